@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 ClusterDeck developers
+# SPDX-License-Identifier: Apache-2.0
+# Installs the Debian 12 packages ClusterDeck needs to build, test and run. Idempotent: does nothing
+# (and needs no network) when everything is already there.
+set -euo pipefail
+
+PACKAGES=(
+    # toolchain
+    cmake ninja-build g++ pkg-config git
+    # Qt 6.4 (Debian 12) and friends
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev libxkbcommon-dev qt6-httpserver-dev qt6-websockets-dev
+    qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libqt6sql6-sqlite libgl-dev libvulkan-dev
+    libspdlog-dev libsqlite3-dev libzstd-dev
+    # the local engine: Dask from Debian, run under /usr/bin/python3
+    python3-distributed python3-dask python3-pandas python3-prometheus-client
+    # screenshots, packaging checks, benchmarks' reference tools
+    xvfb xauth fonts-dejavu-core desktop-file-utils appstream graphviz libgraphviz-dev hyperfine
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+echo "Installing: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update
+$SUDO apt-get install -y --no-install-recommends "${missing[@]}"
