@@ -1,0 +1,923 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "clustercontroller.h"
+
+#include "core/runtime/daskidentity.h"
+#include "core/runtime/processes.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
+#include <QTcpServer>
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <csignal>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck {
+
+namespace {
+
+std::shared_ptr<spdlog::logger> opsLog()
+{
+    auto logger = spdlog::get("ops");
+    return logger ? logger : spdlog::default_logger();
+}
+
+// Asks the kernel for a free loopback port. Another process could take it before the engine binds it;
+// the engine then fails to start and the cluster ends with that reason rather than hanging.
+int freeLoopbackPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
+
+QDateTime now()
+{
+    return QDateTime::currentDateTimeUtc();
+}
+
+constexpr qint64 kLogTailBytes = 16 * 1024;
+constexpr int kLogTailLines = 40;
+constexpr qint64 kMaxIdentityBytes = 32 * 1024 * 1024; // ~1 KB per worker: far above any real cluster
+
+} // namespace
+
+ClusterController::ClusterController(StoredCluster record, InstanceType type, const RuntimeConfig &config,
+                                     RuntimeStore &store, QNetworkAccessManager &network, QObject *parent)
+    : QObject(parent)
+    , m_record(std::move(record))
+    , m_type(std::move(type))
+    , m_config(config)
+    , m_store(store)
+    , m_network(network)
+{
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, &ClusterController::poll);
+    m_idleFor.start();
+}
+
+ClusterController::~ClusterController()
+{
+    for (JobSlot &slot : m_jobs)
+        if (slot.process)
+            slot.process->disconnect(this);
+}
+
+QString ClusterController::clusterDir() const
+{
+    return m_config.dataDir + u"/clusters/"_s + m_record.info.id;
+}
+
+ClusterInfo ClusterController::info() const
+{
+    ClusterInfo i = m_record.info;
+    i.runningWorkers = int(std::count_if(m_executors.cbegin(), m_executors.cend(), [](const StoredExecutor &e) {
+        return e.executor.status == ExecutorStatus::Running || e.executor.status == ExecutorStatus::Paused;
+    }));
+    i.activeJobs = activeJobCount();
+    return i;
+}
+
+QList<Executor> ClusterController::executors() const
+{
+    QList<Executor> result;
+    result.reserve(m_executors.size());
+    for (const StoredExecutor &e : m_executors)
+        result.append(e.executor);
+    return result;
+}
+
+QList<Job> ClusterController::jobs() const
+{
+    QList<Job> result;
+    for (const JobSlot &slot : m_jobs)
+        result.append(slot.stored.job);
+    return result;
+}
+
+std::optional<Job> ClusterController::job(const QString &jobId) const
+{
+    for (const JobSlot &slot : m_jobs)
+        if (slot.stored.job.id == jobId)
+            return slot.stored.job;
+    return std::nullopt;
+}
+
+StoredExecutor *ClusterController::findExecutor(const QString &id)
+{
+    for (StoredExecutor &e : m_executors)
+        if (e.executor.id == id)
+            return &e;
+    return nullptr;
+}
+
+int ClusterController::activeJobCount() const
+{
+    return int(std::count_if(m_jobs.cbegin(), m_jobs.cend(),
+                             [](const JobSlot &s) { return !isFinished(s.stored.job.state); }));
+}
+
+int ClusterController::liveWorkerCount() const
+{
+    return int(std::count_if(m_executors.cbegin(), m_executors.cend(), [](const StoredExecutor &e) {
+        return !isGone(e.executor.status) && !e.retireRequested;
+    }));
+}
+
+void ClusterController::saveCluster()
+{
+    m_store.saveCluster(m_record);
+}
+
+void ClusterController::saveExecutor(const StoredExecutor &e)
+{
+    m_store.saveExecutor(m_record.info.id, e);
+}
+
+void ClusterController::saveJob(const JobSlot &slot)
+{
+    m_store.saveJob(slot.stored);
+}
+
+void ClusterController::setState(ClusterState state, const QString &reason)
+{
+    ClusterInfo &i = m_record.info;
+    if (i.state == state || !canTransition(i.state, state))
+        return;
+    opsLog()->info("cluster {} ({}): {} -> {}: {}", i.id.toStdString(), i.spec.name.toStdString(),
+                   toString(i.state).toStdString(), toString(state).toStdString(), reason.toStdString());
+    const StateChange change{state, reason, now()};
+    i.state = state;
+    i.stateReason = reason;
+    i.stateChangedAt = change.at;
+    i.history.append(change);
+    if (state == ClusterState::Waiting) {
+        m_idleFor.restart();
+        if (!i.readyAt.isValid())
+            i.readyAt = change.at;
+    }
+    if (isTerminal(state))
+        i.endedAt = change.at;
+    m_store.appendStateChange(i.id, change);
+    saveCluster();
+    Q_EMIT changed();
+}
+
+QStringList ClusterController::engineEnvironment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // The routes the runtime reads are off by default; each cluster gets its own copy of the config
+    // because Dask may write its default files into DASK_CONFIG.
+    env.insert(u"DASK_CONFIG"_s, clusterDir() + u"/dask-config"_s);
+    env.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
+    env.insert(u"PYTHONUNBUFFERED"_s, u"1"_s);
+    env.insert(u"CLUSTERDECK_CLUSTER_ID"_s, m_record.info.id);
+    return env.toStringList();
+}
+
+void ClusterController::launch()
+{
+    ClusterInfo &i = m_record.info;
+    const QString dir = clusterDir();
+    for (const char *sub : {"logs", "scheduler", "workers", "jobs", "dask-config"})
+        QDir().mkpath(dir + u'/' + QLatin1StringView(sub));
+    QFile::remove(dir + u"/dask-config/dask.yaml"_s);
+    if (!QFile::copy(m_config.resourcesDir + u"/engine/dask.yaml"_s, dir + u"/dask-config/dask.yaml"_s)) {
+        fail(u"Cannot copy the engine configuration from %1/engine/dask.yaml"_s.arg(m_config.resourcesDir));
+        return;
+    }
+    m_record.schedulerPort = freeLoopbackPort();
+    m_record.dashboardPort = freeLoopbackPort();
+    i.schedulerAddress = u"tcp://127.0.0.1:%1"_s.arg(m_record.schedulerPort);
+    i.dashboardUrl = u"http://127.0.0.1:%1"_s.arg(m_record.dashboardPort);
+    const StateChange first{ClusterState::Starting, u"Launch requested"_s, now()};
+    i.state = first.state;
+    i.stateReason = first.reason;
+    i.stateChangedAt = first.at;
+    i.history = {first};
+    saveCluster();
+    m_store.appendStateChange(i.id, first);
+    m_sinceLaunch.start();
+
+    spawnScheduler();
+    if (isTerminal(i.state))
+        return;
+    // Workers start with the scheduler rather than after it: they retry until it answers, which saves
+    // the scheduler's start-up time from every launch.
+    for (int n = 0; n < i.spec.workers; ++n) {
+        m_executors.append(newExecutor());
+        if (!spawnWorker(&m_executors.last())) {
+            fail(u"Cannot start worker %1: see %2/logs"_s.arg(m_executors.last().executor.id, dir));
+            return;
+        }
+    }
+    saveCluster();
+    schedulePoll();
+}
+
+void ClusterController::spawnScheduler()
+{
+    const QString dir = clusterDir();
+    processes::SpawnRequest req;
+    req.program = m_config.daskProgram;
+    req.arguments = {u"scheduler"_s,
+                     u"--host"_s,
+                     u"127.0.0.1"_s,
+                     u"--port"_s,
+                     QString::number(m_record.schedulerPort),
+                     u"--dashboard-address"_s,
+                     u"127.0.0.1:%1"_s.arg(m_record.dashboardPort),
+                     u"--preload"_s,
+                     m_config.resourcesDir + u"/engine/scheduler_preload.py"_s};
+    req.environment = engineEnvironment();
+    req.workingDirectory = dir + u"/scheduler"_s;
+    req.logPath = dir + u"/logs/scheduler.log"_s;
+    QString error;
+    m_record.schedulerPid = processes::spawnDetached(req, &error);
+    if (m_record.schedulerPid <= 0) {
+        fail(u"Cannot start the scheduler: %1"_s.arg(error));
+        return;
+    }
+    opsLog()->info("cluster {}: scheduler pid {} on port {}", m_record.info.id.toStdString(), m_record.schedulerPid,
+                   m_record.schedulerPort);
+}
+
+StoredExecutor ClusterController::newExecutor()
+{
+    StoredExecutor e;
+    e.executor.id = u"w%1"_s.arg(m_record.nextWorkerIndex++);
+    e.executor.status = ExecutorStatus::Starting;
+    e.executor.threads = m_type.threads;
+    e.executor.memoryLimitBytes = m_type.memoryLimitBytes;
+    return e;
+}
+
+bool ClusterController::spawnWorker(StoredExecutor *e)
+{
+    const QString dir = clusterDir();
+    const QString workDir = dir + u"/workers/"_s + e->executor.id;
+    QDir().mkpath(workDir);
+    processes::SpawnRequest req;
+    req.program = m_config.daskProgram;
+    req.arguments = {u"worker"_s,
+                     m_record.info.schedulerAddress,
+                     u"--name"_s,
+                     e->executor.id,
+                     u"--nthreads"_s,
+                     QString::number(m_type.threads),
+                     u"--memory-limit"_s,
+                     QString::number(m_type.memoryLimitBytes),
+                     u"--host"_s,
+                     u"127.0.0.1"_s,
+                     u"--dashboard-address"_s,
+                     u"127.0.0.1:0"_s,
+                     u"--local-directory"_s,
+                     workDir,
+                     u"--preload"_s,
+                     m_config.resourcesDir + u"/engine/worker_preload.py"_s,
+                     // A worker whose scheduler is gone for this long exits by itself: no orphans.
+                     u"--death-timeout"_s,
+                     u"120"_s};
+    req.environment = engineEnvironment();
+    req.workingDirectory = workDir;
+    req.logPath = dir + u"/logs/"_s + e->executor.id + u".log"_s;
+    QString error;
+    e->executor.pid = processes::spawnDetached(req, &error);
+    e->executor.startedAt = now();
+    if (e->executor.pid <= 0) {
+        e->executor.status = ExecutorStatus::Lost;
+        e->executor.statusReason = error;
+        e->executor.endedAt = now();
+        saveExecutor(*e);
+        return false;
+    }
+    saveExecutor(*e);
+    return true;
+}
+
+void ClusterController::schedulePoll()
+{
+    const ClusterState s = m_record.info.state;
+    if (isTerminal(s))
+        return;
+    const bool settling = s == ClusterState::Starting || s == ClusterState::Bootstrapping
+        || s == ClusterState::Terminating
+        || std::any_of(m_executors.cbegin(), m_executors.cend(), [](const StoredExecutor &e) {
+               return e.executor.status == ExecutorStatus::Starting || e.executor.status == ExecutorStatus::Retiring;
+           });
+    m_pollTimer.start(settling ? m_config.fastPollIntervalMs : m_config.pollIntervalMs);
+}
+
+void ClusterController::poll()
+{
+    const ClusterState s = m_record.info.state;
+    if (isTerminal(s))
+        return;
+    updateLiveness();
+    if (s == ClusterState::Terminating) {
+        finishTermination();
+        schedulePoll();
+        return;
+    }
+    if ((s == ClusterState::Starting || s == ClusterState::Bootstrapping)
+        && m_sinceLaunch.isValid() && m_sinceLaunch.elapsed() > qint64(m_config.startTimeoutSeconds) * 1000) {
+        fail(u"Workers did not all register within %1 s (%2 of %3): see %4/logs"_s.arg(m_config.startTimeoutSeconds)
+                 .arg(info().runningWorkers)
+                 .arg(m_record.info.spec.workers)
+                 .arg(clusterDir()));
+        return;
+    }
+    checkIdle();
+    if (isTerminal(m_record.info.state) || m_record.info.state == ClusterState::Terminating) {
+        schedulePoll();
+        return;
+    }
+    if (m_pollInFlight) {
+        schedulePoll();
+        return;
+    }
+    QNetworkRequest request(QUrl(m_record.info.dashboardUrl + u"/json/identity.json"_s));
+    request.setTransferTimeout(m_config.scrapeTimeoutMs);
+    QNetworkReply *reply = m_network.get(request);
+    m_pollInFlight = true;
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > kMaxIdentityBytes)
+            reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        m_pollInFlight = false;
+        if (isTerminal(m_record.info.state))
+            return;
+        if (reply->error() != QNetworkReply::NoError) {
+            onScrapeFailed(reply->errorString());
+        } else {
+            QString error;
+            const auto workers = dask::parseIdentity(reply->readAll(), &error);
+            if (workers)
+                onIdentity(*workers);
+            else
+                onScrapeFailed(error);
+        }
+        schedulePoll();
+    });
+}
+
+void ClusterController::onScrapeFailed(const QString &why)
+{
+    ++m_failedScrapes;
+    const ClusterState s = m_record.info.state;
+    if (s == ClusterState::Terminating || isTerminal(s))
+        return;
+    if (!processes::isGroupAlive(m_record.schedulerPid)) {
+        fail(u"The scheduler process (pid %1) exited: see %2/logs/scheduler.log"_s.arg(m_record.schedulerPid)
+                 .arg(clusterDir()));
+        return;
+    }
+    // A scheduler that is starting refuses connections for a few seconds: normal, not worth a log line.
+    if (s != ClusterState::Starting && (m_failedScrapes == 1 || m_failedScrapes % 30 == 0))
+        opsLog()->warn("cluster {}: scrape failed ({} in a row): {}", m_record.info.id.toStdString(), m_failedScrapes,
+                       why.toStdString());
+}
+
+void ClusterController::onIdentity(const QList<dask::WorkerReport> &workers)
+{
+    m_failedScrapes = 0;
+    ClusterInfo &i = m_record.info;
+    if (i.state == ClusterState::Starting)
+        setState(ClusterState::Bootstrapping,
+                 u"Scheduler is up at %1; waiting for %n worker(s) to register"_s.arg(i.schedulerAddress)
+                     .replace(u"%n"_s, QString::number(i.spec.workers)));
+    const QDateTime t = now();
+    bool changedAny = false;
+    for (StoredExecutor &e : m_executors) {
+        Executor &x = e.executor;
+        if (isGone(x.status))
+            continue;
+        const auto report = std::find_if(workers.cbegin(), workers.cend(),
+                                         [&](const dask::WorkerReport &w) { return w.name == x.id; });
+        if (report == workers.cend()) {
+            // Registered before, absent now, process alive: its nanny is restarting it.
+            if (x.status == ExecutorStatus::Running || x.status == ExecutorStatus::Paused) {
+                x.status = e.retireRequested ? ExecutorStatus::Retiring : ExecutorStatus::Starting;
+                x.statusReason = e.retireRequested ? u"Retiring (scale-down)"_s : u"Restarting (the nanny restarts the worker)"_s;
+                changedAny = true;
+                saveExecutor(e);
+            }
+            continue;
+        }
+        const ExecutorStatus before = x.status;
+        if (!x.address.isEmpty() && x.address != report->address) {
+            // A new incarnation: its counters start again at zero, ours must not go backwards.
+            ++x.restarts;
+            e.dashboardPort = 0;
+        }
+        const bool newIncarnation = x.address != report->address;
+        if (newIncarnation && x.restarts > 0) {
+            // Keep the totals of earlier incarnations as a base (stored in the executor's totals).
+            e.bytesInBase = x.bytesInTotal;
+            e.bytesOutBase = x.bytesOutTotal;
+        }
+        x.address = report->address;
+        x.threads = report->threads;
+        x.memoryLimitBytes = report->memoryLimitBytes;
+        x.memoryManagedBytes = report->managedBytes;
+        x.memoryUnmanagedBytes = std::max<qint64>(0, report->processMemoryBytes - report->managedBytes);
+        x.memorySpilledBytes = report->spilledBytes;
+        x.tasksExecuting = report->tasksExecuting;
+        x.tasksReady = report->tasksReady;
+        x.tasksInMemory = report->tasksInMemory;
+        if (report->bytesInTotal >= 0)
+            x.bytesInTotal = e.bytesInBase + report->bytesInTotal;
+        if (report->bytesOutTotal >= 0)
+            x.bytesOutTotal = e.bytesOutBase + report->bytesOutTotal;
+        x.cpuPercent = report->cpuPercent;
+        x.updatedAt = t;
+        if (report->metricsPort > 0)
+            e.dashboardPort = report->metricsPort;
+        if (e.retireRequested)
+            x.status = ExecutorStatus::Retiring;
+        else if (report->status == "paused"_L1)
+            x.status = ExecutorStatus::Paused;
+        else if (report->status.startsWith("closing"_L1))
+            x.status = ExecutorStatus::Retiring;
+        else
+            x.status = ExecutorStatus::Running;
+        if (x.status != ExecutorStatus::Retiring)
+            x.statusReason.clear();
+        if (before != x.status || newIncarnation) {
+            saveExecutor(e);
+            changedAny = true;
+        }
+    }
+    if (i.state == ClusterState::Bootstrapping && info().runningWorkers >= i.spec.workers) {
+        setState(activeJobCount() > 0 ? ClusterState::Running : ClusterState::Waiting,
+                 u"All %1 workers registered"_s.arg(i.spec.workers));
+    }
+    Q_EMIT changed();
+    Q_UNUSED(changedAny);
+}
+
+void ClusterController::updateLiveness()
+{
+    const QSet<qint64> live = processes::liveProcessGroups();
+    const QDateTime t = now();
+    for (StoredExecutor &e : m_executors) {
+        Executor &x = e.executor;
+        if (isGone(x.status) || live.contains(x.pid))
+            continue;
+        x.endedAt = t;
+        x.address.clear();
+        if (e.retireRequested || m_record.info.state == ClusterState::Terminating) {
+            x.status = ExecutorStatus::Retired;
+            x.statusReason = m_record.info.state == ClusterState::Terminating ? u"Cluster terminated"_s
+                                                                              : u"Retired by a scale-down"_s;
+        } else {
+            x.status = ExecutorStatus::Lost;
+            x.statusReason = u"Worker process group %1 exited unexpectedly: see logs/%2.log"_s.arg(x.pid).arg(x.id);
+            opsLog()->warn("cluster {}: executor {} lost (pid {})", m_record.info.id.toStdString(), x.id.toStdString(),
+                           x.pid);
+        }
+        x.memoryManagedBytes = x.memoryUnmanagedBytes = 0;
+        x.tasksExecuting = x.tasksReady = x.tasksInMemory = 0;
+        saveExecutor(e);
+        Q_EMIT changed();
+    }
+}
+
+QString ClusterController::scale(int workers)
+{
+    ClusterInfo &i = m_record.info;
+    if (!isActive(i.state))
+        return u"Cluster %1 is %2: scaling needs a WAITING or RUNNING cluster"_s.arg(i.id, toString(i.state));
+    const int live = liveWorkerCount();
+    opsLog()->info("cluster {}: scale {} -> {}", i.id.toStdString(), live, workers);
+    i.spec.workers = workers;
+    if (workers > live) {
+        for (int n = live; n < workers; ++n) {
+            m_executors.append(newExecutor());
+            if (!spawnWorker(&m_executors.last()))
+                opsLog()->error("cluster {}: cannot start worker {}", i.id.toStdString(),
+                                m_executors.last().executor.id.toStdString());
+        }
+    } else if (workers < live) {
+        // Retire those that cost least to move: never registered, then least work, then newest.
+        QList<StoredExecutor *> candidates;
+        for (StoredExecutor &e : m_executors)
+            if (!isGone(e.executor.status) && !e.retireRequested)
+                candidates.append(&e);
+        std::stable_sort(candidates.begin(), candidates.end(), [](const StoredExecutor *a, const StoredExecutor *b) {
+            const bool aStarting = a->executor.status == ExecutorStatus::Starting;
+            const bool bStarting = b->executor.status == ExecutorStatus::Starting;
+            if (aStarting != bStarting)
+                return aStarting;
+            const int aLoad = a->executor.tasksExecuting + a->executor.tasksReady + a->executor.tasksInMemory;
+            const int bLoad = b->executor.tasksExecuting + b->executor.tasksReady + b->executor.tasksInMemory;
+            if (aLoad != bLoad)
+                return aLoad < bLoad;
+            return a->executor.startedAt > b->executor.startedAt;
+        });
+        QStringList names;
+        for (int n = 0; n < live - workers; ++n)
+            names.append(candidates[n]->executor.id);
+        retire(names);
+    }
+    saveCluster();
+    Q_EMIT changed();
+    schedulePoll();
+    return {};
+}
+
+void ClusterController::retire(const QStringList &names)
+{
+    QJsonArray registered;
+    for (const QString &name : names) {
+        StoredExecutor *e = findExecutor(name);
+        if (!e)
+            continue;
+        e->retireRequested = true;
+        const bool wasRegistered = e->executor.status != ExecutorStatus::Starting;
+        e->executor.status = ExecutorStatus::Retiring;
+        e->executor.statusReason = u"Retiring (scale-down): moving its data to the other workers"_s;
+        saveExecutor(*e);
+        if (wasRegistered)
+            registered.append(name);
+        else
+            processes::signalGroup(e->executor.pid, SIGTERM); // nothing to move yet
+    }
+    if (registered.isEmpty())
+        return;
+    QNetworkRequest request(QUrl(m_record.info.dashboardUrl + u"/clusterdeck/v1/retire"_s));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    request.setTransferTimeout(120 * 1000); // moving data can take a while on a busy cluster
+    QNetworkReply *reply = m_network.post(request, QJsonDocument(QJsonObject{{u"names"_s, registered}}).toJson());
+    connect(reply, &QNetworkReply::finished, this, [this, reply, registered] {
+        reply->deleteLater();
+        if (reply->error() != QNetworkReply::NoError)
+            opsLog()->warn("cluster {}: retire call failed ({}); stopping the workers anyway",
+                           m_record.info.id.toStdString(), reply->errorString().toStdString());
+        // The retire moved the data and closed the workers; now reap each nanny's process group:
+        // SIGTERM, then SIGKILL after the grace period if anything is left.
+        for (const QJsonValue &v : registered) {
+            const StoredExecutor *e = findExecutor(v.toString());
+            if (!e)
+                continue;
+            const qint64 pgid = e->executor.pid;
+            processes::signalGroup(pgid, SIGTERM);
+            QTimer::singleShot(m_config.retireGraceSeconds * 1000, this, [pgid] {
+                if (processes::isGroupAlive(pgid))
+                    processes::signalGroup(pgid, SIGKILL);
+            });
+        }
+        schedulePoll();
+    });
+}
+
+void ClusterController::setTerminationProtection(bool on)
+{
+    m_record.info.spec.terminationProtection = on;
+    saveCluster();
+    Q_EMIT changed();
+}
+
+QString ClusterController::terminate(const QString &reason)
+{
+    ClusterInfo &i = m_record.info;
+    if (isTerminal(i.state))
+        return u"Cluster %1 is already %2"_s.arg(i.id, toString(i.state));
+    if (i.spec.terminationProtection)
+        return u"Cluster %1 has termination protection on: turn it off first"_s.arg(i.id);
+    if (i.state == ClusterState::Terminating)
+        return {};
+    setState(ClusterState::Terminating, reason);
+    for (JobSlot &slot : m_jobs)
+        if (!isFinished(slot.stored.job.state) && slot.stored.pid > 0)
+            processes::signalGroup(slot.stored.pid, SIGTERM);
+    for (const StoredExecutor &e : m_executors)
+        if (!isGone(e.executor.status))
+            processes::signalGroup(e.executor.pid, SIGTERM);
+    processes::signalGroup(m_record.schedulerPid, SIGTERM);
+    m_terminatingFor.start();
+    m_killSent = false;
+    schedulePoll();
+    return {};
+}
+
+void ClusterController::finishTermination()
+{
+    QList<qint64> groups{m_record.schedulerPid};
+    for (const StoredExecutor &e : m_executors)
+        groups.append(e.executor.pid);
+    for (const JobSlot &slot : m_jobs)
+        if (slot.process && slot.process->state() != QProcess::NotRunning)
+            groups.append(slot.stored.pid);
+    const QSet<qint64> live = processes::liveProcessGroups();
+    QList<qint64> alive;
+    for (qint64 g : groups)
+        if (g > 0 && live.contains(g))
+            alive.append(g);
+    if (alive.isEmpty()) {
+        setState(ClusterState::Terminated, m_record.info.stateReason);
+        return;
+    }
+    const qint64 elapsed = m_terminatingFor.isValid() ? m_terminatingFor.elapsed() : 0;
+    if (!m_killSent && elapsed > qint64(m_config.terminateGraceSeconds) * 1000) {
+        opsLog()->warn("cluster {}: {} process group(s) still alive after {} s: SIGKILL",
+                       m_record.info.id.toStdString(), alive.size(), m_config.terminateGraceSeconds);
+        for (qint64 g : alive)
+            processes::signalGroup(g, SIGKILL);
+        m_killSent = true;
+    } else if (m_killSent && elapsed > qint64(m_config.terminateGraceSeconds) * 1000 + 15000) {
+        QStringList pids;
+        for (qint64 g : alive)
+            pids.append(QString::number(g));
+        fail(u"Process groups %1 survived SIGKILL"_s.arg(pids.join(u", "_s)));
+    }
+}
+
+void ClusterController::fail(const QString &reason)
+{
+    ClusterInfo &i = m_record.info;
+    if (isTerminal(i.state))
+        return;
+    opsLog()->error("cluster {}: {}", i.id.toStdString(), reason.toStdString());
+    QList<qint64> groups{m_record.schedulerPid};
+    for (const StoredExecutor &e : m_executors)
+        groups.append(e.executor.pid);
+    for (const JobSlot &slot : m_jobs)
+        if (!isFinished(slot.stored.job.state))
+            groups.append(slot.stored.pid);
+    for (qint64 g : groups)
+        if (g > 0)
+            processes::signalGroup(g, SIGTERM);
+    QTimer::singleShot(m_config.terminateGraceSeconds * 1000, this, [groups] {
+        for (qint64 g : groups)
+            if (g > 0 && processes::isGroupAlive(g))
+                processes::signalGroup(g, SIGKILL);
+    });
+    const QDateTime t = now();
+    for (StoredExecutor &e : m_executors) {
+        if (isGone(e.executor.status))
+            continue;
+        e.executor.status = e.retireRequested ? ExecutorStatus::Retired : ExecutorStatus::Lost;
+        e.executor.statusReason = u"Cluster terminated with errors"_s;
+        e.executor.endedAt = t;
+        e.executor.address.clear();
+        saveExecutor(e);
+    }
+    setState(ClusterState::TerminatedWithErrors, reason);
+}
+
+void ClusterController::checkIdle()
+{
+    const ClusterInfo &i = m_record.info;
+    if (i.spec.idleTimeoutSeconds <= 0 || i.state != ClusterState::Waiting || i.spec.terminationProtection)
+        return;
+    if (m_idleFor.elapsed() >= i.spec.idleTimeoutSeconds * 1000)
+        terminate(u"Idle for %1 s with no job: auto-terminated"_s.arg(i.spec.idleTimeoutSeconds));
+}
+
+QString ClusterController::submitJob(const JobRequest &request, const QString &scriptPath, Job *job)
+{
+    const ClusterInfo &i = m_record.info;
+    if (!isActive(i.state))
+        return u"Cluster %1 is %2: jobs run on WAITING or RUNNING clusters"_s.arg(i.id, toString(i.state));
+    JobSlot slot;
+    Job &j = slot.stored.job;
+    j.id = u"job-"_s + QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffULL, 16).rightJustified(10, u'0');
+    j.clusterId = i.id;
+    j.sample = request.sample;
+    j.script = scriptPath;
+    j.args = request.args;
+    j.name = !request.name.isEmpty() ? request.name : !request.sample.isEmpty() ? request.sample : QFileInfo(scriptPath).fileName();
+    j.state = JobState::Pending;
+    j.submittedAt = now();
+    QDir().mkpath(clusterDir() + u"/jobs/"_s + j.id);
+    slot.stored.logPath = clusterDir() + u"/jobs/"_s + j.id + u".log"_s;
+    m_jobs.append(slot);
+    saveJob(m_jobs.last());
+    startJob(m_jobs.last());
+    *job = m_jobs.last().stored.job;
+    Q_EMIT changed();
+    return {};
+}
+
+void ClusterController::startJob(JobSlot &slot)
+{
+    auto *process = new QProcess(this);
+    slot.process = process;
+    const QString jobId = slot.stored.job.id;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"DASK_SCHEDULER_ADDRESS"_s, m_record.info.schedulerAddress);
+    env.insert(u"CLUSTERDECK_JOB_ID"_s, jobId);
+    env.insert(u"CLUSTERDECK_CLUSTER_ID"_s, m_record.info.id);
+    env.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
+    env.insert(u"PYTHONUNBUFFERED"_s, u"1"_s);
+    process->setProcessEnvironment(env);
+    process->setProgram(m_config.pythonProgram);
+    process->setArguments(QStringList{slot.stored.job.script} + slot.stored.job.args);
+    process->setWorkingDirectory(clusterDir() + u"/jobs/"_s + jobId);
+    process->setProcessChannelMode(QProcess::MergedChannels);
+    process->setStandardOutputFile(slot.stored.logPath, QIODevice::Append);
+    process->setStandardInputFile(QProcess::nullDevice());
+    // Its own process group: a cancel reaches the script and anything it started.
+    process->setChildProcessModifier([] { setpgid(0, 0); });
+    connect(process, &QProcess::started, this, [this, jobId, process] {
+        for (JobSlot &s : m_jobs) {
+            if (s.stored.job.id != jobId)
+                continue;
+            s.stored.pid = process->processId();
+            if (s.stored.job.state == JobState::Pending)
+                s.stored.job.state = JobState::Running;
+            s.stored.job.startedAt = now();
+            saveJob(s);
+        }
+        if (m_record.info.state == ClusterState::Waiting)
+            setState(ClusterState::Running, u"Job %1 is running"_s.arg(jobId));
+        Q_EMIT changed();
+    });
+    connect(process, &QProcess::finished, this, [this, jobId](int exitCode, QProcess::ExitStatus status) {
+        onJobFinished(jobId, exitCode, status == QProcess::CrashExit);
+    });
+    connect(process, &QProcess::errorOccurred, this, [this, jobId, process](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
+        for (JobSlot &s : m_jobs) {
+            if (s.stored.job.id != jobId)
+                continue;
+            s.stored.job.state = JobState::Failed;
+            s.stored.job.stateReason = u"Cannot start %1: %2"_s.arg(m_config.pythonProgram, process->errorString());
+            s.stored.job.endedAt = now();
+            saveJob(s);
+        }
+        process->deleteLater();
+        Q_EMIT changed();
+    });
+    process->start();
+}
+
+void ClusterController::refreshLogTail(JobSlot &slot) const
+{
+    QFile f(slot.stored.logPath);
+    if (!f.open(QIODevice::ReadOnly))
+        return;
+    if (f.size() > kLogTailBytes)
+        f.seek(f.size() - kLogTailBytes);
+    QStringList lines = QString::fromUtf8(f.readAll()).split(u'\n');
+    if (f.size() > kLogTailBytes && !lines.isEmpty())
+        lines.removeFirst(); // a partial line
+    while (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    if (lines.size() > kLogTailLines)
+        lines = lines.mid(lines.size() - kLogTailLines);
+    slot.stored.job.logTail = lines.join(u'\n');
+}
+
+void ClusterController::onJobFinished(const QString &jobId, int exitCode, bool crashed)
+{
+    for (JobSlot &s : m_jobs) {
+        if (s.stored.job.id != jobId)
+            continue;
+        Job &j = s.stored.job;
+        j.endedAt = now();
+        j.exitCode = crashed ? -1 : exitCode;
+        if (s.cancelRequested) {
+            j.state = JobState::Cancelled;
+            j.stateReason = u"Cancelled by request"_s;
+        } else if (m_record.info.state == ClusterState::Terminating || isTerminal(m_record.info.state)) {
+            j.state = JobState::Interrupted;
+            j.stateReason = u"Its cluster ended while it ran"_s;
+        } else if (!crashed && exitCode == 0) {
+            j.state = JobState::Completed;
+            j.stateReason.clear();
+        } else {
+            j.state = JobState::Failed;
+            j.stateReason = crashed ? u"Killed by a signal"_s : u"Exited with code %1"_s.arg(exitCode);
+        }
+        // Anything the script left behind in its group goes with it.
+        if (s.stored.pid > 0 && processes::isGroupAlive(s.stored.pid))
+            processes::signalGroup(s.stored.pid, SIGKILL);
+        refreshLogTail(s);
+        saveJob(s);
+        if (s.process)
+            s.process->deleteLater();
+        opsLog()->info("cluster {}: job {} {} (exit {})", m_record.info.id.toStdString(), jobId.toStdString(),
+                       toString(j.state).toStdString(), exitCode);
+    }
+    if (activeJobCount() == 0 && m_record.info.state == ClusterState::Running)
+        setState(ClusterState::Waiting, u"No job is running"_s);
+    Q_EMIT changed();
+}
+
+QString ClusterController::cancelJob(const QString &jobId, Job *job)
+{
+    for (JobSlot &s : m_jobs) {
+        if (s.stored.job.id != jobId)
+            continue;
+        if (isFinished(s.stored.job.state)) {
+            *job = s.stored.job;
+            return u"Job %1 is already %2"_s.arg(jobId, toString(s.stored.job.state));
+        }
+        s.cancelRequested = true;
+        s.stored.job.state = JobState::CancelPending;
+        saveJob(s);
+        const qint64 pgid = s.stored.pid;
+        if (pgid > 0) {
+            processes::signalGroup(pgid, SIGTERM);
+            QPointer<QProcess> process = s.process;
+            QTimer::singleShot(m_config.cancelGraceSeconds * 1000, this, [process, pgid] {
+                if (process && process->state() != QProcess::NotRunning)
+                    processes::signalGroup(pgid, SIGKILL);
+            });
+        } else if (s.process) {
+            s.process->kill();
+        }
+        *job = s.stored.job;
+        Q_EMIT changed();
+        return {};
+    }
+    return u"no job %1 on cluster %2"_s.arg(jobId, m_record.info.id);
+}
+
+void ClusterController::shutdown()
+{
+    m_pollTimer.stop();
+    for (JobSlot &s : m_jobs) {
+        if (isFinished(s.stored.job.state))
+            continue;
+        if (s.process)
+            s.process->disconnect(this);
+        if (s.stored.pid > 0)
+            processes::signalGroup(s.stored.pid, SIGKILL);
+        s.stored.job.state = JobState::Interrupted;
+        s.stored.job.stateReason = u"The runtime stopped while the job ran"_s;
+        s.stored.job.endedAt = now();
+        refreshLogTail(s);
+        saveJob(s);
+    }
+    if (m_record.info.state == ClusterState::Running)
+        setState(ClusterState::Waiting, u"The runtime stopped; no job is running"_s);
+}
+
+void ClusterController::reattach(QList<StoredExecutor> executors, QList<StoredJob> jobs)
+{
+    m_executors = std::move(executors);
+    for (StoredJob &stored : jobs) {
+        JobSlot slot;
+        slot.stored = std::move(stored);
+        Job &j = slot.stored.job;
+        if (!isFinished(j.state)) {
+            if (slot.stored.pid > 0 && processes::isGroupAlive(slot.stored.pid))
+                processes::signalGroup(slot.stored.pid, SIGKILL); // we can no longer follow it
+            j.state = JobState::Interrupted;
+            j.stateReason = u"The runtime restarted while the job ran"_s;
+            j.endedAt = now();
+            refreshLogTail(slot);
+            m_store.saveJob(slot.stored);
+        }
+        m_jobs.append(slot);
+    }
+    ClusterInfo &i = m_record.info;
+    if (isTerminal(i.state))
+        return;
+    const bool schedulerAlive = processes::isGroupAlive(m_record.schedulerPid)
+        && processes::workingDirectory(m_record.schedulerPid).startsWith(clusterDir());
+    if (!schedulerAlive) {
+        for (const StoredExecutor &e : m_executors)
+            if (!isGone(e.executor.status) && processes::workingDirectory(e.executor.pid).startsWith(clusterDir()))
+                processes::signalGroup(e.executor.pid, SIGKILL);
+        fail(u"The runtime restarted and the scheduler process (pid %1) was gone"_s.arg(m_record.schedulerPid));
+        return;
+    }
+    opsLog()->info("cluster {}: re-attached to scheduler pid {}", i.id.toStdString(), m_record.schedulerPid);
+    m_sinceLaunch.start();
+    if (i.state == ClusterState::Terminating) {
+        m_terminatingFor.start();
+        for (const StoredExecutor &e : m_executors)
+            if (!isGone(e.executor.status))
+                processes::signalGroup(e.executor.pid, SIGTERM);
+        processes::signalGroup(m_record.schedulerPid, SIGTERM);
+    } else if (i.state == ClusterState::Running) {
+        setState(ClusterState::Waiting, u"The runtime restarted; its running jobs were interrupted"_s);
+    }
+    for (const StoredExecutor &e : m_executors)
+        if (e.retireRequested && !isGone(e.executor.status))
+            processes::signalGroup(e.executor.pid, SIGTERM);
+    schedulePoll();
+}
+
+} // namespace cdeck

@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/model/instancecatalog.h"
+#include "core/model/job.h"
+#include "core/runtime/runtimeconfig.h"
+#include "core/store/runtimestore.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QProcess;
+
+namespace cdeck {
+
+namespace dask {
+struct WorkerReport;
+}
+
+// One real Dask cluster: its scheduler and worker processes, its state machine, its jobs.
+// Thread contract: lives on the runtime's main thread; every method returns at once (never waits on the
+// engine): launches, retires, terminations and job ends progress through timers and network replies.
+class ClusterController : public QObject
+{
+    Q_OBJECT
+public:
+    ClusterController(StoredCluster record, InstanceType type, const RuntimeConfig &config, RuntimeStore &store,
+                      QNetworkAccessManager &network, QObject *parent = nullptr);
+    ~ClusterController() override;
+
+    // A new cluster: spawns the scheduler and the workers. Failure ends it TERMINATED_WITH_ERRORS.
+    void launch();
+    // After a runtime restart: adopt the processes if the scheduler still lives, else end the cluster
+    // TERMINATED_WITH_ERRORS with the reason. Jobs that were running are INTERRUPTED.
+    void reattach(QList<StoredExecutor> executors, QList<StoredJob> jobs);
+
+    QString scale(int workers); // "" on success, else why not (a conflict)
+    QString terminate(const QString &reason); // "" on success; refused under termination protection
+    void setTerminationProtection(bool on);
+    QString submitJob(const JobRequest &request, const QString &scriptPath, Job *job); // "" on success
+    QString cancelJob(const QString &jobId, Job *job);
+    // Graceful runtime shutdown: running jobs are interrupted; the cluster's processes keep running.
+    void shutdown();
+
+    QString id() const { return m_record.info.id; }
+    ClusterInfo info() const;
+    QList<Executor> executors() const;
+    QList<Job> jobs() const;
+    std::optional<Job> job(const QString &jobId) const;
+    QString clusterDir() const;
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    struct JobSlot
+    {
+        StoredJob stored;
+        QPointer<QProcess> process;
+        bool cancelRequested = false;
+    };
+
+    void setState(ClusterState state, const QString &reason);
+    void fail(const QString &reason); // TERMINATED_WITH_ERRORS, stopping every process
+    void spawnScheduler();
+    bool spawnWorker(StoredExecutor *executor);
+    StoredExecutor newExecutor();
+    QStringList engineEnvironment() const;
+    void poll();
+    void onIdentity(const QList<dask::WorkerReport> &workers);
+    void onScrapeFailed(const QString &why);
+    void updateLiveness();
+    void retire(const QStringList &names);
+    void finishTermination();
+    void checkIdle();
+    void saveExecutor(const StoredExecutor &e);
+    void saveCluster();
+    void startJob(JobSlot &slot);
+    void onJobFinished(const QString &jobId, int exitCode, bool crashed);
+    void saveJob(const JobSlot &slot);
+    void refreshLogTail(JobSlot &slot) const;
+    int activeJobCount() const;
+    int liveWorkerCount() const; // not retiring, not gone
+    void schedulePoll();
+    StoredExecutor *findExecutor(const QString &id);
+
+    StoredCluster m_record;
+    InstanceType m_type;
+    const RuntimeConfig &m_config;
+    RuntimeStore &m_store;
+    QNetworkAccessManager &m_network;
+    QList<StoredExecutor> m_executors;
+    QList<JobSlot> m_jobs;
+    QTimer m_pollTimer;
+    bool m_pollInFlight = false;
+    int m_failedScrapes = 0;
+    QElapsedTimer m_sinceLaunch;
+    QElapsedTimer m_idleFor; // restarted whenever the cluster becomes WAITING
+    QElapsedTimer m_terminatingFor;
+    bool m_killSent = false;
+};
+
+} // namespace cdeck

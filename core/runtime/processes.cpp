@@ -1,0 +1,208 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "processes.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck::processes {
+
+namespace {
+
+struct ProcStat
+{
+    qint64 pgid = -1;
+    char state = '?';
+};
+
+// /proc/<pid>/stat: "pid (comm) S ppid pgrp ..."; comm may hold spaces and parentheses, so parse after
+// the last ')'.
+ProcStat readStat(const QString &pid)
+{
+    QFile f(u"/proc/"_s + pid + u"/stat"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray line = f.read(1024);
+    const int close = line.lastIndexOf(')');
+    if (close < 0)
+        return {};
+    const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+    if (fields.size() < 3)
+        return {};
+    ProcStat s;
+    s.state = fields[0].isEmpty() ? '?' : fields[0][0];
+    s.pgid = fields[2].toLongLong();
+    return s;
+}
+
+[[noreturn]] void childFail(int fd, const char *what)
+{
+    const int err = errno;
+    const ssize_t ignored = write(fd, &err, sizeof err);
+    (void)ignored;
+    (void)what;
+    _exit(127);
+}
+
+} // namespace
+
+qint64 spawnDetached(const SpawnRequest &request, QString *error)
+{
+    // Everything the child needs is prepared before fork(): after it only async-signal-safe calls.
+    const QByteArray program = QFile::encodeName(request.program);
+    std::vector<QByteArray> argStore{program};
+    for (const QString &a : request.arguments)
+        argStore.push_back(a.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &a : argStore)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::vector<QByteArray> envStore;
+    for (const QString &e : request.environment)
+        envStore.push_back(e.toLocal8Bit());
+    std::vector<char *> envp;
+    for (QByteArray &e : envStore)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
+    const QByteArray workDir = QFile::encodeName(request.workingDirectory);
+    const QByteArray logPath = QFile::encodeName(request.logPath);
+
+    int pidPipe[2]; // grandchild pid, then (on exec failure) errno
+    if (pipe2(pidPipe, O_CLOEXEC) != 0) {
+        *error = u"pipe: "_s + QString::fromLocal8Bit(strerror(errno));
+        return -1;
+    }
+    const pid_t child = fork();
+    if (child < 0) {
+        *error = u"fork: "_s + QString::fromLocal8Bit(strerror(errno));
+        close(pidPipe[0]);
+        close(pidPipe[1]);
+        return -1;
+    }
+    if (child == 0) {
+        close(pidPipe[0]);
+        if (setsid() < 0)
+            childFail(pidPipe[1], "setsid");
+        const pid_t grandchild = fork();
+        if (grandchild < 0)
+            childFail(pidPipe[1], "fork");
+        if (grandchild > 0) {
+            const qint64 gpid = grandchild;
+            const ssize_t ignored = write(pidPipe[1], &gpid, sizeof gpid);
+            (void)ignored;
+            _exit(0);
+        }
+        // The grandchild: its own session and process group (setsid above made the child the leader;
+        // setpgid makes the grandchild lead its own group so -pid reaches exactly its tree).
+        setpgid(0, 0);
+        const int devnull = open("/dev/null", O_RDONLY);
+        const int log = open(logPath.constData(), O_WRONLY | O_CREAT | O_APPEND, 0640);
+        if (devnull < 0 || log < 0)
+            childFail(pidPipe[1], "open");
+        dup2(devnull, 0);
+        dup2(log, 1);
+        dup2(log, 2);
+        if (chdir(workDir.constData()) != 0)
+            childFail(pidPipe[1], "chdir");
+        signal(SIGPIPE, SIG_DFL);
+        sigset_t all;
+        sigemptyset(&all);
+        sigprocmask(SIG_SETMASK, &all, nullptr);
+        execve(program.constData(), argv.data(), envp.data());
+        childFail(pidPipe[1], "execve");
+    }
+    close(pidPipe[1]);
+    int status = 0;
+    waitpid(child, &status, 0);
+    qint64 gpid = -1;
+    ssize_t n = read(pidPipe[0], &gpid, sizeof gpid);
+    if (n != sizeof gpid) {
+        int err = 0;
+        if (n == sizeof err)
+            std::memcpy(&err, &gpid, sizeof err);
+        *error = u"cannot start %1: %2"_s.arg(request.program, QString::fromLocal8Bit(strerror(err ? err : EIO)));
+        close(pidPipe[0]);
+        return -1;
+    }
+    // The grandchild writes errno here only if execve fails (the pipe is close-on-exec otherwise).
+    int err = 0;
+    n = read(pidPipe[0], &err, sizeof err);
+    close(pidPipe[0]);
+    if (n == sizeof err) {
+        *error = u"cannot start %1: %2"_s.arg(request.program, QString::fromLocal8Bit(strerror(err)));
+        return -1;
+    }
+    return gpid;
+}
+
+QSet<qint64> liveProcessGroups()
+{
+    QSet<qint64> groups;
+    const QStringList pids = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &pid : pids) {
+        if (!pid.front().isDigit())
+            continue;
+        const ProcStat s = readStat(pid);
+        if (s.pgid > 0 && s.state != 'Z' && s.state != 'X')
+            groups.insert(s.pgid);
+    }
+    return groups;
+}
+
+QList<qint64> livePidsInGroup(qint64 pgid)
+{
+    QList<qint64> result;
+    const QStringList pids = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &pid : pids) {
+        if (!pid.front().isDigit())
+            continue;
+        const ProcStat s = readStat(pid);
+        if (s.pgid == pgid && s.state != 'Z' && s.state != 'X')
+            result.append(pid.toLongLong());
+    }
+    return result;
+}
+
+bool isGroupAlive(qint64 pgid)
+{
+    if (pgid <= 0 || (kill(pid_t(-pgid), 0) != 0 && errno == ESRCH))
+        return false;
+    return !livePidsInGroup(pgid).isEmpty(); // kill() also succeeds on zombies nobody reaped
+}
+
+QString commandLine(qint64 pid)
+{
+    QFile f(u"/proc/%1/cmdline"_s.arg(pid));
+    if (pid <= 0 || !f.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray data = f.read(64 * 1024);
+    data.replace('\0', ' ');
+    return QString::fromLocal8Bit(data).trimmed();
+}
+
+QString workingDirectory(qint64 pid)
+{
+    if (pid <= 0)
+        return {};
+    return QFileInfo(u"/proc/%1/cwd"_s.arg(pid)).symLinkTarget();
+}
+
+bool signalGroup(qint64 pgid, int sig)
+{
+    if (pgid <= 1)
+        return false; // never signal "every process" or init by accident
+    return kill(pid_t(-pgid), sig) == 0;
+}
+
+} // namespace cdeck::processes

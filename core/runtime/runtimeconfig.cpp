@@ -1,0 +1,26 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "runtimeconfig.h"
+
+#include <QtGlobal>
+
+namespace cdeck {
+
+static void fromEnv(const char *name, int &value, int minimum)
+{
+    bool ok = false;
+    const int v = qEnvironmentVariableIntValue(name, &ok);
+    if (ok && v >= minimum)
+        value = v;
+}
+
+void RuntimeConfig::applyEnvironment()
+{
+    fromEnv("CLUSTERDECK_POLL_MS", pollIntervalMs, 100);
+    fromEnv("CLUSTERDECK_START_TIMEOUT_S", startTimeoutSeconds, 5);
+    fromEnv("CLUSTERDECK_RETIRE_GRACE_S", retireGraceSeconds, 0);
+    fromEnv("CLUSTERDECK_TERMINATE_GRACE_S", terminateGraceSeconds, 0);
+    fromEnv("CLUSTERDECK_CANCEL_GRACE_S", cancelGraceSeconds, 0);
+}
+
+} // namespace cdeck

@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QString>
+
+namespace cdeck {
+
+// Every time threshold is in seconds (or ms) and settable, so tests need not wait minutes.
+struct RuntimeConfig
+{
+    QString dataDir;
+    QString resourcesDir;
+    QString daskProgram = QStringLiteral("/usr/bin/dask"); // Debian's, #!/usr/bin/python3
+    QString pythonProgram = QStringLiteral("/usr/bin/python3"); // jobs: Debian's Dask lives here
+    int pollIntervalMs = 1000; // executor refresh while stable
+    int fastPollIntervalMs = 150; // while starting or scaling: WAITING is reported promptly
+    int scrapeTimeoutMs = 5000; // scrapes take ~10 ms, up to ~1 s on saturated cores
+    int startTimeoutSeconds = 180; // launch -> every worker registered
+    int retireGraceSeconds = 30; // SIGTERM -> SIGKILL for a retired worker's process group
+    int terminateGraceSeconds = 10; // SIGTERM -> SIGKILL when terminating a cluster
+    int cancelGraceSeconds = 10; // SIGTERM -> SIGKILL when cancelling a job
+
+    // CLUSTERDECK_POLL_MS, CLUSTERDECK_START_TIMEOUT_S, CLUSTERDECK_RETIRE_GRACE_S,
+    // CLUSTERDECK_TERMINATE_GRACE_S, CLUSTERDECK_CANCEL_GRACE_S override the defaults.
+    void applyEnvironment();
+};
+
+} // namespace cdeck

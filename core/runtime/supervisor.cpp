@@ -1,0 +1,240 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "supervisor.h"
+
+#include "core/runtime/clustercontroller.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+#include <spdlog/spdlog.h>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck {
+
+Supervisor::Supervisor(RuntimeConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+}
+
+Supervisor::~Supervisor() = default;
+
+bool Supervisor::start(QString *error)
+{
+    if (!QDir().mkpath(m_config.dataDir + u"/clusters"_s)) {
+        *error = u"cannot create the data directory %1"_s.arg(m_config.dataDir);
+        return false;
+    }
+    auto catalog = InstanceCatalog::load(m_config.resourcesDir + u"/instance-types/local.json"_s, error);
+    if (!catalog)
+        return false;
+    m_catalog = *catalog;
+    for (const char *file : {"/engine/dask.yaml", "/engine/scheduler_preload.py", "/engine/worker_preload.py"}) {
+        if (!QFileInfo::exists(m_config.resourcesDir + QLatin1StringView(file))) {
+            *error = u"resources are incomplete: %1%2 is missing (use --resources DIR)"_s.arg(m_config.resourcesDir,
+                                                                                             QLatin1StringView(file));
+            return false;
+        }
+    }
+    if (!m_store.open(m_config.dataDir + u"/runtime.sqlite"_s, error))
+        return false;
+    for (StoredCluster &record : m_store.loadClusters()) {
+        const QString id = record.info.id;
+        const QList<StoredExecutor> executors = m_store.loadExecutors(id);
+        const QList<StoredJob> jobs = m_store.loadJobs(id);
+        addController(std::move(record))->reattach(executors, jobs);
+    }
+    spdlog::info("runtime: {} cluster(s) on record in {}", m_order.size(), m_config.dataDir.toStdString());
+    return true;
+}
+
+void Supervisor::shutdown()
+{
+    for (ClusterController *c : std::as_const(m_clusters))
+        c->shutdown();
+}
+
+ClusterController *Supervisor::addController(StoredCluster record)
+{
+    const QString id = record.info.id;
+    const InstanceType type = m_catalog.find(record.info.spec.instanceType).value_or(InstanceType{});
+    auto *controller = new ClusterController(std::move(record), type, m_config, m_store, m_network, this);
+    connect(controller, &ClusterController::changed, this, [this, id] { Q_EMIT clusterChanged(id); });
+    m_clusters.insert(id, controller);
+    m_order.append(id);
+    return controller;
+}
+
+ClusterList Supervisor::clusters() const
+{
+    ClusterList result;
+    for (const QString &id : m_order)
+        result.append(m_clusters.value(id)->info());
+    return result;
+}
+
+ClusterController *Supervisor::cluster(const QString &id) const
+{
+    return m_clusters.value(id, nullptr);
+}
+
+QString Supervisor::newClusterId() const
+{
+    static const char alphabet[] = "abcdefghijkmnpqrstuvwxyz23456789"; // no look-alikes (l/1, o/0)
+    for (;;) {
+        QString id = u"c-"_s;
+        for (int n = 0; n < 10; ++n)
+            id.append(QLatin1Char(alphabet[QRandomGenerator::system()->bounded(32)]));
+        if (!m_clusters.contains(id))
+            return id;
+    }
+}
+
+QJsonArray Supervisor::samples() const
+{
+    QJsonArray result;
+    const QDir dir(m_config.resourcesDir + u"/jobs"_s);
+    for (const QFileInfo &fi : dir.entryInfoList({u"*.py"_s}, QDir::Files, QDir::Name)) {
+        QFile f(fi.filePath());
+        QString description;
+        if (f.open(QIODevice::ReadOnly)) {
+            // The module docstring's first sentence describes the sample.
+            static const QRegularExpression doc(uR"re("""(.*?)(\n\n|""")re"_s, QRegularExpression::DotMatchesEverythingOption);
+            const auto m = doc.match(QString::fromUtf8(f.read(8192)));
+            if (m.hasMatch())
+                description = m.captured(1).simplified();
+        }
+        result.append(QJsonObject{{u"name"_s, fi.completeBaseName()}, {u"path"_s, fi.absoluteFilePath()},
+                                  {u"description"_s, description}});
+    }
+    return result;
+}
+
+static Outcome notFound(const QString &id)
+{
+    return Outcome::fail(Outcome::NotFound, u"cluster not found"_s, u"no cluster with id %1"_s.arg(id));
+}
+
+Outcome Supervisor::launch(const QJsonObject &body, ClusterInfo *created)
+{
+    QList<FieldError> errors;
+    ClusterSpec spec = ClusterSpec::fromJson(body, &errors);
+    if (spec.instanceType.isEmpty())
+        spec.instanceType = m_catalog.defaultType();
+    if (errors.isEmpty())
+        errors = spec.validate(m_catalog);
+    if (!errors.isEmpty()) {
+        Outcome o = Outcome::fail(Outcome::BadRequest, u"invalid cluster spec"_s, describe(errors));
+        for (const FieldError &e : errors)
+            o.fields.insert(e.field, e.message);
+        return o;
+    }
+    StoredCluster record;
+    record.info.id = newClusterId();
+    record.info.spec = spec;
+    record.info.createdAt = QDateTime::currentDateTimeUtc();
+    ClusterController *controller = addController(std::move(record));
+    controller->launch();
+    *created = controller->info();
+    return Outcome::ok(Outcome::Created);
+}
+
+Outcome Supervisor::scale(const QString &id, const QJsonObject &body, ClusterInfo *result)
+{
+    ClusterController *c = cluster(id);
+    if (!c)
+        return notFound(id);
+    const QJsonValue workers = body.value(u"workers"_s);
+    const int maxWorkers = m_catalog.find(c->info().spec.instanceType).value_or(InstanceType{}).maxWorkers;
+    if (!workers.isDouble() || workers.toDouble() != double(workers.toInt()) || workers.toInt() < 1
+        || workers.toInt() > maxWorkers) {
+        Outcome o = Outcome::fail(Outcome::BadRequest, u"invalid scale request"_s,
+                                  u"workers: must be an integer between 1 and %1"_s.arg(maxWorkers));
+        o.fields.insert(u"workers"_s, o.detail);
+        return o;
+    }
+    const QString refused = c->scale(workers.toInt());
+    if (!refused.isEmpty())
+        return Outcome::fail(Outcome::Conflict, u"cannot scale"_s, refused);
+    *result = c->info();
+    return Outcome::ok(Outcome::Accepted);
+}
+
+Outcome Supervisor::setProtection(const QString &id, const QJsonObject &body, ClusterInfo *result)
+{
+    ClusterController *c = cluster(id);
+    if (!c)
+        return notFound(id);
+    if (!body.value(u"enabled"_s).isBool())
+        return Outcome::fail(Outcome::BadRequest, u"invalid protection request"_s, u"enabled: expected true or false"_s);
+    if (isTerminal(c->info().state))
+        return Outcome::fail(Outcome::Conflict, u"cluster terminated"_s,
+                             u"cluster %1 is %2"_s.arg(id, toString(c->info().state)));
+    c->setTerminationProtection(body.value(u"enabled"_s).toBool());
+    *result = c->info();
+    return Outcome::ok();
+}
+
+Outcome Supervisor::terminate(const QString &id, ClusterInfo *result)
+{
+    ClusterController *c = cluster(id);
+    if (!c)
+        return notFound(id);
+    const QString refused = c->terminate(u"Terminated by user request"_s);
+    *result = c->info();
+    if (!refused.isEmpty())
+        return Outcome::fail(Outcome::Conflict,
+                             c->info().spec.terminationProtection ? u"termination protection"_s : u"cluster terminated"_s,
+                             refused);
+    return Outcome::ok(Outcome::Accepted);
+}
+
+Outcome Supervisor::submitJob(const QString &id, const QJsonObject &body, Job *job)
+{
+    ClusterController *c = cluster(id);
+    if (!c)
+        return notFound(id);
+    QString error;
+    const JobRequest request = JobRequest::fromJson(body, &error);
+    if (!error.isEmpty())
+        return Outcome::fail(Outcome::BadRequest, u"invalid job"_s, error);
+    QString script;
+    if (!request.sample.isEmpty()) {
+        static const QRegularExpression stem(u"^[A-Za-z0-9_]+$"_s); // no path tricks through a sample name
+        script = m_config.resourcesDir + u"/jobs/"_s + request.sample + u".py"_s;
+        if (!stem.match(request.sample).hasMatch() || !QFileInfo(script).isFile())
+            return Outcome::fail(Outcome::BadRequest, u"invalid job"_s,
+                                 u"sample: no sample named '%1' (GET /api/v1/samples lists them)"_s.arg(request.sample));
+    } else {
+        const QFileInfo fi(request.script);
+        if (!fi.isAbsolute() || !fi.isFile() || !fi.isReadable())
+            return Outcome::fail(Outcome::BadRequest, u"invalid job"_s,
+                                 u"script: '%1' is not a readable file (give an absolute path on the runtime's host)"_s
+                                     .arg(request.script));
+        script = fi.absoluteFilePath();
+    }
+    const QString refused = c->submitJob(request, script, job);
+    if (!refused.isEmpty())
+        return Outcome::fail(Outcome::Conflict, u"cannot run a job"_s, refused);
+    return Outcome::ok(Outcome::Created);
+}
+
+Outcome Supervisor::cancelJob(const QString &id, const QString &jobId, Job *job)
+{
+    ClusterController *c = cluster(id);
+    if (!c)
+        return notFound(id);
+    if (!c->job(jobId))
+        return Outcome::fail(Outcome::NotFound, u"job not found"_s, u"no job %1 on cluster %2"_s.arg(jobId, id));
+    const QString refused = c->cancelJob(jobId, job);
+    if (!refused.isEmpty())
+        return Outcome::fail(Outcome::Conflict, u"cannot cancel"_s, refused);
+    return Outcome::ok(Outcome::Accepted);
+}
+
+} // namespace cdeck

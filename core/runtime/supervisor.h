@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/model/clusterinfo.h"
+#include "core/model/executor.h"
+#include "core/model/instancecatalog.h"
+#include "core/model/job.h"
+#include "core/runtime/runtimeconfig.h"
+#include "core/store/runtimestore.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QNetworkAccessManager>
+#include <QObject>
+
+namespace cdeck {
+
+class ClusterController;
+
+// The result of a control-plane request, independent of HTTP (the API maps kinds to status codes).
+struct Outcome
+{
+    enum Kind { Ok, Accepted, Created, BadRequest, NotFound, Conflict, Internal };
+    Kind kind = Ok;
+    QString error; // short: "invalid cluster spec", "termination protection"
+    QString detail; // says what to do or which field is wrong
+    QJsonObject fields; // field -> message, for a bad spec
+
+    static Outcome ok(Kind k = Ok) { return {k, {}, {}, {}}; }
+    static Outcome fail(Kind k, const QString &error, const QString &detail = {}) { return {k, error, detail, {}}; }
+    bool succeeded() const { return kind == Ok || kind == Accepted || kind == Created; }
+};
+
+// The control plane behind clusterdeck-runtime: every cluster's controller, the store, the catalog.
+// Thread contract: the runtime's main thread only.
+class Supervisor : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Supervisor(RuntimeConfig config, QObject *parent = nullptr);
+    ~Supervisor() override;
+
+    // Opens the store, loads the catalog, re-attaches to the clusters that still run.
+    bool start(QString *error);
+    // Interrupts running jobs; clusters keep running for the next runtime to adopt.
+    void shutdown();
+
+    ClusterList clusters() const;
+    ClusterController *cluster(const QString &id) const;
+    const InstanceCatalog &catalog() const { return m_catalog; }
+    QJsonArray samples() const;
+    const RuntimeConfig &config() const { return m_config; }
+
+    Outcome launch(const QJsonObject &body, ClusterInfo *created);
+    Outcome scale(const QString &id, const QJsonObject &body, ClusterInfo *result);
+    Outcome setProtection(const QString &id, const QJsonObject &body, ClusterInfo *result);
+    Outcome terminate(const QString &id, ClusterInfo *result);
+    Outcome submitJob(const QString &id, const QJsonObject &body, Job *job);
+    Outcome cancelJob(const QString &id, const QString &jobId, Job *job);
+
+Q_SIGNALS:
+    void clusterChanged(const QString &id);
+
+private:
+    ClusterController *addController(StoredCluster record);
+    QString newClusterId() const;
+
+    RuntimeConfig m_config;
+    RuntimeStore m_store;
+    InstanceCatalog m_catalog;
+    QNetworkAccessManager m_network;
+    QMap<QString, ClusterController *> m_clusters; // insertion order kept in m_order
+    QStringList m_order;
+};
+
+} // namespace cdeck

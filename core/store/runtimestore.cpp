@@ -1,0 +1,304 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "runtimestore.h"
+
+#include <QJsonArray>
+#include <QTimeZone>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+#include <spdlog/spdlog.h>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck {
+
+namespace {
+
+// Migrations in order; user_version is the number applied. Never edit a shipped step: add one.
+const QList<QStringList> kMigrations = {
+    {
+        u"CREATE TABLE clusters (id TEXT PRIMARY KEY, spec TEXT NOT NULL, state TEXT NOT NULL, "
+        "state_reason TEXT NOT NULL DEFAULT '', state_changed_at INTEGER, created_at INTEGER NOT NULL, "
+        "ready_at INTEGER, ended_at INTEGER, scheduler_address TEXT NOT NULL DEFAULT '', "
+        "dashboard_url TEXT NOT NULL DEFAULT '', scheduler_pid INTEGER NOT NULL DEFAULT 0, "
+        "scheduler_port INTEGER NOT NULL DEFAULT 0, dashboard_port INTEGER NOT NULL DEFAULT 0, "
+        "next_worker_index INTEGER NOT NULL DEFAULT 1)"_s,
+        u"CREATE TABLE state_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, cluster_id TEXT NOT NULL "
+        "REFERENCES clusters(id), state TEXT NOT NULL, reason TEXT NOT NULL, at INTEGER NOT NULL)"_s,
+        u"CREATE INDEX state_changes_cluster ON state_changes(cluster_id, seq)"_s,
+        u"CREATE TABLE executors (cluster_id TEXT NOT NULL REFERENCES clusters(id), id TEXT NOT NULL, "
+        "data TEXT NOT NULL, dashboard_port INTEGER NOT NULL DEFAULT 0, retire_requested INTEGER NOT NULL "
+        "DEFAULT 0, started_at INTEGER, ended_at INTEGER, PRIMARY KEY (cluster_id, id))"_s,
+        u"CREATE TABLE jobs (id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL REFERENCES clusters(id), "
+        "data TEXT NOT NULL, state TEXT NOT NULL, pid INTEGER NOT NULL DEFAULT 0, log_path TEXT NOT NULL, "
+        "submitted_at INTEGER NOT NULL)"_s,
+        u"CREATE INDEX jobs_cluster ON jobs(cluster_id, submitted_at)"_s,
+    },
+};
+
+QVariant msOrNull(const QDateTime &dt)
+{
+    return dt.isValid() ? QVariant(dt.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+RuntimeStore::RuntimeStore()
+    : m_connectionName(u"runtimestore-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+RuntimeStore::~RuntimeStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+int RuntimeStore::latestSchemaVersion()
+{
+    return int(kMigrations.size());
+}
+
+bool RuntimeStore::exec(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    if (!q.exec(sql)) {
+        m_lastError = q.lastError().text();
+        spdlog::get("storage") ? spdlog::get("storage")->error("{}: {}", sql.toStdString(), m_lastError.toStdString())
+                               : spdlog::error("storage: {}: {}", sql.toStdString(), m_lastError.toStdString());
+        return false;
+    }
+    return true;
+}
+
+bool RuntimeStore::open(const QString &path, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (!db.open()) {
+        *error = u"cannot open %1: %2"_s.arg(path, db.lastError().text());
+        return false;
+    }
+    // WAL: readers never block the writer, and a crash mid-write loses nothing committed.
+    if (!exec(u"PRAGMA journal_mode=WAL"_s) || !exec(u"PRAGMA synchronous=NORMAL"_s)
+        || !exec(u"PRAGMA foreign_keys=ON"_s)) {
+        *error = m_lastError;
+        return false;
+    }
+    return migrate(error);
+}
+
+int RuntimeStore::schemaVersion() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    return q.exec(u"PRAGMA user_version"_s) && q.next() ? q.value(0).toInt() : -1;
+}
+
+bool RuntimeStore::migrate(QString *error)
+{
+    const int current = schemaVersion();
+    if (current > latestSchemaVersion()) {
+        *error = u"the database has schema version %1, newer than this runtime understands (%2)"_s.arg(current).arg(
+            latestSchemaVersion());
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    for (int v = current; v < latestSchemaVersion(); ++v) {
+        db.transaction();
+        bool ok = true;
+        for (const QString &sql : kMigrations[v])
+            ok = ok && exec(sql);
+        ok = ok && exec(u"PRAGMA user_version = %1"_s.arg(v + 1));
+        if (!ok || !db.commit()) {
+            db.rollback();
+            *error = u"migration to schema version %1 failed: %2"_s.arg(v + 1).arg(m_lastError);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool RuntimeStore::saveCluster(const StoredCluster &c)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"INSERT INTO clusters (id, spec, state, state_reason, state_changed_at, created_at, ready_at, ended_at, "
+              "scheduler_address, dashboard_url, scheduler_pid, scheduler_port, dashboard_port, next_worker_index) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET spec=excluded.spec, "
+              "state=excluded.state, state_reason=excluded.state_reason, state_changed_at=excluded.state_changed_at, "
+              "ready_at=excluded.ready_at, ended_at=excluded.ended_at, scheduler_address=excluded.scheduler_address, "
+              "dashboard_url=excluded.dashboard_url, scheduler_pid=excluded.scheduler_pid, "
+              "scheduler_port=excluded.scheduler_port, dashboard_port=excluded.dashboard_port, "
+              "next_worker_index=excluded.next_worker_index"_s);
+    const ClusterInfo &i = c.info;
+    for (const QVariant &v : {QVariant(i.id), QVariant(compact(i.spec.toJson())), QVariant(toString(i.state)),
+                              QVariant(i.stateReason), msOrNull(i.stateChangedAt), msOrNull(i.createdAt),
+                              msOrNull(i.readyAt), msOrNull(i.endedAt), QVariant(i.schedulerAddress),
+                              QVariant(i.dashboardUrl), QVariant(c.schedulerPid), QVariant(c.schedulerPort),
+                              QVariant(c.dashboardPort), QVariant(c.nextWorkerIndex)})
+        q.addBindValue(v);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        spdlog::error("storage: saving cluster {}: {}", i.id.toStdString(), m_lastError.toStdString());
+        return false;
+    }
+    return true;
+}
+
+bool RuntimeStore::appendStateChange(const QString &clusterId, const StateChange &change)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"INSERT INTO state_changes (cluster_id, state, reason, at) VALUES (?,?,?,?)"_s);
+    q.addBindValue(clusterId);
+    q.addBindValue(toString(change.state));
+    q.addBindValue(change.reason);
+    q.addBindValue(change.at.toMSecsSinceEpoch());
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        spdlog::error("storage: state change of {}: {}", clusterId.toStdString(), m_lastError.toStdString());
+        return false;
+    }
+    return true;
+}
+
+bool RuntimeStore::saveExecutor(const QString &clusterId, const StoredExecutor &e)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"INSERT INTO executors (cluster_id, id, data, dashboard_port, retire_requested, started_at, ended_at) "
+              "VALUES (?,?,?,?,?,?,?) ON CONFLICT(cluster_id, id) DO UPDATE SET data=excluded.data, "
+              "dashboard_port=excluded.dashboard_port, retire_requested=excluded.retire_requested, "
+              "started_at=excluded.started_at, ended_at=excluded.ended_at"_s);
+    q.addBindValue(clusterId);
+    q.addBindValue(e.executor.id);
+    q.addBindValue(compact(e.executor.toJson()));
+    q.addBindValue(e.dashboardPort);
+    q.addBindValue(e.retireRequested ? 1 : 0);
+    q.addBindValue(msOrNull(e.executor.startedAt));
+    q.addBindValue(msOrNull(e.executor.endedAt));
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        spdlog::error("storage: executor {}/{}: {}", clusterId.toStdString(), e.executor.id.toStdString(),
+                      m_lastError.toStdString());
+        return false;
+    }
+    return true;
+}
+
+bool RuntimeStore::saveJob(const StoredJob &j)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"INSERT INTO jobs (id, cluster_id, data, state, pid, log_path, submitted_at) VALUES (?,?,?,?,?,?,?) "
+              "ON CONFLICT(id) DO UPDATE SET data=excluded.data, state=excluded.state, pid=excluded.pid"_s);
+    q.addBindValue(j.job.id);
+    q.addBindValue(j.job.clusterId);
+    q.addBindValue(compact(j.job.toJson()));
+    q.addBindValue(toString(j.job.state));
+    q.addBindValue(j.pid);
+    q.addBindValue(j.logPath);
+    q.addBindValue(j.job.submittedAt.toMSecsSinceEpoch());
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        spdlog::error("storage: job {}: {}", j.job.id.toStdString(), m_lastError.toStdString());
+        return false;
+    }
+    return true;
+}
+
+QList<StoredCluster> RuntimeStore::loadClusters() const
+{
+    QList<StoredCluster> result;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlQuery q(db);
+    if (!q.exec(u"SELECT id, spec, state, state_reason, state_changed_at, created_at, ready_at, ended_at, "
+                "scheduler_address, dashboard_url, scheduler_pid, scheduler_port, dashboard_port, next_worker_index "
+                "FROM clusters ORDER BY created_at"_s))
+        return result;
+    while (q.next()) {
+        StoredCluster c;
+        c.info.id = q.value(0).toString();
+        QList<FieldError> ignored;
+        c.info.spec = ClusterSpec::fromJson(QJsonDocument::fromJson(q.value(1).toByteArray()).object(), &ignored);
+        c.info.state = clusterStateFromString(q.value(2).toString()).value_or(ClusterState::TerminatedWithErrors);
+        c.info.stateReason = q.value(3).toString();
+        c.info.stateChangedAt = fromMs(q.value(4));
+        c.info.createdAt = fromMs(q.value(5));
+        c.info.readyAt = fromMs(q.value(6));
+        c.info.endedAt = fromMs(q.value(7));
+        c.info.schedulerAddress = q.value(8).toString();
+        c.info.dashboardUrl = q.value(9).toString();
+        c.schedulerPid = q.value(10).toLongLong();
+        c.schedulerPort = q.value(11).toInt();
+        c.dashboardPort = q.value(12).toInt();
+        c.nextWorkerIndex = q.value(13).toInt();
+        QSqlQuery h(db);
+        h.prepare(u"SELECT state, reason, at FROM state_changes WHERE cluster_id = ? ORDER BY seq"_s);
+        h.addBindValue(c.info.id);
+        if (h.exec()) {
+            while (h.next()) {
+                StateChange s;
+                s.state = clusterStateFromString(h.value(0).toString()).value_or(ClusterState::TerminatedWithErrors);
+                s.reason = h.value(1).toString();
+                s.at = fromMs(h.value(2));
+                c.info.history.append(s);
+            }
+        }
+        result.append(c);
+    }
+    return result;
+}
+
+QList<StoredExecutor> RuntimeStore::loadExecutors(const QString &clusterId) const
+{
+    QList<StoredExecutor> result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"SELECT data, dashboard_port, retire_requested FROM executors WHERE cluster_id = ? ORDER BY rowid"_s);
+    q.addBindValue(clusterId);
+    if (!q.exec())
+        return result;
+    while (q.next()) {
+        StoredExecutor e;
+        e.executor = Executor::fromJson(QJsonDocument::fromJson(q.value(0).toByteArray()).object());
+        e.dashboardPort = q.value(1).toInt();
+        e.retireRequested = q.value(2).toInt() != 0;
+        result.append(e);
+    }
+    return result;
+}
+
+QList<StoredJob> RuntimeStore::loadJobs(const QString &clusterId) const
+{
+    QList<StoredJob> result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"SELECT data, pid, log_path FROM jobs WHERE cluster_id = ? ORDER BY submitted_at, rowid"_s);
+    q.addBindValue(clusterId);
+    if (!q.exec())
+        return result;
+    while (q.next()) {
+        StoredJob j;
+        j.job = Job::fromJson(QJsonDocument::fromJson(q.value(0).toByteArray()).object());
+        j.pid = q.value(1).toLongLong();
+        j.logPath = q.value(2).toString();
+        result.append(j);
+    }
+    return result;
+}
+
+} // namespace cdeck

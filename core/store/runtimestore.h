@@ -1,0 +1,76 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/model/clusterinfo.h"
+#include "core/model/executor.h"
+#include "core/model/job.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace cdeck {
+
+// What the runtime must remember about a cluster to re-attach to its processes after a restart.
+struct StoredCluster
+{
+    ClusterInfo info; // with its full state history
+    qint64 schedulerPid = 0; // its process group id too
+    int schedulerPort = 0;
+    int dashboardPort = 0;
+    int nextWorkerIndex = 1; // executor names are never reused within a cluster
+};
+
+struct StoredExecutor
+{
+    Executor executor;
+    int dashboardPort = 0; // the worker's metrics port
+    bool retireRequested = false; // a planned retire (scale-down), not a failure
+    // Byte totals of earlier incarnations (a nanny restart starts the engine's counters again at 0).
+    qint64 bytesInBase = 0;
+    qint64 bytesOutBase = 0;
+};
+
+struct StoredJob
+{
+    Job job;
+    qint64 pid = 0; // its process group id
+    QString logPath;
+};
+
+// The runtime's store of record: one SQLite file (WAL) under the data dir, schema migrations by
+// PRAGMA user_version. Thread contract: use from the thread that opened it (QSqlDatabase's rule).
+class RuntimeStore
+{
+public:
+    RuntimeStore();
+    ~RuntimeStore();
+    RuntimeStore(const RuntimeStore &) = delete;
+    RuntimeStore &operator=(const RuntimeStore &) = delete;
+
+    bool open(const QString &path, QString *error);
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+
+    // Each write is one transaction; false (and logged) on failure, never a crash.
+    bool saveCluster(const StoredCluster &cluster);
+    bool appendStateChange(const QString &clusterId, const StateChange &change);
+    bool saveExecutor(const QString &clusterId, const StoredExecutor &executor);
+    bool saveJob(const StoredJob &job);
+
+    QList<StoredCluster> loadClusters() const;
+    QList<StoredExecutor> loadExecutors(const QString &clusterId) const;
+    QList<StoredJob> loadJobs(const QString &clusterId) const;
+
+    QString lastError() const { return m_lastError; }
+
+private:
+    bool migrate(QString *error);
+    bool exec(const QString &sql);
+
+    QString m_connectionName;
+    QString m_lastError;
+};
+
+} // namespace cdeck
