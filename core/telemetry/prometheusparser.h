@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArrayView>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace cdeck::telemetry {
+
+enum class MetricType { Untyped, Counter, Gauge, Histogram, Summary };
+
+// One line of a scrape. Labels keep the order they had on the line.
+struct Sample
+{
+    QString name;
+    QList<std::pair<QString, QString>> labels;
+    double value = 0;
+    std::optional<qint64> timestampMs;
+
+    // The value of a label, or a null QString when the sample has no such label.
+    QString label(QStringView labelName) const;
+    bool hasLabel(QStringView labelName, QStringView labelValue) const;
+};
+
+struct ParseError
+{
+    int line = 0; // 1-based
+    QString message;
+};
+
+struct ParseResult
+{
+    QList<Sample> samples;
+    QList<ParseError> errors; // the first kMaxErrors only; errorCount has them all
+    qsizetype errorCount = 0;
+    QHash<QString, MetricType> types; // from # TYPE lines, by family name
+    QHash<QString, QString> help; // from # HELP lines, unescaped
+
+    static constexpr qsizetype kMaxErrors = 100;
+
+    // The family type of a sample name, resolving histogram/summary suffixes (_bucket, _sum, _count).
+    MetricType typeOf(const QString &sampleName) const;
+};
+
+// Prometheus text exposition format 0.0.4. Strict: a malformed line is reported with its number
+// and skipped, every other line still counts. Never throws, never reads past the input.
+ParseResult parsePrometheusText(QByteArrayView text);
+
+} // namespace cdeck::telemetry
