@@ -103,11 +103,17 @@ QJsonArray Supervisor::samples() const
         QFile f(fi.filePath());
         QString description;
         if (f.open(QIODevice::ReadOnly)) {
-            // The module docstring's first sentence describes the sample.
-            static const QRegularExpression doc(uR"re("""(.*?)(\n\n|""")re"_s, QRegularExpression::DotMatchesEverythingOption);
-            const auto m = doc.match(QString::fromUtf8(f.read(8192)));
-            if (m.hasMatch())
-                description = m.captured(1).simplified();
+            // The module docstring's first paragraph describes the sample.
+            const QString text = QString::fromUtf8(f.read(8192));
+            const qsizetype start = text.indexOf(u"\"\"\""_s);
+            if (start >= 0) {
+                const qsizetype close = text.indexOf(u"\"\"\""_s, start + 3);
+                qsizetype end = text.indexOf(u"\n\n"_s, start + 3);
+                if (end < 0 || (close >= 0 && close < end))
+                    end = close;
+                if (end > start)
+                    description = text.mid(start + 3, end - start - 3).simplified();
+            }
         }
         result.append(QJsonObject{{u"name"_s, fi.completeBaseName()}, {u"path"_s, fi.absoluteFilePath()},
                                   {u"description"_s, description}});

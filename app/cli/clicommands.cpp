@@ -1,0 +1,547 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "clicommands.h"
+
+#include "core/backend/runtime/runtimeclient.h"
+#include "core/model/clusterinfo.h"
+#include "core/model/executor.h"
+#include "core/model/job.h"
+#include "core/security/datapaths.h"
+#include "core/security/tokenfile.h"
+
+#ifdef CLUSTERDECK_HAVE_SPARK
+#include "core/backend/spark/sparklogcommand.h"
+#endif
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck::cli {
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+const char *const kUsage = R"(Usage: clusterdeck-cli [--runtime URL] [--token-file FILE] [--json] [--timeout S] COMMAND
+
+Clusters:
+  cluster launch --name N --workers K [--instance-type T] [--spot] [--idle-minutes M | --idle-seconds S]
+                 [--protect] [--tag k=v]... [--wait]
+  cluster list
+  cluster describe ID
+  cluster scale ID --workers K [--wait]
+  cluster protect ID (--on|--off)
+  cluster terminate ID [--wait]
+  executors ID
+Jobs:
+  job samples
+  job submit ID (--sample NAME | --script PATH) [--arg A]... [--wait]
+  job list ID
+  job describe ID JOB
+  job cancel ID JOB [--wait]
+Offline:
+  spark-log PATH --api ENDPOINT   (the JSON Spark's History Server serves at /api/v1/ENDPOINT)
+
+Defaults: the local runtime (http://127.0.0.1:7650) and its token ($XDG_DATA_HOME/clusterdeck/token).
+--wait blocks until a stable state (--timeout S, default 300) and exits non-zero if it is not reached.
+With --json, stdout is exactly one JSON document.
+)";
+
+struct Options
+{
+    QString runtime = paths::defaultRuntimeUrl();
+    QString tokenFile = paths::tokenPath(paths::defaultDataDir());
+    bool json = false;
+    bool wait = false;
+    int timeoutS = 300;
+    QStringList words; // the command and its positional arguments
+    QMultiMap<QString, QString> values; // --name N, --tag k=v (repeatable)
+    QSet<QString> flags; // --spot, --protect, --on, --off
+};
+
+class UsageError : public std::exception
+{
+public:
+    explicit UsageError(QString m)
+        : message(std::move(m))
+    {
+    }
+    QString message;
+};
+
+Options parse(const QStringList &args)
+{
+    static const QSet<QString> valueOptions{u"--runtime"_s, u"--token-file"_s, u"--timeout"_s,  u"--name"_s,
+                                            u"--workers"_s, u"--instance-type"_s, u"--idle-minutes"_s,
+                                            u"--idle-seconds"_s, u"--tag"_s, u"--sample"_s, u"--script"_s,
+                                            u"--arg"_s, u"--api"_s};
+    static const QSet<QString> flagOptions{u"--json"_s, u"--wait"_s, u"--spot"_s, u"--protect"_s, u"--on"_s,
+                                           u"--off"_s, u"--help"_s, u"-h"_s};
+    Options o;
+    for (int i = 0; i < args.size(); ++i) {
+        QString a = args[i];
+        QString inlineValue;
+        bool hasInline = false;
+        if (a.startsWith(u"--"_s) && a.contains(u'=')) {
+            inlineValue = a.mid(a.indexOf(u'=') + 1);
+            a = a.left(a.indexOf(u'='));
+            hasInline = true;
+        }
+        if (valueOptions.contains(a)) {
+            if (!hasInline && i + 1 >= args.size())
+                throw UsageError(a + u" needs a value"_s);
+            const QString v = hasInline ? inlineValue : args[++i];
+            if (a == "--runtime"_L1)
+                o.runtime = v;
+            else if (a == "--token-file"_L1)
+                o.tokenFile = v;
+            else if (a == "--timeout"_L1) {
+                bool ok = false;
+                o.timeoutS = v.toInt(&ok);
+                if (!ok || o.timeoutS < 1)
+                    throw UsageError(u"--timeout expects a positive number of seconds"_s);
+            } else
+                o.values.insert(a, v);
+        } else if (flagOptions.contains(a)) {
+            if (a == "--json"_L1)
+                o.json = true;
+            else if (a == "--wait"_L1)
+                o.wait = true;
+            else
+                o.flags.insert(a);
+        } else if (a.startsWith(u"-"_s) && a.size() > 1) {
+            throw UsageError(u"unknown option "_s + a);
+        } else {
+            o.words.append(a);
+        }
+    }
+    return o;
+}
+
+int intValue(const Options &o, const QString &name)
+{
+    bool ok = false;
+    const int v = o.values.value(name).toInt(&ok);
+    if (!o.values.contains(name) || !ok)
+        throw UsageError(name + u" expects an integer"_s);
+    return v;
+}
+
+void printJson(const QJsonValue &v)
+{
+    out() << (v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject())).toJson(QJsonDocument::Indented);
+    out().flush();
+}
+
+QString human(qint64 bytes)
+{
+    const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    double v = double(bytes);
+    int u = 0;
+    while (v >= 1024 && u < 4) {
+        v /= 1024;
+        ++u;
+    }
+    return u"%1 %2"_s.arg(v, 0, 'f', u == 0 ? 0 : 1).arg(QLatin1StringView(units[u]));
+}
+
+void printCluster(const ClusterInfo &c)
+{
+    out() << c.id << "  " << c.spec.name << "  " << toString(c.state) << "  workers " << c.runningWorkers << "/"
+          << c.spec.workers << "  " << c.spec.instanceType << (c.spec.market == Market::Spot ? " spot" : "")
+          << (c.spec.terminationProtection ? "  protected" : "") << "\n    " << c.stateReason << "\n";
+}
+
+class Cli
+{
+public:
+    explicit Cli(Options o)
+        : m_o(std::move(o))
+    {
+    }
+
+    int exec();
+
+private:
+    ApiReply call(const QByteArray &verb, const QString &path, const QJsonObject &body = {})
+    {
+        return m_client->requestBlocking(verb, path, body);
+    }
+    int fail(const ApiReply &r)
+    {
+        err() << "clusterdeck-cli: " << r.message() << "\n";
+        if (!r.fields.isEmpty())
+            for (auto it = r.fields.begin(); it != r.fields.end(); ++it)
+                err() << "  " << it.key() << ": " << it.value().toString() << "\n";
+        return r.unreachable() ? 3 : 1;
+    }
+    int done(const QJsonValue &v, const std::function<void()> &text)
+    {
+        if (m_o.json)
+            printJson(v);
+        else
+            text();
+        return 0;
+    }
+    // Polls path until accept() says the object is stable (1) or never will be (-1).
+    int waitFor(const QString &path, const std::function<int(const QJsonValue &)> &accept, QJsonValue *last,
+                const QString &what);
+
+    int clusterCommand();
+    int jobCommand();
+    int executorsCommand();
+
+    Options m_o;
+    std::unique_ptr<RuntimeClient> m_client;
+    QElapsedTimer m_started;
+};
+
+int Cli::waitFor(const QString &path, const std::function<int(const QJsonValue &)> &accept, QJsonValue *last,
+                 const QString &what)
+{
+    const QDeadlineTimer deadline(qint64(m_o.timeoutS) * 1000);
+    for (;;) {
+        const ApiReply r = call("GET", path);
+        if (r.ok()) {
+            *last = r.body;
+            const int verdict = accept(r.body);
+            if (verdict != 0)
+                return verdict;
+        } else if (!r.unreachable()) {
+            fail(r);
+            return -1;
+        }
+        if (deadline.hasExpired()) {
+            err() << "clusterdeck-cli: timed out after " << m_o.timeoutS << " s waiting for " << what << "\n";
+            return -2;
+        }
+        QEventLoop loop;
+        QTimer::singleShot(500, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+}
+
+int Cli::exec()
+{
+    if (m_o.flags.contains(u"--help"_s) || m_o.flags.contains(u"-h"_s) || m_o.words.isEmpty()) {
+        out() << kUsage;
+        return m_o.words.isEmpty() && !m_o.flags.contains(u"--help"_s) && !m_o.flags.contains(u"-h"_s) ? 2 : 0;
+    }
+    const QString command = m_o.words.value(0);
+    if (command == "spark-log"_L1) {
+#ifdef CLUSTERDECK_HAVE_SPARK
+        QStringList rest = m_o.words.mid(1);
+        if (m_o.values.contains(u"--api"_s))
+            rest << u"--api"_s << m_o.values.value(u"--api"_s);
+        return spark::runSparkLogCommand(rest, out(), err());
+#else
+        err() << "clusterdeck-cli: spark-log is not built in this version\n";
+        return 2;
+#endif
+    }
+    QString tokenError;
+    const QByteArray token = security::readTokenFile(m_o.tokenFile, &tokenError);
+    if (token.isEmpty()) {
+        err() << "clusterdeck-cli: " << tokenError << " (is the runtime running? pass --token-file)\n";
+        return 3;
+    }
+    const QUrl url(m_o.runtime);
+    if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)) {
+        err() << "clusterdeck-cli: --runtime expects an http(s) URL, got '" << m_o.runtime << "'\n";
+        return 2;
+    }
+    m_client = std::make_unique<RuntimeClient>(url, token);
+    if (command == "cluster"_L1)
+        return clusterCommand();
+    if (command == "job"_L1)
+        return jobCommand();
+    if (command == "executors"_L1)
+        return executorsCommand();
+    throw UsageError(u"unknown command '%1'"_s.arg(command));
+}
+
+int Cli::clusterCommand()
+{
+    const QString sub = m_o.words.value(1);
+    const QString id = m_o.words.value(2);
+    const QString clusterPath = u"/clusters/"_s + encodePathSegment(id);
+    auto needId = [&] {
+        if (id.isEmpty())
+            throw UsageError(u"cluster %1 needs a cluster ID"_s.arg(sub));
+    };
+    if (sub == "list"_L1) {
+        const ApiReply r = call("GET", u"/clusters"_s);
+        if (!r.ok())
+            return fail(r);
+        return done(r.body, [&] {
+            const QJsonArray list = r.body.toArray();
+            if (list.isEmpty())
+                out() << "No clusters.\n";
+            for (const QJsonValue &v : list)
+                printCluster(ClusterInfo::fromJson(v.toObject()));
+        });
+    }
+    if (sub == "describe"_L1) {
+        needId();
+        const ApiReply r = call("GET", clusterPath);
+        if (!r.ok())
+            return fail(r);
+        return done(r.body, [&] {
+            const ClusterInfo c = ClusterInfo::fromJson(r.body.toObject());
+            printCluster(c);
+            out() << "  scheduler " << c.schedulerAddress << "  metrics " << c.dashboardUrl << "\n  history:\n";
+            for (const StateChange &s : c.history)
+                out() << "    " << s.at.toString(Qt::ISODateWithMs) << "  " << toString(s.state) << "  " << s.reason
+                      << "\n";
+        });
+    }
+    if (sub == "launch"_L1) {
+        QJsonObject spec{{u"name"_s, m_o.values.value(u"--name"_s)}, {u"workers"_s, intValue(m_o, u"--workers"_s)}};
+        if (m_o.values.contains(u"--instance-type"_s))
+            spec.insert(u"instanceType"_s, m_o.values.value(u"--instance-type"_s));
+        if (m_o.flags.contains(u"--spot"_s))
+            spec.insert(u"market"_s, u"spot"_s);
+        if (m_o.values.contains(u"--idle-minutes"_s))
+            spec.insert(u"idleTimeoutSeconds"_s, intValue(m_o, u"--idle-minutes"_s) * 60);
+        if (m_o.values.contains(u"--idle-seconds"_s))
+            spec.insert(u"idleTimeoutSeconds"_s, intValue(m_o, u"--idle-seconds"_s));
+        if (m_o.flags.contains(u"--protect"_s))
+            spec.insert(u"terminationProtection"_s, true);
+        QJsonObject tags;
+        for (const QString &tag : m_o.values.values(u"--tag"_s)) {
+            const int eq = tag.indexOf(u'=');
+            if (eq <= 0)
+                throw UsageError(u"--tag expects key=value, got '%1'"_s.arg(tag));
+            tags.insert(tag.left(eq), tag.mid(eq + 1));
+        }
+        if (!tags.isEmpty())
+            spec.insert(u"tags"_s, tags);
+        const ApiReply r = call("POST", u"/clusters"_s, spec);
+        if (!r.ok())
+            return fail(r);
+        QJsonValue last = r.body;
+        if (m_o.wait) {
+            const QString newId = r.body.toObject().value(u"id"_s).toString();
+            if (!m_o.json)
+                err() << "Launched " << newId << "; waiting for WAITING with every worker registered...\n";
+            const int verdict = waitFor(u"/clusters/"_s + encodePathSegment(newId), [](const QJsonValue &v) {
+                const ClusterInfo c = ClusterInfo::fromJson(v.toObject());
+                if (isTerminal(c.state) || c.state == ClusterState::Terminating)
+                    return -1;
+                return c.state == ClusterState::Waiting && c.runningWorkers >= c.spec.workers ? 1 : 0;
+            }, &last, u"the cluster to be WAITING"_s);
+            if (verdict < 0) {
+                done(last, [&] { printCluster(ClusterInfo::fromJson(last.toObject())); });
+                return 1;
+            }
+        }
+        return done(last, [&] { printCluster(ClusterInfo::fromJson(last.toObject())); });
+    }
+    if (sub == "scale"_L1) {
+        needId();
+        const int target = intValue(m_o, u"--workers"_s);
+        const ApiReply r = call("POST", clusterPath + u"/scale"_s, {{u"workers"_s, target}});
+        if (!r.ok())
+            return fail(r);
+        QJsonValue last = r.body;
+        if (m_o.wait) {
+            QJsonValue executors;
+            const int verdict = waitFor(clusterPath + u"/executors"_s, [target](const QJsonValue &v) {
+                int running = 0;
+                int unsettled = 0;
+                for (const QJsonValue &e : v.toArray()) {
+                    const ExecutorStatus s = Executor::fromJson(e.toObject()).status;
+                    running += s == ExecutorStatus::Running || s == ExecutorStatus::Paused;
+                    unsettled += s == ExecutorStatus::Starting || s == ExecutorStatus::Retiring;
+                }
+                return running == target && unsettled == 0 ? 1 : 0;
+            }, &executors, u"%1 running executors"_s.arg(target));
+            const ApiReply final = call("GET", clusterPath);
+            if (final.ok())
+                last = final.body;
+            if (verdict < 0) {
+                done(last, [&] { printCluster(ClusterInfo::fromJson(last.toObject())); });
+                return 1;
+            }
+        }
+        return done(last, [&] { printCluster(ClusterInfo::fromJson(last.toObject())); });
+    }
+    if (sub == "protect"_L1) {
+        needId();
+        const bool on = m_o.flags.contains(u"--on"_s);
+        if (on == m_o.flags.contains(u"--off"_s))
+            throw UsageError(u"cluster protect needs exactly one of --on or --off"_s);
+        const ApiReply r = call("PUT", clusterPath + u"/protection"_s, {{u"enabled"_s, on}});
+        if (!r.ok())
+            return fail(r);
+        return done(r.body, [&] { printCluster(ClusterInfo::fromJson(r.body.toObject())); });
+    }
+    if (sub == "terminate"_L1) {
+        needId();
+        const ApiReply r = call("DELETE", clusterPath);
+        if (!r.ok())
+            return fail(r);
+        QJsonValue last = r.body;
+        if (m_o.wait) {
+            const int verdict = waitFor(clusterPath, [](const QJsonValue &v) {
+                return isTerminal(ClusterInfo::fromJson(v.toObject()).state) ? 1 : 0;
+            }, &last, u"the cluster to be TERMINATED"_s);
+            const bool clean = ClusterInfo::fromJson(last.toObject()).state == ClusterState::Terminated;
+            done(last, [&] { printCluster(ClusterInfo::fromJson(last.toObject())); });
+            return verdict > 0 && clean ? 0 : 1;
+        }
+        return done(last, [&] { printCluster(ClusterInfo::fromJson(last.toObject())); });
+    }
+    throw UsageError(u"unknown cluster command '%1'"_s.arg(sub));
+}
+
+int Cli::executorsCommand()
+{
+    const QString id = m_o.words.value(1);
+    if (id.isEmpty())
+        throw UsageError(u"executors needs a cluster ID"_s);
+    const ApiReply r = call("GET", u"/clusters/"_s + encodePathSegment(id) + u"/executors"_s);
+    if (!r.ok())
+        return fail(r);
+    return done(r.body, [&] {
+        out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+                     .arg(u"ID"_s, -6).arg(u"STATUS"_s, -9).arg(u"ADDRESS"_s, -24).arg(u"MANAGED"_s, 10)
+                     .arg(u"UNMANAGED"_s, 10).arg(u"SPILLED"_s, 10).arg(u"BYTES IN"_s, 10).arg(u"BYTES OUT"_s, 10);
+        for (const QJsonValue &v : r.body.toArray()) {
+            const Executor e = Executor::fromJson(v.toObject());
+            out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+                         .arg(e.id, -6).arg(toString(e.status), -9).arg(e.address, -24)
+                         .arg(human(e.memoryManagedBytes), 10).arg(human(e.memoryUnmanagedBytes), 10)
+                         .arg(human(e.memorySpilledBytes), 10).arg(human(e.bytesInTotal), 10)
+                         .arg(human(e.bytesOutTotal), 10);
+        }
+    });
+}
+
+int Cli::jobCommand()
+{
+    const QString sub = m_o.words.value(1);
+    const QString id = m_o.words.value(2);
+    const QString jobsPath = u"/clusters/"_s + encodePathSegment(id) + u"/jobs"_s;
+    auto printJob = [](const Job &j) {
+        out() << j.id << "  " << j.name << "  " << toString(j.state)
+              << (j.exitCode ? u"  exit %1"_s.arg(*j.exitCode) : QString()) << "  "
+              << QString::number(j.durationSeconds(QDateTime::currentDateTimeUtc()), 'f', 1) << " s"
+              << (j.stateReason.isEmpty() ? QString() : u"  ("_s + j.stateReason + u")"_s) << "\n";
+    };
+    if (sub == "samples"_L1) {
+        const ApiReply r = call("GET", u"/samples"_s);
+        if (!r.ok())
+            return fail(r);
+        return done(r.body, [&] {
+            for (const QJsonValue &v : r.body.toArray())
+                out() << v.toObject().value(u"name"_s).toString() << "  "
+                      << v.toObject().value(u"description"_s).toString() << "\n";
+        });
+    }
+    if (id.isEmpty())
+        throw UsageError(u"job %1 needs a cluster ID"_s.arg(sub));
+    if (sub == "list"_L1) {
+        const ApiReply r = call("GET", jobsPath);
+        if (!r.ok())
+            return fail(r);
+        return done(r.body, [&] {
+            for (const QJsonValue &v : r.body.toArray())
+                printJob(Job::fromJson(v.toObject()));
+        });
+    }
+    auto waitJob = [&](const QString &jobId, QJsonValue *last) {
+        return waitFor(jobsPath + u"/"_s + encodePathSegment(jobId), [](const QJsonValue &v) {
+            return isFinished(Job::fromJson(v.toObject()).state) ? 1 : 0;
+        }, last, u"job %1 to finish"_s.arg(jobId));
+    };
+    auto finish = [&](const QJsonValue &last, int verdict) {
+        const Job j = Job::fromJson(last.toObject());
+        done(last, [&] {
+            printJob(j);
+            if (j.state != JobState::Completed && !j.logTail.isEmpty())
+                out() << j.logTail << "\n";
+        });
+        return verdict > 0 && j.state == JobState::Completed ? 0 : 1;
+    };
+    if (sub == "submit"_L1) {
+        QJsonObject body;
+        if (m_o.values.contains(u"--sample"_s) == m_o.values.contains(u"--script"_s))
+            throw UsageError(u"job submit needs exactly one of --sample NAME or --script PATH"_s);
+        if (m_o.values.contains(u"--sample"_s))
+            body.insert(u"sample"_s, m_o.values.value(u"--sample"_s));
+        else
+            body.insert(u"script"_s, QFileInfo(m_o.values.value(u"--script"_s)).absoluteFilePath());
+        QStringList args = m_o.values.values(u"--arg"_s);
+        std::reverse(args.begin(), args.end()); // QMultiMap returns the most recent first
+        body.insert(u"args"_s, QJsonArray::fromStringList(args));
+        const ApiReply r = call("POST", jobsPath, body);
+        if (!r.ok())
+            return fail(r);
+        if (!m_o.wait)
+            return done(r.body, [&] { printJob(Job::fromJson(r.body.toObject())); });
+        QJsonValue last = r.body;
+        return finish(last, waitJob(r.body.toObject().value(u"id"_s).toString(), &last));
+    }
+    const QString jobId = m_o.words.value(3);
+    if (jobId.isEmpty())
+        throw UsageError(u"job %1 needs a cluster ID and a job ID"_s.arg(sub));
+    if (sub == "describe"_L1) {
+        const ApiReply r = call("GET", jobsPath + u"/"_s + encodePathSegment(jobId));
+        if (!r.ok())
+            return fail(r);
+        return done(r.body, [&] {
+            const Job j = Job::fromJson(r.body.toObject());
+            printJob(j);
+            out() << j.logTail << "\n";
+        });
+    }
+    if (sub == "cancel"_L1) {
+        const ApiReply r = call("DELETE", jobsPath + u"/"_s + encodePathSegment(jobId));
+        if (!r.ok())
+            return fail(r);
+        if (!m_o.wait)
+            return done(r.body, [&] { printJob(Job::fromJson(r.body.toObject())); });
+        QJsonValue last = r.body;
+        const int verdict = waitJob(jobId, &last);
+        done(last, [&] { printJob(Job::fromJson(last.toObject())); });
+        return verdict > 0 && Job::fromJson(last.toObject()).state == JobState::Cancelled ? 0 : 1;
+    }
+    throw UsageError(u"unknown job command '%1'"_s.arg(sub));
+}
+
+} // namespace
+
+int run(const QStringList &args)
+{
+    try {
+        Cli cli(parse(args));
+        return cli.exec();
+    } catch (const UsageError &e) {
+        err() << "clusterdeck-cli: " << e.message << "\n(run clusterdeck-cli --help for the commands)\n";
+        return 2;
+    }
+}
+
+} // namespace cdeck::cli

@@ -1,0 +1,81 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/model/clusterspec.h"
+#include "core/model/job.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace cdeck {
+
+// One answer from the runtime: a JSON body with an HTTP status, or why there is none.
+struct ApiReply
+{
+    int httpStatus = 0; // 0: no HTTP answer (connection refused, timeout, too large)
+    QJsonValue body; // the object or array on success
+    QString error; // the runtime's "error", or the network error
+    QString detail; // the runtime's "detail"
+    QJsonObject fields; // per-field messages for a refused spec
+
+    bool ok() const { return httpStatus >= 200 && httpStatus < 300; }
+    bool unreachable() const { return httpStatus == 0; }
+    QString message() const; // one line for a status bar or stderr
+};
+
+// Asynchronous client of clusterdeck-runtime's /api/v1. Every request has a timeout and a response size
+// limit; idempotent GETs retry twice with backoff on network errors. Thread contract: use it from the
+// thread it was created in (the console creates it on its network thread; the CLI on its main thread).
+class RuntimeClient : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const ApiReply &)>;
+
+    RuntimeClient(const QUrl &baseUrl, const QByteArray &token, QObject *parent = nullptr);
+
+    static constexpr qint64 kMaxResponseBytes = 64 * 1024 * 1024;
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    QUrl baseUrl() const { return m_baseUrl; }
+
+    // path is relative to /api/v1, e.g. "/clusters"; body is sent for POST/PUT.
+    void request(const QByteArray &verb, const QString &path, const QJsonObject &body, Callback done);
+    // For the CLI only: runs a local event loop until the answer arrives. Never on a GUI thread.
+    ApiReply requestBlocking(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
+
+    void health(Callback done) { request("GET", QStringLiteral("/health"), {}, std::move(done)); }
+    void listClusters(Callback done) { request("GET", QStringLiteral("/clusters"), {}, std::move(done)); }
+    void cluster(const QString &id, Callback done);
+    void launch(const ClusterSpec &spec, Callback done);
+    void scale(const QString &id, int workers, Callback done);
+    void setProtection(const QString &id, bool on, Callback done);
+    void terminate(const QString &id, Callback done);
+    void executors(const QString &id, Callback done);
+    void jobs(const QString &id, Callback done);
+    void job(const QString &id, const QString &jobId, Callback done);
+    void submitJob(const QString &id, const JobRequest &request, Callback done);
+    void cancelJob(const QString &id, const QString &jobId, Callback done);
+    void samples(Callback done) { request("GET", QStringLiteral("/samples"), {}, std::move(done)); }
+    void instanceTypes(Callback done) { request("GET", QStringLiteral("/instance-types"), {}, std::move(done)); }
+
+private:
+    void send(const QByteArray &verb, const QString &path, const QByteArray &payload, Callback done, int attempt);
+
+    QUrl m_baseUrl;
+    QByteArray m_token;
+    QNetworkAccessManager *m_network;
+    int m_timeoutMs = 10000;
+};
+
+// Path segments from user input are percent-encoded so an id cannot reach another endpoint.
+QString encodePathSegment(const QString &segment);
+
+} // namespace cdeck
