@@ -1,0 +1,355 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+// The runtime end to end: the real clusterdeck-runtime binary, real Dask processes on loopback, driven
+// through clusterdeck-cli (the user's path) and the raw API (status codes).
+#include "core/backend/runtime/runtimeclient.h"
+#include "core/model/clusterinfo.h"
+#include "core/model/executor.h"
+#include "core/model/job.h"
+#include "core/security/tokenfile.h"
+#include "testpaths.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace cdeck;
+
+namespace {
+
+int freePort()
+{
+    QTcpServer s;
+    return s.listen(QHostAddress::LocalHost, 0) ? s.serverPort() : 0;
+}
+
+// Every live process whose working directory lies under dir: engine processes run in their cluster's folder.
+QList<qint64> processesUnder(const QString &dir)
+{
+    QList<qint64> pids;
+    for (const QString &pid : QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (!pid.front().isDigit())
+            continue;
+        QFile stat(u"/proc/"_s + pid + u"/stat"_s);
+        if (stat.open(QIODevice::ReadOnly)) {
+            const QByteArray line = stat.readAll();
+            const int close = line.lastIndexOf(')');
+            if (close > 0 && line.size() > close + 2 && line[close + 2] == 'Z')
+                continue;
+        }
+        if (QFileInfo(u"/proc/"_s + pid + u"/cwd"_s).symLinkTarget().startsWith(dir))
+            pids.append(pid.toLongLong());
+    }
+    return pids;
+}
+
+} // namespace
+
+class TstRuntimeIntegration : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_data;
+    QProcess m_runtime;
+    int m_port = 0;
+    QByteArray m_token;
+    QString m_clusterId;
+
+    QString bin(const QString &name) const { return test::binDir() + u'/' + name; }
+    QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_port); }
+
+    void startRuntime()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"10"_s);
+        env.insert(u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s);
+        m_runtime.setProcessEnvironment(env);
+        m_runtime.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_runtime.start(bin(u"clusterdeck-runtime"_s),
+                        {u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port), u"--data-dir"_s, m_data.path(), u"--resources"_s,
+                         test::resourcesDir()});
+        QVERIFY2(m_runtime.waitForStarted(), qPrintable(m_runtime.errorString()));
+        RuntimeClient client(QUrl(url()), {});
+        QTRY_VERIFY_WITH_TIMEOUT(client.requestBlocking("GET", u"/health"_s).ok(), 15000);
+        QString error;
+        m_token = security::readTokenFile(m_data.path() + u"/token"_s, &error);
+        QVERIFY2(!m_token.isEmpty(), qPrintable(error));
+    }
+
+    // Runs clusterdeck-cli with --json; returns its exit code and parsed stdout.
+    int cli(const QStringList &args, QJsonValue *json = nullptr, int timeoutMs = 240000)
+    {
+        QProcess p;
+        p.start(bin(u"clusterdeck-cli"_s),
+                QStringList{u"--runtime"_s, url(), u"--token-file"_s, m_data.path() + u"/token"_s, u"--json"_s} + args);
+        if (!p.waitForFinished(timeoutMs)) {
+            p.kill();
+            p.waitForFinished();
+            qWarning() << "cli timed out:" << args;
+            return -1;
+        }
+        const QByteArray out = p.readAllStandardOutput();
+        const QByteArray err = p.readAllStandardError();
+        if (!err.isEmpty())
+            qInfo().noquote() << "cli stderr:" << err;
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(out, &parseError);
+        if (json)
+            *json = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+        if (parseError.error != QJsonParseError::NoError && !out.isEmpty())
+            qWarning() << "stdout is not one JSON document:" << out.left(300);
+        return p.exitCode();
+    }
+
+    ApiReply api(const QByteArray &verb, const QString &path, const QJsonObject &body = {}, bool withToken = true)
+    {
+        RuntimeClient client(QUrl(url()), withToken ? m_token : QByteArray("wrong-token"));
+        return client.requestBlocking(verb, path, body);
+    }
+
+    QList<Executor> executors()
+    {
+        QList<Executor> result;
+        QJsonValue json;
+        if (cli({u"executors"_s, m_clusterId}, &json) == 0)
+            for (const QJsonValue &v : json.toArray())
+                result.append(Executor::fromJson(v.toObject()));
+        return result;
+    }
+
+    static int countStatus(const QList<Executor> &list, ExecutorStatus status)
+    {
+        return int(std::count_if(list.cbegin(), list.cend(), [status](const Executor &e) { return e.status == status; }));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_data.isValid());
+        QVERIFY2(QFileInfo(u"/usr/bin/dask"_s).isExecutable(), "Debian's Dask is required (scripts/install-deps.sh)");
+        m_port = freePort();
+        startRuntime();
+    }
+
+    void cleanupTestCase()
+    {
+        // Leave nothing behind, whatever failed above: terminate what is still up, then stop the runtime.
+        if (!m_clusterId.isEmpty() && m_runtime.state() == QProcess::Running) {
+            api("PUT", u"/clusters/"_s + m_clusterId + u"/protection"_s, {{u"enabled"_s, false}});
+            cli({u"cluster"_s, u"terminate"_s, m_clusterId, u"--wait"_s, u"--timeout"_s, u"60"_s});
+        }
+        for (qint64 pid : processesUnder(m_data.path() + u"/clusters"_s))
+            ::kill(pid_t(pid), SIGKILL);
+        if (m_runtime.state() == QProcess::Running) {
+            m_runtime.terminate();
+            if (!m_runtime.waitForFinished(10000))
+                m_runtime.kill();
+            m_runtime.waitForFinished();
+        }
+    }
+
+    void healthNeedsNoTokenButEverythingElseDoes()
+    {
+        QCOMPARE(api("GET", u"/health"_s, {}, false).httpStatus, 200);
+        const ApiReply r = api("GET", u"/clusters"_s, {}, false);
+        QCOMPARE(r.httpStatus, 401);
+        QCOMPARE(r.error, u"unauthorized"_s);
+        QCOMPARE(api("POST", u"/clusters"_s, {{u"name"_s, u"x"_s}, {u"workers"_s, 1}}, false).httpStatus, 401);
+    }
+
+    void badSpecsAreRefusedNamingTheField_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("field");
+        QTest::addRow("bad name") << R"({"name":"no spaces please","workers":2})"_ba << u"name"_s;
+        QTest::addRow("no workers") << R"({"name":"ok","workers":0})"_ba << u"workers"_s;
+        QTest::addRow("too many workers") << R"({"name":"ok","workers":1000})"_ba << u"workers"_s;
+        QTest::addRow("unknown type") << R"({"name":"ok","workers":1,"instanceType":"x9.mega"})"_ba << u"instanceType"_s;
+        QTest::addRow("bad market") << R"({"name":"ok","workers":1,"market":"cheap"})"_ba << u"market"_s;
+    }
+
+    void badSpecsAreRefusedNamingTheField()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, field);
+        const ApiReply r = api("POST", u"/clusters"_s, QJsonDocument::fromJson(body).object());
+        QCOMPARE(r.httpStatus, 400);
+        QVERIFY2(r.fields.contains(field), qPrintable(r.message()));
+        QVERIFY2(r.detail.startsWith(field + u':'), qPrintable(r.detail));
+        QVERIFY(api("GET", u"/clusters"_s).body.toArray().isEmpty()); // nothing was launched
+    }
+
+    void malformedJsonIsA400()
+    {
+        RuntimeClient client(QUrl(url()), m_token);
+        QNetworkAccessManager nam;
+        QNetworkRequest req(QUrl(url() + u"/api/v1/clusters"_s));
+        req.setRawHeader("Authorization", "Bearer " + m_token);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+        QNetworkReply *reply = nam.post(req, R"({"name": "x", "workers": )");
+        QTRY_VERIFY(reply->isFinished());
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+        QVERIFY(reply->readAll().contains("invalid JSON"));
+        delete reply;
+    }
+
+    void launchTwoWorkersReachesWaiting()
+    {
+        QJsonValue json;
+        QCOMPARE(cli({u"cluster"_s, u"launch"_s, u"--name"_s, u"itest"_s, u"--workers"_s, u"2"_s, u"--tag"_s,
+                      u"team=qa"_s, u"--wait"_s},
+                     &json),
+                 0);
+        const ClusterInfo c = ClusterInfo::fromJson(json.toObject());
+        m_clusterId = c.id;
+        QVERIFY(!m_clusterId.isEmpty());
+        QCOMPARE(toString(c.state), u"WAITING"_s);
+        QCOMPARE(c.spec.workers, 2);
+        QCOMPARE(c.runningWorkers, 2);
+        QCOMPARE(c.spec.tags.value(u"team"_s), u"qa"_s);
+        const QList<Executor> list = executors();
+        QCOMPARE(countStatus(list, ExecutorStatus::Running), 2);
+        for (const Executor &e : list) {
+            QVERIFY(e.address.startsWith(u"tcp://127.0.0.1:"_s));
+            QVERIFY(e.pid > 0 && ::kill(pid_t(e.pid), 0) == 0);
+            QCOMPARE(e.memoryLimitBytes, qint64(1) << 30);
+            QVERIFY(e.memoryUnmanagedBytes > 0); // a real process has resident memory
+        }
+        // The history went through the EMR states in order.
+        const ApiReply describe = api("GET", u"/clusters/"_s + m_clusterId);
+        QStringList states;
+        for (const QJsonValue &v : describe.body.toObject().value(u"stateHistory"_s).toArray())
+            states.append(v.toObject().value(u"state"_s).toString());
+        QCOMPARE(states, (QStringList{u"STARTING"_s, u"BOOTSTRAPPING"_s, u"WAITING"_s}));
+    }
+
+    void etlGroupbyCompletesAndMovesBytesBetweenExecutors()
+    {
+        QVERIFY(!m_clusterId.isEmpty());
+        QJsonValue json;
+        QCOMPARE(cli({u"job"_s, u"submit"_s, m_clusterId, u"--sample"_s, u"etl_groupby"_s, u"--wait"_s}, &json), 0);
+        const Job job = Job::fromJson(json.toObject());
+        QCOMPARE(toString(job.state), u"COMPLETED"_s);
+        QCOMPARE(job.exitCode.value_or(-1), 0);
+        QVERIFY2(job.logTail.contains(u"done in"_s), qPrintable(job.logTail));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QList<Executor> list = executors();
+                return list.size() == 2 && std::all_of(list.cbegin(), list.cend(), [](const Executor &e) {
+                           return e.bytesInTotal > 0 && e.bytesOutTotal > 0;
+                       });
+            }(),
+            10000);
+        qint64 in = 0, out = 0;
+        for (const Executor &e : executors()) {
+            in += e.bytesInTotal;
+            out += e.bytesOutTotal;
+        }
+        // Every byte one worker sends, another receives: the preload's totals agree with Dask's own.
+        QVERIFY2(qAbs(in - out) <= out / 10, qPrintable(u"in %1 out %2"_s.arg(in).arg(out)));
+    }
+
+    void scaleUpToThree()
+    {
+        QJsonValue json;
+        QCOMPARE(cli({u"cluster"_s, u"scale"_s, m_clusterId, u"--workers"_s, u"3"_s, u"--wait"_s}, &json), 0);
+        QCOMPARE(ClusterInfo::fromJson(json.toObject()).spec.workers, 3);
+        const QList<Executor> list = executors();
+        QCOMPARE(countStatus(list, ExecutorStatus::Running), 3);
+        QCOMPARE(list.size(), 3);
+    }
+
+    void scaleDownWhileAJobRunsRetiresAndTheJobCompletes()
+    {
+        QJsonValue json;
+        QCOMPARE(cli({u"job"_s, u"submit"_s, m_clusterId, u"--sample"_s, u"etl_groupby"_s}, &json), 0);
+        const QString jobId = json.toObject().value(u"id"_s).toString();
+        const QString jobPath = u"/clusters/"_s + m_clusterId + u"/jobs/"_s + jobId;
+        QTRY_VERIFY_WITH_TIMEOUT(api("GET", jobPath).body.toObject().value(u"state"_s).toString() == "RUNNING"_L1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(api("GET", u"/clusters/"_s + m_clusterId).body.toObject().value(u"state"_s).toString()
+                                     == "RUNNING"_L1,
+                                 10000);
+        QTest::qWait(2000); // let the shuffle get going so the retire has data to move
+        QCOMPARE(cli({u"cluster"_s, u"scale"_s, m_clusterId, u"--workers"_s, u"1"_s, u"--wait"_s}), 0);
+        QJsonValue finished;
+        QCOMPARE(cli({u"job"_s, u"describe"_s, m_clusterId, jobId}, &finished), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(isFinished(Job::fromJson(api("GET", jobPath).body.toObject()).state), 120000);
+        const Job job = Job::fromJson(api("GET", jobPath).body.toObject());
+        QVERIFY2(job.state == JobState::Completed, qPrintable(toString(job.state) + u' ' + job.logTail));
+        const QList<Executor> list = executors();
+        QCOMPARE(countStatus(list, ExecutorStatus::Running), 1);
+        QCOMPARE(countStatus(list, ExecutorStatus::Retired), 2);
+        QCOMPARE(countStatus(list, ExecutorStatus::Lost), 0); // a planned retire is not a failure
+        for (const Executor &e : list)
+            if (e.status == ExecutorStatus::Retired)
+                QVERIFY2(!QFileInfo::exists(u"/proc/%1"_s.arg(e.pid)) || processesUnder(m_data.path()).indexOf(e.pid) < 0,
+                         qPrintable(e.id));
+        QCOMPARE(api("GET", u"/clusters/"_s + m_clusterId).body.toObject().value(u"state"_s).toString(), u"WAITING"_s);
+    }
+
+    void protectedClusterRefusesTermination()
+    {
+        QCOMPARE(cli({u"cluster"_s, u"protect"_s, m_clusterId, u"--on"_s}), 0);
+        const ApiReply r = api("DELETE", u"/clusters/"_s + m_clusterId);
+        QCOMPARE(r.httpStatus, 409);
+        QCOMPARE(r.error, u"termination protection"_s);
+        QTest::qWait(1500);
+        QCOMPARE(api("GET", u"/clusters/"_s + m_clusterId).body.toObject().value(u"state"_s).toString(), u"WAITING"_s);
+        QCOMPARE(cli({u"cluster"_s, u"terminate"_s, m_clusterId}), 1); // the CLI says no too
+        QCOMPARE(cli({u"cluster"_s, u"protect"_s, m_clusterId, u"--off"_s}), 0);
+    }
+
+    void runtimeKilledAndRestartedKeepsTheClusterUsable()
+    {
+        ::kill(pid_t(m_runtime.processId()), SIGKILL);
+        QVERIFY(m_runtime.waitForFinished(10000));
+        startRuntime();
+        QJsonValue json;
+        QCOMPARE(cli({u"cluster"_s, u"list"_s}, &json), 0);
+        QCOMPARE(json.toArray().size(), 1);
+        const ClusterInfo c = ClusterInfo::fromJson(json.toArray().first().toObject());
+        QCOMPARE(c.id, m_clusterId);
+        QCOMPARE(toString(c.state), u"WAITING"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(countStatus(executors(), ExecutorStatus::Running), 1, 10000);
+        // Usable: it scales, with the new worker named after every earlier one.
+        QCOMPARE(cli({u"cluster"_s, u"scale"_s, m_clusterId, u"--workers"_s, u"2"_s, u"--wait"_s}), 0);
+        const QList<Executor> list = executors();
+        QCOMPARE(countStatus(list, ExecutorStatus::Running), 2);
+        QVERIFY(std::any_of(list.cbegin(), list.cend(), [](const Executor &e) { return e.id == "w4"_L1; }));
+    }
+
+    void terminateLeavesNoProcessBehind()
+    {
+        const QString clusterDir = m_data.path() + u"/clusters/"_s + m_clusterId;
+        QVERIFY(!processesUnder(clusterDir).isEmpty()); // the scheduler and workers, until now
+        QList<qint64> pids;
+        for (const Executor &e : executors())
+            pids.append(e.pid);
+        QJsonValue json;
+        QCOMPARE(cli({u"cluster"_s, u"terminate"_s, m_clusterId, u"--wait"_s}, &json), 0);
+        const ClusterInfo c = ClusterInfo::fromJson(json.toObject());
+        QCOMPARE(toString(c.state), u"TERMINATED"_s);
+        QCOMPARE(c.stateReason, u"Terminated by user request"_s);
+        QVERIFY2(processesUnder(clusterDir).isEmpty(), "an engine process outlived its cluster");
+        for (qint64 pid : pids)
+            QVERIFY2(::kill(pid_t(pid), 0) != 0 || !QFileInfo(u"/proc/%1/cwd"_s.arg(pid)).symLinkTarget().startsWith(clusterDir),
+                     qPrintable(QString::number(pid)));
+        // Terminated is final: no jobs, no scaling, history kept.
+        QCOMPARE(api("POST", u"/clusters/"_s + m_clusterId + u"/jobs"_s, {{u"sample"_s, u"etl_groupby"_s}}).httpStatus, 409);
+        QCOMPARE(api("POST", u"/clusters/"_s + m_clusterId + u"/scale"_s, {{u"workers"_s, 2}}).httpStatus, 409);
+        QCOMPARE(api("GET", u"/clusters/"_s + m_clusterId).body.toObject().value(u"state"_s).toString(), u"TERMINATED"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstRuntimeIntegration)
+#include "tst_runtime_integration.moc"
