@@ -45,6 +45,12 @@ QVariant msOrNull(const QDateTime &dt)
     return dt.isValid() ? QVariant(dt.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
 }
 
+// QSqlQuery binds a null QString as SQL NULL; the schema's text columns are NOT NULL with '' for "none".
+QVariant text(const QString &s)
+{
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
 QDateTime fromMs(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
@@ -149,10 +155,10 @@ bool RuntimeStore::saveCluster(const StoredCluster &c)
               "scheduler_port=excluded.scheduler_port, dashboard_port=excluded.dashboard_port, "
               "next_worker_index=excluded.next_worker_index"_s);
     const ClusterInfo &i = c.info;
-    for (const QVariant &v : {QVariant(i.id), QVariant(compact(i.spec.toJson())), QVariant(toString(i.state)),
-                              QVariant(i.stateReason), msOrNull(i.stateChangedAt), msOrNull(i.createdAt),
-                              msOrNull(i.readyAt), msOrNull(i.endedAt), QVariant(i.schedulerAddress),
-                              QVariant(i.dashboardUrl), QVariant(c.schedulerPid), QVariant(c.schedulerPort),
+    for (const QVariant &v : {text(i.id), QVariant(compact(i.spec.toJson())), text(toString(i.state)),
+                              text(i.stateReason), msOrNull(i.stateChangedAt), msOrNull(i.createdAt),
+                              msOrNull(i.readyAt), msOrNull(i.endedAt), text(i.schedulerAddress),
+                              text(i.dashboardUrl), QVariant(c.schedulerPid), QVariant(c.schedulerPort),
                               QVariant(c.dashboardPort), QVariant(c.nextWorkerIndex)})
         q.addBindValue(v);
     if (!q.exec()) {
@@ -169,7 +175,7 @@ bool RuntimeStore::appendStateChange(const QString &clusterId, const StateChange
     q.prepare(u"INSERT INTO state_changes (cluster_id, state, reason, at) VALUES (?,?,?,?)"_s);
     q.addBindValue(clusterId);
     q.addBindValue(toString(change.state));
-    q.addBindValue(change.reason);
+    q.addBindValue(text(change.reason));
     q.addBindValue(change.at.toMSecsSinceEpoch());
     if (!q.exec()) {
         m_lastError = q.lastError().text();
@@ -212,7 +218,7 @@ bool RuntimeStore::saveJob(const StoredJob &j)
     q.addBindValue(compact(j.job.toJson()));
     q.addBindValue(toString(j.job.state));
     q.addBindValue(j.pid);
-    q.addBindValue(j.logPath);
+    q.addBindValue(text(j.logPath));
     q.addBindValue(j.job.submittedAt.toMSecsSinceEpoch());
     if (!q.exec()) {
         m_lastError = q.lastError().text();
