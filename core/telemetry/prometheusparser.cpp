@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QStringDecoder>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -159,6 +160,7 @@ public:
     explicit Parser(ParseResult &result)
         : m_result(result)
     {
+        m_interned.reserve(512);
     }
 
     void run(QByteArrayView text)
@@ -185,6 +187,29 @@ private:
     QHash<QString, int> m_firstSampleLine; // family -> line of its first sample, for TYPE-after-sample
     QString m_lastName;
     QString m_lastFamily;
+
+    // Consecutive lines mostly repeat the previous line's name and label at the same position:
+    // a memcmp against that is cheaper than hashing.
+    struct Recent
+    {
+        QByteArrayView bytes;
+        QString text;
+        bool valid = false;
+    };
+    Recent m_recentName;
+    std::array<Recent, 8> m_recentLabelNames;
+    std::array<Recent, 8> m_recentLabelValues;
+
+    const QString &internRecent(Recent &r, const char *b, const char *e, bool ascii)
+    {
+        const qsizetype size = e - b;
+        if (r.valid && r.bytes.size() == size && std::memcmp(r.bytes.data(), b, size_t(size)) == 0)
+            return r.text;
+        r.bytes = QByteArrayView(b, size);
+        r.text = intern(b, e, ascii);
+        r.valid = true;
+        return r.text;
+    }
 
     void error(int line, QString message)
     {
@@ -262,6 +287,14 @@ private:
         if (isHelp) {
             if (m_result.help.contains(name)) {
                 error(lineNo, tr("second HELP line for %1").arg(name));
+                return;
+            }
+            if (!std::memchr(p, '\\', size_t(e - p))) { // the usual case: nothing to unescape
+                if (!validUtf8(p, e)) {
+                    error(lineNo, tr("HELP text of %1 is not valid UTF-8").arg(name));
+                    return;
+                }
+                m_result.help.insert(name, QString::fromUtf8(QByteArrayView(p, e - p)));
                 return;
             }
             QByteArray text;
@@ -347,7 +380,7 @@ private:
             return;
         }
         Sample s;
-        s.name = intern(p, nameEnd, true);
+        s.name = internRecent(m_recentName, p, nameEnd, true);
         const char *lineStart = p;
         auto column = [lineStart](const char *at) { return int(at - lineStart) + 1; };
         p = skipBlanks(nameEnd, e);
@@ -355,6 +388,7 @@ private:
             p = nameEnd; // no labels: the blanks just skipped separate the value
         else {
             ++p;
+            s.labels.reserve(4);
             for (;;) {
                 p = skipBlanks(p, e);
                 if (p == e) {
@@ -416,7 +450,11 @@ private:
                     error(lineNo, tr("label value in %1 is not valid UTF-8").arg(s.name));
                     return;
                 }
-                const QString labelName = intern(ln, lnEnd, true); // a copy: the next intern() may rehash
+                const qsizetype index = s.labels.size();
+                // A copy: the next intern() may rehash the table the reference points into.
+                const QString labelName = index < qsizetype(m_recentLabelNames.size())
+                    ? internRecent(m_recentLabelNames[size_t(index)], ln, lnEnd, true)
+                    : intern(ln, lnEnd, true);
                 for (const auto &l : std::as_const(s.labels)) {
                     if (l.first == labelName) {
                         error(lineNo, tr("label %1 appears twice in %2").arg(labelName, s.name));
@@ -425,7 +463,9 @@ private:
                 }
                 QString labelValue;
                 if (!escaped) {
-                    labelValue = intern(vb, ve, ascii);
+                    labelValue = index < qsizetype(m_recentLabelValues.size())
+                        ? internRecent(m_recentLabelValues[size_t(index)], vb, ve, ascii)
+                        : intern(vb, ve, ascii);
                 } else {
                     QByteArray raw;
                     raw.reserve(ve - vb);
