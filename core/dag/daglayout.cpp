@@ -1,0 +1,658 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "daglayout.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace cdeck::dag {
+
+const NodePlacement *DagLayout::find(const QString &id) const
+{
+    const int i = graph.indexOf(id);
+    return i < 0 || i >= nodes.size() ? nullptr : &nodes[i];
+}
+
+namespace {
+
+// The proper layered graph: real nodes 0..n-1, then one dummy per layer a long edge crosses.
+struct Layered
+{
+    int n = 0;
+    std::vector<int> layer;
+    std::vector<std::vector<int>> up, down;
+    std::vector<double> width, height;
+    std::vector<char> pinned; // kept in previous relative order (stability hint)
+    std::vector<std::vector<int>> layers; // left-to-right order per layer
+    std::vector<int> pos; // index within its layer
+    std::vector<double> hintX; // previous centre x of pinned nodes
+
+    int size() const { return int(layer.size()); }
+    bool dummy(int v) const { return v >= n; }
+    int add(int l, double w, double h)
+    {
+        layer.push_back(l);
+        up.emplace_back();
+        down.emplace_back();
+        width.push_back(w);
+        height.push_back(h);
+        pinned.push_back(0);
+        hintX.push_back(0.0);
+        return size() - 1;
+    }
+    void connect(int a, int b)
+    {
+        down[size_t(a)].push_back(b);
+        up[size_t(b)].push_back(a);
+    }
+    void renumber(int l)
+    {
+        const auto &L = layers[size_t(l)];
+        for (int i = 0; i < int(L.size()); ++i)
+            pos[size_t(L[size_t(i)])] = i;
+    }
+};
+
+std::vector<int> topologicalOrder(int n, const std::vector<std::vector<int>> &preds, const std::vector<std::vector<int>> &succs)
+{
+    std::vector<int> indeg(static_cast<size_t>(n)), order;
+    order.reserve(static_cast<size_t>(n));
+    for (int v = 0; v < n; ++v)
+        if ((indeg[size_t(v)] = int(preds[size_t(v)].size())) == 0)
+            order.push_back(v);
+    for (size_t head = 0; head < order.size(); ++head)
+        for (int s : succs[size_t(order[head])])
+            if (--indeg[size_t(s)] == 0)
+                order.push_back(s);
+    return order; // the caller broke cycles, so every node is here
+}
+
+// Longest path from the sources, then each free node moves within its slack toward the side
+// with more edges: a greedy local optimum of total edge length, the quantity network simplex
+// minimises, at a fraction of its cost. Pinned nodes (hint >= 0) stay unless an edge forces them down.
+std::vector<int> assignLayers(int n, const std::vector<std::vector<int>> &preds, const std::vector<std::vector<int>> &succs,
+                              const std::vector<int> &hint)
+{
+    const std::vector<int> topo = topologicalOrder(n, preds, succs);
+    std::vector<int> layer(size_t(n), 0);
+    // Pinned nodes start far down so that new nodes above them never push them; empty layers are
+    // squeezed out at the end.
+    const int offset = n + 1;
+    for (int v : topo) {
+        int l = hint[size_t(v)] >= 0 ? hint[size_t(v)] + offset : 0;
+        for (int p : preds[size_t(v)])
+            l = std::max(l, layer[size_t(p)] + 1);
+        layer[size_t(v)] = l;
+    }
+    auto settle = [&](int v) {
+        if (hint[size_t(v)] >= 0)
+            return false;
+        const int in = int(preds[size_t(v)].size()), out = int(succs[size_t(v)].size());
+        int lo = 0, hi = INT_MAX;
+        for (int p : preds[size_t(v)])
+            lo = std::max(lo, layer[size_t(p)] + 1);
+        for (int s : succs[size_t(v)])
+            hi = std::min(hi, layer[size_t(s)] - 1);
+        int target = layer[size_t(v)];
+        if (out > in && hi != INT_MAX)
+            target = hi;
+        else if (in > out || (in == 0 && out == 0))
+            target = lo;
+        if (target == layer[size_t(v)])
+            return false;
+        layer[size_t(v)] = target;
+        return true;
+    };
+    for (int round = 0; round < 4; ++round) {
+        bool changed = false;
+        for (auto it = topo.rbegin(); it != topo.rend(); ++it)
+            changed |= settle(*it);
+        for (int v : topo)
+            changed |= settle(v);
+        if (!changed)
+            break;
+    }
+    std::vector<int> used(layer);
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    for (int &l : layer)
+        l = int(std::lower_bound(used.begin(), used.end(), l) - used.begin());
+    return layer;
+}
+
+// Crossings between two neighbouring layers, by counting inversions with a Fenwick tree
+// (Barth, Juenger, Mutzel 2002): O(E log V).
+qint64 bilayerCrossings(const Layered &g, int top, std::vector<int> &fenwick, std::vector<int> &scratch)
+{
+    const auto &T = g.layers[size_t(top)];
+    const int width = int(g.layers[size_t(top + 1)].size());
+    fenwick.assign(size_t(width + 1), 0);
+    qint64 total = 0, inserted = 0;
+    for (int u : T) {
+        scratch.clear();
+        for (int w : g.down[size_t(u)])
+            scratch.push_back(g.pos[size_t(w)]);
+        std::sort(scratch.begin(), scratch.end());
+        for (int x : scratch) {
+            qint64 atMost = 0;
+            for (int i = x + 1; i > 0; i -= i & -i)
+                atMost += fenwick[size_t(i)];
+            total += inserted - atMost;
+        }
+        for (int x : scratch) {
+            for (int i = x + 1; i <= width; i += i & -i)
+                ++fenwick[size_t(i)];
+            ++inserted;
+        }
+    }
+    return total;
+}
+
+qint64 totalCrossings(const Layered &g)
+{
+    std::vector<int> fenwick, scratch;
+    qint64 total = 0;
+    for (int l = 0; l + 1 < int(g.layers.size()); ++l)
+        total += bilayerCrossings(g, l, fenwick, scratch);
+    return total;
+}
+
+// Reorders one layer by the barycenter of each node's neighbours in the adjacent, fixed layer.
+// Nodes with no such neighbour keep their slot; pinned nodes keep their relative order.
+void sortLayer(Layered &g, int l, bool byUpper, bool anyPinned)
+{
+    auto &L = g.layers[size_t(l)];
+    struct Item
+    {
+        double b;
+        int v;
+    };
+    std::vector<Item> loose, fixed;
+    std::vector<char> movable(L.size(), 0);
+    const double scale = [&] {
+        const int other = l + (byUpper ? -1 : 1);
+        return L.empty() ? 1.0 : double(g.layers[size_t(other)].size()) / double(L.size());
+    }();
+    for (size_t i = 0; i < L.size(); ++i) {
+        const int v = L[i];
+        const auto &nb = byUpper ? g.up[size_t(v)] : g.down[size_t(v)];
+        double b = 0.0;
+        if (nb.empty()) {
+            if (!anyPinned)
+                continue; // keeps its slot
+            b = double(i) * scale;
+        } else {
+            for (int w : nb)
+                b += g.pos[size_t(w)];
+            b /= double(nb.size());
+        }
+        movable[i] = 1;
+        (g.pinned[size_t(v)] ? fixed : loose).push_back({b, v});
+    }
+    std::stable_sort(loose.begin(), loose.end(), [](const Item &a, const Item &b) { return a.b < b.b; });
+    // Merge: pinned nodes in their current order, loose ones slotted in by barycenter.
+    std::vector<int> merged;
+    merged.reserve(loose.size() + fixed.size());
+    size_t i = 0, j = 0;
+    while (i < loose.size() || j < fixed.size()) {
+        if (j == fixed.size() || (i < loose.size() && loose[i].b < fixed[j].b))
+            merged.push_back(loose[i++].v);
+        else
+            merged.push_back(fixed[j++].v);
+    }
+    size_t k = 0;
+    for (size_t s = 0; s < L.size(); ++s)
+        if (movable[s])
+            L[s] = merged[k++];
+    g.renumber(l);
+}
+
+// Crossings among the edges of v and w (both sides) when v is just left of w.
+qint64 pairCrossings(const Layered &g, int v, int w, std::vector<int> &a, std::vector<int> &b)
+{
+    qint64 total = 0;
+    for (int side = 0; side < 2; ++side) {
+        const auto &nv = side ? g.down[size_t(v)] : g.up[size_t(v)];
+        const auto &nw = side ? g.down[size_t(w)] : g.up[size_t(w)];
+        if (nv.empty() || nw.empty())
+            continue;
+        a.clear();
+        b.clear();
+        for (int x : nv)
+            a.push_back(g.pos[size_t(x)]);
+        for (int x : nw)
+            b.push_back(g.pos[size_t(x)]);
+        std::sort(a.begin(), a.end());
+        std::sort(b.begin(), b.end());
+        size_t j = 0;
+        for (int x : a) { // pairs with a neighbour of w strictly left of a neighbour of v
+            while (j < b.size() && b[j] < x)
+                ++j;
+            total += qint64(j);
+        }
+    }
+    return total;
+}
+
+bool transpose(Layered &g, int maxPasses)
+{
+    std::vector<int> a, b;
+    bool any = false;
+    for (int pass = 0; pass < maxPasses; ++pass) {
+        bool improved = false;
+        for (size_t l = 0; l < g.layers.size(); ++l) {
+            auto &L = g.layers[l];
+            for (size_t i = 0; i + 1 < L.size(); ++i) {
+                const int v = L[i], w = L[i + 1];
+                if (g.pinned[size_t(v)] && g.pinned[size_t(w)])
+                    continue;
+                if (pairCrossings(g, w, v, a, b) < pairCrossings(g, v, w, a, b)) {
+                    std::swap(L[i], L[i + 1]);
+                    g.pos[size_t(L[i])] = int(i);
+                    g.pos[size_t(L[i + 1])] = int(i + 1);
+                    improved = true;
+                }
+            }
+        }
+        any |= improved;
+        if (!improved)
+            break;
+    }
+    return any;
+}
+
+void initialOrder(Layered &g, int layerCount, bool anyPinned)
+{
+    g.layers.assign(size_t(layerCount), {});
+    g.pos.assign(size_t(g.size()), 0);
+    // Depth-first from the top so that connected nodes start close together.
+    std::vector<int> roots(size_t(g.size()));
+    std::iota(roots.begin(), roots.end(), 0);
+    std::stable_sort(roots.begin(), roots.end(), [&](int a, int b) { return g.layer[size_t(a)] < g.layer[size_t(b)]; });
+    std::vector<char> seen(size_t(g.size()), 0);
+    std::vector<int> stack;
+    for (int r : roots) {
+        if (seen[size_t(r)])
+            continue;
+        stack.push_back(r);
+        while (!stack.empty()) {
+            const int v = stack.back();
+            stack.pop_back();
+            if (seen[size_t(v)])
+                continue;
+            seen[size_t(v)] = 1;
+            g.layers[size_t(g.layer[size_t(v)])].push_back(v);
+            const auto &d = g.down[size_t(v)];
+            for (auto it = d.rbegin(); it != d.rend(); ++it)
+                if (!seen[size_t(*it)])
+                    stack.push_back(*it);
+        }
+    }
+    if (anyPinned) {
+        // Pinned nodes take the slotIndex pinned nodes hold, in their previous left-to-right order.
+        for (auto &L : g.layers) {
+            std::vector<int> slotIndex, who;
+            for (size_t i = 0; i < L.size(); ++i)
+                if (g.pinned[size_t(L[i])]) {
+                    slotIndex.push_back(int(i));
+                    who.push_back(L[i]);
+                }
+            std::stable_sort(who.begin(), who.end(), [&](int a, int b) { return g.hintX[size_t(a)] < g.hintX[size_t(b)]; });
+            for (size_t k = 0; k < slotIndex.size(); ++k)
+                L[size_t(slotIndex[k])] = who[k];
+        }
+    }
+    for (int l = 0; l < layerCount; ++l)
+        g.renumber(l);
+}
+
+void reduceCrossings(Layered &g, const LayoutOptions &options, bool anyPinned)
+{
+    const int layerCount = int(g.layers.size());
+    auto best = g.layers;
+    qint64 bestCount = totalCrossings(g);
+    int sinceBest = 0;
+    for (int sweep = 0; sweep < options.maxSweeps && bestCount > 0; ++sweep) {
+        const bool downward = sweep % 2 == 0;
+        if (downward)
+            for (int l = 1; l < layerCount; ++l)
+                sortLayer(g, l, true, anyPinned);
+        else
+            for (int l = layerCount - 2; l >= 0; --l)
+                sortLayer(g, l, false, anyPinned);
+        if (options.transpose)
+            transpose(g, 2);
+        const qint64 count = totalCrossings(g);
+        if (count < bestCount) {
+            bestCount = count;
+            best = g.layers;
+            sinceBest = 0;
+        } else if (++sinceBest >= 4) {
+            break;
+        }
+    }
+    g.layers = std::move(best);
+    for (int l = 0; l < layerCount; ++l)
+        g.renumber(l);
+    if (options.transpose && bestCount > 0)
+        transpose(g, 8);
+}
+
+// Brandes & Koepf, "Fast and Simple Horizontal Coordinate Assignment" (2001), with dagre's
+// block-graph compaction in place of the paper's classes.
+std::vector<double> assignX(const Layered &g, const LayoutOptions &options)
+{
+    const int N = g.size();
+    QSet<quint64> conflicts;
+    auto key = [](int a, int b) { return a < b ? (quint64(quint32(a)) << 32) | quint32(b) : (quint64(quint32(b)) << 32) | quint32(a); };
+    // Type 1 conflicts: an inner segment (dummy to dummy) beats any other segment it crosses.
+    for (size_t li = 1; li < g.layers.size(); ++li) {
+        const auto &prev = g.layers[li - 1];
+        const auto &L = g.layers[li];
+        if (L.empty())
+            continue;
+        int k0 = 0;
+        size_t scan = 0;
+        for (size_t i = 0; i < L.size(); ++i) {
+            const int v = L[i];
+            int w = -1;
+            if (g.dummy(v))
+                for (int u : g.up[size_t(v)])
+                    if (g.dummy(u)) {
+                        w = u;
+                        break;
+                    }
+            const int k1 = w >= 0 ? g.pos[size_t(w)] : int(prev.size());
+            if (w >= 0 || i + 1 == L.size()) {
+                for (; scan <= i; ++scan) {
+                    const int s = L[scan];
+                    for (int u : g.up[size_t(s)]) {
+                        const int p = g.pos[size_t(u)];
+                        if ((p < k0 || k1 < p) && !(g.dummy(u) && g.dummy(s)))
+                            conflicts.insert(key(u, s));
+                    }
+                }
+                k0 = k1;
+            }
+        }
+    }
+
+    auto gapOf = [&](int v) { return g.dummy(v) ? options.edgeGap : options.nodeGap; };
+    auto sep = [&](int u, int v) { return (g.width[size_t(u)] + g.width[size_t(v)]) / 2.0 + (gapOf(u) + gapOf(v)) / 2.0; };
+
+    std::vector<std::vector<double>> xss;
+    std::vector<int> root(static_cast<size_t>(N)), align(static_cast<size_t>(N)), posAdj(static_cast<size_t>(N));
+    std::vector<int> ws;
+    for (int vert = 0; vert < 2; ++vert) {
+        for (int horiz = 0; horiz < 2; ++horiz) {
+            std::vector<std::vector<int>> layering = g.layers;
+            if (vert == 1)
+                std::reverse(layering.begin(), layering.end());
+            if (horiz == 1)
+                for (auto &L : layering)
+                    std::reverse(L.begin(), L.end());
+            for (const auto &L : layering)
+                for (size_t i = 0; i < L.size(); ++i)
+                    posAdj[size_t(L[i])] = int(i);
+            std::iota(root.begin(), root.end(), 0);
+            std::iota(align.begin(), align.end(), 0);
+            for (const auto &L : layering) {
+                int prevIdx = -1;
+                for (int v : L) {
+                    const auto &nb = vert == 0 ? g.up[size_t(v)] : g.down[size_t(v)];
+                    if (nb.empty())
+                        continue;
+                    ws.assign(nb.begin(), nb.end());
+                    std::sort(ws.begin(), ws.end(), [&](int a, int b) { return posAdj[size_t(a)] < posAdj[size_t(b)]; });
+                    const int m = int(ws.size()) - 1;
+                    for (int i = m / 2; i <= (m + 1) / 2; ++i) {
+                        const int w = ws[size_t(i)];
+                        if (align[size_t(v)] == v && prevIdx < posAdj[size_t(w)] && !conflicts.contains(key(v, w))) {
+                            align[size_t(w)] = v;
+                            align[size_t(v)] = root[size_t(v)] = root[size_t(w)];
+                            prevIdx = posAdj[size_t(w)];
+                        }
+                    }
+                }
+            }
+            // Block graph: left neighbour's block -> right neighbour's block, weighted by separation.
+            std::vector<std::vector<std::pair<int, double>>> out(static_cast<size_t>(N)), in(static_cast<size_t>(N));
+            for (const auto &L : layering)
+                for (size_t i = 1; i < L.size(); ++i) {
+                    const int a = root[size_t(L[i - 1])], b = root[size_t(L[i])];
+                    const double s = sep(L[i - 1], L[i]);
+                    out[size_t(a)].push_back({b, s});
+                    in[size_t(b)].push_back({a, s});
+                }
+            std::vector<int> indeg(size_t(N), 0), order;
+            order.reserve(static_cast<size_t>(N));
+            for (int v = 0; v < N; ++v)
+                if (root[size_t(v)] == v && (indeg[size_t(v)] = int(in[size_t(v)].size())) == 0)
+                    order.push_back(v);
+            for (size_t h = 0; h < order.size(); ++h)
+                for (const auto &[b, s] : out[size_t(order[h])])
+                    if (--indeg[size_t(b)] == 0)
+                        order.push_back(b);
+            std::vector<double> xs(size_t(N), 0.0);
+            for (int b : order) {
+                double x = 0.0;
+                for (const auto &[a, s] : in[size_t(b)])
+                    x = std::max(x, xs[size_t(a)] + s);
+                xs[size_t(b)] = x;
+            }
+            for (auto it = order.rbegin(); it != order.rend(); ++it) {
+                const int b = *it;
+                if (out[size_t(b)].empty())
+                    continue;
+                double m = std::numeric_limits<double>::infinity();
+                for (const auto &[c, s] : out[size_t(b)])
+                    m = std::min(m, xs[size_t(c)] - s);
+                xs[size_t(b)] = std::max(xs[size_t(b)], m);
+            }
+            std::vector<double> x(static_cast<size_t>(N));
+            for (int v = 0; v < N; ++v)
+                x[size_t(v)] = horiz == 1 ? -xs[size_t(root[size_t(v)])] : xs[size_t(root[size_t(v)])];
+            xss.push_back(std::move(x));
+        }
+    }
+    if (N == 0)
+        return {};
+    // Align the four to the narrowest, then take the average median per node.
+    int narrowest = 0;
+    double narrowestWidth = std::numeric_limits<double>::infinity();
+    std::vector<double> lo(4), hi(4);
+    for (int k = 0; k < 4; ++k) {
+        double a = std::numeric_limits<double>::infinity(), b = -a, wa = a, wb = -a;
+        for (int v = 0; v < N; ++v) {
+            const double x = xss[size_t(k)][size_t(v)];
+            a = std::min(a, x);
+            b = std::max(b, x);
+            wa = std::min(wa, x - g.width[size_t(v)] / 2);
+            wb = std::max(wb, x + g.width[size_t(v)] / 2);
+        }
+        lo[size_t(k)] = a;
+        hi[size_t(k)] = b;
+        if (wb - wa < narrowestWidth) {
+            narrowestWidth = wb - wa;
+            narrowest = k;
+        }
+    }
+    for (int k = 0; k < 4; ++k) {
+        const double delta = (k % 2 == 0) ? lo[size_t(narrowest)] - lo[size_t(k)] : hi[size_t(narrowest)] - hi[size_t(k)];
+        for (double &x : xss[size_t(k)])
+            x += delta;
+    }
+    std::vector<double> result(static_cast<size_t>(N));
+    for (int v = 0; v < N; ++v) {
+        std::array<double, 4> c{xss[0][size_t(v)], xss[1][size_t(v)], xss[2][size_t(v)], xss[3][size_t(v)]};
+        std::sort(c.begin(), c.end());
+        result[size_t(v)] = (c[1] + c[2]) / 2.0;
+    }
+    return result;
+}
+
+} // namespace
+
+DagLayout layoutDag(const Dag &dag, const LayoutOptions &options, const DagLayout *previous)
+{
+    DagLayout out;
+    out.graph = options.collapseFanOutAbove > 0 ? collapseFanOuts(dag, options.collapseFanOutAbove) : dag;
+    if (out.graph.hasCycle())
+        out.notes = out.graph.breakCycles();
+    const Dag &G = out.graph;
+    const int n = G.nodeCount();
+
+    std::vector<std::vector<int>> preds(static_cast<size_t>(n)), succs(static_cast<size_t>(n));
+    std::vector<std::pair<int, int>> edges;
+    edges.reserve(size_t(G.edgeCount()));
+    for (const DagEdge &e : G.edges()) {
+        const int f = G.indexOf(e.from), t = G.indexOf(e.to);
+        edges.push_back({f, t});
+        succs[size_t(f)].push_back(t);
+        preds[size_t(t)].push_back(f);
+    }
+
+    Layered g;
+    g.n = n;
+    std::vector<int> hint(size_t(n), -1);
+    bool anyPinned = false;
+    for (int v = 0; v < n; ++v) {
+        const DagNode &node = G.nodes()[v];
+        const QSizeF size = options.nodeSizes.value(node.id, options.defaultNodeSize);
+        g.add(0, std::max(0.0, size.width()), std::max(0.0, size.height()));
+        if (previous) {
+            if (const NodePlacement *p = previous->find(node.id)) {
+                hint[size_t(v)] = p->layer;
+                g.pinned[size_t(v)] = 1;
+                g.hintX[size_t(v)] = p->rect.center().x();
+                anyPinned = true;
+            }
+        }
+    }
+    const std::vector<int> layer = assignLayers(n, preds, succs, hint);
+    int layerCount = 0;
+    for (int v = 0; v < n; ++v) {
+        g.layer[size_t(v)] = layer[size_t(v)];
+        layerCount = std::max(layerCount, layer[size_t(v)] + 1);
+    }
+
+    std::vector<std::vector<int>> chains(edges.size());
+    for (size_t e = 0; e < edges.size(); ++e) {
+        int prev = edges[e].first;
+        for (int l = layer[size_t(edges[e].first)] + 1; l < layer[size_t(edges[e].second)]; ++l) {
+            const int d = g.add(l, 0.0, 0.0);
+            g.connect(prev, d);
+            chains[e].push_back(d);
+            prev = d;
+        }
+        g.connect(prev, edges[e].second);
+    }
+
+    initialOrder(g, layerCount, anyPinned);
+    reduceCrossings(g, options, anyPinned);
+    const std::vector<double> x = assignX(g, options);
+
+    std::vector<double> layerTop(size_t(layerCount), 0.0), layerHeight(size_t(layerCount), 0.0);
+    for (int v = 0; v < n; ++v)
+        layerHeight[size_t(layer[size_t(v)])] = std::max(layerHeight[size_t(layer[size_t(v)])], g.height[size_t(v)]);
+    for (int l = 1; l < layerCount; ++l)
+        layerTop[size_t(l)] = layerTop[size_t(l - 1)] + layerHeight[size_t(l - 1)] + options.layerGap;
+    double minX = std::numeric_limits<double>::infinity();
+    for (int v = 0; v < g.size(); ++v)
+        minX = std::min(minX, x[size_t(v)] - g.width[size_t(v)] / 2);
+    if (!std::isfinite(minX))
+        minX = 0.0;
+    auto centre = [&](int v) {
+        const int l = g.layer[size_t(v)];
+        return QPointF(x[size_t(v)] - minX, layerTop[size_t(l)] + layerHeight[size_t(l)] / 2);
+    };
+
+    out.layerCount = layerCount;
+    out.nodes.resize(n);
+    for (const auto &L : g.layers) {
+        int order = 0;
+        for (int v : L) {
+            if (g.dummy(v))
+                continue;
+            NodePlacement &p = out.nodes[v];
+            p.id = G.nodes()[v].id;
+            p.layer = g.layer[size_t(v)];
+            p.order = order++;
+            const QPointF c = centre(v);
+            p.rect = QRectF(c.x() - g.width[size_t(v)] / 2, c.y() - g.height[size_t(v)] / 2, g.width[size_t(v)],
+                            g.height[size_t(v)]);
+            out.bounds = out.bounds.isNull() ? p.rect : out.bounds.united(p.rect);
+        }
+    }
+    out.edges.reserve(G.edgeCount());
+    for (size_t e = 0; e < edges.size(); ++e) {
+        EdgeRoute r{G.edges()[qsizetype(e)].from, G.edges()[qsizetype(e)].to, {}};
+        r.points.append(centre(edges[e].first));
+        for (int d : chains[e])
+            r.points.append(centre(d));
+        r.points.append(centre(edges[e].second));
+        out.edges.append(r);
+    }
+    return out;
+}
+
+qint64 countCrossings(const std::vector<QPointF> &centres, const std::vector<std::pair<int, int>> &edges)
+{
+    struct Seg
+    {
+        QPointF a, b;
+        double minX, maxX, minY, maxY;
+        int u, v;
+    };
+    std::vector<Seg> segs;
+    segs.reserve(edges.size());
+    for (const auto &[u, v] : edges) {
+        if (u < 0 || v < 0 || size_t(u) >= centres.size() || size_t(v) >= centres.size() || u == v)
+            continue;
+        const QPointF a = centres[size_t(u)], b = centres[size_t(v)];
+        segs.push_back({a, b, std::min(a.x(), b.x()), std::max(a.x(), b.x()), std::min(a.y(), b.y()),
+                        std::max(a.y(), b.y()), u, v});
+    }
+    std::sort(segs.begin(), segs.end(), [](const Seg &s, const Seg &t) { return s.minX < t.minX; });
+    auto orient = [](const QPointF &p, const QPointF &q, const QPointF &r) {
+        const double d = (q.x() - p.x()) * (r.y() - p.y()) - (q.y() - p.y()) * (r.x() - p.x());
+        return (d > 0) - (d < 0);
+    };
+    qint64 total = 0;
+    for (size_t i = 0; i < segs.size(); ++i) {
+        const Seg &s = segs[i];
+        for (size_t j = i + 1; j < segs.size() && segs[j].minX <= s.maxX; ++j) {
+            const Seg &t = segs[j];
+            if (t.maxY < s.minY || t.minY > s.maxY)
+                continue;
+            if (s.u == t.u || s.u == t.v || s.v == t.u || s.v == t.v)
+                continue;
+            const int d1 = orient(s.a, s.b, t.a), d2 = orient(s.a, s.b, t.b);
+            const int d3 = orient(t.a, t.b, s.a), d4 = orient(t.a, t.b, s.b);
+            if (d1 * d2 < 0 && d3 * d4 < 0)
+                ++total;
+        }
+    }
+    return total;
+}
+
+qint64 countCrossings(const DagLayout &layout)
+{
+    std::vector<QPointF> centres;
+    centres.reserve(size_t(layout.nodes.size()));
+    for (const NodePlacement &p : layout.nodes)
+        centres.push_back(p.centre());
+    std::vector<std::pair<int, int>> edges;
+    edges.reserve(size_t(layout.graph.edgeCount()));
+    for (const DagEdge &e : layout.graph.edges())
+        edges.push_back({layout.graph.indexOf(e.from), layout.graph.indexOf(e.to)});
+    return countCrossings(centres, edges);
+}
+
+} // namespace cdeck::dag
