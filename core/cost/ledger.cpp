@@ -70,6 +70,67 @@ std::optional<Market> marketFromString(const QString &text)
     return std::nullopt;
 }
 
+QJsonObject InstanceLifetime::toJson() const
+{
+    QJsonObject tagObject;
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+        tagObject.insert(it.key(), it.value());
+    return {{u"instance"_s, instanceId},
+            {u"role"_s, toString(role)},
+            {u"instanceType"_s, instanceType},
+            {u"market"_s, cdeck::toString(market)},
+            {u"start"_s, json::fromDateTime(start)},
+            {u"end"_s, json::fromDateTime(end)},
+            {u"cluster"_s, clusterId},
+            {u"tags"_s, tagObject}};
+}
+
+std::optional<InstanceLifetime> InstanceLifetime::fromJson(const QJsonObject &o, QString *error)
+{
+    auto fail = [&](const char *field, const char *expected) {
+        *error = QLatin1StringView(field) + u": "_s + tr(expected);
+        return std::nullopt;
+    };
+    InstanceLifetime lt;
+    if (!o.value(u"instance"_s).isString() || o.value(u"instance"_s).toString().isEmpty())
+        return fail("instance", "expected the instance's id");
+    lt.instanceId = o.value(u"instance"_s).toString();
+    const auto role = roleFromString(o.value(u"role"_s).toString());
+    if (!role)
+        return fail("role", "expected \"master\" or \"worker\"");
+    lt.role = *role;
+    if (!o.value(u"instanceType"_s).isString() || o.value(u"instanceType"_s).toString().isEmpty())
+        return fail("instanceType", "expected a reference instance type such as \"m5.xlarge\"");
+    lt.instanceType = o.value(u"instanceType"_s).toString();
+    const auto market = marketFromString(o.value(u"market"_s).toString());
+    if (!market)
+        return fail("market", "expected \"on-demand\" or \"spot\"");
+    lt.market = *market;
+    lt.start = json::toDateTime(o.value(u"start"_s));
+    if (!lt.start.isValid())
+        return fail("start", "expected an ISO 8601 time");
+    const QJsonValue end = o.value(u"end"_s);
+    if (!end.isNull() && !end.isUndefined()) {
+        lt.end = json::toDateTime(end);
+        if (!lt.end.isValid())
+            return fail("end", "expected an ISO 8601 time, or null while running");
+    }
+    const QJsonValue cluster = o.value(u"cluster"_s);
+    if (!cluster.isUndefined() && !cluster.isString())
+        return fail("cluster", "expected the cluster's id");
+    lt.clusterId = cluster.toString();
+    const QJsonValue tagValue = o.value(u"tags"_s);
+    if (!tagValue.isUndefined() && !tagValue.isObject())
+        return fail("tags", "expected an object of tag values");
+    const QJsonObject tagObject = tagValue.toObject();
+    for (auto it = tagObject.begin(); it != tagObject.end(); ++it) {
+        if (!it.value().isString())
+            return fail("tags", "expected an object of tag values");
+        lt.tags.insert(it.key(), it.value().toString());
+    }
+    return lt;
+}
+
 qint64 billedSecondsFor(qint64 lifetimeMs)
 {
     const qint64 seconds = lifetimeMs <= 0 ? 0 : (lifetimeMs + 999) / 1000;

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +36,12 @@ struct InstanceLifetime
     QDateTime end; // invalid: still running, billed up to the ledger's "now"
     QString clusterId;
     QMap<QString, QString> tags;
+
+    // {"instance", "role", "instanceType", "market", "start", "end" (null while running), "cluster", "tags"}:
+    // how the runtime stores and serves lifetimes. fromJson is strict: on a missing or wrong field it
+    // returns nullopt and sets *error naming the field.
+    QJsonObject toJson() const;
+    static std::optional<InstanceLifetime> fromJson(const QJsonObject &o, QString *error);
 };
 
 // One priced lifetime. cost == billedSeconds x ratePerHour / 3600, exactly (see Money).
@@ -96,3 +103,5 @@ Ledger forCluster(const Ledger &ledger, const QString &clusterId);
 Ledger clipped(const Ledger &ledger, const QDateTime &from, const QDateTime &to);
 
 } // namespace cdeck::cost
+
+Q_DECLARE_METATYPE(cdeck::cost::Ledger)

@@ -328,6 +328,50 @@ private Q_SLOTS:
         QVERIFY(clipped(l, at("2026-11-24T14:00:00Z"), {}).lines.isEmpty());
     }
 
+    void lifetimeJsonRoundTrips()
+    {
+        InstanceLifetime lt = lifetime(u"c1-w3"_s, Role::Worker, u"r5.xlarge"_s, Market::Spot, "2026-11-24T10:30:00Z", nullptr);
+        lt.tags.insert(u"team"_s, u"data"_s);
+        QString error;
+        const auto back = InstanceLifetime::fromJson(lt.toJson(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->instanceId, lt.instanceId);
+        QVERIFY(back->role == Role::Worker);
+        QVERIFY(back->market == Market::Spot);
+        QCOMPARE(back->start, lt.start);
+        QVERIFY(!back->end.isValid());
+        QCOMPARE(back->clusterId, u"c1"_s);
+        QCOMPARE(back->tags, lt.tags);
+    }
+
+    void badLifetimeJson_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("field");
+        QTest::addRow("no instance") << R"({"role":"worker"})"_ba << u"instance:"_s;
+        QTest::addRow("bad role") << R"({"instance":"i","role":"boss"})"_ba << u"role:"_s;
+        QTest::addRow("no type") << R"({"instance":"i","role":"master","market":"spot"})"_ba << u"instanceType:"_s;
+        QTest::addRow("bad market") << R"({"instance":"i","role":"master","instanceType":"m5.xlarge","market":"reserved"})"_ba
+                                    << u"market:"_s;
+        QTest::addRow("bad start")
+            << R"({"instance":"i","role":"master","instanceType":"m5.xlarge","market":"spot","start":"yesterday"})"_ba
+            << u"start:"_s;
+        QTest::addRow("bad end")
+            << R"({"instance":"i","role":"master","instanceType":"m5.xlarge","market":"spot","start":"2026-11-24T10:00:00Z","end":5})"_ba
+            << u"end:"_s;
+        QTest::addRow("bad tags")
+            << R"({"instance":"i","role":"master","instanceType":"m5.xlarge","market":"spot","start":"2026-11-24T10:00:00Z","tags":{"a":1}})"_ba
+            << u"tags:"_s;
+    }
+    void badLifetimeJson()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, field);
+        QString error;
+        QVERIFY(!InstanceLifetime::fromJson(QJsonDocument::fromJson(json).object(), &error));
+        QVERIFY2(error.startsWith(field), qPrintable(error));
+    }
+
     void forClusterFilters()
     {
         const Ledger l = build({lifetime(u"a"_s, Role::Master, u"m5.xlarge"_s, Market::OnDemand,
