@@ -64,6 +64,8 @@ def raw_launch(n, resources, workdir):
                         return time.monotonic() - start
             except OSError:
                 pass
+            if any(p.poll() is not None for p in procs):
+                raise RuntimeError(f"an engine process exited: see {workdir}/raw.log")
             if time.monotonic() - start > 300:
                 raise RuntimeError("raw start timed out")
             time.sleep(0.05)
@@ -96,6 +98,8 @@ def main():
     ap.add_argument("--workers", default="1,4,8")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
+    args.resources = os.path.abspath(args.resources)  # engine processes run in their own directories
+    args.bin = os.path.abspath(args.bin)
     data = tempfile.mkdtemp(prefix="cdeck-bench-")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
