@@ -1,0 +1,594 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "core/backend/spark/eventlogreader.h"
+
+#include "core/backend/spark/sparkmodelbuilder.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <simdjson.h>
+#include <zstd.h>
+
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck::spark {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("cdeck::spark::EventLogReader", text); }
+
+constexpr size_t kChunk = 8u << 20; // read size; the buffer holds one chunk plus the unfinished line
+constexpr size_t kMaxRecord = 512u << 20; // a single JSON line larger than this is not an event log
+constexpr int kMaxWarnings = 8;
+
+enum class Codec { Plain, Zstd, Unsupported };
+
+QString stripInProgress(QString name)
+{
+    if (name.endsWith(".inprogress"_L1))
+        name.chop(int(qstrlen(".inprogress")));
+    return name;
+}
+
+Codec codecFor(const QString &fileName, QString *codecName)
+{
+    const QString n = stripInProgress(fileName);
+    if (n.endsWith(".zstd"_L1) || n.endsWith(".zst"_L1))
+        return Codec::Zstd;
+    for (const auto suffix : {".lz4"_L1, ".snappy"_L1, ".lzf"_L1}) {
+        if (n.endsWith(suffix)) {
+            *codecName = suffix.sliced(1);
+            return Codec::Unsupported;
+        }
+    }
+    return Codec::Plain;
+}
+
+// A stream of uncompressed bytes from one file.
+class ByteSource
+{
+public:
+    virtual ~ByteSource() = default;
+    // > 0 bytes, 0 at the end, -1 on an error (error() says what).
+    virtual qint64 read(char *dst, qint64 max) = 0;
+    virtual bool endedEarly() const { return false; } // a compressed frame was cut off
+    QString error() const { return m_error; }
+    qint64 rawBytes() const { return m_raw; }
+
+protected:
+    QString m_error;
+    qint64 m_raw = 0;
+};
+
+class PlainSource : public ByteSource
+{
+public:
+    explicit PlainSource(QFile *file) : m_file(file) { }
+    qint64 read(char *dst, qint64 max) override
+    {
+        const qint64 n = m_file->read(dst, max);
+        if (n < 0)
+            m_error = m_file->errorString();
+        else
+            m_raw += n;
+        return n;
+    }
+
+private:
+    QFile *m_file;
+};
+
+class ZstdSource : public ByteSource
+{
+public:
+    explicit ZstdSource(QFile *file) : m_file(file), m_ctx(ZSTD_createDStream(), &ZSTD_freeDStream)
+    {
+        ZSTD_initDStream(m_ctx.get());
+        m_in.resize(ZSTD_DStreamInSize());
+    }
+    qint64 read(char *dst, qint64 max) override
+    {
+        ZSTD_outBuffer out{dst, size_t(max), 0};
+        while (out.pos == 0) {
+            if (m_input.pos == m_input.size) {
+                const qint64 n = m_file->read(m_in.data(), qint64(m_in.size()));
+                if (n < 0) {
+                    m_error = m_file->errorString();
+                    return -1;
+                }
+                if (n == 0)
+                    return 0; // endedEarly() tells whether the frame was complete
+                m_raw += n;
+                m_input = {m_in.data(), size_t(n), 0};
+            }
+            const size_t ret = ZSTD_decompressStream(m_ctx.get(), &out, &m_input);
+            if (ZSTD_isError(ret)) {
+                m_error = tr("damaged zstd data: %1").arg(QString::fromLatin1(ZSTD_getErrorName(ret)));
+                return -1;
+            }
+            m_frameOpen = ret != 0;
+        }
+        return qint64(out.pos);
+    }
+    bool endedEarly() const override { return m_frameOpen; }
+
+private:
+    QFile *m_file;
+    std::unique_ptr<ZSTD_DStream, size_t (*)(ZSTD_DStream *)> m_ctx;
+    std::vector<char> m_in;
+    ZSTD_inBuffer m_input{nullptr, 0, 0};
+    bool m_frameOpen = false;
+};
+
+// The fast path: decodes the two task events with simdjson's DOM parser, whose SIMD kernels are picked at run
+// time by libsimdjson (On Demand would be fixed at compile time to the x86-64 baseline, its slow fallback).
+// Any surprise returns false and the line goes through the general path, so the fast path never decides
+// what a line means on its own.
+class TaskEventDecoder
+{
+public:
+    bool taskStart(const char *p, size_t len, SparkModelBuilder &b)
+    {
+        simdjson::dom::element root;
+        if (m_parser.parse(p, len, false).get(root))
+            return false;
+        TaskStartEvent t;
+        simdjson::dom::object info;
+        if (!asInt(root["Stage ID"], t.stageId) || !asInt(root["Stage Attempt ID"], t.stageAttemptId)
+            || root["Task Info"].get(info) || !asInt(info["Task ID"], t.taskId)
+            || !asInt(info["Launch Time"], t.launchTime) || info["Executor ID"].get(t.executorId))
+            return false;
+        b.onTaskStart(t);
+        return true;
+    }
+
+    bool taskEnd(const char *p, size_t len, SparkModelBuilder &b)
+    {
+        simdjson::dom::element root;
+        if (m_parser.parse(p, len, false).get(root))
+            return false;
+        simdjson::dom::object event;
+        if (root.get(event))
+            return false;
+        TaskEndEvent t;
+        simdjson::dom::object info;
+        if (!asInt(event["Stage ID"], t.stageId) || !asInt(event["Stage Attempt ID"], t.stageAttemptId)
+            || event["Task Info"].get(info))
+            return false;
+        simdjson::dom::object reason;
+        if (event["Task End Reason"].get(reason) == simdjson::SUCCESS) {
+            std::string_view r;
+            if (reason["Reason"].get(r) == simdjson::SUCCESS) {
+                t.reason = r == "Success" ? TaskEndReason::Success
+                    : r == "TaskKilled" ? TaskEndReason::Killed
+                    : r == "TaskCommitDenied" ? TaskEndReason::CommitDenied
+                    : r == "Resubmitted" ? TaskEndReason::Resubmitted
+                                         : TaskEndReason::Failed;
+            }
+            std::string_view kill;
+            if (reason["Kill Reason"].get(kill) == simdjson::SUCCESS)
+                t.killReason = kill;
+        }
+        if (!asInt(info["Task ID"], t.taskId) || !asInt(info["Index"], t.index)
+            || !asInt(info["Launch Time"], t.launchTime) || !asInt(info["Finish Time"], t.finishTime)
+            || info["Executor ID"].get(t.executorId))
+            return false;
+        // Spark fills zeros when the log predates executor metrics, and still counts them as reported.
+        t.executorMetrics.set = true;
+        simdjson::dom::object em;
+        if (event["Task Executor Metrics"].get(em) == simdjson::SUCCESS) {
+            for (auto [key, value] : em) {
+                const int i = metricIndex(key);
+                if (i >= 0 && !asInt(value, t.executorMetrics.values[size_t(i)]))
+                    return false;
+            }
+        }
+        simdjson::dom::object m;
+        if (event["Task Metrics"].get(m) == simdjson::SUCCESS) {
+            t.hasMetrics = true;
+            if (!taskMetrics(m, t.metrics))
+                return false;
+        }
+        b.onTaskEnd(t);
+        return true;
+    }
+
+private:
+    template<typename Int>
+    static bool asInt(simdjson::dom::element v, Int &out)
+    {
+        int64_t n = 0;
+        if (v.get(n) == simdjson::SUCCESS) {
+            out = Int(n);
+            return true;
+        }
+        return false;
+    }
+
+    template<typename Int>
+    static bool asInt(simdjson::simdjson_result<simdjson::dom::element> v, Int &out)
+    {
+        int64_t n = 0;
+        if (v.get(n) == simdjson::SUCCESS) {
+            out = Int(n);
+            return true;
+        }
+        return false;
+    }
+
+    static int metricIndex(std::string_view k)
+    {
+        for (int i = 0; i < kExecutorMetricCount; ++i) {
+            if (k == kExecutorMetricNames[size_t(i)])
+                return i;
+        }
+        return -1;
+    }
+
+    struct Slot
+    {
+        std::string_view key;
+        qint64 TaskMetricSums::*member;
+    };
+
+    // Fields that are absent stay 0, as Spark reads old logs; a field of the wrong type is a surprise.
+    static bool fill(simdjson::dom::object o, TaskMetricSums &s, std::initializer_list<Slot> fields)
+    {
+        for (auto [key, value] : o) {
+            for (const Slot &slot : fields) {
+                if (key == slot.key) {
+                    if (!asInt(value, s.*(slot.member)))
+                        return false;
+                    break;
+                }
+            }
+        }
+        return true;
+    }
+
+    static bool sub(simdjson::dom::object m, const char *key, TaskMetricSums &s, std::initializer_list<Slot> fields)
+    {
+        simdjson::dom::object o;
+        const auto err = m[key].get(o);
+        if (err == simdjson::NO_SUCH_FIELD)
+            return true;
+        return err == simdjson::SUCCESS && fill(o, s, fields);
+    }
+
+    static bool taskMetrics(simdjson::dom::object m, TaskMetricSums &s)
+    {
+        return fill(m, s,
+                    {{"Executor Deserialize Time", &TaskMetricSums::executorDeserializeTime},
+                     {"Executor Deserialize CPU Time", &TaskMetricSums::executorDeserializeCpuTime},
+                     {"Executor Run Time", &TaskMetricSums::executorRunTime},
+                     {"Executor CPU Time", &TaskMetricSums::executorCpuTime},
+                     {"Peak Execution Memory", &TaskMetricSums::peakExecutionMemory},
+                     {"Result Size", &TaskMetricSums::resultSize},
+                     {"JVM GC Time", &TaskMetricSums::jvmGcTime},
+                     {"Result Serialization Time", &TaskMetricSums::resultSerializationTime},
+                     {"Memory Bytes Spilled", &TaskMetricSums::memoryBytesSpilled},
+                     {"Disk Bytes Spilled", &TaskMetricSums::diskBytesSpilled}})
+            && sub(m, "Shuffle Read Metrics", s,
+                   {{"Remote Blocks Fetched", &TaskMetricSums::shuffleRemoteBlocksFetched},
+                    {"Local Blocks Fetched", &TaskMetricSums::shuffleLocalBlocksFetched},
+                    {"Fetch Wait Time", &TaskMetricSums::shuffleFetchWaitTime},
+                    {"Remote Bytes Read", &TaskMetricSums::shuffleRemoteBytesRead},
+                    {"Remote Bytes Read To Disk", &TaskMetricSums::shuffleRemoteBytesReadToDisk},
+                    {"Local Bytes Read", &TaskMetricSums::shuffleLocalBytesRead},
+                    {"Total Records Read", &TaskMetricSums::shuffleReadRecords},
+                    {"Remote Requests Duration", &TaskMetricSums::shuffleRemoteReqsDuration}})
+            && sub(m, "Shuffle Write Metrics", s,
+                   {{"Shuffle Bytes Written", &TaskMetricSums::shuffleWriteBytes},
+                    {"Shuffle Write Time", &TaskMetricSums::shuffleWriteTime},
+                    {"Shuffle Records Written", &TaskMetricSums::shuffleWriteRecords}})
+            && sub(m, "Input Metrics", s,
+                   {{"Bytes Read", &TaskMetricSums::inputBytes}, {"Records Read", &TaskMetricSums::inputRecords}})
+            && sub(m, "Output Metrics", s,
+                   {{"Bytes Written", &TaskMetricSums::outputBytes},
+                    {"Records Written", &TaskMetricSums::outputRecords}});
+    }
+
+    simdjson::dom::parser m_parser;
+};
+
+class LineHandler
+{
+public:
+    LineHandler(SparkModelBuilder &builder, SparkApplication &app) : m_builder(builder), m_app(app) { }
+
+    // One complete line; at least SIMDJSON_PADDING readable bytes follow it.
+    void line(const char *p, size_t len)
+    {
+        ++m_lineNo;
+        if (len && p[len - 1] == '\r')
+            --len;
+        if (len == 0)
+            return;
+        ++m_app.events;
+        static constexpr std::string_view kTask = R"({"Event":"SparkListenerTask)";
+        if (len > kTask.size() && std::memcmp(p, kTask.data(), kTask.size()) == 0) {
+            const std::string_view rest(p + kTask.size(), std::min<size_t>(len - kTask.size(), 14));
+            if (rest.starts_with("End\"")) {
+                if (m_builder.listingOnly() || m_decoder.taskEnd(p, len, m_builder))
+                    return;
+            } else if (rest.starts_with("Start\"")) {
+                if (m_builder.listingOnly() || m_decoder.taskStart(p, len, m_builder))
+                    return;
+            } else if (rest.starts_with("GettingResult\"")) {
+                return; // changes nothing the History Server keeps
+            }
+        }
+        slow(p, len);
+    }
+
+    // The last bytes of the stream, with no newline after them.
+    void tail(const char *p, size_t len)
+    {
+        if (len && p[len - 1] == '\r')
+            --len;
+        if (len == 0)
+            return;
+        ++m_lineNo;
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(p, qsizetype(len)), &err);
+        if (doc.isObject()) {
+            ++m_app.events;
+            m_builder.onEvent(doc.object());
+            return;
+        }
+        m_app.truncated = true;
+        warn(tr("the last record (line %1) is cut off after %2 bytes; it was left out")
+                 .arg(m_lineNo)
+                 .arg(qulonglong(len)));
+    }
+
+    void warn(const QString &text)
+    {
+        if (m_app.warnings.size() < kMaxWarnings)
+            m_app.warnings.append(text);
+    }
+
+    qint64 lineNo() const { return m_lineNo; }
+
+private:
+    void slow(const char *p, size_t len)
+    {
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(p, qsizetype(len)), &err);
+        if (!doc.isObject()) {
+            --m_app.events;
+            ++m_app.malformedLines;
+            warn(tr("line %1 is not a JSON object (%2); it was skipped")
+                     .arg(m_lineNo)
+                     .arg(err.error == QJsonParseError::NoError ? tr("not an object") : err.errorString()));
+            return;
+        }
+        m_builder.onEvent(doc.object());
+    }
+
+    SparkModelBuilder &m_builder;
+    SparkApplication &m_app;
+    TaskEventDecoder m_decoder;
+    qint64 m_lineNo = 0;
+};
+
+struct Part
+{
+    QString path;
+    Codec codec = Codec::Plain;
+};
+
+// The parts of a rolling directory in index order; *inProgress from the appstatus marker.
+bool rollingParts(const QString &dir, QList<Part> *parts, bool *inProgress, QStringList *warnings, QString *error)
+{
+    static const QRegularExpression partName(u"^events_(\\d+)_"_s);
+    QMap<qint64, QString> byIndex;
+    bool haveStatus = false;
+    const QFileInfoList entries = QDir(dir).entryInfoList(QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QFileInfo &fi : entries) {
+        const QString name = fi.fileName();
+        if (name.startsWith("appstatus_"_L1)) {
+            haveStatus = true;
+            *inProgress = name.endsWith(".inprogress"_L1);
+            continue;
+        }
+        const auto m = partName.match(name);
+        if (m.hasMatch())
+            byIndex.insert(m.captured(1).toLongLong(), fi.absoluteFilePath());
+    }
+    if (byIndex.isEmpty()) {
+        *error = tr("%1 is a rolling event log directory without any events_* part").arg(dir);
+        return false;
+    }
+    if (!haveStatus)
+        warnings->append(tr("no appstatus file in %1: the application may still be running").arg(dir));
+    qint64 expected = byIndex.firstKey();
+    for (auto it = byIndex.begin(); it != byIndex.end(); ++it, ++expected) {
+        if (it.key() != expected)
+            warnings->append(tr("part %1 of %2 is missing: events between the parts are lost").arg(expected).arg(dir));
+        expected = it.key();
+        Part part{it.value(), Codec::Plain};
+        QString codecName;
+        part.codec = codecFor(QFileInfo(it.value()).fileName(), &codecName);
+        if (part.codec == Codec::Unsupported) {
+            *error = tr("%1 is compressed with %2, which ClusterDeck cannot read yet (plain and zstd logs only)")
+                         .arg(it.value(), codecName);
+            return false;
+        }
+        parts->append(part);
+    }
+    return true;
+}
+
+bool looksLikeZstd(QFile &file)
+{
+    char magic[4] = {};
+    if (file.peek(magic, 4) != 4)
+        return false;
+    return quint8(magic[0]) == 0x28 && quint8(magic[1]) == 0xB5 && quint8(magic[2]) == 0x2F
+        && quint8(magic[3]) == 0xFD;
+}
+
+} // namespace
+
+bool EventLogReader::isSingleLog(const QString &path)
+{
+    const QFileInfo fi(path);
+    if (fi.isFile())
+        return true;
+    return fi.isDir() && fi.fileName().startsWith("eventlog_v2_"_L1);
+}
+
+QStringList EventLogReader::findLogs(const QString &directory)
+{
+    QStringList out;
+    const QFileInfoList entries =
+        QDir(directory).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QFileInfo &fi : entries) {
+        const QString name = fi.fileName();
+        if (name.startsWith(u'.') || name.endsWith(".crc"_L1))
+            continue;
+        if (fi.isDir() && !name.startsWith("eventlog_v2_"_L1))
+            continue;
+        out.append(fi.absoluteFilePath());
+    }
+    return out;
+}
+
+std::optional<SparkApplication> EventLogReader::read(const QString &path, QString *error, const Options &options)
+{
+    const QFileInfo fi(path);
+    if (!fi.exists()) {
+        *error = tr("%1: no such file or directory").arg(path);
+        return std::nullopt;
+    }
+    SparkModelBuilder builder;
+    builder.setListingOnly(options.listingOnly);
+    SparkApplication &app = builder.application();
+    QList<Part> parts;
+    bool markedInProgress = false;
+    qint64 lastModified = fi.lastModified().toMSecsSinceEpoch();
+    if (fi.isDir()) {
+        if (!rollingParts(fi.absoluteFilePath(), &parts, &markedInProgress, &app.warnings, error))
+            return std::nullopt;
+        for (const Part &p : std::as_const(parts))
+            lastModified = std::max(lastModified, QFileInfo(p.path).lastModified().toMSecsSinceEpoch());
+    } else {
+        QString codecName;
+        Part part{fi.absoluteFilePath(), codecFor(fi.fileName(), &codecName)};
+        if (part.codec == Codec::Unsupported) {
+            *error = tr("%1 is compressed with %2, which ClusterDeck cannot read yet (plain and zstd logs only)")
+                         .arg(path, codecName);
+            return std::nullopt;
+        }
+        markedInProgress = fi.fileName().endsWith(".inprogress"_L1);
+        parts.append(part);
+    }
+
+    LineHandler handler(builder, app);
+    std::vector<char> buf(kChunk * 2 + simdjson::SIMDJSON_PADDING);
+    size_t have = 0; // the unfinished line carried to the next read
+    qint64 rawTotal = 0;
+    QElapsedTimer progressClock;
+    progressClock.start();
+    bool stopped = false;
+    for (const Part &part : std::as_const(parts)) {
+        QFile file(part.path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = tr("cannot read %1: %2").arg(part.path, file.errorString());
+            return std::nullopt;
+        }
+        std::unique_ptr<ByteSource> source;
+        if (part.codec == Codec::Zstd || looksLikeZstd(file))
+            source = std::make_unique<ZstdSource>(&file);
+        else
+            source = std::make_unique<PlainSource>(&file);
+        for (;;) {
+            if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
+                stopped = true;
+                break;
+            }
+            if (buf.size() - simdjson::SIMDJSON_PADDING - have < kChunk) {
+                if (have > kMaxRecord) {
+                    app.truncated = true;
+                    handler.warn(tr("a record longer than %1 MiB at line %2: reading stopped there")
+                                     .arg(kMaxRecord >> 20)
+                                     .arg(handler.lineNo() + 1));
+                    stopped = true;
+                    have = 0;
+                    break;
+                }
+                buf.resize(have + kChunk + simdjson::SIMDJSON_PADDING);
+            }
+            const qint64 n = source->read(buf.data() + have, qint64(buf.size() - simdjson::SIMDJSON_PADDING - have));
+            if (n < 0) {
+                app.truncated = true;
+                handler.warn(tr("reading %1 failed: %2").arg(part.path, source->error()));
+                break;
+            }
+            if (n == 0)
+                break;
+            app.bytesRead += n;
+            const char *p = buf.data();
+            const char *end = p + have + size_t(n);
+            while (const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)))) {
+                handler.line(p, size_t(nl - p));
+                p = nl + 1;
+            }
+            have = size_t(end - p);
+            std::memmove(buf.data(), p, have);
+            if (options.stopAtApplicationStart && !app.id.isEmpty()) {
+                stopped = true;
+                break;
+            }
+            if (options.progress && progressClock.elapsed() >= 100) {
+                progressClock.restart();
+                options.progress(rawTotal + source->rawBytes());
+            }
+        }
+        if (source->endedEarly()) {
+            app.truncated = true;
+            handler.warn(tr("%1 ends in the middle of a zstd frame: the log was cut off").arg(part.path));
+        }
+        rawTotal += source->rawBytes();
+        if (stopped)
+            break;
+    }
+    if (have > 0 && !stopped)
+        handler.tail(buf.data(), have);
+    if (options.progress)
+        options.progress(rawTotal);
+
+    if (app.id.isEmpty()) {
+        *error = tr("%1 holds no SparkListenerApplicationStart event: not a Spark event log").arg(path);
+        return std::nullopt;
+    }
+    SparkApplication result = builder.finish();
+    result.attempt.lastUpdated = lastModified;
+    if (stopped && options.cancel && options.cancel->load())
+        result.warnings.append(tr("reading was cancelled: the model holds only the first part of the log"));
+    if (markedInProgress || !result.attempt.completed) {
+        result.inProgress = true;
+        result.warnings.append(tr("the application had not finished when the log was written (no "
+                                  "ApplicationEnd event): it shows the state at the end of the log"));
+    }
+    if (result.malformedLines > 0)
+        result.warnings.append(QCoreApplication::translate("cdeck::spark::EventLogReader", "%n damaged line(s) skipped",
+                                                           nullptr, int(result.malformedLines)));
+    return result;
+}
+
+} // namespace cdeck::spark

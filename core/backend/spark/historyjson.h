@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/backend/spark/sparkmodel.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace cdeck::spark {
+
+// The JSON objects Spark's History Server serves under /api/v1, built from the model. Optional values that
+// are absent are left out, as Spark's Jackson settings do.
+namespace historyjson {
+
+QString date(qint64 epochMs); // "2015-02-03T16:43:05.829GMT"
+QJsonObject attempt(const SparkAttempt &a);
+// attempts: newest start first, as Spark lists them.
+QJsonObject application(const QString &id, const QString &name, const QList<SparkAttempt> &attempts);
+QJsonObject job(const SparkJob &j);
+QJsonObject stage(const SparkStage &s, bool withExecutorSummary);
+QJsonObject executor(const SparkExecutor &e);
+QJsonObject peakMetrics(const PeakMetrics &m);
+
+} // namespace historyjson
+
+} // namespace cdeck::spark

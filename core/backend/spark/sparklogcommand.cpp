@@ -1,0 +1,485 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "core/backend/spark/sparklogcommand.h"
+
+#include "core/backend/spark/eventlogreader.h"
+#include "core/backend/spark/historyjson.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTimeZone>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck::spark {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("cdeck::spark::SparkLogCommand", text); }
+
+HistoryAnswer fail(int status, const QString &message)
+{
+    HistoryAnswer a;
+    a.status = status;
+    a.error = message;
+    return a;
+}
+
+HistoryAnswer ok(const QJsonValue &v)
+{
+    HistoryAnswer a;
+    a.json = v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Indented)
+                         : QJsonDocument(v.toObject()).toJson(QJsonDocument::Indented);
+    return a;
+}
+
+// Spark's SimpleDateParam: "yyyy-MM-dd'T'HH:mm:ss.SSSz" (z a zone name such as GMT or CST) or "yyyy-MM-dd" (GMT).
+std::optional<qint64> parseSparkDate(const QString &text)
+{
+    static const QRegularExpression full(u"^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})\\.(\\d{3})([A-Za-z/_+\\-:0-9]*)$"_s);
+    static const QRegularExpression day(u"^(\\d{4})-(\\d{2})-(\\d{2})$"_s);
+    auto m = full.match(text);
+    if (m.hasMatch()) {
+        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+        const QTime t(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt(), m.captured(7).toInt());
+        if (!d.isValid() || !t.isValid())
+            return std::nullopt;
+        const QString zone = m.captured(8);
+        // Java's short zone names; the ones users meet in Spark's docs and logs.
+        static const QHash<QString, int> offsets = {
+            {u"GMT"_s, 0}, {u"UTC"_s, 0}, {u"Z"_s, 0}, {u""_s, 0}, {u"EST"_s, -5}, {u"EDT"_s, -4},
+            {u"CST"_s, -6}, {u"CDT"_s, -5}, {u"MST"_s, -7}, {u"MDT"_s, -6}, {u"PST"_s, -8}, {u"PDT"_s, -7},
+        };
+        const qint64 local = QDateTime(d, t, Qt::UTC).toMSecsSinceEpoch();
+        if (offsets.contains(zone))
+            return local - qint64(offsets.value(zone)) * 3600 * 1000;
+        const QTimeZone tz(zone.toLatin1());
+        if (!tz.isValid())
+            return std::nullopt;
+        return QDateTime(d, t, tz).toMSecsSinceEpoch();
+    }
+    m = day.match(text);
+    if (m.hasMatch()) {
+        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+        if (!d.isValid())
+            return std::nullopt;
+        return QDateTime(d, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    }
+    return std::nullopt;
+}
+
+struct LogEntry
+{
+    QString path;
+    SparkApplication app; // complete, or listing only
+};
+
+struct Catalogue
+{
+    QList<LogEntry> logs;
+    QStringList warnings;
+    QString error; // the path itself is unusable
+};
+
+QStringList logPaths(const QString &path, QString *error)
+{
+    const QFileInfo fi(path);
+    if (!fi.exists()) {
+        *error = tr("%1: no such file or directory").arg(path);
+        return {};
+    }
+    if (EventLogReader::isSingleLog(path))
+        return {fi.absoluteFilePath()};
+    if (!fi.isDir()) {
+        *error = tr("%1 is neither an event log nor a directory of event logs").arg(path);
+        return {};
+    }
+    const QStringList logs = EventLogReader::findLogs(fi.absoluteFilePath());
+    if (logs.isEmpty())
+        *error = tr("no event logs in %1").arg(path);
+    return logs;
+}
+
+// Reads every log at the given depth; a log that cannot be read is left out with a warning, as Spark's
+// History Server skips it.
+Catalogue loadAll(const QStringList &paths, const EventLogReader::Options &options)
+{
+    Catalogue c;
+    for (const QString &p : paths) {
+        QString error;
+        auto app = EventLogReader::read(p, &error, options);
+        if (!app) {
+            c.warnings.append(tr("skipped %1").arg(error));
+            continue;
+        }
+        for (const QString &w : std::as_const(app->warnings))
+            c.warnings.append(QFileInfo(p).fileName() + u": "_s + w);
+        c.logs.append({p, *app});
+    }
+    return c;
+}
+
+template<typename Enum>
+bool parseStatuses(const QUrlQuery &q, const QList<QPair<QString, Enum>> &names, QList<Enum> *out, QString *error)
+{
+    for (const QString &v : q.allQueryItemValues(u"status"_s, QUrl::FullyDecoded)) {
+        bool found = false;
+        for (const auto &n : names) {
+            if (v.compare(n.first, Qt::CaseInsensitive) == 0) {
+                out->append(n.second);
+                found = true;
+            }
+        }
+        if (!found) {
+            QStringList allowed;
+            for (const auto &n : names)
+                allowed.append(n.first);
+            *error = tr("bad value for parameter \"status\": \"%1\" (expected one of %2)")
+                         .arg(v, allowed.join(u", "_s));
+            return false;
+        }
+    }
+    return true;
+}
+
+QList<SparkAttempt> newestFirst(QList<SparkAttempt> attempts)
+{
+    std::stable_sort(attempts.begin(), attempts.end(),
+                     [](const SparkAttempt &a, const SparkAttempt &b) { return a.startTime > b.startTime; });
+    return attempts;
+}
+
+HistoryAnswer applicationList(const Catalogue &c, const QUrlQuery &q)
+{
+    enum class AppStatus { Completed, Running };
+    QList<AppStatus> statuses;
+    QString error;
+    if (!parseStatuses<AppStatus>(q, {{u"completed"_s, AppStatus::Completed}, {u"running"_s, AppStatus::Running}},
+                                  &statuses, &error))
+        return fail(400, error);
+    auto dateParam = [&](const QString &name, const QString &fallback, qint64 *out) {
+        const QString v = q.hasQueryItem(name) ? q.queryItemValue(name, QUrl::FullyDecoded) : fallback;
+        const auto parsed = parseSparkDate(v);
+        if (!parsed) {
+            error = tr("couldn't parse date: %1 (parameter \"%2\"; expected yyyy-MM-dd or "
+                       "yyyy-MM-dd'T'HH:mm:ss.SSSz)")
+                        .arg(v, name);
+            return false;
+        }
+        *out = *parsed;
+        return true;
+    };
+    qint64 minDate = 0, maxDate = 0, minEnd = 0, maxEnd = 0;
+    if (!dateParam(u"minDate"_s, u"2010-01-01"_s, &minDate) || !dateParam(u"maxDate"_s, u"3000-01-01"_s, &maxDate)
+        || !dateParam(u"minEndDate"_s, u"2010-01-01"_s, &minEnd)
+        || !dateParam(u"maxEndDate"_s, u"3000-01-01"_s, &maxEnd))
+        return fail(400, error);
+    qint64 limit = std::numeric_limits<int>::max();
+    if (q.hasQueryItem(u"limit"_s)) {
+        bool isInt = false;
+        limit = q.queryItemValue(u"limit"_s).toInt(&isInt);
+        if (!isInt)
+            return fail(400, tr("bad value for parameter \"limit\": \"%1\" (expected an integer)")
+                                 .arg(q.queryItemValue(u"limit"_s)));
+    }
+
+    struct App
+    {
+        QString id, name;
+        QList<SparkAttempt> attempts;
+    };
+    QList<App> apps;
+    QHash<QString, int> index;
+    for (const LogEntry &e : c.logs) {
+        if (!index.contains(e.app.id)) {
+            index.insert(e.app.id, int(apps.size()));
+            apps.append({e.app.id, e.app.name, {}});
+        }
+        apps[index.value(e.app.id)].attempts.append(e.app.attempt);
+    }
+    for (App &a : apps)
+        a.attempts = newestFirst(a.attempts);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const bool includeCompleted = statuses.isEmpty() || statuses.contains(AppStatus::Completed);
+    const bool includeRunning = statuses.isEmpty() || statuses.contains(AppStatus::Running);
+    QList<App> shown;
+    for (const App &a : std::as_const(apps)) {
+        const bool anyRunning = std::any_of(a.attempts.begin(), a.attempts.end(),
+                                            [](const SparkAttempt &t) { return !t.completed; });
+        if (!((!anyRunning && includeCompleted) || (anyRunning && includeRunning)))
+            continue;
+        const bool inRange = std::any_of(a.attempts.begin(), a.attempts.end(), [&](const SparkAttempt &t) {
+            const bool startOk = t.startTime >= minDate && t.startTime <= maxDate;
+            const bool endOk = anyRunning ? maxEnd > now : (t.endTime >= minEnd && t.endTime <= maxEnd);
+            return startOk && endOk;
+        });
+        if (inRange)
+            shown.append(a);
+    }
+    // Spark lists by the end time of each application's newest attempt, latest first.
+    auto endOf = [](const App &a) { return a.attempts.first().completed ? a.attempts.first().endTime : qint64(-1); };
+    std::stable_sort(shown.begin(), shown.end(), [&](const App &x, const App &y) { return endOf(x) > endOf(y); });
+    QJsonArray out;
+    for (const App &a : std::as_const(shown)) {
+        if (out.size() >= limit)
+            break;
+        out.append(historyjson::application(a.id, a.name, a.attempts));
+    }
+    return ok(out);
+}
+
+const QStringList &subResources()
+{
+    static const QStringList names = {u"jobs"_s, u"stages"_s, u"executors"_s, u"allexecutors"_s,
+                                      u"environment"_s, u"storage"_s, u"sql"_s, u"streaming"_s,
+                                      u"allmiscellaneousprocess"_s, u"threads"_s, u"logs"_s};
+    return names;
+}
+
+HistoryAnswer appResource(const SparkApplication &app, const QStringList &rest, const QUrlQuery &q)
+{
+    const QString what = rest.first();
+    if (what == "jobs"_L1) {
+        QList<JobStatus> statuses;
+        QString error;
+        if (!parseStatuses<JobStatus>(q,
+                                      {{u"running"_s, JobStatus::Running},
+                                       {u"succeeded"_s, JobStatus::Succeeded},
+                                       {u"failed"_s, JobStatus::Failed},
+                                       {u"unknown"_s, JobStatus::Unknown}},
+                                      &statuses, &error))
+            return fail(400, error);
+        if (rest.size() == 1) {
+            QJsonArray out;
+            const QList<SparkJob> jobs = app.jobs.values();
+            for (auto it = jobs.crbegin(); it != jobs.crend(); ++it) {
+                if (statuses.isEmpty() || statuses.contains(it->status))
+                    out.append(historyjson::job(*it));
+            }
+            return ok(out);
+        }
+        bool isInt = false;
+        const int id = rest.at(1).toInt(&isInt);
+        if (rest.size() > 2 || !isInt || !app.jobs.contains(id))
+            return fail(404, tr("unknown job: %1").arg(rest.at(1)));
+        return ok(historyjson::job(app.jobs.value(id)));
+    }
+    if (what == "stages"_L1) {
+        QList<StageStatus> statuses;
+        QString error;
+        if (!parseStatuses<StageStatus>(q,
+                                        {{u"active"_s, StageStatus::Active},
+                                         {u"complete"_s, StageStatus::Complete},
+                                         {u"failed"_s, StageStatus::Failed},
+                                         {u"pending"_s, StageStatus::Pending},
+                                         {u"skipped"_s, StageStatus::Skipped}},
+                                        &statuses, &error))
+            return fail(400, error);
+        if (rest.size() == 1) {
+            QJsonArray out;
+            const QList<SparkStage> stages = app.stages.values();
+            for (auto it = stages.crbegin(); it != stages.crend(); ++it) {
+                if (statuses.isEmpty() || statuses.contains(it->status))
+                    out.append(historyjson::stage(*it, false));
+            }
+            return ok(out);
+        }
+        bool isInt = false;
+        const int id = rest.at(1).toInt(&isInt);
+        QList<const SparkStage *> attempts;
+        for (const SparkStage &s : app.stages) {
+            if (isInt && s.stageId == id)
+                attempts.append(&s);
+        }
+        if (attempts.isEmpty())
+            return fail(404, tr("unknown stage: %1").arg(rest.at(1)));
+        if (rest.size() == 2) {
+            QJsonArray out;
+            for (const SparkStage *s : std::as_const(attempts))
+                out.append(historyjson::stage(*s, true));
+            return ok(out);
+        }
+        const int attempt = rest.at(2).toInt(&isInt);
+        for (const SparkStage *s : std::as_const(attempts)) {
+            if (isInt && s->attemptId == attempt) {
+                if (rest.size() == 3)
+                    return ok(historyjson::stage(*s, true));
+                return fail(404, tr("spark-log does not serve %1 yet (jobs, stages and executors only)")
+                                     .arg(rest.mid(3).join(u'/')));
+            }
+        }
+        QStringList found;
+        for (const SparkStage *s : std::as_const(attempts))
+            found.append(QString::number(s->attemptId));
+        return fail(404, tr("unknown attempt for stage %1. Found attempts: [%2]").arg(id).arg(found.join(u", "_s)));
+    }
+    if ((what == "executors"_L1 || what == "allexecutors"_L1) && rest.size() == 1) {
+        const bool activeOnly = what == "executors"_L1;
+        QList<const SparkExecutor *> list;
+        for (const SparkExecutor &e : app.executors) {
+            if (!activeOnly || e.isActive)
+                list.append(&e);
+        }
+        // Spark's store iterates the "active" index in reverse for executors, the id order for allexecutors.
+        if (activeOnly)
+            std::reverse(list.begin(), list.end());
+        QJsonArray out;
+        for (const SparkExecutor *e : std::as_const(list))
+            out.append(historyjson::executor(*e));
+        return ok(out);
+    }
+    return fail(404, tr("spark-log does not serve %1 yet (jobs, stages and executors only)").arg(rest.join(u'/')));
+}
+
+} // namespace
+
+HistoryAnswer answerHistoryRequest(const QString &logPath, const QString &endpoint)
+{
+    QString path = endpoint.trimmed();
+    QString query;
+    const qsizetype qmark = path.indexOf(u'?');
+    if (qmark >= 0) {
+        query = path.mid(qmark + 1);
+        path.truncate(qmark);
+    }
+    QStringList segments = path.split(u'/', Qt::SkipEmptyParts);
+    if (segments.size() >= 2 && segments.at(0) == "api"_L1 && segments.at(1) == "v1"_L1)
+        segments = segments.mid(2);
+    const QUrlQuery q(query);
+    if (segments.isEmpty() || segments.first() != "applications"_L1)
+        return fail(404, tr("unknown endpoint: %1 (try applications, applications/APP-ID/jobs, .../stages, "
+                            ".../executors)")
+                             .arg(endpoint));
+
+    QString error;
+    const QStringList paths = logPaths(logPath, &error);
+    if (paths.isEmpty())
+        return fail(404, error);
+
+    EventLogReader::Options listing;
+    listing.listingOnly = true;
+    if (segments.size() == 1) {
+        const Catalogue c = loadAll(paths, listing);
+        HistoryAnswer a = applicationList(c, q);
+        a.warnings = c.warnings;
+        return a;
+    }
+
+    const QString appId = segments.at(1);
+    QStringList rest = segments.mid(2);
+    QString attemptId;
+    bool attemptGiven = false;
+    if (!rest.isEmpty() && !subResources().contains(rest.first())) {
+        attemptId = rest.takeFirst();
+        attemptGiven = true;
+    }
+
+    // Which logs hold this application? One file needs no search; in a directory, the head of each log names it.
+    QStringList candidates;
+    QStringList warnings;
+    if (paths.size() == 1) {
+        candidates = paths;
+    } else {
+        EventLogReader::Options head = listing;
+        head.stopAtApplicationStart = true;
+        const Catalogue c = loadAll(paths, head);
+        warnings = c.warnings;
+        for (const LogEntry &e : c.logs) {
+            if (e.app.id == appId)
+                candidates.append(e.path);
+        }
+    }
+    const bool needFull = !rest.isEmpty();
+    Catalogue found = loadAll(candidates, needFull ? EventLogReader::Options{} : listing);
+    warnings += found.warnings;
+    found.logs.erase(std::remove_if(found.logs.begin(), found.logs.end(),
+                                    [&](const LogEntry &e) { return e.app.id != appId; }),
+                     found.logs.end());
+    if (found.logs.isEmpty()) {
+        HistoryAnswer a = fail(404, tr("unknown app: %1").arg(appId));
+        a.warnings = warnings;
+        return a;
+    }
+
+    HistoryAnswer answer;
+    if (!attemptGiven && rest.isEmpty()) {
+        QList<SparkAttempt> attempts;
+        for (const LogEntry &e : std::as_const(found.logs))
+            attempts.append(e.app.attempt);
+        answer = ok(historyjson::application(appId, found.logs.first().app.name, newestFirst(attempts)));
+    } else {
+        const LogEntry *entry = nullptr;
+        for (const LogEntry &e : std::as_const(found.logs)) {
+            if (e.app.attempt.attemptId == attemptId)
+                entry = &e;
+        }
+        if (!entry) {
+            answer = attemptGiven ? fail(404, tr("unknown attempt %1 of app %2").arg(attemptId, appId))
+                                  : fail(404, tr("app %1 has several attempts: name one, e.g. applications/%1/%2/jobs")
+                                                  .arg(appId, found.logs.first().app.attempt.attemptId));
+        } else if (rest.isEmpty()) {
+            answer = ok(historyjson::attempt(entry->app.attempt));
+        } else {
+            answer = appResource(entry->app, rest, q);
+        }
+    }
+    answer.warnings = warnings;
+    return answer;
+}
+
+int runSparkLogCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    const QString usage = tr("usage: clusterdeck-cli spark-log PATH --api ENDPOINT\n"
+                             "  PATH      an event log, a rolling eventlog_v2_* directory, or a directory of logs\n"
+                             "  ENDPOINT  what Spark's History Server serves under /api/v1/, e.g. applications,\n"
+                             "            applications/APP-ID/jobs?status=failed, applications/APP-ID/stages/3/0");
+    QString path, endpoint;
+    bool haveEndpoint = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == "--help"_L1 || a == "-h"_L1) {
+            out << usage << Qt::endl;
+            return 0;
+        }
+        if (a == "--api"_L1) {
+            if (i + 1 >= args.size()) {
+                err << tr("--api needs an endpoint") << u'\n' << usage << Qt::endl;
+                return 2;
+            }
+            endpoint = args.at(++i);
+            haveEndpoint = true;
+        } else if (a.startsWith("--api="_L1)) {
+            endpoint = a.mid(6);
+            haveEndpoint = true;
+        } else if (a.startsWith("--"_L1) || !path.isEmpty()) {
+            err << tr("unexpected argument: %1").arg(a) << u'\n' << usage << Qt::endl;
+            return 2;
+        } else {
+            path = a;
+        }
+    }
+    if (path.isEmpty() || !haveEndpoint) {
+        err << usage << Qt::endl;
+        return 2;
+    }
+    const HistoryAnswer answer = answerHistoryRequest(path, endpoint);
+    for (const QString &w : answer.warnings)
+        err << tr("warning: %1").arg(w) << u'\n';
+    if (answer.status != 200) {
+        err << tr("error (%1): %2").arg(answer.status).arg(answer.error) << Qt::endl;
+        return 1;
+    }
+    out << QString::fromUtf8(answer.json);
+    out.flush();
+    err.flush();
+    return 0;
+}
+
+} // namespace cdeck::spark

@@ -1,0 +1,211 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace cdeck::spark {
+
+// The executor-level memory metrics Spark logs ("Task Executor Metrics", peakMemoryMetrics), in Spark's order.
+inline constexpr int kExecutorMetricCount = 23;
+extern const std::array<const char *, kExecutorMetricCount> kExecutorMetricNames;
+
+struct PeakMetrics
+{
+    std::array<qint64, kExecutorMetricCount> values{};
+    bool set = false; // Spark shows peakMemoryMetrics only once some event reported them (even as zeros)
+
+    void updatePeaks(const PeakMetrics &other);
+    qint64 jvmHeap() const { return values[0]; }
+};
+
+// Sums of task metrics, as Spark's AppStatusListener aggregates them per stage and per stage+executor.
+struct TaskMetricSums
+{
+    qint64 executorDeserializeTime = 0;
+    qint64 executorDeserializeCpuTime = 0; // ns
+    qint64 executorRunTime = 0;
+    qint64 executorCpuTime = 0; // ns
+    qint64 resultSize = 0;
+    qint64 jvmGcTime = 0;
+    qint64 resultSerializationTime = 0;
+    qint64 memoryBytesSpilled = 0;
+    qint64 diskBytesSpilled = 0;
+    qint64 peakExecutionMemory = 0;
+    qint64 inputBytes = 0;
+    qint64 inputRecords = 0;
+    qint64 outputBytes = 0;
+    qint64 outputRecords = 0;
+    qint64 shuffleRemoteBlocksFetched = 0;
+    qint64 shuffleLocalBlocksFetched = 0;
+    qint64 shuffleFetchWaitTime = 0;
+    qint64 shuffleRemoteBytesRead = 0;
+    qint64 shuffleRemoteBytesReadToDisk = 0;
+    qint64 shuffleLocalBytesRead = 0;
+    qint64 shuffleReadRecords = 0;
+    qint64 shuffleRemoteReqsDuration = 0;
+    qint64 shuffleWriteBytes = 0;
+    qint64 shuffleWriteTime = 0; // ns
+    qint64 shuffleWriteRecords = 0;
+
+    qint64 shuffleReadBytes() const { return shuffleRemoteBytesRead + shuffleLocalBytesRead; }
+    void add(const TaskMetricSums &o);
+};
+
+enum class JobStatus { Running, Succeeded, Failed, Unknown };
+enum class StageStatus { Active, Complete, Failed, Pending, Skipped };
+QString toString(JobStatus s); // Spark's REST spelling: RUNNING, SUCCEEDED, ...
+QString toString(StageStatus s); // ACTIVE, COMPLETE, ...
+
+struct SparkJob
+{
+    int jobId = 0;
+    QString name;
+    QString description;
+    QString jobGroup;
+    qint64 submissionTime = -1; // epoch ms, -1 when unknown
+    qint64 completionTime = -1;
+    QList<int> stageIds; // every stage of the job, skipped ones included
+    JobStatus status = JobStatus::Running;
+    int numTasks = 0;
+    int numActiveTasks = 0;
+    int numCompletedTasks = 0;
+    int numSkippedTasks = 0;
+    int numFailedTasks = 0;
+    int numKilledTasks = 0;
+    int numCompletedIndices = 0;
+    int numActiveStages = 0;
+    QList<int> completedStages; // a set, kept small
+    QList<int> skippedStages;
+    int numFailedStages = 0;
+    QMap<QString, int> killedTasksSummary;
+    // distinct (stage, task index) pairs that succeeded, one bitmap per stage id
+    QHash<int, std::vector<bool>> completedIndexBits;
+};
+
+struct StageExecutorSummary
+{
+    qint64 taskTime = 0;
+    int failedTasks = 0;
+    int succeededTasks = 0;
+    int killedTasks = 0;
+    TaskMetricSums metrics;
+    PeakMetrics peak;
+};
+
+// One stage attempt. parentIds are the DAG edges (parent stage ids).
+struct SparkStage
+{
+    int stageId = 0;
+    int attemptId = 0;
+    QString name;
+    QString details;
+    QString description;
+    QString schedulingPool = QStringLiteral("default");
+    QString failureReason;
+    int resourceProfileId = 0;
+    StageStatus status = StageStatus::Pending;
+    int numTasks = 0;
+    int numActiveTasks = 0;
+    int numCompleteTasks = 0;
+    int numFailedTasks = 0;
+    int numKilledTasks = 0;
+    int numCompletedIndices = 0;
+    std::vector<bool> completedIndexBits;
+    QMap<QString, int> killedTasksSummary;
+    qint64 submissionTime = -1;
+    qint64 firstTaskLaunchedTime = -1;
+    qint64 completionTime = -1;
+    QList<int> parentIds;
+    QList<int> rddIds;
+    QList<int> jobIds; // the jobs this attempt counts for (Spark's stage.jobs)
+    TaskMetricSums metrics;
+    PeakMetrics peak;
+    QMap<QString, StageExecutorSummary> executorSummary; // keyed by executor id
+    QHash<QString, int> activeTasksPerExecutor;
+    bool live = true; // false once Spark's listener would have stopped updating it
+};
+
+// The time line of one executor's life, for "executors over time".
+struct ExecutorEvent
+{
+    qint64 time = 0;
+    QString executorId;
+    bool added = true;
+};
+
+struct SparkExecutor
+{
+    QString id;
+    QString host;
+    QString hostPort;
+    bool isActive = true;
+    int totalCores = 0;
+    int maxTasks = 0;
+    int activeTasks = 0;
+    int failedTasks = 0;
+    int completedTasks = 0;
+    int totalTasks = 0;
+    qint64 totalDuration = 0;
+    qint64 totalGcTime = 0;
+    qint64 totalInputBytes = 0;
+    qint64 totalShuffleRead = 0;
+    qint64 totalShuffleWrite = 0;
+    qint64 maxMemory = 0;
+    qint64 memoryUsed = 0; // storage memory (cached blocks), not heap
+    qint64 diskUsed = 0;
+    qint64 totalOnHeap = -1; // -1: the log has no on/off-heap split
+    qint64 totalOffHeap = 0;
+    qint64 addTime = 0;
+    qint64 removeTime = -1;
+    QString removeReason;
+    int resourceProfileId = 0;
+    bool isExcluded = false;
+    QMap<QString, QString> executorLogs;
+    QMap<QString, QString> attributes;
+    QMap<QString, QStringList> resources;
+    PeakMetrics peak;
+};
+
+struct SparkAttempt
+{
+    QString attemptId; // empty for client-mode / local apps
+    qint64 startTime = -1;
+    qint64 endTime = -1;
+    qint64 lastUpdated = 0; // the log's modification time
+    QString sparkUser;
+    bool completed = false;
+    QString sparkVersion;
+    qint64 duration() const { return completed ? endTime - startTime : 0; }
+};
+
+// Everything one application attempt's event log says, as the console shows it. A value type: the reader
+// builds it on its own thread and hands over a finished copy.
+struct SparkApplication
+{
+    QString id;
+    QString name;
+    SparkAttempt attempt;
+    QMap<int, SparkJob> jobs; // by job id
+    QMap<QPair<int, int>, SparkStage> stages; // by (stage id, attempt id)
+    QMap<QString, SparkExecutor> executors; // by executor id
+    QList<ExecutorEvent> executorTimeline;
+
+    // Honest about what the log held.
+    bool inProgress = false; // no ApplicationEnd, or a .inprogress name
+    bool truncated = false; // the last record was cut off, or the compressed stream ended early
+    qint64 malformedLines = 0; // lines that were not JSON objects and were skipped
+    qint64 events = 0;
+    qint64 bytesRead = 0; // uncompressed
+    QStringList warnings; // translated, one line each: what was skipped or missing and why
+};
+
+} // namespace cdeck::spark

@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/backend/spark/sparkmodel.h"
+
+#include <QJsonObject>
+#include <QSet>
+
+#include <string>
+#include <string_view>
+
+namespace cdeck::spark {
+
+// The two events that make up almost all of a large log, decoded by the reader's fast path.
+struct TaskStartEvent
+{
+    int stageId = 0;
+    int stageAttemptId = 0;
+    qint64 taskId = 0;
+    qint64 launchTime = 0;
+    std::string_view executorId; // valid only during the call
+};
+
+enum class TaskEndReason { Success, Killed, CommitDenied, Resubmitted, Failed };
+
+struct TaskEndEvent
+{
+    int stageId = 0;
+    int stageAttemptId = 0;
+    TaskEndReason reason = TaskEndReason::Success;
+    std::string_view killReason; // for TaskKilled
+    qint64 taskId = 0;
+    int index = 0;
+    qint64 launchTime = 0;
+    qint64 finishTime = 0;
+    std::string_view executorId; // valid only during the call
+    bool hasMetrics = false;
+    TaskMetricSums metrics;
+    PeakMetrics executorMetrics; // "Task Executor Metrics"; zeros (but set) when the log predates them
+};
+
+// Replays listener events into a SparkApplication the way Spark's AppStatusListener does, so the numbers match
+// what the History Server shows for the same log. Not thread-safe: one builder per log, on one thread.
+class SparkModelBuilder
+{
+public:
+    SparkModelBuilder();
+
+    void onTaskStart(const TaskStartEvent &e);
+    void onTaskEnd(const TaskEndEvent &e);
+    // Any other event (and task events from the slow path), as parsed JSON. Unknown events are ignored.
+    void onEvent(const QJsonObject &event);
+    // When listing only, task events are not needed: the reader skips them.
+    void setListingOnly(bool on) { m_listingOnly = on; }
+    bool listingOnly() const { return m_listingOnly; }
+
+    SparkApplication &application() { return m_app; }
+    // Ends the replay: what Spark's flush does for entities still live.
+    SparkApplication finish();
+
+    static TaskEndEvent taskEndFromJson(const QJsonObject &event, QByteArray *executorStorage, QByteArray *killStorage);
+    static PeakMetrics executorMetricsFromJson(const QJsonObject &o);
+
+private:
+    SparkStage *liveStage(int stageId, int attemptId);
+    SparkStage &getOrCreateStage(const QJsonObject &stageInfo);
+    SparkExecutor &getOrCreateExecutor(const QString &id, qint64 addTime);
+    SparkExecutor *liveExecutor(std::string_view id);
+    void onJobStart(const QJsonObject &e);
+    void onJobEnd(const QJsonObject &e);
+    void onStageSubmitted(const QJsonObject &e);
+    void onStageCompleted(const QJsonObject &e);
+    void onStageExecutorMetrics(const QJsonObject &e);
+
+    SparkApplication m_app;
+    bool m_listingOnly = false;
+    QSet<QPair<int, int>> m_liveStages;
+    QSet<QString> m_liveExecutors;
+    QSet<int> m_liveJobs;
+    // Spark's live jobs keep changing after their last write to the store; the model shows what was written.
+    QMap<int, SparkJob> m_jobWork;
+    void writeJob(int jobId);
+    void markCompletedIndex(std::vector<bool> &bits, int index, int *count);
+    QHash<qint64, QPair<int, int>> m_liveTasks; // task id -> (stage, attempt)
+    int m_taskCpus = 1;
+    QHash<QString, QPair<qint64, qint64>> m_blockSizes; // executor + block id -> (memory, disk)
+    // The hot path sees the same few executors again and again.
+    std::string m_lastExecKey;
+    SparkExecutor *m_lastExec = nullptr;
+};
+
+} // namespace cdeck::spark
