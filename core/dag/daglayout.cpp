@@ -213,10 +213,11 @@ void sortLayer(Layered &g, int l, bool byUpper, bool anyPinned)
     g.renumber(l);
 }
 
-// Crossings among the edges of v and w (both sides) when v is just left of w.
-qint64 pairCrossings(const Layered &g, int v, int w, std::vector<int> &a, std::vector<int> &b)
+// Crossings among the edges of v and w (both sides), as (v left of w, w left of v), in one merge
+// of their sorted neighbour positions.
+std::pair<qint64, qint64> pairCrossings(const Layered &g, int v, int w, std::vector<int> &a, std::vector<int> &b)
 {
-    qint64 total = 0;
+    qint64 vw = 0, wv = 0;
     for (int side = 0; side < 2; ++side) {
         const auto &nv = side ? g.down[size_t(v)] : g.up[size_t(v)];
         const auto &nw = side ? g.down[size_t(w)] : g.up[size_t(w)];
@@ -230,14 +231,17 @@ qint64 pairCrossings(const Layered &g, int v, int w, std::vector<int> &a, std::v
             b.push_back(g.pos[size_t(x)]);
         std::sort(a.begin(), a.end());
         std::sort(b.begin(), b.end());
-        size_t j = 0;
-        for (int x : a) { // pairs with a neighbour of w strictly left of a neighbour of v
-            while (j < b.size() && b[j] < x)
-                ++j;
-            total += qint64(j);
+        size_t lt = 0, le = 0;
+        for (int x : a) {
+            while (lt < b.size() && b[lt] < x)
+                ++lt;
+            while (le < b.size() && b[le] <= x)
+                ++le;
+            vw += qint64(lt); // a neighbour of w strictly left of one of v
+            wv += qint64(b.size() - le); // ... strictly right
         }
     }
-    return total;
+    return {vw, wv};
 }
 
 bool transpose(Layered &g, int maxPasses)
@@ -252,7 +256,8 @@ bool transpose(Layered &g, int maxPasses)
                 const int v = L[i], w = L[i + 1];
                 if (g.pinned[size_t(v)] && g.pinned[size_t(w)])
                     continue;
-                if (pairCrossings(g, w, v, a, b) < pairCrossings(g, v, w, a, b)) {
+                const auto [vw, wv] = pairCrossings(g, v, w, a, b);
+                if (wv < vw) {
                     std::swap(L[i], L[i + 1]);
                     g.pos[size_t(L[i])] = int(i);
                     g.pos[size_t(L[i + 1])] = int(i + 1);
@@ -315,10 +320,14 @@ void initialOrder(Layered &g, int layerCount, bool anyPinned)
 void reduceCrossings(Layered &g, const LayoutOptions &options, bool anyPinned)
 {
     const int layerCount = int(g.layers.size());
+    // Past ~40,000 layered nodes (dummies included) sweeps and transpositions stop paying for
+    // themselves: a few sweeps and one final transposition keep 10,000 real nodes under 2 s.
+    const bool large = g.size() > 40000;
+    const int maxSweeps = large ? std::min(options.maxSweeps, 4) : options.maxSweeps;
     auto best = g.layers;
     qint64 bestCount = totalCrossings(g);
     int sinceBest = 0;
-    for (int sweep = 0; sweep < options.maxSweeps && bestCount > 0; ++sweep) {
+    for (int sweep = 0; sweep < maxSweeps && bestCount > 0; ++sweep) {
         const bool downward = sweep % 2 == 0;
         if (downward)
             for (int l = 1; l < layerCount; ++l)
@@ -326,7 +335,7 @@ void reduceCrossings(Layered &g, const LayoutOptions &options, bool anyPinned)
         else
             for (int l = layerCount - 2; l >= 0; --l)
                 sortLayer(g, l, false, anyPinned);
-        if (options.transpose)
+        if (options.transpose && !large)
             transpose(g, 2);
         const qint64 count = totalCrossings(g);
         if (count < bestCount) {
@@ -341,7 +350,7 @@ void reduceCrossings(Layered &g, const LayoutOptions &options, bool anyPinned)
     for (int l = 0; l < layerCount; ++l)
         g.renumber(l);
     if (options.transpose && bestCount > 0)
-        transpose(g, 8);
+        transpose(g, large ? 2 : 8);
 }
 
 // Brandes & Koepf, "Fast and Simple Horizontal Coordinate Assignment" (2001), with dagre's
