@@ -17,6 +17,8 @@
 #include <simdjson.h>
 #include <zstd.h>
 
+#include <array>
+#include <charconv>
 #include <cstring>
 #include <memory>
 #include <string_view>
@@ -133,23 +135,49 @@ private:
     bool m_frameOpen = false;
 };
 
-// The fast path: decodes the two task events with simdjson's DOM parser, whose SIMD kernels are picked at run
-// time by libsimdjson (On Demand would be fixed at compile time to the x86-64 baseline, its slow fallback).
-// Any surprise returns false and the line goes through the general path, so the fast path never decides
-// what a line means on its own.
+const std::array<std::string_view, kExecutorMetricCount> kMetricKeys = [] {
+    std::array<std::string_view, kExecutorMetricCount> keys{};
+    for (size_t i = 0; i < keys.size(); ++i)
+        keys[i] = kExecutorMetricNames[i];
+    return keys;
+}();
+
+// The fast path for the two task events, nearly all of a big log. simdjson's stage 1 (SIMD kernels picked at
+// run time by libsimdjson) finds every structural character, so strings and escapes are handled exactly;
+// this walker then reads only the fields the model needs and steps over the rest (the long accumulable
+// lists) by counting brackets among the structurals, without building a document. It checks the structure
+// it walks and the values it reads; anything unexpected (escaped keys or strings, non-integer numbers, a
+// missing field) returns false and the line takes the general QJsonDocument path instead.
 class TaskEventDecoder
 {
 public:
     bool taskStart(const char *p, size_t len, SparkModelBuilder &b)
     {
-        simdjson::dom::element root;
-        if (m_parser.parse(p, len, false).get(root))
+        if (!index(p, len))
             return false;
         TaskStartEvent t;
-        simdjson::dom::object info;
-        if (!asInt(root["Stage ID"], t.stageId) || !asInt(root["Stage Attempt ID"], t.stageAttemptId)
-            || root["Task Info"].get(info) || !asInt(info["Task ID"], t.taskId)
-            || !asInt(info["Launch Time"], t.launchTime) || info["Executor ID"].get(t.executorId))
+        unsigned seen = 0;
+        uint32_t i = 0;
+        const bool ok = object(i, [&](std::string_view k, uint32_t v) -> uint32_t {
+            if (k == "Stage ID")
+                return (seen |= 1, integer(v, t.stageId));
+            if (k == "Stage Attempt ID")
+                return (seen |= 2, integer(v, t.stageAttemptId));
+            if (k == "Task Info") {
+                seen |= 4;
+                return object(v, [&](std::string_view k2, uint32_t v2) -> uint32_t {
+                    if (k2 == "Task ID")
+                        return (seen |= 8, integer(v2, t.taskId));
+                    if (k2 == "Launch Time")
+                        return integer(v2, t.launchTime);
+                    if (k2 == "Executor ID")
+                        return (seen |= 16, string(v2, t.executorId));
+                    return skip(v2);
+                }) ? v : 0;
+            }
+            return skip(v);
+        });
+        if (!ok || i != m_n || seen != 31)
             return false;
         b.onTaskStart(t);
         return true;
@@ -157,85 +185,203 @@ public:
 
     bool taskEnd(const char *p, size_t len, SparkModelBuilder &b)
     {
-        simdjson::dom::element root;
-        if (m_parser.parse(p, len, false).get(root))
-            return false;
-        simdjson::dom::object event;
-        if (root.get(event))
+        if (!index(p, len))
             return false;
         TaskEndEvent t;
-        simdjson::dom::object info;
-        if (!asInt(event["Stage ID"], t.stageId) || !asInt(event["Stage Attempt ID"], t.stageAttemptId)
-            || event["Task Info"].get(info))
-            return false;
-        simdjson::dom::object reason;
-        if (event["Task End Reason"].get(reason) == simdjson::SUCCESS) {
-            std::string_view r;
-            if (reason["Reason"].get(r) == simdjson::SUCCESS) {
-                t.reason = r == "Success" ? TaskEndReason::Success
-                    : r == "TaskKilled" ? TaskEndReason::Killed
-                    : r == "TaskCommitDenied" ? TaskEndReason::CommitDenied
-                    : r == "Resubmitted" ? TaskEndReason::Resubmitted
-                                         : TaskEndReason::Failed;
-            }
-            std::string_view kill;
-            if (reason["Kill Reason"].get(kill) == simdjson::SUCCESS)
-                t.killReason = kill;
-        }
-        if (!asInt(info["Task ID"], t.taskId) || !asInt(info["Index"], t.index)
-            || !asInt(info["Launch Time"], t.launchTime) || !asInt(info["Finish Time"], t.finishTime)
-            || info["Executor ID"].get(t.executorId))
-            return false;
         // Spark fills zeros when the log predates executor metrics, and still counts them as reported.
         t.executorMetrics.set = true;
-        simdjson::dom::object em;
-        if (event["Task Executor Metrics"].get(em) == simdjson::SUCCESS) {
-            for (auto [key, value] : em) {
-                const int i = metricIndex(key);
-                if (i >= 0 && !asInt(value, t.executorMetrics.values[size_t(i)]))
-                    return false;
+        unsigned seen = 0;
+        uint32_t i = 0;
+        const bool ok = object(i, [&](std::string_view k, uint32_t v) -> uint32_t {
+            if (k == "Stage ID")
+                return (seen |= 1, integer(v, t.stageId));
+            if (k == "Stage Attempt ID")
+                return (seen |= 2, integer(v, t.stageAttemptId));
+            if (k == "Task End Reason") {
+                return object(v, [&](std::string_view k2, uint32_t v2) -> uint32_t {
+                    if (k2 == "Reason") {
+                        std::string_view r;
+                        const uint32_t next = string(v2, r);
+                        t.reason = r == "Success" ? TaskEndReason::Success
+                            : r == "TaskKilled" ? TaskEndReason::Killed
+                            : r == "TaskCommitDenied" ? TaskEndReason::CommitDenied
+                            : r == "Resubmitted" ? TaskEndReason::Resubmitted
+                                                 : TaskEndReason::Failed;
+                        return next;
+                    }
+                    if (k2 == "Kill Reason")
+                        return string(v2, t.killReason);
+                    return skip(v2);
+                }) ? v : 0;
             }
-        }
-        simdjson::dom::object m;
-        if (event["Task Metrics"].get(m) == simdjson::SUCCESS) {
-            t.hasMetrics = true;
-            if (!taskMetrics(m, t.metrics))
-                return false;
-        }
+            if (k == "Task Info") {
+                return object(v, [&](std::string_view k2, uint32_t v2) -> uint32_t {
+                    if (k2 == "Task ID")
+                        return (seen |= 4, integer(v2, t.taskId));
+                    if (k2 == "Index")
+                        return (seen |= 8, integer(v2, t.index));
+                    if (k2 == "Launch Time")
+                        return integer(v2, t.launchTime);
+                    if (k2 == "Finish Time")
+                        return integer(v2, t.finishTime);
+                    if (k2 == "Executor ID")
+                        return (seen |= 16, string(v2, t.executorId));
+                    return skip(v2);
+                }) ? v : 0;
+            }
+            if (k == "Task Executor Metrics") {
+                return object(v, [&](std::string_view k2, uint32_t v2) -> uint32_t {
+                    for (size_t m = 0; m < kMetricKeys.size(); ++m) {
+                        if (k2 == kMetricKeys[m])
+                            return integer(v2, t.executorMetrics.values[m]);
+                    }
+                    return skip(v2);
+                }) ? v : 0;
+            }
+            if (k == "Task Metrics") {
+                if (at(v) != '{')
+                    return skip(v); // null: no metrics, as Spark reads it
+                t.hasMetrics = true;
+                return taskMetrics(v, t.metrics) ? v : 0;
+            }
+            return skip(v);
+        });
+        if (!ok || i != m_n || seen != 31)
+            return false;
         b.onTaskEnd(t);
         return true;
     }
 
 private:
-    template<typename Int>
-    static bool asInt(simdjson::dom::element v, Int &out)
+    // Runs stage 1 over one line; false when simdjson rejects it (bad UTF-8, an unclosed string, ...).
+    bool index(const char *p, size_t len)
     {
-        int64_t n = 0;
-        if (v.get(n) == simdjson::SUCCESS) {
-            out = Int(n);
-            return true;
+        if (len > m_capacity) {
+            m_capacity = std::max<size_t>(len, 64 * 1024);
+            if (m_parser.allocate(m_capacity) != simdjson::SUCCESS) {
+                m_capacity = 0;
+                return false;
+            }
         }
-        return false;
+        auto *impl = m_parser.implementation.get();
+        if (!impl || impl->stage1(reinterpret_cast<const uint8_t *>(p), len, simdjson::stage1_mode::regular))
+            return false;
+        m_buf = p;
+        m_idx = impl->structural_indexes.get();
+        m_n = impl->n_structural_indexes;
+        return m_n > 0;
+    }
+
+    char at(uint32_t i) const { return i < m_n ? m_buf[m_idx[i]] : '\0'; }
+
+    // The end of the scalar at structural i: the next structural, less any whitespace before it.
+    const char *scalarEnd(uint32_t i) const
+    {
+        const char *end = m_buf + m_idx[i + 1];
+        while (end > m_buf + m_idx[i] + 1 && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '\n'))
+            --end;
+        return end;
+    }
+
+    // Returns the structural after the value at i, or 0 when the value is not well formed.
+    uint32_t skip(uint32_t i) const
+    {
+        const char c = at(i);
+        if (c == '{' || c == '[') {
+            int depth = 0;
+            for (; i < m_n; ++i) {
+                const char d = m_buf[m_idx[i]];
+                if (d == '{' || d == '[') {
+                    ++depth;
+                } else if (d == '}' || d == ']') {
+                    if (--depth == 0)
+                        return i + 1;
+                }
+            }
+            return 0;
+        }
+        if (c == '\0' || c == ',' || c == ':' || c == '}' || c == ']')
+            return 0;
+        return i + 1;
     }
 
     template<typename Int>
-    static bool asInt(simdjson::simdjson_result<simdjson::dom::element> v, Int &out)
+    uint32_t integer(uint32_t i, Int &out) const
     {
+        if (i + 1 >= m_n)
+            return 0;
+        const char *begin = m_buf + m_idx[i];
+        const char *end = scalarEnd(i);
         int64_t n = 0;
-        if (v.get(n) == simdjson::SUCCESS) {
-            out = Int(n);
-            return true;
-        }
-        return false;
+        const auto r = std::from_chars(begin, end, n);
+        if (r.ec != std::errc() || r.ptr != end)
+            return 0;
+        out = Int(n);
+        return i + 1;
     }
 
-    static int metricIndex(std::string_view k)
+    // Keys are compared raw: Spark never escapes its keys, and an escaped key simply matches none of ours.
+    uint32_t rawString(uint32_t i, std::string_view &out) const
     {
-        for (int i = 0; i < kExecutorMetricCount; ++i) {
-            if (k == kExecutorMetricNames[size_t(i)])
-                return i;
+        if (at(i) != '"' || i + 1 >= m_n)
+            return 0;
+        const char *begin = m_buf + m_idx[i] + 1;
+        const char *end = scalarEnd(i);
+        if (end <= begin || end[-1] != '"')
+            return 0;
+        out = std::string_view(begin, size_t(end - 1 - begin));
+        return i + 1;
+    }
+
+    uint32_t string(uint32_t i, std::string_view &out) const
+    {
+        if (at(i) != '"' || i + 1 >= m_n)
+            return 0;
+        const char *begin = m_buf + m_idx[i] + 1;
+        const char *end = scalarEnd(i);
+        if (end <= begin || end[-1] != '"')
+            return 0;
+        --end;
+        if (std::memchr(begin, '\\', size_t(end - begin)))
+            return 0; // escapes: the general path unescapes them
+        out = std::string_view(begin, size_t(end - begin));
+        return i + 1;
+    }
+
+    // Calls field(key, valueIndex) for each member of the object at i; field returns the structural after
+    // the value (0 on error). On success i is moved past the object.
+    template<typename Field>
+    bool object(uint32_t &i, Field &&field) const
+    {
+        if (at(i) != '{')
+            return false;
+        ++i;
+        if (at(i) == '}') {
+            ++i;
+            return true;
         }
-        return -1;
+        for (;;) {
+            std::string_view key;
+            if (!rawString(i, key) || at(i + 1) != ':')
+                return false;
+            const uint32_t next = field(key, i + 2);
+            if (next == 0)
+                return false;
+            const char c = at(next);
+            i = next + 1;
+            if (c == '}')
+                return true;
+            if (c != ',')
+                return false;
+        }
+    }
+
+    template<typename Field>
+    bool object(uint32_t i, Field &&field, uint32_t *after) const
+    {
+        const bool ok = object(i, std::forward<Field>(field));
+        *after = i;
+        return ok;
     }
 
     struct Slot
@@ -244,64 +390,71 @@ private:
         qint64 TaskMetricSums::*member;
     };
 
-    // Fields that are absent stay 0, as Spark reads old logs; a field of the wrong type is a surprise.
-    static bool fill(simdjson::dom::object o, TaskMetricSums &s, std::initializer_list<Slot> fields)
+    // Fields that are absent stay 0, as Spark reads old logs.
+    uint32_t fill(uint32_t v, TaskMetricSums &s, std::initializer_list<Slot> fields) const
     {
-        for (auto [key, value] : o) {
+        uint32_t after = 0;
+        const bool ok = object(v, [&](std::string_view k, uint32_t x) -> uint32_t {
             for (const Slot &slot : fields) {
-                if (key == slot.key) {
-                    if (!asInt(value, s.*(slot.member)))
-                        return false;
-                    break;
-                }
+                if (k == slot.key)
+                    return integer(x, s.*(slot.member));
             }
-        }
-        return true;
+            return skip(x);
+        }, &after);
+        return ok ? after : 0;
     }
 
-    static bool sub(simdjson::dom::object m, const char *key, TaskMetricSums &s, std::initializer_list<Slot> fields)
+    bool taskMetrics(uint32_t &v, TaskMetricSums &s) const
     {
-        simdjson::dom::object o;
-        const auto err = m[key].get(o);
-        if (err == simdjson::NO_SUCH_FIELD)
-            return true;
-        return err == simdjson::SUCCESS && fill(o, s, fields);
-    }
-
-    static bool taskMetrics(simdjson::dom::object m, TaskMetricSums &s)
-    {
-        return fill(m, s,
-                    {{"Executor Deserialize Time", &TaskMetricSums::executorDeserializeTime},
-                     {"Executor Deserialize CPU Time", &TaskMetricSums::executorDeserializeCpuTime},
-                     {"Executor Run Time", &TaskMetricSums::executorRunTime},
-                     {"Executor CPU Time", &TaskMetricSums::executorCpuTime},
-                     {"Peak Execution Memory", &TaskMetricSums::peakExecutionMemory},
-                     {"Result Size", &TaskMetricSums::resultSize},
-                     {"JVM GC Time", &TaskMetricSums::jvmGcTime},
-                     {"Result Serialization Time", &TaskMetricSums::resultSerializationTime},
-                     {"Memory Bytes Spilled", &TaskMetricSums::memoryBytesSpilled},
-                     {"Disk Bytes Spilled", &TaskMetricSums::diskBytesSpilled}})
-            && sub(m, "Shuffle Read Metrics", s,
-                   {{"Remote Blocks Fetched", &TaskMetricSums::shuffleRemoteBlocksFetched},
-                    {"Local Blocks Fetched", &TaskMetricSums::shuffleLocalBlocksFetched},
-                    {"Fetch Wait Time", &TaskMetricSums::shuffleFetchWaitTime},
-                    {"Remote Bytes Read", &TaskMetricSums::shuffleRemoteBytesRead},
-                    {"Remote Bytes Read To Disk", &TaskMetricSums::shuffleRemoteBytesReadToDisk},
-                    {"Local Bytes Read", &TaskMetricSums::shuffleLocalBytesRead},
-                    {"Total Records Read", &TaskMetricSums::shuffleReadRecords},
-                    {"Remote Requests Duration", &TaskMetricSums::shuffleRemoteReqsDuration}})
-            && sub(m, "Shuffle Write Metrics", s,
-                   {{"Shuffle Bytes Written", &TaskMetricSums::shuffleWriteBytes},
-                    {"Shuffle Write Time", &TaskMetricSums::shuffleWriteTime},
-                    {"Shuffle Records Written", &TaskMetricSums::shuffleWriteRecords}})
-            && sub(m, "Input Metrics", s,
-                   {{"Bytes Read", &TaskMetricSums::inputBytes}, {"Records Read", &TaskMetricSums::inputRecords}})
-            && sub(m, "Output Metrics", s,
-                   {{"Bytes Written", &TaskMetricSums::outputBytes},
-                    {"Records Written", &TaskMetricSums::outputRecords}});
+        static constexpr std::array<Slot, 10> plain = {{
+            {"Executor Deserialize Time", &TaskMetricSums::executorDeserializeTime},
+            {"Executor Deserialize CPU Time", &TaskMetricSums::executorDeserializeCpuTime},
+            {"Executor Run Time", &TaskMetricSums::executorRunTime},
+            {"Executor CPU Time", &TaskMetricSums::executorCpuTime},
+            {"Peak Execution Memory", &TaskMetricSums::peakExecutionMemory},
+            {"Result Size", &TaskMetricSums::resultSize},
+            {"JVM GC Time", &TaskMetricSums::jvmGcTime},
+            {"Result Serialization Time", &TaskMetricSums::resultSerializationTime},
+            {"Memory Bytes Spilled", &TaskMetricSums::memoryBytesSpilled},
+            {"Disk Bytes Spilled", &TaskMetricSums::diskBytesSpilled},
+        }};
+        return object(v, [&](std::string_view k, uint32_t x) -> uint32_t {
+            for (const Slot &slot : plain) {
+                if (k == slot.key)
+                    return integer(x, s.*(slot.member));
+            }
+            if (k == "Shuffle Read Metrics")
+                return fill(x, s,
+                            {{"Remote Blocks Fetched", &TaskMetricSums::shuffleRemoteBlocksFetched},
+                             {"Local Blocks Fetched", &TaskMetricSums::shuffleLocalBlocksFetched},
+                             {"Fetch Wait Time", &TaskMetricSums::shuffleFetchWaitTime},
+                             {"Remote Bytes Read", &TaskMetricSums::shuffleRemoteBytesRead},
+                             {"Remote Bytes Read To Disk", &TaskMetricSums::shuffleRemoteBytesReadToDisk},
+                             {"Local Bytes Read", &TaskMetricSums::shuffleLocalBytesRead},
+                             {"Total Records Read", &TaskMetricSums::shuffleReadRecords},
+                             {"Remote Requests Duration", &TaskMetricSums::shuffleRemoteReqsDuration}});
+            if (k == "Shuffle Write Metrics")
+                return fill(x, s,
+                            {{"Shuffle Bytes Written", &TaskMetricSums::shuffleWriteBytes},
+                             {"Shuffle Write Time", &TaskMetricSums::shuffleWriteTime},
+                             {"Shuffle Records Written", &TaskMetricSums::shuffleWriteRecords}});
+            if (k == "Input Metrics")
+                return fill(x, s,
+                            {{"Bytes Read", &TaskMetricSums::inputBytes},
+                             {"Records Read", &TaskMetricSums::inputRecords}});
+            if (k == "Output Metrics")
+                return fill(x, s,
+                            {{"Bytes Written", &TaskMetricSums::outputBytes},
+                             {"Records Written", &TaskMetricSums::outputRecords}});
+            return skip(x);
+        });
     }
 
     simdjson::dom::parser m_parser;
+    size_t m_capacity = 0;
+    const char *m_buf = nullptr;
+    const uint32_t *m_idx = nullptr;
+    uint32_t m_n = 0;
 };
 
 class LineHandler
