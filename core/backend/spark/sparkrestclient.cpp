@@ -248,7 +248,7 @@ void SparkRestClient::send(const QString &path, Callback done, int attempt)
         reply->deleteLater();
         RestReply r;
         r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray data = *tooLarge ? QByteArray() : reply->readAll();
+        const QByteArray data = *tooLarge || !reply->isOpen() ? QByteArray() : reply->readAll();
         if (*tooLarge) {
             r.httpStatus = 0;
             r.error = tr("Spark's answer is larger than %1 MiB: not read").arg(m_maxBytes >> 20);
