@@ -3,6 +3,9 @@
 #include "clicommands.h"
 
 #include "core/backend/runtime/runtimeclient.h"
+#include "core/cost/costreport.h"
+#include "core/cost/ledger.h"
+#include "core/cost/pricecatalog.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/model/job.h"
@@ -60,6 +63,8 @@ Jobs:
   job list ID
   job describe ID JOB
   job cancel ID JOB [--wait]
+Cost (per-second billing, one-minute minimum, from the runtime's recorded lifetimes):
+  cost [ID] [--by instance|tag|job|day] [--tag-key K] [--from ISO] [--to ISO] [--pricing FILE]
 Offline:
   spark-log PATH --api ENDPOINT   (the JSON Spark's History Server serves at /api/v1/ENDPOINT)
 
@@ -95,7 +100,8 @@ Options parse(const QStringList &args)
     static const QSet<QString> valueOptions{u"--runtime"_s, u"--token-file"_s, u"--timeout"_s,  u"--name"_s,
                                             u"--workers"_s, u"--instance-type"_s, u"--idle-minutes"_s,
                                             u"--idle-seconds"_s, u"--tag"_s, u"--sample"_s, u"--script"_s,
-                                            u"--arg"_s, u"--api"_s};
+                                            u"--arg"_s, u"--api"_s, u"--by"_s, u"--from"_s, u"--to"_s,
+                                            u"--pricing"_s, u"--tag-key"_s};
     static const QSet<QString> flagOptions{u"--json"_s, u"--wait"_s, u"--spot"_s, u"--protect"_s, u"--on"_s,
                                            u"--off"_s, u"--help"_s, u"-h"_s};
     Options o;
@@ -211,6 +217,7 @@ private:
     int clusterCommand();
     int jobCommand();
     int executorsCommand();
+    int costCommand();
 
     Options m_o;
     std::unique_ptr<RuntimeClient> m_client;
@@ -278,6 +285,8 @@ int Cli::exec()
         return jobCommand();
     if (command == "executors"_L1)
         return executorsCommand();
+    if (command == "cost"_L1)
+        return costCommand();
     throw UsageError(u"unknown command '%1'"_s.arg(command));
 }
 
@@ -436,6 +445,104 @@ int Cli::executorsCommand()
                          .arg(human(e.memorySpilledBytes), 10).arg(human(e.bytesInTotal), 10)
                          .arg(human(e.bytesOutTotal), 10);
         }
+    });
+}
+
+int Cli::costCommand()
+{
+    cost::CostQuery query;
+    query.clusterId = m_o.words.value(1);
+    if (m_o.values.contains(u"--by"_s)) {
+        const auto by = cost::costGroupingFromString(m_o.values.value(u"--by"_s));
+        if (!by)
+            throw UsageError(u"--by expects instance, tag, job or day"_s);
+        query.by = *by;
+    }
+    query.tagKey = m_o.values.value(u"--tag-key"_s);
+    for (const auto &[option, target] : {std::pair{u"--from"_s, &query.from}, std::pair{u"--to"_s, &query.to}}) {
+        if (!m_o.values.contains(option))
+            continue;
+        QDateTime dt = QDateTime::fromString(m_o.values.value(option), Qt::ISODateWithMs);
+        if (!dt.isValid())
+            dt = QDate::fromString(m_o.values.value(option), Qt::ISODate).startOfDay(Qt::UTC);
+        if (!dt.isValid())
+            throw UsageError(option + u" expects an ISO 8601 date or time"_s);
+        *target = dt.toUTC();
+    }
+    QStringList errors;
+    const QString pricingPath = m_o.values.value(u"--pricing"_s, cost::PriceCatalog::defaultPath(paths::resourcesDir()));
+    const auto prices = cost::PriceCatalog::load(pricingPath, &errors);
+    if (!prices) {
+        err() << "clusterdeck-cli: " << errors.join(u"\n"_s) << "\n";
+        return 1;
+    }
+    // Facts come from the runtime's records: cluster and executor lifetimes, jobs' run intervals.
+    const ApiReply types = call("GET", u"/instance-types"_s);
+    if (!types.ok())
+        return fail(types);
+    QMap<QString, QString> referenceOf;
+    for (const QJsonValue &v : types.body.toArray())
+        referenceOf.insert(v[u"name"_s].toString(), v[u"referenceType"_s].toString());
+    QList<ClusterInfo> clusters;
+    if (query.clusterId.isEmpty()) {
+        const ApiReply r = call("GET", u"/clusters"_s);
+        if (!r.ok())
+            return fail(r);
+        for (const QJsonValue &v : r.body.toArray())
+            clusters.append(ClusterInfo::fromJson(v.toObject()));
+    } else {
+        const ApiReply r = call("GET", u"/clusters/"_s + encodePathSegment(query.clusterId));
+        if (!r.ok())
+            return fail(r);
+        clusters.append(ClusterInfo::fromJson(r.body.toObject()));
+    }
+    QList<cost::InstanceLifetime> lifetimes;
+    QList<cost::JobInterval> jobs;
+    for (const ClusterInfo &c : clusters) {
+        const QString reference = referenceOf.value(c.spec.instanceType, c.spec.instanceType);
+        cost::InstanceLifetime master;
+        master.instanceId = c.id + u"/scheduler"_s;
+        master.role = cost::Role::Master;
+        master.instanceType = reference;
+        master.market = Market::OnDemand; // EMR keeps the master on-demand even in a spot fleet
+        master.start = c.createdAt;
+        master.end = c.endedAt;
+        master.clusterId = c.id;
+        master.tags = c.spec.tags;
+        lifetimes.append(master);
+        const QString base = u"/clusters/"_s + encodePathSegment(c.id);
+        const ApiReply executors = call("GET", base + u"/executors"_s);
+        if (!executors.ok())
+            return fail(executors);
+        for (const QJsonValue &v : executors.body.toArray()) {
+            const Executor e = Executor::fromJson(v.toObject());
+            if (!e.startedAt.isValid())
+                continue;
+            cost::InstanceLifetime w = master;
+            w.instanceId = c.id + u'/' + e.id;
+            w.role = cost::Role::Worker;
+            w.market = c.spec.market;
+            w.start = e.startedAt;
+            w.end = e.endedAt;
+            lifetimes.append(w);
+        }
+        const ApiReply jobList = call("GET", base + u"/jobs"_s);
+        if (!jobList.ok())
+            return fail(jobList);
+        for (const QJsonValue &v : jobList.body.toArray()) {
+            const Job j = Job::fromJson(v.toObject());
+            if (j.startedAt.isValid())
+                jobs.append({j.id, c.id, j.startedAt, j.endedAt});
+        }
+    }
+    const auto ledger = cost::buildLedger(lifetimes, *prices, QDateTime::currentDateTimeUtc(), &errors);
+    if (!ledger) {
+        err() << "clusterdeck-cli: " << errors.join(u"\n"_s) << "\n";
+        return 1;
+    }
+    const QJsonObject report = cost::costJson(*ledger, query, jobs);
+    return done(report, [&] {
+        out() << QJsonDocument(report).toJson(QJsonDocument::Indented);
     });
 }
 

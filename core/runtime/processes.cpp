@@ -78,69 +78,78 @@ qint64 spawnDetached(const SpawnRequest &request, QString *error)
     const QByteArray workDir = QFile::encodeName(request.workingDirectory);
     const QByteArray logPath = QFile::encodeName(request.logPath);
 
-    int pidPipe[2]; // grandchild pid, then (on exec failure) errno
+    // Two pipes, because the intermediate child and the grandchild write concurrently: the child reports
+    // the grandchild's pid on one; the grandchild reports an exec failure (errno) on the other, which
+    // closes unread when exec succeeds (close-on-exec).
+    int pidPipe[2];
+    int errPipe[2];
     if (pipe2(pidPipe, O_CLOEXEC) != 0) {
         *error = u"pipe: "_s + QString::fromLocal8Bit(strerror(errno));
+        return -1;
+    }
+    if (pipe2(errPipe, O_CLOEXEC) != 0) {
+        *error = u"pipe: "_s + QString::fromLocal8Bit(strerror(errno));
+        close(pidPipe[0]);
+        close(pidPipe[1]);
         return -1;
     }
     const pid_t child = fork();
     if (child < 0) {
         *error = u"fork: "_s + QString::fromLocal8Bit(strerror(errno));
-        close(pidPipe[0]);
-        close(pidPipe[1]);
+        for (int fd : {pidPipe[0], pidPipe[1], errPipe[0], errPipe[1]})
+            close(fd);
         return -1;
     }
     if (child == 0) {
         close(pidPipe[0]);
+        close(errPipe[0]);
         if (setsid() < 0)
-            childFail(pidPipe[1], "setsid");
+            childFail(errPipe[1], "setsid");
         const pid_t grandchild = fork();
         if (grandchild < 0)
-            childFail(pidPipe[1], "fork");
+            childFail(errPipe[1], "fork");
         if (grandchild > 0) {
             const qint64 gpid = grandchild;
             const ssize_t ignored = write(pidPipe[1], &gpid, sizeof gpid);
             (void)ignored;
             _exit(0);
         }
-        // The grandchild: its own session and process group (setsid above made the child the leader;
-        // setpgid makes the grandchild lead its own group so -pid reaches exactly its tree).
+        // The grandchild: it leads its own process group, so -pid reaches exactly its tree.
+        close(pidPipe[1]);
         setpgid(0, 0);
         const int devnull = open("/dev/null", O_RDONLY);
         const int log = open(logPath.constData(), O_WRONLY | O_CREAT | O_APPEND, 0640);
         if (devnull < 0 || log < 0)
-            childFail(pidPipe[1], "open");
+            childFail(errPipe[1], "open");
         dup2(devnull, 0);
         dup2(log, 1);
         dup2(log, 2);
         if (chdir(workDir.constData()) != 0)
-            childFail(pidPipe[1], "chdir");
+            childFail(errPipe[1], "chdir");
         signal(SIGPIPE, SIG_DFL);
         sigset_t all;
         sigemptyset(&all);
         sigprocmask(SIG_SETMASK, &all, nullptr);
         execve(program.constData(), argv.data(), envp.data());
-        childFail(pidPipe[1], "execve");
+        childFail(errPipe[1], "execve");
     }
     close(pidPipe[1]);
+    close(errPipe[1]);
     int status = 0;
     waitpid(child, &status, 0);
     qint64 gpid = -1;
-    ssize_t n = read(pidPipe[0], &gpid, sizeof gpid);
-    if (n != sizeof gpid) {
-        int err = 0;
-        if (n == sizeof err)
-            std::memcpy(&err, &gpid, sizeof err);
-        *error = u"cannot start %1: %2"_s.arg(request.program, QString::fromLocal8Bit(strerror(err ? err : EIO)));
-        close(pidPipe[0]);
+    const ssize_t n = read(pidPipe[0], &gpid, sizeof gpid);
+    close(pidPipe[0]);
+    int err = 0;
+    // Blocks until the grandchild's exec succeeds (EOF) or fails (errno arrives).
+    const ssize_t e = read(errPipe[0], &err, sizeof err);
+    close(errPipe[0]);
+    if (e == sizeof err) {
+        *error = u"cannot start %1: %2"_s.arg(request.program, QString::fromLocal8Bit(strerror(err)));
         return -1;
     }
-    // The grandchild writes errno here only if execve fails (the pipe is close-on-exec otherwise).
-    int err = 0;
-    n = read(pidPipe[0], &err, sizeof err);
-    close(pidPipe[0]);
-    if (n == sizeof err) {
-        *error = u"cannot start %1: %2"_s.arg(request.program, QString::fromLocal8Bit(strerror(err)));
+    if (n != sizeof gpid || gpid <= 0) {
+        *error = u"cannot start %1: the launcher process failed"_s.arg(request.program);
         return -1;
     }
     return gpid;

@@ -349,6 +349,35 @@ private Q_SLOTS:
         QCOMPARE(api("POST", u"/clusters/"_s + m_clusterId + u"/scale"_s, {{u"workers"_s, 2}}).httpStatus, 409);
         QCOMPARE(api("GET", u"/clusters/"_s + m_clusterId).body.toObject().value(u"state"_s).toString(), u"TERMINATED"_s);
     }
+
+    void costLedgerBillsEveryRecordedLifetime()
+    {
+        QJsonValue json;
+        QCOMPARE(cli({u"cost"_s, m_clusterId}, &json), 0);
+        const QJsonObject report = json.toObject();
+        QCOMPARE(report.value(u"currency"_s).toString(), u"USD"_s);
+        const QJsonArray lines = report.value(u"lines"_s).toArray();
+        QCOMPARE(lines.size(), 5); // the scheduler (master) and w1..w4, each with its own lifetime
+        double sum = 0;
+        int masters = 0;
+        for (const QJsonValue &v : lines) {
+            const QJsonObject line = v.toObject();
+            masters += line.value(u"role"_s).toString() == "master"_L1;
+            QCOMPARE(line.value(u"instanceType"_s).toString(), u"m5.xlarge"_s); // local.small's reference type
+            QVERIFY(line.value(u"billedSeconds"_s).toDouble() >= 60); // the one-minute minimum
+            QVERIFY(line.value(u"billedSeconds"_s).toDouble() >= line.value(u"seconds"_s).toDouble());
+            const double expected =
+                line.value(u"billedSeconds"_s).toDouble() * line.value(u"ratePerHour"_s).toDouble() / 3600;
+            QVERIFY(qAbs(line.value(u"cost"_s).toDouble() - expected) < 1e-9);
+            sum += line.value(u"cost"_s).toDouble();
+        }
+        QCOMPARE(masters, 1);
+        QVERIFY(qAbs(report.value(u"total"_s).toDouble() - sum) < 1e-9);
+        // The same history gives the same cents: a terminated cluster's bill never changes.
+        QJsonValue again;
+        QCOMPARE(cli({u"cost"_s, m_clusterId}, &again), 0);
+        QCOMPARE(again.toObject().value(u"total"_s).toDouble(), report.value(u"total"_s).toDouble());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRuntimeIntegration)
