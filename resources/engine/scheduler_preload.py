@@ -2,7 +2,14 @@
 # SPDX-License-Identifier: Apache-2.0
 """Scheduler preload for ClusterDeck (`dask scheduler --preload` this file).
 
-Adds a JSON handler to the scheduler's own HTTP server:
+Adds JSON handlers to the scheduler's own HTTP server:
+
+  GET  /clusterdeck/v1/dag?job=ID
+      The DAG of one ClusterDeck job: the union of the task groups of every graph its clients
+      submitted (clients named "clusterdeck-job-<ID>", as the runtime's jobs name them), with their
+      dependencies as edges (duplicates merged, self-edges dropped). Shape:
+      {"jobId", "nodes": [{"id", "name", "state", "counts", "bytes", "durationS", "start", "stop"}],
+       "edges": [{"from", "to", "bytes"}]}
 
   POST /clusterdeck/v1/retire  {"names": ["w2", ...]}
       A retire that sticks: the workers' data moves to the others first, then each worker closes
@@ -12,6 +19,7 @@ Adds a JSON handler to the scheduler's own HTTP server:
 import json
 import time
 
+from distributed.diagnostics.plugin import SchedulerPlugin
 from distributed.http.utils import RequestHandler
 
 
@@ -46,7 +54,88 @@ class RetireHandler(RequestHandler):
         )
 
 
+CLIENT_MARK = "-clusterdeck-job-"
+UUID_SUFFIX = 37  # "-" + a uuid: Dask builds client ids as "Client-<name>-<uuid1>"
+
+
+def job_of_client(client):
+    """The ClusterDeck job id carried by a client id ("Client-clusterdeck-job-<ID>-<uuid>"), or None."""
+    if not client:
+        return None
+    start = client.find(CLIENT_MARK)
+    if start < 0 or len(client) <= start + len(CLIENT_MARK) + UUID_SUFFIX:
+        return None
+    return client[start + len(CLIENT_MARK):-UUID_SUFFIX]
+
+
+class JobGraphs(SchedulerPlugin):
+    """Remembers which task groups each job's graphs touched. TaskGroup objects outlive their tasks, so
+    a finished job's DAG keeps its final counts, bytes and durations."""
+
+    name = "clusterdeck-job-graphs"
+
+    def __init__(self):
+        super().__init__()
+        self.groups = {}  # job id -> {group name: TaskGroup}
+
+    def update_graph(self, scheduler, client=None, tasks=None, keys=None, **kwargs):
+        job = job_of_client(client)
+        if job is None:
+            return
+        groups = self.groups.setdefault(job, {})
+        for key in list(tasks or []) + list(keys or []):
+            ts = scheduler.tasks.get(key)
+            if ts is not None and ts.group is not None:
+                groups[ts.group.name] = ts.group
+
+
+def node_state(counts):
+    total = sum(counts.values())
+    done = counts.get("memory", 0) + counts.get("forgotten", 0) + counts.get("released", 0)
+    if counts.get("erred", 0):
+        return "failed"
+    if total and done == total:
+        return "completed"
+    if done or counts.get("processing", 0):
+        return "running"
+    return "pending"
+
+
+class DagHandler(RequestHandler):
+    def get(self):
+        job = self.get_argument("job", "")
+        graphs = self.server.plugins.get(JobGraphs.name)
+        groups = dict(graphs.groups.get(job, {})) if graphs else {}
+        nodes = []
+        edges = {}
+        for name, tg in groups.items():
+            counts = {k: int(v) for k, v in tg.states.items() if v}
+            nodes.append(
+                {
+                    "id": name,
+                    "name": tg.prefix.name if tg.prefix is not None else name,
+                    "state": node_state(counts),
+                    "counts": counts,
+                    "bytes": int(tg.nbytes_total),
+                    "durationS": float(tg.duration),
+                    "start": float(tg.start or 0),
+                    "stop": float(tg.stop or 0),
+                }
+            )
+            for dep in tg.dependencies:
+                if dep.name == name or dep.name not in groups:
+                    continue  # a group may list itself; edges stay inside the job
+                edges[(dep.name, name)] = {"from": dep.name, "to": name, "bytes": int(dep.nbytes_total)}
+        self.set_header("Content-Type", "application/json")
+        self.write(json.dumps({"jobId": job, "nodes": nodes, "edges": list(edges.values())}))
+
+
 def dask_setup(scheduler):
+    scheduler.add_plugin(JobGraphs(), name=JobGraphs.name)
     scheduler.http_application.add_handlers(
-        r".*", [(r"/clusterdeck/v1/retire", RetireHandler, {"dask_server": scheduler})]
+        r".*",
+        [
+            (r"/clusterdeck/v1/retire", RetireHandler, {"dask_server": scheduler}),
+            (r"/clusterdeck/v1/dag", DagHandler, {"dask_server": scheduler}),
+        ],
     )
