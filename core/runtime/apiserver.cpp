@@ -3,6 +3,7 @@
 #include "apiserver.h"
 
 #include "core/runtime/clustercontroller.h"
+#include "core/runtime/metricsampler.h"
 #include "core/runtime/supervisor.h"
 #include "core/security/tokenfile.h"
 
@@ -12,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrlQuery>
 
 #include <spdlog/spdlog.h>
 
@@ -84,6 +86,13 @@ ApiServer::ApiServer(Supervisor &supervisor, QByteArray token, QObject *parent)
 {
     m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         dispatch(request, std::move(responder));
+    });
+    if (MetricSampler *sampler = m_supervisor.sampler())
+        connect(sampler, &MetricSampler::sampled, this, &ApiServer::onSampled);
+    connect(&m_supervisor, &Supervisor::clusterChanged, this, [this](const QString &id) {
+        const ClusterController *c = m_supervisor.cluster(id);
+        if (c && isTerminal(c->info().state))
+            endStreams(id, toString(c->info().state));
     });
 }
 
@@ -222,6 +231,16 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
             list.append(e.toJson());
         return answer(Outcome::ok(), list);
     }
+    if (sub == "metrics"_L1 && seg.size() == 3) {
+        if (method != Method::Get)
+            return methodNotAllowed();
+        return serveMetrics(id, request, std::move(responder));
+    }
+    if (sub == "metrics"_L1 && seg.size() == 4 && seg[3] == "stream"_L1) {
+        if (method != Method::Get)
+            return methodNotAllowed();
+        return openStream(id, std::move(responder));
+    }
     if (sub == "jobs"_L1 && seg.size() == 3) {
         if (method == Method::Get) {
             QJsonArray list;
@@ -253,6 +272,173 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
         return methodNotAllowed();
     }
     sendError(responder, Status::NotFound, u"not found"_s, u"no such endpoint: %1"_s.arg(path));
+}
+
+namespace {
+
+// A non-negative integer query parameter (milliseconds); nullopt when absent, *bad set when malformed.
+std::optional<qint64> msParameter(const QUrlQuery &query, const QString &name, QString *bad)
+{
+    if (!query.hasQueryItem(name))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 v = query.queryItemValue(name).toLongLong(&ok);
+    if (!ok || v < 0) {
+        *bad = u"%1: expected milliseconds since the epoch (a non-negative integer), got '%2'"_s.arg(
+            name, query.queryItemValue(name));
+        return std::nullopt;
+    }
+    return v;
+}
+
+QStringList listParameter(const QUrlQuery &query, const QString &name)
+{
+    QStringList result;
+    for (const QString &v : query.allQueryItemValues(name, QUrl::FullyDecoded))
+        for (const QString &part : v.split(u',', Qt::SkipEmptyParts))
+            result.append(part.trimmed());
+    return result;
+}
+
+QJsonValue executorJson(const QString &executorId)
+{
+    return executorId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(executorId);
+}
+
+} // namespace
+
+void ApiServer::serveMetrics(const QString &clusterId, const QHttpServerRequest &request,
+                             QHttpServerResponder &&responder)
+{
+    MetricSampler *sampler = m_supervisor.sampler();
+    if (!sampler)
+        return sendError(responder, Status::ServiceUnavailable, u"metrics unavailable"_s,
+                         u"the metric store is not open: see runtime.log"_s);
+    const QUrlQuery query(request.url());
+    MetricSampler::Query q;
+    q.clusterId = clusterId;
+    q.names = listParameter(query, u"series"_s);
+    q.executors = listParameter(query, u"executors"_s);
+    QString bad;
+    q.fromMs = msParameter(query, u"from"_s, &bad);
+    q.toMs = msParameter(query, u"to"_s, &bad);
+    const std::optional<qint64> step = msParameter(query, u"step"_s, &bad);
+    if (bad.isEmpty() && step && *step < 1)
+        bad = u"step: must be at least 1 (ms); steps finer than the stored resolution come back at that resolution"_s;
+    if (bad.isEmpty() && q.fromMs && q.toMs && *q.fromMs > *q.toMs)
+        bad = u"from: must not be after to"_s;
+    const QStringList known = MetricSampler::clusterSeriesNames();
+    for (const QString &name : std::as_const(q.names))
+        if (bad.isEmpty() && !known.contains(name))
+            bad = u"series: unknown series '%1' (known: %2)"_s.arg(name, known.join(u", "_s));
+    if (!bad.isEmpty())
+        return sendError(responder, Status::BadRequest, u"invalid metrics query"_s, bad);
+    if (step)
+        q.stepMs = *step;
+    // The query runs on the store's thread; the answer is written when it comes back, if the client stayed.
+    auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QPointer<QTcpSocket> socket = kept->socket();
+    const bool listOnly = q.names.isEmpty();
+    sampler->query(q, this, [kept, socket, listOnly](const MetricSampler::QueryResult &r) {
+        if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        if (!r.error.isEmpty())
+            return sendError(*kept, Status::InternalServerError, u"metrics query failed"_s, r.error);
+        QJsonArray list;
+        if (listOnly) {
+            for (const telemetry::SeriesKey &k : r.available)
+                list.append(QJsonObject{{u"name"_s, k.name}, {u"executor"_s, executorJson(k.executorId)}});
+            return sendJson(*kept, QJsonDocument(list), Status::Ok);
+        }
+        for (const telemetry::SeriesRange &range : r.ranges) {
+            QJsonArray points;
+            for (const telemetry::RangePoint &p : range.points)
+                points.append(QJsonArray{double(p.timestampMs), p.mean, p.min, p.max});
+            QJsonArray gaps;
+            for (const auto &[from, to] : range.gaps())
+                gaps.append(QJsonArray{double(from), double(to)});
+            list.append(QJsonObject{{u"name"_s, range.key.name},
+                                    {u"executor"_s, executorJson(range.key.executorId)},
+                                    {u"stepMs"_s, double(range.stepMs)},
+                                    {u"resolutionMs"_s, double(range.resolutionMs)},
+                                    {u"points"_s, points},
+                                    {u"gaps"_s, gaps}});
+        }
+        sendJson(*kept, QJsonDocument(list), Status::Ok);
+    });
+}
+
+void ApiServer::openStream(const QString &clusterId, QHttpServerResponder &&responder)
+{
+    auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QPointer<QTcpSocket> socket = kept->socket();
+    if (!socket)
+        return;
+    // No Content-Length: the body is the event stream and ends when either side closes.
+    kept->writeStatusLine(Status::Ok);
+    kept->writeHeader("Content-Type", "text/event-stream");
+    kept->writeHeader("Cache-Control", "no-cache");
+    kept->writeHeader("Connection", "close");
+    kept->writeBody(": clusterdeck-runtime metrics stream, one 'samples' event per second\nretry: 2000\n\n");
+    const ClusterController *c = m_supervisor.cluster(clusterId);
+    m_streams.append(Stream{clusterId, kept, socket});
+    QTcpSocket *raw = socket.data();
+    connect(raw, &QAbstractSocket::disconnected, this, [this, raw] {
+        m_streams.removeIf([raw](const Stream &s) { return s.socket == raw || !s.socket; });
+    });
+    if (c && isTerminal(c->info().state))
+        endStreams(clusterId, toString(c->info().state)); // nothing will come: say so rather than hang
+}
+
+void ApiServer::onSampled(const SampleBatch &batch)
+{
+    QByteArray event;
+    for (qsizetype i = 0; i < m_streams.size();) {
+        Stream &s = m_streams[i];
+        if (!s.socket || s.socket->state() != QAbstractSocket::ConnectedState) {
+            m_streams.removeAt(i);
+            continue;
+        }
+        if (s.clusterId == batch.clusterId) {
+            // A client that stopped reading must not grow the runtime's memory without bound.
+            if (s.socket->bytesToWrite() > 4 * 1024 * 1024) {
+                spdlog::warn("api: dropping a metrics stream of {} (client not reading)", batch.clusterId.toStdString());
+                s.socket->abort();
+                m_streams.removeAt(i);
+                continue;
+            }
+            if (event.isEmpty()) {
+                QJsonArray samples;
+                for (const telemetry::MetricPoint &p : batch.points)
+                    samples.append(QJsonObject{{u"name"_s, p.name}, {u"executor"_s, executorJson(p.executorId)},
+                                               {u"value"_s, p.value}});
+                const QJsonObject data{{u"clusterId"_s, batch.clusterId},
+                                       {u"timestampMs"_s, double(batch.timestampMs)},
+                                       {u"samples"_s, samples}};
+                event = "id: " + QByteArray::number(batch.timestampMs) + "\nevent: samples\ndata: "
+                    + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+            }
+            s.responder->writeBody(event);
+        }
+        ++i;
+    }
+}
+
+void ApiServer::endStreams(const QString &clusterId, const QString &state)
+{
+    for (qsizetype i = 0; i < m_streams.size();) {
+        Stream &s = m_streams[i];
+        if (s.clusterId != clusterId) {
+            ++i;
+            continue;
+        }
+        if (s.socket && s.socket->state() == QAbstractSocket::ConnectedState) {
+            const QJsonObject data{{u"clusterId"_s, clusterId}, {u"state"_s, state}};
+            s.responder->writeBody("event: end\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n");
+            s.socket->disconnectFromHost(); // flushes what is queued, then closes
+        }
+        m_streams.removeAt(i);
+    }
 }
 
 } // namespace cdeck

@@ -6,10 +6,15 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+
+#include <memory>
 
 namespace cdeck {
 
 class Supervisor;
+struct SampleBatch;
 
 // The versioned JSON API (/api/v1) over the supervisor. One dispatcher (QHttpServer 6.4 has no
 // middleware) checks the bearer token for every call but GET /api/v1/health. Handlers answer from the
@@ -26,11 +31,25 @@ public:
     static constexpr qint64 kMaxBodyBytes = 1024 * 1024;
 
 private:
+    // A live metrics stream (Server-Sent Events): the responder is kept so writeBody can go on; its socket
+    // is owned by the server and may vanish when the client leaves, hence the QPointer.
+    struct Stream
+    {
+        QString clusterId;
+        std::shared_ptr<QHttpServerResponder> responder;
+        QPointer<QTcpSocket> socket;
+    };
+
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void serveMetrics(const QString &clusterId, const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void openStream(const QString &clusterId, QHttpServerResponder &&responder);
+    void onSampled(const SampleBatch &batch);
+    void endStreams(const QString &clusterId, const QString &state);
 
     Supervisor &m_supervisor;
     QByteArray m_token;
     QHttpServer m_server;
+    QList<Stream> m_streams;
 };
 
 } // namespace cdeck

@@ -51,6 +51,7 @@ public:
     QString id() const { return m_record.info.id; }
     ClusterInfo info() const;
     QList<Executor> executors() const;
+    QList<StoredExecutor> storedExecutors() const { return m_executors; } // with metrics ports, for the sampler
     QList<Job> jobs() const;
     std::optional<Job> job(const QString &jobId) const;
     QString clusterDir() const;

@@ -21,6 +21,8 @@ void RuntimeConfig::applyEnvironment()
     fromEnv("CLUSTERDECK_RETIRE_GRACE_S", retireGraceSeconds, 0);
     fromEnv("CLUSTERDECK_TERMINATE_GRACE_S", terminateGraceSeconds, 0);
     fromEnv("CLUSTERDECK_CANCEL_GRACE_S", cancelGraceSeconds, 0);
+    fromEnv("CLUSTERDECK_SAMPLE_MS", sampleIntervalMs, 100);
+    fromEnv("CLUSTERDECK_MAINTAIN_MS", maintainIntervalMs, 1000);
 }
 
 } // namespace cdeck

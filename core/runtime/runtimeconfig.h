@@ -20,9 +20,14 @@ struct RuntimeConfig
     int retireGraceSeconds = 30; // SIGTERM -> SIGKILL for a retired worker's process group
     int terminateGraceSeconds = 10; // SIGTERM -> SIGKILL when terminating a cluster
     int cancelGraceSeconds = 10; // SIGTERM -> SIGKILL when cancelling a job
+    int sampleIntervalMs = 1000; // metrics sampling period (the raw resolution of the metric store)
+    int sampleTimeoutMs = 2000; // a /metrics scrape later than this is a gap (scrapes reach ~1 s under load)
+    int maintainIntervalMs = 60000; // metric roll-ups and retention
+    qint64 maxScrapeBytes = 8 * 1024 * 1024; // a worker's /metrics is ~14 KB: anything this big is not one
 
     // CLUSTERDECK_POLL_MS, CLUSTERDECK_START_TIMEOUT_S, CLUSTERDECK_RETIRE_GRACE_S,
-    // CLUSTERDECK_TERMINATE_GRACE_S, CLUSTERDECK_CANCEL_GRACE_S override the defaults.
+    // CLUSTERDECK_TERMINATE_GRACE_S, CLUSTERDECK_CANCEL_GRACE_S, CLUSTERDECK_SAMPLE_MS,
+    // CLUSTERDECK_MAINTAIN_MS override the defaults.
     void applyEnvironment();
 };
 

@@ -3,6 +3,7 @@
 #include "supervisor.h"
 
 #include "core/runtime/clustercontroller.h"
+#include "core/runtime/metricsampler.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,7 +23,11 @@ Supervisor::Supervisor(RuntimeConfig config, QObject *parent)
 {
 }
 
-Supervisor::~Supervisor() = default;
+Supervisor::~Supervisor()
+{
+    // Before the members it reads (config, controllers) go: QObject would delete it only after them.
+    delete m_sampler;
+}
 
 bool Supervisor::start(QString *error)
 {
@@ -49,6 +54,19 @@ bool Supervisor::start(QString *error)
         const QList<StoredJob> jobs = m_store.loadJobs(id);
         addController(std::move(record))->reattach(executors, jobs);
     }
+    // Metrics have their own file: the store's schema version is per file, and a busy sampler must
+    // not hold runtime.sqlite's write lock.
+    m_sampler = new MetricSampler(
+        m_config,
+        [this] {
+            QList<ClusterController *> list;
+            for (const QString &id : std::as_const(m_order))
+                list.append(m_clusters.value(id));
+            return list;
+        },
+        this);
+    if (!m_sampler->start(error))
+        return false;
     spdlog::info("runtime: {} cluster(s) on record in {}", m_order.size(), m_config.dataDir.toStdString());
     return true;
 }

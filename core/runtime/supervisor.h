@@ -18,6 +18,7 @@
 namespace cdeck {
 
 class ClusterController;
+class MetricSampler;
 
 // The result of a control-plane request, independent of HTTP (the API maps kinds to status codes).
 struct Outcome
@@ -52,6 +53,7 @@ public:
     const InstanceCatalog &catalog() const { return m_catalog; }
     QJsonArray samples() const;
     const RuntimeConfig &config() const { return m_config; }
+    MetricSampler *sampler() const { return m_sampler; } // null until start() succeeded
 
     Outcome launch(const QJsonObject &body, ClusterInfo *created);
     Outcome scale(const QString &id, const QJsonObject &body, ClusterInfo *result);
@@ -73,6 +75,7 @@ private:
     QNetworkAccessManager m_network;
     QMap<QString, ClusterController *> m_clusters; // insertion order kept in m_order
     QStringList m_order;
+    MetricSampler *m_sampler = nullptr; // a child: stops its storage thread before the controllers go
 };
 
 } // namespace cdeck
