@@ -1,0 +1,170 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+// clusterdeck: the console. Thin: options, translations, the window, and --screenshot.
+#include "ui/forms/launchform.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Reports the first paint of the window (for docs/benchmarks.md: cold start to first painted window).
+class FirstPaintProbe : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            fprintf(stderr, "clusterdeck: first-paint-epoch-ms=%lld\n",
+                    static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_done = false;
+};
+
+void loadTranslations(QApplication &app)
+{
+    // GammaRay's common/translator.cpp: try the user's languages in order until one loads.
+    auto *ours = new QTranslator(&app);
+    for (const QString &language : QLocale().uiLanguages()) {
+        if (ours->load(u"clusterdeck_"_s + QString(language).replace(u'-', u'_'), u":/i18n"_s)) {
+            QCoreApplication::installTranslator(ours);
+            break;
+        }
+    }
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"ClusterDeck"_s);
+    QCoreApplication::setApplicationName(u"clusterdeck"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    loadTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "ClusterDeck console: clusters, executors and jobs of a clusterdeck-runtime. Without --runtime it "
+                "opens the local runtime on 127.0.0.1:7650 and starts it when nothing answers there."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption runtimeOption(u"runtime"_s, QCoreApplication::translate("main", "Connect to this runtime only (never start a local one)."), u"URL"_s);
+    const QCommandLineOption tokenOption(u"token-file"_s, QCoreApplication::translate("main", "The runtime's token file (with --runtime)."), u"FILE"_s);
+    const QCommandLineOption screenshotOption(u"screenshot"_s, QCoreApplication::translate("main", "Render the window once its data has arrived, save it as PNG and exit (non-zero if no data within 30 s)."), u"FILE"_s);
+    const QCommandLineOption sizeOption(u"size"_s, QCoreApplication::translate("main", "Window size for --screenshot (default 1440x900)."), u"WxH"_s, u"1440x900"_s);
+    const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs or launch."), u"PAGE"_s, u"overview"_s);
+    const QCommandLineOption clusterOption(u"cluster"_s, QCoreApplication::translate("main", "Select the cluster with this name."), u"NAME"_s);
+    const QCommandLineOption launchNameOption(u"launch-name"_s, QCoreApplication::translate("main", "Prefill the launch form's name (with --page launch)."), u"NAME"_s);
+    const QCommandLineOption launchWorkersOption(u"launch-workers"_s, QCoreApplication::translate("main", "Prefill the launch form's workers (with --page launch)."), u"N"_s);
+    parser.addOptions({runtimeOption, tokenOption, screenshotOption, sizeOption, pageOption, clusterOption,
+                       launchNameOption, launchWorkersOption});
+    parser.process(app);
+
+    cdeck::ConsoleOptions options;
+    if (parser.isSet(runtimeOption)) {
+        options.runtimeUrl = QUrl::fromUserInput(parser.value(runtimeOption));
+        options.startLocalRuntime = false;
+        if (!parser.isSet(tokenOption)) {
+            fprintf(stderr, "clusterdeck: --runtime needs --token-file FILE\n");
+            return 2;
+        }
+        options.tokenFile = QFileInfo(parser.value(tokenOption)).absoluteFilePath();
+    }
+    const bool screenshot = parser.isSet(screenshotOption);
+    options.persistent = !screenshot;
+
+    static const QHash<QString, cdeck::MainWindow::Page> pages{{u"overview"_s, cdeck::MainWindow::Page::Overview},
+                                                                {u"executors"_s, cdeck::MainWindow::Page::Executors},
+                                                                {u"jobs"_s, cdeck::MainWindow::Page::Jobs},
+                                                                {u"launch"_s, cdeck::MainWindow::Page::Launch}};
+    if (!pages.contains(parser.value(pageOption))) {
+        fprintf(stderr, "clusterdeck: --page must be overview, executors, jobs or launch\n");
+        return 2;
+    }
+    const cdeck::MainWindow::Page page = pages.value(parser.value(pageOption));
+    QSize size(1440, 900);
+    {
+        const QStringList wh = parser.value(sizeOption).split(u'x');
+        bool okW = false;
+        bool okH = false;
+        if (wh.size() == 2)
+            size = QSize(wh[0].toInt(&okW), wh[1].toInt(&okH));
+        if (!okW || !okH || size.width() < 320 || size.height() < 240) {
+            fprintf(stderr, "clusterdeck: --size expects WxH, e.g. 1440x900\n");
+            return 2;
+        }
+    }
+
+    cdeck::MainWindow window(options);
+    if (qEnvironmentVariableIsSet("CLUSTERDECK_REPORT_FIRST_PAINT"))
+        window.installEventFilter(new FirstPaintProbe(&window));
+    if (!screenshot) {
+        window.show();
+        return app.exec();
+    }
+
+    // --screenshot: wait for the page's data, then render once it has been laid out and painted.
+    window.resize(size);
+    window.show();
+    const QString file = QFileInfo(parser.value(screenshotOption)).absoluteFilePath();
+    const QString clusterName = parser.value(clusterOption);
+    bool pagePlaced = false;
+    int exitCode = -1;
+    auto *poll = new QTimer(&window);
+    QObject::connect(poll, &QTimer::timeout, &window, [&] {
+        if (!pagePlaced) {
+            if (!clusterName.isEmpty() && page != cdeck::MainWindow::Page::Launch && !window.selectClusterByName(clusterName))
+                return;
+            window.showPage(page);
+            if (page == cdeck::MainWindow::Page::Launch && parser.isSet(launchNameOption))
+                window.launchForm()->prefill(parser.value(launchNameOption), parser.value(launchWorkersOption).toInt());
+            pagePlaced = true;
+        }
+        if (!window.isReady(page))
+            return;
+        poll->stop();
+        if (page == cdeck::MainWindow::Page::Launch && parser.isSet(launchNameOption))
+            window.launchForm()->prefill(parser.value(launchNameOption), parser.value(launchWorkersOption).toInt());
+        // One more refresh period so tables are sized and the second snapshot (rates, durations) is in.
+        QTimer::singleShot(1500, &window, [&] {
+            const bool saved = window.grab().save(file, "PNG");
+            fprintf(stderr, saved ? "clusterdeck: saved %s\n" : "clusterdeck: cannot write %s\n", qPrintable(file));
+            exitCode = saved ? 0 : 1;
+            QCoreApplication::exit(exitCode);
+        });
+    });
+    poll->start(200);
+    QTimer::singleShot(30000, &window, [&] {
+        if (exitCode < 0) {
+            fprintf(stderr, "clusterdeck: no data within 30 s for --screenshot (page %s%s)\n",
+                    qPrintable(parser.value(pageOption)),
+                    clusterName.isEmpty() ? "" : qPrintable(u", cluster "_s + clusterName));
+            QCoreApplication::exit(3);
+        }
+    });
+    return app.exec();
+}

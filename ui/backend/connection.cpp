@@ -1,0 +1,107 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "connection.h"
+
+#include "ui/models/clusterlistmodel.h"
+
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck {
+
+Connection::Connection(const QString &name, const QUrl &url, const QString &tokenFile, Kind kind, QObject *parent)
+    : QObject(parent)
+    , m_name(name)
+    , m_url(url)
+    , m_tokenFile(tokenFile)
+    , m_kind(kind)
+    , m_thread(new QThread(this))
+    , m_feed(new RuntimeFeed(url, tokenFile))
+    , m_clusters(new ClusterListModel(this))
+{
+    m_thread->setObjectName(u"network:"_s + url.authority());
+    m_feed->moveToThread(m_thread);
+    connect(m_thread, &QThread::started, m_feed, &RuntimeFeed::start);
+    connect(m_thread, &QThread::finished, m_feed, &QObject::deleteLater);
+    connect(m_feed, &RuntimeFeed::clustersReady, this, [this](const ClusterList &list) {
+        m_clusters->setSnapshot(list);
+        m_clusters->setStale(false);
+        m_hasClusterList = true;
+        m_lastAnswerAt = QDateTime::currentDateTime();
+        Q_EMIT clusterListUpdated();
+    });
+    // A detail answer is newer than the last list: keep the sidebar's badge in step with the page.
+    connect(m_feed, &RuntimeFeed::clusterReady, this, [this](const ClusterInfo &c) {
+        if (m_clusters->rowOf(c.id) >= 0) {
+            ClusterInfo summary = c;
+            summary.history = m_clusters->at(m_clusters->rowOf(c.id)).history;
+            m_clusters->upsert(summary);
+        }
+    });
+    connect(m_feed, &RuntimeFeed::connectionChanged, this, [this](ConnectionState state, const QString &message) {
+        if (state == ConnectionState::Unreachable && m_state != ConnectionState::Unreachable)
+            m_unreachableSince = QDateTime::currentDateTime();
+        m_state = state;
+        m_stateMessage = message;
+        m_clusters->setStale(state != ConnectionState::Connected && m_hasClusterList);
+        Q_EMIT stateChanged();
+    });
+    m_thread->start();
+}
+
+Connection::~Connection()
+{
+    // stop() runs on the network thread (it owns the client), then the thread ends and deletes the feed.
+    QMetaObject::invokeMethod(m_feed, [feed = m_feed] { feed->stop(); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+template<typename F>
+void Connection::post(F &&call)
+{
+    QMetaObject::invokeMethod(m_feed, std::forward<F>(call), Qt::QueuedConnection);
+}
+
+void Connection::setFocus(const QString &clusterId, bool executors, bool jobs)
+{
+    post([feed = m_feed, clusterId, executors, jobs] { feed->setFocus(clusterId, executors, jobs); });
+}
+
+void Connection::fetchCatalog()
+{
+    post([feed = m_feed] { feed->fetchCatalog(); });
+}
+
+void Connection::launch(const ClusterSpec &spec)
+{
+    post([feed = m_feed, spec] { feed->launch(spec); });
+}
+
+void Connection::scale(const QString &clusterId, int workers)
+{
+    post([feed = m_feed, clusterId, workers] { feed->scale(clusterId, workers); });
+}
+
+void Connection::setProtection(const QString &clusterId, bool on)
+{
+    post([feed = m_feed, clusterId, on] { feed->setProtection(clusterId, on); });
+}
+
+void Connection::terminate(const QString &clusterId)
+{
+    post([feed = m_feed, clusterId] { feed->terminate(clusterId); });
+}
+
+void Connection::submitJob(const QString &clusterId, const JobRequest &request)
+{
+    post([feed = m_feed, clusterId, request] { feed->submitJob(clusterId, request); });
+}
+
+void Connection::cancelJob(const QString &clusterId, const QString &jobId)
+{
+    post([feed = m_feed, clusterId, jobId] { feed->cancelJob(clusterId, jobId); });
+}
+
+} // namespace cdeck

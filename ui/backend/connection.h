@@ -1,0 +1,72 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "runtimefeed.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QUrl>
+
+class QThread;
+
+namespace cdeck {
+
+class ClusterListModel;
+
+// One runtime the console talks to, on the GUI thread: owns the network thread and the RuntimeFeed on it,
+// and the cluster list of the sidebar. Calls are forwarded to the feed by queued invocations; the feed's
+// snapshots come back as queued signals (feed()).
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Kind { Local, Remote };
+
+    Connection(const QString &name, const QUrl &url, const QString &tokenFile, Kind kind, QObject *parent = nullptr);
+    ~Connection() override;
+
+    QString name() const { return m_name; }
+    QUrl url() const { return m_url; }
+    QString tokenFile() const { return m_tokenFile; }
+    Kind kind() const { return m_kind; }
+    ConnectionState state() const { return m_state; }
+    QString stateMessage() const { return m_stateMessage; }
+    QDateTime lastAnswerAt() const { return m_lastAnswerAt; }
+    QDateTime unreachableSince() const { return m_unreachableSince; }
+    bool hasClusterList() const { return m_hasClusterList; }
+    ClusterListModel *clusters() const { return m_clusters; }
+    const RuntimeFeed *feed() const { return m_feed; }
+
+    void setFocus(const QString &clusterId, bool executors, bool jobs);
+    void fetchCatalog();
+    void launch(const ClusterSpec &spec);
+    void scale(const QString &clusterId, int workers);
+    void setProtection(const QString &clusterId, bool on);
+    void terminate(const QString &clusterId);
+    void submitJob(const QString &clusterId, const JobRequest &request);
+    void cancelJob(const QString &clusterId, const QString &jobId);
+
+Q_SIGNALS:
+    void stateChanged();
+    void clusterListUpdated();
+
+private:
+    template<typename F>
+    void post(F &&call);
+
+    QString m_name;
+    QUrl m_url;
+    QString m_tokenFile;
+    Kind m_kind;
+    QThread *m_thread;
+    RuntimeFeed *m_feed;
+    ClusterListModel *m_clusters;
+    ConnectionState m_state = ConnectionState::Connecting;
+    QString m_stateMessage;
+    QDateTime m_lastAnswerAt;
+    QDateTime m_unreachableSince;
+    bool m_hasClusterList = false;
+};
+
+} // namespace cdeck

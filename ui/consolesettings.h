@@ -1,0 +1,45 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+namespace cdeck {
+
+// A remote runtime the user added: its token lives in a 0600 file under the data dir, never in QSettings.
+struct RemoteRuntime
+{
+    QString name;
+    QUrl url;
+    QString tokenFile;
+};
+
+// Typed access to the console's QSettings. A plain class rather than a QObject with change signals: the
+// window is the only reader and writer so far. kVersion guards saved window state across layout changes.
+class ConsoleSettings
+{
+public:
+    static constexpr int kVersion = 1;
+
+    QByteArray geometry() const;
+    QByteArray splitterState() const;
+    void saveWindow(const QByteArray &geometry, const QByteArray &splitterState);
+
+    // The last selection: which connection (by URL) and which cluster (by id), and the tab.
+    QString lastConnection() const;
+    QString lastCluster() const;
+    int lastTab() const;
+    void saveSelection(const QString &connectionUrl, const QString &clusterId, int tab);
+
+    QList<RemoteRuntime> remotes() const;
+    void setRemotes(const QList<RemoteRuntime> &remotes);
+
+    // Writes the token to DATA/console/remotes/<host_port>.token with mode 0600 (directory 0700).
+    // Returns the file's path, or empty with *error.
+    static QString storeRemoteToken(const QUrl &url, const QByteArray &token, QString *error);
+};
+
+} // namespace cdeck

@@ -1,0 +1,395 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "launchform.h"
+
+#include "ui/presentation.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck {
+
+namespace {
+const QString kErrorStyle = u"color: #c62828;"_s;
+const QString kBadField = u"badField"_s; // dynamic property: drawn with a red frame by the style sheet below
+} // namespace
+
+LaunchForm::LaunchForm(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_name(new QLineEdit(this))
+    , m_workers(new QSpinBox(this))
+    , m_workersHint(new QLabel(this))
+    , m_type(new QComboBox(this))
+    , m_typeHint(new QLabel(this))
+    , m_onDemand(new QRadioButton(tr("On-demand"), this))
+    , m_spot(new QRadioButton(tr("Spot (priced as spot in cost reports)"), this))
+    , m_idleMinutes(new QSpinBox(this))
+    , m_protection(new QCheckBox(tr("Termination protection: refuse to terminate until turned off"), this))
+    , m_tags(new QPlainTextEdit(this))
+    , m_message(new QLabel(this))
+    , m_launch(new QPushButton(tr("Launch cluster"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+{
+    setObjectName(u"launchForm"_s);
+    setStyleSheet(u"QLineEdit[badField=\"true\"], QSpinBox[badField=\"true\"], QPlainTextEdit[badField=\"true\"],"
+                  " QComboBox[badField=\"true\"] { border: 2px solid #c62828; border-radius: 3px; }"_s);
+    m_name->setObjectName(u"nameEdit"_s);
+    m_name->setPlaceholderText(tr("e.g. etl-nightly (letters, digits, - and _)"));
+    m_name->setMaxLength(ClusterSpec::kMaxNameLength + 16); // room to type past the limit and be told
+    m_workers->setObjectName(u"workersSpin"_s);
+    m_workers->setRange(0, 64);
+    m_workers->setValue(2);
+    m_workersHint->setObjectName(u"workersHint"_s);
+    m_type->setObjectName(u"instanceTypeCombo"_s);
+    m_type->setPlaceholderText(tr("Loading instance types from the runtime…"));
+    m_typeHint->setObjectName(u"typeHint"_s);
+    m_typeHint->setWordWrap(true);
+    m_onDemand->setObjectName(u"onDemandRadio"_s);
+    m_spot->setObjectName(u"spotRadio"_s);
+    m_onDemand->setChecked(true);
+    auto *market = new QButtonGroup(this);
+    market->addButton(m_onDemand);
+    market->addButton(m_spot);
+    m_idleMinutes->setObjectName(u"idleSpin"_s);
+    m_idleMinutes->setRange(0, 7 * 24 * 60 + 60); // past 7 days on purpose: validate() names the limit
+    m_idleMinutes->setSpecialValueText(tr("Never (0)"));
+    m_idleMinutes->setSuffix(tr(" min idle"));
+    m_protection->setObjectName(u"protectionCheck"_s);
+    m_tags->setObjectName(u"tagsEdit"_s);
+    m_tags->setPlaceholderText(tr("One tag per line, key=value\nteam=data-platform\ncost-center=1234"));
+    m_tags->setFixedHeight(m_tags->fontMetrics().height() * 5);
+    m_tags->setTabChangesFocus(true);
+    m_message->setObjectName(u"formMessage"_s);
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(u"QLabel { color: #c62828; background: #fdecea; border: 1px solid #f5c2c0;"
+                             " border-radius: 4px; padding: 6px; }"_s);
+    m_message->hide();
+    m_launch->setObjectName(u"launchButton"_s);
+    m_launch->setDefault(true);
+    m_cancel->setObjectName(u"cancelButton"_s);
+
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setText(tr("Launch a cluster"));
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    auto addField = [&](const QString &field, const QString &label, QWidget *widget, QWidget *hint = nullptr) {
+        auto *column = new QVBoxLayout;
+        column->setSpacing(2);
+        column->addWidget(widget);
+        if (hint)
+            column->addWidget(hint);
+        auto *error = new QLabel(this);
+        error->setObjectName(u"error_"_s + field);
+        error->setStyleSheet(kErrorStyle);
+        error->setWordWrap(true);
+        error->hide();
+        column->addWidget(error);
+        m_errorLabels.insert(field, error);
+        m_fieldWidgets.insert(field, widget);
+        form->addRow(label, column);
+    };
+    addField(u"name"_s, tr("&Name"), m_name);
+    addField(u"workers"_s, tr("&Workers (executors)"), m_workers, m_workersHint);
+    addField(u"instanceType"_s, tr("&Instance type"), m_type, m_typeHint);
+    auto *marketBox = new QWidget(this);
+    auto *marketRow = new QHBoxLayout(marketBox);
+    marketRow->setContentsMargins(0, 0, 0, 0);
+    marketRow->addWidget(m_onDemand);
+    marketRow->addWidget(m_spot);
+    marketRow->addStretch();
+    addField(u"market"_s, tr("Market"), marketBox);
+    addField(u"idleTimeoutSeconds"_s, tr("Idle &auto-termination"), m_idleMinutes);
+    addField(u"terminationProtection"_s, tr("Protection"), m_protection);
+    addField(u"tags"_s, tr("&Tags"), m_tags);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_launch);
+
+    auto *inner = new QWidget(this);
+    inner->setMaximumWidth(760);
+    auto *column = new QVBoxLayout(inner);
+    column->addWidget(m_title);
+    auto *intro = new QLabel(tr("A cluster is one Dask scheduler and its workers (executors) on the runtime's machine. "
+                                "Problems are shown under each field before anything is sent."),
+                             this);
+    intro->setWordWrap(true);
+    column->addWidget(intro);
+    column->addSpacing(8);
+    column->addLayout(form);
+    column->addWidget(m_message);
+    column->addLayout(buttons);
+    column->addStretch();
+    auto *outer = new QHBoxLayout(this);
+    outer->addWidget(inner);
+    outer->addStretch();
+
+    connect(m_name, &QLineEdit::textEdited, this, [this] { touch(u"name"_s); });
+    connect(m_workers, &QSpinBox::valueChanged, this, [this] {
+        touch(u"workers"_s);
+        updateTypeHint();
+    });
+    connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
+        updateTypeHint();
+        touch(u"instanceType"_s);
+    });
+    connect(m_idleMinutes, &QSpinBox::valueChanged, this, [this] { touch(u"idleTimeoutSeconds"_s); });
+    connect(m_tags, &QPlainTextEdit::textChanged, this, [this] { touch(u"tags"_s); });
+    connect(m_launch, &QPushButton::clicked, this, &LaunchForm::onLaunch);
+    connect(m_name, &QLineEdit::returnPressed, this, &LaunchForm::onLaunch);
+    connect(m_cancel, &QPushButton::clicked, this, &LaunchForm::cancelled);
+    updateTypeHint();
+}
+
+void LaunchForm::setRuntimeName(const QString &name)
+{
+    m_title->setText(tr("Launch a cluster on %1").arg(name));
+}
+
+void LaunchForm::setInstanceTypes(const QList<InstanceType> &types, const QString &defaultType)
+{
+    const QString current = m_type->currentData().toString();
+    m_types = types;
+    m_defaultType = defaultType;
+    const QSignalBlocker blocker(m_type);
+    m_type->clear();
+    for (const InstanceType &t : types) {
+        m_type->addItem(tr("%1: %n thread(s), %2 per worker (like %3)", nullptr, t.threads)
+                            .arg(t.name, presentation::formatBytes(t.memoryLimitBytes), t.referenceType),
+                        t.name);
+        m_type->setItemData(m_type->count() - 1, t.description, Qt::ToolTipRole);
+    }
+    int index = m_type->findData(current.isEmpty() ? defaultType : current);
+    m_type->setCurrentIndex(index >= 0 ? index : 0);
+    updateTypeHint();
+    revalidate();
+}
+
+void LaunchForm::updateTypeHint()
+{
+    const QString name = m_type->currentData().toString();
+    for (const InstanceType &t : m_types) {
+        if (t.name != name)
+            continue;
+        m_typeHint->setText(tr("%1 · at most %2 workers of this type fit in the runtime's memory")
+                                .arg(t.description)
+                                .arg(t.maxWorkers));
+        const int n = m_workers->value();
+        m_workersHint->setText(tr("In total: %1 threads, %2 of memory")
+                                   .arg(n * t.threads)
+                                   .arg(presentation::formatBytes(qint64(n) * t.memoryLimitBytes)));
+        return;
+    }
+    m_typeHint->setText(m_types.isEmpty() ? tr("Waiting for the runtime's instance types…") : QString());
+    m_workersHint->clear();
+}
+
+QMap<QString, QString> LaunchForm::parsedTags() const
+{
+    QMap<QString, QString> tags;
+    const QStringList lines = m_tags->toPlainText().split(u'\n');
+    for (const QString &raw : lines) {
+        const QString line = raw.trimmed();
+        const qsizetype eq = line.indexOf(u'=');
+        if (line.isEmpty() || eq < 0)
+            continue;
+        tags.insert(line.left(eq).trimmed(), line.mid(eq + 1).trimmed());
+    }
+    return tags;
+}
+
+QList<FieldError> LaunchForm::tagLineErrors() const
+{
+    QList<FieldError> errors;
+    const QStringList lines = m_tags->toPlainText().split(u'\n');
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = lines[i].trimmed();
+        if (!line.isEmpty() && !line.contains(u'='))
+            errors.append({u"tags"_s, tr("Line %1, '%2', is not key=value.").arg(i + 1).arg(line.left(40))});
+    }
+    return errors;
+}
+
+ClusterSpec LaunchForm::spec() const
+{
+    ClusterSpec s;
+    s.name = m_name->text().trimmed();
+    s.workers = m_workers->value();
+    s.instanceType = m_type->currentData().toString();
+    s.market = m_spot->isChecked() ? Market::Spot : Market::OnDemand;
+    s.idleTimeoutSeconds = qint64(m_idleMinutes->value()) * 60;
+    s.terminationProtection = m_protection->isChecked();
+    s.tags = parsedTags();
+    return s;
+}
+
+QList<FieldError> LaunchForm::validateAll()
+{
+    const ClusterSpec s = spec();
+    QList<FieldError> errors;
+    if (m_types.isEmpty()) {
+        errors = ClusterSpec::validateName(s.name);
+        errors.append({u"instanceType"_s, tr("No instance types yet: the runtime has not answered.")});
+    } else {
+        // The catalog as the runtime sent it; maxWorkers is the runtime's (its machine's memory), not ours.
+        QJsonArray profiles;
+        for (const InstanceType &t : m_types)
+            profiles.append(t.toJson());
+        QString ignored;
+        const auto catalog = InstanceCatalog::fromJson(
+            QJsonDocument(QJsonObject{{u"default"_s, m_defaultType}, {u"profiles"_s, profiles}}).toJson(), &ignored);
+        if (catalog)
+            errors = s.validate(*catalog);
+        errors.removeIf([](const FieldError &e) { return e.field == "workers"_L1; });
+        const InstanceType *type = nullptr;
+        for (const InstanceType &t : m_types)
+            if (t.name == s.instanceType)
+                type = &t;
+        const int maxWorkers = type ? type->maxWorkers : 1;
+        if (s.workers < 1 || s.workers > maxWorkers)
+            errors.append({u"workers"_s, tr("Workers must be between 1 and %1 for %2 (the runtime's memory).")
+                                             .arg(maxWorkers)
+                                             .arg(s.instanceType)});
+    }
+    errors += tagLineErrors();
+    showErrors(errors);
+    return errors;
+}
+
+void LaunchForm::showErrors(const QList<FieldError> &errors, const QMap<QString, QString> &runtimeFields)
+{
+    QHash<QString, QStringList> byField;
+    for (const FieldError &e : errors)
+        if (m_showAll || m_touched.contains(e.field))
+            byField[e.field].append(e.message);
+    for (auto it = runtimeFields.cbegin(); it != runtimeFields.cend(); ++it)
+        byField[it.key()].append(it.value());
+    QStringList unplaced;
+    for (auto it = byField.cbegin(); it != byField.cend(); ++it)
+        if (!m_errorLabels.contains(it.key()))
+            unplaced.append(it.key() + u": "_s + it.value().join(u' '));
+    for (auto it = m_errorLabels.cbegin(); it != m_errorLabels.cend(); ++it) {
+        const QStringList messages = byField.value(it.key());
+        it.value()->setText(messages.isEmpty() ? QString() : u"⚠ "_s + messages.join(u"\n⚠ "_s));
+        it.value()->setVisible(!messages.isEmpty());
+        QWidget *w = m_fieldWidgets.value(it.key());
+        if (w && w->property("badField").toBool() != !messages.isEmpty()) {
+            w->setProperty("badField", !messages.isEmpty());
+            w->style()->unpolish(w);
+            w->style()->polish(w);
+        }
+    }
+    if (!unplaced.isEmpty()) {
+        m_message->setText(m_message->text() + u'\n' + unplaced.join(u'\n'));
+        m_message->show();
+    }
+}
+
+QString LaunchForm::fieldError(const QString &field) const
+{
+    QLabel *l = m_errorLabels.value(field);
+    return l && !l->isHidden() ? l->text() : QString();
+}
+
+QString LaunchForm::formMessage() const
+{
+    return m_message->text();
+}
+
+void LaunchForm::touch(const QString &field)
+{
+    m_touched.insert(field);
+    revalidate();
+}
+
+void LaunchForm::revalidate()
+{
+    if (m_message->isVisible() && !m_busy) {
+        m_message->clear(); // a refusal is about what was sent; an edit makes it old news
+        m_message->hide();
+    }
+    validateAll();
+}
+
+void LaunchForm::onLaunch()
+{
+    if (m_busy)
+        return;
+    m_showAll = true;
+    m_message->clear();
+    m_message->hide();
+    const QList<FieldError> errors = validateAll();
+    if (!errors.isEmpty()) {
+        if (QWidget *w = m_fieldWidgets.value(errors.first().field))
+            w->setFocus();
+        return;
+    }
+    Q_EMIT launchRequested(spec());
+}
+
+void LaunchForm::showRefusal(const QString &message, const QMap<QString, QString> &fields)
+{
+    setBusy(false);
+    m_message->setText(tr("The runtime refused the cluster: %1").arg(message));
+    m_message->show();
+    m_showAll = true;
+    QList<FieldError> none;
+    showErrors(none, fields);
+}
+
+void LaunchForm::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_launch->setEnabled(!busy);
+    m_launch->setText(busy ? tr("Launching…") : tr("Launch cluster"));
+}
+
+void LaunchForm::reset()
+{
+    setBusy(false);
+    m_touched.clear();
+    m_showAll = false;
+    m_name->clear();
+    m_workers->setValue(2);
+    m_idleMinutes->setValue(0);
+    m_protection->setChecked(false);
+    m_onDemand->setChecked(true);
+    m_tags->clear();
+    m_touched.clear();
+    m_message->clear();
+    m_message->hide();
+    validateAll();
+}
+
+void LaunchForm::prefill(const QString &name, int workers)
+{
+    m_name->setText(name);
+    if (workers > 0)
+        m_workers->setValue(workers);
+    m_touched.insert(u"name"_s);
+    m_touched.insert(u"workers"_s);
+    revalidate();
+}
+
+} // namespace cdeck

@@ -1,0 +1,137 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "backend/runtimefeed.h"
+#include "core/model/clusterinfo.h"
+#include "core/model/instancecatalog.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+#include <QUrl>
+
+#include <optional>
+
+class QLabel;
+class QListView;
+class QPushButton;
+class QSortFilterProxyModel;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QVBoxLayout;
+
+namespace cdeck {
+
+class Connection;
+class ExecutorsPanel;
+class JobsPanel;
+class LaunchForm;
+class OverviewPanel;
+
+struct ConsoleOptions
+{
+    QUrl runtimeUrl; // set: talk to this runtime only (no local runtime, no saved remotes)
+    QString tokenFile;
+    bool startLocalRuntime = true; // start clusterdeck-runtime when nothing answers on the local port
+    bool persistent = true; // read and write QSettings (off for --screenshot and tests)
+};
+
+// The console's window: connections and their clusters on the left, the selected cluster's pages on the
+// right (Overview, Executors, Jobs), or the launch form. All runtime I/O goes through Connection (network
+// thread); this class only reacts to snapshots and user input on the GUI thread.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class Page { Overview, Executors, Jobs, Launch };
+
+    explicit MainWindow(const ConsoleOptions &options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // For tests and --screenshot.
+    QList<Connection *> connections() const { return m_connections; }
+    Connection *currentConnection() const;
+    QString currentClusterId() const { return m_clusterId; }
+    bool selectCluster(Connection *connection, const QString &clusterId);
+    bool selectClusterByName(const QString &name);
+    void showPage(Page page);
+    bool isReady(Page page) const; // the data the page shows has arrived
+    LaunchForm *launchForm() const { return m_launchForm; }
+    ExecutorsPanel *executorsPanel() const { return m_executors; }
+    JobsPanel *jobsPanel() const { return m_jobs; }
+    void showLaunchForm();
+    void openScaleDialog();
+    void openTerminateDialog();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    struct Section
+    {
+        Connection *connection = nullptr;
+        QWidget *box = nullptr;
+        QLabel *header = nullptr;
+        QListView *list = nullptr;
+        QSortFilterProxyModel *proxy = nullptr;
+    };
+
+    void addConnection(Connection *connection);
+    void removeConnection(Connection *connection);
+    void addRemoteRuntime();
+    void wireFeed(Connection *connection);
+    void onSelectionChanged(Connection *connection);
+    void onClusterList(Connection *connection);
+    void onAction(Connection *connection, const ActionResult &result);
+    void updateFocus();
+    void updateHeader();
+    void updateConnectionViews();
+    void applyCluster(const ClusterInfo &cluster);
+    void clearClusterPages();
+    std::optional<InstanceType> typeOf(Connection *connection, const QString &name) const;
+    void saveSelection();
+    Section *sectionOf(Connection *connection);
+
+    ConsoleOptions m_options;
+    QList<Connection *> m_connections;
+    QList<Section> m_sections;
+    QHash<Connection *, QList<InstanceType>> m_types;
+    QHash<Connection *, QString> m_defaultTypes;
+    QHash<Connection *, QList<SampleInfo>> m_samples;
+
+    QSplitter *m_splitter;
+    QVBoxLayout *m_sidebarLayout;
+    QPushButton *m_addRuntime;
+    QLabel *m_banner;
+    QStackedWidget *m_stack;
+    QWidget *m_emptyPage;
+    QLabel *m_emptyText;
+    QWidget *m_clusterPage;
+    QLabel *m_title;
+    QLabel *m_badge;
+    QLabel *m_stateLine;
+    QLabel *m_protectionNote;
+    QPushButton *m_scale;
+    QPushButton *m_terminate;
+    QPushButton *m_protection;
+    QTabWidget *m_tabs;
+    OverviewPanel *m_overview;
+    ExecutorsPanel *m_executors;
+    JobsPanel *m_jobs;
+    LaunchForm *m_launchForm;
+    QLabel *m_statusConnection;
+
+    QPointer<Connection> m_connection; // the selected cluster's connection
+    QString m_clusterId;
+    ClusterInfo m_cluster; // the latest known state of the selected cluster
+    bool m_haveDetail = false;
+    bool m_haveExecutors = false;
+    bool m_haveJobs = false;
+    Connection *m_launchConnection = nullptr;
+    bool m_restoredSelection = false;
+    QString m_localStartNote;
+};
+
+} // namespace cdeck

@@ -1,0 +1,36 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/model/executor.h"
+#include "snapshotmodel.h"
+
+namespace cdeck {
+
+// The executors of the cluster on screen, one row per executor id. Retired and lost executors keep their
+// rows (the runtime keeps reporting them) and are greyed, so a vanished worker is still explainable.
+class ExecutorModel : public SnapshotModel<Executor>
+{
+    Q_OBJECT
+public:
+    enum Column { IdColumn, StatusColumn, ThreadsColumn, MemoryColumn, CpuColumn, TasksColumn, BytesInColumn,
+                  BytesOutColumn, AddressColumn, ColumnCount };
+    enum Roles {
+        SortRole = Qt::UserRole + 1, // numbers sort as numbers
+        ExecutorRole, // QVariant<Executor>, for the memory bar delegate
+        GoneRole, // retired or lost
+    };
+
+    using SnapshotModel::SnapshotModel;
+
+    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    int countWithStatus(ExecutorStatus status) const;
+
+protected:
+    QString keyOf(const Executor &e) const override { return e.id; }
+};
+
+} // namespace cdeck

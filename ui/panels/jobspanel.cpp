@@ -1,0 +1,211 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "jobspanel.h"
+
+#include "ui/models/jobmodel.h"
+#include "ui/presentation.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck {
+
+JobsPanel::JobsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new JobModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_source(new QComboBox(this))
+    , m_script(new QLineEdit(this))
+    , m_args(new QLineEdit(this))
+    , m_submit(new QPushButton(tr("Submit job"), this))
+    , m_submitHint(new QLabel(this))
+    , m_view(new QTableView(this))
+    , m_logTitle(new QLabel(this))
+    , m_log(new QPlainTextEdit(this))
+    , m_cancel(new QPushButton(tr("Cancel job"), this))
+{
+    setObjectName(u"jobsPanel"_s);
+    m_source->setObjectName(u"jobSourceCombo"_s);
+    m_source->addItem(tr("Script on the runtime's machine…"), QString());
+    m_script->setObjectName(u"scriptEdit"_s);
+    m_script->setPlaceholderText(tr("/absolute/path/to/job.py"));
+    m_args->setObjectName(u"argsEdit"_s);
+    m_args->setPlaceholderText(tr("arguments, e.g. --rows 1000000"));
+    m_submit->setObjectName(u"submitButton"_s);
+    m_submitHint->setStyleSheet(u"color: #c27c0e;"_s);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(JobModel::SortRole);
+    m_view->setObjectName(u"jobsView"_s);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(JobModel::SubmittedColumn, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(JobModel::NameColumn, QHeaderView::Stretch);
+    m_log->setObjectName(u"logView"_s);
+    m_log->setReadOnly(true);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_log->setPlaceholderText(tr("Select a job to see the last lines of its output."));
+    m_cancel->setObjectName(u"cancelJobButton"_s);
+    m_cancel->setEnabled(false);
+
+    auto *submitRow = new QHBoxLayout;
+    submitRow->addWidget(new QLabel(tr("Run"), this));
+    submitRow->addWidget(m_source, 2);
+    submitRow->addWidget(m_script, 3);
+    submitRow->addWidget(m_args, 2);
+    submitRow->addWidget(m_submit);
+    auto *bottom = new QWidget(this);
+    auto *bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    auto *logRow = new QHBoxLayout;
+    logRow->addWidget(m_logTitle, 1);
+    logRow->addWidget(m_cancel);
+    bottomLayout->addLayout(logRow);
+    bottomLayout->addWidget(m_log);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_view);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(submitRow);
+    layout->addWidget(m_submitHint);
+    layout->addWidget(split, 1);
+
+    connect(m_source, &QComboBox::currentIndexChanged, this, [this] {
+        const bool script = m_source->currentData().toString().isEmpty();
+        m_script->setEnabled(script);
+        m_source->setToolTip(m_source->currentData(Qt::ToolTipRole).toString());
+    });
+    connect(m_submit, &QPushButton::clicked, this, &JobsPanel::onSubmit);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &JobsPanel::updateSelection);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsPanel::updateSelection);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        const QString id = selectedJobId();
+        if (!id.isEmpty())
+            Q_EMIT cancelRequested(id);
+    });
+    // Running jobs' durations count up between snapshots.
+    auto *tick = new QTimer(this);
+    connect(tick, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            m_view->viewport()->update();
+    });
+    tick->start(1000);
+}
+
+void JobsPanel::setSamples(const QList<SampleInfo> &samples)
+{
+    const QString current = m_source->currentData().toString();
+    const QSignalBlocker blocker(m_source);
+    while (m_source->count() > 1)
+        m_source->removeItem(0);
+    int i = 0;
+    for (const SampleInfo &s : samples) {
+        m_source->insertItem(i, tr("Sample: %1").arg(s.name), s.name);
+        m_source->setItemData(i, s.description, Qt::ToolTipRole);
+        ++i;
+    }
+    const int index = m_source->findData(current);
+    m_source->setCurrentIndex(index >= 0 && !current.isEmpty() ? index : 0);
+    m_script->setEnabled(m_source->currentData().toString().isEmpty());
+}
+
+void JobsPanel::setJobs(const JobList &jobs)
+{
+    m_model->setSnapshot(jobs);
+    m_model->setStale(false);
+    if (!m_view->selectionModel()->hasSelection() && m_proxy->rowCount() > 0)
+        m_view->selectRow(0); // the newest job: what one usually wants to watch
+    updateSelection();
+}
+
+void JobsPanel::setStale(bool stale)
+{
+    m_model->setStale(stale);
+}
+
+void JobsPanel::setClusterActive(bool active, const QString &whyNot)
+{
+    m_active = active;
+    m_submit->setEnabled(active);
+    m_submitHint->setText(active ? QString() : whyNot);
+    m_submitHint->setVisible(!active && !whyNot.isEmpty());
+}
+
+void JobsPanel::clear()
+{
+    m_model->clear();
+    m_log->clear();
+    m_logTitle->clear();
+    m_cancel->setEnabled(false);
+}
+
+QString JobsPanel::selectedJobId() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(JobModel::JobIdRole).toString();
+}
+
+void JobsPanel::updateSelection()
+{
+    const QString id = selectedJobId();
+    const int row = m_model->rowOf(id);
+    if (row < 0) {
+        m_logTitle->setText(tr("Log tail"));
+        m_log->clear();
+        m_cancel->setEnabled(false);
+        return;
+    }
+    const Job &j = m_model->at(row);
+    m_logTitle->setText(tr("Log tail of <b>%1</b> (%2)%3")
+                            .arg(j.name.toHtmlEscaped(), toString(j.state),
+                                 j.stateReason.isEmpty() ? QString() : u": "_s + j.stateReason.toHtmlEscaped()));
+    if (m_log->toPlainText() != j.logTail) {
+        QScrollBar *bar = m_log->verticalScrollBar();
+        const bool atEnd = bar->value() == bar->maximum();
+        m_log->setPlainText(j.logTail);
+        if (atEnd) // follow the output unless the user scrolled up to read
+            bar->setValue(bar->maximum());
+    }
+    m_cancel->setEnabled(!isFinished(j.state) && j.state != JobState::CancelPending);
+}
+
+void JobsPanel::onSubmit()
+{
+    JobRequest request;
+    request.sample = m_source->currentData().toString();
+    if (request.sample.isEmpty()) {
+        request.script = m_script->text().trimmed();
+        if (request.script.isEmpty() || !request.script.startsWith(u'/')) {
+            m_submitHint->setText(tr("Give the absolute path of a Python script on the runtime's machine."));
+            m_submitHint->show();
+            m_script->setFocus();
+            return;
+        }
+    }
+    request.args = QProcess::splitCommand(m_args->text());
+    m_submitHint->hide();
+    Q_EMIT submitRequested(request);
+}
+
+} // namespace cdeck

@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/model/job.h"
+#include "ui/backend/runtimefeed.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace cdeck {
+
+class JobModel;
+
+// The Jobs tab: submit a sample or a script with arguments; the jobs with state, duration and exit code;
+// the selected job's log tail; cancel.
+class JobsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit JobsPanel(QWidget *parent = nullptr);
+
+    JobModel *model() const { return m_model; }
+    void setSamples(const QList<SampleInfo> &samples);
+    void setJobs(const JobList &jobs);
+    void setStale(bool stale);
+    void setClusterActive(bool active, const QString &whyNot);
+    void clear();
+
+Q_SIGNALS:
+    void submitRequested(const cdeck::JobRequest &request);
+    void cancelRequested(const QString &jobId);
+
+private:
+    void updateSelection();
+    void onSubmit();
+    QString selectedJobId() const;
+
+    JobModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QComboBox *m_source;
+    QLineEdit *m_script;
+    QLineEdit *m_args;
+    QPushButton *m_submit;
+    QLabel *m_submitHint;
+    QTableView *m_view;
+    QLabel *m_logTitle;
+    QPlainTextEdit *m_log;
+    QPushButton *m_cancel;
+    bool m_active = false;
+};
+
+} // namespace cdeck

@@ -1,0 +1,137 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "overviewpanel.h"
+
+#include "ui/presentation.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck {
+
+OverviewPanel::OverviewPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_state(new QLabel(this))
+    , m_reason(new QLabel(this))
+    , m_history(new QTreeWidget(this))
+{
+    setObjectName(u"overviewPanel"_s);
+    m_state->setObjectName(u"overviewState"_s);
+    m_reason->setObjectName(u"overviewReason"_s);
+    m_reason->setWordWrap(true);
+    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *cluster = new QGroupBox(tr("Cluster"), this);
+    auto *clusterForm = new QFormLayout(cluster);
+    m_id = addRow(clusterForm, tr("Id"));
+    m_scheduler = addRow(clusterForm, tr("Scheduler"));
+    m_dashboard = addRow(clusterForm, tr("Metrics"));
+    m_created = addRow(clusterForm, tr("Created"));
+    m_ready = addRow(clusterForm, tr("Ready"));
+    m_ended = addRow(clusterForm, tr("Ended"));
+    auto *spec = new QGroupBox(tr("Spec"), this);
+    auto *specForm = new QFormLayout(spec);
+    m_workers = addRow(specForm, tr("Workers"));
+    m_type = addRow(specForm, tr("Instance type"));
+    m_market = addRow(specForm, tr("Market"));
+    m_idle = addRow(specForm, tr("Idle auto-termination"));
+    m_protection = addRow(specForm, tr("Termination protection"));
+    m_tags = addRow(specForm, tr("Tags"));
+
+    m_history->setObjectName(u"historyTree"_s);
+    m_history->setHeaderLabels({tr("When"), tr("State"), tr("Reason")});
+    m_history->setRootIsDecorated(false);
+    m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_history->header()->setStretchLastSection(true);
+
+    auto *stateRow = new QHBoxLayout;
+    stateRow->addWidget(m_state);
+    stateRow->addWidget(m_reason, 1);
+    auto *boxes = new QHBoxLayout;
+    boxes->addWidget(cluster, 1);
+    boxes->addWidget(spec, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(stateRow);
+    layout->addLayout(boxes);
+    layout->addWidget(new QLabel(tr("State history (newest first)"), this));
+    layout->addWidget(m_history, 1);
+}
+
+QLabel *OverviewPanel::addRow(QFormLayout *form, const QString &label)
+{
+    auto *value = new QLabel(this);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setWordWrap(true);
+    form->addRow(label, value);
+    return value;
+}
+
+void OverviewPanel::clear()
+{
+    setCluster({}, std::nullopt);
+}
+
+void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<InstanceType> &type)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QColor color = presentation::stateColor(c.state);
+    m_state->setText(presentation::stateText(c.state));
+    m_state->setStyleSheet(u"QLabel { background: %1; color: white; font-weight: bold; border-radius: 10px;"
+                           " padding: 3px 12px; }"_s.arg(color.name()));
+    m_reason->setText(tr("%1 %2 Since %3 (%4).")
+                          .arg(presentation::stateMeaning(c.state),
+                               c.stateReason.isEmpty() ? QString() : tr("Reason: %1.").arg(c.stateReason),
+                               presentation::formatTime(c.stateChangedAt),
+                               presentation::formatAge(c.stateChangedAt, now)));
+    m_id->setText(c.id);
+    m_scheduler->setText(c.schedulerAddress.isEmpty() ? tr("not yet") : c.schedulerAddress);
+    m_dashboard->setText(c.dashboardUrl.isEmpty() ? tr("not yet") : c.dashboardUrl);
+    m_created->setText(presentation::formatTime(c.createdAt));
+    m_ready->setText(c.readyAt.isValid() ? tr("%1 (%2 after creation)")
+                                               .arg(presentation::formatTime(c.readyAt),
+                                                    presentation::formatDuration(c.createdAt.msecsTo(c.readyAt) / 1000.0))
+                                         : tr("not yet"));
+    m_ended->setText(c.endedAt.isValid() ? presentation::formatTime(c.endedAt) : tr("still up"));
+    m_workers->setText(tr("%1 requested, %2 running").arg(c.spec.workers).arg(c.runningWorkers));
+    m_type->setText(type ? tr("%1: %2 thread(s), %3 per worker (like %4)")
+                               .arg(type->name)
+                               .arg(type->threads)
+                               .arg(presentation::formatBytes(type->memoryLimitBytes), type->referenceType)
+                         : c.spec.instanceType);
+    m_market->setText(toString(c.spec.market));
+    m_idle->setText(c.spec.idleTimeoutSeconds > 0 ? tr("after %1 idle").arg(presentation::formatDuration(double(c.spec.idleTimeoutSeconds)))
+                                                  : tr("never"));
+    m_protection->setText(c.spec.terminationProtection ? tr("ON: terminate is refused until it is turned off")
+                                                       : tr("off"));
+    QStringList tags;
+    for (auto it = c.spec.tags.cbegin(); it != c.spec.tags.cend(); ++it)
+        tags.append(it.key() + u'=' + it.value());
+    m_tags->setText(tags.isEmpty() ? tr("none") : tags.join(u", "_s));
+
+    if (c.id != m_clusterId) {
+        m_clusterId = c.id;
+        m_historySize = -1;
+    }
+    if (int(c.history.size()) != m_historySize) {
+        m_historySize = int(c.history.size());
+        m_history->clear();
+        for (qsizetype i = c.history.size() - 1; i >= 0; --i) {
+            const StateChange &s = c.history.at(i);
+            auto *item = new QTreeWidgetItem({presentation::formatTime(s.at), presentation::stateText(s.state), s.reason});
+            item->setForeground(1, presentation::stateColor(s.state));
+            QFont bold = item->font(1);
+            bold.setBold(true);
+            item->setFont(1, bold);
+            m_history->addTopLevelItem(item);
+        }
+    }
+}
+
+} // namespace cdeck

@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/model/clusterinfo.h"
+#include "core/model/instancecatalog.h"
+
+#include <QWidget>
+#include <optional>
+
+class QFormLayout;
+class QLabel;
+class QTreeWidget;
+
+namespace cdeck {
+
+// The Overview tab: where the cluster is in its life and why, its addresses, its spec and tags, and every
+// state change with its reason (the first things asked in an incident: what, since when, why).
+class OverviewPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OverviewPanel(QWidget *parent = nullptr);
+
+    void setCluster(const ClusterInfo &cluster, const std::optional<InstanceType> &type);
+    void clear();
+
+private:
+    QLabel *addRow(QFormLayout *form, const QString &label);
+
+    QLabel *m_state;
+    QLabel *m_reason;
+    QLabel *m_id;
+    QLabel *m_scheduler;
+    QLabel *m_dashboard;
+    QLabel *m_created;
+    QLabel *m_ready;
+    QLabel *m_ended;
+    QLabel *m_workers;
+    QLabel *m_type;
+    QLabel *m_market;
+    QLabel *m_idle;
+    QLabel *m_protection;
+    QLabel *m_tags;
+    QTreeWidget *m_history;
+    int m_historySize = -1;
+    QString m_clusterId;
+};
+
+} // namespace cdeck

@@ -1,0 +1,172 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "presentation.h"
+
+#include <QCoreApplication>
+#include <QFontMetrics>
+#include <QPainter>
+#include <QPainterPath>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck::presentation {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("cdeck::presentation", text);
+}
+
+QColor stateColor(ClusterState state)
+{
+    switch (state) {
+    case ClusterState::Starting:
+    case ClusterState::Bootstrapping:
+        return QColor(0x1f, 0x6f, 0xc5); // blue: on its way
+    case ClusterState::Running:
+        return QColor(0x18, 0x80, 0x38); // green, busy
+    case ClusterState::Waiting:
+        return QColor(0x2e, 0x9e, 0x4f); // green: ready
+    case ClusterState::Terminating:
+        return QColor(0xc2, 0x7c, 0x0e); // amber
+    case ClusterState::Terminated:
+        return QColor(0x70, 0x75, 0x7d); // grey: gone as asked
+    case ClusterState::TerminatedWithErrors:
+        return QColor(0xc6, 0x28, 0x28); // red: gone, not as asked
+    }
+    return Qt::gray;
+}
+
+QColor statusColor(ExecutorStatus status)
+{
+    switch (status) {
+    case ExecutorStatus::Starting:
+        return QColor(0x1f, 0x6f, 0xc5);
+    case ExecutorStatus::Running:
+        return QColor(0x2e, 0x9e, 0x4f);
+    case ExecutorStatus::Paused:
+        return QColor(0xc2, 0x7c, 0x0e); // paused = memory pressure: worth a look
+    case ExecutorStatus::Retiring:
+        return QColor(0xc2, 0x7c, 0x0e);
+    case ExecutorStatus::Retired:
+        return QColor(0x70, 0x75, 0x7d);
+    case ExecutorStatus::Lost:
+        return QColor(0xc6, 0x28, 0x28);
+    }
+    return Qt::gray;
+}
+
+QColor jobStateColor(JobState state)
+{
+    switch (state) {
+    case JobState::Pending:
+        return QColor(0x70, 0x75, 0x7d);
+    case JobState::Running:
+        return QColor(0x1f, 0x6f, 0xc5);
+    case JobState::Completed:
+        return QColor(0x2e, 0x9e, 0x4f);
+    case JobState::Failed:
+    case JobState::Interrupted:
+        return QColor(0xc6, 0x28, 0x28);
+    case JobState::CancelPending:
+    case JobState::Cancelled:
+        return QColor(0xc2, 0x7c, 0x0e);
+    }
+    return Qt::gray;
+}
+
+QString stateText(ClusterState state)
+{
+    return toString(state);
+}
+
+QString stateMeaning(ClusterState state)
+{
+    switch (state) {
+    case ClusterState::Starting:
+        return tr("Starting the scheduler.");
+    case ClusterState::Bootstrapping:
+        return tr("Scheduler up, waiting for the executors to register.");
+    case ClusterState::Running:
+        return tr("Running a job.");
+    case ClusterState::Waiting:
+        return tr("Ready and idle: accepts jobs and scaling.");
+    case ClusterState::Terminating:
+        return tr("Stopping the executors and the scheduler.");
+    case ClusterState::Terminated:
+        return tr("Terminated.");
+    case ClusterState::TerminatedWithErrors:
+        return tr("Terminated with errors: see the reason.");
+    }
+    return {};
+}
+
+QString formatBytes(qint64 bytes)
+{
+    const double b = double(bytes);
+    if (bytes < 1024)
+        return tr("%1 B").arg(bytes);
+    if (b < 1024.0 * 1024)
+        return tr("%1 KiB").arg(b / 1024, 0, 'f', 1);
+    if (b < 1024.0 * 1024 * 1024)
+        return tr("%1 MiB").arg(b / (1024.0 * 1024), 0, 'f', 1);
+    return tr("%1 GiB").arg(b / (1024.0 * 1024 * 1024), 0, 'f', 2);
+}
+
+QString formatDuration(double seconds)
+{
+    if (seconds < 0)
+        return u"–"_s;
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds, 0, 'f', 1);
+    const qint64 s = qint64(seconds);
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+QString formatTime(const QDateTime &at)
+{
+    if (!at.isValid())
+        return u"–"_s;
+    const QDateTime local = at.toLocalTime();
+    if (local.date() == QDate::currentDate())
+        return local.toString(u"HH:mm:ss"_s);
+    return local.toString(u"yyyy-MM-dd HH:mm:ss"_s);
+}
+
+QString formatAge(const QDateTime &at, const QDateTime &now)
+{
+    if (!at.isValid())
+        return u"–"_s;
+    const qint64 s = at.secsTo(now);
+    if (s < 60)
+        return tr("%1 s ago").arg(std::max<qint64>(0, s));
+    if (s < 3600)
+        return tr("%1 min ago").arg(s / 60);
+    if (s < 86400)
+        return tr("%1 h ago").arg(s / 3600);
+    return tr("%1 d ago").arg(s / 86400);
+}
+
+int badgeWidth(const QFontMetrics &metrics, const QString &text)
+{
+    return metrics.horizontalAdvance(text) + 14;
+}
+
+void paintBadge(QPainter *painter, const QRect &rect, const QColor &color, const QString &text)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPainterPath path;
+    path.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), rect.height() / 2.0, rect.height() / 2.0);
+    painter->fillPath(path, color);
+    painter->setPen(Qt::white);
+    QFont f = painter->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    painter->setFont(f);
+    painter->drawText(rect, Qt::AlignCenter, text);
+    painter->restore();
+}
+
+} // namespace cdeck::presentation

@@ -1,0 +1,90 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "memorybardelegate.h"
+
+#include "core/model/executor.h"
+#include "ui/models/executormodel.h"
+#include "ui/presentation.h"
+
+#include <QApplication>
+#include <QPainter>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck {
+
+MemoryBarDelegate::MemoryBarDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_managed(QColor(0x1f, 0x6f, 0xc5))
+    , m_unmanaged(QColor(0x7f, 0xb0, 0xe6))
+    , m_spilled(QColor(0xc2, 0x7c, 0x0e), Qt::BDiagPattern)
+    , m_pressure(QColor(0xc6, 0x28, 0x28))
+    , m_gone(QColor(0xc0, 0xc0, 0xc0))
+{
+}
+
+QSize MemoryBarDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize s = QStyledItemDelegate::sizeHint(option, index);
+    s.setWidth(std::max(s.width() + 20, 240));
+    return s;
+}
+
+void MemoryBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QVariant v = index.data(ExecutorModel::ExecutorRole);
+    if (!v.canConvert<Executor>()) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const Executor e = v.value<Executor>();
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    opt.text.clear();
+    QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+
+    const QRect bar = option.rect.adjusted(4, 4, -4, -4);
+    painter->save();
+    painter->setPen(QPen(option.palette.color(QPalette::Mid), 1));
+    painter->setBrush(option.palette.base());
+    painter->drawRect(bar.adjusted(0, 0, -1, -1));
+    const double limit = double(std::max<qint64>(e.memoryLimitBytes, 1));
+    const int width = bar.width() - 2;
+    auto span = [&](qint64 bytes) { return int(std::clamp(double(bytes) / limit, 0.0, 1.0) * width); };
+    const bool gone = isGone(e.status);
+    const qint64 used = e.memoryManagedBytes + e.memoryUnmanagedBytes;
+    int x = bar.left() + 1;
+    const int top = bar.top() + 1;
+    const int h = bar.height() - 2;
+    const int managed = span(e.memoryManagedBytes);
+    const int unmanaged = std::min(span(used) - managed, width - managed);
+    painter->setPen(Qt::NoPen);
+    if (gone) {
+        painter->fillRect(QRect(x, top, managed + unmanaged, h), m_gone);
+    } else {
+        painter->fillRect(QRect(x, top, managed, h), used > limit * 0.8 ? m_pressure : m_managed);
+        painter->fillRect(QRect(x + managed, top, unmanaged, h), m_unmanaged);
+    }
+    x += managed + unmanaged;
+    const int spilled = std::min(span(e.memorySpilledBytes), bar.left() + 1 + width - x);
+    if (spilled > 0 && !gone)
+        painter->fillRect(QRect(x, top, spilled, h), m_spilled);
+
+    QString label = text;
+    if (e.memorySpilledBytes > 0)
+        label += tr(", %1 spilled").arg(presentation::formatBytes(e.memorySpilledBytes));
+    const QRect textRect = bar.adjusted(6, 0, -6, 0);
+    // Text on a halo so it reads on both the dark bar and the empty part.
+    painter->setPen(gone ? option.palette.color(QPalette::Disabled, QPalette::Text) : option.palette.color(QPalette::Text));
+    QFont f = option.font;
+    painter->setFont(f);
+    const QRect bounds = painter->fontMetrics().boundingRect(textRect, Qt::AlignVCenter | Qt::AlignLeft, label);
+    QColor halo = option.palette.color(QPalette::Base);
+    halo.setAlpha(200);
+    painter->fillRect(bounds.adjusted(-3, 0, 3, 0), halo);
+    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, label);
+    painter->restore();
+}
+
+} // namespace cdeck
