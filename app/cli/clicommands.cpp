@@ -4,6 +4,7 @@
 
 #include "core/backend/runtime/runtimeclient.h"
 #include "core/cost/costreport.h"
+#include "core/dag/dag.h"
 #include "core/cost/ledger.h"
 #include "core/cost/pricecatalog.h"
 #include "core/model/clusterinfo.h"
@@ -63,6 +64,7 @@ Jobs:
   job list ID
   job describe ID JOB
   job cancel ID JOB [--wait]
+  job dag ID JOB [--json | --dot]   (the job's DAG: task groups and their dependencies)
 Cost (per-second billing, one-minute minimum, from the runtime's recorded lifetimes):
   cost [ID] [--by instance|tag|job|day] [--tag-key K] [--from ISO] [--to ISO] [--pricing FILE]
 Offline:
@@ -103,7 +105,7 @@ Options parse(const QStringList &args)
                                             u"--arg"_s, u"--api"_s, u"--by"_s, u"--from"_s, u"--to"_s,
                                             u"--pricing"_s, u"--tag-key"_s};
     static const QSet<QString> flagOptions{u"--json"_s, u"--wait"_s, u"--spot"_s, u"--protect"_s, u"--on"_s,
-                                           u"--off"_s, u"--help"_s, u"-h"_s};
+                                           u"--off"_s, u"--help"_s, u"-h"_s, u"--dot"_s};
     Options o;
     for (int i = 0; i < args.size(); ++i) {
         QString a = args[i];
@@ -614,6 +616,27 @@ int Cli::jobCommand()
     const QString jobId = m_o.words.value(3);
     if (jobId.isEmpty())
         throw UsageError(u"job %1 needs a cluster ID and a job ID"_s.arg(sub));
+    if (sub == "dag"_L1) {
+        const ApiReply r = call("GET", jobsPath + u"/"_s + encodePathSegment(jobId) + u"/dag"_s);
+        if (!r.ok())
+            return fail(r);
+        QString error;
+        const auto graph = dag::Dag::fromJson(r.body.toObject(), &error);
+        if (!graph) {
+            err() << "clusterdeck-cli: the runtime sent a malformed DAG: " << error << "\n";
+            return 1;
+        }
+        if (m_o.flags.contains(u"--dot"_s)) {
+            out() << graph->toDot();
+            return 0;
+        }
+        return done(r.body, [&] {
+            out() << graph->nodes().size() << " nodes, " << graph->edges().size() << " edges\n";
+            for (const dag::DagNode &n : graph->nodes())
+                out() << "  " << dag::toString(n.state) << "  " << n.name << "  " << n.taskCount() << " tasks  "
+                      << human(n.bytes) << "  " << QString::number(n.durationS, 'f', 1) << " s\n";
+        });
+    }
     if (sub == "describe"_L1) {
         const ApiReply r = call("GET", jobsPath + u"/"_s + encodePathSegment(jobId));
         if (!r.ok())

@@ -255,6 +255,22 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
         }
         return methodNotAllowed();
     }
+    if (sub == "jobs"_L1 && seg.size() == 5 && seg[4] == "dag"_L1) {
+        if (method != Method::Get)
+            return methodNotAllowed();
+        auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
+        QPointer<QTcpSocket> socket = kept->socket();
+        cluster->fetchDag(seg[3], [kept, socket](const QByteArray &json, const QString &error, bool notFound) {
+            if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+                return; // the client left
+            if (notFound)
+                return sendError(*kept, Status::NotFound, u"job not found"_s, error);
+            if (json.isEmpty())
+                return sendError(*kept, Status::ServiceUnavailable, u"DAG unavailable"_s, error);
+            kept->write(json, "application/json", Status::Ok);
+        });
+        return;
+    }
     if (sub == "jobs"_L1 && seg.size() == 4) {
         const QString jobId = seg[3];
         if (method == Method::Get) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clustercontroller.h"
 
+#include "core/dag/dag.h"
 #include "core/runtime/daskidentity.h"
 #include "core/runtime/processes.h"
 
@@ -787,6 +788,55 @@ void ClusterController::refreshLogTail(JobSlot &slot) const
     slot.stored.job.logTail = lines.join(u'\n');
 }
 
+void ClusterController::fetchDag(const QString &jobId, DagCallback done)
+{
+    const auto found = job(jobId);
+    if (!found) {
+        done({}, u"no job %1 on cluster %2"_s.arg(jobId, m_record.info.id), true);
+        return;
+    }
+    const ClusterState s = m_record.info.state;
+    const bool engineUp = isActive(s) || s == ClusterState::Bootstrapping;
+    const QByteArray stored = m_store.loadJobDag(jobId);
+    if (!engineUp || (isFinished(found->state) && !stored.isEmpty())) {
+        if (stored.isEmpty())
+            done({}, u"no DAG was recorded for job %1 before its cluster ended"_s.arg(jobId), false);
+        else
+            done(stored, {}, false);
+        return;
+    }
+    QUrl url(m_record.info.dashboardUrl + u"/clusterdeck/v1/dag"_s);
+    url.setQuery(u"job="_s + QString::fromLatin1(QUrl::toPercentEncoding(jobId)));
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_config.scrapeTimeoutMs);
+    QNetworkReply *reply = m_network.get(request);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > kMaxIdentityBytes)
+            reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, jobId, stored, done] {
+        reply->deleteLater();
+        QString error;
+        std::optional<dag::Dag> graph;
+        if (reply->error() == QNetworkReply::NoError)
+            graph = dag::Dag::fromJson(reply->readAll(), &error);
+        else
+            error = reply->errorString();
+        if (!graph) {
+            // The scheduler is busy or gone: the last stored DAG is better than nothing.
+            if (!stored.isEmpty())
+                done(stored, {}, false);
+            else
+                done({}, u"cannot read the DAG from the scheduler: %1"_s.arg(error), false);
+            return;
+        }
+        graph->setJobId(jobId);
+        const QByteArray json = graph->toJsonBytes();
+        m_store.saveJobDag(jobId, json);
+        done(json, {}, false);
+    });
+}
+
 void ClusterController::onJobFinished(const QString &jobId, int exitCode, bool crashed)
 {
     for (JobSlot &s : m_jobs) {
@@ -818,6 +868,8 @@ void ClusterController::onJobFinished(const QString &jobId, int exitCode, bool c
         opsLog()->info("cluster {}: job {} {} (exit {})", m_record.info.id.toStdString(), jobId.toStdString(),
                        toString(j.state).toStdString(), exitCode);
     }
+    // Keep the finished job's DAG: its task groups stay on the scheduler until the cluster ends.
+    fetchDag(jobId, [](const QByteArray &, const QString &, bool) {});
     if (activeJobCount() == 0 && m_record.info.state == ClusterState::Running)
         setState(ClusterState::Waiting, u"No job is running"_s);
     Q_EMIT changed();

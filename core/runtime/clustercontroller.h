@@ -14,6 +14,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 class QNetworkAccessManager;
 class QProcess;
 
@@ -55,6 +57,12 @@ public:
     QList<Job> jobs() const;
     std::optional<Job> job(const QString &jobId) const;
     QString clusterDir() const;
+
+    // The job's DAG in the CLI's JSON shape: live from the scheduler preload while the cluster runs
+    // (and stored on each read), from the store once the job or its cluster has ended. On failure
+    // done() gets an empty document and a reason; notFound is set when there is no such job.
+    using DagCallback = std::function<void(const QByteArray &json, const QString &error, bool notFound)>;
+    void fetchDag(const QString &jobId, DagCallback done);
 
 Q_SIGNALS:
     void changed();

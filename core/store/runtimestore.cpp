@@ -38,6 +38,10 @@ const QList<QStringList> kMigrations = {
         "submitted_at INTEGER NOT NULL)"_s,
         u"CREATE INDEX jobs_cluster ON jobs(cluster_id, submitted_at)"_s,
     },
+    {
+        // v2: a job's DAG, kept so it outlives the job and its cluster.
+        u"ALTER TABLE jobs ADD COLUMN dag TEXT"_s,
+    },
 };
 
 QVariant msOrNull(const QDateTime &dt)
@@ -226,6 +230,30 @@ bool RuntimeStore::saveJob(const StoredJob &j)
         return false;
     }
     return true;
+}
+
+bool RuntimeStore::saveJobDag(const QString &jobId, const QByteArray &dagJson)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"UPDATE jobs SET dag = ? WHERE id = ?"_s);
+    q.addBindValue(QString::fromUtf8(dagJson));
+    q.addBindValue(jobId);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        spdlog::error("storage: dag of job {}: {}", jobId.toStdString(), m_lastError.toStdString());
+        return false;
+    }
+    return true;
+}
+
+QByteArray RuntimeStore::loadJobDag(const QString &jobId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"SELECT dag FROM jobs WHERE id = ?"_s);
+    q.addBindValue(jobId);
+    if (!q.exec() || !q.next() || q.value(0).isNull())
+        return {};
+    return q.value(0).toString().toUtf8();
 }
 
 QList<StoredCluster> RuntimeStore::loadClusters() const

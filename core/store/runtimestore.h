@@ -58,6 +58,8 @@ public:
     bool appendStateChange(const QString &clusterId, const StateChange &change);
     bool saveExecutor(const QString &clusterId, const StoredExecutor &executor);
     bool saveJob(const StoredJob &job);
+    bool saveJobDag(const QString &jobId, const QByteArray &dagJson); // the CLI's DAG JSON shape
+    QByteArray loadJobDag(const QString &jobId) const; // empty when none was stored
 
     QList<StoredCluster> loadClusters() const;
     QList<StoredExecutor> loadExecutors(const QString &clusterId) const;

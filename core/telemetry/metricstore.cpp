@@ -179,7 +179,7 @@ qint64 MetricStore::seriesId(const QString &clusterId, const QString &executorId
     if (create) {
         q.prepare(u"INSERT OR IGNORE INTO series (cluster_id, executor_id, name) VALUES (?, ?, ?)"_s);
         q.addBindValue(clusterId);
-        q.addBindValue(executorId);
+        q.addBindValue(executorId.isNull() ? QStringLiteral("") : executorId); // a null QString binds as SQL NULL
         q.addBindValue(name);
         if (!q.exec()) {
             fail(u"creating series %1"_s.arg(name), q.lastError().text());
@@ -188,7 +188,7 @@ qint64 MetricStore::seriesId(const QString &clusterId, const QString &executorId
     }
     q.prepare(u"SELECT id FROM series WHERE cluster_id = ? AND executor_id = ? AND name = ?"_s);
     q.addBindValue(clusterId);
-    q.addBindValue(executorId);
+    q.addBindValue(executorId.isNull() ? QStringLiteral("") : executorId); // a null QString binds as SQL NULL
     q.addBindValue(name);
     if (!q.exec() || !q.next())
         return -1;
@@ -369,7 +369,7 @@ QList<SeriesRange> MetricStore::query(const QString &clusterId, const QList<Seri
             continue;
         }
         lookup.addBindValue(clusterId);
-        lookup.addBindValue(key.executorId);
+        lookup.addBindValue(key.executorId.isNull() ? QStringLiteral("") : key.executorId);
         lookup.addBindValue(key.name);
         if (!lookup.exec() || !lookup.next()) {
             out.append(range);

@@ -9,7 +9,7 @@ Adds JSON handlers to the scheduler's own HTTP server:
       submitted (clients named "clusterdeck-job-<ID>", as the runtime's jobs name them), with their
       dependencies as edges (duplicates merged, self-edges dropped). Shape:
       {"jobId", "nodes": [{"id", "name", "state", "counts", "bytes", "durationS", "start", "stop"}],
-       "edges": [{"from", "to", "bytes"}]}
+       "edges": [{"from", "to", "bytes"}]}  (start/stop ISO 8601 UTC, present once known)
 
   POST /clusterdeck/v1/retire  {"names": ["w2", ...]}
       A retire that sticks: the workers' data moves to the others first, then each worker closes
@@ -18,6 +18,7 @@ Adds JSON handlers to the scheduler's own HTTP server:
 """
 import json
 import time
+from datetime import datetime, timezone
 
 from distributed.diagnostics.plugin import SchedulerPlugin
 from distributed.http.utils import RequestHandler
@@ -89,6 +90,13 @@ class JobGraphs(SchedulerPlugin):
                 groups[ts.group.name] = ts.group
 
 
+def iso(seconds):
+    """Epoch seconds as ISO 8601 UTC with milliseconds (ClusterDeck's time format), None when unset."""
+    if not seconds:
+        return None
+    return datetime.fromtimestamp(seconds, timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
 def node_state(counts):
     total = sum(counts.values())
     done = counts.get("memory", 0) + counts.get("forgotten", 0) + counts.get("released", 0)
@@ -110,22 +118,22 @@ class DagHandler(RequestHandler):
         edges = {}
         for name, tg in groups.items():
             counts = {k: int(v) for k, v in tg.states.items() if v}
-            nodes.append(
-                {
-                    "id": name,
-                    "name": tg.prefix.name if tg.prefix is not None else name,
-                    "state": node_state(counts),
-                    "counts": counts,
-                    "bytes": int(tg.nbytes_total),
-                    "durationS": float(tg.duration),
-                    "start": float(tg.start or 0),
-                    "stop": float(tg.stop or 0),
-                }
-            )
+            node = {
+                "id": name,
+                "name": tg.prefix.name if tg.prefix is not None else name,
+                "state": node_state(counts),
+                "counts": counts,
+                "bytes": max(0, int(tg.nbytes_total)),
+                "durationS": max(0.0, float(tg.duration)),
+            }
+            for key, value in (("start", iso(tg.start)), ("stop", iso(tg.stop))):
+                if value:
+                    node[key] = value
+            nodes.append(node)
             for dep in tg.dependencies:
                 if dep.name == name or dep.name not in groups:
                     continue  # a group may list itself; edges stay inside the job
-                edges[(dep.name, name)] = {"from": dep.name, "to": name, "bytes": int(dep.nbytes_total)}
+                edges[(dep.name, name)] = {"from": dep.name, "to": name, "bytes": max(0, int(dep.nbytes_total))}
         self.set_header("Content-Type", "application/json")
         self.write(json.dumps({"jobId": job, "nodes": nodes, "edges": list(edges.values())}))
 

@@ -64,6 +64,7 @@ private:
     int m_port = 0;
     QByteArray m_token;
     QString m_clusterId;
+    QString m_firstJobId;
 
     QString bin(const QString &name) const { return test::binDir() + u'/' + name; }
     QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_port); }
@@ -257,6 +258,50 @@ private Q_SLOTS:
         }
         // Every byte one worker sends, another receives: the preload's totals agree with Dask's own.
         QVERIFY2(qAbs(in - out) <= out / 10, qPrintable(u"in %1 out %2"_s.arg(in).arg(out)));
+        m_firstJobId = job.id;
+    }
+
+    void theJobsDagHasTheShufflesFanIn()
+    {
+        QVERIFY(!m_firstJobId.isEmpty());
+        QJsonValue json;
+        QCOMPARE(cli({u"job"_s, u"dag"_s, m_clusterId, m_firstJobId}, &json), 0);
+        const QJsonObject dag = json.toObject();
+        QCOMPARE(dag.value(u"jobId"_s).toString(), m_firstJobId);
+        QSet<QString> ids;
+        QHash<QString, QString> nameOf;
+        for (const QJsonValue &v : dag.value(u"nodes"_s).toArray()) {
+            const QJsonObject n = v.toObject();
+            ids.insert(n.value(u"id"_s).toString());
+            nameOf.insert(n.value(u"id"_s).toString(), n.value(u"name"_s).toString());
+            QCOMPARE(n.value(u"state"_s).toString(), u"completed"_s); // the job is over
+            for (const char *key : {"counts", "bytes", "durationS"})
+                QVERIFY2(n.contains(QLatin1StringView(key)), key);
+        }
+        QVERIFY2(ids.size() >= 5, qPrintable(QString::number(ids.size())));
+        QHash<QString, int> incoming;
+        for (const QJsonValue &v : dag.value(u"edges"_s).toArray()) {
+            const QJsonObject e = v.toObject();
+            QVERIFY(ids.contains(e.value(u"from"_s).toString()));
+            QVERIFY(ids.contains(e.value(u"to"_s).toString()));
+            QVERIFY(e.value(u"from"_s) != e.value(u"to"_s));
+            ++incoming[e.value(u"to"_s).toString()];
+        }
+        // The task-based shuffle: the input generator feeds the shuffle's groups, which feed the aggregations.
+        const QStringList names = nameOf.values();
+        QVERIFY(std::any_of(names.cbegin(), names.cend(), [](const QString &n) { return n.contains(u"shuffle"_s); }));
+        QVERIFY(std::any_of(names.cbegin(), names.cend(), [](const QString &n) { return n.startsWith(u"make-timeseries"_s); }));
+        QVERIFY(std::any_of(names.cbegin(), names.cend(), [](const QString &n) { return n.startsWith(u"aggregate"_s); }));
+        QVERIFY(dag.value(u"edges"_s).toArray().size() >= ids.size() - 2);
+        // The same graph as Graphviz DOT.
+        QProcess dot;
+        dot.start(bin(u"clusterdeck-cli"_s), {u"--runtime"_s, url(), u"--token-file"_s, m_data.path() + u"/token"_s,
+                                             u"job"_s, u"dag"_s, m_clusterId, m_firstJobId, u"--dot"_s});
+        QVERIFY(dot.waitForFinished(30000));
+        QCOMPARE(dot.exitCode(), 0);
+        QVERIFY(dot.readAllStandardOutput().trimmed().startsWith("digraph"));
+        // An unknown job is a 404.
+        QCOMPARE(api("GET", u"/clusters/"_s + m_clusterId + u"/jobs/job-nope/dag"_s).httpStatus, 404);
     }
 
     void scaleUpToThree()
@@ -348,6 +393,10 @@ private Q_SLOTS:
         QCOMPARE(api("POST", u"/clusters/"_s + m_clusterId + u"/jobs"_s, {{u"sample"_s, u"etl_groupby"_s}}).httpStatus, 409);
         QCOMPARE(api("POST", u"/clusters/"_s + m_clusterId + u"/scale"_s, {{u"workers"_s, 2}}).httpStatus, 409);
         QCOMPARE(api("GET", u"/clusters/"_s + m_clusterId).body.toObject().value(u"state"_s).toString(), u"TERMINATED"_s);
+        // A job's DAG outlives its cluster (it was stored when the job ended).
+        const ApiReply dag = api("GET", u"/clusters/"_s + m_clusterId + u"/jobs/"_s + m_firstJobId + u"/dag"_s);
+        QCOMPARE(dag.httpStatus, 200);
+        QVERIFY(dag.body.toObject().value(u"nodes"_s).toArray().size() >= 5);
     }
 
     void costLedgerBillsEveryRecordedLifetime()
