@@ -399,6 +399,20 @@ private Q_SLOTS:
         QVERIFY(dag.body.toObject().value(u"nodes"_s).toArray().size() >= 5);
     }
 
+    void idleClusterIsAutoTerminated()
+    {
+        const ApiReply launched = api("POST", u"/clusters"_s,
+                                      {{u"name"_s, u"idle"_s}, {u"workers"_s, 1}, {u"idleTimeoutSeconds"_s, 3}});
+        QCOMPARE(launched.httpStatus, 201);
+        const QString id = launched.body.toObject().value(u"id"_s).toString();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            api("GET", u"/clusters/"_s + id).body.toObject().value(u"state"_s).toString(), u"TERMINATED"_s, 60000);
+        const ClusterInfo c = ClusterInfo::fromJson(api("GET", u"/clusters/"_s + id).body.toObject());
+        QVERIFY2(c.stateReason.startsWith(u"Idle for 3 s"_s), qPrintable(c.stateReason));
+        QVERIFY(c.readyAt.isValid() && c.readyAt.msecsTo(c.endedAt) >= 3000); // idle counted from WAITING
+        QVERIFY(processesUnder(m_data.path() + u"/clusters/"_s + id).isEmpty());
+    }
+
     void costLedgerBillsEveryRecordedLifetime()
     {
         QJsonValue json;
