@@ -606,8 +606,10 @@ void MainWindow::updateConnectionViews()
             state = tr("token refused");
             break;
         }
-        s.header->setText(u"%1 <b>%2</b> <span style='color:gray'>%3 · %4</span>"_s.arg(
-            dot(connectionColor(c->state())), c->name().toHtmlEscaped(), c->url().authority().toHtmlEscaped(), state));
+        // A runtime given by --runtime is named by its address: do not say it twice.
+        const QString where = c->name() == c->url().authority() ? QString() : c->url().authority().toHtmlEscaped() + u" · "_s;
+        s.header->setText(u"%1 <b>%2</b> <span style='color:gray'>%3%4</span>"_s.arg(
+            dot(connectionColor(c->state())), c->name().toHtmlEscaped(), where, state));
         s.header->setToolTip(c->stateMessage());
     }
 

@@ -124,6 +124,17 @@ int main(int argc, char *argv[])
         window.installEventFilter(new FirstPaintProbe(&window));
     if (!screenshot) {
         window.show();
+        if (parser.isSet(clusterOption) || parser.isSet(pageOption)) {
+            // Open on the asked cluster and page as soon as the cluster list has it.
+            auto *select = new QTimer(&window);
+            QObject::connect(select, &QTimer::timeout, &window, [&window, &parser, select, clusterOption, pageOption] {
+                if (parser.isSet(clusterOption) && !window.selectClusterByName(parser.value(clusterOption)))
+                    return;
+                window.showPage(pages.value(parser.value(pageOption)));
+                select->stop();
+            });
+            select->start(200);
+        }
         return app.exec();
     }
 

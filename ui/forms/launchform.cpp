@@ -106,7 +106,10 @@ LaunchForm::LaunchForm(QWidget *parent)
         column->addWidget(error);
         m_errorLabels.insert(field, error);
         m_fieldWidgets.insert(field, widget);
-        form->addRow(label, column);
+        // addRow(QString, QLayout*) would show the '&' literally: a label with a buddy gives the shortcut.
+        auto *labelWidget = new QLabel(label, this);
+        labelWidget->setBuddy(widget);
+        form->addRow(labelWidget, column);
     };
     addField(u"name"_s, tr("&Name"), m_name);
     addField(u"workers"_s, tr("&Workers (executors)"), m_workers, m_workersHint);

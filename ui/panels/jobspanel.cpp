@@ -173,6 +173,7 @@ void JobsPanel::updateSelection()
     if (row < 0) {
         m_logTitle->setText(tr("Log tail"));
         m_log->clear();
+        m_log->setPlaceholderText(tr("Select a job to see the last lines of its output."));
         m_cancel->setEnabled(false);
         return;
     }
@@ -180,6 +181,8 @@ void JobsPanel::updateSelection()
     m_logTitle->setText(tr("Log tail of <b>%1</b> (%2)%3")
                             .arg(j.name.toHtmlEscaped(), toString(j.state),
                                  j.stateReason.isEmpty() ? QString() : u": "_s + j.stateReason.toHtmlEscaped()));
+    m_log->setPlaceholderText(isFinished(j.state) ? tr("The job wrote no output.")
+                                                  : tr("No output yet: the log tail appears here as the job writes it."));
     if (m_log->toPlainText() != j.logTail) {
         QScrollBar *bar = m_log->verticalScrollBar();
         const bool atEnd = bar->value() == bar->maximum();

@@ -26,7 +26,7 @@ MemoryBarDelegate::MemoryBarDelegate(QObject *parent)
 QSize MemoryBarDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize s = QStyledItemDelegate::sizeHint(option, index);
-    s.setWidth(std::max(s.width() + 20, 240));
+    s.setWidth(std::max(s.width() + 120, 320));
     return s;
 }
 
@@ -44,15 +44,24 @@ void MemoryBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     opt.text.clear();
     QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
 
-    const QRect bar = option.rect.adjusted(4, 4, -4, -4);
+    // Text first, in a fixed width so the bars of all rows start at the same x and compare at a glance.
+    const QFontMetrics fm(option.font);
+    const int textWidth = fm.horizontalAdvance(u"888.8 MiB of 88.88 GiB"_s) + 10;
+    const QRect textRect(option.rect.left() + 6, option.rect.top(), textWidth, option.rect.height());
+    const QRect bar(textRect.right() + 4, option.rect.top() + 5, std::max(20, option.rect.width() - textWidth - 16),
+                    option.rect.height() - 10);
+    const bool gone = isGone(e.status);
     painter->save();
+    painter->setPen(gone ? option.palette.color(QPalette::Disabled, QPalette::Text)
+                         : (option.state & QStyle::State_Selected ? option.palette.color(QPalette::HighlightedText)
+                                                                  : option.palette.color(QPalette::Text)));
+    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, text);
     painter->setPen(QPen(option.palette.color(QPalette::Mid), 1));
     painter->setBrush(option.palette.base());
     painter->drawRect(bar.adjusted(0, 0, -1, -1));
     const double limit = double(std::max<qint64>(e.memoryLimitBytes, 1));
     const int width = bar.width() - 2;
     auto span = [&](qint64 bytes) { return int(std::clamp(double(bytes) / limit, 0.0, 1.0) * width); };
-    const bool gone = isGone(e.status);
     const qint64 used = e.memoryManagedBytes + e.memoryUnmanagedBytes;
     int x = bar.left() + 1;
     const int top = bar.top() + 1;
@@ -70,20 +79,10 @@ void MemoryBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const int spilled = std::min(span(e.memorySpilledBytes), bar.left() + 1 + width - x);
     if (spilled > 0 && !gone)
         painter->fillRect(QRect(x, top, spilled, h), m_spilled);
-
-    QString label = text;
-    if (e.memorySpilledBytes > 0)
-        label += tr(", %1 spilled").arg(presentation::formatBytes(e.memorySpilledBytes));
-    const QRect textRect = bar.adjusted(6, 0, -6, 0);
-    // Text on a halo so it reads on both the dark bar and the empty part.
-    painter->setPen(gone ? option.palette.color(QPalette::Disabled, QPalette::Text) : option.palette.color(QPalette::Text));
-    QFont f = option.font;
-    painter->setFont(f);
-    const QRect bounds = painter->fontMetrics().boundingRect(textRect, Qt::AlignVCenter | Qt::AlignLeft, label);
-    QColor halo = option.palette.color(QPalette::Base);
-    halo.setAlpha(200);
-    painter->fillRect(bounds.adjusted(-3, 0, 3, 0), halo);
-    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, label);
+    // The 80% mark: where Dask starts pausing the worker.
+    painter->setPen(QPen(QColor(0xc6, 0x28, 0x28, 160), 1, Qt::DashLine));
+    const int mark = bar.left() + 1 + int(width * 0.8);
+    painter->drawLine(mark, bar.top(), mark, bar.bottom());
     painter->restore();
 }
 
