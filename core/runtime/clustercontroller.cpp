@@ -106,7 +106,7 @@ QList<Job> ClusterController::jobs() const
 {
     QList<Job> result;
     for (const JobSlot &slot : m_jobs)
-        result.append(slot.stored.job);
+        result.append(withLiveLogTail(slot));
     return result;
 }
 
@@ -114,8 +114,19 @@ std::optional<Job> ClusterController::job(const QString &jobId) const
 {
     for (const JobSlot &slot : m_jobs)
         if (slot.stored.job.id == jobId)
-            return slot.stored.job;
+            return withLiveLogTail(slot);
     return std::nullopt;
+}
+
+Job ClusterController::withLiveLogTail(const JobSlot &slot) const
+{
+    // A running job's tail is read from its log on each request (16 KB at most), so a user watching it
+    // sees progress; a finished job's tail was fixed when it ended.
+    if (isFinished(slot.stored.job.state))
+        return slot.stored.job;
+    JobSlot live = slot;
+    refreshLogTail(live);
+    return live.stored.job;
 }
 
 StoredExecutor *ClusterController::findExecutor(const QString &id)

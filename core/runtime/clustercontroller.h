@@ -94,6 +94,7 @@ private:
     void onJobFinished(const QString &jobId, int exitCode, bool crashed);
     void saveJob(const JobSlot &slot);
     void refreshLogTail(JobSlot &slot) const;
+    Job withLiveLogTail(const JobSlot &slot) const;
     int activeJobCount() const;
     int liveWorkerCount() const; // not retiring, not gone
     void schedulePoll();

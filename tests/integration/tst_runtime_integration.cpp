@@ -325,6 +325,9 @@ private Q_SLOTS:
                                      == "RUNNING"_L1,
                                  10000);
         QTest::qWait(2000); // let the shuffle get going so the retire has data to move
+        // While it runs, its log tail is live (the sample logs its connection first).
+        QTRY_VERIFY_WITH_TIMEOUT(api("GET", jobPath).body.toObject().value(u"logTail"_s).toString().contains(u"connected to"_s),
+                                 10000);
         QCOMPARE(cli({u"cluster"_s, u"scale"_s, m_clusterId, u"--workers"_s, u"1"_s, u"--wait"_s}), 0);
         QJsonValue finished;
         QCOMPARE(cli({u"job"_s, u"describe"_s, m_clusterId, jobId}, &finished), 0);
