@@ -7,6 +7,7 @@
 #include "core/model/clusterinfo.h"
 #include "core/model/job.h"
 #include "core/security/tokenfile.h"
+#include "loopback.h"
 #include "testpaths.h"
 
 #include <QDateTime>
@@ -30,31 +31,8 @@ using namespace cdeck;
 
 namespace {
 
-int freePort()
-{
-    QTcpServer s;
-    return s.listen(QHostAddress::LocalHost, 0) ? s.serverPort() : 0;
-}
-
-// Every live process whose working directory lies under dir: engine processes run in their cluster's folder.
-QList<qint64> processesUnder(const QString &dir)
-{
-    QList<qint64> pids;
-    for (const QString &pid : QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (!pid.front().isDigit())
-            continue;
-        QFile stat(u"/proc/"_s + pid + u"/stat"_s);
-        if (stat.open(QIODevice::ReadOnly)) {
-            const QByteArray line = stat.readAll();
-            const int close = line.lastIndexOf(')');
-            if (close > 0 && line.size() > close + 2 && line[close + 2] == 'Z')
-                continue;
-        }
-        if (QFileInfo(u"/proc/"_s + pid + u"/cwd"_s).symLinkTarget().startsWith(dir))
-            pids.append(pid.toLongLong());
-    }
-    return pids;
-}
+using test::freeLoopbackPort;
+using test::processesUnder;
 
 struct SeriesStats
 {
@@ -184,7 +162,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_data.isValid());
         QVERIFY2(QFileInfo(u"/usr/bin/dask"_s).isExecutable(), "Debian's Dask is required (scripts/install-deps.sh)");
-        m_port = freePort();
+        m_port = freeLoopbackPort();
         startRuntime();
     }
 
