@@ -415,7 +415,6 @@ void ClusterController::onIdentity(const QList<dask::WorkerReport> &workers)
                  u"Scheduler is up at %1; waiting for %n worker(s) to register"_s.arg(i.schedulerAddress)
                      .replace(u"%n"_s, QString::number(i.spec.workers)));
     const QDateTime t = now();
-    bool changedAny = false;
     for (StoredExecutor &e : m_executors) {
         Executor &x = e.executor;
         if (isGone(x.status))
@@ -427,7 +426,6 @@ void ClusterController::onIdentity(const QList<dask::WorkerReport> &workers)
             if (x.status == ExecutorStatus::Running || x.status == ExecutorStatus::Paused) {
                 x.status = e.retireRequested ? ExecutorStatus::Retiring : ExecutorStatus::Starting;
                 x.statusReason = e.retireRequested ? u"Retiring (scale-down)"_s : u"Restarting (the nanny restarts the worker)"_s;
-                changedAny = true;
                 saveExecutor(e);
             }
             continue;
@@ -471,17 +469,14 @@ void ClusterController::onIdentity(const QList<dask::WorkerReport> &workers)
             x.status = ExecutorStatus::Running;
         if (x.status != ExecutorStatus::Retiring)
             x.statusReason.clear();
-        if (before != x.status || newIncarnation) {
-            saveExecutor(e);
-            changedAny = true;
-        }
+        if (before != x.status || newIncarnation)
+            saveExecutor(e); // status changes are stored; per-second metrics go to the sampler's store
     }
     if (i.state == ClusterState::Bootstrapping && info().runningWorkers >= i.spec.workers) {
         setState(activeJobCount() > 0 ? ClusterState::Running : ClusterState::Waiting,
                  u"All %1 workers registered"_s.arg(i.spec.workers));
     }
     Q_EMIT changed();
-    Q_UNUSED(changedAny);
 }
 
 void ClusterController::updateLiveness()

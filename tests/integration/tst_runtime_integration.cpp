@@ -68,26 +68,7 @@ private:
     // Runs clusterdeck-cli with --json; returns its exit code and parsed stdout.
     int cli(const QStringList &args, QJsonValue *json = nullptr, int timeoutMs = 240000)
     {
-        QProcess p;
-        p.start(bin(u"clusterdeck-cli"_s),
-                QStringList{u"--runtime"_s, url(), u"--token-file"_s, m_data.path() + u"/token"_s, u"--json"_s} + args);
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            qWarning() << "cli timed out:" << args;
-            return -1;
-        }
-        const QByteArray out = p.readAllStandardOutput();
-        const QByteArray err = p.readAllStandardError();
-        if (!err.isEmpty())
-            qInfo().noquote() << "cli stderr:" << err;
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(out, &parseError);
-        if (json)
-            *json = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-        if (parseError.error != QJsonParseError::NoError && !out.isEmpty())
-            qWarning() << "stdout is not one JSON document:" << out.left(300);
-        return p.exitCode();
+        return test::runCliJson(url(), m_data.path() + u"/token"_s, args, json, timeoutMs);
     }
 
     ApiReply api(const QByteArray &verb, const QString &path, const QJsonObject &body = {}, bool withToken = true)

@@ -107,23 +107,7 @@ private:
     // Runs clusterdeck-cli with --json; returns its exit code and parsed stdout.
     int cli(const QStringList &args, QJsonValue *json = nullptr, int timeoutMs = 240000)
     {
-        QProcess p;
-        p.start(bin(u"clusterdeck-cli"_s),
-                QStringList{u"--runtime"_s, url(), u"--token-file"_s, m_data.path() + u"/token"_s, u"--json"_s} + args);
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            qWarning() << "cli timed out:" << args;
-            return -1;
-        }
-        const QByteArray out = p.readAllStandardOutput();
-        const QByteArray err = p.readAllStandardError();
-        if (!err.isEmpty())
-            qInfo().noquote() << "cli stderr:" << err;
-        const QJsonDocument doc = QJsonDocument::fromJson(out);
-        if (json)
-            *json = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-        return p.exitCode();
+        return test::runCliJson(url(), m_data.path() + u"/token"_s, args, json, timeoutMs);
     }
 
     // A raw GET with a query string (RuntimeClient takes paths only). Returns the status, fills *body.

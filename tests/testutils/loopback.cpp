@@ -2,9 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "loopback.h"
 
+#include "testpaths.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTcpServer>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +40,31 @@ QList<qint64> processesUnder(const QString &dir)
             pids.append(pid.toLongLong());
     }
     return pids;
+}
+
+int runCliJson(const QString &runtimeUrl, const QString &tokenFile, const QStringList &args, QJsonValue *json,
+               int timeoutMs)
+{
+    QProcess p;
+    p.start(binDir() + u"/clusterdeck-cli"_s,
+            QStringList{u"--runtime"_s, runtimeUrl, u"--token-file"_s, tokenFile, u"--json"_s} + args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        qWarning() << "cli timed out:" << args;
+        return -1;
+    }
+    const QByteArray out = p.readAllStandardOutput();
+    const QByteArray err = p.readAllStandardError();
+    if (!err.isEmpty())
+        qInfo().noquote() << "cli stderr:" << err;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(out, &parseError);
+    if (json)
+        *json = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+    if (parseError.error != QJsonParseError::NoError && !out.isEmpty())
+        qWarning() << "stdout is not one JSON document:" << out.left(300);
+    return p.exitCode();
 }
 
 } // namespace cdeck::test

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QJsonValue>
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 namespace cdeck::test {
@@ -12,5 +14,10 @@ int freeLoopbackPort();
 // Every live (non-zombie) process whose working directory lies under dir: the runtime's engine
 // processes run inside their cluster's folder, so this finds any left behind.
 QList<qint64> processesUnder(const QString &dir);
+
+// Runs `clusterdeck-cli --runtime URL --token-file FILE --json ARGS...` and returns its exit code
+// (-1 on timeout); *json gets its stdout, which must be exactly one JSON document (warned otherwise).
+int runCliJson(const QString &runtimeUrl, const QString &tokenFile, const QStringList &args, QJsonValue *json,
+               int timeoutMs = 240000);
 
 } // namespace cdeck::test
