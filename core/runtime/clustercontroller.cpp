@@ -16,11 +16,12 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
-#include <QTcpServer>
+#include <QUrl>
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <optional>
 #include <csignal>
 #include <unistd.h>
 
@@ -36,14 +37,36 @@ std::shared_ptr<spdlog::logger> opsLog()
     return logger ? logger : spdlog::default_logger();
 }
 
-// Asks the kernel for a free loopback port. Another process could take it before the engine binds it;
-// the engine then fails to start and the cluster ends with that reason rather than hanging.
-int freeLoopbackPort()
+// The scheduler binds port 0 for both its comm and its HTTP server and writes what it got to this file;
+// workers wait for the same file. Picking ports here and handing them over raced: the kernel could give
+// the same "free" port twice, or hand it to another socket before Dask bound it, and Dask then quietly
+// serves its dashboard elsewhere (seen on CI: a cluster stuck in STARTING for 180 s).
+constexpr auto kSchedulerFile = "scheduler/scheduler.json";
+
+struct SchedulerEndpoints
 {
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
+    int commPort = 0;
+    int dashboardPort = 0;
+};
+
+// Reads the scheduler file; nullopt while it is missing or half written.
+std::optional<SchedulerEndpoints> readSchedulerFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > 1024 * 1024)
+        return std::nullopt;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    const QJsonObject o = doc.object();
+    const QUrl address(o.value(u"address"_s).toString());
+    SchedulerEndpoints e;
+    e.commPort = address.port();
+    e.dashboardPort = o.value(u"services"_s).toObject().value(u"dashboard"_s).toInt();
+    if (e.commPort <= 0 || e.dashboardPort <= 0)
+        return std::nullopt;
+    return e;
 }
 
 QDateTime now()
@@ -212,10 +235,12 @@ void ClusterController::launch()
         fail(u"Cannot copy the engine configuration from %1/engine/dask.yaml"_s.arg(m_config.resourcesDir));
         return;
     }
-    m_record.schedulerPort = freeLoopbackPort();
-    m_record.dashboardPort = freeLoopbackPort();
-    i.schedulerAddress = u"tcp://127.0.0.1:%1"_s.arg(m_record.schedulerPort);
-    i.dashboardUrl = u"http://127.0.0.1:%1"_s.arg(m_record.dashboardPort);
+    QFile::remove(dir + u'/' + QLatin1StringView(kSchedulerFile));
+    // Known once the scheduler has written its file (see pollSchedulerFile).
+    m_record.schedulerPort = 0;
+    m_record.dashboardPort = 0;
+    i.schedulerAddress.clear();
+    i.dashboardUrl.clear();
     const StateChange first{ClusterState::Starting, u"Launch requested"_s, now()};
     i.state = first.state;
     i.stateReason = first.reason;
@@ -250,9 +275,11 @@ void ClusterController::spawnScheduler()
                      u"--host"_s,
                      u"127.0.0.1"_s,
                      u"--port"_s,
-                     QString::number(m_record.schedulerPort),
+                     u"0"_s,
                      u"--dashboard-address"_s,
-                     u"127.0.0.1:%1"_s.arg(m_record.dashboardPort),
+                     u"127.0.0.1:0"_s,
+                     u"--scheduler-file"_s,
+                     dir + u'/' + QLatin1StringView(kSchedulerFile),
                      u"--preload"_s,
                      m_config.resourcesDir + u"/engine/scheduler_preload.py"_s};
     req.environment = engineEnvironment();
@@ -264,8 +291,7 @@ void ClusterController::spawnScheduler()
         fail(u"Cannot start the scheduler: %1"_s.arg(error));
         return;
     }
-    opsLog()->info("cluster {}: scheduler pid {} on port {}", m_record.info.id.toStdString(), m_record.schedulerPid,
-                   m_record.schedulerPort);
+    opsLog()->info("cluster {}: scheduler pid {} started", m_record.info.id.toStdString(), m_record.schedulerPid);
 }
 
 StoredExecutor ClusterController::newExecutor()
@@ -286,7 +312,8 @@ bool ClusterController::spawnWorker(StoredExecutor *e)
     processes::SpawnRequest req;
     req.program = m_config.daskProgram;
     req.arguments = {u"worker"_s,
-                     m_record.info.schedulerAddress,
+                     u"--scheduler-file"_s,
+                     dir + u'/' + QLatin1StringView(kSchedulerFile),
                      u"--name"_s,
                      e->executor.id,
                      u"--nthreads"_s,
@@ -362,6 +389,15 @@ void ClusterController::poll()
         schedulePoll();
         return;
     }
+    if (m_record.info.dashboardUrl.isEmpty() && !readEndpoints()) {
+        if (!processes::isGroupAlive(m_record.schedulerPid)) {
+            fail(u"The scheduler process (pid %1) exited: see %2/logs/scheduler.log"_s.arg(m_record.schedulerPid)
+                     .arg(clusterDir()));
+            return;
+        }
+        schedulePoll();
+        return;
+    }
     QNetworkRequest request(QUrl(m_record.info.dashboardUrl + u"/json/identity.json"_s));
     request.setTransferTimeout(m_config.scrapeTimeoutMs);
     QNetworkReply *reply = m_network.get(request);
@@ -387,6 +423,21 @@ void ClusterController::poll()
         }
         schedulePoll();
     });
+}
+
+bool ClusterController::readEndpoints()
+{
+    const auto endpoints = readSchedulerFile(clusterDir() + u'/' + QLatin1StringView(kSchedulerFile));
+    if (!endpoints)
+        return false;
+    m_record.schedulerPort = endpoints->commPort;
+    m_record.dashboardPort = endpoints->dashboardPort;
+    m_record.info.schedulerAddress = u"tcp://127.0.0.1:%1"_s.arg(endpoints->commPort);
+    m_record.info.dashboardUrl = u"http://127.0.0.1:%1"_s.arg(endpoints->dashboardPort);
+    saveCluster();
+    opsLog()->info("cluster {}: scheduler at {}, dashboard port {}", m_record.info.id.toStdString(),
+                   m_record.info.schedulerAddress.toStdString(), endpoints->dashboardPort);
+    return true;
 }
 
 void ClusterController::onScrapeFailed(const QString &why)

@@ -83,6 +83,8 @@ private:
     QStringList engineEnvironment() const;
     void poll();
     void onIdentity(const QList<dask::WorkerReport> &workers);
+    // Takes the ports the scheduler bound from its scheduler file; false until it has written one.
+    bool readEndpoints();
     void onScrapeFailed(const QString &why);
     void updateLiveness();
     void retire(const QStringList &names);
