@@ -8,6 +8,7 @@
 #include "core/model/job.h"
 #include "core/security/tokenfile.h"
 #include "loopback.h"
+#include "runtimeprocess.h"
 #include "testpaths.h"
 
 #include <QDir>
@@ -28,7 +29,6 @@ using namespace cdeck;
 
 namespace {
 
-using test::freeLoopbackPort;
 using test::processesUnder;
 
 } // namespace
@@ -37,44 +37,21 @@ class TstRuntimeIntegration : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_data;
-    QProcess m_runtime;
-    int m_port = 0;
-    QByteArray m_token;
+    test::RuntimeProcess m_runtime;
     QString m_clusterId;
     QString m_firstJobId;
 
     QString bin(const QString &name) const { return test::binDir() + u'/' + name; }
-    QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_port); }
+    QString url() const { return m_runtime.url(); }
 
-    void startRuntime()
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"10"_s);
-        env.insert(u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s);
-        m_runtime.setProcessEnvironment(env);
-        m_runtime.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_runtime.start(bin(u"clusterdeck-runtime"_s),
-                        {u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port), u"--data-dir"_s, m_data.path(), u"--resources"_s,
-                         test::resourcesDir()});
-        QVERIFY2(m_runtime.waitForStarted(), qPrintable(m_runtime.errorString()));
-        RuntimeClient client(QUrl(url()), {});
-        QTRY_VERIFY_WITH_TIMEOUT(client.requestBlocking("GET", u"/health"_s).ok(), 15000);
-        QString error;
-        m_token = security::readTokenFile(m_data.path() + u"/token"_s, &error);
-        QVERIFY2(!m_token.isEmpty(), qPrintable(error));
-    }
-
-    // Runs clusterdeck-cli with --json; returns its exit code and parsed stdout.
     int cli(const QStringList &args, QJsonValue *json = nullptr, int timeoutMs = 240000)
     {
-        return test::runCliJson(url(), m_data.path() + u"/token"_s, args, json, timeoutMs);
+        return m_runtime.cli(args, json, timeoutMs);
     }
 
     ApiReply api(const QByteArray &verb, const QString &path, const QJsonObject &body = {}, bool withToken = true)
     {
-        RuntimeClient client(QUrl(url()), withToken ? m_token : QByteArray("wrong-token"));
-        return client.requestBlocking(verb, path, body);
+        return m_runtime.api(verb, path, body, withToken);
     }
 
     QList<Executor> executors()
@@ -95,27 +72,20 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_data.isValid());
         QVERIFY2(QFileInfo(u"/usr/bin/dask"_s).isExecutable(), "Debian's Dask is required (scripts/install-deps.sh)");
-        m_port = freeLoopbackPort();
-        startRuntime();
+        m_runtime.setEnvironment({{u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"10"_s}, {u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s}});
+        QString error;
+        QVERIFY2(m_runtime.start(&error), qPrintable(error));
     }
 
     void cleanupTestCase()
     {
         // Leave nothing behind, whatever failed above: terminate what is still up, then stop the runtime.
-        if (!m_clusterId.isEmpty() && m_runtime.state() == QProcess::Running) {
+        if (!m_clusterId.isEmpty() && m_runtime.isRunning()) {
             api("PUT", u"/clusters/"_s + m_clusterId + u"/protection"_s, {{u"enabled"_s, false}});
             cli({u"cluster"_s, u"terminate"_s, m_clusterId, u"--wait"_s, u"--timeout"_s, u"60"_s});
         }
-        for (qint64 pid : processesUnder(m_data.path() + u"/clusters"_s))
-            ::kill(pid_t(pid), SIGKILL);
-        if (m_runtime.state() == QProcess::Running) {
-            m_runtime.terminate();
-            if (!m_runtime.waitForFinished(10000))
-                m_runtime.kill();
-            m_runtime.waitForFinished();
-        }
+        m_runtime.stopAndReap();
     }
 
     void healthNeedsNoTokenButEverythingElseDoes()
@@ -151,10 +121,10 @@ private Q_SLOTS:
 
     void malformedJsonIsA400()
     {
-        RuntimeClient client(QUrl(url()), m_token);
+        RuntimeClient client(QUrl(url()), m_runtime.token());
         QNetworkAccessManager nam;
         QNetworkRequest req(QUrl(url() + u"/api/v1/clusters"_s));
-        req.setRawHeader("Authorization", "Bearer " + m_token);
+        req.setRawHeader("Authorization", "Bearer " + m_runtime.token());
         req.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
         QNetworkReply *reply = nam.post(req, R"({"name": "x", "workers": )");
         QTRY_VERIFY(reply->isFinished());
@@ -261,7 +231,7 @@ private Q_SLOTS:
         QVERIFY(dag.value(u"edges"_s).toArray().size() >= ids.size() - 2);
         // The same graph as Graphviz DOT.
         QProcess dot;
-        dot.start(bin(u"clusterdeck-cli"_s), {u"--runtime"_s, url(), u"--token-file"_s, m_data.path() + u"/token"_s,
+        dot.start(bin(u"clusterdeck-cli"_s), {u"--runtime"_s, url(), u"--token-file"_s, m_runtime.tokenFile(),
                                              u"job"_s, u"dag"_s, m_clusterId, m_firstJobId, u"--dot"_s});
         QVERIFY(dot.waitForFinished(30000));
         QCOMPARE(dot.exitCode(), 0);
@@ -306,7 +276,7 @@ private Q_SLOTS:
         QCOMPARE(countStatus(list, ExecutorStatus::Lost), 0); // a planned retire is not a failure
         for (const Executor &e : list)
             if (e.status == ExecutorStatus::Retired)
-                QVERIFY2(!QFileInfo::exists(u"/proc/%1"_s.arg(e.pid)) || processesUnder(m_data.path()).indexOf(e.pid) < 0,
+                QVERIFY2(!QFileInfo::exists(u"/proc/%1"_s.arg(e.pid)) || processesUnder(m_runtime.dataDir()).indexOf(e.pid) < 0,
                          qPrintable(e.id));
         QCOMPARE(api("GET", u"/clusters/"_s + m_clusterId).body.toObject().value(u"state"_s).toString(), u"WAITING"_s);
     }
@@ -325,9 +295,9 @@ private Q_SLOTS:
 
     void runtimeKilledAndRestartedKeepsTheClusterUsable()
     {
-        ::kill(pid_t(m_runtime.processId()), SIGKILL);
-        QVERIFY(m_runtime.waitForFinished(10000));
-        startRuntime();
+        m_runtime.crash();
+        QString error;
+        QVERIFY2(m_runtime.start(&error), qPrintable(error));
         QJsonValue json;
         QCOMPARE(cli({u"cluster"_s, u"list"_s}, &json), 0);
         QCOMPARE(json.toArray().size(), 1);
@@ -344,7 +314,7 @@ private Q_SLOTS:
 
     void terminateLeavesNoProcessBehind()
     {
-        const QString clusterDir = m_data.path() + u"/clusters/"_s + m_clusterId;
+        const QString clusterDir = m_runtime.clusterDir(m_clusterId);
         QVERIFY(!processesUnder(clusterDir).isEmpty()); // the scheduler and workers, until now
         QList<qint64> pids;
         for (const Executor &e : executors())
@@ -379,7 +349,7 @@ private Q_SLOTS:
         const ClusterInfo c = ClusterInfo::fromJson(api("GET", u"/clusters/"_s + id).body.toObject());
         QVERIFY2(c.stateReason.startsWith(u"Idle for 3 s"_s), qPrintable(c.stateReason));
         QVERIFY(c.readyAt.isValid() && c.readyAt.msecsTo(c.endedAt) >= 3000); // idle counted from WAITING
-        QVERIFY(processesUnder(m_data.path() + u"/clusters/"_s + id).isEmpty());
+        QVERIFY(processesUnder(m_runtime.clusterDir(id)).isEmpty());
     }
 
     void costLedgerBillsEveryRecordedLifetime()

@@ -8,6 +8,7 @@
 #include "core/model/job.h"
 #include "core/security/tokenfile.h"
 #include "loopback.h"
+#include "runtimeprocess.h"
 #include "testpaths.h"
 
 #include <QDateTime>
@@ -31,7 +32,6 @@ using namespace cdeck;
 
 namespace {
 
-using test::freeLoopbackPort;
 using test::processesUnder;
 
 struct SeriesStats
@@ -65,68 +65,23 @@ class TstTelemetryIntegration : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_data;
-    QProcess m_runtime;
-    int m_port = 0;
-    QByteArray m_token;
+    test::RuntimeProcess m_runtime;
     QString m_clusterId;
     qint64 m_jobFromMs = 0;
     qint64 m_jobToMs = 0;
     QHash<QString, SeriesStats> m_duringJob;
 
-    QString bin(const QString &name) const { return test::binDir() + u'/' + name; }
-    QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_port); }
+    QString url() const { return m_runtime.url(); }
     QString metricsPath() const { return u"/api/v1/clusters/"_s + m_clusterId + u"/metrics"_s; }
 
-    void startRuntime()
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s);
-        env.insert(u"CLUSTERDECK_MAINTAIN_MS"_s, u"5000"_s); // roll-ups run during the test, not once a minute
-        m_runtime.setProcessEnvironment(env);
-        m_runtime.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_runtime.start(bin(u"clusterdeck-runtime"_s),
-                        {u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port), u"--data-dir"_s, m_data.path(), u"--resources"_s,
-                         test::resourcesDir()});
-        QVERIFY2(m_runtime.waitForStarted(), qPrintable(m_runtime.errorString()));
-        RuntimeClient client(QUrl(url()), {});
-        QTRY_VERIFY_WITH_TIMEOUT(client.requestBlocking("GET", u"/health"_s).ok(), 15000);
-        QString error;
-        m_token = security::readTokenFile(m_data.path() + u"/token"_s, &error);
-        QVERIFY2(!m_token.isEmpty(), qPrintable(error));
-    }
-
-    void stopRuntime()
-    {
-        m_runtime.terminate();
-        if (!m_runtime.waitForFinished(15000))
-            m_runtime.kill();
-        m_runtime.waitForFinished();
-    }
-
-    // Runs clusterdeck-cli with --json; returns its exit code and parsed stdout.
     int cli(const QStringList &args, QJsonValue *json = nullptr, int timeoutMs = 240000)
     {
-        return test::runCliJson(url(), m_data.path() + u"/token"_s, args, json, timeoutMs);
+        return m_runtime.cli(args, json, timeoutMs);
     }
 
-    // A raw GET with a query string (RuntimeClient takes paths only). Returns the status, fills *body.
     int get(const QString &pathAndQuery, QJsonValue *body = nullptr, const QByteArray &token = {})
     {
-        QNetworkAccessManager nam;
-        QNetworkRequest req(QUrl(url() + pathAndQuery));
-        req.setRawHeader("Authorization", "Bearer " + (token.isEmpty() ? m_token : token));
-        req.setTransferTimeout(20000);
-        QNetworkReply *reply = nam.get(req);
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
-        if (body)
-            *body = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-        reply->deleteLater();
-        return status;
+        return m_runtime.get(pathAndQuery, body, token);
     }
 
     QHash<QString, SeriesStats> query(const QString &series, qint64 fromMs, qint64 toMs, QJsonValue *raw = nullptr)
@@ -144,20 +99,18 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_data.isValid());
         QVERIFY2(QFileInfo(u"/usr/bin/dask"_s).isExecutable(), "Debian's Dask is required (scripts/install-deps.sh)");
-        m_port = freeLoopbackPort();
-        startRuntime();
+        // Roll-ups run during the test, not once a minute.
+        m_runtime.setEnvironment({{u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s}, {u"CLUSTERDECK_MAINTAIN_MS"_s, u"5000"_s}});
+        QString error;
+        QVERIFY2(m_runtime.start(&error), qPrintable(error));
     }
 
     void cleanupTestCase()
     {
-        if (!m_clusterId.isEmpty() && m_runtime.state() == QProcess::Running)
+        if (!m_clusterId.isEmpty() && m_runtime.isRunning())
             cli({u"cluster"_s, u"terminate"_s, m_clusterId, u"--wait"_s, u"--timeout"_s, u"60"_s});
-        for (qint64 pid : processesUnder(m_data.path() + u"/clusters"_s))
-            ::kill(pid_t(pid), SIGKILL);
-        if (m_runtime.state() == QProcess::Running)
-            stopRuntime();
+        m_runtime.stopAndReap();
     }
 
     void launchTwoWorkersAndSeeSeries()
@@ -167,7 +120,7 @@ private Q_SLOTS:
                  0);
         m_clusterId = ClusterInfo::fromJson(json.toObject()).id;
         QVERIFY(!m_clusterId.isEmpty());
-        QVERIFY(QFileInfo::exists(m_data.path() + u"/metrics.sqlite"_s)); // its own file
+        QVERIFY(QFileInfo::exists(m_runtime.dataDir() + u"/metrics.sqlite"_s)); // its own file
         // Without series=, the API lists what is stored: every executor's series and the totals.
         auto listed = [&] {
             QJsonValue list;
@@ -257,7 +210,7 @@ private Q_SLOTS:
     {
         QNetworkAccessManager nam;
         QNetworkRequest req(QUrl(url() + metricsPath() + u"/stream"_s));
-        req.setRawHeader("Authorization", "Bearer " + m_token);
+        req.setRawHeader("Authorization", "Bearer " + m_runtime.token());
         QNetworkReply *reply = nam.get(req);
         QByteArray received;
         connect(reply, &QNetworkReply::readyRead, this, [&] { received += reply->readAll(); });
@@ -293,9 +246,10 @@ private Q_SLOTS:
         const auto afterTerminate = query(series, m_jobFromMs, m_jobToMs);
         QCOMPARE(afterTerminate.value(u"bytes_in_per_s/total"_s).max, m_duringJob.value(u"bytes_in_per_s/total"_s).max);
 
-        stopRuntime();
-        QVERIFY(processesUnder(m_data.path() + u"/clusters"_s).isEmpty());
-        startRuntime();
+        m_runtime.stop();
+        QVERIFY(processesUnder(m_runtime.dataDir() + u"/clusters"_s).isEmpty());
+        QString error;
+        QVERIFY2(m_runtime.start(&error), qPrintable(error));
         const auto afterRestart = query(series, m_jobFromMs, m_jobToMs);
         for (const QString &key : {u"bytes_in_per_s/total"_s, u"bytes_out_per_s/w1"_s, u"memory_managed_bytes/w2"_s}) {
             QVERIFY2(afterRestart.value(key).points > 0, qPrintable(key));
@@ -314,7 +268,7 @@ private Q_SLOTS:
         // A stream on a terminated cluster says so and ends instead of hanging.
         QNetworkAccessManager nam;
         QNetworkRequest req(QUrl(url() + metricsPath() + u"/stream"_s));
-        req.setRawHeader("Authorization", "Bearer " + m_token);
+        req.setRawHeader("Authorization", "Bearer " + m_runtime.token());
         QNetworkReply *reply = nam.get(req);
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
         QVERIFY(reply->readAll().contains("event: end"));

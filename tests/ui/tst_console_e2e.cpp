@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // End to end, with the real runtime and real Dask: fill the launch form, see the cluster reach WAITING in
 // the sidebar, scale it to 3 and see 3 running executors, terminate it by typing its name and see
-// TERMINATED. The runtime is this test's own (free loopback port, temporary data dir) and is stopped by pid.
+// TERMINATED. The runtime is this test's own (free loopback port, temporary data dir, test::RuntimeProcess).
+#include "runtimeprocess.h"
 #include "testpaths.h"
 #include "ui/backend/connection.h"
 #include "ui/forms/launchform.h"
@@ -40,36 +41,19 @@ private Q_SLOTS:
 private:
     ClusterState stateOf(const QString &name) const;
 
-    QTemporaryDir m_dir;
-    QProcess m_runtime;
-    quint16 m_port = 0;
+    test::RuntimeProcess m_runtime;
     MainWindow *m_window = nullptr;
 };
 
 void TstConsoleE2E::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    const QString bin = test::binDir() + u"/clusterdeck-runtime"_s;
-    QVERIFY2(QFileInfo(bin).isExecutable(), qPrintable(bin + u" is missing: build clusterdeck-runtime"_s));
-    {
-        QTcpServer probe; // a free loopback port; the runtime binds it a moment later
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        m_port = probe.serverPort();
-    }
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"3"_s);
-    env.insert(u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"3"_s);
-    env.insert(u"CLUSTERDECK_RESOURCES"_s, test::resourcesDir());
-    m_runtime.setProcessEnvironment(env);
-    m_runtime.setProcessChannelMode(QProcess::ForwardedChannels);
-    m_runtime.start(bin, {u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port), u"--data-dir"_s, m_dir.path()});
-    QVERIFY2(m_runtime.waitForStarted(10000), qPrintable(m_runtime.errorString()));
-    // The token is written before the runtime listens.
-    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(m_dir.filePath(u"token"_s)), 20000);
+    m_runtime.setEnvironment({{u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"3"_s}, {u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"3"_s}});
+    QString error;
+    QVERIFY2(m_runtime.start(&error), qPrintable(error));
 
     ConsoleOptions options;
-    options.runtimeUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(m_port));
-    options.tokenFile = m_dir.filePath(u"token"_s);
+    options.runtimeUrl = QUrl(m_runtime.url());
+    options.tokenFile = m_runtime.tokenFile();
     options.startLocalRuntime = false;
     options.persistent = false;
     m_window = new MainWindow(options);
@@ -151,14 +135,8 @@ void TstConsoleE2E::cleanupTestCase()
 {
     delete m_window; // stops the network thread first
     m_window = nullptr;
-    if (m_runtime.state() != QProcess::NotRunning) {
-        ::kill(pid_t(m_runtime.processId()), SIGTERM);
-        if (!m_runtime.waitForFinished(30000)) {
-            ::kill(pid_t(m_runtime.processId()), SIGKILL);
-            m_runtime.waitForFinished(5000);
-        }
-    }
-    QCOMPARE(m_runtime.state(), QProcess::NotRunning);
+    m_runtime.stopAndReap();
+    QVERIFY(!m_runtime.isRunning());
 }
 
 QTEST_MAIN(TstConsoleE2E)
