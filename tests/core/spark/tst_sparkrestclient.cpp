@@ -2,12 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // The Spark REST client against a loopback server replaying Spark's golden answers, and against broken ones.
 #include "core/backend/spark/sparkrestclient.h"
+#include "replayserver.h"
 #include "testpaths.h"
 
 #include <QFile>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -15,56 +14,7 @@ using namespace cdeck::spark;
 
 namespace {
 
-// Answers each GET from a table: path (with query) -> raw HTTP response bytes. Unknown paths get Spark's 404.
-class ReplayServer : public QObject
-{
-public:
-    QHash<QByteArray, QByteArray> responses;
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    quint16 port() const { return m_server.serverPort(); }
-
-    static QByteArray ok(const QByteArray &body)
-    {
-        return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-            + "\r\nConnection: close\r\n\r\n" + body;
-    }
-
-    ReplayServer()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = m_server.nextPendingConnection()) {
-                connect(s, &QTcpSocket::readyRead, s, [this, s] {
-                    const QByteArray req = s->readAll();
-                    const QByteArray path = req.split(' ').value(1);
-                    QByteArray resp = responses.value(path);
-                    if (resp.isEmpty()) {
-                        const QByteArray body = "unknown app: " + path;
-                        resp = "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: "
-                            + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
-                    }
-                    if (resp == "HUGE") {
-                        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n[");
-                        const QByteArray chunk(1 << 20, ' ');
-                        for (int i = 0; i < 8 && s->state() == QAbstractSocket::ConnectedState; ++i) {
-                            s->write(chunk);
-                            s->waitForBytesWritten(1000);
-                        }
-                        s->disconnectFromHost();
-                        return;
-                    }
-                    if (resp == "SILENT")
-                        return; // never answers: the client's timeout must fire
-                    s->write(resp);
-                    s->disconnectFromHost();
-                });
-                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-            }
-        });
-    }
-
-private:
-    QTcpServer m_server;
-};
+using cdeck::test::ReplayServer;
 
 QByteArray fixture(const QString &name)
 {
@@ -97,22 +47,20 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_server.listen());
+        // What Spark's UI answers for an application it does not know: a plain-text 404.
+        m_server.notFound = ReplayServer::httpResponse(404, "Not Found", "unknown app: /api/v1/applications/nope", "text/plain");
         const QByteArray executors = fixture(u"executor_list_with_executor_metrics_json_expectation.json"_s);
         QVERIFY(!executors.isEmpty());
-        m_server.responses.insert("/api/v1/applications/application_1553914137147_0018/executors",
-                                  ReplayServer::ok(executors));
-        m_server.responses.insert("/api/v1/applications/local-1422981780767/jobs",
-                                  ReplayServer::ok(fixture(u"job_list_json_expectation.json"_s)));
-        m_server.responses.insert("/api/v1/applications/local-1422981780767/stages",
-                                  ReplayServer::ok(fixture(u"stage_list_json_expectation.json"_s)));
-        m_server.responses.insert("/api/v1/applications",
-                                  ReplayServer::ok(fixture(u"application_list_json_expectation.json"_s)));
-        m_server.responses.insert("/api/v1/applications/bad/jobs", ReplayServer::ok("[{\"jobId\": 1,"));
+        m_server.responses.insert("GET /api/v1/applications/application_1553914137147_0018/executors", {ReplayServer::ok(executors)});
+        m_server.responses.insert("GET /api/v1/applications/local-1422981780767/jobs", {ReplayServer::ok(fixture(u"job_list_json_expectation.json"_s))});
+        m_server.responses.insert("GET /api/v1/applications/local-1422981780767/stages", {ReplayServer::ok(fixture(u"stage_list_json_expectation.json"_s))});
+        m_server.responses.insert("GET /api/v1/applications", {ReplayServer::ok(fixture(u"application_list_json_expectation.json"_s))});
+        m_server.responses.insert("GET /api/v1/applications/bad/jobs", {ReplayServer::ok("[{\"jobId\": 1,")});
         const QByteArray full = ReplayServer::ok(executors);
         // Content-Length promises the whole body; the server closes after 300 bytes of it.
-        m_server.responses.insert("/api/v1/applications/cut/executors", full.left(full.indexOf("\r\n\r\n") + 304));
-        m_server.responses.insert("/api/v1/applications/huge/executors", "HUGE");
-        m_server.responses.insert("/api/v1/applications/silent/executors", "SILENT");
+        m_server.responses.insert("GET /api/v1/applications/cut/executors", {full.left(full.indexOf("\r\n\r\n") + 304)});
+        m_server.responses.insert("GET /api/v1/applications/huge/executors", {ReplayServer::huge("[")});
+        m_server.responses.insert("GET /api/v1/applications/silent/executors", {ReplayServer::silent()});
     }
 
     void readsExecutorsWithPeakHeap()

@@ -4,17 +4,14 @@
 // replaying them (including the kill sequence 202 then 200) and against broken answers.
 #include "core/backend/yarn/yarnclient.h"
 #include "core/backend/yarn/yarnmodel.h"
+#include "replayserver.h"
 #include "testpaths.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace cdeck::yarn;
@@ -35,101 +32,15 @@ QJsonValue json(const QByteArray &data)
     return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
 }
 
+using cdeck::test::ReplayServer;
+using cdeck::test::SeenRequest;
+
 QByteArray httpResponse(int status, const QByteArray &reason, const QByteArray &body)
 {
-    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\nConnection: close\r\n\r\n" + body;
+    return ReplayServer::httpResponse(status, reason, body);
 }
 
-QByteArray ok(const QByteArray &body) { return httpResponse(200, "OK", body); }
-
-struct SeenRequest
-{
-    QByteArray method;
-    QByteArray path; // percent-decoded, without the query
-    QByteArray query; // percent-decoded
-    QByteArray contentType;
-    QByteArray body;
-};
-
-// Answers requests from a table: "METHOD /path" (query ignored, percent-decoded) -> raw HTTP responses, taken in
-// order with the last one repeated. Unknown paths get the RM's 404 RemoteException. Reads whole requests
-// (headers and Content-Length body) before answering, since a PUT may arrive in pieces.
-class ReplayServer : public QObject
-{
-public:
-    QHash<QByteArray, QList<QByteArray>> responses;
-    QList<SeenRequest> seen;
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    quint16 port() const { return m_server.serverPort(); }
-
-    ReplayServer()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = m_server.nextPendingConnection()) {
-                auto buffer = std::make_shared<QByteArray>();
-                connect(s, &QTcpSocket::readyRead, s, [this, s, buffer] {
-                    buffer->append(s->readAll());
-                    const qsizetype headerEnd = buffer->indexOf("\r\n\r\n");
-                    if (headerEnd < 0)
-                        return;
-                    const QList<QByteArray> lines = buffer->left(headerEnd).split('\n');
-                    SeenRequest req;
-                    qsizetype length = 0;
-                    for (const QByteArray &line : lines.mid(1)) {
-                        const qsizetype colon = line.indexOf(':');
-                        const QByteArray name = line.left(colon).trimmed().toLower();
-                        const QByteArray value = line.mid(colon + 1).trimmed();
-                        if (name == "content-length")
-                            length = value.toLongLong();
-                        else if (name == "content-type")
-                            req.contentType = value;
-                    }
-                    if (buffer->size() < headerEnd + 4 + length)
-                        return; // the body is still on its way
-                    req.body = buffer->mid(headerEnd + 4, length);
-                    buffer->clear();
-                    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-                    req.method = requestLine.value(0);
-                    const QByteArray target = requestLine.value(1);
-                    const qsizetype mark = target.indexOf('?');
-                    req.path = QByteArray::fromPercentEncoding(mark < 0 ? target : target.left(mark));
-                    req.query = mark < 0 ? QByteArray() : QByteArray::fromPercentEncoding(target.mid(mark + 1));
-                    seen.append(req);
-                    answer(s, req.method + ' ' + req.path);
-                });
-                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-            }
-        });
-    }
-
-private:
-    void answer(QTcpSocket *s, const QByteArray &key)
-    {
-        QList<QByteArray> &queue = responses[key];
-        QByteArray resp = queue.size() > 1 ? queue.takeFirst() : queue.value(0);
-        if (resp.isEmpty())
-            resp = httpResponse(404, "Not Found", fixture(u"webservices-intro.error-404.response-1.json"_s));
-        if (resp == "HUGE") {
-            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{\"apps\":");
-            const QByteArray chunk(1 << 20, ' ');
-            for (int i = 0; i < 8 && s->state() == QAbstractSocket::ConnectedState; ++i) {
-                s->write(chunk);
-                s->waitForBytesWritten(1000);
-            }
-            s->disconnectFromHost();
-            return;
-        }
-        if (resp == "SILENT")
-            return; // never answers: the client's timeout must fire
-        s->write(resp);
-        s->disconnectFromHost();
-    }
-
-    QTcpServer m_server;
-};
+QByteArray ok(const QByteArray &body) { return ReplayServer::ok(body); }
 
 const QByteArray kStatePath = "/ws/v1/cluster/apps/application_1399397633663_0003/state";
 
@@ -161,6 +72,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_server.listen());
+        m_server.notFound = httpResponse(404, "Not Found", fixture(u"webservices-intro.error-404.response-1.json"_s));
         auto &r = m_server.responses;
         r.insert("GET /ws/v1/cluster/info", {ok(fixture(u"cluster-information-api.response-1.json"_s))});
         r.insert("GET /ws/v1/cluster/metrics", {ok(fixture(u"cluster-metrics-api.response-1.json"_s))});
@@ -186,8 +98,8 @@ private Q_SLOTS:
         const QByteArray full = ok(fixture(u"cluster-applications-api.response-1.json"_s));
         // Content-Length promises the whole body; the server closes after 300 bytes of it.
         r.insert("GET /ws/v1/cluster/apps/truncated", {full.left(full.indexOf("\r\n\r\n") + 304)});
-        r.insert("GET /ws/v1/cluster/apps/huge", {"HUGE"});
-        r.insert("GET /ws/v1/cluster/apps/silent", {"SILENT"});
+        r.insert("GET /ws/v1/cluster/apps/huge", {ReplayServer::huge("{\"apps\":")});
+        r.insert("GET /ws/v1/cluster/apps/silent", {ReplayServer::silent()});
         r.insert("GET /ws/v1/cluster/apps/notjson", {ok("[1, 2, 3]")});
     }
 
