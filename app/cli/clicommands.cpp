@@ -65,6 +65,9 @@ Jobs:
   job describe ID JOB
   job cancel ID JOB [--wait]
   job dag ID JOB [--json | --dot]   (the job's DAG: task groups and their dependencies)
+Fault injection (game days; the loss is recorded as unplanned):
+  chaos ID kill-worker [--executor EID]                  (SIGKILL to the worker's whole process group)
+  chaos ID stall-worker [--executor EID] [--seconds S]   (SIGSTOP, SIGCONT after S s; default 10)
 Cost (per-second billing, one-minute minimum, from the runtime's recorded lifetimes):
   cost [ID] [--by instance|tag|job|day] [--tag-key K] [--from ISO] [--to ISO] [--pricing FILE]
 Offline:
@@ -103,7 +106,8 @@ Options parse(const QStringList &args)
                                             u"--workers"_s, u"--instance-type"_s, u"--idle-minutes"_s,
                                             u"--idle-seconds"_s, u"--tag"_s, u"--sample"_s, u"--script"_s,
                                             u"--arg"_s, u"--api"_s, u"--by"_s, u"--from"_s, u"--to"_s,
-                                            u"--pricing"_s, u"--tag-key"_s};
+                                            u"--pricing"_s, u"--tag-key"_s,
+                                            u"--executor"_s, u"--seconds"_s};
     static const QSet<QString> flagOptions{u"--json"_s, u"--wait"_s, u"--spot"_s, u"--protect"_s, u"--on"_s,
                                            u"--off"_s, u"--help"_s, u"-h"_s, u"--dot"_s};
     Options o;
@@ -220,6 +224,7 @@ private:
     int jobCommand();
     int executorsCommand();
     int costCommand();
+    int chaosCommand();
 
     Options m_o;
     std::unique_ptr<RuntimeClient> m_client;
@@ -289,6 +294,8 @@ int Cli::exec()
         return executorsCommand();
     if (command == "cost"_L1)
         return costCommand();
+    if (command == "chaos"_L1)
+        return chaosCommand();
     throw UsageError(u"unknown command '%1'"_s.arg(command));
 }
 
@@ -447,6 +454,35 @@ int Cli::executorsCommand()
                          .arg(human(e.memorySpilledBytes), 10).arg(human(e.bytesInTotal), 10)
                          .arg(human(e.bytesOutTotal), 10);
         }
+    });
+}
+
+int Cli::chaosCommand()
+{
+    const QString id = m_o.words.value(1);
+    const QString action = m_o.words.value(2);
+    if (id.isEmpty() || (action != "kill-worker"_L1 && action != "stall-worker"_L1))
+        throw UsageError(u"chaos needs a cluster ID and kill-worker or stall-worker"_s);
+    QJsonObject body{{u"action"_s, action}};
+    if (m_o.values.contains(u"--executor"_s))
+        body.insert(u"executor"_s, m_o.values.value(u"--executor"_s));
+    if (m_o.values.contains(u"--seconds"_s)) {
+        if (action != "stall-worker"_L1)
+            throw UsageError(u"--seconds goes with stall-worker"_s);
+        body.insert(u"seconds"_s, intValue(m_o, u"--seconds"_s));
+    }
+    const ApiReply r = call("POST", u"/clusters/"_s + encodePathSegment(id) + u"/chaos"_s, body);
+    if (!r.ok())
+        return fail(r);
+    return done(r.body, [&] {
+        const QJsonObject o = r.body.toObject();
+        if (action == "kill-worker"_L1)
+            out() << "Killed executor " << o.value(u"executor"_s).toString() << " (process group "
+                  << qint64(o.value(u"processGroup"_s).toDouble()) << "): it is LOST and will not restart\n";
+        else
+            out() << "Stalled executor " << o.value(u"executor"_s).toString() << " for "
+                  << o.value(u"seconds"_s).toInt() << " s (process group "
+                  << qint64(o.value(u"processGroup"_s).toDouble()) << ")\n";
     });
 }
 

@@ -223,6 +223,13 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
         const Outcome o = m_supervisor.setProtection(id, body, &result);
         return answer(o, result.toJson(true));
     }
+    if (seg.size() == 3 && sub == "chaos"_L1) {
+        if (method != Method::Post)
+            return methodNotAllowed();
+        QJsonObject result;
+        const Outcome o = m_supervisor.chaos(id, body, &result);
+        return answer(o, result);
+    }
     if (seg.size() == 3 && sub == "executors"_L1) {
         if (method != Method::Get)
             return methodNotAllowed();

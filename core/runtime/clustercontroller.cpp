@@ -645,6 +645,104 @@ void ClusterController::retire(const QStringList &names)
     });
 }
 
+QString ClusterController::pickFaultTarget(QString *executorId, bool *notFound, StoredExecutor **target)
+{
+    const ClusterInfo &i = m_record.info;
+    if (!isActive(i.state))
+        return u"Cluster %1 is %2: faults are injected into WAITING or RUNNING clusters"_s.arg(i.id, toString(i.state));
+    auto eligible = [](const StoredExecutor &e) {
+        return !isGone(e.executor.status) && !e.retireRequested && e.executor.pid > 0;
+    };
+    if (!executorId->isEmpty()) {
+        StoredExecutor *e = findExecutor(*executorId);
+        if (!e) {
+            if (notFound)
+                *notFound = true;
+            return u"no executor %1 on cluster %2"_s.arg(*executorId, i.id);
+        }
+        if (!eligible(*e))
+            return u"Executor %1 is %2: only a live executor that is not retiring can be hit"_s.arg(
+                *executorId, toString(e->executor.status));
+        *target = e;
+        return {};
+    }
+    // The one with the most work in flight: a fault is a test of what the cluster does with lost work.
+    StoredExecutor *best = nullptr;
+    for (StoredExecutor &e : m_executors) {
+        if (!eligible(e))
+            continue;
+        const int load = e.executor.tasksExecuting + e.executor.tasksReady + e.executor.tasksInMemory;
+        if (!best || load > best->executor.tasksExecuting + best->executor.tasksReady + best->executor.tasksInMemory)
+            best = &e;
+    }
+    if (!best)
+        return u"Cluster %1 has no live executor to hit"_s.arg(i.id);
+    *executorId = best->executor.id;
+    *target = best;
+    return {};
+}
+
+QString ClusterController::killWorker(QString *executorId, const QString &reason, bool *notFound)
+{
+    StoredExecutor *e = nullptr;
+    const QString refused = pickFaultTarget(executorId, notFound, &e);
+    if (!refused.isEmpty())
+        return refused;
+    Executor &x = e->executor;
+    const qint64 pgid = x.pid;
+    m_stalledGroups.remove(pgid); // SIGKILL ends a stopped process too
+    if (!processes::signalGroup(pgid, SIGKILL))
+        opsLog()->warn("cluster {}: kill {}: process group {} was already gone", m_record.info.id.toStdString(),
+                       x.id.toStdString(), pgid);
+    opsLog()->warn("cluster {}: executor {} killed (SIGKILL to process group {}): {}", m_record.info.id.toStdString(),
+                   x.id.toStdString(), pgid, reason.toStdString());
+    // Recorded now, with the caller's reason: the liveness check would only see "exited unexpectedly".
+    x.status = ExecutorStatus::Lost;
+    x.statusReason = reason;
+    x.endedAt = now();
+    x.address.clear();
+    x.memoryManagedBytes = x.memoryUnmanagedBytes = 0;
+    x.tasksExecuting = x.tasksReady = x.tasksInMemory = 0;
+    saveExecutor(*e);
+    Q_EMIT changed();
+    schedulePoll();
+    return {};
+}
+
+QString ClusterController::stallWorker(QString *executorId, int seconds, bool *notFound)
+{
+    if (seconds < 1 || seconds > kMaxStallSeconds)
+        return u"seconds: must be between 1 and %1"_s.arg(kMaxStallSeconds);
+    StoredExecutor *e = nullptr;
+    const QString refused = pickFaultTarget(executorId, notFound, &e);
+    if (!refused.isEmpty())
+        return refused;
+    const qint64 pgid = e->executor.pid;
+    if (m_stalledGroups.contains(pgid))
+        return u"Executor %1 is already stalled"_s.arg(*executorId);
+    if (!processes::signalGroup(pgid, SIGSTOP))
+        return u"Executor %1's process group %2 is gone"_s.arg(*executorId).arg(pgid);
+    m_stalledGroups.insert(pgid);
+    opsLog()->warn("cluster {}: executor {} stalled for {} s (SIGSTOP to process group {})",
+                   m_record.info.id.toStdString(), executorId->toStdString(), seconds, pgid);
+    const QString id = *executorId;
+    QTimer::singleShot(seconds * 1000, this, [this, pgid, id] {
+        // Only a group we stopped and still stands stopped: after a kill the pid may belong to someone else.
+        if (!m_stalledGroups.remove(pgid))
+            return;
+        processes::signalGroup(pgid, SIGCONT);
+        opsLog()->info("cluster {}: executor {} resumed (SIGCONT)", m_record.info.id.toStdString(), id.toStdString());
+    });
+    return {};
+}
+
+void ClusterController::resumeStalled()
+{
+    for (qint64 pgid : std::as_const(m_stalledGroups))
+        processes::signalGroup(pgid, SIGCONT);
+    m_stalledGroups.clear();
+}
+
 void ClusterController::setTerminationProtection(bool on)
 {
     m_record.info.spec.terminationProtection = on;
@@ -662,6 +760,7 @@ QString ClusterController::terminate(const QString &reason)
     if (i.state == ClusterState::Terminating)
         return {};
     setState(ClusterState::Terminating, reason);
+    resumeStalled(); // a stopped worker would hold its SIGTERM until the grace period ends in SIGKILL
     for (JobSlot &slot : m_jobs)
         if (!isFinished(slot.stored.job.state) && slot.stored.pid > 0)
             processes::signalGroup(slot.stored.pid, SIGTERM);
@@ -713,6 +812,7 @@ void ClusterController::fail(const QString &reason)
     if (isTerminal(i.state))
         return;
     opsLog()->error("cluster {}: {}", i.id.toStdString(), reason.toStdString());
+    resumeStalled();
     QList<qint64> groups{m_record.schedulerPid};
     for (const StoredExecutor &e : m_executors)
         groups.append(e.executor.pid);
@@ -1013,6 +1113,10 @@ void ClusterController::reattach(QList<StoredExecutor> executors, QList<StoredJo
         return;
     }
     opsLog()->info("cluster {}: re-attached to scheduler pid {}", i.id.toStdString(), m_record.schedulerPid);
+    // A stall injected before the restart has lost its timer: resume every worker (harmless if running).
+    for (const StoredExecutor &e : m_executors)
+        if (!isGone(e.executor.status) && processes::workingDirectory(e.executor.pid).startsWith(clusterDir()))
+            processes::signalGroup(e.executor.pid, SIGCONT);
     m_sinceLaunch.start();
     if (i.state == ClusterState::Terminating) {
         m_terminatingFor.start();

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -49,6 +50,16 @@ public:
     QString cancelJob(const QString &jobId, Job *job);
     // Graceful runtime shutdown: running jobs are interrupted; the cluster's processes keep running.
     void shutdown();
+
+    // Fault injection (game days, tests) and spot reclaims. killWorker sends SIGKILL to the executor's
+    // whole process group (nanny, worker, helpers), so nothing restarts it, and records it LOST at once
+    // with `reason` as an unplanned loss. An empty executorId picks the live executor with the most work
+    // in flight. "" on success (*executorId set to the one hit), else why not; *notFound when no such id.
+    QString killWorker(QString *executorId, const QString &reason, bool *notFound = nullptr);
+    // SIGSTOP to the executor's process group, SIGCONT after `seconds`: a worker that hangs, as on a
+    // stalled network or a frozen VM. The same picking and answers as killWorker.
+    QString stallWorker(QString *executorId, int seconds, bool *notFound = nullptr);
+    static constexpr int kMaxStallSeconds = 600;
 
     QString id() const { return m_record.info.id; }
     ClusterInfo info() const;
@@ -101,6 +112,9 @@ private:
     int liveWorkerCount() const; // not retiring, not gone
     void schedulePoll();
     StoredExecutor *findExecutor(const QString &id);
+    // The executor a fault hits: the named one, or the live one with the most work; "" or why not.
+    QString pickFaultTarget(QString *executorId, bool *notFound, StoredExecutor **target);
+    void resumeStalled(); // SIGCONT every group a stall stopped (before signals that must be acted on)
 
     StoredCluster m_record;
     InstanceType m_type;
@@ -116,6 +130,7 @@ private:
     QElapsedTimer m_idleFor; // restarted whenever the cluster becomes WAITING
     QElapsedTimer m_terminatingFor;
     bool m_killSent = false;
+    QSet<qint64> m_stalledGroups; // process groups a stall-worker fault stopped and has not resumed yet
 };
 
 } // namespace cdeck

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <spdlog/spdlog.h>
 
@@ -258,6 +259,58 @@ Outcome Supervisor::cancelJob(const QString &id, const QString &jobId, Job *job)
     const QString refused = c->cancelJob(jobId, job);
     if (!refused.isEmpty())
         return Outcome::fail(Outcome::Conflict, u"cannot cancel"_s, refused);
+    return Outcome::ok(Outcome::Accepted);
+}
+
+Outcome Supervisor::chaos(const QString &id, const QJsonObject &body, QJsonObject *result)
+{
+    ClusterController *c = cluster(id);
+    if (!c)
+        return notFound(id);
+    auto bad = [](const QString &field, const QString &message) {
+        Outcome o = Outcome::fail(Outcome::BadRequest, u"invalid fault"_s, field + u": "_s + message);
+        o.fields.insert(field, message);
+        return o;
+    };
+    static const QSet<QString> known{u"action"_s, u"executor"_s, u"seconds"_s};
+    for (auto it = body.begin(); it != body.end(); ++it)
+        if (!known.contains(it.key()))
+            return bad(it.key(), u"unknown field (known: action, executor, seconds)"_s);
+    const QString action = body.value(u"action"_s).toString();
+    if (action != "kill-worker"_L1 && action != "stall-worker"_L1)
+        return bad(u"action"_s, u"expected \"kill-worker\" or \"stall-worker\""_s);
+    const QJsonValue executor = body.value(u"executor"_s);
+    if (!executor.isUndefined() && !executor.isNull() && !executor.isString())
+        return bad(u"executor"_s, u"expected an executor id such as \"w1\""_s);
+    QString executorId = executor.toString();
+    int seconds = 10;
+    if (body.contains(u"seconds"_s)) {
+        const QJsonValue v = body.value(u"seconds"_s);
+        if (action != "stall-worker"_L1)
+            return bad(u"seconds"_s, u"only stall-worker takes a duration"_s);
+        if (!v.isDouble() || v.toDouble() != double(v.toInt()) || v.toInt() < 1
+            || v.toInt() > ClusterController::kMaxStallSeconds)
+            return bad(u"seconds"_s, u"must be an integer between 1 and %1"_s.arg(ClusterController::kMaxStallSeconds));
+        seconds = v.toInt();
+    }
+    bool missing = false;
+    const QString refused = action == "kill-worker"_L1
+        ? c->killWorker(&executorId, u"Killed by fault injection (kill-worker): SIGKILL to its process group"_s, &missing)
+        : c->stallWorker(&executorId, seconds, &missing);
+    if (!refused.isEmpty())
+        return Outcome::fail(missing ? Outcome::NotFound : Outcome::Conflict,
+                             missing ? u"executor not found"_s : u"cannot inject the fault"_s, refused);
+    qint64 pid = 0;
+    for (const Executor &e : c->executors())
+        if (e.id == executorId)
+            pid = e.pid;
+    *result = QJsonObject{{u"clusterId"_s, id},
+                          {u"action"_s, action},
+                          {u"executor"_s, executorId},
+                          {u"processGroup"_s, double(pid)},
+                          {u"at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+    if (action == "stall-worker"_L1)
+        result->insert(u"seconds"_s, seconds);
     return Outcome::ok(Outcome::Accepted);
 }
 

@@ -61,6 +61,9 @@ public:
     Outcome terminate(const QString &id, ClusterInfo *result);
     Outcome submitJob(const QString &id, const QJsonObject &body, Job *job);
     Outcome cancelJob(const QString &id, const QString &jobId, Job *job);
+    // Fault injection: {"action": "kill-worker"|"stall-worker", "executor": "w2" (optional), "seconds": S
+    // (stall only, default 10)}; *result says what was hit.
+    Outcome chaos(const QString &id, const QJsonObject &body, QJsonObject *result);
 
 Q_SIGNALS:
     void clusterChanged(const QString &id);
