@@ -104,4 +104,9 @@ void Connection::cancelJob(const QString &clusterId, const QString &jobId)
     post([feed = m_feed, clusterId, jobId] { feed->cancelJob(clusterId, jobId); });
 }
 
+void Connection::followMetrics(const MetricsWindowRequest &request)
+{
+    post([feed = m_feed, request] { feed->followMetrics(request); });
+}
+
 } // namespace cdeck

@@ -46,6 +46,7 @@ public:
     void terminate(const QString &clusterId);
     void submitJob(const QString &clusterId, const JobRequest &request);
     void cancelJob(const QString &clusterId, const QString &jobId);
+    void followMetrics(const MetricsWindowRequest &request);
 
 Q_SIGNALS:
     void stateChanged();

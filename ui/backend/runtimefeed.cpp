@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace cdeck {
@@ -26,6 +28,10 @@ RuntimeFeed::RuntimeFeed(const QUrl &baseUrl, const QString &tokenFile, QObject 
     qRegisterMetaType<QList<cdeck::SampleInfo>>("QList<cdeck::SampleInfo>");
     qRegisterMetaType<cdeck::ActionResult>("cdeck::ActionResult");
     qRegisterMetaType<cdeck::ConnectionState>("cdeck::ConnectionState");
+    qRegisterMetaType<cdeck::MetricsLink>("cdeck::MetricsLink");
+    qRegisterMetaType<cdeck::MetricBatch>("cdeck::MetricBatch");
+    qRegisterMetaType<QList<cdeck::MetricSeriesData>>("QList<cdeck::MetricSeriesData>");
+    qRegisterMetaType<cdeck::MetricsWindowRequest>("cdeck::MetricsWindowRequest");
 }
 
 RuntimeFeed::~RuntimeFeed() = default;
@@ -44,6 +50,9 @@ void RuntimeFeed::stop()
 {
     if (m_timer)
         m_timer->stop();
+    dropMetricsStream();
+    if (m_metricsRetry)
+        m_metricsRetry->stop();
     ++m_generation;
     delete m_client; // aborts what is in flight; answers of this generation are dropped
     m_client = nullptr;
@@ -64,6 +73,8 @@ bool RuntimeFeed::ensureClient()
     m_client = new RuntimeClient(m_baseUrl, m_token, this);
     m_client->setTimeoutMs(5000);
     m_listInFlight = m_detailInFlight = m_executorsInFlight = m_jobsInFlight = false;
+    if (m_stream) // opened with the old token: follow again with the new one
+        scheduleMetricsRetry(u"new token"_s);
     return true;
 }
 
@@ -292,6 +303,137 @@ void RuntimeFeed::cancelJob(const QString &clusterId, const QString &jobId)
     m_client->cancelJob(clusterId, jobId, [this, gen, clusterId](const ApiReply &r) {
         if (gen == m_generation)
             finishAction(u"cancel"_s, clusterId, r);
+    });
+}
+
+void RuntimeFeed::followMetrics(const MetricsWindowRequest &request)
+{
+    dropMetricsStream();
+    if (m_metricsRetry)
+        m_metricsRetry->stop();
+    m_metrics = request;
+    m_lastBatchMs = 0;
+    if (request.clusterId.isEmpty()) {
+        setMetricsLink(MetricsLink::Idle, {});
+        return;
+    }
+    startMetrics(request.fromMs);
+}
+
+void RuntimeFeed::dropMetricsStream()
+{
+    ++m_metricsAttempt;
+    delete m_stream; // closes the connection; emits nothing any more
+    m_stream = nullptr;
+    m_historyPending = false;
+    m_heldBatches.clear();
+}
+
+void RuntimeFeed::setMetricsLink(MetricsLink link, const QString &message)
+{
+    m_link = link;
+    Q_EMIT metricsLinkChanged(m_metrics.ticket, link, message);
+}
+
+void RuntimeFeed::scheduleMetricsRetry(const QString &reason)
+{
+    dropMetricsStream();
+    setMetricsLink(MetricsLink::Reconnecting, reason);
+    if (!m_metricsRetry) {
+        m_metricsRetry = new QTimer(this);
+        m_metricsRetry->setSingleShot(true);
+        connect(m_metricsRetry, &QTimer::timeout, this, [this] {
+            if (m_metrics.clusterId.isEmpty())
+                return;
+            // Fill the hole since the last sample the console has, then follow again.
+            startMetrics(m_lastBatchMs > 0 ? m_lastBatchMs : m_metrics.fromMs);
+        });
+    }
+    m_metricsRetry->start(kStreamRetryMs);
+}
+
+void RuntimeFeed::startMetrics(qint64 historyFromMs)
+{
+    if (!m_client)
+        return;
+    dropMetricsStream();
+    const quint64 attempt = m_metricsAttempt;
+    const bool live = m_metrics.toMs == 0;
+    if (m_link != MetricsLink::Reconnecting)
+        setMetricsLink(MetricsLink::Loading, {});
+    if (live) {
+        // Open the stream first and hold its batches until the history is in, so no second falls between.
+        m_stream = m_client->openMetricsStream(m_metrics.clusterId);
+        m_stream->setParent(this);
+        connect(m_stream, &MetricsStream::opened, this, [this, attempt] {
+            if (attempt == m_metricsAttempt && !m_historyPending)
+                setMetricsLink(MetricsLink::Live, {});
+        });
+        connect(m_stream, &MetricsStream::batchReceived, this, [this, attempt](const MetricBatch &batch) {
+            if (attempt != m_metricsAttempt)
+                return;
+            if (m_historyPending) {
+                m_heldBatches.append(batch);
+                return;
+            }
+            m_lastBatchMs = std::max(m_lastBatchMs, batch.timestampMs);
+            Q_EMIT metricsBatchReady(m_metrics.ticket, batch);
+        });
+        connect(m_stream, &MetricsStream::ended, this, [this, attempt](const QString &state) {
+            if (attempt != m_metricsAttempt)
+                return;
+            m_stream->deleteLater();
+            m_stream = nullptr;
+            // Whatever history is still coming is delivered; nothing live follows.
+            setMetricsLink(MetricsLink::Ended, state);
+        });
+        connect(m_stream, &MetricsStream::failed, this, [this, attempt](const QString &reason, int httpStatus) {
+            if (attempt != m_metricsAttempt)
+                return;
+            m_stream->deleteLater();
+            m_stream = nullptr;
+            if (httpStatus == 404) { // no such cluster (any more): retrying will not help
+                setMetricsLink(MetricsLink::Ended, reason);
+                return;
+            }
+            scheduleMetricsRetry(reason);
+        });
+    }
+    m_historyPending = true;
+    MetricsQuery query;
+    query.series = m_metrics.series;
+    query.fromMs = historyFromMs;
+    query.toMs = m_metrics.toMs;
+    query.stepMs = m_metrics.stepMs;
+    m_client->metrics(m_metrics.clusterId, query, [this, attempt, live](const ApiReply &r) {
+        if (attempt != m_metricsAttempt)
+            return;
+        m_historyPending = false;
+        if (!r.ok()) {
+            if (live && r.httpStatus != 404) {
+                scheduleMetricsRetry(r.message());
+            } else {
+                dropMetricsStream();
+                setMetricsLink(MetricsLink::Ended, r.message());
+            }
+            return;
+        }
+        QString error;
+        const QList<MetricSeriesData> series = parseMetricSeries(r.body.toArray(), &error);
+        for (const MetricSeriesData &s : series)
+            if (!s.points.isEmpty())
+                m_lastBatchMs = std::max(m_lastBatchMs, s.points.last().timestampMs);
+        Q_EMIT metricsHistoryReady(m_metrics.ticket, series);
+        const QList<MetricBatch> held = std::exchange(m_heldBatches, {});
+        for (const MetricBatch &b : held) {
+            m_lastBatchMs = std::max(m_lastBatchMs, b.timestampMs);
+            Q_EMIT metricsBatchReady(m_metrics.ticket, b);
+        }
+        if (!live)
+            setMetricsLink(MetricsLink::History, error);
+        else if (m_stream && m_stream->isOpen())
+            setMetricsLink(MetricsLink::Live, error);
+        // else: the stream's own signal sets the state (opened, failed or ended)
     });
 }
 

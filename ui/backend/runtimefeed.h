@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/backend/runtime/metricswire.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/model/instancecatalog.h"
@@ -16,6 +17,7 @@ class QTimer;
 
 namespace cdeck {
 
+class MetricsStream;
 class RuntimeClient;
 struct ApiReply;
 
@@ -40,6 +42,27 @@ struct ActionResult
 };
 
 enum class ConnectionState { Connecting, Connected, Unreachable, Unauthorized };
+
+// The live metrics link of the followed cluster, as the charts say it.
+enum class MetricsLink {
+    Idle, // nothing followed
+    Loading, // history asked for, stream opening
+    Live, // the stream runs
+    Reconnecting, // the stream broke; retried every kStreamRetryMs, history since the last sample refetched
+    Ended, // the cluster ended: history only
+    History // a fixed past window: no stream
+};
+
+// What the console asks for: a window of the cluster's metrics at one bucket width, live or fixed.
+struct MetricsWindowRequest
+{
+    QString clusterId;
+    quint64 ticket = 0; // chosen by the GUI: answers for an older request are recognisable
+    qint64 fromMs = 0;
+    qint64 toMs = 0; // 0: live (history up to now, then the stream)
+    qint64 stepMs = 1000;
+    QStringList series;
+};
 
 // Polls one clusterdeck-runtime and posts snapshots to the GUI by queued signals.
 //
@@ -71,6 +94,11 @@ public:
     void terminate(const QString &clusterId);
     void submitJob(const QString &clusterId, const cdeck::JobRequest &request);
     void cancelJob(const QString &clusterId, const QString &jobId);
+    // Fetch the window's history and, for a live window, follow /metrics/stream: one stream for the whole
+    // cluster, never a poll per series. A new request replaces the previous one; an empty clusterId stops.
+    void followMetrics(const cdeck::MetricsWindowRequest &request);
+
+    static constexpr int kStreamRetryMs = 2000;
 
 Q_SIGNALS:
     void clustersReady(const cdeck::ClusterList &clusters);
@@ -82,12 +110,21 @@ Q_SIGNALS:
     void connectionChanged(cdeck::ConnectionState state, const QString &message);
     void nothingListening(); // the first time the runtime's port does not answer
     void actionFinished(const cdeck::ActionResult &result);
+    // For the request with this ticket: history first (possibly again, since the last sample, after a
+    // reconnect), then live batches newer than it.
+    void metricsHistoryReady(quint64 ticket, const QList<cdeck::MetricSeriesData> &series);
+    void metricsBatchReady(quint64 ticket, const cdeck::MetricBatch &batch);
+    void metricsLinkChanged(quint64 ticket, cdeck::MetricsLink link, const QString &message);
 
 private:
     void tick();
     bool ensureClient();
     void noteReply(const ApiReply &reply);
     void finishAction(const QString &action, const QString &clusterId, const ApiReply &reply);
+    void startMetrics(qint64 historyFromMs);
+    void setMetricsLink(MetricsLink link, const QString &message);
+    void dropMetricsStream();
+    void scheduleMetricsRetry(const QString &reason);
 
     QUrl m_baseUrl;
     QString m_tokenFile;
@@ -106,6 +143,15 @@ private:
     bool m_toldNothingListening = false;
     ConnectionState m_state = ConnectionState::Connecting;
     QString m_stateMessage;
+
+    MetricsWindowRequest m_metrics;
+    quint64 m_metricsAttempt = 0; // a new attempt (request or reconnect) drops the answers of older ones
+    MetricsStream *m_stream = nullptr;
+    bool m_historyPending = false;
+    QList<MetricBatch> m_heldBatches; // stream batches that arrived before the history they follow
+    qint64 m_lastBatchMs = 0;
+    QTimer *m_metricsRetry = nullptr;
+    MetricsLink m_link = MetricsLink::Idle;
 };
 
 } // namespace cdeck
@@ -113,3 +159,5 @@ private:
 Q_DECLARE_METATYPE(cdeck::SampleInfo)
 Q_DECLARE_METATYPE(cdeck::ActionResult)
 Q_DECLARE_METATYPE(cdeck::ConnectionState)
+Q_DECLARE_METATYPE(cdeck::MetricsLink)
+Q_DECLARE_METATYPE(cdeck::MetricsWindowRequest)

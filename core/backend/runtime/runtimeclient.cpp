@@ -10,6 +10,7 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QTimer>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -45,12 +46,19 @@ void RuntimeClient::request(const QByteArray &verb, const QString &path, const Q
     send(verb, path, payload, std::move(done), 0);
 }
 
-void RuntimeClient::send(const QByteArray &verb, const QString &path, const QByteArray &payload, Callback done,
-                         int attempt)
+QUrl RuntimeClient::urlFor(const QString &path, const QString &query) const
 {
     QUrl url = m_baseUrl;
     url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + u"/api/v1"_s + path, QUrl::TolerantMode);
-    QNetworkRequest req(url);
+    if (!query.isEmpty())
+        url.setQuery(query, QUrl::StrictMode);
+    return url;
+}
+
+void RuntimeClient::send(const QByteArray &verb, const QString &path, const QByteArray &payload, Callback done,
+                         int attempt, const QString &query)
+{
+    QNetworkRequest req(urlFor(path, query));
     req.setRawHeader("Authorization", "Bearer " + m_token);
     req.setRawHeader("Accept", "application/json");
     req.setTransferTimeout(m_timeoutMs);
@@ -61,7 +69,7 @@ void RuntimeClient::send(const QByteArray &verb, const QString &path, const QByt
         if (received > kMaxResponseBytes)
             reply->abort();
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, verb, path, payload, done, attempt] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, verb, path, payload, done, attempt, query] {
         reply->deleteLater();
         ApiReply r;
         r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -73,7 +81,9 @@ void RuntimeClient::send(const QByteArray &verb, const QString &path, const QByt
             // Only reads are retried: a POST that timed out may still have happened.
             if (verb == "GET" && attempt < 2) {
                 QTimer::singleShot(200 * (1 << attempt), this,
-                                   [this, verb, path, payload, done, attempt] { send(verb, path, payload, done, attempt + 1); });
+                                   [this, verb, path, payload, done, attempt, query] {
+                                       send(verb, path, payload, done, attempt + 1, query);
+                                   });
                 return;
             }
             done(r);
@@ -168,6 +178,117 @@ void RuntimeClient::cancelJob(const QString &id, const QString &jobId, Callback 
 {
     request("DELETE", u"/clusters/"_s + encodePathSegment(id) + u"/jobs/"_s + encodePathSegment(jobId), {},
             std::move(done));
+}
+
+void RuntimeClient::metrics(const QString &id, const MetricsQuery &q, Callback done)
+{
+    QUrlQuery query; // it percent-encodes what would end a value ('&', '#', ...)
+    if (!q.series.isEmpty())
+        query.addQueryItem(u"series"_s, q.series.join(u','));
+    if (!q.executors.isEmpty())
+        query.addQueryItem(u"executors"_s, q.executors.join(u','));
+    if (q.fromMs > 0)
+        query.addQueryItem(u"from"_s, QString::number(q.fromMs));
+    if (q.toMs > 0)
+        query.addQueryItem(u"to"_s, QString::number(q.toMs));
+    if (q.stepMs > 0)
+        query.addQueryItem(u"step"_s, QString::number(q.stepMs));
+    send("GET", u"/clusters/"_s + encodePathSegment(id) + u"/metrics"_s, {}, std::move(done), 0,
+         query.toString(QUrl::FullyEncoded));
+}
+
+MetricsStream *RuntimeClient::openMetricsStream(const QString &id, int silenceTimeoutMs)
+{
+    QNetworkRequest req(urlFor(u"/clusters/"_s + encodePathSegment(id) + u"/metrics/stream"_s, {}));
+    req.setRawHeader("Authorization", "Bearer " + m_token);
+    req.setRawHeader("Accept", "text/event-stream");
+    // The runtime writes an event every second while it samples: this long without a byte is a dead stream.
+    req.setTransferTimeout(silenceTimeoutMs);
+    return new MetricsStream(m_network->get(req), nullptr);
+}
+
+MetricsStream::MetricsStream(QNetworkReply *reply, QObject *parent)
+    : QObject(parent)
+    , m_reply(reply)
+{
+    m_reply->setParent(this);
+    connect(m_reply, &QNetworkReply::readyRead, this, &MetricsStream::onData);
+    connect(m_reply, &QNetworkReply::finished, this, &MetricsStream::onFinished);
+}
+
+MetricsStream::~MetricsStream()
+{
+    m_done = true; // no signal from the abort below
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+    }
+}
+
+void MetricsStream::onData()
+{
+    if (m_done)
+        return;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status != 200)
+        return; // the error body is read in onFinished
+    if (!m_open) {
+        m_open = true;
+        Q_EMIT opened();
+    }
+    const QList<SseEvent> events = m_parser.feed(m_reply->readAll());
+    for (const SseEvent &e : events) {
+        if (m_done)
+            return;
+        if (e.type == "samples") {
+            QString error;
+            const MetricBatch batch = parseMetricBatch(e.data, &error);
+            if (batch.timestampMs <= 0) {
+                finish();
+                Q_EMIT failed(u"malformed samples event: %1"_s.arg(error), status);
+                return;
+            }
+            Q_EMIT batchReceived(batch);
+        } else if (e.type == "end") {
+            const QJsonObject o = QJsonDocument::fromJson(e.data).object();
+            finish();
+            Q_EMIT ended(o.value(u"state"_s).toString());
+            return;
+        }
+    }
+    if (m_parser.failed()) {
+        finish();
+        Q_EMIT failed(m_parser.error(), status);
+    }
+}
+
+void MetricsStream::onFinished()
+{
+    if (m_done)
+        return;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    QString reason;
+    if (status != 0 && status != 200) {
+        const QJsonObject o = QJsonDocument::fromJson(m_reply->readAll()).object();
+        reason = o.value(u"error"_s).toString(u"HTTP %1"_s.arg(status));
+        if (o.contains(u"detail"_s))
+            reason += u": "_s + o.value(u"detail"_s).toString();
+    } else {
+        onData(); // the last bytes may hold the end event
+        if (m_done)
+            return;
+        reason = m_reply->error() == QNetworkReply::OperationCanceledError ? u"no data from the stream for too long"_s
+            : m_reply->error() != QNetworkReply::NoError                   ? m_reply->errorString()
+                                                                           : u"the runtime closed the stream"_s;
+    }
+    finish();
+    Q_EMIT failed(reason, status);
+}
+
+void MetricsStream::finish()
+{
+    m_done = true;
+    m_open = false;
 }
 
 } // namespace cdeck

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/backend/runtime/metricswire.h"
+#include "core/backend/runtime/sseparser.h"
 #include "core/model/clusterspec.h"
 #include "core/model/job.h"
 
@@ -14,6 +16,8 @@
 #include <functional>
 
 class QNetworkAccessManager;
+class QNetworkReply;
+class QUrlQuery;
 
 namespace cdeck {
 
@@ -29,6 +33,36 @@ struct ApiReply
     bool ok() const { return httpStatus >= 200 && httpStatus < 300; }
     bool unreachable() const { return httpStatus == 0; }
     QString message() const; // one line for a status bar or stderr
+};
+
+// A followed /clusters/{id}/metrics/stream: one batchReceived per "samples" event. It ends with exactly one
+// of ended (the runtime said the cluster ended) or failed (connection lost, refused, silent for
+// silenceTimeoutMs, malformed stream); after either, the object only waits to be deleted. Deleting it
+// closes the connection. Lives on the thread of the RuntimeClient that opened it.
+class MetricsStream : public QObject
+{
+    Q_OBJECT
+public:
+    ~MetricsStream() override;
+    bool isOpen() const { return m_open; } // the runtime answered 200 and the stream runs
+
+Q_SIGNALS:
+    void opened();
+    void batchReceived(const cdeck::MetricBatch &batch);
+    void ended(const QString &clusterState);
+    void failed(const QString &reason, int httpStatus);
+
+private:
+    friend class RuntimeClient;
+    explicit MetricsStream(QNetworkReply *reply, QObject *parent);
+    void onData();
+    void onFinished();
+    void finish();
+
+    QNetworkReply *m_reply;
+    SseParser m_parser;
+    bool m_open = false;
+    bool m_done = false;
 };
 
 // Asynchronous client of clusterdeck-runtime's /api/v1. Every request has a timeout and a response size
@@ -63,11 +97,17 @@ public:
     void job(const QString &id, const QString &jobId, Callback done);
     void submitJob(const QString &id, const JobRequest &request, Callback done);
     void cancelJob(const QString &id, const QString &jobId, Callback done);
+    // History of a cluster's metrics (docs/runtime-api.md); the body is the array parseMetricSeries reads.
+    void metrics(const QString &id, const MetricsQuery &query, Callback done);
+    // Follows the live stream; the caller owns the returned object (parent it or delete it).
+    MetricsStream *openMetricsStream(const QString &id, int silenceTimeoutMs = 15000);
     void samples(Callback done) { request("GET", QStringLiteral("/samples"), {}, std::move(done)); }
     void instanceTypes(Callback done) { request("GET", QStringLiteral("/instance-types"), {}, std::move(done)); }
 
 private:
-    void send(const QByteArray &verb, const QString &path, const QByteArray &payload, Callback done, int attempt);
+    void send(const QByteArray &verb, const QString &path, const QByteArray &payload, Callback done, int attempt,
+              const QString &query = {});
+    QUrl urlFor(const QString &path, const QString &query) const;
 
     QUrl m_baseUrl;
     QByteArray m_token;

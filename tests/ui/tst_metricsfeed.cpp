@@ -1,0 +1,159 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+// The console's metrics path against the real runtime and real Dask: RuntimeFeed fetches a history window
+// and follows the SSE stream into the console's TelemetryWindow; when the runtime goes away the link says
+// so (no zeros are invented), and when it comes back the stream resumes and the hole is refilled from
+// history. The runtime is this test's own (free port, temporary data dir), stopped by pid.
+#include "core/backend/runtime/runtimeclient.h"
+#include "loopback.h"
+#include "testpaths.h"
+#include "ui/backend/runtimefeed.h"
+#include "ui/models/telemetrywindow.h"
+
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace cdeck;
+
+class TstMetricsFeed : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_data;
+    QProcess m_runtime;
+    int m_port = 0;
+    QString m_clusterId;
+
+    QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_port); }
+    QString tokenFile() const { return m_data.path() + u"/token"_s; }
+
+    void startRuntime()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"3"_s);
+        m_runtime.setProcessEnvironment(env);
+        m_runtime.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_runtime.start(test::binDir() + u"/clusterdeck-runtime"_s,
+                        {u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port), u"--data-dir"_s, m_data.path(), u"--resources"_s,
+                         test::resourcesDir()});
+        QVERIFY2(m_runtime.waitForStarted(), qPrintable(m_runtime.errorString()));
+        RuntimeClient probe(QUrl(url()), {});
+        QTRY_VERIFY_WITH_TIMEOUT(probe.requestBlocking("GET", u"/health"_s).ok(), 20000);
+    }
+
+    void stopRuntime()
+    {
+        m_runtime.terminate();
+        if (!m_runtime.waitForFinished(15000))
+            m_runtime.kill();
+        m_runtime.waitForFinished();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_data.isValid());
+        m_port = test::freeLoopbackPort();
+        startRuntime();
+        QJsonValue json;
+        QCOMPARE(test::runCliJson(url(), tokenFile(),
+                                  {u"cluster"_s, u"launch"_s, u"--name"_s, u"feed"_s, u"--workers"_s, u"2"_s, u"--wait"_s},
+                                  &json),
+                 0);
+        m_clusterId = json.toObject().value(u"id"_s).toString();
+        QVERIFY(!m_clusterId.isEmpty());
+        QTest::qWait(3000); // a few seconds of history before the console looks
+    }
+
+    void cleanupTestCase()
+    {
+        if (!m_clusterId.isEmpty() && m_runtime.state() == QProcess::Running)
+            test::runCliJson(url(), tokenFile(), {u"cluster"_s, u"terminate"_s, m_clusterId, u"--wait"_s}, nullptr, 60000);
+        for (qint64 pid : test::processesUnder(m_data.path() + u"/clusters"_s))
+            ::kill(pid_t(pid), SIGKILL);
+        if (m_runtime.state() == QProcess::Running)
+            stopRuntime();
+    }
+
+    void historyThenLiveThenReconnect()
+    {
+        // The feed lives on this thread here (the console puts it on its network thread): same code path.
+        RuntimeFeed feed(QUrl(url()), tokenFile());
+        feed.start();
+        TelemetryWindow window;
+        connect(&feed, &RuntimeFeed::metricsHistoryReady, &window, &TelemetryWindow::applyHistory);
+        connect(&feed, &RuntimeFeed::metricsBatchReady, &window, &TelemetryWindow::applyBatch);
+        connect(&feed, &RuntimeFeed::metricsLinkChanged, &window, &TelemetryWindow::setLink);
+        QSignalSpy history(&feed, &RuntimeFeed::metricsHistoryReady);
+        QSignalSpy batches(&feed, &RuntimeFeed::metricsBatchReady);
+        QList<MetricsLink> links;
+        connect(&feed, &RuntimeFeed::metricsLinkChanged, this,
+                [&links](quint64, MetricsLink link, const QString &) { links.append(link); });
+
+        window.setCluster(m_clusterId);
+        feed.followMetrics(window.request());
+        QVERIFY(history.wait(20000));
+        // The seconds sampled before the console looked are there, per executor and in total.
+        QCOMPARE(window.executors().size(), 2);
+        const QString w = window.executors().first();
+        const telemetry::BucketedSeries *used = window.series(TelemetryWindow::kMemoryUsed, w);
+        QVERIFY(used);
+        const qsizetype fromHistory = used->pointCount();
+        QVERIFY2(fromHistory >= 2, qPrintable(QString::number(fromHistory)));
+        QVERIFY(window.series(TelemetryWindow::kMemoryUsed, {}));
+        QVERIFY(window.latest(w).limit > 0);
+        QVERIFY(window.latest(w).managed + window.latest(w).unmanaged > 10e6); // a Python worker uses tens of MB
+
+        // Then one batch a second, without polling.
+        QTRY_VERIFY_WITH_TIMEOUT(batches.size() >= 3, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.link(), MetricsLink::Live, 5000);
+        QVERIFY(used->pointCount() > fromHistory);
+        const qint64 beforeStop = window.lastSampleMs();
+
+        // The runtime goes away: the link says so and nothing is added meanwhile.
+        stopRuntime();
+        QTRY_COMPARE_WITH_TIMEOUT(window.link(), MetricsLink::Reconnecting, 15000);
+        QVERIFY(!window.linkMessage().isEmpty());
+        const qsizetype whileDown = used->pointCount();
+        QTest::qWait(2500);
+        QCOMPARE(used->pointCount(), whileDown);
+
+        // It comes back (re-attaching its cluster): the stream resumes and newer samples arrive.
+        history.clear();
+        startRuntime();
+        QTRY_COMPARE_WITH_TIMEOUT(window.link(), MetricsLink::Live, 30000);
+        QVERIFY(history.size() >= 1); // the hole was asked for again from history
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastSampleMs() > beforeStop + 2000, 15000);
+        QVERIFY(links.contains(MetricsLink::Loading));
+        feed.stop();
+    }
+
+    void pastWindowHasNoStream()
+    {
+        RuntimeFeed feed(QUrl(url()), tokenFile());
+        feed.start();
+        TelemetryWindow window;
+        connect(&feed, &RuntimeFeed::metricsHistoryReady, &window, &TelemetryWindow::applyHistory);
+        connect(&feed, &RuntimeFeed::metricsLinkChanged, &window, &TelemetryWindow::setLink);
+        QSignalSpy batches(&feed, &RuntimeFeed::metricsBatchReady);
+        window.setCluster(m_clusterId);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        window.setRange(TelemetryWindow::Range::Custom, now - 120'000, now - 1000);
+        feed.followMetrics(window.request());
+        QTRY_COMPARE_WITH_TIMEOUT(window.link(), MetricsLink::History, 20000);
+        QVERIFY(window.hasData());
+        QTest::qWait(2500);
+        QCOMPARE(batches.size(), 0);
+        feed.stop();
+    }
+};
+
+QTEST_MAIN(TstMetricsFeed)
+#include "tst_metricsfeed.moc"
