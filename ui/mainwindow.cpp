@@ -12,9 +12,12 @@
 #include "localruntime.h"
 #include "models/clusterlistmodel.h"
 #include "models/executormodel.h"
+#include "models/telemetrywindow.h"
+#include "panels/executormemorypanel.h"
 #include "panels/executorspanel.h"
 #include "panels/jobspanel.h"
 #include "panels/overviewpanel.h"
+#include "panels/shuffleiopanel.h"
 #include "presentation.h"
 #include "widgets/clusteritemdelegate.h"
 
@@ -76,6 +79,9 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     , m_jobs(new JobsPanel(this))
     , m_launchForm(new LaunchForm(this))
     , m_statusConnection(new QLabel(this))
+    , m_telemetry(new TelemetryWindow(this))
+    , m_memory(new ExecutorMemoryPanel(m_telemetry, this))
+    , m_shuffle(new ShuffleIoPanel(m_telemetry, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("ClusterDeck"));
@@ -153,6 +159,12 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_executors, tr("Executors"));
     m_tabs->addTab(m_jobs, tr("Jobs"));
+    m_tabs->addTab(m_memory, tr("Memory"));
+    m_tabs->addTab(m_shuffle, tr("Shuffle I/O"));
+    connect(m_telemetry, &TelemetryWindow::requestChanged, this, [this] {
+        m_followedTicket = 0; // a new range or cluster: ask again
+        updateMetricsFollow();
+    });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         updateFocus();
         saveSelection();
@@ -330,6 +342,20 @@ void MainWindow::wireFeed(Connection *connection)
             m_jobs->setJobs(list);
         }
     });
+    connect(feed, &RuntimeFeed::metricsHistoryReady, this,
+            [this, connection](quint64 ticket, const QList<MetricSeriesData> &series) {
+                if (connection == m_connection)
+                    m_telemetry->applyHistory(ticket, series);
+            });
+    connect(feed, &RuntimeFeed::metricsBatchReady, this, [this, connection](quint64 ticket, const MetricBatch &batch) {
+        if (connection == m_connection)
+            m_telemetry->applyBatch(ticket, batch);
+    });
+    connect(feed, &RuntimeFeed::metricsLinkChanged, this,
+            [this, connection](quint64 ticket, MetricsLink link, const QString &message) {
+                if (connection == m_connection)
+                    m_telemetry->setLink(ticket, link, message);
+            });
     connect(feed, &RuntimeFeed::instanceTypesReady, this,
             [this, connection](const QList<InstanceType> &types, const QString &defaultType) {
                 m_types.insert(connection, types);
@@ -368,6 +394,7 @@ void MainWindow::removeConnection(Connection *connection)
         != QMessageBox::Yes)
         return;
     if (connection == m_connection) {
+        connection->followMetrics({});
         m_connection = nullptr;
         m_clusterId.clear();
         clearClusterPages();
@@ -438,9 +465,13 @@ void MainWindow::onSelectionChanged(Connection *connection)
             m_stack->setCurrentWidget(m_clusterPage);
         return;
     }
+    if (m_connection && m_connection != connection)
+        m_connection->followMetrics({}); // the other runtime's stream is no longer shown
     m_connection = connection;
     m_clusterId = id;
     m_haveDetail = m_haveExecutors = m_haveJobs = false;
+    m_telemetryWanted = telemetryTabShown();
+    m_telemetry->setCluster(id);
     m_executors->clear();
     m_jobs->clear();
     m_overview->clear();
@@ -571,8 +602,32 @@ void MainWindow::clearClusterPages()
     m_overview->clear();
     m_executors->clear();
     m_jobs->clear();
+    m_telemetryWanted = false;
+    m_telemetry->setCluster({});
     if (m_stack->currentWidget() != m_launchForm)
         m_stack->setCurrentWidget(m_emptyPage);
+}
+
+bool MainWindow::telemetryTabShown() const
+{
+    return m_stack->currentWidget() == m_clusterPage
+        && (m_tabs->currentWidget() == m_memory || m_tabs->currentWidget() == m_shuffle);
+}
+
+void MainWindow::updateMetricsFollow()
+{
+    // Metrics are followed (history + one SSE stream) from the first time a metrics tab is opened for the
+    // selected cluster until another cluster is selected, so switching tabs keeps the live window.
+    m_telemetryWanted = m_telemetryWanted || telemetryTabShown();
+    const bool want = m_connection && !m_clusterId.isEmpty() && m_telemetryWanted;
+    if (want && m_followedTicket != m_telemetry->ticket()) {
+        m_followedTicket = m_telemetry->ticket();
+        m_connection->followMetrics(m_telemetry->request());
+    } else if (!want && m_followedTicket != 0) {
+        m_followedTicket = 0;
+        if (m_connection)
+            m_connection->followMetrics({});
+    }
 }
 
 void MainWindow::updateFocus()
@@ -584,6 +639,7 @@ void MainWindow::updateFocus()
         else
             c->setFocus({}, false, false);
     }
+    updateMetricsFollow();
 }
 
 void MainWindow::updateConnectionViews()
@@ -690,6 +746,12 @@ void MainWindow::showPage(Page page)
     case Page::Jobs:
         m_tabs->setCurrentIndex(kJobsTab);
         break;
+    case Page::Memory:
+        m_tabs->setCurrentWidget(m_memory);
+        break;
+    case Page::Shuffle:
+        m_tabs->setCurrentWidget(m_shuffle);
+        break;
     }
     if (!m_clusterId.isEmpty())
         m_stack->setCurrentWidget(m_clusterPage);
@@ -712,6 +774,9 @@ bool MainWindow::isReady(Page page) const
         return m_haveDetail && m_haveExecutors;
     case Page::Jobs:
         return m_haveDetail && m_haveJobs && m_samples.contains(m_connection);
+    case Page::Memory:
+    case Page::Shuffle:
+        return m_haveDetail && m_telemetry->hasData() && m_telemetry->link() != MetricsLink::Loading;
     case Page::Launch:
         break;
     }

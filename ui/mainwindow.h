@@ -29,6 +29,9 @@ class ExecutorsPanel;
 class JobsPanel;
 class LaunchForm;
 class OverviewPanel;
+class ExecutorMemoryPanel;
+class ShuffleIoPanel;
+class TelemetryWindow;
 
 struct ConsoleOptions
 {
@@ -45,7 +48,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Overview, Executors, Jobs, Launch };
+    enum class Page { Overview, Executors, Jobs, Launch, Memory, Shuffle };
 
     explicit MainWindow(const ConsoleOptions &options, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -61,6 +64,9 @@ public:
     LaunchForm *launchForm() const { return m_launchForm; }
     ExecutorsPanel *executorsPanel() const { return m_executors; }
     JobsPanel *jobsPanel() const { return m_jobs; }
+    ExecutorMemoryPanel *memoryPanel() const { return m_memory; }
+    ShuffleIoPanel *shufflePanel() const { return m_shuffle; }
+    TelemetryWindow *telemetry() const { return m_telemetry; }
     void showLaunchForm();
     void openScaleDialog();
     void openTerminateDialog();
@@ -93,6 +99,8 @@ private:
     std::optional<InstanceType> typeOf(Connection *connection, const QString &name) const;
     void saveSelection();
     Section *sectionOf(Connection *connection);
+    void updateMetricsFollow();
+    bool telemetryTabShown() const;
 
     ConsoleOptions m_options;
     QList<Connection *> m_connections;
@@ -122,6 +130,11 @@ private:
     JobsPanel *m_jobs;
     LaunchForm *m_launchForm;
     QLabel *m_statusConnection;
+    TelemetryWindow *m_telemetry;
+    ExecutorMemoryPanel *m_memory;
+    ShuffleIoPanel *m_shuffle;
+    bool m_telemetryWanted = false; // a metrics tab was opened for this cluster: follow its stream from then on
+    quint64 m_followedTicket = 0;
 
     QPointer<Connection> m_connection; // the selected cluster's connection
     QString m_clusterId;

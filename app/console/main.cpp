@@ -76,7 +76,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption tokenOption(u"token-file"_s, QCoreApplication::translate("main", "The runtime's token file (with --runtime)."), u"FILE"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, QCoreApplication::translate("main", "Render the window once its data has arrived, save it as PNG and exit (non-zero if no data within 30 s)."), u"FILE"_s);
     const QCommandLineOption sizeOption(u"size"_s, QCoreApplication::translate("main", "Window size for --screenshot (default 1440x900)."), u"WxH"_s, u"1440x900"_s);
-    const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs or launch."), u"PAGE"_s, u"overview"_s);
+    const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs, launch, memory or shuffle."), u"PAGE"_s, u"overview"_s);
     const QCommandLineOption clusterOption(u"cluster"_s, QCoreApplication::translate("main", "Select the cluster with this name."), u"NAME"_s);
     const QCommandLineOption launchNameOption(u"launch-name"_s, QCoreApplication::translate("main", "Prefill the launch form's name (with --page launch)."), u"NAME"_s);
     const QCommandLineOption launchWorkersOption(u"launch-workers"_s, QCoreApplication::translate("main", "Prefill the launch form's workers (with --page launch)."), u"N"_s);
@@ -100,9 +100,11 @@ int main(int argc, char *argv[])
     static const QHash<QString, cdeck::MainWindow::Page> pages{{u"overview"_s, cdeck::MainWindow::Page::Overview},
                                                                 {u"executors"_s, cdeck::MainWindow::Page::Executors},
                                                                 {u"jobs"_s, cdeck::MainWindow::Page::Jobs},
-                                                                {u"launch"_s, cdeck::MainWindow::Page::Launch}};
+                                                                {u"launch"_s, cdeck::MainWindow::Page::Launch},
+                                                                {u"memory"_s, cdeck::MainWindow::Page::Memory},
+                                                                {u"shuffle"_s, cdeck::MainWindow::Page::Shuffle}};
     if (!pages.contains(parser.value(pageOption))) {
-        fprintf(stderr, "clusterdeck: --page must be overview, executors, jobs or launch\n");
+        fprintf(stderr, "clusterdeck: --page must be overview, executors, jobs, launch, memory or shuffle\n");
         return 2;
     }
     const cdeck::MainWindow::Page page = pages.value(parser.value(pageOption));

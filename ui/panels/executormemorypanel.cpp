@@ -1,0 +1,133 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "executormemorypanel.h"
+
+#include "ui/models/telemetrywindow.h"
+#include "ui/presentation.h"
+#include "ui/widgets/executorbars.h"
+
+#include <QDateTime>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck {
+
+namespace {
+// The executors tab's colours (MemoryBarDelegate), so both views read the same.
+const QBrush kManaged(QColor(0x1f, 0x6f, 0xc5));
+const QBrush kUnmanaged(QColor(0x7f, 0xb0, 0xe6));
+const QBrush kSpilled(QColor(0xc2, 0x7c, 0x0e), Qt::BDiagPattern);
+
+double orZero(double v)
+{
+    return std::isnan(v) ? 0 : v;
+}
+
+QString legendSwatch(const QColor &color, const QString &text, bool hatched = false)
+{
+    return u"<span style='background:%1;%2'>&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;%3&nbsp;&nbsp;&nbsp;"_s.arg(
+        color.name(), hatched ? u"border:1px solid #c27c0e"_s : QString(), text.toHtmlEscaped());
+}
+} // namespace
+
+ExecutorMemoryPanel::ExecutorMemoryPanel(TelemetryWindow *window, QWidget *parent)
+    : TelemetryPanel(window, parent)
+    , m_bars(new ExecutorBars(this))
+    , m_chart(new TimeChart(tr("Memory in use (managed + unmanaged)"), this))
+    , m_summary(new QLabel(this))
+{
+    setObjectName(u"memoryPanel"_s);
+    m_bars->setObjectName(u"memoryBars"_s);
+    m_chart->setObjectName(u"memoryChart"_s);
+    m_chart->setValueFormatter([](double v) { return presentation::formatBytes(qint64(v)); });
+    m_chart->setValueUnits({{1.0, tr("bytes")}, {1024.0 * 1024, tr("MiB")}, {1024.0 * 1024 * 1024, tr("GiB")}});
+    registerChart(m_chart);
+
+    auto *legend = new QLabel(this);
+    legend->setTextFormat(Qt::RichText);
+    legend->setText(legendSwatch(kManaged.color(), tr("managed")) + legendSwatch(kUnmanaged.color(), tr("unmanaged"))
+                    + legendSwatch(QColor(0xf3, 0xe0, 0xc0), tr("spilled to disk"), true)
+                    + tr("<b>|</b> memory limit · click a bar or a line to focus its executor"));
+    m_summary->setObjectName(u"memorySummary"_s);
+    m_summary->setTextFormat(Qt::PlainText);
+
+    auto *barsBox = new QWidget(this);
+    auto *barsLayout = new QVBoxLayout(barsBox);
+    barsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *title = new QLabel(tr("<b>Memory per executor, now</b>"), barsBox);
+    barsLayout->addWidget(title);
+    barsLayout->addWidget(legend);
+    auto *scroll = new QScrollArea(barsBox);
+    scroll->setWidget(m_bars);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    barsLayout->addWidget(scroll, 1);
+    barsLayout->addWidget(m_summary);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(barsBox);
+    split->addWidget(m_chart);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    contentLayout()->addWidget(split);
+
+    connect(m_bars, &ExecutorBars::rowClicked, this,
+            [this](const QString &key) { setFocusedExecutor(key == focusedExecutor() ? QString() : key); });
+}
+
+void ExecutorMemoryPanel::render(qint64 fromMs, qint64 toMs)
+{
+    TelemetryWindow *w = telemetry();
+    QList<BarRow> rows;
+    double scale = 0;
+    for (const QString &e : w->executors()) {
+        const ExecutorLatest l = w->latest(e);
+        BarRow row;
+        row.key = e;
+        row.label = e;
+        row.segments = {{orZero(l.managed), kManaged}, {orZero(l.unmanaged), kUnmanaged}, {orZero(l.spilled), kSpilled}};
+        row.limit = l.limit;
+        row.stale = w->isStale(e);
+        const double used = orZero(l.managed) + orZero(l.unmanaged);
+        scale = std::max({scale, used + orZero(l.spilled), orZero(l.limit)});
+        if (row.stale) {
+            row.text = tr("no data since %1").arg(QDateTime::fromMSecsSinceEpoch(l.lastSeenMs).toString(u"HH:mm:ss"_s));
+        } else {
+            row.text = std::isnan(l.limit) || l.limit <= 0
+                ? presentation::formatBytes(qint64(used))
+                : tr("%1 of %2 (%3%)").arg(presentation::formatBytes(qint64(used)), presentation::formatBytes(qint64(l.limit)))
+                      .arg(used / l.limit * 100, 0, 'f', 0);
+            if (l.spilled > 0)
+                row.text += tr(" · spilled %1").arg(presentation::formatBytes(qint64(l.spilled)));
+        }
+        rows.append(row);
+    }
+    m_bars->setRows(rows, scale);
+    m_bars->setFocusKey(focusedExecutor());
+
+    const ExecutorLatest total = w->latest(QString());
+    if (rows.isEmpty())
+        m_summary->clear();
+    else
+        m_summary->setText(tr("Cluster: %1 in use of %2 · spilled %3 · %n executor(s)", nullptr, int(rows.size()))
+                               .arg(presentation::formatBytes(qint64(orZero(total.managed) + orZero(total.unmanaged))),
+                                    presentation::formatBytes(qint64(orZero(total.limit))),
+                                    presentation::formatBytes(qint64(orZero(total.spilled)))));
+
+    const int columns = m_chart->plotColumns();
+    m_chart->setFrame(fromMs, toMs, linesFor(TelemetryWindow::kMemoryUsed, fromMs, toMs, columns),
+                      gapMsFor(m_chart, fromMs, toMs), QString());
+}
+
+QList<std::pair<QString, QString>> ExecutorMemoryPanel::csvSeries() const
+{
+    return {{u"memory"_s, TelemetryWindow::kMemoryUsed}};
+}
+
+} // namespace cdeck

@@ -1,0 +1,69 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QBrush>
+#include <QList>
+#include <QWidget>
+
+#include <limits>
+
+namespace cdeck {
+
+struct BarSegment
+{
+    double value = 0;
+    QBrush brush;
+};
+
+// One executor's bar: segments stacked left to right, an optional limit mark, and a text after the bar.
+struct BarRow
+{
+    QString key;
+    QString label;
+    QList<BarSegment> segments;
+    double limit = std::numeric_limits<double>::quiet_NaN();
+    QString text;
+    bool stale = false; // drawn greyed: the values are the last known ones
+};
+
+// Every executor as one thin horizontal bar, painted directly (not one Qt Charts item per bar) so a thousand
+// executors scroll and repaint cheaply; only the rows in the exposed rectangle are painted.
+// Put it in a QScrollArea with widgetResizable.
+class ExecutorBars : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ExecutorBars(QWidget *parent = nullptr);
+
+    static constexpr int kRowHeight = 20;
+
+    // scaleMax: the value at the full bar width (shared by all rows, so bars compare).
+    void setRows(const QList<BarRow> &rows, double scaleMax);
+    QList<BarRow> rows() const { return m_rows; }
+    double scaleMax() const { return m_scaleMax; }
+    void setFocusKey(const QString &key);
+    QString focusKey() const { return m_focus; }
+    QString keyAt(const QPoint &pos) const;
+    QRect barRect(int row) const; // the bar area of a row, for tests
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    void rowClicked(const QString &key);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+
+private:
+    int labelWidth() const;
+    int textWidth() const;
+
+    QList<BarRow> m_rows;
+    double m_scaleMax = 1;
+    QString m_focus;
+};
+
+} // namespace cdeck
