@@ -65,6 +65,9 @@ Jobs:
   job describe ID JOB
   job cancel ID JOB [--wait]
   job dag ID JOB [--json | --dot]   (the job's DAG: task groups and their dependencies)
+Incidents (detected on every cluster all the time; each with its evidence and runbook):
+  incidents ID                       (open ones first, worst first)
+  runbook NAME                       (the runbook's text: executor_oom, executor_lost, ...)
 Fault injection (game days; the loss is recorded as unplanned):
   chaos ID kill-worker [--executor EID]                  (SIGKILL to the worker's whole process group)
   chaos ID stall-worker [--executor EID] [--seconds S]   (SIGSTOP, SIGCONT after S s; default 10)
@@ -225,6 +228,8 @@ private:
     int executorsCommand();
     int costCommand();
     int chaosCommand();
+    int incidentsCommand();
+    int runbookCommand();
 
     Options m_o;
     std::unique_ptr<RuntimeClient> m_client;
@@ -296,6 +301,10 @@ int Cli::exec()
         return costCommand();
     if (command == "chaos"_L1)
         return chaosCommand();
+    if (command == "incidents"_L1)
+        return incidentsCommand();
+    if (command == "runbook"_L1)
+        return runbookCommand();
     throw UsageError(u"unknown command '%1'"_s.arg(command));
 }
 
@@ -455,6 +464,42 @@ int Cli::executorsCommand()
                          .arg(human(e.bytesOutTotal), 10);
         }
     });
+}
+
+int Cli::incidentsCommand()
+{
+    const QString id = m_o.words.value(1);
+    if (id.isEmpty())
+        throw UsageError(u"incidents needs a cluster ID"_s);
+    const ApiReply r = call("GET", u"/clusters/"_s + encodePathSegment(id) + u"/incidents"_s);
+    if (!r.ok())
+        return fail(r);
+    return done(r.body, [&] {
+        const QJsonArray list = r.body.toArray();
+        if (list.isEmpty())
+            out() << "No incidents.\n";
+        for (const QJsonValue &v : list) {
+            const QJsonObject o = v.toObject();
+            out() << QStringLiteral("%1 %2 %3 %4\n")
+                         .arg(o.value(u"severity"_s).toString(), -9)
+                         .arg(o.value(u"type"_s).toString(), -18)
+                         .arg(o.value(u"start"_s).toString())
+                         .arg(o.value(u"end"_s).isNull() ? u"(open)"_s : u"-> "_s + o.value(u"end"_s).toString())
+                  << "    " << o.value(u"summary"_s).toString() << "\n    runbook: " << o.value(u"runbook"_s).toString()
+                  << "  (clusterdeck-cli runbook " << o.value(u"runbook"_s).toString() << ")\n";
+        }
+    });
+}
+
+int Cli::runbookCommand()
+{
+    const QString name = m_o.words.value(1);
+    if (name.isEmpty())
+        throw UsageError(u"runbook needs a name (clusterdeck-cli runbook executor_oom)"_s);
+    const ApiReply r = call("GET", u"/runbooks/"_s + encodePathSegment(name));
+    if (!r.ok())
+        return fail(r);
+    return done(r.body, [&] { out() << r.body.toObject().value(u"markdown"_s).toString(); });
 }
 
 int Cli::chaosCommand()

@@ -3,6 +3,7 @@
 #include "apiserver.h"
 
 #include "core/runtime/clustercontroller.h"
+#include "core/runtime/incidentmonitor.h"
 #include "core/runtime/metricsampler.h"
 #include "core/runtime/supervisor.h"
 #include "core/security/tokenfile.h"
@@ -177,6 +178,16 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
         }
         return answer(Outcome::ok(), types);
     }
+    if (!seg.isEmpty() && seg[0] == "runbooks"_L1 && seg.size() <= 2) {
+        if (method != Method::Get)
+            return methodNotAllowed();
+        if (seg.size() == 1)
+            return answer(Outcome::ok(), m_supervisor.runbooks());
+        const auto runbook = m_supervisor.runbook(seg[1]);
+        if (!runbook)
+            return sendError(responder, Status::NotFound, u"runbook not found"_s, u"no runbook %1"_s.arg(seg[1]));
+        return answer(Outcome::ok(), *runbook);
+    }
     if (seg.isEmpty() || seg[0] != "clusters"_L1)
         return sendError(responder, Status::NotFound, u"not found"_s, u"no such endpoint: %1"_s.arg(path));
 
@@ -229,6 +240,25 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
         QJsonObject result;
         const Outcome o = m_supervisor.chaos(id, body, &result);
         return answer(o, result);
+    }
+    if (sub == "incidents"_L1 && (seg.size() == 3 || seg.size() == 4)) {
+        if (method != Method::Get)
+            return methodNotAllowed();
+        const IncidentMonitor *monitor = m_supervisor.incidents();
+        if (!monitor)
+            return sendError(responder, Status::ServiceUnavailable, u"incidents unavailable"_s,
+                             u"the incident monitor is not running: see runtime.log"_s);
+        if (seg.size() == 4) {
+            const auto incident = monitor->incident(id, seg[3]);
+            if (!incident)
+                return sendError(responder, Status::NotFound, u"incident not found"_s,
+                                 u"no incident %1 on cluster %2"_s.arg(seg[3], id));
+            return answer(Outcome::ok(), incident->toJson());
+        }
+        QJsonArray list;
+        for (const triage::Incident &i : monitor->incidents(id))
+            list.append(i.toJson());
+        return answer(Outcome::ok(), list);
     }
     if (seg.size() == 3 && sub == "executors"_L1) {
         if (method != Method::Get)

@@ -22,7 +22,13 @@
 
 #include <algorithm>
 #include <optional>
+#include <array>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <grp.h>
+#include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -72,6 +78,39 @@ std::optional<SchedulerEndpoints> readSchedulerFile(const QString &path)
 QDateTime now()
 {
     return QDateTime::currentDateTimeUtc();
+}
+
+// Who a job runs as. The runtime and its engine may run as root; a job is user code and gets no more
+// than it needs: an unprivileged user, its primary group, no supplementary groups.
+struct JobIdentity
+{
+    bool drop = false; // false: run as the runtime's own user (the runtime is not root)
+    uid_t uid = 0;
+    gid_t gid = 0;
+    QString error; // the user cannot be used: the job must not start as root instead
+};
+
+JobIdentity jobIdentity(const QString &user)
+{
+    JobIdentity id;
+    if (::geteuid() != 0)
+        return id;
+    passwd entry{};
+    passwd *found = nullptr;
+    std::array<char, 16384> buffer{};
+    const QByteArray name = user.toLocal8Bit();
+    if (::getpwnam_r(name.constData(), &entry, buffer.data(), buffer.size(), &found) != 0 || !found) {
+        id.error = u"The job user '%1' does not exist (set CLUSTERDECK_JOB_USER to an unprivileged user)"_s.arg(user);
+        return id;
+    }
+    if (found->pw_uid == 0) {
+        id.error = u"The job user '%1' is root: jobs must run unprivileged (CLUSTERDECK_JOB_USER)"_s.arg(user);
+        return id;
+    }
+    id.drop = true;
+    id.uid = found->pw_uid;
+    id.gid = found->pw_gid;
+    return id;
 }
 
 constexpr qint64 kLogTailBytes = 16 * 1024;
@@ -885,15 +924,57 @@ void ClusterController::startJob(JobSlot &slot)
     env.insert(u"CLUSTERDECK_CLUSTER_ID"_s, m_record.info.id);
     env.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
     env.insert(u"PYTHONUNBUFFERED"_s, u"1"_s);
+    const QString workDir = clusterDir() + u"/jobs/"_s + jobId;
+    const JobIdentity identity = jobIdentity(m_config.jobUser);
+    if (!identity.error.isEmpty()) {
+        process->deleteLater();
+        Job &j = slot.stored.job;
+        j.state = JobState::Failed;
+        j.stateReason = identity.error;
+        j.endedAt = now();
+        saveJob(slot);
+        opsLog()->error("cluster {}: job {} not started: {}", m_record.info.id.toStdString(), jobId.toStdString(),
+                        identity.error.toStdString());
+        return;
+    }
+    if (identity.drop) {
+        // The job's own folder is the one place it may write; HOME points there because the user's
+        // home (/nonexistent for nobody) is not writable and Python tools write caches under it.
+        if (::chown(QFile::encodeName(workDir).constData(), identity.uid, identity.gid) != 0)
+            opsLog()->warn("cluster {}: cannot hand {} to uid {}: {}", m_record.info.id.toStdString(),
+                           workDir.toStdString(), identity.uid, std::strerror(errno));
+        env.insert(u"HOME"_s, workDir);
+        env.insert(u"USER"_s, m_config.jobUser);
+        env.insert(u"LOGNAME"_s, m_config.jobUser);
+        QFile log(slot.stored.logPath);
+        if (log.open(QIODevice::Append))
+            log.write(u"[clusterdeck] the runtime runs as root; this job runs as %1 (uid %2, gid %3)\n"_s
+                          .arg(m_config.jobUser)
+                          .arg(identity.uid)
+                          .arg(identity.gid)
+                          .toUtf8());
+    }
     process->setProcessEnvironment(env);
     process->setProgram(m_config.pythonProgram);
     process->setArguments(QStringList{slot.stored.job.script} + slot.stored.job.args);
-    process->setWorkingDirectory(clusterDir() + u"/jobs/"_s + jobId);
+    process->setWorkingDirectory(workDir);
     process->setProcessChannelMode(QProcess::MergedChannels);
     process->setStandardOutputFile(slot.stored.logPath, QIODevice::Append);
     process->setStandardInputFile(QProcess::nullDevice());
-    // Its own process group: a cancel reaches the script and anything it started.
-    process->setChildProcessModifier([] { setpgid(0, 0); });
+    // Its own process group: a cancel reaches the script and anything it started. Privileges are dropped
+    // here, between fork and exec (after Qt opened the log and entered the folder as root): groups first,
+    // then the group id, then the user id, which cannot be undone. A failed drop never runs the job.
+    process->setChildProcessModifier([identity] {
+        setpgid(0, 0);
+        if (!identity.drop)
+            return;
+        if (::setgroups(0, nullptr) != 0 || ::setgid(identity.gid) != 0 || ::setuid(identity.uid) != 0
+            || ::setuid(0) == 0) {
+            static const char message[] = "[clusterdeck] cannot drop root privileges: the job was not started\n";
+            [[maybe_unused]] const auto written = ::write(STDERR_FILENO, message, sizeof message - 1);
+            ::_exit(126);
+        }
+    });
     connect(process, &QProcess::started, this, [this, jobId, process] {
         for (JobSlot &s : m_jobs) {
             if (s.stored.job.id != jobId)

@@ -23,6 +23,11 @@ void RuntimeConfig::applyEnvironment()
     fromEnv("CLUSTERDECK_CANCEL_GRACE_S", cancelGraceSeconds, 0);
     fromEnv("CLUSTERDECK_SAMPLE_MS", sampleIntervalMs, 100);
     fromEnv("CLUSTERDECK_MAINTAIN_MS", maintainIntervalMs, 1000);
+    fromEnv("CLUSTERDECK_TRIAGE_MS", triageIntervalMs, 200);
+    fromEnv("CLUSTERDECK_IDLE_INCIDENT_S", idleIncidentSeconds, 1);
+    fromEnv("CLUSTERDECK_STALL_S", stallIncidentSeconds, 2);
+    if (qEnvironmentVariableIsSet("CLUSTERDECK_JOB_USER") && !qEnvironmentVariableIsEmpty("CLUSTERDECK_JOB_USER"))
+        jobUser = qEnvironmentVariable("CLUSTERDECK_JOB_USER");
 }
 
 } // namespace cdeck

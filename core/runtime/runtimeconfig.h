@@ -24,10 +24,17 @@ struct RuntimeConfig
     int sampleTimeoutMs = 2000; // a /metrics scrape later than this is a gap (scrapes reach ~1 s under load)
     int maintainIntervalMs = 60000; // metric roll-ups and retention
     qint64 maxScrapeBytes = 8 * 1024 * 1024; // a worker's /metrics is ~14 KB: anything this big is not one
+    // Least privilege: when the runtime runs as root, jobs (user code) run as this unprivileged user and
+    // its primary group instead (CLUSTERDECK_JOB_USER). Ignored when the runtime is not root.
+    QString jobUser = QStringLiteral("nobody");
+    int triageIntervalMs = 2000; // how often the detectors run on every cluster
+    int idleIncidentSeconds = 900; // WAITING with no job this long raises an idle_cluster incident
+    int stallIncidentSeconds = 10; // a live executor silent this long raises a network_stall incident
 
     // CLUSTERDECK_POLL_MS, CLUSTERDECK_START_TIMEOUT_S, CLUSTERDECK_RETIRE_GRACE_S,
     // CLUSTERDECK_TERMINATE_GRACE_S, CLUSTERDECK_CANCEL_GRACE_S, CLUSTERDECK_SAMPLE_MS,
-    // CLUSTERDECK_MAINTAIN_MS override the defaults.
+    // CLUSTERDECK_MAINTAIN_MS, CLUSTERDECK_JOB_USER, CLUSTERDECK_TRIAGE_MS,
+    // CLUSTERDECK_IDLE_INCIDENT_S, CLUSTERDECK_STALL_S override the defaults.
     void applyEnvironment();
 };
 

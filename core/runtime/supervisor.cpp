@@ -3,6 +3,7 @@
 #include "supervisor.h"
 
 #include "core/runtime/clustercontroller.h"
+#include "core/runtime/incidentmonitor.h"
 #include "core/runtime/metricsampler.h"
 
 #include <QDir>
@@ -68,6 +69,18 @@ bool Supervisor::start(QString *error)
         this);
     if (!m_sampler->start(error))
         return false;
+    // Detectors run on every cluster, fed by the sampler's points as they are stored.
+    m_incidents = new IncidentMonitor(
+        m_config, m_store,
+        [this] {
+            QList<ClusterController *> list;
+            for (const QString &id : std::as_const(m_order))
+                list.append(m_clusters.value(id));
+            return list;
+        },
+        this);
+    connect(m_sampler, &MetricSampler::sampled, m_incidents, &IncidentMonitor::onSampled);
+    m_incidents->start();
     spdlog::info("runtime: {} cluster(s) on record in {}", m_order.size(), m_config.dataDir.toStdString());
     return true;
 }
@@ -312,6 +325,34 @@ Outcome Supervisor::chaos(const QString &id, const QJsonObject &body, QJsonObjec
     if (action == "stall-worker"_L1)
         result->insert(u"seconds"_s, seconds);
     return Outcome::ok(Outcome::Accepted);
+}
+
+std::optional<QJsonObject> Supervisor::runbook(const QString &id) const
+{
+    static const QRegularExpression stem(u"^[a-z0-9_]+$"_s); // no path tricks through an id
+    if (!stem.match(id).hasMatch())
+        return std::nullopt;
+    QFile f(m_config.resourcesDir + u"/runbooks/"_s + id + u".md"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QString markdown = QString::fromUtf8(f.read(256 * 1024));
+    QString title = id;
+    for (const QString &line : markdown.split(u'\n'))
+        if (line.startsWith(u"# "_s)) {
+            title = line.mid(2).trimmed();
+            break;
+        }
+    return QJsonObject{{u"id"_s, id}, {u"title"_s, title}, {u"markdown"_s, markdown}};
+}
+
+QJsonArray Supervisor::runbooks() const
+{
+    QJsonArray list;
+    const QDir dir(m_config.resourcesDir + u"/runbooks"_s);
+    for (const QFileInfo &fi : dir.entryInfoList({u"*.md"_s}, QDir::Files, QDir::Name))
+        if (const auto r = runbook(fi.completeBaseName()))
+            list.append(QJsonObject{{u"id"_s, r->value(u"id"_s)}, {u"title"_s, r->value(u"title"_s)}});
+    return list;
 }
 
 } // namespace cdeck

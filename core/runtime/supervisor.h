@@ -19,6 +19,7 @@ namespace cdeck {
 
 class ClusterController;
 class MetricSampler;
+class IncidentMonitor;
 
 // The result of a control-plane request, independent of HTTP (the API maps kinds to status codes).
 struct Outcome
@@ -54,6 +55,10 @@ public:
     QJsonArray samples() const;
     const RuntimeConfig &config() const { return m_config; }
     MetricSampler *sampler() const { return m_sampler; } // null until start() succeeded
+    IncidentMonitor *incidents() const { return m_incidents; } // null until start() succeeded
+    // A runbook from resources/runbooks/<id>.md: {"id", "title", "markdown"}; nullopt when there is none.
+    std::optional<QJsonObject> runbook(const QString &id) const;
+    QJsonArray runbooks() const;
 
     Outcome launch(const QJsonObject &body, ClusterInfo *created);
     Outcome scale(const QString &id, const QJsonObject &body, ClusterInfo *result);
@@ -79,6 +84,7 @@ private:
     QMap<QString, ClusterController *> m_clusters; // insertion order kept in m_order
     QStringList m_order;
     MetricSampler *m_sampler = nullptr; // a child: stops its storage thread before the controllers go
+    IncidentMonitor *m_incidents = nullptr; // a child
 };
 
 } // namespace cdeck

@@ -42,6 +42,18 @@ const QList<QStringList> kMigrations = {
         // v2: a job's DAG, kept so it outlives the job and its cluster.
         u"ALTER TABLE jobs ADD COLUMN dag TEXT"_s,
     },
+    {
+        // Incidents the detectors raised (the full record as JSON, the columns for listing), and the audit
+        // log of guarded actions: who did what, when, with the state before and after.
+        u"CREATE TABLE incidents (id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL REFERENCES clusters(id), "
+        "type TEXT NOT NULL, subject TEXT NOT NULL, severity INTEGER NOT NULL, start_at INTEGER NOT NULL, "
+        "end_at INTEGER, data TEXT NOT NULL)"_s,
+        u"CREATE INDEX incidents_cluster ON incidents(cluster_id, start_at)"_s,
+        u"CREATE TABLE audit_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor TEXT NOT NULL, "
+        "action TEXT NOT NULL, cluster_id TEXT NOT NULL, target TEXT NOT NULL, incident_id TEXT NOT NULL, "
+        "before TEXT NOT NULL, after TEXT NOT NULL, outcome TEXT NOT NULL)"_s,
+        u"CREATE INDEX audit_log_cluster ON audit_log(cluster_id, seq)"_s,
+    },
 };
 
 QVariant msOrNull(const QDateTime &dt)
@@ -331,6 +343,84 @@ QList<StoredJob> RuntimeStore::loadJobs(const QString &clusterId) const
         j.pid = q.value(1).toLongLong();
         j.logPath = q.value(2).toString();
         result.append(j);
+    }
+    return result;
+}
+
+bool RuntimeStore::saveIncident(const triage::Incident &incident)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"INSERT INTO incidents (id, cluster_id, type, subject, severity, start_at, end_at, data) "
+              "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET severity=excluded.severity, "
+              "end_at=excluded.end_at, data=excluded.data"_s);
+    q.addBindValue(incident.id);
+    q.addBindValue(incident.clusterId);
+    q.addBindValue(triage::toString(incident.type));
+    q.addBindValue(text(incident.subject));
+    q.addBindValue(int(incident.severity));
+    q.addBindValue(incident.start.toMSecsSinceEpoch());
+    q.addBindValue(msOrNull(incident.end));
+    q.addBindValue(compact(incident.toJson()));
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        spdlog::error("storage: incident {}: {}", incident.id.toStdString(), m_lastError.toStdString());
+        return false;
+    }
+    return true;
+}
+
+triage::IncidentList RuntimeStore::loadIncidents(const QString &clusterId) const
+{
+    triage::IncidentList result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"SELECT data FROM incidents WHERE cluster_id = ? ORDER BY start_at, rowid"_s);
+    q.addBindValue(clusterId);
+    if (!q.exec())
+        return result;
+    while (q.next())
+        result.append(triage::Incident::fromJson(QJsonDocument::fromJson(q.value(0).toByteArray()).object()));
+    return result;
+}
+
+bool RuntimeStore::appendAudit(const AuditEntry &entry)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"INSERT INTO audit_log (at, actor, action, cluster_id, target, incident_id, before, after, outcome) "
+              "VALUES (?,?,?,?,?,?,?,?,?)"_s);
+    for (const QVariant &v : {QVariant(entry.at.toMSecsSinceEpoch()), text(entry.actor), text(entry.action),
+                              text(entry.clusterId), text(entry.target), text(entry.incidentId), text(entry.before),
+                              text(entry.after), text(entry.outcome)})
+        q.addBindValue(v);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        spdlog::error("storage: audit entry: {}", m_lastError.toStdString());
+        return false;
+    }
+    return true;
+}
+
+QList<AuditEntry> RuntimeStore::loadAudit(const QString &clusterId) const
+{
+    QList<AuditEntry> result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"SELECT seq, at, actor, action, cluster_id, target, incident_id, before, after, outcome FROM audit_log "
+              "WHERE cluster_id = ? ORDER BY seq"_s);
+    q.addBindValue(clusterId);
+    if (!q.exec())
+        return result;
+    while (q.next()) {
+        AuditEntry e;
+        e.seq = q.value(0).toLongLong();
+        e.at = fromMs(q.value(1));
+        e.actor = q.value(2).toString();
+        e.action = q.value(3).toString();
+        e.clusterId = q.value(4).toString();
+        e.target = q.value(5).toString();
+        e.incidentId = q.value(6).toString();
+        e.before = q.value(7).toString();
+        e.after = q.value(8).toString();
+        e.outcome = q.value(9).toString();
+        result.append(e);
     }
     return result;
 }

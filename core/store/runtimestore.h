@@ -5,6 +5,7 @@
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/model/job.h"
+#include "core/triage/incident.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -39,6 +40,21 @@ struct StoredJob
     QString logPath;
 };
 
+// One guarded action, as the audit log keeps it: who, what, when, and the state before and after.
+struct AuditEntry
+{
+    qint64 seq = 0; // assigned by the store
+    QDateTime at;
+    QString actor; // who asked ("console:alice@host", "cli:root@host")
+    QString action; // "scale", "cancel-job", "terminate"
+    QString clusterId;
+    QString target; // the job id for cancel-job, else ""
+    QString incidentId; // the incident it answered, if any
+    QString before; // e.g. "2 workers"
+    QString after; // e.g. "4 workers"
+    QString outcome; // "accepted" or why it was refused
+};
+
 // The runtime's store of record: one SQLite file (WAL) under the data dir, schema migrations by
 // PRAGMA user_version. Thread contract: use from the thread that opened it (QSqlDatabase's rule).
 class RuntimeStore
@@ -64,6 +80,10 @@ public:
     QList<StoredCluster> loadClusters() const;
     QList<StoredExecutor> loadExecutors(const QString &clusterId) const;
     QList<StoredJob> loadJobs(const QString &clusterId) const;
+    bool saveIncident(const triage::Incident &incident); // insert or update by id
+    triage::IncidentList loadIncidents(const QString &clusterId) const; // oldest first
+    bool appendAudit(const AuditEntry &entry);
+    QList<AuditEntry> loadAudit(const QString &clusterId) const; // oldest first
 
     QString lastError() const { return m_lastError; }
 

@@ -11,6 +11,12 @@ Adds JSON handlers to the scheduler's own HTTP server:
       {"jobId", "nodes": [{"id", "name", "state", "counts", "bytes", "durationS", "start", "stop"}],
        "edges": [{"from", "to", "bytes"}]}  (start/stop ISO 8601 UTC, present once known)
 
+  GET  /clusterdeck/v1/tasks?jobs=ID[,ID...]
+      Per-task statistics of each job's task groups, for the skew detector: every finished task's
+      compute time (at most 2000 per group) and, per worker name, how many tasks it ran, for how long
+      and how many output bytes. Shape: {"jobs": {ID: [{"group", "prefix", "durations": [s...],
+      "workers": {name: {"tasks", "seconds", "bytes"}}, "startMs", "stopMs"}]}}
+
   POST /clusterdeck/v1/retire  {"names": ["w2", ...]}
       A retire that sticks: the workers' data moves to the others first, then each worker closes
       and its nanny exits. (The built-in /api/v1/retire_workers does not close the worker, so its
@@ -90,6 +96,72 @@ class JobGraphs(SchedulerPlugin):
                 groups[ts.group.name] = ts.group
 
 
+class TaskStats(SchedulerPlugin):
+    """Per task group: each finished task's compute time and which worker ran it with what output.
+    TaskGroup keeps only totals; a straggler or a pile of bytes on one worker needs the spread."""
+
+    name = "clusterdeck-task-stats"
+    MAX_DURATIONS = 2000  # per group: enough for a percentile, bounded for a long-lived cluster
+
+    def __init__(self, scheduler):
+        super().__init__()
+        self.scheduler = scheduler
+        self.groups = {}  # group name -> {"prefix", "durations", "workers", "start", "stop"}
+
+    def transition(self, key, start, finish, *args, **kwargs):
+        if start != "processing" or finish != "memory":
+            return
+        ts = self.scheduler.tasks.get(key)
+        if ts is None or ts.group is None:
+            return
+        computes = [s for s in kwargs.get("startstops") or () if s.get("action") == "compute"]
+        if not computes:
+            return
+        began = min(s["start"] for s in computes)
+        ended = max(s["stop"] for s in computes)
+        seconds = sum(s["stop"] - s["start"] for s in computes)
+        ws = self.scheduler.workers.get(kwargs.get("worker"))
+        worker = str(ws.name) if ws is not None else str(kwargs.get("worker"))
+        g = self.groups.get(ts.group.name)
+        if g is None:
+            prefix = ts.group.prefix.name if ts.group.prefix is not None else ts.group.name
+            g = self.groups[ts.group.name] = {"prefix": prefix, "durations": [], "workers": {}, "start": began, "stop": ended}
+        if len(g["durations"]) < self.MAX_DURATIONS:
+            g["durations"].append(round(seconds, 4))
+        w = g["workers"].setdefault(worker, {"tasks": 0, "seconds": 0.0, "bytes": 0})
+        w["tasks"] += 1
+        w["seconds"] += seconds
+        w["bytes"] += max(0, int(kwargs.get("nbytes") or ts.nbytes or 0))
+        g["start"] = min(g["start"], began)
+        g["stop"] = max(g["stop"], ended)
+
+
+class TasksHandler(RequestHandler):
+    def get(self):
+        jobs = [j for j in self.get_argument("jobs", "").split(",") if j]
+        graphs = self.server.plugins.get(JobGraphs.name)
+        stats = self.server.plugins.get(TaskStats.name)
+        result = {}
+        for job in jobs:
+            groups = []
+            for name in (graphs.groups.get(job, {}) if graphs else {}):
+                g = stats.groups.get(name) if stats else None
+                if g is None:
+                    continue
+                groups.append({
+                    "group": name,
+                    "prefix": g["prefix"],
+                    "durations": g["durations"],
+                    "workers": {k: {"tasks": v["tasks"], "seconds": round(v["seconds"], 4), "bytes": v["bytes"]}
+                                for k, v in g["workers"].items()},
+                    "startMs": int(g["start"] * 1000),
+                    "stopMs": int(g["stop"] * 1000),
+                })
+            result[job] = groups
+        self.set_header("Content-Type", "application/json")
+        self.write(json.dumps({"jobs": result}))
+
+
 def iso(seconds):
     """Epoch seconds as ISO 8601 UTC with milliseconds (ClusterDeck's time format), None when unset."""
     if not seconds:
@@ -140,10 +212,12 @@ class DagHandler(RequestHandler):
 
 def dask_setup(scheduler):
     scheduler.add_plugin(JobGraphs(), name=JobGraphs.name)
+    scheduler.add_plugin(TaskStats(scheduler), name=TaskStats.name)
     scheduler.http_application.add_handlers(
         r".*",
         [
             (r"/clusterdeck/v1/retire", RetireHandler, {"dask_server": scheduler}),
             (r"/clusterdeck/v1/dag", DagHandler, {"dask_server": scheduler}),
+            (r"/clusterdeck/v1/tasks", TasksHandler, {"dask_server": scheduler}),
         ],
     )

@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace cdeck::triage {
+
+// Ordered: a comparison says which is worse.
+enum class Severity { None, Low, Moderate, Severe, Critical };
+QString toString(Severity severity); // "NONE" ... "CRITICAL"
+std::optional<Severity> severityFromString(const QString &text);
+
+enum class IncidentType { ExecutorOom, ShuffleSkew, ExecutorLost, NetworkStall, PermissionDenied, IdleCluster, RetryStorm };
+QString toString(IncidentType type); // "executor_oom", "shuffle_skew", ...
+std::optional<IncidentType> incidentTypeFromString(const QString &text);
+QList<IncidentType> allIncidentTypes();
+// The runbook id: the file resources/runbooks/<id>.md.
+QString runbookFor(IncidentType type);
+
+// Why ClusterDeck thinks so: a stretch of a recorded series, or the lines of a log that say it.
+struct Evidence
+{
+    enum Kind { Series, Log, Event };
+    Kind kind = Event;
+    QString title; // "w1 memory (managed + unmanaged) vs its limit"
+    QString series; // Series: the metric name (GET /clusters/{id}/metrics?series=...)
+    QString executor; // Series: the executor ("" for the cluster total)
+    qint64 fromMs = 0; // the time range the evidence covers
+    qint64 toMs = 0;
+    QString source; // Log: which log ("logs/w1.log", "job job-0123456789")
+    QStringList lines; // Log: the lines quoted; Event: one line per event
+
+    QJsonObject toJson() const;
+    static Evidence fromJson(const QJsonObject &o);
+    friend bool operator==(const Evidence &, const Evidence &) = default;
+};
+
+// One failure ClusterDeck detected on a cluster. Identity: (clusterId, type, subject, start).
+struct Incident
+{
+    QString id; // stable: "inc-" + a hash of the identity
+    QString clusterId;
+    IncidentType type = IncidentType::ExecutorLost;
+    QString subject; // what it is about: an executor id, a job id, a task group; "" for the cluster
+    Severity severity = Severity::None;
+    QDateTime start;
+    QDateTime end; // invalid while it lasts
+    QString summary; // one sentence an on-call engineer can act on
+    QString runbook; // runbookFor(type)
+    QList<Evidence> evidence;
+    QDateTime updatedAt;
+
+    bool isOpen() const { return !end.isValid(); }
+    static QString makeId(const QString &clusterId, IncidentType type, const QString &subject, const QDateTime &start);
+    QJsonObject toJson() const;
+    static Incident fromJson(const QJsonObject &o);
+    friend bool operator==(const Incident &, const Incident &) = default;
+};
+
+using IncidentList = QList<Incident>;
+
+// Worst first, then newest first: the order an on-call engineer reads them in.
+void sortForTriage(IncidentList &incidents);
+
+} // namespace cdeck::triage
+
+Q_DECLARE_METATYPE(cdeck::triage::Incident)
