@@ -87,8 +87,13 @@ QList<RemoteRuntime> ConsoleSettings::remotes() const
     for (int i = 0; i < n; ++i) {
         s.setArrayIndex(i);
         RemoteRuntime r{s.value(u"name"_s).toString(), QUrl(s.value(u"url"_s).toString()),
-                        s.value(u"tokenFile"_s).toString()};
-        if (r.url.isValid())
+                        s.value(u"tokenFile"_s).toString(),
+                        s.value(u"engine"_s, QString::fromLatin1(RemoteRuntime::kRuntimeEngine)).toString(),
+                        s.value(u"user"_s).toString()};
+        const bool knownEngine = r.engine == QLatin1StringView(RemoteRuntime::kRuntimeEngine)
+            || r.engine == QLatin1StringView(RemoteRuntime::kSparkEngine)
+            || r.engine == QLatin1StringView(RemoteRuntime::kYarnEngine);
+        if (r.url.isValid() && knownEngine) // an engine of a newer console is skipped, not misread as a runtime
             result.append(r);
     }
     s.endArray();
@@ -104,6 +109,8 @@ void ConsoleSettings::setRemotes(const QList<RemoteRuntime> &remotes)
         s.setValue(u"name"_s, remotes[i].name);
         s.setValue(u"url"_s, remotes[i].url.toString());
         s.setValue(u"tokenFile"_s, remotes[i].tokenFile);
+        s.setValue(u"engine"_s, remotes[i].engine);
+        s.setValue(u"user"_s, remotes[i].user);
     }
     s.endArray();
 }

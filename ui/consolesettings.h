@@ -10,11 +10,18 @@
 namespace cdeck {
 
 // A remote runtime the user added: its token lives in a 0600 file under the data dir, never in QSettings.
+// Spark and YARN servers are added the same way, without a token.
 struct RemoteRuntime
 {
+    static constexpr const char *kRuntimeEngine = "runtime";
+    static constexpr const char *kSparkEngine = "spark";
+    static constexpr const char *kYarnEngine = "yarn";
+
     QString name;
     QUrl url;
     QString tokenFile;
+    QString engine = QString::fromLatin1(kRuntimeEngine); // kRuntimeEngine, kSparkEngine or kYarnEngine
+    QString user; // YARN simple auth (user.name), empty otherwise
 };
 
 // Typed access to the console's QSettings. A plain class rather than a QObject with change signals: the

@@ -53,6 +53,24 @@ QString dot(const QColor &color)
     return u"<span style='color:%1'>●</span>"_s.arg(color.name());
 }
 
+Connection::Kind kindOfEngine(const QString &engine)
+{
+    if (engine == QLatin1StringView(RemoteRuntime::kSparkEngine))
+        return Connection::Kind::Spark;
+    if (engine == QLatin1StringView(RemoteRuntime::kYarnEngine))
+        return Connection::Kind::Yarn;
+    return Connection::Kind::Remote;
+}
+
+ExecutorModel::Flavor flavorOf(const Connection *c)
+{
+    if (c && c->kind() == Connection::Kind::Spark)
+        return ExecutorModel::Flavor::Spark;
+    if (c && c->kind() == Connection::Kind::Yarn)
+        return ExecutorModel::Flavor::Yarn;
+    return ExecutorModel::Flavor::Dask;
+}
+
 QColor connectionColor(ConnectionState state)
 {
     switch (state) {
@@ -99,9 +117,10 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     scroll->setWidget(sections);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    auto *launch = new QPushButton(tr("Launch cluster…"), sidebar);
-    launch->setObjectName(u"launchClusterButton"_s);
-    m_addRuntime = new QPushButton(tr("Add remote runtime…"), sidebar);
+    m_launch = new QPushButton(tr("Launch cluster…"), sidebar);
+    m_launch->setObjectName(u"launchClusterButton"_s);
+    auto *launch = m_launch;
+    m_addRuntime = new QPushButton(tr("Add runtime, Spark or YARN…"), sidebar);
     m_addRuntime->setObjectName(u"addRuntimeButton"_s);
     m_addRuntime->setVisible(options.runtimeUrl.isEmpty());
     sidebarOuter->addWidget(scroll, 1);
@@ -227,13 +246,13 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
 
     if (!options.runtimeUrl.isEmpty()) {
         addConnection(new Connection(options.runtimeUrl.authority(), options.runtimeUrl, options.tokenFile,
-                                     Connection::Kind::Remote, this));
+                                     kindOfEngine(options.engine), this, options.engineUser));
     } else {
         addConnection(new Connection(tr("Local runtime"), QUrl(paths::defaultRuntimeUrl()),
                                      paths::tokenPath(paths::defaultDataDir()), Connection::Kind::Local, this));
         if (options.persistent)
             for (const RemoteRuntime &r : ConsoleSettings().remotes())
-                addConnection(new Connection(r.name, r.url, r.tokenFile, Connection::Kind::Remote, this));
+                addConnection(new Connection(r.name, r.url, r.tokenFile, kindOfEngine(r.engine), this, r.user));
     }
 
     if (options.persistent) {
@@ -291,7 +310,7 @@ void MainWindow::addConnection(Connection *connection)
     s.header->setTextFormat(Qt::RichText);
     s.header->setWordWrap(true);
     headerRow->addWidget(s.header, 1);
-    if (connection->kind() == Connection::Kind::Remote && m_options.runtimeUrl.isEmpty()) {
+    if (connection->kind() != Connection::Kind::Local && m_options.runtimeUrl.isEmpty()) {
         auto *remove = new QToolButton(s.box);
         remove->setText(tr("Remove"));
         remove->setToolTip(tr("Forget this runtime and its stored token (its clusters keep running)"));
@@ -405,7 +424,8 @@ void MainWindow::removeConnection(Connection *connection)
     remotes.removeIf([connection](const RemoteRuntime &r) {
         if (r.url != connection->url())
             return false;
-        QFile::remove(r.tokenFile);
+        if (!r.tokenFile.isEmpty())
+            QFile::remove(r.tokenFile);
         return true;
     });
     if (m_options.persistent)
@@ -429,17 +449,22 @@ void MainWindow::addRemoteRuntime()
     auto *dialog = new AddRuntimeDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        QString error;
-        const QString tokenFile = ConsoleSettings::storeRemoteToken(dialog->url(), dialog->token(), &error);
-        if (tokenFile.isEmpty()) {
-            QMessageBox::warning(this, tr("Add remote runtime"), error);
-            return;
+        const Connection::Kind kind = kindOfEngine(dialog->engine());
+        QString tokenFile; // Spark and YARN servers take no token
+        if (kind == Connection::Kind::Remote) {
+            QString error;
+            tokenFile = ConsoleSettings::storeRemoteToken(dialog->url(), dialog->token(), &error);
+            if (tokenFile.isEmpty()) {
+                QMessageBox::warning(this, tr("Add remote runtime"), error);
+                return;
+            }
         }
-        QList<RemoteRuntime> remotes = ConsoleSettings().remotes();
-        remotes.append({dialog->name(), dialog->url(), tokenFile});
-        if (m_options.persistent)
+        if (m_options.persistent) {
+            QList<RemoteRuntime> remotes = ConsoleSettings().remotes();
+            remotes.append({dialog->name(), dialog->url(), tokenFile, dialog->engine(), dialog->user()});
             ConsoleSettings().setRemotes(remotes);
-        addConnection(new Connection(dialog->name(), dialog->url(), tokenFile, Connection::Kind::Remote, this));
+        }
+        addConnection(new Connection(dialog->name(), dialog->url(), tokenFile, kind, this, dialog->user()));
         updateConnectionViews();
     });
     dialog->open();
@@ -472,6 +497,18 @@ void MainWindow::onSelectionChanged(Connection *connection)
     m_haveDetail = m_haveExecutors = m_haveJobs = false;
     m_telemetryWanted = telemetryTabShown();
     m_telemetry->setCluster(id);
+    m_executors->setFlavor(int(flavorOf(connection)));
+    // The time charts read the runtime's metric store; Spark and YARN have none ClusterDeck can read.
+    for (QWidget *chartTab : {static_cast<QWidget *>(m_memory), static_cast<QWidget *>(m_shuffle)}) {
+        const int index = m_tabs->indexOf(chartTab);
+        m_tabs->setTabEnabled(index, connection->managesClusters());
+        m_tabs->setTabToolTip(index, connection->managesClusters()
+                                         ? QString()
+                                         : tr("Time charts need a ClusterDeck runtime's metric store; %1 has none.")
+                                               .arg(connection->engineName()));
+    }
+    m_jobs->setCancelSupported(connection->canCancelJobs(),
+                               tr("%1's REST API cannot cancel jobs: use its own UI.").arg(connection->engineName()));
     m_executors->clear();
     m_jobs->clear();
     m_overview->clear();
@@ -505,6 +542,10 @@ bool MainWindow::selectClusterByName(const QString &name)
         if (row >= 0)
             return selectCluster(c, c->clusters()->at(row).id);
     }
+    // Spark applications often share a name ("Spark shell"): their ids are unique.
+    for (Connection *c : m_connections)
+        if (c->clusters()->rowOf(name) >= 0)
+            return selectCluster(c, name);
     return false;
 }
 
@@ -551,6 +592,12 @@ void MainWindow::applyCluster(const ClusterInfo &cluster)
     m_cluster = cluster;
     m_overview->setCluster(cluster, typeOf(m_connection, cluster.spec.instanceType));
     updateHeader();
+    if (m_connection && !m_connection->managesClusters()) {
+        m_jobs->setClusterActive(false, tr("Jobs run on %1 are submitted with its own tools (spark-submit, yarn); "
+                                           "ClusterDeck shows them.")
+                                            .arg(m_connection->engineName()));
+        return;
+    }
     const bool active = isActive(cluster.state);
     m_jobs->setClusterActive(active, active ? QString()
                                             : tr("Jobs can be submitted once the cluster is RUNNING or WAITING "
@@ -580,6 +627,27 @@ void MainWindow::updateHeader()
                              .arg(c.spec.workers)
                              .arg(c.spec.instanceType, presentation::formatAge(c.stateChangedAt, QDateTime::currentDateTimeUtc()),
                                   c.stateReason.isEmpty() ? QString() : tr(" · reason: %1").arg(c.stateReason)));
+    if (m_connection && !m_connection->managesClusters()) {
+        // Watched, not run by ClusterDeck: the buttons stay, disabled, so the user learns why they do nothing.
+        const QString why = tr("%1 is not run by ClusterDeck: scale and terminate it with its own tools.")
+                                .arg(m_connection->engineName());
+        m_stateLine->setText(tr("%1 · %2 executors running · since %3%4")
+                                 .arg(m_connection->kind() == Connection::Kind::Spark ? tr("Spark application %1").arg(c.id)
+                                                                                      : tr("YARN cluster %1").arg(c.id))
+                                 .arg(c.runningWorkers)
+                                 .arg(presentation::formatAge(c.stateChangedAt, QDateTime::currentDateTimeUtc()),
+                                      c.stateReason.isEmpty() ? QString() : tr(" · %1").arg(c.stateReason)));
+        for (QPushButton *b : {m_scale, m_terminate}) {
+            b->setVisible(true);
+            b->setEnabled(false);
+            b->setToolTip(why);
+        }
+        m_terminate->setToolTip(why);
+        m_protection->setVisible(false);
+        m_protectionNote->setVisible(false);
+        return;
+    }
+    m_terminate->setToolTip(QString());
     const bool live = !isTerminal(c.state) && c.state != ClusterState::Terminating;
     const bool protectedOn = c.spec.terminationProtection;
     m_scale->setEnabled(isActive(c.state) && !stale);
@@ -677,9 +745,10 @@ void MainWindow::updateConnectionViews()
     }
     // The banner speaks for the connection of the page on screen.
     QString banner;
+    const QString server = c->managesClusters() ? tr("The runtime") : tr("The %1 server").arg(c->engineName());
     if (c->state() == ConnectionState::Unreachable) {
-        banner = tr("⚠ The runtime at %1 is not answering (%2) since %3.").arg(c->url().toString(), c->stateMessage(),
-                                                                               presentation::formatTime(c->unreachableSince()));
+        banner = tr("⚠ %4 at %1 is not answering (%2) since %3.").arg(c->url().toString(), c->stateMessage(),
+                                                                      presentation::formatTime(c->unreachableSince()), server);
         banner += c->hasClusterList()
             ? tr(" Showing the last data, received at %1, greyed as stale.").arg(presentation::formatTime(c->lastAnswerAt()))
             : QString();
@@ -688,9 +757,21 @@ void MainWindow::updateConnectionViews()
             banner += u' ' + m_localStartNote;
     } else if (c->state() == ConnectionState::Unauthorized) {
         banner = tr("⚠ The runtime at %1 refuses the token in %2: %3").arg(c->url().toString(), c->tokenFile(), c->stateMessage());
+    } else if (!c->answerProblem().isEmpty()) {
+        // It answers, but not usably: say what and keep the last good data on screen.
+        banner = tr("⚠ %1 at %2 answered, but the answer could not be used:\n%3\nShowing the last good data; "
+                    "retrying every %4 s.")
+                     .arg(server, c->url().toString(), c->answerProblem())
+                     .arg(RuntimeFeed::kPollMs / 1000);
     }
     m_banner->setText(banner);
     m_banner->setVisible(!banner.isEmpty());
+    m_launch->setEnabled(c->managesClusters());
+    m_launch->setToolTip(c->managesClusters()
+                             ? QString()
+                             : tr("%1 clusters are started with their own tools: select a ClusterDeck runtime's "
+                                  "cluster to launch one there.")
+                                   .arg(c->engineName()));
     const bool stale = c->state() != ConnectionState::Connected && c->hasClusterList();
     if (c == m_connection) {
         m_executors->setStale(stale);
@@ -724,6 +805,8 @@ void MainWindow::updateConnectionViews()
     if (m_stack->currentWidget() == m_emptyPage) {
         if (!c->hasClusterList())
             m_emptyText->setText(tr("Connecting to %1…").arg(c->url().toString()));
+        else if (c->clusters()->rowCount() == 0 && !c->managesClusters())
+            m_emptyText->setText(tr("%1 lists no applications yet.").arg(c->name()));
         else if (c->clusters()->rowCount() == 0)
             m_emptyText->setText(tr("No clusters on %1 yet.\nUse “Launch cluster…” on the left to start one.").arg(c->name()));
         else
@@ -786,8 +869,8 @@ bool MainWindow::isReady(Page page) const
 void MainWindow::showLaunchForm()
 {
     m_launchConnection = currentConnection();
-    if (!m_launchConnection)
-        return;
+    if (!m_launchConnection || !m_launchConnection->managesClusters())
+        return; // the button is disabled then, its tooltip says why
     m_launchForm->setRuntimeName(m_launchConnection->name());
     if (m_types.contains(m_launchConnection))
         m_launchForm->setInstanceTypes(m_types.value(m_launchConnection), m_defaultTypes.value(m_launchConnection));

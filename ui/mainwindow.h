@@ -37,6 +37,8 @@ struct ConsoleOptions
 {
     QUrl runtimeUrl; // set: talk to this runtime only (no local runtime, no saved remotes)
     QString tokenFile;
+    QString engine = QStringLiteral("runtime"); // of runtimeUrl: RemoteRuntime::kRuntimeEngine, kSparkEngine, kYarnEngine
+    QString engineUser; // YARN user.name for kills
     bool startLocalRuntime = true; // start clusterdeck-runtime when nothing answers on the local port
     bool persistent = true; // read and write QSettings (off for --screenshot and tests)
 };
@@ -111,6 +113,7 @@ private:
 
     QSplitter *m_splitter;
     QVBoxLayout *m_sidebarLayout;
+    QPushButton *m_launch;
     QPushButton *m_addRuntime;
     QLabel *m_banner;
     QStackedWidget *m_stack;

@@ -74,13 +74,14 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption runtimeOption(u"runtime"_s, QCoreApplication::translate("main", "Connect to this runtime only (never start a local one)."), u"URL"_s);
     const QCommandLineOption tokenOption(u"token-file"_s, QCoreApplication::translate("main", "The runtime's token file (with --runtime)."), u"FILE"_s);
+    const QCommandLineOption engineOption(u"engine"_s, QCoreApplication::translate("main", "What --runtime is: runtime (default), spark (a Spark UI or History Server) or yarn (a ResourceManager)."), u"ENGINE"_s, u"runtime"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, QCoreApplication::translate("main", "Render the window once its data has arrived, save it as PNG and exit (non-zero if no data within 30 s)."), u"FILE"_s);
     const QCommandLineOption sizeOption(u"size"_s, QCoreApplication::translate("main", "Window size for --screenshot (default 1440x900)."), u"WxH"_s, u"1440x900"_s);
     const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs, launch, memory or shuffle."), u"PAGE"_s, u"overview"_s);
     const QCommandLineOption clusterOption(u"cluster"_s, QCoreApplication::translate("main", "Select the cluster with this name."), u"NAME"_s);
     const QCommandLineOption launchNameOption(u"launch-name"_s, QCoreApplication::translate("main", "Prefill the launch form's name (with --page launch)."), u"NAME"_s);
     const QCommandLineOption launchWorkersOption(u"launch-workers"_s, QCoreApplication::translate("main", "Prefill the launch form's workers (with --page launch)."), u"N"_s);
-    parser.addOptions({runtimeOption, tokenOption, screenshotOption, sizeOption, pageOption, clusterOption,
+    parser.addOptions({runtimeOption, tokenOption, engineOption, screenshotOption, sizeOption, pageOption, clusterOption,
                        launchNameOption, launchWorkersOption});
     parser.process(app);
 
@@ -88,11 +89,17 @@ int main(int argc, char *argv[])
     if (parser.isSet(runtimeOption)) {
         options.runtimeUrl = QUrl::fromUserInput(parser.value(runtimeOption));
         options.startLocalRuntime = false;
-        if (!parser.isSet(tokenOption)) {
+        options.engine = parser.value(engineOption);
+        if (options.engine != "runtime"_L1 && options.engine != "spark"_L1 && options.engine != "yarn"_L1) {
+            fprintf(stderr, "clusterdeck: --engine must be runtime, spark or yarn\n");
+            return 2;
+        }
+        if (options.engine == "runtime"_L1 && !parser.isSet(tokenOption)) {
             fprintf(stderr, "clusterdeck: --runtime needs --token-file FILE\n");
             return 2;
         }
-        options.tokenFile = QFileInfo(parser.value(tokenOption)).absoluteFilePath();
+        if (parser.isSet(tokenOption))
+            options.tokenFile = QFileInfo(parser.value(tokenOption)).absoluteFilePath();
     }
     const bool screenshot = parser.isSet(screenshotOption);
     options.persistent = !screenshot;

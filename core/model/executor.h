@@ -34,6 +34,11 @@ struct Executor
     int tasksExecuting = 0;
     int tasksReady = 0;
     int tasksInMemory = 0;
+    // Figures only Spark reports (not in the runtime's JSON): tasks ended per executor, and the peak JVM heap
+    // from peakMemoryMetrics (-1: not reported), which is not the storage memory counted above.
+    int tasksFailed = 0;
+    int tasksCompleted = 0;
+    qint64 peakHeapBytes = -1;
     qint64 bytesInTotal = 0; // received from other workers, counted by the worker preload
     qint64 bytesOutTotal = 0; // sent to other workers
     double cpuPercent = 0;

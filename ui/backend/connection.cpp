@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "connection.h"
 
+#include "enginefeed.h"
 #include "ui/models/clusterlistmodel.h"
 
 #include <QThread>
@@ -10,14 +11,33 @@ using namespace Qt::StringLiterals;
 
 namespace cdeck {
 
-Connection::Connection(const QString &name, const QUrl &url, const QString &tokenFile, Kind kind, QObject *parent)
+namespace {
+RuntimeFeed *makeFeed(Connection::Kind kind, const QString &name, const QUrl &url, const QString &tokenFile,
+                      const QString &engineUser)
+{
+    switch (kind) {
+    case Connection::Kind::Spark:
+        return new SparkFeed(url);
+    case Connection::Kind::Yarn:
+        return new YarnFeed(url, name, engineUser);
+    case Connection::Kind::Local:
+    case Connection::Kind::Remote:
+        break;
+    }
+    return new RuntimeFeed(url, tokenFile);
+}
+} // namespace
+
+Connection::Connection(const QString &name, const QUrl &url, const QString &tokenFile, Kind kind, QObject *parent,
+                       const QString &engineUser)
     : QObject(parent)
     , m_name(name)
     , m_url(url)
     , m_tokenFile(tokenFile)
     , m_kind(kind)
+    , m_engineUser(engineUser)
     , m_thread(new QThread(this))
-    , m_feed(new RuntimeFeed(url, tokenFile))
+    , m_feed(makeFeed(kind, name, url, tokenFile, engineUser))
     , m_clusters(new ClusterListModel(this))
 {
     m_thread->setObjectName(u"network:"_s + url.authority());
@@ -47,7 +67,25 @@ Connection::Connection(const QString &name, const QUrl &url, const QString &toke
         m_clusters->setStale(state != ConnectionState::Connected && m_hasClusterList);
         Q_EMIT stateChanged();
     });
+    connect(m_feed, &RuntimeFeed::answerProblem, this, [this](const QString &message) {
+        m_answerProblem = message;
+        Q_EMIT stateChanged();
+    });
     m_thread->start();
+}
+
+QString Connection::engineName() const
+{
+    switch (m_kind) {
+    case Kind::Spark:
+        return tr("Spark");
+    case Kind::Yarn:
+        return tr("YARN ResourceManager");
+    case Kind::Local:
+    case Kind::Remote:
+        break;
+    }
+    return tr("ClusterDeck runtime");
 }
 
 Connection::~Connection()

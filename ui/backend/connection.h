@@ -21,15 +21,24 @@ class Connection : public QObject
 {
     Q_OBJECT
 public:
-    enum class Kind { Local, Remote };
+    // Local/Remote: a clusterdeck-runtime (RuntimeFeed); Spark, Yarn: engines watched through their REST APIs
+    // (enginefeed.h), which ClusterDeck does not launch, scale or terminate.
+    enum class Kind { Local, Remote, Spark, Yarn };
 
-    Connection(const QString &name, const QUrl &url, const QString &tokenFile, Kind kind, QObject *parent = nullptr);
+    // engineUser: the user name a YARN ResourceManager with simple auth needs for kills; unused otherwise.
+    Connection(const QString &name, const QUrl &url, const QString &tokenFile, Kind kind, QObject *parent = nullptr,
+               const QString &engineUser = {});
     ~Connection() override;
 
     QString name() const { return m_name; }
     QUrl url() const { return m_url; }
     QString tokenFile() const { return m_tokenFile; }
     Kind kind() const { return m_kind; }
+    bool managesClusters() const { return m_kind == Kind::Local || m_kind == Kind::Remote; }
+    bool canCancelJobs() const { return m_kind != Kind::Spark; }
+    QString engineName() const; // "ClusterDeck runtime", "Spark", "YARN ResourceManager"
+    QString engineUser() const { return m_engineUser; }
+    QString answerProblem() const { return m_answerProblem; } // why the last answers could not be used
     ConnectionState state() const { return m_state; }
     QString stateMessage() const { return m_stateMessage; }
     QDateTime lastAnswerAt() const { return m_lastAnswerAt; }
@@ -60,6 +69,8 @@ private:
     QUrl m_url;
     QString m_tokenFile;
     Kind m_kind;
+    QString m_engineUser;
+    QString m_answerProblem;
     QThread *m_thread;
     RuntimeFeed *m_feed;
     ClusterListModel *m_clusters;

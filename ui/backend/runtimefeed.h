@@ -81,19 +81,20 @@ public:
     static constexpr int kPollMs = 1000;
     static constexpr int kUnreachablePollMs = 2000;
 
-    // network thread only, through invokeMethod:
-    void start();
-    void stop();
+    // network thread only, through invokeMethod. Virtual for the feeds of other engines (enginefeed.h), which
+    // poll Spark or YARN instead and refuse what those cannot do.
+    virtual void start();
+    virtual void stop();
     // Which cluster the GUI shows, and whether its executors/jobs pages are visible: only those are polled.
-    void setFocus(const QString &clusterId, bool executors, bool jobs);
-    void fetchCatalog(); // instance types and samples
-    void pollNow();
-    void launch(const cdeck::ClusterSpec &spec);
-    void scale(const QString &clusterId, int workers);
-    void setProtection(const QString &clusterId, bool on);
-    void terminate(const QString &clusterId);
-    void submitJob(const QString &clusterId, const cdeck::JobRequest &request);
-    void cancelJob(const QString &clusterId, const QString &jobId);
+    virtual void setFocus(const QString &clusterId, bool executors, bool jobs);
+    virtual void fetchCatalog(); // instance types and samples
+    virtual void pollNow();
+    virtual void launch(const cdeck::ClusterSpec &spec);
+    virtual void scale(const QString &clusterId, int workers);
+    virtual void setProtection(const QString &clusterId, bool on);
+    virtual void terminate(const QString &clusterId);
+    virtual void submitJob(const QString &clusterId, const cdeck::JobRequest &request);
+    virtual void cancelJob(const QString &clusterId, const QString &jobId);
     // Fetch the window's history and, for a live window, follow /metrics/stream: one stream for the whole
     // cluster, never a poll per series. A new request replaces the previous one; an empty clusterId stops.
     void followMetrics(const cdeck::MetricsWindowRequest &request);
@@ -115,6 +116,9 @@ Q_SIGNALS:
     void metricsHistoryReady(quint64 ticket, const QList<cdeck::MetricSeriesData> &series);
     void metricsBatchReady(quint64 ticket, const cdeck::MetricBatch &batch);
     void metricsLinkChanged(quint64 ticket, cdeck::MetricsLink link, const QString &message);
+    // The server answers, but an answer could not be used (HTTP error, malformed or cut-off body); "" once the
+    // answers are good again. The banner shows it; the last good data stays on screen.
+    void answerProblem(const QString &message);
 
 private:
     void tick();

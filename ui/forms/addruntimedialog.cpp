@@ -2,11 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "addruntimedialog.h"
 
+#include "ui/consolesettings.h"
+
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -15,26 +19,37 @@ namespace cdeck {
 
 AddRuntimeDialog::AddRuntimeDialog(QWidget *parent)
     : QDialog(parent)
+    , m_engine(new QComboBox(this))
     , m_name(new QLineEdit(this))
     , m_url(new QLineEdit(this))
     , m_token(new QLineEdit(this))
+    , m_user(new QLineEdit(this))
+    , m_form(new QFormLayout)
+    , m_note(new QLabel(this))
     , m_error(new QLabel(this))
 {
-    setWindowTitle(tr("Add a remote runtime"));
+    setWindowTitle(tr("Add a runtime, Spark or YARN server"));
+    m_engine->setObjectName(u"engineCombo"_s);
+    m_engine->addItem(tr("ClusterDeck runtime"), QString::fromLatin1(RemoteRuntime::kRuntimeEngine));
+    m_engine->addItem(tr("Spark UI or History Server"), QString::fromLatin1(RemoteRuntime::kSparkEngine));
+    m_engine->addItem(tr("YARN ResourceManager"), QString::fromLatin1(RemoteRuntime::kYarnEngine));
+    m_name->setObjectName(u"nameEdit"_s);
     m_name->setPlaceholderText(tr("e.g. team gateway"));
-    m_url->setPlaceholderText(u"http://gateway.example:7650"_s);
+    m_url->setObjectName(u"urlEdit"_s);
+    m_token->setObjectName(u"tokenEdit"_s);
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("contents of the runtime's DATA/token file"));
+    m_user->setObjectName(u"userEdit"_s);
+    m_user->setPlaceholderText(tr("optional: user.name for killing applications (simple auth)"));
+    m_error->setObjectName(u"addRuntimeError"_s);
     m_error->setStyleSheet(u"color: #c62828;"_s);
     m_error->setWordWrap(true);
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Name"), m_name);
-    form->addRow(tr("&URL"), m_url);
-    form->addRow(tr("&Token"), m_token);
-    auto *note = new QLabel(tr("The token is stored in a file readable only by you (mode 0600) under the "
-                               "console's data directory, not in the settings file."),
-                            this);
-    note->setWordWrap(true);
+    m_note->setWordWrap(true);
+    m_form->addRow(tr("&Engine"), m_engine);
+    m_form->addRow(tr("&Name"), m_name);
+    m_form->addRow(tr("&URL"), m_url);
+    m_form->addRow(tr("&Token"), m_token);
+    m_form->addRow(tr("&User"), m_user);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         check();
@@ -42,12 +57,53 @@ AddRuntimeDialog::AddRuntimeDialog(QWidget *parent)
             accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_engine, &QComboBox::currentIndexChanged, this, [this] {
+        updateEngineRows();
+        if (!m_error->text().isEmpty())
+            check(); // an error about the other engine's fields must not linger
+    });
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(note);
+    layout->addLayout(m_form);
+    layout->addWidget(m_note);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    setMinimumWidth(420);
+    setMinimumWidth(460);
+    updateEngineRows();
+}
+
+QString AddRuntimeDialog::engine() const
+{
+    return m_engine->currentData().toString();
+}
+
+void AddRuntimeDialog::setEngine(const QString &engine)
+{
+    const int index = m_engine->findData(engine);
+    if (index >= 0)
+        m_engine->setCurrentIndex(index);
+}
+
+void AddRuntimeDialog::updateEngineRows()
+{
+    const QString e = engine();
+    const bool runtime = e == QLatin1StringView(RemoteRuntime::kRuntimeEngine);
+    const bool yarn = e == QLatin1StringView(RemoteRuntime::kYarnEngine);
+    m_form->setRowVisible(m_token, runtime);
+    m_form->setRowVisible(m_user, yarn);
+    if (runtime) {
+        m_url->setPlaceholderText(u"http://gateway.example:7650"_s);
+        m_note->setText(tr("The token is stored in a file readable only by you (mode 0600) under the "
+                           "console's data directory, not in the settings file."));
+    } else if (yarn) {
+        m_url->setPlaceholderText(u"http://rm-host:8088"_s);
+        m_note->setText(tr("The ResourceManager's nodes show as executors and its applications as jobs; "
+                           "cancelling a job kills the application. ClusterDeck does not launch, scale or "
+                           "terminate YARN clusters."));
+    } else {
+        m_url->setPlaceholderText(u"http://driver:4040  or  http://history:18080"_s);
+        m_note->setText(tr("Each application shows as a cluster, with its executors and jobs. ClusterDeck "
+                           "does not launch, scale or terminate Spark applications."));
+    }
 }
 
 QString AddRuntimeDialog::name() const
@@ -65,15 +121,37 @@ QByteArray AddRuntimeDialog::token() const
     return m_token->text().trimmed().toUtf8();
 }
 
-void AddRuntimeDialog::check()
+QString AddRuntimeDialog::user() const
 {
+    return engine() == QLatin1StringView(RemoteRuntime::kYarnEngine) ? m_user->text().trimmed() : QString();
+}
+
+QString AddRuntimeDialog::problem() const
+{
+    const QString e = engine();
+    if (m_url->text().trimmed().isEmpty())
+        return tr("Give the server's URL, e.g. %1.").arg(m_url->placeholderText().section(u' ', 0, 0));
     const QUrl u = url();
     if (!u.isValid() || (u.scheme() != "http"_L1 && u.scheme() != "https"_L1) || u.host().isEmpty())
-        m_error->setText(tr("The URL must be http(s)://host:port."));
-    else if (token().isEmpty())
-        m_error->setText(tr("The token is required."));
-    else
-        m_error->clear();
+        return tr("The URL must be http(s)://host:port.");
+    if (u.hasQuery() || u.hasFragment())
+        return tr("The URL must be the server's base address, without ?query or #fragment.");
+    const QString path = u.path();
+    if (e == QLatin1StringView(RemoteRuntime::kSparkEngine) && path.contains(u"/api/v1"_s))
+        return tr("Give the Spark server's base URL, without /api/v1: ClusterDeck adds it.");
+    if (e == QLatin1StringView(RemoteRuntime::kYarnEngine) && path.contains(u"/ws/v1"_s))
+        return tr("Give the ResourceManager's base URL, without /ws/v1: ClusterDeck adds it.");
+    if (e == QLatin1StringView(RemoteRuntime::kRuntimeEngine) && token().isEmpty())
+        return tr("The token is required.");
+    if (e == QLatin1StringView(RemoteRuntime::kYarnEngine)
+        && m_user->text().trimmed().contains(QRegularExpression(u"[\\s/?&#=]"_s)))
+        return tr("The user name must not contain spaces or any of / ? & # =.");
+    return {};
+}
+
+void AddRuntimeDialog::check()
+{
+    m_error->setText(problem());
 }
 
 } // namespace cdeck

@@ -22,6 +22,10 @@ QVariant ExecutorModel::data(const QModelIndex &index, int role) const
     const qint64 used = e.memoryManagedBytes + e.memoryUnmanagedBytes;
     switch (role) {
     case Qt::DisplayRole:
+        if (m_flavor != Flavor::Dask) {
+            if (QVariant text = sparkOrYarnText(e, index.column()); text.isValid())
+                return text;
+        }
         switch (index.column()) {
         case IdColumn:
             return e.id;
@@ -54,9 +58,9 @@ QVariant ExecutorModel::data(const QModelIndex &index, int role) const
         case MemoryColumn:
             return used + e.memorySpilledBytes;
         case CpuColumn:
-            return e.cpuPercent;
+            return m_flavor == Flavor::Spark ? double(e.peakHeapBytes) : e.cpuPercent;
         case TasksColumn:
-            return e.tasksExecuting + e.tasksReady;
+            return m_flavor == Flavor::Spark ? e.tasksFailed : e.tasksExecuting + e.tasksReady;
         case BytesInColumn:
             return e.bytesInTotal;
         case BytesOutColumn:
@@ -66,6 +70,8 @@ QVariant ExecutorModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (m_flavor != Flavor::Dask)
+            return toolTip(e);
         return tr("%1 (pid %2, %3)\nstatus: %4 %5\nmemory: managed %6, unmanaged %7, spilled %8, limit %9\n"
                   "restarts: %10, last report %11")
             .arg(e.id)
@@ -106,6 +112,41 @@ QVariant ExecutorModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return SnapshotModel::headerData(section, orientation, role);
+    if (m_flavor == Flavor::Spark) {
+        switch (section) {
+        case ThreadsColumn:
+            return tr("Cores");
+        case MemoryColumn:
+            return tr("Storage memory (cached blocks / on disk)");
+        case CpuColumn:
+            return tr("Peak JVM heap");
+        case TasksColumn:
+            return tr("Tasks (active, completed, failed)");
+        case BytesInColumn:
+            return tr("Shuffle read");
+        case BytesOutColumn:
+            return tr("Shuffle write");
+        case AddressColumn:
+            return tr("Host:port");
+        default:
+            break;
+        }
+    } else if (m_flavor == Flavor::Yarn) {
+        switch (section) {
+        case IdColumn:
+            return tr("Node");
+        case ThreadsColumn:
+            return tr("vcores");
+        case MemoryColumn:
+            return tr("Memory allocated to containers");
+        case TasksColumn:
+            return tr("Containers");
+        case AddressColumn:
+            return tr("Node manager (HTTP)");
+        default:
+            break;
+        }
+    }
     switch (section) {
     case IdColumn:
         return tr("Executor");
@@ -127,6 +168,59 @@ QVariant ExecutorModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Address");
     }
     return {};
+}
+
+void ExecutorModel::setFlavor(Flavor flavor)
+{
+    if (flavor == m_flavor)
+        return;
+    beginResetModel();
+    m_flavor = flavor;
+    endResetModel();
+}
+
+QVariant ExecutorModel::sparkOrYarnText(const Executor &e, int column) const
+{
+    if (m_flavor == Flavor::Spark) {
+        switch (column) {
+        case CpuColumn:
+            return e.peakHeapBytes < 0 ? tr("not reported") : presentation::formatBytes(e.peakHeapBytes);
+        case TasksColumn:
+            return tr("%1 active, %2 completed, %3 failed").arg(e.tasksExecuting).arg(e.tasksCompleted).arg(e.tasksFailed);
+        default:
+            return {};
+        }
+    }
+    switch (column) {
+    case TasksColumn:
+        return tr("%n container(s)", nullptr, e.tasksExecuting);
+    case BytesInColumn:
+    case BytesOutColumn:
+        return u"–"_s; // YARN does not count a node's network traffic
+    default:
+        return {};
+    }
+}
+
+QString ExecutorModel::toolTip(const Executor &e) const
+{
+    if (m_flavor == Flavor::Spark)
+        return tr("%1 (%2)\nstatus: %3 %4\nstorage memory %5 of %6, on disk %7\npeak JVM heap %8\n"
+                  "tasks: %9 active, %10 completed, %11 failed\nadded %12%13")
+            .arg(e.id, e.address.isEmpty() ? tr("no address") : e.address, toString(e.status), e.statusReason,
+                 presentation::formatBytes(e.memoryManagedBytes), presentation::formatBytes(e.memoryLimitBytes),
+                 presentation::formatBytes(e.memorySpilledBytes),
+                 e.peakHeapBytes < 0 ? tr("not reported") : presentation::formatBytes(e.peakHeapBytes))
+            .arg(e.tasksExecuting)
+            .arg(e.tasksCompleted)
+            .arg(e.tasksFailed)
+            .arg(presentation::formatTime(e.startedAt),
+                 e.endedAt.isValid() ? tr(", removed %1").arg(presentation::formatTime(e.endedAt)) : QString());
+    return tr("%1 (%2)\nstate: %3 %4\nallocated %5 of %6 to %n container(s)\nlast health report %7", nullptr,
+              e.tasksExecuting)
+        .arg(e.id, e.address.isEmpty() ? tr("no address") : e.address, toString(e.status), e.statusReason,
+             presentation::formatBytes(e.memoryManagedBytes), presentation::formatBytes(e.memoryLimitBytes),
+             presentation::formatTime(e.updatedAt));
 }
 
 int ExecutorModel::countWithStatus(ExecutorStatus status) const

@@ -21,7 +21,14 @@ public:
         GoneRole, // retired or lost
     };
 
+    // Which engine's executors: the columns keep their places, their titles and some figures follow the engine
+    // (Spark: cores, storage memory, peak JVM heap, shuffle read/write, failed tasks; YARN: NodeManagers).
+    enum class Flavor { Dask, Spark, Yarn };
+
     using SnapshotModel::SnapshotModel;
+
+    Flavor flavor() const { return m_flavor; }
+    void setFlavor(Flavor flavor);
 
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -31,6 +38,12 @@ public:
 
 protected:
     QString keyOf(const Executor &e) const override { return e.id; }
+
+private:
+    QVariant sparkOrYarnText(const Executor &e, int column) const;
+    QString toolTip(const Executor &e) const;
+
+    Flavor m_flavor = Flavor::Dask;
 };
 
 } // namespace cdeck

@@ -53,6 +53,7 @@ ExecutorsPanel::ExecutorsPanel(QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_showGone(new QCheckBox(tr("Show retired and lost"), this))
     , m_summary(new QLabel(this))
+    , m_legend(new QLabel(this))
 {
     setObjectName(u"executorsPanel"_s);
     m_proxy->setSourceModel(m_model);
@@ -85,11 +86,7 @@ ExecutorsPanel::ExecutorsPanel(QWidget *parent)
         m_proxy->invalidate();
     });
 
-    auto *legend = new QLabel(tr("Memory bar: <span style='color:#1f6fc5'>■</span> managed "
-                                 "<span style='color:#7fb0e6'>■</span> unmanaged "
-                                 "<span style='color:#c27c0e'>▨</span> spilled to disk, against the worker's limit; "
-                                 "<span style='color:#c62828'>■</span> above 80% (the worker pauses near there)"),
-                              this);
+    m_legend->setObjectName(u"executorLegend"_s);
     auto *top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
     top->addWidget(m_showGone);
@@ -97,7 +94,36 @@ ExecutorsPanel::ExecutorsPanel(QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_summary);
     layout->addWidget(m_view, 1);
-    layout->addWidget(legend);
+    layout->addWidget(m_legend);
+    setFlavor(int(ExecutorModel::Flavor::Dask));
+}
+
+void ExecutorsPanel::setFlavor(int flavor)
+{
+    const auto f = ExecutorModel::Flavor(flavor);
+    m_model->setFlavor(f);
+    m_sized = false;
+    // YARN reports no network bytes per node: no columns of dashes.
+    m_view->setColumnHidden(ExecutorModel::BytesInColumn, f == ExecutorModel::Flavor::Yarn);
+    m_view->setColumnHidden(ExecutorModel::BytesOutColumn, f == ExecutorModel::Flavor::Yarn);
+    switch (f) {
+    case ExecutorModel::Flavor::Spark:
+        m_legend->setText(tr("Storage memory bar: <span style='color:#1f6fc5'>■</span> cached blocks "
+                             "<span style='color:#c27c0e'>▨</span> blocks on disk, against the executor's storage "
+                             "memory (a pool inside the heap; the peak JVM heap has its own column)"));
+        break;
+    case ExecutorModel::Flavor::Yarn:
+        m_legend->setText(tr("Memory bar: <span style='color:#1f6fc5'>■</span> allocated to containers, "
+                             "against what the NodeManager offers (YARN counts allocation, not use)"));
+        break;
+    case ExecutorModel::Flavor::Dask:
+        m_legend->setText(tr("Memory bar: <span style='color:#1f6fc5'>■</span> managed "
+                             "<span style='color:#7fb0e6'>■</span> unmanaged "
+                             "<span style='color:#c27c0e'>▨</span> spilled to disk, against the worker's limit; "
+                             "<span style='color:#c62828'>■</span> above 80% (the worker pauses near there)"));
+        break;
+    }
+    updateSummary();
 }
 
 void ExecutorsPanel::setExecutors(const ExecutorList &executors)
@@ -142,8 +168,15 @@ void ExecutorsPanel::updateSummary()
         limit += e.memoryLimitBytes;
         threads += e.threads;
     }
-    QString text = tr("<b>%1 running</b>, %2 starting, %3 paused, %4 retiring, %5 retired, <b>%6 lost</b> · "
-                      "%7 threads · memory %8 of %9, %10 spilled")
+    QString format = tr("<b>%1 running</b>, %2 starting, %3 paused, %4 retiring, %5 retired, <b>%6 lost</b> · "
+                        "%7 threads · memory %8 of %9, %10 spilled");
+    if (m_model->flavor() == ExecutorModel::Flavor::Spark)
+        format = tr("<b>%1 running</b>, %2 starting, %3 paused, %4 retiring, %5 retired, <b>%6 lost</b> · "
+                    "%7 cores · storage memory %8 of %9, %10 on disk");
+    else if (m_model->flavor() == ExecutorModel::Flavor::Yarn)
+        format = tr("<b>%1 running</b>, %2 starting, %3 paused, %4 decommissioning, %5 decommissioned, "
+                    "<b>%6 lost or unhealthy</b> · %7 vcores · allocated %8 of %9%10");
+    QString text = format
                        .arg(m_model->countWithStatus(ExecutorStatus::Running))
                        .arg(m_model->countWithStatus(ExecutorStatus::Starting))
                        .arg(m_model->countWithStatus(ExecutorStatus::Paused))
@@ -152,7 +185,8 @@ void ExecutorsPanel::updateSummary()
                        .arg(m_model->countWithStatus(ExecutorStatus::Lost))
                        .arg(threads)
                        .arg(presentation::formatBytes(used), presentation::formatBytes(limit),
-                            presentation::formatBytes(spilled));
+                            m_model->flavor() == ExecutorModel::Flavor::Yarn ? QString()
+                                                                             : presentation::formatBytes(spilled));
     if (m_model->isStale())
         text += tr(" · <span style='color:#c62828'><b>STALE</b>: last update %1</span>")
                     .arg(presentation::formatTime(m_updatedAt));

@@ -29,6 +29,8 @@ public:
     void setExecutors(const ExecutorList &executors);
     void setStale(bool stale);
     void clear();
+    // Titles, legend and summary in the engine's words (see ExecutorModel::Flavor).
+    void setFlavor(int flavor);
 
 private:
     void updateSummary();
@@ -39,6 +41,7 @@ private:
     QLineEdit *m_filter;
     QCheckBox *m_showGone;
     QLabel *m_summary;
+    QLabel *m_legend;
     QDateTime m_updatedAt;
     bool m_sized = false;
 };

@@ -152,6 +152,13 @@ void JobsPanel::setClusterActive(bool active, const QString &whyNot)
     m_submitHint->setVisible(!active && !whyNot.isEmpty());
 }
 
+void JobsPanel::setCancelSupported(bool supported, const QString &whyNot)
+{
+    m_cancelSupported = supported;
+    m_cancel->setToolTip(supported ? QString() : whyNot);
+    updateSelection();
+}
+
 void JobsPanel::clear()
 {
     m_model->clear();
@@ -190,7 +197,7 @@ void JobsPanel::updateSelection()
         if (atEnd) // follow the output unless the user scrolled up to read
             bar->setValue(bar->maximum());
     }
-    m_cancel->setEnabled(!isFinished(j.state) && j.state != JobState::CancelPending);
+    m_cancel->setEnabled(m_cancelSupported && !isFinished(j.state) && j.state != JobState::CancelPending);
 }
 
 void JobsPanel::onSubmit()

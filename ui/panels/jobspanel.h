@@ -32,6 +32,8 @@ public:
     void setJobs(const JobList &jobs);
     void setStale(bool stale);
     void setClusterActive(bool active, const QString &whyNot);
+    // Engines that cannot cancel a job (Spark's REST API) keep the button disabled, saying why in its tooltip.
+    void setCancelSupported(bool supported, const QString &whyNot);
     void clear();
 
 Q_SIGNALS:
@@ -55,6 +57,7 @@ private:
     QPlainTextEdit *m_log;
     QPushButton *m_cancel;
     bool m_active = false;
+    bool m_cancelSupported = true;
 };
 
 } // namespace cdeck

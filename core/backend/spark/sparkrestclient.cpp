@@ -167,8 +167,10 @@ Executor toExecutor(const SparkExecutorInfo &e)
     x.threads = e.totalCores;
     x.memoryLimitBytes = e.storageMemoryMax;
     x.memoryManagedBytes = e.storageMemoryUsed;
-    if (e.peakJvmHeap >= 0)
-        x.memoryUnmanagedBytes = std::max<qint64>(0, e.peakJvmHeap - e.storageMemoryUsed);
+    // Storage memory is a pool inside the heap: the bar shows the pool, the peak heap has its own figure.
+    x.peakHeapBytes = e.peakJvmHeap;
+    x.tasksFailed = e.failedTasks;
+    x.tasksCompleted = e.completedTasks;
     x.memorySpilledBytes = e.diskUsed;
     x.tasksExecuting = e.activeTasks;
     x.bytesInTotal = e.shuffleRead;
@@ -259,6 +261,7 @@ void SparkRestClient::send(const QString &path, Callback done, int attempt)
             r.error = reply->error() == QNetworkReply::OperationCanceledError
                 ? tr("no answer from Spark within %1 s").arg(m_timeoutMs / 1000.0)
                 : reply->errorString();
+            r.unreachable = true;
             if (attempt < 2) {
                 QTimer::singleShot(200 * (1 << attempt), this, [this, path, done, attempt] { send(path, done, attempt + 1); });
                 return;

@@ -24,6 +24,7 @@ struct RestReply
     int httpStatus = 0; // 0: no HTTP answer (refused, timeout, too large, cut off)
     QJsonValue body; // on success
     QString error; // translated, one line; Spark's text/plain error body for 4xx/5xx
+    bool unreachable = false; // nothing answered (refused, timeout): the server is down, not the answer bad
     bool ok() const { return httpStatus >= 200 && httpStatus < 300 && error.isEmpty(); }
 };
 

@@ -179,6 +179,7 @@ void YarnClient::send(const QByteArray &verb, const QString &path, const QUrlQue
             r.error = reply->error() == QNetworkReply::OperationCanceledError
                 ? tr("no answer from the ResourceManager within %1 s").arg(m_timeoutMs / 1000.0)
                 : reply->errorString();
+            r.unreachable = true;
             if (attempt < 2) { // GETs and the kill PUT are both safe to repeat
                 QTimer::singleShot(200 * (1 << attempt), this, [this, verb, path, query, body, done, attempt] {
                     send(verb, path, query, body, done, attempt + 1);

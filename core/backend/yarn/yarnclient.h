@@ -25,6 +25,7 @@ struct YarnReply
     int httpStatus = 0; // 0: no HTTP answer (refused, timeout, too large, cut off)
     QJsonValue body; // on success; on 4xx/5xx the RemoteException body when the RM sent one
     QString error; // translated, one line; carries the RemoteException's exception and message
+    bool unreachable = false; // nothing answered (refused, timeout): the RM is down, not the answer bad
     bool ok() const { return httpStatus >= 200 && httpStatus < 300 && error.isEmpty(); }
 };
 

@@ -1,0 +1,431 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+// The console on Spark and YARN connections, against a loopback replay of the recorded fixtures (Spark's
+// History Server golden answers, the Hadoop doc's ResourceManager examples), read in place: the sidebar lists
+// the applications (Spark) or the cluster (YARN), the executors and jobs pages show the fixtures' figures, a
+// 404, malformed or cut-off answer puts a clear banner up while the console keeps working, and the controls
+// these engines cannot serve are disabled with a reason. Plus the add dialog's validation and its settings.
+#include "replayserver.h"
+#include "testpaths.h"
+#include "ui/backend/connection.h"
+#include "ui/consolesettings.h"
+#include "ui/forms/addruntimedialog.h"
+#include "ui/mainwindow.h"
+#include "ui/models/clusterlistmodel.h"
+#include "ui/models/executormodel.h"
+#include "ui/models/jobmodel.h"
+#include "ui/panels/executorspanel.h"
+#include "ui/panels/jobspanel.h"
+#include "ui/presentation.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace cdeck;
+using test::ReplayServer;
+
+namespace {
+
+QByteArray fixture(const QString &relative)
+{
+    QFile f(test::fixturesDir() + u'/' + relative);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QJsonValue fixtureJson(const QString &relative)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(fixture(relative));
+    return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+}
+
+QByteArray sparkApi(const QString &file)
+{
+    return ReplayServer::ok(fixture(u"spark/api-v1/"_s + file));
+}
+
+QByteArray rmApi(const QString &file)
+{
+    return ReplayServer::ok(fixture(u"yarn/rm-rest/"_s + file));
+}
+
+// The text a cell of the executors table shows for the executor with this id.
+QString executorCell(const ExecutorModel *model, const QString &id, int column)
+{
+    const int row = model->rowOf(id);
+    return row < 0 ? QString() : model->index(row, column).data().toString();
+}
+
+} // namespace
+
+class TstEngineConsole : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void sparkApplicationsExecutorsAndJobs();
+    void sparkBadAnswersShowABannerAndTheConsoleKeepsWorking();
+    void sparkServerGoneIsUnreachable();
+    void yarnClusterNodesAppsAndKill();
+    void addDialogValidatesPerEngine();
+    void settingsKeepTheEngine();
+
+private:
+    QTemporaryDir m_settingsDir;
+    MainWindow *openWindow(const QString &engine, quint16 port);
+    QLabel *banner(MainWindow *w) const { return w->findChild<QLabel *>(u"unreachableBanner"_s); }
+    QPushButton *button(MainWindow *w, const QString &name) const { return w->findChild<QPushButton *>(name); }
+};
+
+void TstEngineConsole::initTestCase()
+{
+    QVERIFY(m_settingsDir.isValid());
+    // ConsoleSettings (QSettings) writes into this test's own directory, never the user's settings.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    QCoreApplication::setOrganizationName(u"ClusterDeckTest"_s);
+    QCoreApplication::setApplicationName(u"tst_engine_console"_s);
+    QVERIFY2(!fixture(u"spark/api-v1/application_list_json_expectation.json"_s).isEmpty(),
+             qPrintable(u"no fixtures under "_s + test::fixturesDir()));
+}
+
+MainWindow *TstEngineConsole::openWindow(const QString &engine, quint16 port)
+{
+    ConsoleOptions options;
+    options.runtimeUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
+    options.engine = engine;
+    options.startLocalRuntime = false;
+    options.persistent = false;
+    auto *w = new MainWindow(options);
+    w->show();
+    return w;
+}
+
+void TstEngineConsole::sparkApplicationsExecutorsAndJobs()
+{
+    ReplayServer server;
+    QVERIFY(server.listen());
+    server.responses.insert("GET /api/v1/applications", {sparkApi(u"application_list_json_expectation.json"_s)});
+    server.responses.insert("GET /api/v1/applications/application_1553914137147_0018/executors",
+                            {sparkApi(u"executor_list_with_executor_metrics_json_expectation.json"_s)});
+    server.responses.insert("GET /api/v1/applications/local-1422981780767/executors",
+                            {sparkApi(u"executor_list_json_expectation.json"_s)});
+    server.responses.insert("GET /api/v1/applications/local-1422981780767/jobs",
+                            {sparkApi(u"job_list_json_expectation.json"_s)});
+    std::unique_ptr<MainWindow> w(openWindow(u"spark"_s, server.port()));
+    Connection *connection = w->connections().first();
+    QCOMPARE(connection->kind(), Connection::Kind::Spark);
+    QTRY_VERIFY_WITH_TIMEOUT(connection->hasClusterList(), 15000);
+    QCOMPARE(connection->state(), ConnectionState::Connected);
+
+    // Sidebar: one entry per application of the History Server's list, by id, with its name.
+    const QJsonArray apps = fixtureJson(u"spark/api-v1/application_list_json_expectation.json"_s).toArray();
+    const ClusterListModel *list = connection->clusters();
+    QCOMPARE(list->rowCount(), apps.size());
+    for (const QJsonValue &v : apps) {
+        const QJsonObject app = v.toObject();
+        const int row = list->rowOf(app.value(u"id"_s).toString());
+        QVERIFY2(row >= 0, qPrintable(app.value(u"id"_s).toString()));
+        QCOMPARE(list->at(row).name(), app.value(u"name"_s).toString());
+        const bool completed = app.value(u"attempts"_s).toArray().first().toObject().value(u"completed"_s).toBool();
+        QCOMPARE(toString(list->at(row).state), toString(completed ? ClusterState::Terminated : ClusterState::Running));
+    }
+
+    // Executors page of the application with peak memory metrics: every executor, its storage memory,
+    // peak JVM heap, shuffle figures and failed tasks as Spark reported them.
+    QVERIFY(w->selectCluster(connection, u"application_1553914137147_0018"_s));
+    w->showPage(MainWindow::Page::Executors);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(MainWindow::Page::Executors), 15000);
+    const ExecutorModel *executors = w->executorsPanel()->model();
+    const QJsonArray expected = fixtureJson(u"spark/api-v1/executor_list_with_executor_metrics_json_expectation.json"_s).toArray();
+    QCOMPARE(executors->rowCount(), expected.size());
+    QCOMPARE(executors->headerData(ExecutorModel::CpuColumn, Qt::Horizontal).toString(), u"Peak JVM heap"_s);
+    QCOMPARE(executors->headerData(ExecutorModel::BytesInColumn, Qt::Horizontal).toString(), u"Shuffle read"_s);
+    for (const QJsonValue &v : expected) {
+        const QJsonObject e = v.toObject();
+        const QString id = e.value(u"id"_s).toString();
+        QVERIFY2(executors->rowOf(id) >= 0, qPrintable(id));
+        const qint64 heap = qint64(e.value(u"peakMemoryMetrics"_s).toObject().value(u"JVMHeapMemory"_s).toDouble());
+        QVERIFY(heap > 0);
+        QCOMPARE(executorCell(executors, id, ExecutorModel::CpuColumn), presentation::formatBytes(heap));
+        QCOMPARE(executorCell(executors, id, ExecutorModel::MemoryColumn),
+                 u"%1 of %2"_s.arg(presentation::formatBytes(qint64(e.value(u"memoryUsed"_s).toDouble())),
+                                   presentation::formatBytes(qint64(e.value(u"maxMemory"_s).toDouble()))));
+        QCOMPARE(executorCell(executors, id, ExecutorModel::BytesInColumn),
+                 presentation::formatBytes(qint64(e.value(u"totalShuffleRead"_s).toDouble())));
+        QCOMPARE(executorCell(executors, id, ExecutorModel::BytesOutColumn),
+                 presentation::formatBytes(qint64(e.value(u"totalShuffleWrite"_s).toDouble())));
+        QVERIFY(executorCell(executors, id, ExecutorModel::TasksColumn)
+                    .endsWith(u"%1 failed"_s.arg(e.value(u"failedTasks"_s).toInt())));
+    }
+    // The header counts the application's executors without the driver.
+    QTRY_COMPARE_WITH_TIMEOUT(w->findChild<QLabel *>(u"clusterStateLine"_s)->text().contains(u"· 3 executors running"_s),
+                              true, 5000);
+
+    // What Spark cannot do through ClusterDeck is disabled, and says why.
+    for (const QString &name : {u"launchClusterButton"_s, u"scaleClusterButton"_s, u"terminateClusterButton"_s}) {
+        QPushButton *b = button(w.get(), name);
+        QVERIFY2(b && !b->isEnabled(), qPrintable(name));
+        QVERIFY2(b->toolTip().contains(u"Spark"_s), qPrintable(name + u": "_s + b->toolTip()));
+    }
+
+    // An application with a failed task: its shuffle write and failed-task count.
+    QVERIFY(w->selectCluster(connection, u"local-1422981780767"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(MainWindow::Page::Executors), 15000);
+    const QJsonObject driver = fixtureJson(u"spark/api-v1/executor_list_json_expectation.json"_s).toArray().first().toObject();
+    QTRY_COMPARE_WITH_TIMEOUT(executorCell(executors, u"driver"_s, ExecutorModel::BytesOutColumn),
+                              presentation::formatBytes(qint64(driver.value(u"totalShuffleWrite"_s).toDouble())), 5000);
+    QVERIFY(executorCell(executors, u"driver"_s, ExecutorModel::TasksColumn)
+                .endsWith(u"%1 failed"_s.arg(driver.value(u"failedTasks"_s).toInt())));
+    QVERIFY(driver.value(u"failedTasks"_s).toInt() > 0);
+
+    // Jobs page: the application's jobs, by id, name and state in the console's words.
+    w->showPage(MainWindow::Page::Jobs);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(MainWindow::Page::Jobs), 15000);
+    const JobModel *jobs = w->jobsPanel()->model();
+    const QJsonArray expectedJobs = fixtureJson(u"spark/api-v1/job_list_json_expectation.json"_s).toArray();
+    QCOMPARE(jobs->rowCount(), expectedJobs.size());
+    for (const QJsonValue &v : expectedJobs) {
+        const QJsonObject j = v.toObject();
+        const int row = jobs->rowOf(QString::number(j.value(u"jobId"_s).toInt()));
+        QVERIFY(row >= 0);
+        QCOMPARE(jobs->at(row).name, j.value(u"name"_s).toString());
+        const QString status = j.value(u"status"_s).toString();
+        QCOMPARE(toString(jobs->at(row).state), toString(status == "SUCCEEDED"_L1 ? JobState::Completed : JobState::Failed));
+        QVERIFY(jobs->at(row).logTail.contains(u"%1 of %2 completed"_s.arg(j.value(u"numCompletedTasks"_s).toInt())
+                                                   .arg(j.value(u"numTasks"_s).toInt())));
+    }
+    QVERIFY(!banner(w.get())->isVisible());
+    auto *cancel = w->findChild<QPushButton *>(u"cancelJobButton"_s);
+    QVERIFY(cancel && !cancel->isEnabled());
+    QVERIFY(!cancel->toolTip().isEmpty());
+}
+
+void TstEngineConsole::sparkBadAnswersShowABannerAndTheConsoleKeepsWorking()
+{
+    ReplayServer server;
+    QVERIFY(server.listen());
+    server.notFound = ReplayServer::httpResponse(404, "Not Found", "unknown app: nope", "text/plain");
+    server.responses.insert("GET /api/v1/applications", {sparkApi(u"application_list_json_expectation.json"_s)});
+    server.responses.insert("GET /api/v1/applications/local-1422981780767/jobs", {sparkApi(u"job_list_json_expectation.json"_s)});
+    const QByteArray full = sparkApi(u"executor_list_with_executor_metrics_json_expectation.json"_s);
+    // Content-Length promises the whole body; the server closes after 300 bytes of it.
+    server.responses.insert("GET /api/v1/applications/application_1553914137147_0018/executors",
+                            {full.left(full.indexOf("\r\n\r\n") + 304)});
+    server.responses.insert("GET /api/v1/applications/local-1422981780767/executors", {ReplayServer::ok("[{\"id\": \"driver\",")});
+    std::unique_ptr<MainWindow> w(openWindow(u"spark"_s, server.port()));
+    Connection *connection = w->connections().first();
+    QTRY_VERIFY_WITH_TIMEOUT(connection->hasClusterList(), 15000);
+    QLabel *bar = banner(w.get());
+
+    // 404: no jobs recorded for this application.
+    QVERIFY(w->selectCluster(connection, u"application_1553914137147_0018"_s));
+    w->showPage(MainWindow::Page::Jobs);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 15000);
+    QVERIFY2(bar->text().contains(u"HTTP 404"_s) && bar->text().contains(u"unknown app: nope"_s), qPrintable(bar->text()));
+    QVERIFY(bar->text().contains(u"jobs"_s));
+
+    // Cut off: Content-Length says more than arrives.
+    w->showPage(MainWindow::Page::Executors);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(u"cut off"_s), 15000);
+    QCOMPARE(w->executorsPanel()->model()->rowCount(), 0); // nothing half-read is shown
+
+    // Another application's good jobs answer: its page works, and the other page's problem is gone.
+    QVERIFY(w->selectCluster(connection, u"local-1422981780767"_s));
+    w->showPage(MainWindow::Page::Jobs);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(MainWindow::Page::Jobs), 15000);
+    QCOMPARE(w->jobsPanel()->model()->rowCount(), 3);
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isVisible(), 5000);
+
+    // Malformed JSON: the banner says so; the sidebar keeps its list.
+    w->showPage(MainWindow::Page::Executors);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible() && bar->text().contains(u"not valid JSON"_s), 15000);
+    QVERIFY(connection->clusters()->rowCount() > 0);
+
+    // A malformed application list: banner, last list kept; once good again the banner goes.
+    server.responses.insert("GET /api/v1/applications", {ReplayServer::ok("{\"not\": \"a list\"}")});
+    w->showPage(MainWindow::Page::Jobs);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(u"applications"_s), 15000);
+    const int appsBefore = connection->clusters()->rowCount();
+    QVERIFY(appsBefore > 0);
+    server.responses.insert("GET /api/v1/applications", {sparkApi(u"application_list_json_expectation.json"_s)});
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isVisible(), 15000);
+    QCOMPARE(connection->clusters()->rowCount(), appsBefore);
+    QCOMPARE(connection->state(), ConnectionState::Connected);
+}
+
+void TstEngineConsole::sparkServerGoneIsUnreachable()
+{
+    auto server = std::make_unique<ReplayServer>();
+    QVERIFY(server->listen());
+    const quint16 port = server->port();
+    server->responses.insert("GET /api/v1/applications", {sparkApi(u"application_list_json_expectation.json"_s)});
+    std::unique_ptr<MainWindow> w(openWindow(u"spark"_s, port));
+    Connection *connection = w->connections().first();
+    QTRY_VERIFY_WITH_TIMEOUT(connection->hasClusterList(), 15000);
+    server.reset(); // the History Server goes away
+    QTRY_COMPARE_WITH_TIMEOUT(connection->state(), ConnectionState::Unreachable, 20000);
+    QLabel *bar = banner(w.get());
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 5000);
+    QVERIFY2(bar->text().contains(u"Spark server"_s) && bar->text().contains(u"not answering"_s), qPrintable(bar->text()));
+    QVERIFY(connection->clusters()->isStale()); // the last list stays, greyed
+}
+
+void TstEngineConsole::yarnClusterNodesAppsAndKill()
+{
+    ReplayServer server;
+    QVERIFY(server.listen());
+    server.responses.insert("GET /ws/v1/cluster/info", {rmApi(u"cluster-information-api.response-1.json"_s)});
+    server.responses.insert("GET /ws/v1/cluster/metrics", {rmApi(u"cluster-metrics-api.response-1.json"_s)});
+    server.responses.insert("GET /ws/v1/cluster/nodes", {rmApi(u"cluster-nodes-api.response-1.json"_s)});
+    server.responses.insert("GET /ws/v1/cluster/apps", {rmApi(u"cluster-applications-api.response-1.json"_s)});
+    // The doc's kill sequence: 202 ACCEPTED while the RM works on it, then 200 KILLED.
+    const QByteArray accepted = ReplayServer::httpResponse(
+        202, "Accepted", fixture(u"yarn/rm-rest/cluster-application-state-api.response-2.json"_s));
+    server.responses.insert("PUT /ws/v1/cluster/apps/application_1399397633663_0003/state",
+                            {accepted, rmApi(u"cluster-application-state-api.response-3.json"_s)});
+    std::unique_ptr<MainWindow> w(openWindow(u"yarn"_s, server.port()));
+    Connection *connection = w->connections().first();
+    QCOMPARE(connection->kind(), Connection::Kind::Yarn);
+    QTRY_VERIFY_WITH_TIMEOUT(connection->hasClusterList(), 15000);
+
+    // One cluster: the RM, by its cluster id.
+    const QJsonObject info = fixtureJson(u"yarn/rm-rest/cluster-information-api.response-1.json"_s).toObject()
+                                 .value(u"clusterInfo"_s).toObject();
+    const QString clusterId = QString::number(qint64(info.value(u"id"_s).toDouble()));
+    QCOMPARE(connection->clusters()->rowCount(), 1);
+    QCOMPARE(connection->clusters()->at(0).id, clusterId);
+    QVERIFY(connection->clusters()->at(0).spec.tags.value(u"hadoop-version"_s) == info.value(u"hadoopVersion"_s).toString());
+
+    // Executors: the NodeManagers, one row per node listed (the doc's example lists the same node id twice).
+    QVERIFY(w->selectCluster(connection, clusterId));
+    w->showPage(MainWindow::Page::Executors);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(MainWindow::Page::Executors), 15000);
+    const QJsonArray nodes = fixtureJson(u"yarn/rm-rest/cluster-nodes-api.response-1.json"_s).toObject()
+                                 .value(u"nodes"_s).toObject().value(u"node"_s).toArray();
+    const ExecutorModel *executors = w->executorsPanel()->model();
+    QCOMPARE(executors->rowCount(), nodes.size());
+    const QJsonObject node = nodes.first().toObject();
+    const QString nodeId = node.value(u"id"_s).toString();
+    const qint64 mib = 1024 * 1024;
+    QCOMPARE(executorCell(executors, nodeId, ExecutorModel::MemoryColumn),
+             u"%1 of %2"_s.arg(presentation::formatBytes(qint64(node.value(u"usedMemoryMB"_s).toDouble()) * mib),
+                               presentation::formatBytes(qint64(node.value(u"usedMemoryMB"_s).toDouble()
+                                                                + node.value(u"availMemoryMB"_s).toDouble())
+                                                         * mib)));
+    QCOMPARE(executorCell(executors, nodeId, ExecutorModel::StatusColumn), toString(ExecutorStatus::Running));
+    QCOMPARE(node.value(u"state"_s).toString(), u"RUNNING"_s);
+    QCOMPARE(executors->headerData(ExecutorModel::IdColumn, Qt::Horizontal).toString(), u"Node"_s);
+
+    // Jobs: the applications, with their names and final states.
+    w->showPage(MainWindow::Page::Jobs);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(MainWindow::Page::Jobs), 15000);
+    const QJsonArray apps = fixtureJson(u"yarn/rm-rest/cluster-applications-api.response-1.json"_s).toObject()
+                                .value(u"apps"_s).toObject().value(u"app"_s).toArray();
+    const JobModel *jobs = w->jobsPanel()->model();
+    QCOMPARE(jobs->rowCount(), apps.size());
+    for (const QJsonValue &v : apps) {
+        const QJsonObject a = v.toObject();
+        const int row = jobs->rowOf(a.value(u"id"_s).toString());
+        QVERIFY(row >= 0);
+        QCOMPARE(jobs->at(row).name, a.value(u"name"_s).toString());
+        QVERIFY(a.value(u"finalStatus"_s).toString() == "SUCCEEDED"_L1);
+        QCOMPARE(toString(jobs->at(row).state), toString(JobState::Completed));
+    }
+    QVERIFY(!banner(w.get())->isVisible());
+    QVERIFY(!button(w.get(), u"scaleClusterButton"_s)->isEnabled());
+    QVERIFY(button(w.get(), u"scaleClusterButton"_s)->toolTip().contains(u"YARN"_s));
+
+    // Cancelling a job kills the application through its state; the feed reports the RM's KILLED.
+    QSignalSpy finished(connection->feed(), &RuntimeFeed::actionFinished);
+    connection->cancelJob(clusterId, u"application_1399397633663_0003"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+    const auto result = finished.first().first().value<ActionResult>();
+    QVERIFY2(result.ok, qPrintable(result.message));
+    QCOMPARE(result.action, u"cancel"_s);
+    QCOMPARE(result.body.toObject().value(u"state"_s).toString(), u"KILLED"_s);
+    int puts = 0;
+    for (const test::SeenRequest &r : server.seen)
+        if (r.method == "PUT") {
+            ++puts;
+            QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"state"_s).toString(), u"KILLED"_s);
+        }
+    QCOMPARE(puts, 2);
+
+    // A 404 RemoteException from the RM (an app it does not know) is a clear failure, not a crash.
+    finished.clear();
+    server.notFound = ReplayServer::httpResponse(404, "Not Found", fixture(u"yarn/rm-rest/webservices-intro.error-404.response-1.json"_s));
+    connection->cancelJob(clusterId, u"application_0_0000"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+    const auto refused = finished.first().first().value<ActionResult>();
+    QVERIFY(!refused.ok);
+    QVERIFY2(refused.message.contains(u"404"_s), qPrintable(refused.message));
+}
+
+void TstEngineConsole::addDialogValidatesPerEngine()
+{
+    AddRuntimeDialog dialog;
+    auto *url = dialog.findChild<QLineEdit *>(u"urlEdit"_s);
+    auto *token = dialog.findChild<QLineEdit *>(u"tokenEdit"_s);
+    auto *user = dialog.findChild<QLineEdit *>(u"userEdit"_s);
+    QVERIFY(url && token && user);
+
+    QCOMPARE(dialog.engine(), QString::fromLatin1(RemoteRuntime::kRuntimeEngine));
+    url->setText(u"http://gateway:7650"_s);
+    QVERIFY(dialog.problem().contains(u"token"_s));
+    token->setText(u"secret"_s);
+    QVERIFY(dialog.problem().isEmpty());
+
+    dialog.setEngine(QString::fromLatin1(RemoteRuntime::kSparkEngine));
+    QVERIFY(token->isHidden()); // Spark takes no token
+    url->clear();
+    QVERIFY(dialog.problem().contains(u"URL"_s));
+    url->setText(u"ftp://history:18080"_s);
+    QVERIFY(dialog.problem().contains(u"http(s)"_s));
+    url->setText(u"http://history:18080/api/v1"_s);
+    QVERIFY(dialog.problem().contains(u"/api/v1"_s));
+    url->setText(u"http://history:18080?x=1"_s);
+    QVERIFY(dialog.problem().contains(u"query"_s));
+    url->setText(u"http://history:18080"_s);
+    QVERIFY(dialog.problem().isEmpty());
+    QVERIFY(dialog.token().isEmpty() || dialog.engine() != QString::fromLatin1(RemoteRuntime::kRuntimeEngine));
+
+    dialog.setEngine(QString::fromLatin1(RemoteRuntime::kYarnEngine));
+    QVERIFY(!user->isHidden());
+    url->setText(u"http://rm:8088/ws/v1/cluster"_s);
+    QVERIFY(dialog.problem().contains(u"/ws/v1"_s));
+    url->setText(u"http://rm:8088"_s);
+    user->setText(u"bad user"_s);
+    QVERIFY(dialog.problem().contains(u"user name"_s));
+    user->setText(u"hadoop"_s);
+    QVERIFY(dialog.problem().isEmpty());
+    QCOMPARE(dialog.user(), u"hadoop"_s);
+    QCOMPARE(dialog.name(), u"rm:8088"_s);
+}
+
+void TstEngineConsole::settingsKeepTheEngine()
+{
+    ConsoleSettings settings;
+    settings.setRemotes({{u"history"_s, QUrl(u"http://history:18080"_s), QString(), QString::fromLatin1(RemoteRuntime::kSparkEngine), QString()},
+                         {u"rm"_s, QUrl(u"http://rm:8088"_s), QString(), QString::fromLatin1(RemoteRuntime::kYarnEngine), u"hadoop"_s},
+                         {u"gw"_s, QUrl(u"http://gw:7650"_s), u"/tmp/gw.token"_s, QString::fromLatin1(RemoteRuntime::kRuntimeEngine), QString()}});
+    const QList<RemoteRuntime> read = ConsoleSettings().remotes();
+    QCOMPARE(read.size(), 3);
+    QCOMPARE(read[0].engine, u"spark"_s);
+    QCOMPARE(read[1].engine, u"yarn"_s);
+    QCOMPARE(read[1].user, u"hadoop"_s);
+    QCOMPARE(read[2].engine, u"runtime"_s);
+    QCOMPARE(read[2].tokenFile, u"/tmp/gw.token"_s);
+}
+
+QTEST_MAIN(TstEngineConsole)
+#include "tst_engine_console.moc"

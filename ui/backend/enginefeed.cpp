@@ -1,0 +1,450 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "enginefeed.h"
+
+#include "core/backend/spark/sparkrestclient.h"
+#include "core/backend/yarn/yarnclient.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck {
+
+// --- EngineFeed -------------------------------------------------------------------------------------------
+
+EngineFeed::EngineFeed(const QUrl &baseUrl, const QString &engineName, QObject *parent)
+    : RuntimeFeed(baseUrl, QString(), parent)
+    , m_url(baseUrl)
+    , m_engineName(engineName)
+{
+}
+
+void EngineFeed::start()
+{
+    m_timer = new QTimer(this);
+    m_timer->setInterval(kPollMs);
+    connect(m_timer, &QTimer::timeout, this, [this] { poll(); });
+    m_timer->start();
+    createClient();
+    poll();
+}
+
+void EngineFeed::stop()
+{
+    if (m_timer)
+        m_timer->stop();
+    ++m_generation;
+    destroyClient(); // aborts what is in flight; answers of this generation are dropped
+}
+
+void EngineFeed::setFocus(const QString &clusterId, bool executors, bool jobs)
+{
+    const bool changed = clusterId != m_focus || (executors && !m_wantExecutors) || (jobs && !m_wantJobs);
+    // The banner speaks for what is on screen: problems of pages no longer shown go.
+    const bool otherCluster = clusterId != m_focus;
+    dropProblems(otherCluster || !executors, otherCluster || !jobs);
+    m_focus = clusterId;
+    m_wantExecutors = executors;
+    m_wantJobs = jobs;
+    if (changed)
+        poll(); // a newly shown page should not wait a whole period for its data
+}
+
+void EngineFeed::fetchCatalog()
+{
+    Q_EMIT instanceTypesReady({}, {});
+    Q_EMIT samplesReady({});
+}
+
+void EngineFeed::pollNow()
+{
+    poll();
+}
+
+void EngineFeed::noteAnswer(const QString &request, Page page, bool unreachable, const QString &error,
+                            const QString &clusterId)
+{
+    const ConnectionState state = unreachable ? ConnectionState::Unreachable : ConnectionState::Connected;
+    const QString message = unreachable ? error : QString();
+    if (m_timer)
+        m_timer->setInterval(unreachable ? kUnreachablePollMs : kPollMs);
+    if (state != m_state || message != m_stateMessage) {
+        m_state = state;
+        m_stateMessage = message;
+        Q_EMIT connectionChanged(state, message);
+    }
+    if (unreachable)
+        return; // the banner says so already; a request's own problem stays until it gets a good answer
+    // A late answer for a page the user has left says nothing about the page on screen.
+    const bool shown = page == Page::List
+        || (clusterId == m_focus && (page == Page::Executors ? m_wantExecutors : m_wantJobs));
+    if (error.isEmpty() || !shown) {
+        if (m_problems.remove(request) > 0)
+            emitProblems();
+        return;
+    }
+    const QString problem = tr("%1 (%2): %3").arg(m_engineName, request, error);
+    if (m_problems.contains(request) && m_problems.value(request).message == problem)
+        return;
+    m_problems.insert(request, {page, problem});
+    emitProblems();
+}
+
+void EngineFeed::dropProblems(bool executors, bool jobs)
+{
+    const auto removed = m_problems.removeIf([executors, jobs](const auto &it) {
+        return (executors && it.value().page == Page::Executors) || (jobs && it.value().page == Page::Jobs);
+    });
+    if (removed > 0)
+        emitProblems();
+}
+
+void EngineFeed::emitProblems()
+{
+    QStringList lines;
+    for (const Problem &p : std::as_const(m_problems))
+        lines.append(p.message);
+    Q_EMIT answerProblem(lines.join(u'\n'));
+}
+
+void EngineFeed::refuse(const QString &action, const QString &clusterId, const QString &why)
+{
+    ActionResult result;
+    result.action = action;
+    result.clusterId = clusterId;
+    result.ok = false;
+    result.message = why;
+    Q_EMIT actionFinished(result);
+}
+
+void EngineFeed::launch(const ClusterSpec &)
+{
+    refuse(u"launch"_s, {}, tr("%1 clusters are not started by ClusterDeck.").arg(m_engineName));
+}
+
+void EngineFeed::scale(const QString &clusterId, int)
+{
+    refuse(u"scale"_s, clusterId, tr("%1 clusters are not scaled by ClusterDeck.").arg(m_engineName));
+}
+
+void EngineFeed::setProtection(const QString &clusterId, bool)
+{
+    refuse(u"protection"_s, clusterId, tr("%1 clusters have no termination protection in ClusterDeck.").arg(m_engineName));
+}
+
+void EngineFeed::terminate(const QString &clusterId)
+{
+    refuse(u"terminate"_s, clusterId, tr("%1 clusters are not terminated by ClusterDeck.").arg(m_engineName));
+}
+
+void EngineFeed::submitJob(const QString &clusterId, const JobRequest &)
+{
+    refuse(u"submit"_s, clusterId, tr("Jobs are submitted to %1 with its own tools.").arg(m_engineName));
+}
+
+// --- SparkFeed --------------------------------------------------------------------------------------------
+
+SparkFeed::SparkFeed(const QUrl &baseUrl, QObject *parent)
+    : EngineFeed(baseUrl, tr("Spark"), parent)
+{
+}
+
+SparkFeed::~SparkFeed() = default;
+
+void SparkFeed::createClient()
+{
+    m_client = new spark::SparkRestClient(m_url, this);
+    m_client->setTimeoutMs(kTimeoutMs);
+    m_listInFlight = m_executorsInFlight = m_jobsInFlight = false;
+}
+
+void SparkFeed::destroyClient()
+{
+    delete m_client;
+    m_client = nullptr;
+}
+
+QString SparkFeed::appPath(const QString &appId) const
+{
+    const QString attempt = m_attempts.value(appId);
+    return attempt.isEmpty() ? appId : appId + u'/' + attempt;
+}
+
+void SparkFeed::emitDetail(const QString &appId)
+{
+    auto it = m_apps.constFind(appId);
+    if (it == m_apps.cend())
+        return;
+    ClusterInfo c = *it;
+    c.runningWorkers = m_activeExecutors.value(appId, 0);
+    Q_EMIT clusterReady(c);
+}
+
+namespace {
+ClusterInfo clusterOf(const spark::SparkAppInfo &app, const QUrl &server)
+{
+    ClusterInfo c;
+    c.id = app.id;
+    c.spec.name = app.name.isEmpty() ? app.id : app.name;
+    c.spec.workers = 0; // Spark decides (dynamic allocation): the executors page has the figures
+    c.spec.instanceType = QCoreApplication::translate("cdeck::SparkFeed", "Spark application");
+    if (!app.sparkUser.isEmpty())
+        c.spec.tags.insert(u"spark-user"_s, app.sparkUser);
+    if (!app.attemptId.isEmpty())
+        c.spec.tags.insert(u"attempt"_s, app.attemptId);
+    // A History Server also lists applications that ended: they are over, as a terminated cluster is.
+    c.state = app.completed ? ClusterState::Terminated : ClusterState::Running;
+    c.createdAt = app.startTime;
+    c.readyAt = app.startTime;
+    c.endedAt = app.completed ? app.endTime : QDateTime();
+    c.stateChangedAt = app.completed && app.endTime.isValid() ? app.endTime : app.startTime;
+    if (app.completed)
+        c.stateReason = QCoreApplication::translate("cdeck::SparkFeed", "application completed");
+    c.dashboardUrl = server.toString();
+    return c;
+}
+
+QString taskSummary(const spark::SparkJobInfo &j)
+{
+    QStringList stages;
+    for (int id : j.stageIds)
+        stages.append(QString::number(id));
+    return QCoreApplication::translate("cdeck::SparkFeed",
+                                       "Spark job %1 · stages %2 · tasks: %3 of %4 completed, %5 failed, %6 skipped")
+        .arg(j.jobId)
+        .arg(stages.isEmpty() ? u"–"_s : stages.join(u", "_s))
+        .arg(j.numCompletedTasks)
+        .arg(j.numTasks)
+        .arg(j.numFailedTasks)
+        .arg(j.numSkippedTasks);
+}
+} // namespace
+
+void SparkFeed::poll()
+{
+    if (!m_client)
+        return;
+    const quint64 gen = m_generation;
+    if (!m_listInFlight) {
+        m_listInFlight = true;
+        m_client->applications([this, gen](const spark::RestReply &r) {
+            if (gen != m_generation)
+                return;
+            m_listInFlight = false;
+            QString error = r.error;
+            std::optional<QList<spark::SparkAppInfo>> apps;
+            if (r.ok())
+                apps = spark::parseApplications(r.body, &error);
+            noteAnswer(u"applications"_s, Page::List, r.unreachable, apps ? QString() : error);
+            if (!apps)
+                return;
+            ClusterList list;
+            m_apps.clear();
+            m_attempts.clear();
+            for (const spark::SparkAppInfo &app : *apps) {
+                ClusterInfo c = clusterOf(app, m_url);
+                c.runningWorkers = m_activeExecutors.value(app.id, 0);
+                m_apps.insert(app.id, c);
+                m_attempts.insert(app.id, app.attemptId);
+                list.append(c);
+            }
+            Q_EMIT clustersReady(list);
+            if (!m_focus.isEmpty())
+                emitDetail(m_focus);
+        });
+    }
+    // As RuntimeFeed: the pages are polled only while the server answers.
+    if (m_focus.isEmpty() || m_state != ConnectionState::Connected || !m_apps.contains(m_focus))
+        return;
+    const QString id = m_focus;
+    if (m_wantExecutors && !m_executorsInFlight) {
+        m_executorsInFlight = true;
+        m_client->executors(appPath(id), [this, gen, id](const spark::RestReply &r) {
+            if (gen != m_generation)
+                return;
+            m_executorsInFlight = false;
+            QString error = r.error;
+            std::optional<QList<spark::SparkExecutorInfo>> executors;
+            if (r.ok())
+                executors = spark::parseExecutors(r.body, &error);
+            noteAnswer(u"executors"_s, Page::Executors, r.unreachable, executors ? QString() : error, id);
+            if (!executors)
+                return;
+            ExecutorList list;
+            int active = 0;
+            for (const spark::SparkExecutorInfo &e : *executors) {
+                list.append(spark::toExecutor(e));
+                active += e.isActive && e.id != "driver"_L1 ? 1 : 0;
+            }
+            m_activeExecutors.insert(id, active);
+            Q_EMIT executorsReady(id, list);
+            emitDetail(id);
+        });
+    }
+    if (m_wantJobs && !m_jobsInFlight) {
+        m_jobsInFlight = true;
+        m_client->jobs(appPath(id), [this, gen, id](const spark::RestReply &r) {
+            if (gen != m_generation)
+                return;
+            m_jobsInFlight = false;
+            QString error = r.error;
+            std::optional<QList<spark::SparkJobInfo>> jobs;
+            if (r.ok())
+                jobs = spark::parseJobs(r.body, &error);
+            noteAnswer(u"jobs"_s, Page::Jobs, r.unreachable, jobs ? QString() : error, id);
+            if (!jobs)
+                return;
+            JobList list;
+            for (const spark::SparkJobInfo &j : *jobs) {
+                Job job = spark::toJob(j, id);
+                job.logTail = taskSummary(j); // Spark keeps no job output: the task counts say how it went
+                list.append(job);
+            }
+            Q_EMIT jobsReady(id, list);
+        });
+    }
+}
+
+void SparkFeed::cancelJob(const QString &clusterId, const QString &)
+{
+    refuse(u"cancel"_s, clusterId, tr("Spark's REST API cannot kill jobs: use the kill link of the Spark UI."));
+}
+
+// --- YarnFeed ---------------------------------------------------------------------------------------------
+
+YarnFeed::YarnFeed(const QUrl &baseUrl, const QString &displayName, const QString &userName, QObject *parent)
+    : EngineFeed(baseUrl, tr("YARN"), parent)
+    , m_displayName(displayName)
+    , m_userName(userName)
+{
+}
+
+YarnFeed::~YarnFeed() = default;
+
+void YarnFeed::createClient()
+{
+    m_client = new yarn::YarnClient(m_url, this);
+    m_client->setTimeoutMs(kTimeoutMs);
+    m_client->setUserName(m_userName);
+    m_listInFlight = m_executorsInFlight = m_jobsInFlight = false;
+}
+
+void YarnFeed::destroyClient()
+{
+    delete m_client;
+    m_client = nullptr;
+}
+
+void YarnFeed::poll()
+{
+    if (!m_client)
+        return;
+    const quint64 gen = m_generation;
+    if (!m_listInFlight) {
+        // info, then metrics: together they are the one cluster the sidebar lists.
+        m_listInFlight = true;
+        m_client->clusterInfo([this, gen](const yarn::YarnReply &infoReply) {
+            if (gen != m_generation)
+                return;
+            QString error = infoReply.error;
+            std::optional<yarn::YarnClusterInfo> info;
+            if (infoReply.ok())
+                info = yarn::parseClusterInfo(infoReply.body, &error);
+            if (!info) {
+                m_listInFlight = false;
+                noteAnswer(u"cluster info"_s, Page::List, infoReply.unreachable, error);
+                return;
+            }
+            noteAnswer(u"cluster info"_s, Page::List, false, {});
+            m_client->clusterMetrics([this, gen, info = *info](const yarn::YarnReply &metricsReply) {
+                if (gen != m_generation)
+                    return;
+                m_listInFlight = false;
+                QString metricsError = metricsReply.error;
+                std::optional<yarn::YarnClusterMetrics> metrics;
+                if (metricsReply.ok())
+                    metrics = yarn::parseClusterMetrics(metricsReply.body, &metricsError);
+                noteAnswer(u"cluster metrics"_s, Page::List, metricsReply.unreachable, metrics ? QString() : metricsError);
+                if (!metrics)
+                    return;
+                const ClusterInfo cluster = yarn::toClusterInfo({info, *metrics}, m_displayName, m_url.toString());
+                m_clusterId = cluster.id;
+                Q_EMIT clustersReady({cluster});
+                if (m_focus == cluster.id)
+                    Q_EMIT clusterReady(cluster);
+            });
+        });
+    }
+    if (m_focus.isEmpty() || m_focus != m_clusterId || m_state != ConnectionState::Connected)
+        return;
+    const QString id = m_focus;
+    if (m_wantExecutors && !m_executorsInFlight) {
+        m_executorsInFlight = true;
+        m_client->nodes({}, [this, gen, id](const yarn::YarnReply &r) {
+            if (gen != m_generation)
+                return;
+            m_executorsInFlight = false;
+            QString error = r.error;
+            std::optional<QList<yarn::YarnNode>> nodes;
+            if (r.ok())
+                nodes = yarn::parseNodes(r.body, &error);
+            noteAnswer(u"nodes"_s, Page::Executors, r.unreachable, nodes ? QString() : error, id);
+            if (!nodes)
+                return;
+            ExecutorList list;
+            for (const yarn::YarnNode &n : *nodes)
+                list.append(yarn::toExecutor(n));
+            Q_EMIT executorsReady(id, list);
+        });
+    }
+    if (m_wantJobs && !m_jobsInFlight) {
+        m_jobsInFlight = true;
+        yarn::AppFilter filter;
+        filter.limit = kMaxApps;
+        m_client->apps(filter, [this, gen, id](const yarn::YarnReply &r) {
+            if (gen != m_generation)
+                return;
+            m_jobsInFlight = false;
+            QString error = r.error;
+            std::optional<QList<yarn::YarnApp>> apps;
+            if (r.ok())
+                apps = yarn::parseApps(r.body, &error);
+            noteAnswer(u"applications"_s, Page::Jobs, r.unreachable, apps ? QString() : error, id);
+            if (!apps)
+                return;
+            JobList list;
+            for (const yarn::YarnApp &a : *apps) {
+                Job job = yarn::toJob(a);
+                job.clusterId = id; // the jobs page is keyed by the cluster on screen
+                list.append(job);
+            }
+            Q_EMIT jobsReady(id, list);
+        });
+    }
+}
+
+void YarnFeed::cancelJob(const QString &clusterId, const QString &jobId)
+{
+    if (!m_client)
+        return;
+    const quint64 gen = m_generation;
+    m_client->killApplication(jobId, [this, gen, clusterId](const yarn::YarnReply &r) {
+        if (gen != m_generation)
+            return;
+        ActionResult result;
+        result.action = u"cancel"_s;
+        result.clusterId = clusterId;
+        result.ok = r.ok();
+        result.unreachable = r.unreachable;
+        result.httpStatus = r.httpStatus;
+        result.message = r.ok() ? QString() : r.error;
+        result.body = r.body;
+        Q_EMIT actionFinished(result);
+        poll(); // show the KILLED state now rather than at the next period
+    });
+}
+
+} // namespace cdeck

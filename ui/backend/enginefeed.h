@@ -1,0 +1,136 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "runtimefeed.h"
+
+#include <QHash>
+#include <QMap>
+
+namespace cdeck {
+
+namespace spark {
+class SparkRestClient;
+}
+namespace yarn {
+class YarnClient;
+}
+
+// The feed of an engine ClusterDeck watches but does not run (Spark, YARN): same signals, thread contract,
+// poll period, backoff while unreachable and request timeout as RuntimeFeed, so the console's pages work
+// unchanged. What the engine cannot do (launch, scale, terminate, submit) is answered with a refusal that
+// says why; the window disables those controls beforehand (Connection::managesClusters()).
+class EngineFeed : public RuntimeFeed
+{
+    Q_OBJECT
+public:
+    static constexpr int kTimeoutMs = 5000; // as RuntimeFeed's client
+
+    void start() override;
+    void stop() override;
+    void setFocus(const QString &clusterId, bool executors, bool jobs) override;
+    void fetchCatalog() override; // no instance types, no samples: answered empty at once
+    void pollNow() override;
+    void launch(const cdeck::ClusterSpec &spec) override;
+    void scale(const QString &clusterId, int workers) override;
+    void setProtection(const QString &clusterId, bool on) override;
+    void terminate(const QString &clusterId) override;
+    void submitJob(const QString &clusterId, const cdeck::JobRequest &request) override;
+
+protected:
+    EngineFeed(const QUrl &baseUrl, const QString &engineName, QObject *parent);
+
+    virtual void createClient() = 0;
+    virtual void destroyClient() = 0;
+    // One period: the cluster list always; the focused cluster's detail and shown pages while connected.
+    virtual void poll() = 0;
+
+    // What a request feeds: the sidebar, or one page of the focused cluster.
+    enum class Page { List, Executors, Jobs };
+
+    // Every answer passes here: no answer at all makes the connection unreachable (slower polling); an answer
+    // that cannot be used is a problem of that request ("applications", "executors", ...), shown in the banner
+    // until the same request succeeds or its page is no longer on screen (clusterId: whose page it was).
+    void noteAnswer(const QString &request, Page page, bool unreachable, const QString &error,
+                    const QString &clusterId = {});
+    void refuse(const QString &action, const QString &clusterId, const QString &why);
+
+    QUrl m_url;
+    QString m_engineName;
+    QString m_focus;
+    bool m_wantExecutors = false;
+    bool m_wantJobs = false;
+    quint64 m_generation = 0; // stop() drops the answers still in flight
+    ConnectionState m_state = ConnectionState::Connecting;
+    QString m_stateMessage;
+
+private:
+    QTimer *m_timer = nullptr;
+    struct Problem
+    {
+        Page page;
+        QString message;
+    };
+    void dropProblems(bool executors, bool jobs);
+    void emitProblems();
+
+    QMap<QString, Problem> m_problems; // by request
+};
+
+// A Spark UI (4040) or History Server (18080): one cluster per application, its executors and jobs.
+class SparkFeed : public EngineFeed
+{
+    Q_OBJECT
+public:
+    explicit SparkFeed(const QUrl &baseUrl, QObject *parent = nullptr);
+    ~SparkFeed() override;
+
+    void cancelJob(const QString &clusterId, const QString &jobId) override;
+
+protected:
+    void createClient() override;
+    void destroyClient() override;
+    void poll() override;
+
+private:
+    QString appPath(const QString &appId) const; // "<id>" or "<id>/<attempt>"
+    void emitDetail(const QString &appId);
+
+    spark::SparkRestClient *m_client = nullptr;
+    QHash<QString, ClusterInfo> m_apps; // by application id, from the last list
+    QHash<QString, QString> m_attempts; // application id -> newest attempt id ("" for a live Spark UI)
+    QHash<QString, int> m_activeExecutors; // application id -> active executors in the last answer
+    bool m_listInFlight = false;
+    bool m_executorsInFlight = false;
+    bool m_jobsInFlight = false;
+};
+
+// A YARN ResourceManager: the RM is one cluster, its NodeManagers the executors, its applications the jobs;
+// cancelling a job kills the application (PUT its state), as the user given in the dialog (simple auth).
+class YarnFeed : public EngineFeed
+{
+    Q_OBJECT
+public:
+    YarnFeed(const QUrl &baseUrl, const QString &displayName, const QString &userName, QObject *parent = nullptr);
+    ~YarnFeed() override;
+
+    void cancelJob(const QString &clusterId, const QString &jobId) override;
+
+    static constexpr int kMaxApps = 1000; // a busy RM keeps 10,000 finished applications
+
+protected:
+    void createClient() override;
+    void destroyClient() override;
+    void poll() override;
+
+private:
+    QString m_displayName;
+    QString m_userName;
+    yarn::YarnClient *m_client = nullptr;
+    QString m_clusterId; // the RM's cluster id, from the last info answer
+    bool m_listInFlight = false;
+    bool m_executorsInFlight = false;
+    bool m_jobsInFlight = false;
+};
+
+} // namespace cdeck
