@@ -593,9 +593,10 @@ void MainWindow::applyCluster(const ClusterInfo &cluster)
     m_overview->setCluster(cluster, typeOf(m_connection, cluster.spec.instanceType));
     updateHeader();
     if (m_connection && !m_connection->managesClusters()) {
-        m_jobs->setClusterActive(false, tr("Jobs run on %1 are submitted with its own tools (spark-submit, yarn); "
-                                           "ClusterDeck shows them.")
-                                            .arg(m_connection->engineName()));
+        m_jobs->setClusterActive(false, m_connection->kind() == Connection::Kind::Spark
+                                            ? tr("Spark jobs come from the application's own code; ClusterDeck shows them.")
+                                            : tr("YARN applications are submitted with YARN's tools (spark-submit, yarn "
+                                                 "jar); ClusterDeck shows them and cancels one by killing it."));
         return;
     }
     const bool active = isActive(cluster.state);
@@ -631,7 +632,7 @@ void MainWindow::updateHeader()
         // Watched, not run by ClusterDeck: the buttons stay, disabled, so the user learns why they do nothing.
         const QString why = tr("%1 is not run by ClusterDeck: scale and terminate it with its own tools.")
                                 .arg(m_connection->engineName());
-        m_stateLine->setText(tr("%1 · %2 executors running · since %3%4")
+        m_stateLine->setText(tr("%1 · executors running: %2 · since %3%4")
                                  .arg(m_connection->kind() == Connection::Kind::Spark ? tr("Spark application %1").arg(c.id)
                                                                                       : tr("YARN cluster %1").arg(c.id))
                                  .arg(c.runningWorkers)

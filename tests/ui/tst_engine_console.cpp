@@ -168,7 +168,7 @@ void TstEngineConsole::sparkApplicationsExecutorsAndJobs()
                     .endsWith(u"%1 failed"_s.arg(e.value(u"failedTasks"_s).toInt())));
     }
     // The header counts the application's executors without the driver.
-    QTRY_COMPARE_WITH_TIMEOUT(w->findChild<QLabel *>(u"clusterStateLine"_s)->text().contains(u"· 3 executors running"_s),
+    QTRY_COMPARE_WITH_TIMEOUT(w->findChild<QLabel *>(u"clusterStateLine"_s)->text().contains(u"· executors running: 3 "_s),
                               true, 5000);
 
     // What Spark cannot do through ClusterDeck is disabled, and says why.

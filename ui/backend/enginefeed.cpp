@@ -260,7 +260,8 @@ void SparkFeed::poll()
     if (m_focus.isEmpty() || m_state != ConnectionState::Connected || !m_apps.contains(m_focus))
         return;
     const QString id = m_focus;
-    if (m_wantExecutors && !m_executorsInFlight) {
+    // Executors also while another page is shown: the header's count of running executors comes from them.
+    if (!m_executorsInFlight) {
         m_executorsInFlight = true;
         m_client->executors(appPath(id), [this, gen, id](const spark::RestReply &r) {
             if (gen != m_generation)
@@ -370,7 +371,8 @@ void YarnFeed::poll()
                 noteAnswer(u"cluster metrics"_s, Page::List, metricsReply.unreachable, metrics ? QString() : metricsError);
                 if (!metrics)
                     return;
-                const ClusterInfo cluster = yarn::toClusterInfo({info, *metrics}, m_displayName, m_url.toString());
+                ClusterInfo cluster = yarn::toClusterInfo({info, *metrics}, m_displayName, m_url.toString());
+                cluster.spec.instanceType = tr("YARN ResourceManager"); // what the sidebar shows beside the count
                 m_clusterId = cluster.id;
                 Q_EMIT clustersReady({cluster});
                 if (m_focus == cluster.id)
@@ -419,6 +421,15 @@ void YarnFeed::poll()
             for (const yarn::YarnApp &a : *apps) {
                 Job job = yarn::toJob(a);
                 job.clusterId = id; // the jobs page is keyed by the cluster on screen
+                // YARN keeps the output in the containers' logs: the page shows where, and how the app went.
+                job.logTail = tr("%1 application of %2 in queue %3 · progress %4 % · %5 containers running\n"
+                                 "tracking: %6\nAM container logs: %7%8")
+                                  .arg(a.applicationType, a.user, a.queue)
+                                  .arg(a.progress, 0, 'f', 0)
+                                  .arg(a.runningContainers)
+                                  .arg(a.trackingUrl.isEmpty() ? u"–"_s : a.trackingUrl,
+                                       a.amContainerLogs.isEmpty() ? u"–"_s : a.amContainerLogs,
+                                       a.diagnostics.trimmed().isEmpty() ? QString() : u"\n"_s + a.diagnostics.trimmed());
                 list.append(job);
             }
             Q_EMIT jobsReady(id, list);

@@ -117,11 +117,11 @@ QVariant ExecutorModel::headerData(int section, Qt::Orientation orientation, int
         case ThreadsColumn:
             return tr("Cores");
         case MemoryColumn:
-            return tr("Storage memory (cached blocks / on disk)");
+            return tr("Storage memory (cached / on disk)");
         case CpuColumn:
             return tr("Peak JVM heap");
         case TasksColumn:
-            return tr("Tasks (active, completed, failed)");
+            return tr("Tasks");
         case BytesInColumn:
             return tr("Shuffle read");
         case BytesOutColumn:
@@ -186,14 +186,14 @@ QVariant ExecutorModel::sparkOrYarnText(const Executor &e, int column) const
         case CpuColumn:
             return e.peakHeapBytes < 0 ? tr("not reported") : presentation::formatBytes(e.peakHeapBytes);
         case TasksColumn:
-            return tr("%1 active, %2 completed, %3 failed").arg(e.tasksExecuting).arg(e.tasksCompleted).arg(e.tasksFailed);
+            return tr("%1 active, %2 done, %3 failed").arg(e.tasksExecuting).arg(e.tasksCompleted).arg(e.tasksFailed);
         default:
             return {};
         }
     }
     switch (column) {
     case TasksColumn:
-        return tr("%n container(s)", nullptr, e.tasksExecuting);
+        return e.tasksExecuting;
     case BytesInColumn:
     case BytesOutColumn:
         return u"–"_s; // YARN does not count a node's network traffic

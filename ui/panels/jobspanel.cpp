@@ -59,6 +59,8 @@ JobsPanel::JobsPanel(QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(JobModel::NameColumn, QHeaderView::Stretch);
+    // Dates of other days carry the date: size to them rather than wrap onto two lines.
+    m_view->horizontalHeader()->setSectionResizeMode(JobModel::SubmittedColumn, QHeaderView::ResizeToContents);
     m_log->setObjectName(u"logView"_s);
     m_log->setReadOnly(true);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
