@@ -4,6 +4,7 @@
 
 #include "core/dag/dag.h"
 #include "core/runtime/daskidentity.h"
+#include "core/runtime/jobstaging.h"
 #include "core/runtime/processes.h"
 
 #include <QDir>
@@ -924,39 +925,52 @@ void ClusterController::startJob(JobSlot &slot)
     env.insert(u"CLUSTERDECK_CLUSTER_ID"_s, m_record.info.id);
     env.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
     env.insert(u"PYTHONUNBUFFERED"_s, u"1"_s);
-    const QString workDir = clusterDir() + u"/jobs/"_s + jobId;
-    const JobIdentity identity = jobIdentity(m_config.jobUser);
-    if (!identity.error.isEmpty()) {
+    QString workDir = clusterDir() + u"/jobs/"_s + jobId;
+    QString script = slot.stored.job.script;
+    const auto refuse = [&](const QString &why) {
         process->deleteLater();
         Job &j = slot.stored.job;
         j.state = JobState::Failed;
-        j.stateReason = identity.error;
+        j.stateReason = why;
         j.endedAt = now();
         saveJob(slot);
         opsLog()->error("cluster {}: job {} not started: {}", m_record.info.id.toStdString(), jobId.toStdString(),
-                        identity.error.toStdString());
+                        why.toStdString());
+    };
+    const JobIdentity identity = jobIdentity(m_config.jobUser);
+    if (!identity.error.isEmpty()) {
+        refuse(identity.error);
         return;
     }
     if (identity.drop) {
-        // The job's own folder is the one place it may write; HOME points there because the user's
-        // home (/nonexistent for nobody) is not writable and Python tools write caches under it.
-        if (::chown(QFile::encodeName(workDir).constData(), identity.uid, identity.gid) != 0)
-            opsLog()->warn("cluster {}: cannot hand {} to uid {}: {}", m_record.info.id.toStdString(),
-                           workDir.toStdString(), identity.uid, std::strerror(errno));
+        // The job runs from a staged copy that its user can reach (see jobstaging.h); that folder is the
+        // one place it may write, and HOME points there because the user's home (/nonexistent for nobody)
+        // is not writable and Python tools write caches under it.
+        QString error;
+        const QString root = jobStagingRoot(&error);
+        const StagedJob staged = root.isEmpty() ? StagedJob{{}, {}, error}
+                                                : stageJob(root, jobId, script, identity.uid, identity.gid);
+        if (!staged.error.isEmpty()) {
+            refuse(staged.error);
+            return;
+        }
+        workDir = staged.directory;
+        script = staged.script;
         env.insert(u"HOME"_s, workDir);
         env.insert(u"USER"_s, m_config.jobUser);
         env.insert(u"LOGNAME"_s, m_config.jobUser);
         QFile log(slot.stored.logPath);
         if (log.open(QIODevice::Append))
-            log.write(u"[clusterdeck] the runtime runs as root; this job runs as %1 (uid %2, gid %3)\n"_s
+            log.write(u"[clusterdeck] the runtime runs as root; this job runs as %1 (uid %2, gid %3) from %4\n"_s
                           .arg(m_config.jobUser)
                           .arg(identity.uid)
                           .arg(identity.gid)
+                          .arg(workDir)
                           .toUtf8());
     }
     process->setProcessEnvironment(env);
     process->setProgram(m_config.pythonProgram);
-    process->setArguments(QStringList{slot.stored.job.script} + slot.stored.job.args);
+    process->setArguments(QStringList{script} + slot.stored.job.args);
     process->setWorkingDirectory(workDir);
     process->setProcessChannelMode(QProcess::MergedChannels);
     process->setStandardOutputFile(slot.stored.logPath, QIODevice::Append);

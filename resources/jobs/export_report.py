@@ -1,12 +1,13 @@
 # SPDX-FileCopyrightText: 2026 ClusterDeck developers
 # SPDX-License-Identifier: Apache-2.0
-"""Publishes a daily report into a directory it may not write: by default the cluster's jobs folder,
-which belongs to the runtime (root). Jobs run as an unprivileged user, so the aggregate is computed on
+"""Publishes a daily report into a directory it may not write: by default the parent of its own folder,
+which belongs to the runtime (root): the cluster's jobs folder, or the staging folder the job runs from
+when the runtime drops it to an unprivileged user. Jobs run as an unprivileged user, so the aggregate is computed on
 the cluster and then the write fails with PermissionError (EACCES): the access-denied story the
 permission_denied incident explains. Given a directory the job may write (its own working directory,
 ".") it completes.
 
-Usage: export_report.py [DIR]   (where report.csv goes; default "..", the runtime's jobs folder)
+Usage: export_report.py [DIR]   (where report.csv goes; default "..", a folder of the runtime's)
 """
 import os
 import sys

@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <csignal>
@@ -339,7 +340,9 @@ private Q_SLOTS:
                                   10000);
         const QJsonObject f5 = incident(u"permission_denied"_s, failed.id);
         checkIncidentShape(f5, u"permission_denied"_s);
-        QVERIFY2(f5.value(u"summary"_s).toString().contains(u"/jobs/report.csv"_s), qPrintable(f5.value(u"summary"_s).toString()));
+        // The job ran from its staged copy (core/runtime/jobstaging.h); ".." is the runtime's staging root.
+        QVERIFY2(f5.value(u"summary"_s).toString().contains(u"/clusterdeck-jobs-0/report.csv"_s),
+                 qPrintable(f5.value(u"summary"_s).toString()));
         // The same job writing where it may (its own folder) completes, and raises nothing.
         const int before = count(u"permission_denied"_s);
         QCOMPARE(cli({u"job"_s, u"submit"_s, m_clusterId, u"--sample"_s, u"export_report"_s, u"--arg"_s, u"."_s,
@@ -347,8 +350,12 @@ private Q_SLOTS:
                      &json),
                  0);
         const Job ok = Job::fromJson(json.toObject());
-        const QFileInfo report(m_data.path() + u"/clusters/"_s + m_clusterId + u"/jobs/"_s + ok.id + u"/report.csv"_s);
-        QVERIFY(report.exists());
+        // The sample logs where it wrote: its own folder, the staged copy it ran from.
+        const QRegularExpressionMatch written = QRegularExpression(u"writing (\\S+)"_s).match(ok.logTail);
+        QVERIFY2(written.hasMatch(), qPrintable(ok.logTail));
+        const QFileInfo report(written.captured(1));
+        QVERIFY2(report.exists(), qPrintable(report.filePath()));
+        QVERIFY(report.filePath().endsWith(u"/"_s + ok.id + u"/report.csv"_s));
         QCOMPARE(report.ownerId(), 65534u); // written by the job's own user
         QTest::qWait(2500);
         QCOMPARE(count(u"permission_denied"_s), before);
