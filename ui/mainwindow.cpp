@@ -13,11 +13,13 @@
 #include "models/clusterlistmodel.h"
 #include "models/executormodel.h"
 #include "models/telemetrywindow.h"
+#include "panels/dagpanel.h"
 #include "panels/executormemorypanel.h"
 #include "panels/executorspanel.h"
 #include "panels/jobspanel.h"
 #include "panels/overviewpanel.h"
 #include "panels/shuffleiopanel.h"
+#include "panels/timelinepanel.h"
 #include "presentation.h"
 #include "widgets/clusteritemdelegate.h"
 
@@ -95,6 +97,8 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     , m_overview(new OverviewPanel(this))
     , m_executors(new ExecutorsPanel(this))
     , m_jobs(new JobsPanel(this))
+    , m_dagPanel(new DagPanel(this))
+    , m_timeline(new TimelinePanel(this))
     , m_launchForm(new LaunchForm(this))
     , m_statusConnection(new QLabel(this))
     , m_telemetry(new TelemetryWindow(this))
@@ -184,6 +188,8 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
         m_followedTicket = 0; // a new range or cluster: ask again
         updateMetricsFollow();
     });
+    m_tabs->addTab(m_dagPanel, tr("DAG"));
+    m_tabs->addTab(m_timeline, tr("Timeline"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         updateFocus();
         saveSelection();
@@ -238,6 +244,8 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
         if (m_connection && !m_clusterId.isEmpty())
             m_connection->cancelJob(m_clusterId, jobId);
     });
+    connect(m_jobs, &JobsPanel::dagRequested, this, &MainWindow::showJobDag);
+    connect(m_dagPanel, &DagPanel::jobChosen, this, &MainWindow::updateDagFocus);
 
     // Ages ("since 3 min") and the status line move on between snapshots.
     auto *clock = new QTimer(this);
@@ -359,6 +367,12 @@ void MainWindow::wireFeed(Connection *connection)
         if (connection == m_connection && id == m_clusterId) {
             m_haveJobs = true;
             m_jobs->setJobs(list);
+            m_jobStates.clear();
+            for (const Job &j : list)
+                m_jobStates.insert(j.id, j.state);
+            m_dagPanel->setJobs(list);
+            m_timeline->setJobs(list);
+            updateDagFocus();
         }
     });
     connect(feed, &RuntimeFeed::metricsHistoryReady, this,
@@ -374,6 +388,21 @@ void MainWindow::wireFeed(Connection *connection)
             [this, connection](quint64 ticket, MetricsLink link, const QString &message) {
                 if (connection == m_connection)
                     m_telemetry->setLink(ticket, link, message);
+            });
+    connect(feed, &RuntimeFeed::dagReady, this,
+            [this, connection](const QString &id, const QString &jobId, const dag::Dag &graph) {
+                if (connection != m_connection || id != m_clusterId)
+                    return;
+                if (isFinished(m_jobStates.value(jobId, JobState::Running)))
+                    m_finalDags.insert(jobId);
+                m_dagPanel->setDag(jobId, graph);
+                m_timeline->setDag(jobId, graph);
+                updateDagFocus();
+            });
+    connect(feed, &RuntimeFeed::dagFailed, this,
+            [this, connection](const QString &id, const QString &jobId, const QString &message) {
+                if (connection == m_connection && id == m_clusterId)
+                    m_dagPanel->setDagError(jobId, message);
             });
     connect(feed, &RuntimeFeed::instanceTypesReady, this,
             [this, connection](const QList<InstanceType> &types, const QString &defaultType) {
@@ -511,6 +540,10 @@ void MainWindow::onSelectionChanged(Connection *connection)
                                tr("%1's REST API cannot cancel jobs: use its own UI.").arg(connection->engineName()));
     m_executors->clear();
     m_jobs->clear();
+    m_dagPanel->clear();
+    m_timeline->clear();
+    m_jobStates.clear();
+    m_finalDags.clear();
     m_overview->clear();
     m_jobs->setSamples(m_samples.value(connection));
     const int row = connection->clusters()->rowOf(id);
@@ -673,6 +706,8 @@ void MainWindow::clearClusterPages()
     m_jobs->clear();
     m_telemetryWanted = false;
     m_telemetry->setCluster({});
+    m_dagPanel->clear();
+    m_timeline->clear();
     if (m_stack->currentWidget() != m_launchForm)
         m_stack->setCurrentWidget(m_emptyPage);
 }
@@ -703,12 +738,40 @@ void MainWindow::updateFocus()
 {
     const bool clusterShown = m_stack->currentWidget() == m_clusterPage;
     for (Connection *c : m_connections) {
+        const bool jobsNeeded = m_tabs->currentIndex() == kJobsTab || m_tabs->currentWidget() == m_dagPanel
+            || m_tabs->currentWidget() == m_timeline;
         if (c == m_connection && clusterShown)
-            c->setFocus(m_clusterId, m_tabs->currentIndex() == kExecutorsTab, m_tabs->currentIndex() == kJobsTab);
+            c->setFocus(m_clusterId, m_tabs->currentIndex() == kExecutorsTab, jobsNeeded);
         else
             c->setFocus({}, false, false);
     }
     updateMetricsFollow();
+    updateDagFocus();
+}
+
+void MainWindow::updateDagFocus()
+{
+    // Only the DAGs on screen are polled, and a finished job's only until its final DAG has arrived.
+    QStringList jobs;
+    const bool clusterShown = m_stack->currentWidget() == m_clusterPage && m_connection && !m_clusterId.isEmpty();
+    if (clusterShown && m_tabs->currentWidget() == m_dagPanel) {
+        const QString job = m_dagPanel->currentJob();
+        if (!job.isEmpty() && (!m_finalDags.contains(job) || !m_dagPanel->hasLayout()))
+            jobs.append(job);
+    }
+    if (clusterShown && m_tabs->currentWidget() == m_timeline)
+        for (const QString &job : m_timeline->jobsNeedingDags())
+            if (!m_finalDags.contains(job) && !jobs.contains(job))
+                jobs.append(job);
+    for (Connection *c : m_connections)
+        c->setDagFocus(c == m_connection ? m_clusterId : QString(), c == m_connection ? jobs : QStringList());
+}
+
+void MainWindow::showJobDag(const QString &jobId)
+{
+    m_dagPanel->setCurrentJob(jobId);
+    m_tabs->setCurrentWidget(m_dagPanel); // updateFocus() follows from the tab change
+    updateFocus();
 }
 
 void MainWindow::updateConnectionViews()
@@ -777,6 +840,8 @@ void MainWindow::updateConnectionViews()
     if (c == m_connection) {
         m_executors->setStale(stale);
         m_jobs->setStale(stale);
+        m_dagPanel->setStale(stale);
+        m_timeline->setStale(stale);
         if (!m_clusterId.isEmpty())
             updateHeader();
     }
@@ -836,6 +901,12 @@ void MainWindow::showPage(Page page)
     case Page::Shuffle:
         m_tabs->setCurrentWidget(m_shuffle);
         break;
+    case Page::Dag:
+        m_tabs->setCurrentWidget(m_dagPanel);
+        break;
+    case Page::Timeline:
+        m_tabs->setCurrentWidget(m_timeline);
+        break;
     }
     if (!m_clusterId.isEmpty())
         m_stack->setCurrentWidget(m_clusterPage);
@@ -861,6 +932,10 @@ bool MainWindow::isReady(Page page) const
     case Page::Memory:
     case Page::Shuffle:
         return m_haveDetail && m_telemetry->hasData() && m_telemetry->link() != MetricsLink::Loading;
+    case Page::Dag:
+        return m_haveDetail && m_haveJobs && m_dagPanel->hasLayout() && !m_dagPanel->isLayoutPending();
+    case Page::Timeline:
+        return m_haveDetail && m_haveJobs && m_timeline->hasAllDags();
     case Page::Launch:
         break;
     }

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 
 #include <optional>
@@ -25,6 +26,7 @@ class QVBoxLayout;
 namespace cdeck {
 
 class Connection;
+class DagPanel;
 class ExecutorsPanel;
 class JobsPanel;
 class LaunchForm;
@@ -32,6 +34,7 @@ class OverviewPanel;
 class ExecutorMemoryPanel;
 class ShuffleIoPanel;
 class TelemetryWindow;
+class TimelinePanel;
 
 struct ConsoleOptions
 {
@@ -50,7 +53,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Overview, Executors, Jobs, Launch, Memory, Shuffle };
+    enum class Page { Overview, Executors, Jobs, Launch, Memory, Shuffle, Dag, Timeline };
 
     explicit MainWindow(const ConsoleOptions &options, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -69,6 +72,9 @@ public:
     ExecutorMemoryPanel *memoryPanel() const { return m_memory; }
     ShuffleIoPanel *shufflePanel() const { return m_shuffle; }
     TelemetryWindow *telemetry() const { return m_telemetry; }
+    DagPanel *dagPanel() const { return m_dagPanel; }
+    TimelinePanel *timelinePanel() const { return m_timeline; }
+    void showJobDag(const QString &jobId); // the DAG tab on that job
     void showLaunchForm();
     void openScaleDialog();
     void openTerminateDialog();
@@ -94,6 +100,7 @@ private:
     void onClusterList(Connection *connection);
     void onAction(Connection *connection, const ActionResult &result);
     void updateFocus();
+    void updateDagFocus();
     void updateHeader();
     void updateConnectionViews();
     void applyCluster(const ClusterInfo &cluster);
@@ -131,6 +138,8 @@ private:
     OverviewPanel *m_overview;
     ExecutorsPanel *m_executors;
     JobsPanel *m_jobs;
+    DagPanel *m_dagPanel;
+    TimelinePanel *m_timeline;
     LaunchForm *m_launchForm;
     QLabel *m_statusConnection;
     TelemetryWindow *m_telemetry;
@@ -145,6 +154,8 @@ private:
     bool m_haveDetail = false;
     bool m_haveExecutors = false;
     bool m_haveJobs = false;
+    QHash<QString, JobState> m_jobStates; // the selected cluster's jobs, for which DAGs still change
+    QSet<QString> m_finalDags; // jobs whose DAG arrived after they ended: no need to fetch it again
     Connection *m_launchConnection = nullptr;
     bool m_restoredSelection = false;
     QString m_localStartNote;

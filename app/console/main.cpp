@@ -77,12 +77,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption engineOption(u"engine"_s, QCoreApplication::translate("main", "What --runtime is: runtime (default), spark (a Spark UI or History Server) or yarn (a ResourceManager)."), u"ENGINE"_s, u"runtime"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, QCoreApplication::translate("main", "Render the window once its data has arrived, save it as PNG and exit (non-zero if no data within 30 s)."), u"FILE"_s);
     const QCommandLineOption sizeOption(u"size"_s, QCoreApplication::translate("main", "Window size for --screenshot (default 1440x900)."), u"WxH"_s, u"1440x900"_s);
-    const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs, launch, memory or shuffle."), u"PAGE"_s, u"overview"_s);
+    const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs, launch, memory, shuffle, dag or timeline."), u"PAGE"_s, u"overview"_s);
+    const QCommandLineOption jobOption(u"job"_s, QCoreApplication::translate("main", "With --page dag: show this job's DAG (default: the newest job)."), u"ID"_s);
     const QCommandLineOption clusterOption(u"cluster"_s, QCoreApplication::translate("main", "Select the cluster with this name."), u"NAME"_s);
     const QCommandLineOption launchNameOption(u"launch-name"_s, QCoreApplication::translate("main", "Prefill the launch form's name (with --page launch)."), u"NAME"_s);
     const QCommandLineOption launchWorkersOption(u"launch-workers"_s, QCoreApplication::translate("main", "Prefill the launch form's workers (with --page launch)."), u"N"_s);
     parser.addOptions({runtimeOption, tokenOption, engineOption, screenshotOption, sizeOption, pageOption, clusterOption,
-                       launchNameOption, launchWorkersOption});
+                       launchNameOption, launchWorkersOption, jobOption});
     parser.process(app);
 
     cdeck::ConsoleOptions options;
@@ -109,9 +110,11 @@ int main(int argc, char *argv[])
                                                                 {u"jobs"_s, cdeck::MainWindow::Page::Jobs},
                                                                 {u"launch"_s, cdeck::MainWindow::Page::Launch},
                                                                 {u"memory"_s, cdeck::MainWindow::Page::Memory},
-                                                                {u"shuffle"_s, cdeck::MainWindow::Page::Shuffle}};
+                                                                {u"shuffle"_s, cdeck::MainWindow::Page::Shuffle},
+                                                                {u"dag"_s, cdeck::MainWindow::Page::Dag},
+                                                                {u"timeline"_s, cdeck::MainWindow::Page::Timeline}};
     if (!pages.contains(parser.value(pageOption))) {
-        fprintf(stderr, "clusterdeck: --page must be overview, executors, jobs, launch, memory or shuffle\n");
+        fprintf(stderr, "clusterdeck: --page must be overview, executors, jobs, launch, memory, shuffle, dag or timeline\n");
         return 2;
     }
     const cdeck::MainWindow::Page page = pages.value(parser.value(pageOption));
@@ -136,10 +139,12 @@ int main(int argc, char *argv[])
         if (parser.isSet(clusterOption) || parser.isSet(pageOption)) {
             // Open on the asked cluster and page as soon as the cluster list has it.
             auto *select = new QTimer(&window);
-            QObject::connect(select, &QTimer::timeout, &window, [&window, &parser, select, clusterOption, pageOption] {
+            QObject::connect(select, &QTimer::timeout, &window, [&window, &parser, select, clusterOption, pageOption, jobOption] {
                 if (parser.isSet(clusterOption) && !window.selectClusterByName(parser.value(clusterOption)))
                     return;
                 window.showPage(pages.value(parser.value(pageOption)));
+                if (parser.isSet(jobOption))
+                    window.showJobDag(parser.value(jobOption));
                 select->stop();
             });
             select->start(200);
@@ -160,6 +165,8 @@ int main(int argc, char *argv[])
             if (!clusterName.isEmpty() && page != cdeck::MainWindow::Page::Launch && !window.selectClusterByName(clusterName))
                 return;
             window.showPage(page);
+            if (parser.isSet(jobOption))
+                window.showJobDag(parser.value(jobOption));
             if (page == cdeck::MainWindow::Page::Launch && parser.isSet(launchNameOption))
                 window.launchForm()->prefill(parser.value(launchNameOption), parser.value(launchWorkersOption).toInt());
             pagePlaced = true;

@@ -309,6 +309,8 @@ QJsonObject Dag::toJson() const
             o.insert("stop"_L1, n.stop.toUTC().toString(Qt::ISODateWithMs));
         if (!n.executors.isEmpty())
             o.insert("executors"_L1, QJsonArray::fromStringList(n.executors));
+        if (n.retried > 0)
+            o.insert("retried"_L1, n.retried);
         if (!n.members.isEmpty())
             o.insert("members"_L1, QJsonArray::fromStringList(n.members));
         nodes.append(o);
@@ -444,6 +446,11 @@ std::optional<Dag> Dag::fromJson(const QJsonObject &o, QString *error)
                 return r.fail(u"durationS: expected a non-negative number"_s), std::nullopt;
             n.durationS = d;
         }
+        const QJsonValue retriedV = no.value("retried"_L1);
+        qint64 retried = 0;
+        if (!retriedV.isUndefined() && !r.count(retriedV, "retried"_L1, std::numeric_limits<int>::max(), &retried))
+            return std::nullopt;
+        n.retried = int(retried);
         if (!r.time(no, "start"_L1, &n.start) || !r.time(no, "stop"_L1, &n.stop)
             || !r.stringList(no, "executors"_L1, &n.executors) || !r.stringList(no, "members"_L1, &n.members))
             return std::nullopt;
@@ -595,38 +602,103 @@ Dag collapseFanOuts(const Dag &dag, int threshold)
         succs[size_t(f)].push_back(t);
         preds[size_t(t)].push_back(f);
     }
-    auto joined = [](std::vector<int> v) {
-        std::sort(v.begin(), v.end());
-        QString s;
-        for (int i : v)
-            s += QString::number(i) + u',';
-        return s;
-    };
-    QHash<QString, QList<int>> groups;
-    std::vector<QString> keyOf(static_cast<size_t>(n));
-    for (int i = 0; i < n; ++i) {
-        const QString prefix = namePrefix(dag.nodes()[i].name.isEmpty() ? dag.nodes()[i].id : dag.nodes()[i].name);
-        const QString key = !preds[size_t(i)].empty() ? u"p:"_s + joined(preds[size_t(i)]) + u'|' + prefix
-                                                        : u"s:"_s + joined(succs[size_t(i)]) + u'|' + prefix;
-        keyOf[size_t(i)] = key;
-        groups[key].append(i);
+    std::vector<QString> prefix(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i)
+        prefix[size_t(i)] = namePrefix(dag.nodes()[i].name.isEmpty() ? dag.nodes()[i].id : dag.nodes()[i].name);
+
+    // Levels (longest path from a source) in topological order; nodes on a cycle go last, unfolded inputs.
+    std::vector<int> level(static_cast<size_t>(n), 0), indegree(static_cast<size_t>(n), 0), topo;
+    topo.reserve(size_t(n));
+    for (int i = 0; i < n; ++i)
+        indegree[size_t(i)] = int(preds[size_t(i)].size());
+    for (int i = 0; i < n; ++i)
+        if (indegree[size_t(i)] == 0)
+            topo.push_back(i);
+    for (size_t k = 0; k < topo.size(); ++k)
+        for (int t : succs[size_t(topo[k])]) {
+            level[size_t(t)] = std::max(level[size_t(t)], level[size_t(topo[k])] + 1);
+            if (--indegree[size_t(t)] == 0)
+                topo.push_back(t);
+        }
+    const bool acyclic = topo.size() == size_t(n);
+    int maxLevel = 0;
+    for (int i = 0; i < n; ++i)
+        maxLevel = std::max(maxLevel, level[size_t(i)]);
+    if (!acyclic)
+        for (int i = 0; i < n; ++i)
+            if (indegree[size_t(i)] > 0)
+                level[size_t(i)] = maxLevel + 1;
+
+    // The shape below a node (its prefix and the shapes of what it feeds): sources are folded when they
+    // feed the same kind of work, e.g. read-1 -> map-1 and read-2 -> map-2 (each map then has its own input).
+    std::vector<size_t> below(static_cast<size_t>(n), 0);
+    for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
+        std::vector<size_t> parts;
+        for (int t : succs[size_t(*it)])
+            parts.push_back(below[size_t(t)]);
+        std::sort(parts.begin(), parts.end());
+        parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+        size_t h = qHash(prefix[size_t(*it)]);
+        for (size_t p : parts)
+            h = qHashMulti(h, p);
+        below[size_t(*it)] = h;
     }
+
+    // Level by level: siblings share a prefix and the same inputs once those inputs are folded, so parallel
+    // chains (read-i -> map-i -> shuffle) fold into one chain of groups.
+    std::vector<QString> groupId(static_cast<size_t>(n));
+    std::vector<QList<int>> membersOf(static_cast<size_t>(n));
+    std::vector<std::vector<int>> byLevel(static_cast<size_t>(maxLevel + 2));
+    for (int i = 0; i < n; ++i)
+        byLevel[size_t(level[size_t(i)])].push_back(i);
+    for (const std::vector<int> &nodes : byLevel) {
+        QHash<QString, QList<int>> groups;
+        std::vector<QString> keys;
+        keys.reserve(nodes.size());
+        for (int i : nodes) {
+            QString key;
+            if (preds[size_t(i)].empty()) {
+                key = u"s:"_s + QString::number(below[size_t(i)]);
+            } else {
+                QStringList inputs;
+                for (int p : preds[size_t(i)])
+                    inputs.append(acyclic && !groupId[size_t(p)].isEmpty() ? groupId[size_t(p)] : dag.nodes()[p].id);
+                inputs.sort();
+                inputs.removeDuplicates();
+                key = u"p:"_s + inputs.join(u'\x1f');
+            }
+            key += u'|' + prefix[size_t(i)];
+            keys.push_back(key);
+            groups[key].append(i);
+        }
+        for (size_t k = 0; k < nodes.size(); ++k) {
+            const int i = nodes[k];
+            const QList<int> &members = groups[keys[k]]; // in index order: levels are filled in index order
+            if (members.size() > threshold) {
+                groupId[size_t(i)] = u"group:"_s + dag.nodes()[members.first()].id;
+                membersOf[size_t(i)] = members;
+            } else {
+                groupId[size_t(i)] = dag.nodes()[i].id;
+                membersOf[size_t(i)] = {i};
+            }
+        }
+    }
+
     Dag out;
     out.setJobId(dag.jobId());
     std::vector<QString> mapped(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) {
-        const QList<int> &members = groups[keyOf[size_t(i)]];
+        const QList<int> &members = membersOf[size_t(i)];
         if (members.size() <= threshold) {
             out.upsertNode(dag.nodes()[i]);
             mapped[size_t(i)] = dag.nodes()[i].id;
             continue;
         }
-        const QString groupId = u"group:"_s + dag.nodes()[members.first()].id;
-        mapped[size_t(i)] = groupId;
+        mapped[size_t(i)] = groupId[size_t(i)];
         if (members.first() != i)
             continue;
         DagNode g;
-        g.id = groupId;
+        g.id = groupId[size_t(i)];
         const DagNode &first = dag.nodes()[i];
         g.name = u"%1 ×%2"_s.arg(namePrefix(first.name.isEmpty() ? first.id : first.name)).arg(members.size());
         bool anyFailed = false, anyRunning = false, allDone = true, allPending = true;
@@ -637,6 +709,7 @@ Dag collapseFanOuts(const Dag &dag, int threshold)
                 g.counts[it.key()] += it.value();
             g.bytes += mn.bytes;
             g.durationS += mn.durationS;
+            g.retried += mn.retried;
             if (mn.start.isValid() && (!g.start.isValid() || mn.start < g.start))
                 g.start = mn.start;
             if (mn.stop.isValid() && (!g.stop.isValid() || mn.stop > g.stop))

@@ -37,6 +37,7 @@ struct DagNode
     QDateTime start;
     QDateTime stop;
     QStringList executors; // executor (worker) names it ran on, sorted, no duplicates
+    int retried = 0; // tasks that left a worker without a result and ran again (retry, lost worker)
     QStringList members; // non-empty for a group node made by collapseFanOuts(): the ids folded into it
 
     int taskCount() const;
@@ -93,8 +94,8 @@ public:
     QList<int> successors(int index) const;
 
     // The CLI's shape: {"jobId","nodes":[{"id","name","state","counts","bytes","durationS",
-    // ...}],"edges":[{"from","to","bytes"}]}. start, stop, executors and members are written
-    // only when set.
+    // ...}],"edges":[{"from","to","bytes"}]}. start, stop, executors, retried and members are
+    // written only when set.
     QJsonObject toJson() const;
     QByteArray toJsonBytes() const;
     // Strict: wrong types, unknown states, negative numbers, duplicate ids, unknown endpoints,
@@ -132,10 +133,12 @@ Dag mergeDags(const QList<Dag> &parts, QStringList *notes = nullptr);
 // Dask-style key prefix: "read_csv-3f2a9c1b0d" -> "read_csv", "('sum', 3)" -> "sum".
 QString namePrefix(const QString &name);
 
-// Folds every set of more than `threshold` siblings (same name prefix and same predecessors,
-// or, for sources, the same successors) into one group node with id "group:<first member id>",
-// counts and bytes summed, state the worst of its members, edges merged. Keeps 10,000-node
-// graphs readable; threshold <= 0 returns the graph unchanged.
+// Folds every set of more than `threshold` siblings into one group node with id
+// "group:<first member id>", counts and bytes summed, state the worst of its members, edges merged.
+// Siblings: the same name prefix, the same longest-path level, and the same inputs once those are
+// folded (sources: the same shape of work below them), so parallel chains such as
+// read-i -> map-i -> shuffle fold into one chain of groups. Keeps 10,000-node graphs readable;
+// threshold <= 0 returns the graph unchanged.
 Dag collapseFanOuts(const Dag &dag, int threshold);
 
 } // namespace cdeck::dag

@@ -8,8 +8,11 @@ Adds JSON handlers to the scheduler's own HTTP server:
       The DAG of one ClusterDeck job: the union of the task groups of every graph its clients
       submitted (clients named "clusterdeck-job-<ID>", as the runtime's jobs name them), with their
       dependencies as edges (duplicates merged, self-edges dropped). Shape:
-      {"jobId", "nodes": [{"id", "name", "state", "counts", "bytes", "durationS", "start", "stop"}],
-       "edges": [{"from", "to", "bytes"}]}  (start/stop ISO 8601 UTC, present once known)
+      {"jobId", "nodes": [{"id", "name", "state", "counts", "bytes", "durationS", "start", "stop",
+                           "executors", "retried"}],
+       "edges": [{"from", "to", "bytes"}]}  (start/stop ISO 8601 UTC, present once known; executors: the
+      worker names its tasks ran on, recorded at each task's transitions; retried: tasks that left a worker
+      without a result and were scheduled again: a retry after an error or a lost worker)
 
   GET  /clusterdeck/v1/tasks?jobs=ID[,ID...]
       Per-task statistics of each job's task groups, for the skew detector: every finished task's
@@ -81,9 +84,12 @@ class JobGraphs(SchedulerPlugin):
 
     name = "clusterdeck-job-graphs"
 
-    def __init__(self):
+    def __init__(self, scheduler=None):
         super().__init__()
+        self.scheduler = scheduler
         self.groups = {}  # job id -> {group name: TaskGroup}
+        self.executors = {}  # group name -> set of worker names its tasks ran on
+        self.retried = {}  # group name -> tasks that left "processing" without a result, then ran again
 
     def update_graph(self, scheduler, client=None, tasks=None, keys=None, **kwargs):
         job = job_of_client(client)
@@ -94,6 +100,30 @@ class JobGraphs(SchedulerPlugin):
             ts = scheduler.tasks.get(key)
             if ts is not None and ts.group is not None:
                 groups[ts.group.name] = ts.group
+
+    def transition(self, key, start, finish, *args, **kwargs):
+        # Called by the scheduler for every task transition: keep it to dictionary look-ups.
+        scheduler = self.scheduler
+        if scheduler is None:
+            return
+        ts = scheduler.tasks.get(key)
+        if ts is None or ts.group is None:
+            return
+        group = ts.group.name
+        if finish == "processing" and ts.processing_on is not None:
+            self.executors.setdefault(group, set()).add(str(ts.processing_on.name))
+        elif finish == "memory":
+            worker = scheduler.workers.get(kwargs.get("worker") or "")
+            if worker is not None:
+                self.executors.setdefault(group, set()).add(str(worker.name))
+        elif start == "processing" and finish == "released":
+            # Off its worker without a result: a retry after an error (Client.submit(retries=)) or its worker
+            # left. Both pass through "released" exactly once (processing -> waiting is made of processing ->
+            # released -> waiting, and the plugin also hears the outer step). A client that lets go of its
+            # keys (a cancelled job) is not a retry.
+            stimulus = scheduler.transition_log[-1].stimulus_id if scheduler.transition_log else ""
+            if not str(stimulus).startswith(("client-releases", "remove-client", "cancel")):
+                self.retried[group] = self.retried.get(group, 0) + 1
 
 
 class TaskStats(SchedulerPlugin):
@@ -201,6 +231,10 @@ class DagHandler(RequestHandler):
             for key, value in (("start", iso(tg.start)), ("stop", iso(tg.stop))):
                 if value:
                     node[key] = value
+            if graphs and graphs.executors.get(name):
+                node["executors"] = sorted(graphs.executors[name])
+            if graphs and graphs.retried.get(name):
+                node["retried"] = graphs.retried[name]
             nodes.append(node)
             for dep in tg.dependencies:
                 if dep.name == name or dep.name not in groups:
@@ -211,7 +245,7 @@ class DagHandler(RequestHandler):
 
 
 def dask_setup(scheduler):
-    scheduler.add_plugin(JobGraphs(), name=JobGraphs.name)
+    scheduler.add_plugin(JobGraphs(scheduler), name=JobGraphs.name)
     scheduler.add_plugin(TaskStats(scheduler), name=TaskStats.name)
     scheduler.http_application.add_handlers(
         r".*",

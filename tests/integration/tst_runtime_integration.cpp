@@ -215,6 +215,25 @@ private Q_SLOTS:
                 QVERIFY2(n.contains(QLatin1StringView(key)), key);
         }
         QVERIFY2(ids.size() >= 5, qPrintable(QString::number(ids.size())));
+        // Where each task group ran, as the scheduler saw it: names of this cluster's executors, and a
+        // shuffle across two workers uses both.
+        QSet<QString> workerNames;
+        for (const Executor &e : executors())
+            workerNames.insert(e.id);
+        QSet<QString> ranOn;
+        for (const QJsonValue &v : dag.value(u"nodes"_s).toArray()) {
+            const QJsonObject n = v.toObject();
+            const QJsonArray where = n.value(u"executors"_s).toArray();
+            QVERIFY2(!where.isEmpty(), qPrintable(n.value(u"name"_s).toString() + u" has no executors"_s));
+            for (const QJsonValue &w : where) {
+                QVERIFY2(workerNames.contains(w.toString()), qPrintable(w.toString()));
+                ranOn.insert(w.toString());
+            }
+            QVERIFY(QDateTime::fromString(n.value(u"start"_s).toString(), Qt::ISODateWithMs)
+                    <= QDateTime::fromString(n.value(u"stop"_s).toString(), Qt::ISODateWithMs));
+            QVERIFY(!n.contains(u"retried"_s)); // nothing failed or was lost in this run
+        }
+        QCOMPARE(ranOn, workerNames);
         QHash<QString, int> incoming;
         for (const QJsonValue &v : dag.value(u"edges"_s).toArray()) {
             const QJsonObject e = v.toObject();
@@ -238,6 +257,45 @@ private Q_SLOTS:
         QVERIFY(dot.readAllStandardOutput().trimmed().startsWith("digraph"));
         // An unknown job is a 404.
         QCOMPARE(api("GET", u"/clusters/"_s + m_clusterId + u"/jobs/job-nope/dag"_s).httpStatus, 404);
+    }
+
+    void retriedTasksAreCountedOnTheirTaskGroup()
+    {
+        // A job whose tasks fail once and succeed on their retry (Client.map(retries=)): the scheduler
+        // sends each back to waiting, and the DAG says so on the task group.
+        QVERIFY(!m_clusterId.isEmpty());
+        const QString script = m_data.path() + u"/flaky_job.py"_s;
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"(import os, sys
+from dask.distributed import Client
+client = Client(os.environ["DASK_SCHEDULER_ADDRESS"], name="clusterdeck-job-" + os.environ["CLUSTERDECK_JOB_ID"])
+marker = sys.argv[1]
+def flaky(i):
+    path = "%s-%d" % (marker, i)
+    if i < 2 and not os.path.exists(path):
+        open(path, "w").close()
+        raise RuntimeError("the first attempt fails")
+    return i
+print("sum", sum(client.gather(client.map(flaky, range(4), retries=2))))
+)");
+        f.close();
+        QJsonValue json;
+        QCOMPARE(cli({u"job"_s, u"submit"_s, m_clusterId, u"--script"_s, script, u"--arg"_s,
+                      m_data.path() + u"/flaky-marker"_s, u"--wait"_s},
+                     &json),
+                 0);
+        const Job job = Job::fromJson(json.toObject());
+        QCOMPARE(toString(job.state), u"COMPLETED"_s);
+        QVERIFY2(job.logTail.contains(u"sum 6"_s), qPrintable(job.logTail));
+        QCOMPARE(cli({u"job"_s, u"dag"_s, m_clusterId, job.id}, &json), 0);
+        const QJsonArray nodes = json.toObject().value(u"nodes"_s).toArray();
+        QCOMPARE(nodes.size(), 1);
+        const QJsonObject flaky = nodes.first().toObject();
+        QCOMPARE(flaky.value(u"name"_s).toString(), u"flaky"_s);
+        QCOMPARE(flaky.value(u"state"_s).toString(), u"completed"_s);
+        QCOMPARE(flaky.value(u"retried"_s).toInt(), 2);
+        QVERIFY(!flaky.value(u"executors"_s).toArray().isEmpty());
     }
 
     void scaleUpToThree()

@@ -147,4 +147,9 @@ void Connection::followMetrics(const MetricsWindowRequest &request)
     post([feed = m_feed, request] { feed->followMetrics(request); });
 }
 
+void Connection::setDagFocus(const QString &clusterId, const QStringList &jobIds)
+{
+    post([feed = m_feed, clusterId, jobIds] { feed->setDagFocus(clusterId, jobIds); });
+}
+
 } // namespace cdeck

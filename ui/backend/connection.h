@@ -56,6 +56,7 @@ public:
     void submitJob(const QString &clusterId, const JobRequest &request);
     void cancelJob(const QString &clusterId, const QString &jobId);
     void followMetrics(const MetricsWindowRequest &request);
+    void setDagFocus(const QString &clusterId, const QStringList &jobIds);
 
 Q_SIGNALS:
     void stateChanged();

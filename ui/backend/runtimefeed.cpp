@@ -32,6 +32,7 @@ RuntimeFeed::RuntimeFeed(const QUrl &baseUrl, const QString &tokenFile, QObject 
     qRegisterMetaType<cdeck::MetricBatch>("cdeck::MetricBatch");
     qRegisterMetaType<QList<cdeck::MetricSeriesData>>("QList<cdeck::MetricSeriesData>");
     qRegisterMetaType<cdeck::MetricsWindowRequest>("cdeck::MetricsWindowRequest");
+    qRegisterMetaType<cdeck::dag::Dag>("cdeck::dag::Dag");
 }
 
 RuntimeFeed::~RuntimeFeed() = default;
@@ -75,6 +76,7 @@ bool RuntimeFeed::ensureClient()
     m_listInFlight = m_detailInFlight = m_executorsInFlight = m_jobsInFlight = false;
     if (m_stream) // opened with the old token: follow again with the new one
         scheduleMetricsRetry(u"new token"_s);
+    m_dagsInFlight.clear();
     return true;
 }
 
@@ -208,6 +210,7 @@ void RuntimeFeed::tick()
             Q_EMIT executorsReady(id, list);
         });
     }
+    pollDags(gen);
     if (m_wantJobs && !m_jobsInFlight) {
         m_jobsInFlight = true;
         m_client->jobs(id, [this, gen, id](const ApiReply &r) {
@@ -220,6 +223,46 @@ void RuntimeFeed::tick()
             for (const QJsonValue &v : r.body.toArray())
                 list.append(Job::fromJson(v.toObject()));
             Q_EMIT jobsReady(id, list);
+        });
+    }
+}
+
+void RuntimeFeed::setDagFocus(const QString &clusterId, const QStringList &jobIds)
+{
+    const bool added = clusterId != m_dagCluster
+        || std::any_of(jobIds.begin(), jobIds.end(), [this](const QString &j) { return !m_dagJobs.contains(j); });
+    m_dagCluster = clusterId;
+    m_dagJobs = jobIds;
+    if (added && m_client && m_state == ConnectionState::Connected)
+        pollDags(m_generation); // a newly opened DAG should not wait a whole period
+}
+
+void RuntimeFeed::pollDags(quint64 gen)
+{
+    if (m_dagCluster.isEmpty())
+        return;
+    const QString id = m_dagCluster;
+    for (const QString &jobId : std::as_const(m_dagJobs)) {
+        const QString key = id + u'/' + jobId;
+        if (m_dagsInFlight.contains(key))
+            continue;
+        m_dagsInFlight.insert(key);
+        m_client->jobDag(id, jobId, [this, gen, id, jobId, key](const ApiReply &r) {
+            if (gen != m_generation)
+                return;
+            m_dagsInFlight.remove(key);
+            if (!r.ok()) {
+                Q_EMIT dagFailed(id, jobId, r.message());
+                return;
+            }
+            // Parsed here, on the network thread: a 10,000-node DAG takes a few milliseconds to read.
+            QString error;
+            std::optional<dag::Dag> graph = dag::Dag::fromJson(r.body.toObject(), &error);
+            if (!graph) {
+                Q_EMIT dagFailed(id, jobId, tr("The runtime sent a DAG the console cannot read: %1").arg(error));
+                return;
+            }
+            Q_EMIT dagReady(id, jobId, *graph);
         });
     }
 }

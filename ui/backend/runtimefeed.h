@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/backend/runtime/metricswire.h"
+#include "core/dag/dag.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/model/instancecatalog.h"
@@ -11,6 +12,7 @@
 #include <QJsonValue>
 #include <QMap>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 
 class QTimer;
@@ -101,6 +103,10 @@ public:
 
     static constexpr int kStreamRetryMs = 2000;
 
+    // The DAGs the DAG and timeline pages show: each is fetched on every period until the GUI drops it
+    // from the list (it keeps finished jobs out once it has their final DAG). Empty list: none.
+    void setDagFocus(const QString &clusterId, const QStringList &jobIds);
+
 Q_SIGNALS:
     void clustersReady(const cdeck::ClusterList &clusters);
     void clusterReady(const cdeck::ClusterInfo &cluster); // with its state history
@@ -119,11 +125,14 @@ Q_SIGNALS:
     // The server answers, but an answer could not be used (HTTP error, malformed or cut-off body); "" once the
     // answers are good again. The banner shows it; the last good data stays on screen.
     void answerProblem(const QString &message);
+    void dagReady(const QString &clusterId, const QString &jobId, const cdeck::dag::Dag &graph);
+    void dagFailed(const QString &clusterId, const QString &jobId, const QString &message);
 
 private:
     void tick();
     bool ensureClient();
     void noteReply(const ApiReply &reply);
+    void pollDags(quint64 gen);
     void finishAction(const QString &action, const QString &clusterId, const ApiReply &reply);
     void startMetrics(qint64 historyFromMs);
     void setMetricsLink(MetricsLink link, const QString &message);
@@ -144,6 +153,9 @@ private:
     bool m_executorsInFlight = false;
     bool m_jobsInFlight = false;
     bool m_catalogWanted = false;
+    QString m_dagCluster;
+    QStringList m_dagJobs;
+    QSet<QString> m_dagsInFlight;
     bool m_toldNothingListening = false;
     ConnectionState m_state = ConnectionState::Connecting;
     QString m_stateMessage;

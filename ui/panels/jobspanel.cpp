@@ -38,6 +38,7 @@ JobsPanel::JobsPanel(QWidget *parent)
     , m_logTitle(new QLabel(this))
     , m_log(new QPlainTextEdit(this))
     , m_cancel(new QPushButton(tr("Cancel job"), this))
+    , m_showDag(new QPushButton(tr("Show DAG"), this))
 {
     setObjectName(u"jobsPanel"_s);
     m_source->setObjectName(u"jobSourceCombo"_s);
@@ -68,6 +69,9 @@ JobsPanel::JobsPanel(QWidget *parent)
     m_log->setPlaceholderText(tr("Select a job to see the last lines of its output."));
     m_cancel->setObjectName(u"cancelJobButton"_s);
     m_cancel->setEnabled(false);
+    m_showDag->setObjectName(u"showDagButton"_s);
+    m_showDag->setToolTip(tr("The selected job's graph of task groups, live while it runs (or double-click the job)"));
+    m_showDag->setEnabled(false);
 
     auto *submitRow = new QHBoxLayout;
     submitRow->addWidget(new QLabel(tr("Run"), this));
@@ -80,6 +84,7 @@ JobsPanel::JobsPanel(QWidget *parent)
     bottomLayout->setContentsMargins(0, 0, 0, 0);
     auto *logRow = new QHBoxLayout;
     logRow->addWidget(m_logTitle, 1);
+    logRow->addWidget(m_showDag);
     logRow->addWidget(m_cancel);
     bottomLayout->addLayout(logRow);
     bottomLayout->addWidget(m_log);
@@ -105,6 +110,16 @@ JobsPanel::JobsPanel(QWidget *parent)
         const QString id = selectedJobId();
         if (!id.isEmpty())
             Q_EMIT cancelRequested(id);
+    });
+    connect(m_showDag, &QPushButton::clicked, this, [this] {
+        const QString id = selectedJobId();
+        if (!id.isEmpty())
+            Q_EMIT dagRequested(id);
+    });
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QString id = index.data(JobModel::JobIdRole).toString();
+        if (!id.isEmpty())
+            Q_EMIT dagRequested(id);
     });
     // Running jobs' durations count up between snapshots.
     auto *tick = new QTimer(this);
@@ -167,6 +182,7 @@ void JobsPanel::clear()
     m_log->clear();
     m_logTitle->clear();
     m_cancel->setEnabled(false);
+    m_showDag->setEnabled(false);
 }
 
 QString JobsPanel::selectedJobId() const
@@ -184,8 +200,10 @@ void JobsPanel::updateSelection()
         m_log->clear();
         m_log->setPlaceholderText(tr("Select a job to see the last lines of its output."));
         m_cancel->setEnabled(false);
+        m_showDag->setEnabled(false);
         return;
     }
+    m_showDag->setEnabled(true);
     const Job &j = m_model->at(row);
     m_logTitle->setText(tr("Log tail of <b>%1</b> (%2)%3")
                             .arg(j.name.toHtmlEscaped(), toString(j.state),

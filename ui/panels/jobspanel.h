@@ -39,6 +39,7 @@ public:
 Q_SIGNALS:
     void submitRequested(const cdeck::JobRequest &request);
     void cancelRequested(const QString &jobId);
+    void dagRequested(const QString &jobId); // "Show DAG" or a double-click on a job
 
 private:
     void updateSelection();
@@ -56,6 +57,7 @@ private:
     QLabel *m_logTitle;
     QPlainTextEdit *m_log;
     QPushButton *m_cancel;
+    QPushButton *m_showDag;
     bool m_active = false;
     bool m_cancelSupported = true;
 };

@@ -169,6 +169,12 @@ void RuntimeClient::job(const QString &id, const QString &jobId, Callback done)
             std::move(done));
 }
 
+void RuntimeClient::jobDag(const QString &id, const QString &jobId, Callback done)
+{
+    request("GET", u"/clusters/"_s + encodePathSegment(id) + u"/jobs/"_s + encodePathSegment(jobId) + u"/dag"_s, {},
+            std::move(done));
+}
+
 void RuntimeClient::submitJob(const QString &id, const JobRequest &jobRequest, Callback done)
 {
     request("POST", u"/clusters/"_s + encodePathSegment(id) + u"/jobs"_s, jobRequest.toJson(), std::move(done));

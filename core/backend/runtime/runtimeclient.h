@@ -101,6 +101,7 @@ public:
     void metrics(const QString &id, const MetricsQuery &query, Callback done);
     // Follows the live stream; the caller owns the returned object (parent it or delete it).
     MetricsStream *openMetricsStream(const QString &id, int silenceTimeoutMs = 15000);
+    void jobDag(const QString &id, const QString &jobId, Callback done); // body: the DAG object
     void samples(Callback done) { request("GET", QStringLiteral("/samples"), {}, std::move(done)); }
     void instanceTypes(Callback done) { request("GET", QStringLiteral("/instance-types"), {}, std::move(done)); }
 

@@ -1,0 +1,220 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "dagitems.h"
+
+#include "ui/presentation.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck {
+
+QColor dagStateColor(dag::NodeState state)
+{
+    switch (state) {
+    case dag::NodeState::Pending:
+        return QColor(0x70, 0x75, 0x7d);
+    case dag::NodeState::Running:
+        return QColor(0x1f, 0x6f, 0xc5);
+    case dag::NodeState::Completed:
+        return QColor(0x2e, 0x9e, 0x4f);
+    case dag::NodeState::Failed:
+        return QColor(0xc6, 0x28, 0x28);
+    }
+    return Qt::gray;
+}
+
+QString dagStateText(dag::NodeState state)
+{
+    switch (state) {
+    case dag::NodeState::Pending:
+        return QCoreApplication::translate("cdeck::DagView", "Pending");
+    case dag::NodeState::Running:
+        return QCoreApplication::translate("cdeck::DagView", "Running");
+    case dag::NodeState::Completed:
+        return QCoreApplication::translate("cdeck::DagView", "Completed");
+    case dag::NodeState::Failed:
+        return QCoreApplication::translate("cdeck::DagView", "Failed");
+    }
+    return {};
+}
+
+double edgeWidthForBytes(qint64 bytes, qint64 maxBytes)
+{
+    if (bytes <= 0 || maxBytes <= 0)
+        return 1.0;
+    const double share = std::log1p(double(bytes)) / std::log1p(double(std::max(bytes, maxBytes)));
+    return 1.0 + 6.0 * share * share; // squared: small transfers stay thin, the big shuffle stands out
+}
+
+DagNodeItem::DagNodeItem(const dag::DagNode &node)
+    : m_node(node)
+{
+    setFlag(ItemIsSelectable);
+    setAcceptHoverEvents(false);
+    setZValue(1.0);
+    setCacheMode(NoCache); // text at every zoom level; a device cache would blur or cost memory at 10k nodes
+}
+
+QRectF DagNodeItem::boundingRect() const
+{
+    // Room for the search halo and the stacked look of a group node.
+    return QRectF(-4.0, -4.0, kWidth + 10.0, kHeight + 10.0);
+}
+
+void DagNodeItem::setNode(const dag::DagNode &node)
+{
+    if (node == m_node)
+        return;
+    m_node = node;
+    update();
+}
+
+void DagNodeItem::setMatched(bool matched)
+{
+    if (matched == m_matched)
+        return;
+    m_matched = matched;
+    update();
+}
+
+void DagNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QColor colour = dagStateColor(m_node.state);
+    const QRectF box(0.0, 0.0, kWidth, kHeight);
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < 0.3) {
+        // Too small to read: a block of the state colour, with the selection or search hit still visible.
+        painter->fillRect(box, colour);
+        if (isSelected() || m_matched)
+            painter->fillRect(box.adjusted(-kWidth * 0.2, -kHeight * 0.4, kWidth * 0.2, kHeight * 0.4),
+                              isSelected() ? QColor(0x10, 0x10, 0x10, 160) : QColor(0xff, 0xc1, 0x07, 200));
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    if (m_matched) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xff, 0xc1, 0x07, 170));
+        painter->drawRoundedRect(box.adjusted(-4, -4, 4, 4), 9, 9);
+    }
+    const QColor fill = colour.lighter(m_node.state == dag::NodeState::Pending ? 175 : 185);
+    if (!m_node.members.isEmpty()) {
+        // A collapsed fan-out: two cards peeking out behind it.
+        painter->setPen(QPen(colour, 1.0));
+        painter->setBrush(fill.darker(105));
+        painter->drawRoundedRect(box.translated(6, 6), 6, 6);
+        painter->drawRoundedRect(box.translated(3, 3), 6, 6);
+    }
+    painter->setPen(QPen(isSelected() ? QColor(0x10, 0x10, 0x10) : colour, isSelected() ? 3.0 : 1.5));
+    painter->setBrush(fill);
+    painter->drawRoundedRect(box, 6, 6);
+
+    // Progress bar along the bottom edge.
+    const QRectF bar(8.0, kHeight - 11.0, kWidth - 16.0, 5.0);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(255, 255, 255, 200));
+    painter->drawRoundedRect(bar, 2.5, 2.5);
+    const double progress = std::clamp(m_node.progress(), 0.0, 1.0);
+    if (progress > 0.0) {
+        painter->setBrush(colour);
+        painter->drawRoundedRect(QRectF(bar.topLeft(), QSizeF(bar.width() * progress, bar.height())), 2.5, 2.5);
+    }
+
+    if (lod < 0.55)
+        return; // the text would be a smear
+    QFont font = painter->font();
+    font.setPointSizeF(9.0);
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(QColor(0x20, 0x22, 0x25));
+    const QFontMetricsF bold(font);
+    const QString name = m_node.name.isEmpty() ? m_node.id : m_node.name;
+    painter->drawText(QRectF(8.0, 4.0, kWidth - 16.0, 18.0), Qt::AlignLeft | Qt::AlignVCenter,
+                      bold.elidedText(name, Qt::ElideMiddle, kWidth - 16.0));
+    font.setBold(false);
+    font.setPointSizeF(8.0);
+    painter->setFont(font);
+    painter->setPen(QColor(0x45, 0x48, 0x4d));
+    const int total = m_node.taskCount();
+    const int done = int(std::lround(progress * total));
+    QString line = QCoreApplication::translate("cdeck::DagView", "%1/%2 tasks").arg(done).arg(total);
+    if (m_node.bytes > 0)
+        line += u" · "_s + presentation::formatBytes(m_node.bytes);
+    if (m_node.counts.value(u"erred"_s) > 0)
+        line += u" · "_s + QCoreApplication::translate("cdeck::DagView", "%1 erred").arg(m_node.counts.value(u"erred"_s));
+    painter->drawText(QRectF(8.0, 21.0, kWidth - 16.0, 16.0), Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(font).elidedText(line, Qt::ElideRight, kWidth - 16.0));
+}
+
+DagEdgeItem::DagEdgeItem(const dag::DagEdge &edge, const QList<QPointF> &points, double width)
+    : m_edge(edge)
+    , m_width(width)
+{
+    setZValue(0.0);
+    if (points.size() >= 2) {
+        const QPointF tip = points.last();
+        const double s = 5.0 + width;
+        m_arrow << tip << QPointF(tip.x() - s * 0.6, tip.y() - s) << QPointF(tip.x() + s * 0.6, tip.y() - s);
+        m_route = QPolygonF(points);
+        QList<QPointF> line = points;
+        line.last().ry() -= s * 0.8; // the line stops inside the arrowhead instead of poking through its tip
+        m_path.moveTo(line.first());
+        for (qsizetype i = 1; i < line.size(); ++i) {
+            // Vertical S-curves between consecutive points: leaves and enters each layer straight down.
+            const QPointF a = line[i - 1];
+            const QPointF b = line[i];
+            const double dy = (b.y() - a.y()) / 2.0;
+            m_path.cubicTo(QPointF(a.x(), a.y() + dy), QPointF(b.x(), b.y() - dy), b);
+        }
+    }
+    m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).adjusted(-width - 2, -width - 2, width + 2, width + 2);
+}
+
+QPainterPath DagEdgeItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(std::max(6.0, m_width + 4.0));
+    return stroker.createStroke(m_path);
+}
+
+void DagEdgeItem::setHighlighted(bool on)
+{
+    if (on == m_highlighted)
+        return;
+    m_highlighted = on;
+    setZValue(on ? 0.5 : 0.0);
+    update();
+}
+
+void DagEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const QColor colour = m_highlighted ? QColor(0x1f, 0x3f, 0x8f) : QColor(0x8a, 0x90, 0x99, 190);
+    if (lod < 0.3) {
+        // Zoomed far out (thousands of edges on screen): a hairline along the route, no curve stroking.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(QPen(colour, 0)); // cosmetic: one pixel whatever the zoom
+        painter->drawPolyline(m_route);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    QPen pen(colour, m_width);
+    pen.setCapStyle(Qt::FlatCap);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
+    if (lod >= 0.3 && !m_arrow.isEmpty()) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(colour);
+        painter->drawPolygon(m_arrow);
+    }
+}
+
+} // namespace cdeck

@@ -1,0 +1,214 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "dagview.h"
+
+#include <QGraphicsScene>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace cdeck {
+
+DagView::DagView(QGraphicsScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent)
+    , m_minimap(nullptr)
+{
+    setObjectName(QStringLiteral("dagView"));
+    setDragMode(ScrollHandDrag);
+    setRenderHint(QPainter::Antialiasing, true);
+    setRenderHint(QPainter::TextAntialiasing, true);
+    setTransformationAnchor(AnchorUnderMouse);
+    setResizeAnchor(AnchorViewCenter);
+    // Minimal updates: repaint only what changed (a node's progress) rather than the whole viewport.
+    setViewportUpdateMode(MinimalViewportUpdate);
+    setBackgroundBrush(QColor(0xf7, 0xf8, 0xfa));
+    // Panning is by dragging and through the minimap. Scroll bars would come and go as the graph grows,
+    // resizing the viewport and nudging every node sideways on a live update.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_minimap = new DagMinimap(this);
+    placeMinimap();
+}
+
+void DagView::setZoom(double scale)
+{
+    scale = std::clamp(scale, kMinScale, kMaxScale);
+    const ViewportAnchor anchor = transformationAnchor();
+    setTransformationAnchor(AnchorViewCenter);
+    setTransform(QTransform::fromScale(scale, scale));
+    setTransformationAnchor(anchor);
+    Q_EMIT viewportMoved();
+    m_minimap->update();
+}
+
+void DagView::zoomBy(double factor)
+{
+    const double target = std::clamp(zoom() * factor, kMinScale, kMaxScale);
+    const double f = target / zoom();
+    if (std::abs(f - 1.0) < 1e-9)
+        return;
+    scale(f, f);
+    Q_EMIT viewportMoved();
+    m_minimap->update();
+}
+
+void DagView::fitGraph()
+{
+    const QRectF items = scene()->itemsBoundingRect();
+    if (items.isEmpty())
+        return;
+    const QRectF target = items.adjusted(-20, -20, 20, 20);
+    const QRectF port = viewport()->rect();
+    const double s = std::clamp(std::min(port.width() / target.width(), port.height() / target.height()), kMinScale, 1.0);
+    setTransform(QTransform::fromScale(s, s));
+    centerOn(target.center());
+    Q_EMIT viewportMoved();
+    m_minimap->update();
+}
+
+QRectF DagView::visibleSceneRect() const
+{
+    return mapToScene(viewport()->rect()).boundingRect();
+}
+
+void DagView::refreshMinimap()
+{
+    m_minimap->scheduleRender();
+}
+
+void DagView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0.0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoomBy(std::pow(1.2, steps));
+    event->accept();
+}
+
+void DagView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    placeMinimap();
+    Q_EMIT viewportMoved();
+}
+
+void DagView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    Q_EMIT viewportMoved();
+    m_minimap->update();
+}
+
+void DagView::placeMinimap()
+{
+    const QSize size(220, 150);
+    const QRect port = viewport()->geometry();
+    m_minimap->setGeometry(port.right() - size.width() - 10, port.bottom() - size.height() - 10, size.width(),
+                           size.height());
+}
+
+DagMinimap::DagMinimap(DagView *view)
+    : QWidget(view)
+    , m_view(view)
+{
+    setObjectName(QStringLiteral("dagMinimap"));
+    setCursor(Qt::PointingHandCursor);
+    setToolTip(tr("The whole graph: click or drag to move there"));
+    m_renderTimer.setSingleShot(true);
+    m_renderTimer.setInterval(150);
+    connect(&m_renderTimer, &QTimer::timeout, this, &DagMinimap::render);
+    hide();
+}
+
+void DagMinimap::scheduleRender()
+{
+    if (!m_renderTimer.isActive())
+        m_renderTimer.start();
+}
+
+void DagMinimap::render()
+{
+    QGraphicsScene *scene = m_view->scene();
+    m_sceneRect = scene ? scene->itemsBoundingRect().adjusted(-20, -20, 20, 20) : QRectF();
+    if (m_sceneRect.isEmpty()) {
+        m_picture = {};
+        update();
+        return;
+    }
+    const QSizeF room = QSizeF(size()) - QSizeF(8, 8);
+    const QSizeF fitted = m_sceneRect.size().scaled(room, Qt::KeepAspectRatio);
+    const qreal dpr = devicePixelRatioF();
+    m_picture = QPixmap((fitted * dpr).toSize().expandedTo(QSize(1, 1)));
+    m_picture.setDevicePixelRatio(dpr);
+    m_picture.fill(QColor(0xf7, 0xf8, 0xfa));
+    QPainter p(&m_picture);
+    // At this scale nodes take their block-of-colour level of detail, so even 10,000 of them render quickly.
+    scene->render(&p, QRectF(QPointF(0, 0), fitted), m_sceneRect, Qt::KeepAspectRatio);
+    update();
+}
+
+QRectF DagMinimap::mapRect() const
+{
+    if (m_picture.isNull())
+        return {};
+    const QSizeF s = m_picture.deviceIndependentSize();
+    return QRectF(QPointF((width() - s.width()) / 2.0, (height() - s.height()) / 2.0), s);
+}
+
+QRectF DagMinimap::viewportRectOnMap() const
+{
+    const QRectF map = mapRect();
+    if (map.isEmpty() || m_sceneRect.isEmpty())
+        return {};
+    const QRectF visible = m_view->visibleSceneRect();
+    const double sx = map.width() / m_sceneRect.width();
+    const double sy = map.height() / m_sceneRect.height();
+    return QRectF(map.left() + (visible.left() - m_sceneRect.left()) * sx, map.top() + (visible.top() - m_sceneRect.top()) * sy,
+                  visible.width() * sx, visible.height() * sy)
+        .intersected(map.adjusted(-1, -1, 1, 1));
+}
+
+void DagMinimap::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(QColor(0xb0, 0xb4, 0xba));
+    p.setBrush(QColor(255, 255, 255, 235));
+    p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    if (m_picture.isNull())
+        return;
+    p.drawPixmap(mapRect().topLeft(), m_picture);
+    p.setPen(QPen(QColor(0xd3, 0x2f, 0x2f), 1.5));
+    p.setBrush(QColor(0xd3, 0x2f, 0x2f, 30));
+    p.drawRect(viewportRectOnMap());
+}
+
+void DagMinimap::centreViewAt(const QPointF &widgetPos)
+{
+    const QRectF map = mapRect();
+    if (map.isEmpty())
+        return;
+    const double fx = (widgetPos.x() - map.left()) / map.width();
+    const double fy = (widgetPos.y() - map.top()) / map.height();
+    m_view->centerOn(m_sceneRect.left() + fx * m_sceneRect.width(), m_sceneRect.top() + fy * m_sceneRect.height());
+}
+
+void DagMinimap::mousePressEvent(QMouseEvent *event)
+{
+    centreViewAt(event->position());
+    event->accept();
+}
+
+void DagMinimap::mouseMoveEvent(QMouseEvent *event)
+{
+    if (event->buttons() & Qt::LeftButton)
+        centreViewAt(event->position());
+    event->accept();
+}
+
+} // namespace cdeck

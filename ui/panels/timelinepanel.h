@@ -1,0 +1,104 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/dag/dag.h"
+#include "core/model/job.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+class QScrollArea;
+
+namespace cdeck {
+
+// One bar of the timeline: a job, or one of its task groups under it.
+struct TimelineRow
+{
+    enum class Kind { Job, TaskGroup, More };
+    Kind kind = Kind::Job;
+    QString jobId;
+    QString label;
+    QDateTime start; // invalid: not started (no bar)
+    QDateTime stop; // invalid: still running (the bar reaches "now")
+    QColor colour;
+    bool failed = false; // erred tasks, or a failed/interrupted job
+    int erred = 0;
+    int retried = 0;
+    QString tooltip;
+};
+
+// Builds the rows from the jobs (oldest first, the newest `maxJobs`) and the DAGs known so far; a job's task
+// groups (fan-outs folded above `foldAbove` siblings, at most `maxGroupsPerJob` rows then one "more" row)
+// follow their job, ordered by start. Pure: tested without a window.
+QList<TimelineRow> buildTimelineRows(const JobList &jobs, const QHash<QString, dag::Dag> &dags, int maxJobs = 20,
+                                     int maxGroupsPerJob = 40, int foldAbove = 8);
+
+class TimelineChart;
+
+// The Timeline tab: a Gantt of the cluster's jobs and their task groups on one time axis. Failed work is
+// red and hatched; tasks that were retried or rescheduled (a lost worker) are marked with ↻ and a count.
+class TimelinePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimelinePanel(QWidget *parent = nullptr);
+
+    static constexpr int kMaxJobs = 20;
+
+    void setJobs(const JobList &jobs);
+    void setDag(const QString &jobId, const dag::Dag &graph);
+    void setStale(bool stale);
+    void clear();
+    // The jobs whose DAG the timeline still needs: shown, and running or not yet received after they ended.
+    QStringList jobsNeedingDags() const;
+    bool hasAllDags() const; // every shown job's DAG has arrived at least once (for --screenshot)
+
+    const QList<TimelineRow> &rows() const { return m_rows; }
+    TimelineChart *chart() const { return m_chart; }
+
+private:
+    void rebuild();
+
+    JobList m_jobs;
+    QHash<QString, dag::Dag> m_dags;
+    QHash<QString, bool> m_final; // job id -> its DAG arrived after the job had ended
+    QList<TimelineRow> m_rows;
+    QLabel *m_summary;
+    QScrollArea *m_scroll;
+    TimelineChart *m_chart;
+    bool m_stale = false;
+};
+
+// The drawing: names on the left, a time axis on top, one bar per row.
+class TimelineChart : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimelineChart(QWidget *parent = nullptr);
+
+    static constexpr int kRowHeight = 22;
+    static constexpr int kAxisHeight = 30;
+    static constexpr int kLabelWidth = 280;
+
+    void setRows(const QList<TimelineRow> &rows);
+    QRectF barRect(int row) const; // where row's bar is drawn (empty when it has none), for tests
+    QDateTime from() const { return m_from; }
+    QDateTime to() const { return m_to; }
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    double xOf(const QDateTime &t) const;
+    QList<TimelineRow> m_rows;
+    QDateTime m_from;
+    QDateTime m_to;
+};
+
+} // namespace cdeck
