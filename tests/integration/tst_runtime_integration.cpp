@@ -264,7 +264,7 @@ private Q_SLOTS:
         // A job whose tasks fail once and succeed on their retry (Client.map(retries=)): the scheduler
         // sends each back to waiting, and the DAG says so on the task group.
         QVERIFY(!m_clusterId.isEmpty());
-        const QString script = m_data.path() + u"/flaky_job.py"_s;
+        const QString script = m_runtime.dataDir() + u"/flaky_job.py"_s;
         QFile f(script);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(R"(import os, sys
@@ -282,7 +282,7 @@ print("sum", sum(client.gather(client.map(flaky, range(4), retries=2))))
         f.close();
         QJsonValue json;
         QCOMPARE(cli({u"job"_s, u"submit"_s, m_clusterId, u"--script"_s, script, u"--arg"_s,
-                      m_data.path() + u"/flaky-marker"_s, u"--wait"_s},
+                      m_runtime.dataDir() + u"/flaky-marker"_s, u"--wait"_s},
                      &json),
                  0);
         const Job job = Job::fromJson(json.toObject());
