@@ -264,7 +264,14 @@ private Q_SLOTS:
         // A job whose tasks fail once and succeed on their retry (Client.map(retries=)): the scheduler
         // sends each back to waiting, and the DAG says so on the task group.
         QVERIFY(!m_clusterId.isEmpty());
-        const QString script = m_runtime.dataDir() + u"/flaky_job.py"_s;
+        // In /tmp, not the data dir: jobs run as nobody when the runtime runs as root, and the workers write
+        // the markers.
+        QTemporaryDir scratch(QDir::tempPath() + u"/clusterdeck-flaky-XXXXXX"_s);
+        QVERIFY(scratch.isValid());
+        QFile::setPermissions(scratch.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                                  | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther
+                                                  | QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup);
+        const QString script = scratch.path() + u"/flaky_job.py"_s;
         QFile f(script);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(R"(import os, sys
@@ -280,9 +287,10 @@ def flaky(i):
 print("sum", sum(client.gather(client.map(flaky, range(4), retries=2))))
 )");
         f.close();
+        f.setPermissions(f.permissions() | QFileDevice::ReadOther | QFileDevice::ReadGroup);
         QJsonValue json;
         QCOMPARE(cli({u"job"_s, u"submit"_s, m_clusterId, u"--script"_s, script, u"--arg"_s,
-                      m_runtime.dataDir() + u"/flaky-marker"_s, u"--wait"_s},
+                      scratch.path() + u"/flaky-marker"_s, u"--wait"_s},
                      &json),
                  0);
         const Job job = Job::fromJson(json.toObject());
