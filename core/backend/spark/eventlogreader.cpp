@@ -20,6 +20,8 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <deque>
+#include <future>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -151,7 +153,7 @@ const std::array<std::string_view, kExecutorMetricCount> kMetricKeys = [] {
 class TaskEventDecoder
 {
 public:
-    bool taskStart(const char *p, size_t len, SparkModelBuilder &b)
+    bool taskStart(const char *p, size_t len, TaskStartEvent &out)
     {
         if (!index(p, len))
             return false;
@@ -179,11 +181,11 @@ public:
         });
         if (!ok || i != m_n || seen != 31)
             return false;
-        b.onTaskStart(t);
+        out = t;
         return true;
     }
 
-    bool taskEnd(const char *p, size_t len, SparkModelBuilder &b)
+    bool taskEnd(const char *p, size_t len, TaskEndEvent &out)
     {
         if (!index(p, len))
             return false;
@@ -248,7 +250,7 @@ public:
         });
         if (!ok || i != m_n || seen != 31)
             return false;
-        b.onTaskEnd(t);
+        out = t;
         return true;
     }
 
@@ -457,34 +459,119 @@ private:
     uint32_t m_n = 0;
 };
 
+// Whole lines of the log, decoded off the reading thread: task events into their structs, every other event
+// into a QJsonObject. Views in the task structs point into bytes, which the chunk owns. Applying the chunks to
+// the builder in reading order (LineHandler::apply) gives the same model as reading line by line.
+struct DecodedChunk
+{
+    enum class Kind : uint8_t { Blank, TaskStart, TaskEnd, Skipped, Json, Malformed };
+    struct Line
+    {
+        Kind kind;
+        uint32_t slot; // into starts, ends, objects or errors
+    };
+
+    std::vector<char> bytes; // owned copy of the lines when decoded on another thread
+    const char *begin = nullptr; // complete lines, followed by at least SIMDJSON_PADDING readable bytes
+    const char *end = nullptr;
+    std::vector<Line> lines;
+    std::vector<TaskStartEvent> starts;
+    std::vector<TaskEndEvent> ends;
+    std::vector<QJsonObject> objects;
+    std::vector<QString> errors;
+
+    // Thread contract: runs on any thread, with a decoder no other thread uses meanwhile.
+    void decode(TaskEventDecoder &decoder, bool listingOnly)
+    {
+        const char *p = begin;
+        while (p < end) {
+            const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+            if (!nl)
+                nl = end; // cannot happen: a chunk holds whole lines
+            decodeLine(p, size_t(nl - p), decoder, listingOnly);
+            p = nl + 1;
+        }
+    }
+
+private:
+    void add(Kind kind, size_t slot) { lines.push_back({kind, uint32_t(slot)}); }
+
+    void decodeLine(const char *p, size_t len, TaskEventDecoder &decoder, bool listingOnly)
+    {
+        if (len && p[len - 1] == '\r')
+            --len;
+        if (len == 0)
+            return add(Kind::Blank, 0);
+        static constexpr std::string_view kTask = R"({"Event":"SparkListenerTask)";
+        if (len > kTask.size() && std::memcmp(p, kTask.data(), kTask.size()) == 0) {
+            const std::string_view rest(p + kTask.size(), std::min<size_t>(len - kTask.size(), 14));
+            if (rest.starts_with("End\"")) {
+                if (listingOnly)
+                    return add(Kind::Skipped, 0);
+                TaskEndEvent t;
+                if (decoder.taskEnd(p, len, t)) {
+                    ends.push_back(t);
+                    return add(Kind::TaskEnd, ends.size() - 1);
+                }
+            } else if (rest.starts_with("Start\"")) {
+                if (listingOnly)
+                    return add(Kind::Skipped, 0);
+                TaskStartEvent t;
+                if (decoder.taskStart(p, len, t)) {
+                    starts.push_back(t);
+                    return add(Kind::TaskStart, starts.size() - 1);
+                }
+            } else if (rest.starts_with("GettingResult\"")) {
+                return add(Kind::Skipped, 0); // changes nothing the History Server keeps
+            }
+        }
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(p, qsizetype(len)), &err);
+        if (!doc.isObject()) {
+            errors.push_back(err.error == QJsonParseError::NoError
+                                 ? tr("not an object")
+                                 : err.errorString());
+            return add(Kind::Malformed, errors.size() - 1);
+        }
+        objects.push_back(doc.object());
+        add(Kind::Json, objects.size() - 1);
+    }
+};
+
 class LineHandler
 {
 public:
     LineHandler(SparkModelBuilder &builder, SparkApplication &app) : m_builder(builder), m_app(app) { }
 
-    // One complete line; at least SIMDJSON_PADDING readable bytes follow it.
-    void line(const char *p, size_t len)
+    void apply(const DecodedChunk &chunk)
     {
-        ++m_lineNo;
-        if (len && p[len - 1] == '\r')
-            --len;
-        if (len == 0)
-            return;
-        ++m_app.events;
-        static constexpr std::string_view kTask = R"({"Event":"SparkListenerTask)";
-        if (len > kTask.size() && std::memcmp(p, kTask.data(), kTask.size()) == 0) {
-            const std::string_view rest(p + kTask.size(), std::min<size_t>(len - kTask.size(), 14));
-            if (rest.starts_with("End\"")) {
-                if (m_builder.listingOnly() || m_decoder.taskEnd(p, len, m_builder))
-                    return;
-            } else if (rest.starts_with("Start\"")) {
-                if (m_builder.listingOnly() || m_decoder.taskStart(p, len, m_builder))
-                    return;
-            } else if (rest.starts_with("GettingResult\"")) {
-                return; // changes nothing the History Server keeps
+        using Kind = DecodedChunk::Kind;
+        for (const DecodedChunk::Line &l : chunk.lines) {
+            ++m_lineNo;
+            switch (l.kind) {
+            case Kind::Blank:
+                break;
+            case Kind::TaskStart:
+                ++m_app.events;
+                m_builder.onTaskStart(chunk.starts[l.slot]);
+                break;
+            case Kind::TaskEnd:
+                ++m_app.events;
+                m_builder.onTaskEnd(chunk.ends[l.slot]);
+                break;
+            case Kind::Skipped:
+                ++m_app.events;
+                break;
+            case Kind::Json:
+                ++m_app.events;
+                m_builder.onEvent(chunk.objects[l.slot]);
+                break;
+            case Kind::Malformed:
+                ++m_app.malformedLines;
+                warn(tr("line %1 is not a JSON object (%2); it was skipped").arg(m_lineNo).arg(chunk.errors[l.slot]));
+                break;
             }
         }
-        slow(p, len);
     }
 
     // The last bytes of the stream, with no newline after them.
@@ -517,25 +604,87 @@ public:
     qint64 lineNo() const { return m_lineNo; }
 
 private:
-    void slow(const char *p, size_t len)
-    {
-        QJsonParseError err;
-        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(p, qsizetype(len)), &err);
-        if (!doc.isObject()) {
-            --m_app.events;
-            ++m_app.malformedLines;
-            warn(tr("line %1 is not a JSON object (%2); it was skipped")
-                     .arg(m_lineNo)
-                     .arg(err.error == QJsonParseError::NoError ? tr("not an object") : err.errorString()));
-            return;
-        }
-        m_builder.onEvent(doc.object());
-    }
-
     SparkModelBuilder &m_builder;
     SparkApplication &m_app;
-    TaskEventDecoder m_decoder;
     qint64 m_lineNo = 0;
+};
+
+// Decodes chunks on worker threads, at most kInFlight at a time (memory stays a few chunks whatever the log's
+// size), and applies them in reading order on the calling thread. JSON decoding is nearly all of the work and
+// chunks are independent, so two cores read about twice as fast; the builder stays single-threaded.
+class ChunkPipeline
+{
+public:
+    static constexpr size_t kInFlight = 2;
+
+    ChunkPipeline(LineHandler &handler, bool listingOnly, bool sequential)
+        : m_handler(handler), m_listingOnly(listingOnly), m_sequential(sequential)
+    {
+    }
+    ~ChunkPipeline() { drain(); }
+
+    // Takes the complete lines in [p, p + len).
+    void push(const char *p, size_t len)
+    {
+        // Sequential when asked, or when the caller looks at the model after every chunk (stop at the start):
+        // decoded in place, in one reused chunk, as the lines were before chunks existed.
+        if (m_sequential) {
+            m_inPlace.lines.clear();
+            m_inPlace.starts.clear();
+            m_inPlace.ends.clear();
+            m_inPlace.objects.clear();
+            m_inPlace.errors.clear();
+            m_inPlace.begin = p;
+            m_inPlace.end = p + len;
+            m_inPlace.decode(m_decoders[0], m_listingOnly);
+            m_handler.apply(m_inPlace);
+            return;
+        }
+        auto chunk = std::make_unique<DecodedChunk>();
+        chunk->bytes.reserve(len + simdjson::SIMDJSON_PADDING);
+        chunk->bytes.assign(p, p + len);
+        chunk->bytes.resize(len + simdjson::SIMDJSON_PADDING, '\0');
+        chunk->begin = chunk->bytes.data();
+        chunk->end = chunk->begin + len;
+        TaskEventDecoder &decoder = m_decoders[m_next++ % kInFlight];
+        if (m_queue.size() >= kInFlight)
+            applyFront(); // frees the decoder this chunk is about to use
+        DecodedChunk *raw = chunk.get();
+        const bool listingOnly = m_listingOnly;
+        m_queue.push_back({std::move(chunk), std::async(std::launch::async, [raw, &decoder, listingOnly] {
+                               raw->decode(decoder, listingOnly);
+                           })});
+    }
+
+    // Applies everything pushed so far: before a warning or the tail, so the model sees lines in order.
+    void drain()
+    {
+        while (!m_queue.empty())
+            applyFront();
+    }
+
+private:
+    struct Pending
+    {
+        std::unique_ptr<DecodedChunk> chunk;
+        std::future<void> done;
+    };
+
+    void applyFront()
+    {
+        Pending front = std::move(m_queue.front());
+        m_queue.pop_front();
+        front.done.get();
+        m_handler.apply(*front.chunk);
+    }
+
+    LineHandler &m_handler;
+    bool m_listingOnly;
+    bool m_sequential;
+    std::array<TaskEventDecoder, kInFlight> m_decoders;
+    DecodedChunk m_inPlace;
+    size_t m_next = 0;
+    std::deque<Pending> m_queue;
 };
 
 struct Part
@@ -652,6 +801,7 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
     }
 
     LineHandler handler(builder, app);
+    ChunkPipeline pipeline(handler, options.listingOnly, options.stopAtApplicationStart || options.decodeThreads <= 1);
     std::vector<char> buf(kChunk * 2 + simdjson::SIMDJSON_PADDING);
     size_t have = 0; // the unfinished line carried to the next read
     qint64 rawTotal = 0;
@@ -676,6 +826,7 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
             }
             if (buf.size() - simdjson::SIMDJSON_PADDING - have < kChunk) {
                 if (have > kMaxRecord) {
+                    pipeline.drain();
                     app.truncated = true;
                     handler.warn(tr("a record longer than %1 MiB at line %2: reading stopped there")
                                      .arg(kMaxRecord >> 20)
@@ -688,6 +839,7 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
             }
             const qint64 n = source->read(buf.data() + have, qint64(buf.size() - simdjson::SIMDJSON_PADDING - have));
             if (n < 0) {
+                pipeline.drain();
                 app.truncated = true;
                 handler.warn(tr("reading %1 failed: %2").arg(part.path, source->error()));
                 break;
@@ -697,9 +849,10 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
             app.bytesRead += n;
             const char *p = buf.data();
             const char *end = p + have + size_t(n);
-            while (const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)))) {
-                handler.line(p, size_t(nl - p));
-                p = nl + 1;
+            const char *lastNl = static_cast<const char *>(memrchr(p, '\n', size_t(end - p)));
+            if (lastNl) {
+                pipeline.push(p, size_t(lastNl + 1 - p));
+                p = lastNl + 1;
             }
             have = size_t(end - p);
             std::memmove(buf.data(), p, have);
@@ -712,6 +865,7 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
                 options.progress(rawTotal + source->rawBytes());
             }
         }
+        pipeline.drain(); // the part's warnings come after its lines
         if (source->endedEarly()) {
             app.truncated = true;
             handler.warn(tr("%1 ends in the middle of a zstd frame: the log was cut off").arg(part.path));
@@ -720,6 +874,7 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
         if (stopped)
             break;
     }
+    pipeline.drain();
     if (have > 0 && !stopped)
         handler.tail(buf.data(), have);
     if (options.progress)

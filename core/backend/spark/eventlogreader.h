@@ -26,6 +26,10 @@ public:
         bool stopAtApplicationStart = false; // enough to learn the application and attempt ids
         const std::atomic<bool> *cancel = nullptr; // set from any thread to stop early (the model says so)
         std::function<void(qint64 bytes)> progress; // compressed/plain bytes read so far, at most ~10 times/s
+        // 2: two threads decode 8 MiB chunks of lines (copied) while the calling thread applies them in order;
+        // memory grows by a few chunks, not with the log. 1: all on the calling thread, in place. 1 stays the
+        // default until a quiet machine shows 2 is faster (docs/benchmarks.md: on a loaded one it is not).
+        int decodeThreads = 1;
     };
 
     // std::nullopt and *error (translated) when the path cannot be read at all: missing, unreadable, an

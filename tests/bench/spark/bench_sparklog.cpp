@@ -167,6 +167,21 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    // The same read with two decoding threads: what they bring, in this run.
+    cdeck::spark::EventLogReader::Options sequentialOptions;
+    sequentialOptions.decodeThreads = 2;
+    t.restart();
+    cpu0 = selfCpu();
+    const auto sequentialModel = cdeck::spark::EventLogReader::read(log, &error, sequentialOptions);
+    const Timing sequential{t.nsecsElapsed() / 1e9, selfCpu() - cpu0};
+    qint64 sequentialTasks = 0;
+    for (const auto &s : sequentialModel ? sequentialModel->stages : decltype(model->stages){})
+        sequentialTasks += s.numCompleteTasks + s.numFailedTasks + s.numKilledTasks;
+    if (sequentialTasks != modelTasks || !sequentialModel || sequentialModel->events != model->events) {
+        std::fprintf(stderr, "two threads counted %lld tasks, one thread %lld\n", sequentialTasks, modelTasks);
+        return 1;
+    }
+
     t.restart();
     cpu0 = selfCpu();
     const auto answer = cdeck::spark::answerHistoryRequest(log, u"applications/"_s + model->id + u"/stages"_s);
@@ -185,6 +200,7 @@ int main(int argc, char **argv)
     };
     row("cat FILE > /dev/null (floor)", cat);
     row("EventLogReader::read (log -> model)", parse);
+    row("EventLogReader::read, 2 decoding threads", sequential);
     row("spark-log --api applications/ID/stages", endToEnd);
     row("python3 json.loads per line", python);
     std::printf("\nreader vs python: %.1fx faster (wall), %.1fx (CPU); reader vs cat: %.1fx the wall time\n",
