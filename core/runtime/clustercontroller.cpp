@@ -1040,7 +1040,7 @@ void ClusterController::refreshLogTail(JobSlot &slot) const
     slot.stored.job.logTail = lines.join(u'\n');
 }
 
-void ClusterController::fetchDag(const QString &jobId, DagCallback done)
+void ClusterController::fetchDag(const QString &jobId, DagCallback done, bool fromEngine)
 {
     const auto found = job(jobId);
     if (!found) {
@@ -1050,7 +1050,7 @@ void ClusterController::fetchDag(const QString &jobId, DagCallback done)
     const ClusterState s = m_record.info.state;
     const bool engineUp = isActive(s) || s == ClusterState::Bootstrapping;
     const QByteArray stored = m_store.loadJobDag(jobId);
-    if (!engineUp || (isFinished(found->state) && !stored.isEmpty())) {
+    if (!engineUp || (!fromEngine && isFinished(found->state) && !stored.isEmpty())) {
         if (stored.isEmpty())
             done({}, u"no DAG was recorded for job %1 before its cluster ended"_s.arg(jobId), false);
         else
@@ -1121,7 +1121,8 @@ void ClusterController::onJobFinished(const QString &jobId, int exitCode, bool c
                        toString(j.state).toStdString(), exitCode);
     }
     // Keep the finished job's DAG: its task groups stay on the scheduler until the cluster ends.
-    fetchDag(jobId, [](const QByteArray &, const QString &, bool) {});
+    // A copy stored while it ran (any read saves one) is out of date now: read the final one from the scheduler.
+    fetchDag(jobId, [](const QByteArray &, const QString &, bool) {}, true);
     if (activeJobCount() == 0 && m_record.info.state == ClusterState::Running)
         setState(ClusterState::Waiting, u"No job is running"_s);
     Q_EMIT changed();

@@ -73,7 +73,9 @@ public:
     // (and stored on each read), from the store once the job or its cluster has ended. On failure
     // done() gets an empty document and a reason; notFound is set when there is no such job.
     using DagCallback = std::function<void(const QByteArray &json, const QString &error, bool notFound)>;
-    void fetchDag(const QString &jobId, DagCallback done);
+    // fromEngine: ask the scheduler even for a finished job that has a stored DAG (the final read when a job
+    // ends: a copy stored while it ran is out of date).
+    void fetchDag(const QString &jobId, DagCallback done, bool fromEngine = false);
 
 Q_SIGNALS:
     void changed();

@@ -660,7 +660,7 @@ void DagPanel::updateStatus()
         text = m_layoutPending ? tr("Laying out %n task group(s)…", nullptr, m_raw.nodeCount()) : tr("Loading the DAG of job %1…").arg(m_jobId);
     } else {
         text = tr("%n task group(s)", nullptr, m_raw.nodeCount()) + u", "_s
-            + tr("%n dependenc(ies)", nullptr, m_raw.edgeCount());
+            + tr("%n edge(s)", nullptr, m_raw.edgeCount());
         if (m_layout.graph.nodeCount() != m_raw.nodeCount())
             text += u" · "_s + tr("%n shown after folding fan-outs", nullptr, m_layout.graph.nodeCount());
         text += u" · "_s + tr("laid out in %1 ms").arg(m_layoutMs);

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QScrollArea>
+#include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -198,8 +199,9 @@ void TimelinePanel::rebuild()
             + tr("%n task group(s)", nullptr, groups).toHtmlEscaped();
         if (m_jobs.size() > kMaxJobs)
             text += u" "_s + tr("(the newest %1 of %2 jobs)").arg(kMaxJobs).arg(m_jobs.size()).toHtmlEscaped();
-        text += u" · <span style='color:#c62828'>%1</span> · <span style='color:#c27c0e'>%2</span>"_s.arg(
-            tr("%n failed task group(s)", nullptr, failed).toHtmlEscaped(),
+        text += u" · <span style='color:%1'>%2</span> · <span style='color:%3'>%4</span>"_s.arg(
+            failed > 0 ? u"#c62828"_s : u"gray"_s, tr("%n failed task group(s)", nullptr, failed).toHtmlEscaped(),
+            retried > 0 ? u"#c27c0e"_s : u"gray"_s,
             tr("↻ %n task(s) retried or rescheduled", nullptr, retried).toHtmlEscaped());
     }
     if (m_stale)
@@ -214,6 +216,12 @@ TimelineChart::TimelineChart(QWidget *parent)
     setMouseTracking(true);
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
+    auto *tick = new QTimer(this);
+    connect(tick, &QTimer::timeout, this, [this] {
+        if (m_running && isVisible())
+            update(); // running bars and the axis move on between snapshots
+    });
+    tick->start(1000);
 }
 
 void TimelineChart::setRows(const QList<TimelineRow> &rows)
@@ -233,6 +241,7 @@ void TimelineChart::setRows(const QList<TimelineRow> &rows)
     }
     if (m_from.isValid() && m_from.msecsTo(m_to) < 1000)
         m_to = m_from.addMSecs(1000);
+    m_running = std::any_of(m_rows.cbegin(), m_rows.cend(), [](const TimelineRow &r) { return r.start.isValid() && !r.stop.isValid(); });
     setMinimumHeight(sizeHint().height());
     updateGeometry();
     update();
@@ -243,11 +252,18 @@ QSize TimelineChart::sizeHint() const
     return QSize(kLabelWidth + 600, kAxisHeight + int(m_rows.size()) * kRowHeight + 8);
 }
 
+QDateTime TimelineChart::axisEnd() const
+{
+    // While something runs the axis reaches "now", so open bars grow inside the chart instead of past it.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return m_running && now > m_to ? now : m_to;
+}
+
 double TimelineChart::xOf(const QDateTime &t) const
 {
     const double left = kLabelWidth + 8.0;
-    const double right = width() - 16.0;
-    const double span = std::max<qint64>(1, m_from.msecsTo(m_to));
+    const double right = width() - 90.0; // room for the duration and the marks after a bar
+    const double span = std::max<qint64>(1, m_from.msecsTo(axisEnd()));
     return left + (right - left) * double(m_from.msecsTo(t)) / span;
 }
 
@@ -258,7 +274,7 @@ QRectF TimelineChart::barRect(int row) const
     const TimelineRow &r = m_rows.at(row);
     if (!r.start.isValid() || r.kind == TimelineRow::Kind::More)
         return {};
-    const QDateTime end = r.stop.isValid() ? r.stop : QDateTime::currentDateTimeUtc();
+    const QDateTime end = r.stop.isValid() ? r.stop : axisEnd();
     const double x0 = xOf(r.start);
     const double x1 = std::max(x0 + 3.0, xOf(end)); // a 5 ms task group is still visible
     const double y = kAxisHeight + row * kRowHeight;
@@ -278,8 +294,9 @@ void TimelineChart::paintEvent(QPaintEvent *)
     }
 
     // Time axis: ticks at 1-2-5 steps, about one every 110 px, labelled with the clock time.
-    const double spanS = m_from.msecsTo(m_to) / 1000.0;
-    const double plotW = std::max(50.0, width() - kLabelWidth - 24.0);
+    const QDateTime to = axisEnd();
+    const double spanS = m_from.msecsTo(to) / 1000.0;
+    const double plotW = std::max(50.0, width() - kLabelWidth - 98.0);
     const double rough = spanS * 110.0 / plotW;
     const double mag = std::pow(10.0, std::floor(std::log10(std::max(rough, 0.001))));
     double step = mag;
@@ -300,7 +317,7 @@ void TimelineChart::paintEvent(QPaintEvent *)
     small.setPointSizeF(small.pointSizeF() * 0.85);
     p.setFont(small);
     const int rowsBottom = kAxisHeight + int(m_rows.size()) * kRowHeight;
-    for (qint64 t = firstMs; t <= m_to.toMSecsSinceEpoch(); t += stepMs) {
+    for (qint64 t = firstMs; t <= to.toMSecsSinceEpoch(); t += stepMs) {
         const double x = xOf(QDateTime::fromMSecsSinceEpoch(t, Qt::UTC));
         p.setPen(QColor(0xe3, 0xe5, 0xe8));
         p.drawLine(QPointF(x, kAxisHeight - 4), QPointF(x, rowsBottom));

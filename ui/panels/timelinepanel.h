@@ -96,7 +96,9 @@ protected:
 
 private:
     double xOf(const QDateTime &t) const;
+    QDateTime axisEnd() const;
     QList<TimelineRow> m_rows;
+    bool m_running = false;
     QDateTime m_from;
     QDateTime m_to;
 };
