@@ -287,6 +287,40 @@ private Q_SLOTS:
         QCOMPARE(panel.chart()->markers().first().label, u"scaled to 3"_s);
     }
 
+    // A hole in the total (a second in which some executor's scrape was late) is shaded and labelled.
+    void totalHoleIsLabelled()
+    {
+        TelemetryWindow window;
+        live(window);
+        ExecutorMemoryPanel panel(&window);
+        panel.resize(1200, 800);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        for (int s = 0; s < 200; ++s) {
+            m_now = kStart + s * 1000;
+            MetricBatch b = second(m_now, 2, [](int, qint64) { return 2e8; }, [](int, qint64) { return 0.0; });
+            if (s >= 60 && s < 160)
+                b.samples.removeIf([](const MetricSample &x) { return x.executor.isEmpty(); });
+            window.applyBatch(window.ticket(), b);
+        }
+        panel.renderNow();
+        TimeChart *chart = panel.chart();
+        const QImage image = chart->grab().toImage();
+        const QRectF plot = chart->chart()->mapRectToScene(chart->chart()->plotArea());
+        const QPointF holeStart = chart->mapFromScene(QPointF(plot.left() + plot.width() * (59.0 + 300 - 200) / 300, plot.top()));
+        const QPointF holeEnd = chart->mapFromScene(QPointF(plot.left() + plot.width() * (160.0 + 300 - 200) / 300, plot.top()));
+        int dark = 0;
+        for (int x = int(holeStart.x()) + 4; x < int(holeEnd.x()) - 4; ++x)
+            for (int y = int(holeStart.y()) + 2; y < int(holeStart.y()) + 24; ++y)
+            {
+                // The note is dark grey text; the executors' lines there are coloured.
+                const QRgb c = image.pixel(x * image.devicePixelRatio(), y * image.devicePixelRatio());
+                const bool grey = std::abs(qRed(c) - qGreen(c)) < 12 && std::abs(qGreen(c) - qBlue(c)) < 12;
+                dark += grey && qGray(c) < 140 ? 1 : 0;
+            }
+        QVERIFY2(dark > 20, qPrintable(u"%1 dark pixels where the note should be"_s.arg(dark)));
+    }
+
     // A longer range folds live seconds into wider buckets: the window's memory does not grow with time.
     void longRangeKeepsMemoryFlat()
     {

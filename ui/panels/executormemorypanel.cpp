@@ -9,9 +9,9 @@
 #include <QDateTime>
 #include <QLabel>
 #include <QScrollArea>
-#include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -63,19 +63,17 @@ ExecutorMemoryPanel::ExecutorMemoryPanel(TelemetryWindow *window, QWidget *paren
     auto *title = new QLabel(tr("<b>Memory per executor, now</b>"), barsBox);
     barsLayout->addWidget(title);
     barsLayout->addWidget(legend);
-    auto *scroll = new QScrollArea(barsBox);
+    m_barsScroll = new QScrollArea(barsBox);
+    auto *scroll = m_barsScroll;
     scroll->setWidget(m_bars);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     barsLayout->addWidget(scroll, 1);
     barsLayout->addWidget(m_summary);
 
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(barsBox);
-    split->addWidget(m_chart);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
-    contentLayout()->addWidget(split);
+    // Bars take what their rows need (capped in render()), the chart the rest.
+    contentLayout()->addWidget(barsBox, 0);
+    contentLayout()->addWidget(m_chart, 1);
 
     connect(m_bars, &ExecutorBars::rowClicked, this,
             [this](const QString &key) { setFocusedExecutor(key == focusedExecutor() ? QString() : key); });
@@ -109,6 +107,8 @@ void ExecutorMemoryPanel::render(qint64 fromMs, qint64 toMs)
         rows.append(row);
     }
     m_bars->setRows(rows, scale);
+    // A few executors take a few rows; a thousand scroll within at most half the panel.
+    m_barsScroll->setFixedHeight(std::min(m_bars->contentHeight() + 2, std::max(120, height() / 2)));
     m_bars->setFocusKey(focusedExecutor());
 
     const ExecutorLatest total = w->latest(QString());
@@ -122,7 +122,7 @@ void ExecutorMemoryPanel::render(qint64 fromMs, qint64 toMs)
 
     const int columns = m_chart->plotColumns();
     m_chart->setFrame(fromMs, toMs, linesFor(TelemetryWindow::kMemoryUsed, fromMs, toMs, columns),
-                      gapMsFor(m_chart, fromMs, toMs), QString());
+                      gapMsFor(m_chart, fromMs, toMs), QString(), totalGapNote());
 }
 
 QList<std::pair<QString, QString>> ExecutorMemoryPanel::csvSeries() const

@@ -4,6 +4,8 @@
 
 #include "telemetrypanel.h"
 
+class QScrollArea;
+
 namespace cdeck {
 
 class ExecutorBars;
@@ -28,6 +30,7 @@ private:
     ExecutorBars *m_bars;
     TimeChart *m_chart;
     QLabel *m_summary;
+    QScrollArea *m_barsScroll = nullptr;
 };
 
 } // namespace cdeck

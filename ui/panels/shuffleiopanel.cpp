@@ -12,6 +12,7 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -66,7 +67,8 @@ ShuffleIoPanel::ShuffleIoPanel(TelemetryWindow *window, QWidget *parent)
     legend->setText(tr("<b>Cumulative per executor</b>&nbsp;&nbsp;&nbsp;") + swatch(kIn.color(), tr("bytes in"))
                     + swatch(kOut.color(), tr("bytes out")));
     barsLayout->addWidget(legend);
-    auto *scroll = new QScrollArea(barsBox);
+    m_barsScroll = new QScrollArea(barsBox);
+    auto *scroll = m_barsScroll;
     scroll->setWidget(m_bars);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -76,12 +78,9 @@ ShuffleIoPanel::ShuffleIoPanel(TelemetryWindow *window, QWidget *parent)
     auto *charts = new QSplitter(Qt::Horizontal, this);
     charts->addWidget(m_in);
     charts->addWidget(m_out);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(charts);
-    split->addWidget(barsBox);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    contentLayout()->addWidget(split);
+    // Bars take what their rows need (capped in render()), the charts the rest.
+    contentLayout()->addWidget(charts, 1);
+    contentLayout()->addWidget(barsBox, 0);
 
     connect(m_bars, &ExecutorBars::rowClicked, this,
             [this](const QString &key) { setFocusedExecutor(key == focusedExecutor() ? QString() : key); });
@@ -107,6 +106,8 @@ void ShuffleIoPanel::render(qint64 fromMs, qint64 toMs)
         rows.append(row);
     }
     m_bars->setRows(rows, scale);
+    // A few executors take a few rows; a thousand scroll within at most half the panel.
+    m_barsScroll->setFixedHeight(std::min(m_bars->contentHeight() + 2, std::max(120, height() / 2)));
     m_bars->setFocusKey(focusedExecutor());
     const ExecutorLatest total = w->latest(QString());
     if (rows.isEmpty())
@@ -119,9 +120,9 @@ void ShuffleIoPanel::render(qint64 fromMs, qint64 toMs)
 
     const int columns = m_in->plotColumns();
     m_in->setFrame(fromMs, toMs, linesFor(TelemetryWindow::kBytesIn, fromMs, toMs, columns), gapMsFor(m_in, fromMs, toMs),
-                   QString());
+                   QString(), totalGapNote());
     m_out->setFrame(fromMs, toMs, linesFor(TelemetryWindow::kBytesOut, fromMs, toMs, m_out->plotColumns()),
-                    gapMsFor(m_out, fromMs, toMs), QString());
+                    gapMsFor(m_out, fromMs, toMs), QString(), totalGapNote());
 }
 
 QList<std::pair<QString, QString>> ShuffleIoPanel::csvSeries() const

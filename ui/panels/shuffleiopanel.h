@@ -4,6 +4,8 @@
 
 #include "telemetrypanel.h"
 
+class QScrollArea;
+
 namespace cdeck {
 
 class ExecutorBars;
@@ -29,6 +31,7 @@ private:
     TimeChart *m_out;
     ExecutorBars *m_bars;
     QLabel *m_summary;
+    QScrollArea *m_barsScroll = nullptr;
 };
 
 } // namespace cdeck

@@ -67,6 +67,8 @@ protected:
     // Lines for one series: the top N executors by peak, the focused one (thicker), and the total (black).
     QList<ChartLine> linesFor(const QString &series, qint64 fromMs, qint64 toMs, int columns, bool withTotal = true) const;
     static QColor colorFor(const QString &executor);
+    // The runtime writes a cluster total only for seconds in which every executor answered (docs/runtime-api.md).
+    static QString totalGapNote() { return tr("no total: a scrape was late"); }
     void showFocusInCombo();
 
     void scheduleFrame();

@@ -23,6 +23,11 @@ void ExecutorBars::setRows(const QList<BarRow> &rows, double scaleMax)
     const bool resized = rows.size() != m_rows.size();
     m_rows = rows;
     m_scaleMax = scaleMax > 0 ? scaleMax : 1;
+    // The text column is as wide as its widest text (up to 2/5 of the width): bars get the rest.
+    const QFontMetrics fm = fontMetrics();
+    m_textWidth = 0;
+    for (const BarRow &r : m_rows)
+        m_textWidth = std::max(m_textWidth, fm.horizontalAdvance(r.text));
     if (resized) {
         setFixedHeight(std::max(1, int(m_rows.size())) * kRowHeight + 4);
         updateGeometry();
@@ -53,7 +58,7 @@ int ExecutorBars::labelWidth() const
 
 int ExecutorBars::textWidth() const
 {
-    return std::min(width() / 3, fontMetrics().horizontalAdvance(QStringLiteral("0000.0 MiB of 0000.0 MiB · spilled 000.0 MiB")) + 12);
+    return std::min(width() * 2 / 5, m_textWidth + 12);
 }
 
 QRect ExecutorBars::barRect(int row) const

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QWidget>
 
+#include <algorithm>
 #include <limits>
 
 namespace cdeck {
@@ -50,6 +51,9 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // The height that shows every row, for a container that shrinks to few executors.
+    int contentHeight() const { return std::max(1, int(m_rows.size())) * kRowHeight + 4; }
+
 Q_SIGNALS:
     void rowClicked(const QString &key);
 
@@ -63,6 +67,7 @@ private:
 
     QList<BarRow> m_rows;
     double m_scaleMax = 1;
+    int m_textWidth = 0;
     QString m_focus;
 };
 

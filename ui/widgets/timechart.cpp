@@ -88,8 +88,9 @@ int TimeChart::plotColumns() const
 }
 
 void TimeChart::setFrame(qint64 fromMs, qint64 toMs, const QList<ChartLine> &lines, qint64 gapMs,
-                         const QString &gapLineKey)
+                         const QString &gapLineKey, const QString &gapNote)
 {
+    m_gapNote = gapNote;
     m_fromMs = fromMs;
     m_toMs = std::max(toMs, fromMs + 1);
     m_lines = lines;
@@ -281,21 +282,22 @@ void TimeChart::drawForeground(QPainter *painter, const QRectF &rect)
     painter->save();
     painter->setClipRect(plot.adjusted(0, -1, 0, 1));
     const QFontMetrics fm(font());
-    auto shade = [&](qint64 from, qint64 to, const QString &note) {
+    auto shade = [&](qint64 from, qint64 to, const QString &note, int strength) {
         const QRectF band(QPointF(xOf(from), plot.top()), QPointF(xOf(to), plot.bottom()));
         if (band.width() < 1)
             return;
-        painter->fillRect(band, QBrush(QColor(0x9e, 0x9e, 0x9e, 60)));
-        painter->fillRect(band, QBrush(QColor(0x75, 0x75, 0x75, 90), Qt::BDiagPattern));
+        painter->fillRect(band, QBrush(QColor(0x9e, 0x9e, 0x9e, 20 * strength)));
+        painter->fillRect(band, QBrush(QColor(0x75, 0x75, 0x75, 30 * strength), Qt::BDiagPattern));
         if (!note.isEmpty() && band.width() > fm.horizontalAdvance(note) + 8) {
             painter->setPen(QColor(0x42, 0x42, 0x42));
             painter->drawText(band.adjusted(4, 4, -4, -4), Qt::AlignTop | Qt::AlignHCenter | Qt::TextWordWrap, note);
         }
     };
+    // Holes of one line (the total) are shaded lightly: other lines may have data there.
     for (const auto &[from, to] : std::as_const(m_gaps))
-        shade(from, to, tr("no data"));
+        shade(from, to, m_gapNote, 1);
     if (m_bandToMs > m_bandFromMs)
-        shade(m_bandFromMs, m_bandToMs, m_bandNote);
+        shade(m_bandFromMs, m_bandToMs, m_bandNote, 3);
     for (const ChartMarker &m : std::as_const(m_markers)) {
         if (m.atMs < m_fromMs || m.atMs > m_toMs)
             continue;

@@ -51,8 +51,9 @@ public:
 
     // One frame: the time span, the lines (drawn in order, later on top) and the key of the line whose
     // holes are shaded as "no data". gapMs: a wider hole between two points breaks the line.
+    // gapNote labels the shaded holes (wide enough ones) of the gap line.
     void setFrame(qint64 fromMs, qint64 toMs, const QList<ChartLine> &lines, qint64 gapMs,
-                  const QString &gapLineKey = QString());
+                  const QString &gapLineKey = QString(), const QString &gapNote = QString());
     int plotColumns() const; // pixel columns of the plot area: the decimation width
 
     // Vertical markers (time + label), kept across frames until cleared.
@@ -89,6 +90,7 @@ private:
     QList<QLineSeries *> m_pool; // reused across frames: creating series per frame costs more than drawing
     QList<ChartLine> m_lines;
     QList<std::pair<qint64, qint64>> m_gaps; // holes of the gap line, shaded
+    QString m_gapNote;
     QList<ChartMarker> m_markers;
     qint64 m_bandFromMs = 0;
     qint64 m_bandToMs = 0;
