@@ -96,15 +96,7 @@ QList<QPointF> BucketedSeries::decimated(qint64 fromMs, qint64 toMs, int columns
 
 double BucketedSeries::peak(qint64 fromMs, qint64 toMs) const
 {
-    double best = std::numeric_limits<double>::quiet_NaN();
-    // Walk back from the newest point: windows end at "now", so this stops early.
-    for (qsizetype i = m_ring.size() - 1; i >= 0; --i) {
-        const TimedValue tv = m_ring.at(i);
-        if (tv.timestampMs < fromMs)
-            break;
-        if (tv.timestampMs <= toMs && !(tv.value <= best))
-            best = tv.value;
-    }
+    double best = m_ring.maxBetween(fromMs, toMs);
     if (m_open && m_open->startMs <= toMs && m_open->startMs + m_stepMs > fromMs && !(m_open->max <= best))
         best = m_open->max;
     return best;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace cdeck::telemetry {
 
@@ -133,6 +134,36 @@ QList<QPointF> SampleRing::minMaxDecimated(qint64 fromMs, qint64 toMs, int colum
     }
     flush();
     return out;
+}
+
+double SampleRing::maxBetween(qint64 fromMs, qint64 toMs) const
+{
+    double best = std::numeric_limits<double>::quiet_NaN();
+    if (m_size == 0 || toMs < fromMs)
+        return best;
+    // Two contiguous runs of the ring's storage, no per-point index arithmetic: the console ranks
+    // thousands of series by this every frame.
+    const qsizetype begin = lowerBound(fromMs);
+    const qsizetype end = upperBound(toMs);
+    const qsizetype cap = capacity();
+    auto scan = [&](qsizetype from, qsizetype to) {
+        for (qsizetype p = from; p < to; ++p) {
+            const double v = m_values[size_t(p)];
+            if (v > best || (std::isnan(best) && !std::isnan(v)))
+                best = v;
+        }
+    };
+    const qsizetype first = physical(begin);
+    const qsizetype count = end - begin;
+    if (count <= 0)
+        return best;
+    if (first + count <= cap) {
+        scan(first, first + count);
+    } else {
+        scan(first, cap);
+        scan(0, first + count - cap);
+    }
+    return best;
 }
 
 CounterRate::CounterRate(qint64 maxGapMs)

@@ -42,6 +42,8 @@ public:
     // When the range holds no more than 2 * columns points, they come back unchanged.
     // x is the timestamp in ms, y the value.
     QList<QPointF> minMaxDecimated(qint64 fromMs, qint64 toMs, int columns) const;
+    // The highest value with fromMs <= t <= toMs, NaN when there is none (NaN points are skipped).
+    double maxBetween(qint64 fromMs, qint64 toMs) const;
 
 private:
     qsizetype physical(qsizetype i) const;

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -75,6 +76,7 @@ ExecutorMemoryPanel::ExecutorMemoryPanel(TelemetryWindow *window, QWidget *paren
     contentLayout()->addWidget(barsBox, 0);
     contentLayout()->addWidget(m_chart, 1);
 
+    connect(m_barsScroll->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] { renderNow(); });
     connect(m_bars, &ExecutorBars::rowClicked, this,
             [this](const QString &key) { setFocusedExecutor(key == focusedExecutor() ? QString() : key); });
 }
@@ -84,7 +86,12 @@ void ExecutorMemoryPanel::render(qint64 fromMs, qint64 toMs)
     TelemetryWindow *w = telemetry();
     QList<BarRow> rows;
     double scale = 0;
-    for (const QString &e : w->executors()) {
+    // Texts only for the rows on screen: formatting a thousand of them each frame is most of a frame.
+    const auto [firstShown, lastShown] = m_bars->visibleRows();
+    const QStringList executors = w->executors();
+    rows.reserve(executors.size());
+    for (const QString &e : executors) {
+        const bool shown = rows.size() >= firstShown && rows.size() <= lastShown;
         const ExecutorLatest l = w->latest(e);
         BarRow row;
         row.key = e;
@@ -94,7 +101,9 @@ void ExecutorMemoryPanel::render(qint64 fromMs, qint64 toMs)
         row.stale = w->isStale(e);
         const double used = orZero(l.managed) + orZero(l.unmanaged);
         scale = std::max({scale, used + orZero(l.spilled), orZero(l.limit)});
-        if (row.stale) {
+        if (!shown) {
+            // left empty: not painted
+        } else if (row.stale) {
             row.text = tr("no data since %1").arg(QDateTime::fromMSecsSinceEpoch(l.lastSeenMs).toString(u"HH:mm:ss"_s));
         } else {
             row.text = std::isnan(l.limit) || l.limit <= 0

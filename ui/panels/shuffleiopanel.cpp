@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -82,6 +83,7 @@ ShuffleIoPanel::ShuffleIoPanel(TelemetryWindow *window, QWidget *parent)
     contentLayout()->addWidget(charts, 1);
     contentLayout()->addWidget(barsBox, 0);
 
+    connect(m_barsScroll->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] { renderNow(); });
     connect(m_bars, &ExecutorBars::rowClicked, this,
             [this](const QString &key) { setFocusedExecutor(key == focusedExecutor() ? QString() : key); });
 }
@@ -91,7 +93,12 @@ void ShuffleIoPanel::render(qint64 fromMs, qint64 toMs)
     TelemetryWindow *w = telemetry();
     QList<BarRow> rows;
     double scale = 0;
-    for (const QString &e : w->executors()) {
+    // Texts only for the rows on screen: formatting a thousand of them each frame is most of a frame.
+    const auto [firstShown, lastShown] = m_bars->visibleRows();
+    const QStringList executors = w->executors();
+    rows.reserve(executors.size());
+    for (const QString &e : executors) {
+        const bool shown = rows.size() >= firstShown && rows.size() <= lastShown;
         const ExecutorLatest l = w->latest(e);
         BarRow row;
         row.key = e;
@@ -99,10 +106,11 @@ void ShuffleIoPanel::render(qint64 fromMs, qint64 toMs)
         row.segments = {{orZero(l.inTotal), kIn}, {orZero(l.outTotal), kOut}};
         row.stale = w->isStale(e);
         scale = std::max(scale, orZero(l.inTotal) + orZero(l.outTotal));
-        row.text = row.stale ? tr("no data since %1").arg(QDateTime::fromMSecsSinceEpoch(l.lastSeenMs).toString(u"HH:mm:ss"_s))
+        if (shown)
+            row.text = row.stale ? tr("no data since %1").arg(QDateTime::fromMSecsSinceEpoch(l.lastSeenMs).toString(u"HH:mm:ss"_s))
                              : tr("in %1 · out %2 · now ↓ %3 ↑ %4")
                                    .arg(presentation::formatBytes(qint64(orZero(l.inTotal))),
-                                        presentation::formatBytes(qint64(orZero(l.outTotal))), rate(l.inRate), rate(l.outRate));
+                                            presentation::formatBytes(qint64(orZero(l.outTotal))), rate(l.inRate), rate(l.outRate));
         rows.append(row);
     }
     m_bars->setRows(rows, scale);

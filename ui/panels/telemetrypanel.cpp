@@ -98,7 +98,8 @@ TelemetryPanel::TelemetryPanel(TelemetryWindow *window, QWidget *parent)
     m_clock.setInterval(1000);
     connect(&m_clock, &QTimer::timeout, this, [this] {
         updateStatus();
-        if (m_window->isLive())
+        // Only when no sample drew a frame within the last second (a stalled stream): samples draw their own.
+        if (m_window->isLive() && m_sinceFrame.isValid() && m_sinceFrame.elapsed() > 900)
             scheduleFrame();
     });
     m_clock.start();
@@ -244,6 +245,7 @@ void TelemetryPanel::renderNow()
     refreshExecutorList();
     const auto [from, to] = span();
     render(from, to);
+    m_sinceFrame.start();
     ++m_frames;
     updateStatus();
 }

@@ -5,6 +5,7 @@
 #include "ui/widgets/timechart.h"
 
 #include <QColor>
+#include <QElapsedTimer>
 #include <QTimer>
 #include <QWidget>
 
@@ -91,6 +92,7 @@ private:
     QList<TimeChart *> m_charts;
     QTimer m_frameTimer;
     QTimer m_clock;
+    QElapsedTimer m_sinceFrame;
     bool m_paused = false;
     std::pair<qint64, qint64> m_pausedSpan;
     QString m_focus;

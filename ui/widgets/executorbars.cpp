@@ -23,11 +23,13 @@ void ExecutorBars::setRows(const QList<BarRow> &rows, double scaleMax)
     const bool resized = rows.size() != m_rows.size();
     m_rows = rows;
     m_scaleMax = scaleMax > 0 ? scaleMax : 1;
-    // The text column is as wide as its widest text (up to 2/5 of the width): bars get the rest.
+    // The text column is as wide as the widest text on screen (up to 2/5 of the width): bars get the rest.
+    // Measuring only visible rows keeps a thousand-row frame cheap (text shaping is the costly part).
     const QFontMetrics fm = fontMetrics();
     m_textWidth = 0;
-    for (const BarRow &r : m_rows)
-        m_textWidth = std::max(m_textWidth, fm.horizontalAdvance(r.text));
+    const auto [first, last] = visibleRows();
+    for (int i = first; i <= last && i < m_rows.size(); ++i)
+        m_textWidth = std::max(m_textWidth, fm.horizontalAdvance(m_rows[i].text));
     if (resized) {
         setFixedHeight(std::max(1, int(m_rows.size())) * kRowHeight + 4);
         updateGeometry();
@@ -66,6 +68,14 @@ QRect ExecutorBars::barRect(int row) const
     const int left = labelWidth();
     const int right = width() - textWidth() - 8;
     return QRect(left, 2 + row * kRowHeight + 3, std::max(10, right - left), kRowHeight - 6);
+}
+
+std::pair<int, int> ExecutorBars::visibleRows() const
+{
+    QRect visible = visibleRegion().boundingRect();
+    if (visible.isEmpty())
+        visible = QRect(0, 0, width(), std::min(height(), 40 * kRowHeight)); // not shown yet: the first rows
+    return {std::max(0, (visible.top() - 2) / kRowHeight), (visible.bottom() - 2) / kRowHeight};
 }
 
 QString ExecutorBars::keyAt(const QPoint &pos) const

@@ -47,6 +47,8 @@ public:
     QString focusKey() const { return m_focus; }
     QString keyAt(const QPoint &pos) const;
     QRect barRect(int row) const; // the bar area of a row, for tests
+    // Rows [first, last] on screen now (the only ones whose text a panel needs to format).
+    std::pair<int, int> visibleRows() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
