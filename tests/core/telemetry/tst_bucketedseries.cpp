@@ -86,6 +86,9 @@ private Q_SLOTS:
         // Room for a min and a max per bucket; a flat second needs one point, so 600 s fit.
         QVERIFY(points.first().x() >= 3600 * 1000 - 601 * 1000);
         QVERIFY(points.first().x() > 0);
+        // The ring has wrapped: the peak scan reads both runs of its storage.
+        QCOMPARE(s.peak(0, 3600 * 1000), 12.0);
+        QCOMPARE(s.peak(3599 * 1000, 3600 * 1000), double(3599 % 13));
     }
 
     void peakOfAWindow()
