@@ -3,21 +3,15 @@
 // The console's metrics path against the real runtime and real Dask: RuntimeFeed fetches a history window
 // and follows the SSE stream into the console's TelemetryWindow; when the runtime goes away the link says
 // so (no zeros are invented), and when it comes back the stream resumes and the hole is refilled from
-// history. The runtime is this test's own (free port, temporary data dir), stopped by pid.
-#include "core/backend/runtime/runtimeclient.h"
-#include "loopback.h"
-#include "testpaths.h"
+// history. The runtime is this test's own (test::RuntimeProcess: free port, temporary data dir, stopped by pid).
+#include "runtimeprocess.h"
 #include "ui/backend/runtimefeed.h"
 #include "ui/models/telemetrywindow.h"
 
-#include <QFileInfo>
+#include <QDateTime>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
-
-#include <csignal>
 
 using namespace Qt::StringLiterals;
 using namespace cdeck;
@@ -26,46 +20,25 @@ class TstMetricsFeed : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_data;
-    QProcess m_runtime;
-    int m_port = 0;
+    test::RuntimeProcess m_runtime;
     QString m_clusterId;
 
-    QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_port); }
-    QString tokenFile() const { return m_data.path() + u"/token"_s; }
-
+    QString url() const { return m_runtime.url(); }
+    QString tokenFile() const { return m_runtime.tokenFile(); }
     void startRuntime()
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"3"_s);
-        m_runtime.setProcessEnvironment(env);
-        m_runtime.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_runtime.start(test::binDir() + u"/clusterdeck-runtime"_s,
-                        {u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port), u"--data-dir"_s, m_data.path(), u"--resources"_s,
-                         test::resourcesDir()});
-        QVERIFY2(m_runtime.waitForStarted(), qPrintable(m_runtime.errorString()));
-        RuntimeClient probe(QUrl(url()), {});
-        QTRY_VERIFY_WITH_TIMEOUT(probe.requestBlocking("GET", u"/health"_s).ok(), 20000);
+        QString error;
+        QVERIFY2(m_runtime.start(&error), qPrintable(error));
     }
-
-    void stopRuntime()
-    {
-        m_runtime.terminate();
-        if (!m_runtime.waitForFinished(15000))
-            m_runtime.kill();
-        m_runtime.waitForFinished();
-    }
+    void stopRuntime() { m_runtime.stop(); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_data.isValid());
-        m_port = test::freeLoopbackPort();
+        m_runtime.setEnvironment({{u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"3"_s}});
         startRuntime();
         QJsonValue json;
-        QCOMPARE(test::runCliJson(url(), tokenFile(),
-                                  {u"cluster"_s, u"launch"_s, u"--name"_s, u"feed"_s, u"--workers"_s, u"2"_s, u"--wait"_s},
-                                  &json),
+        QCOMPARE(m_runtime.cli({u"cluster"_s, u"launch"_s, u"--name"_s, u"feed"_s, u"--workers"_s, u"2"_s, u"--wait"_s}, &json),
                  0);
         m_clusterId = json.toObject().value(u"id"_s).toString();
         QVERIFY(!m_clusterId.isEmpty());
@@ -74,12 +47,9 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        if (!m_clusterId.isEmpty() && m_runtime.state() == QProcess::Running)
-            test::runCliJson(url(), tokenFile(), {u"cluster"_s, u"terminate"_s, m_clusterId, u"--wait"_s}, nullptr, 60000);
-        for (qint64 pid : test::processesUnder(m_data.path() + u"/clusters"_s))
-            ::kill(pid_t(pid), SIGKILL);
-        if (m_runtime.state() == QProcess::Running)
-            stopRuntime();
+        if (!m_clusterId.isEmpty() && m_runtime.isRunning())
+            m_runtime.cli({u"cluster"_s, u"terminate"_s, m_clusterId, u"--wait"_s}, nullptr, 60000);
+        m_runtime.stopAndReap();
     }
 
     void historyThenLiveThenReconnect()
