@@ -360,6 +360,10 @@ void RuntimeFeed::followMetrics(const MetricsWindowRequest &request)
         setMetricsLink(MetricsLink::Idle, {});
         return;
     }
+    if (!m_client) { // a Spark or YARN connection: its feed never creates a runtime client
+        setMetricsLink(MetricsLink::Unavailable, {});
+        return;
+    }
     startMetrics(request.fromMs);
 }
 

@@ -52,7 +52,8 @@ enum class MetricsLink {
     Live, // the stream runs
     Reconnecting, // the stream broke; retried every kStreamRetryMs, history since the last sample refetched
     Ended, // the cluster ended: history only
-    History // a fixed past window: no stream
+    History, // a fixed past window: no stream
+    Unavailable // the connection has no metrics API (Spark, YARN)
 };
 
 // What the console asks for: a window of the cluster's metrics at one bucket width, live or fixed.

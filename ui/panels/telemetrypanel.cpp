@@ -391,6 +391,10 @@ void TelemetryPanel::updateStatus()
     case MetricsLink::History:
         text = tr("Stored history of a past range (no live samples).");
         break;
+    case MetricsLink::Unavailable:
+        text = tr("This connection has no metric history or stream: live memory and shuffle charts come from "
+                  "clusterdeck-runtime clusters (Spark and YARN report executor totals on the Executors tab).");
+        break;
     }
     if (m_paused)
         text = tr("⏸ Paused at %1 (samples are still received; press Live to catch up) · ").arg(clock(m_pausedSpan.second))
