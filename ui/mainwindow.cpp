@@ -16,6 +16,7 @@
 #include "panels/dagpanel.h"
 #include "panels/executormemorypanel.h"
 #include "panels/executorspanel.h"
+#include "panels/incidentspanel.h"
 #include "panels/jobspanel.h"
 #include "panels/overviewpanel.h"
 #include "panels/shuffleiopanel.h"
@@ -104,6 +105,7 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     , m_telemetry(new TelemetryWindow(this))
     , m_memory(new ExecutorMemoryPanel(m_telemetry, this))
     , m_shuffle(new ShuffleIoPanel(m_telemetry, this))
+    , m_incidents(new IncidentsPanel(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("ClusterDeck"));
@@ -184,6 +186,15 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     m_tabs->addTab(m_jobs, tr("Jobs"));
     m_tabs->addTab(m_memory, tr("Memory"));
     m_tabs->addTab(m_shuffle, tr("Shuffle I/O"));
+    m_tabs->addTab(m_incidents, tr("Incidents"));
+    connect(m_incidents, &IncidentsPanel::runbookWanted, this, [this](const QString &runbookId) {
+        if (m_connection)
+            m_connection->fetchRunbook(runbookId);
+    });
+    connect(m_incidents, &IncidentsPanel::actionConfirmed, this, [this](const QJsonObject &body) {
+        if (m_connection && !m_clusterId.isEmpty())
+            m_connection->runGuardedAction(m_clusterId, body);
+    });
     connect(m_telemetry, &TelemetryWindow::requestChanged, this, [this] {
         m_followedTicket = 0; // a new range or cluster: ask again
         updateMetricsFollow();
@@ -375,6 +386,17 @@ void MainWindow::wireFeed(Connection *connection)
             updateDagFocus();
         }
     });
+    connect(feed, &RuntimeFeed::incidentsReady, this,
+            [this, connection](const QString &id, const triage::IncidentList &list) {
+                if (connection == m_connection && id == m_clusterId) {
+                    m_incidents->setIncidents(list);
+                    updateIncidentsTab();
+                }
+            });
+    connect(feed, &RuntimeFeed::runbookReady, this,
+            [this](const QString &runbookId, const QString &title, const QString &markdown) {
+                m_incidents->setRunbook(runbookId, title, markdown);
+            });
     connect(feed, &RuntimeFeed::metricsHistoryReady, this,
             [this, connection](quint64 ticket, const QList<MetricSeriesData> &series) {
                 if (connection == m_connection)
@@ -624,6 +646,7 @@ void MainWindow::applyCluster(const ClusterInfo &cluster)
 {
     m_cluster = cluster;
     m_overview->setCluster(cluster, typeOf(m_connection, cluster.spec.instanceType));
+    m_incidents->setCluster(cluster);
     updateHeader();
     if (m_connection && !m_connection->managesClusters()) {
         m_jobs->setClusterActive(false, m_connection->kind() == Connection::Kind::Spark
@@ -704,6 +727,8 @@ void MainWindow::clearClusterPages()
     m_overview->clear();
     m_executors->clear();
     m_jobs->clear();
+    m_incidents->clear();
+    updateIncidentsTab();
     m_telemetryWanted = false;
     m_telemetry->setCluster({});
     m_dagPanel->clear();
@@ -744,6 +769,8 @@ void MainWindow::updateFocus()
             c->setFocus(m_clusterId, m_tabs->currentIndex() == kExecutorsTab, jobsNeeded);
         else
             c->setFocus({}, false, false);
+        // Incidents are polled whenever a cluster is on screen: the tab's title counts the open ones.
+        c->setIncidentsFocus(c == m_connection && clusterShown ? m_clusterId : QString());
     }
     updateMetricsFollow();
     updateDagFocus();
@@ -907,6 +934,9 @@ void MainWindow::showPage(Page page)
     case Page::Timeline:
         m_tabs->setCurrentWidget(m_timeline);
         break;
+    case Page::Incidents:
+        m_tabs->setCurrentWidget(m_incidents);
+        break;
     }
     if (!m_clusterId.isEmpty())
         m_stack->setCurrentWidget(m_clusterPage);
@@ -936,6 +966,10 @@ bool MainWindow::isReady(Page page) const
         return m_haveDetail && m_haveJobs && m_dagPanel->hasLayout() && !m_dagPanel->isLayoutPending();
     case Page::Timeline:
         return m_haveDetail && m_haveJobs && m_timeline->hasAllDags();
+    case Page::Incidents:
+        // The list, and the selected incident's runbook once it has come.
+        return m_haveDetail && m_incidents->hasData()
+            && (m_incidents->selectedIncidentId().isEmpty() || !m_incidents->runbookShown().isEmpty());
     case Page::Launch:
         break;
     }
@@ -1016,6 +1050,8 @@ void MainWindow::onAction(Connection *connection, const ActionResult &r)
             what = tr("Changing termination protection failed");
         else if (r.action == "submit"_L1)
             what = tr("Job submission refused");
+        else if (r.action == "guarded"_L1)
+            what = tr("The action was refused (and recorded in the audit log)");
         else
             what = tr("Cancelling the job failed");
         auto *box = new QMessageBox(QMessageBox::Warning, what, u"%1: %2"_s.arg(what, r.message), QMessageBox::Ok, this);
@@ -1031,6 +1067,20 @@ void MainWindow::onAction(Connection *connection, const ActionResult &r)
     }
     if (r.action == "submit"_L1)
         statusBar()->showMessage(tr("Job submitted."), 5000);
+    if (r.action == "guarded"_L1) {
+        const QJsonObject audit = r.body.toObject().value(u"audit"_s).toObject();
+        statusBar()->showMessage(tr("%1 by %2: %3 → %4 (audit log #%5).")
+                                     .arg(audit.value(u"action"_s).toString(), audit.value(u"actor"_s).toString(),
+                                          audit.value(u"before"_s).toString(), audit.value(u"after"_s).toString())
+                                     .arg(audit.value(u"seq"_s).toInteger()),
+                                 10000);
+    }
+}
+
+void MainWindow::updateIncidentsTab()
+{
+    const int open = m_incidents->openCount();
+    m_tabs->setTabText(m_tabs->indexOf(m_incidents), open > 0 ? tr("Incidents (%1)").arg(open) : tr("Incidents"));
 }
 
 void MainWindow::saveSelection()

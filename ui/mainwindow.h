@@ -29,6 +29,7 @@ class Connection;
 class DagPanel;
 class ExecutorsPanel;
 class JobsPanel;
+class IncidentsPanel;
 class LaunchForm;
 class OverviewPanel;
 class ExecutorMemoryPanel;
@@ -53,7 +54,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Overview, Executors, Jobs, Launch, Memory, Shuffle, Dag, Timeline };
+    enum class Page { Overview, Executors, Jobs, Launch, Memory, Shuffle, Dag, Timeline, Incidents };
 
     explicit MainWindow(const ConsoleOptions &options, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -71,6 +72,7 @@ public:
     JobsPanel *jobsPanel() const { return m_jobs; }
     ExecutorMemoryPanel *memoryPanel() const { return m_memory; }
     ShuffleIoPanel *shufflePanel() const { return m_shuffle; }
+    IncidentsPanel *incidentsPanel() const { return m_incidents; }
     TelemetryWindow *telemetry() const { return m_telemetry; }
     DagPanel *dagPanel() const { return m_dagPanel; }
     TimelinePanel *timelinePanel() const { return m_timeline; }
@@ -145,6 +147,8 @@ private:
     TelemetryWindow *m_telemetry;
     ExecutorMemoryPanel *m_memory;
     ShuffleIoPanel *m_shuffle;
+    IncidentsPanel *m_incidents;
+    void updateIncidentsTab();
     bool m_telemetryWanted = false; // a metrics tab was opened for this cluster: follow its stream from then on
     quint64 m_followedTicket = 0;
 

@@ -234,6 +234,23 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
         const Outcome o = m_supervisor.setProtection(id, body, &result);
         return answer(o, result.toJson(true));
     }
+    if (seg.size() == 3 && sub == "actions"_L1) {
+        if (method != Method::Post)
+            return methodNotAllowed();
+        QJsonObject result;
+        const Outcome o = m_supervisor.guardedAction(id, body, &result);
+        if (!o.succeeded() && result.contains(u"audit"_s)) {
+            // Refused, and the refusal is on the record: say both.
+            QJsonObject error{{u"error"_s, o.error}, {u"detail"_s, o.detail}, {u"audit"_s, result.value(u"audit"_s)}};
+            return sendJson(responder, QJsonDocument(error), statusOf(o.kind));
+        }
+        return answer(o, result);
+    }
+    if (seg.size() == 3 && sub == "audit"_L1) {
+        if (method != Method::Get)
+            return methodNotAllowed();
+        return answer(Outcome::ok(), m_supervisor.auditLog(id));
+    }
     if (seg.size() == 3 && sub == "chaos"_L1) {
         if (method != Method::Post)
             return methodNotAllowed();

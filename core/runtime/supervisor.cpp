@@ -355,4 +355,95 @@ QJsonArray Supervisor::runbooks() const
     return list;
 }
 
+namespace {
+
+QJsonObject auditJson(const AuditEntry &e)
+{
+    return QJsonObject{{u"seq"_s, double(e.seq)},
+                       {u"at"_s, e.at.toUTC().toString(Qt::ISODateWithMs)},
+                       {u"actor"_s, e.actor},
+                       {u"action"_s, e.action},
+                       {u"clusterId"_s, e.clusterId},
+                       {u"target"_s, e.target},
+                       {u"incidentId"_s, e.incidentId},
+                       {u"before"_s, e.before},
+                       {u"after"_s, e.after},
+                       {u"outcome"_s, e.outcome}};
+}
+
+QString workersText(const ClusterInfo &c)
+{
+    return u"%1 (%2 of %3 workers running)"_s.arg(toString(c.state)).arg(c.runningWorkers).arg(c.spec.workers);
+}
+
+} // namespace
+
+Outcome Supervisor::guardedAction(const QString &id, const QJsonObject &body, QJsonObject *result)
+{
+    ClusterController *c = cluster(id);
+    if (!c)
+        return notFound(id);
+    auto bad = [](const QString &field, const QString &message) {
+        Outcome o = Outcome::fail(Outcome::BadRequest, u"invalid action"_s, field + u": "_s + message);
+        o.fields.insert(field, message);
+        return o;
+    };
+    const QString action = body.value(u"action"_s).toString();
+    if (action != "scale"_L1 && action != "cancel-job"_L1 && action != "terminate"_L1)
+        return bad(u"action"_s, u"expected \"scale\", \"cancel-job\" or \"terminate\""_s);
+    const QString actor = body.value(u"actor"_s).toString().trimmed();
+    if (actor.isEmpty() || actor.size() > 200)
+        return bad(u"actor"_s, u"who asks for it: a non-empty name (at most 200 characters)"_s);
+    AuditEntry entry;
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.actor = actor;
+    entry.action = action;
+    entry.clusterId = id;
+    entry.incidentId = body.value(u"incidentId"_s).toString();
+    Outcome outcome;
+    if (action == "scale"_L1) {
+        entry.before = workersText(c->info());
+        ClusterInfo after;
+        outcome = scale(id, body, &after);
+        entry.after = outcome.succeeded() ? u"%1 workers requested"_s.arg(after.spec.workers) : entry.before;
+        if (outcome.succeeded())
+            result->insert(u"cluster"_s, after.toJson());
+    } else if (action == "cancel-job"_L1) {
+        entry.target = body.value(u"jobId"_s).toString();
+        if (entry.target.isEmpty())
+            return bad(u"jobId"_s, u"the job to cancel"_s);
+        const auto job = c->job(entry.target);
+        entry.before = job ? toString(job->state) : u"no such job"_s;
+        Job after;
+        outcome = cancelJob(id, entry.target, &after);
+        entry.after = outcome.succeeded() ? toString(after.state) : entry.before;
+        if (outcome.succeeded())
+            result->insert(u"job"_s, after.toJson());
+    } else {
+        entry.before = workersText(c->info());
+        ClusterInfo after;
+        outcome = terminate(id, &after);
+        entry.after = outcome.succeeded() ? toString(after.state) : entry.before;
+        if (outcome.succeeded())
+            result->insert(u"cluster"_s, after.toJson());
+    }
+    entry.outcome = outcome.succeeded() ? u"accepted"_s : outcome.error + u": "_s + outcome.detail;
+    if (!m_store.appendAudit(entry) && outcome.succeeded())
+        spdlog::error("runtime: the audit entry of {} on {} by {} was not stored", action.toStdString(),
+                      id.toStdString(), actor.toStdString());
+    const QList<AuditEntry> stored = m_store.loadAudit(id);
+    result->insert(u"audit"_s, auditJson(stored.isEmpty() ? entry : stored.last()));
+    spdlog::info("runtime: {} on {} by {} ({}): {} -> {}", action.toStdString(), id.toStdString(),
+                 actor.toStdString(), entry.outcome.toStdString(), entry.before.toStdString(), entry.after.toStdString());
+    return outcome;
+}
+
+QJsonArray Supervisor::auditLog(const QString &id) const
+{
+    QJsonArray list;
+    for (const AuditEntry &e : m_store.loadAudit(id))
+        list.append(auditJson(e));
+    return list;
+}
+
 } // namespace cdeck

@@ -69,6 +69,12 @@ public:
     // Fault injection: {"action": "kill-worker"|"stall-worker", "executor": "w2" (optional), "seconds": S
     // (stall only, default 10)}; *result says what was hit.
     Outcome chaos(const QString &id, const QJsonObject &body, QJsonObject *result);
+    // A guarded action, as the console's incident page asks for it once the user confirmed: {"action":
+    // "scale" | "cancel-job" | "terminate", "workers" (scale), "jobId" (cancel-job), "actor", "incidentId"
+    // (optional)}. Whatever the outcome, it is written to the audit log with the state before and after;
+    // *result is {"audit": entry, "cluster" or "job": the result}.
+    Outcome guardedAction(const QString &id, const QJsonObject &body, QJsonObject *result);
+    QJsonArray auditLog(const QString &id) const;
 
 Q_SIGNALS:
     void clusterChanged(const QString &id);

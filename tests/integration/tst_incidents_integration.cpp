@@ -412,6 +412,34 @@ private Q_SLOTS:
             10000);
     }
 
+    void guardedActionsAreWrittenToTheAuditLog()
+    {
+        const QString path = u"/clusters/"_s + m_clusterId + u"/actions"_s;
+        ApiReply r = api("POST", path, {{u"action"_s, u"scale"_s}, {u"workers"_s, 2}});
+        QCOMPARE(r.httpStatus, 400); // nobody to record: refused before anything happens
+        QVERIFY(r.fields.contains(u"actor"_s));
+        const QString incidentId = incident(u"executor_oom"_s).value(u"id"_s).toString();
+        r = api("POST", path, {{u"action"_s, u"scale"_s}, {u"workers"_s, 2}, {u"actor"_s, u"test:oncall"_s},
+                               {u"incidentId"_s, incidentId}});
+        QCOMPARE(r.httpStatus, 202);
+        const QJsonObject audit = r.body.toObject().value(u"audit"_s).toObject();
+        QCOMPARE(audit.value(u"action"_s).toString(), u"scale"_s);
+        QCOMPARE(audit.value(u"actor"_s).toString(), u"test:oncall"_s);
+        QCOMPARE(audit.value(u"incidentId"_s).toString(), incidentId);
+        QVERIFY2(audit.value(u"before"_s).toString().contains(u"1 of 1 workers"_s), qPrintable(audit.value(u"before"_s).toString()));
+        QCOMPARE(audit.value(u"after"_s).toString(), u"2 workers requested"_s);
+        QCOMPARE(audit.value(u"outcome"_s).toString(), u"accepted"_s);
+        // A refused action is on the record too.
+        r = api("POST", path, {{u"action"_s, u"cancel-job"_s}, {u"jobId"_s, u"job-nope"_s}, {u"actor"_s, u"test:oncall"_s}});
+        QCOMPARE(r.httpStatus, 404);
+        const QJsonArray log = api("GET", u"/clusters/"_s + m_clusterId + u"/audit"_s).body.toArray();
+        QCOMPARE(log.size(), 2);
+        QCOMPARE(log[0].toObject().value(u"seq"_s).toInteger(), audit.value(u"seq"_s).toInteger());
+        QVERIFY2(log[1].toObject().value(u"outcome"_s).toString().startsWith(u"job not found"_s),
+                 qPrintable(log[1].toObject().value(u"outcome"_s).toString()));
+        QCOMPARE(log[1].toObject().value(u"target"_s).toString(), u"job-nope"_s);
+    }
+
     void everyTypeHasARunbook()
     {
         const ApiReply list = api("GET", u"/runbooks"_s);

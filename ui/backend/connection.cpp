@@ -152,4 +152,19 @@ void Connection::setDagFocus(const QString &clusterId, const QStringList &jobIds
     post([feed = m_feed, clusterId, jobIds] { feed->setDagFocus(clusterId, jobIds); });
 }
 
+void Connection::setIncidentsFocus(const QString &clusterId)
+{
+    post([feed = m_feed, clusterId] { feed->setIncidentsFocus(clusterId); });
+}
+
+void Connection::fetchRunbook(const QString &runbookId)
+{
+    post([feed = m_feed, runbookId] { feed->fetchRunbook(runbookId); });
+}
+
+void Connection::runGuardedAction(const QString &clusterId, const QJsonObject &body)
+{
+    post([feed = m_feed, clusterId, body] { feed->runGuardedAction(clusterId, body); });
+}
+
 } // namespace cdeck

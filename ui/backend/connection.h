@@ -57,6 +57,9 @@ public:
     void cancelJob(const QString &clusterId, const QString &jobId);
     void followMetrics(const MetricsWindowRequest &request);
     void setDagFocus(const QString &clusterId, const QStringList &jobIds);
+    void setIncidentsFocus(const QString &clusterId);
+    void fetchRunbook(const QString &runbookId);
+    void runGuardedAction(const QString &clusterId, const QJsonObject &body);
 
 Q_SIGNALS:
     void stateChanged();

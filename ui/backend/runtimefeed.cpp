@@ -27,6 +27,7 @@ RuntimeFeed::RuntimeFeed(const QUrl &baseUrl, const QString &tokenFile, QObject 
     qRegisterMetaType<QList<cdeck::InstanceType>>("QList<cdeck::InstanceType>");
     qRegisterMetaType<QList<cdeck::SampleInfo>>("QList<cdeck::SampleInfo>");
     qRegisterMetaType<cdeck::ActionResult>("cdeck::ActionResult");
+    qRegisterMetaType<cdeck::triage::IncidentList>("cdeck::triage::IncidentList");
     qRegisterMetaType<cdeck::ConnectionState>("cdeck::ConnectionState");
     qRegisterMetaType<cdeck::MetricsLink>("cdeck::MetricsLink");
     qRegisterMetaType<cdeck::MetricBatch>("cdeck::MetricBatch");
@@ -180,6 +181,22 @@ void RuntimeFeed::tick()
             if (m_catalogWanted)
                 fetchCatalog();
         });
+    }
+    if (!m_incidentsFocus.isEmpty() && m_state == ConnectionState::Connected && !m_incidentsInFlight) {
+        m_incidentsInFlight = true;
+        const QString incidentsOf = m_incidentsFocus;
+        m_client->request("GET", u"/clusters/"_s + encodePathSegment(incidentsOf) + u"/incidents"_s, {},
+                          [this, gen, incidentsOf](const ApiReply &r) {
+                              if (gen != m_generation)
+                                  return;
+                              m_incidentsInFlight = false;
+                              if (!r.ok())
+                                  return;
+                              triage::IncidentList list;
+                              for (const QJsonValue &v : r.body.toArray())
+                                  list.append(triage::Incident::fromJson(v.toObject()));
+                              Q_EMIT incidentsReady(incidentsOf, list);
+                          });
     }
     // The focused cluster's pages are polled only while the runtime answers: an unreachable runtime gets one
     // probe per period, not four.
@@ -347,6 +364,42 @@ void RuntimeFeed::cancelJob(const QString &clusterId, const QString &jobId)
         if (gen == m_generation)
             finishAction(u"cancel"_s, clusterId, r);
     });
+}
+
+void RuntimeFeed::setIncidentsFocus(const QString &clusterId)
+{
+    const bool changed = clusterId != m_incidentsFocus;
+    m_incidentsFocus = clusterId;
+    if (changed && !clusterId.isEmpty())
+        tick();
+}
+
+void RuntimeFeed::fetchRunbook(const QString &runbookId)
+{
+    if (!m_client)
+        return;
+    const quint64 gen = m_generation;
+    m_client->request("GET", u"/runbooks/"_s + encodePathSegment(runbookId), {}, [this, gen, runbookId](const ApiReply &r) {
+        if (gen != m_generation)
+            return;
+        const QJsonObject o = r.body.toObject();
+        if (r.ok())
+            Q_EMIT runbookReady(runbookId, o.value(u"title"_s).toString(), o.value(u"markdown"_s).toString());
+        else
+            Q_EMIT runbookReady(runbookId, runbookId, tr("The runbook could not be read: %1").arg(r.message()));
+    });
+}
+
+void RuntimeFeed::runGuardedAction(const QString &clusterId, const QJsonObject &body)
+{
+    if (!m_client)
+        return;
+    const quint64 gen = m_generation;
+    m_client->request("POST", u"/clusters/"_s + encodePathSegment(clusterId) + u"/actions"_s, body,
+                      [this, gen, clusterId](const ApiReply &r) {
+                          if (gen == m_generation)
+                              finishAction(u"guarded"_s, clusterId, r);
+                      });
 }
 
 void RuntimeFeed::followMetrics(const MetricsWindowRequest &request)

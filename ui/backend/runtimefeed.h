@@ -8,6 +8,7 @@
 #include "core/model/executor.h"
 #include "core/model/instancecatalog.h"
 #include "core/model/job.h"
+#include "core/triage/incident.h"
 
 #include <QJsonValue>
 #include <QMap>
@@ -101,6 +102,11 @@ public:
     // Fetch the window's history and, for a live window, follow /metrics/stream: one stream for the whole
     // cluster, never a poll per series. A new request replaces the previous one; an empty clusterId stops.
     void followMetrics(const cdeck::MetricsWindowRequest &request);
+    // The cluster whose incidents are polled (every period, with the cluster page); "" stops.
+    void setIncidentsFocus(const QString &clusterId);
+    void fetchRunbook(const QString &runbookId);
+    // A confirmed guarded action (POST /clusters/{id}/actions): performed and written to the audit log.
+    void runGuardedAction(const QString &clusterId, const QJsonObject &body);
 
     static constexpr int kStreamRetryMs = 2000;
 
@@ -128,6 +134,8 @@ Q_SIGNALS:
     void answerProblem(const QString &message);
     void dagReady(const QString &clusterId, const QString &jobId, const cdeck::dag::Dag &graph);
     void dagFailed(const QString &clusterId, const QString &jobId, const QString &message);
+    void incidentsReady(const QString &clusterId, const cdeck::triage::IncidentList &incidents);
+    void runbookReady(const QString &runbookId, const QString &title, const QString &markdown);
 
 private:
     void tick();
@@ -169,6 +177,8 @@ private:
     qint64 m_lastBatchMs = 0;
     QTimer *m_metricsRetry = nullptr;
     MetricsLink m_link = MetricsLink::Idle;
+    QString m_incidentsFocus;
+    bool m_incidentsInFlight = false;
 };
 
 } // namespace cdeck

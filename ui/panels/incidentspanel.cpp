@@ -1,0 +1,383 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "incidentspanel.h"
+
+#include "ui/presentation.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QSysInfo>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck {
+
+using namespace presentation;
+
+namespace {
+
+enum Column { SeverityColumn, TypeColumn, SubjectColumn, SinceColumn, EndColumn, SummaryColumn, ColumnCount };
+
+QColor severityColor(triage::Severity s)
+{
+    switch (s) {
+    case triage::Severity::Critical:
+        return QColor(0x8b, 0x00, 0x00);
+    case triage::Severity::Severe:
+        return QColor(0xc6, 0x28, 0x28);
+    case triage::Severity::Moderate:
+        return QColor(0xe6, 0x7e, 0x00);
+    case triage::Severity::Low:
+        return QColor(0x9e, 0x8a, 0x00);
+    case triage::Severity::None:
+        break;
+    }
+    return QColor(0x75, 0x75, 0x75);
+}
+
+QString typeTitle(triage::IncidentType t)
+{
+    switch (t) {
+    case triage::IncidentType::ExecutorOom:
+        return IncidentsPanel::tr("Executor out of memory");
+    case triage::IncidentType::ShuffleSkew:
+        return IncidentsPanel::tr("Shuffle skew");
+    case triage::IncidentType::ExecutorLost:
+        return IncidentsPanel::tr("Executor lost");
+    case triage::IncidentType::NetworkStall:
+        return IncidentsPanel::tr("Network stall");
+    case triage::IncidentType::PermissionDenied:
+        return IncidentsPanel::tr("Permission denied");
+    case triage::IncidentType::IdleCluster:
+        return IncidentsPanel::tr("Idle cluster");
+    case triage::IncidentType::RetryStorm:
+        return IncidentsPanel::tr("Retry storm");
+    }
+    return {};
+}
+
+QString range(qint64 fromMs, qint64 toMs)
+{
+    if (fromMs <= 0 && toMs <= 0)
+        return {};
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(toMs);
+    return u"%1 – %2"_s.arg(formatTime(from), to.toLocalTime().toString(u"HH:mm:ss"_s));
+}
+
+} // namespace
+
+IncidentsPanel::IncidentsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_table(new QTableWidget(0, ColumnCount, this))
+    , m_details(new QTextBrowser(this))
+    , m_runbook(new QTextBrowser(this))
+    , m_scaleUp(new QPushButton(tr("Scale up…"), this))
+    , m_cancelJob(new QPushButton(tr("Cancel job…"), this))
+    , m_terminate(new QPushButton(tr("Terminate cluster…"), this))
+{
+    m_table->setHorizontalHeaderLabels({tr("Severity"), tr("Type"), tr("Subject"), tr("Since"), tr("Ended"), tr("Summary")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    m_table->setAccessibleName(tr("Incidents"));
+    m_details->setOpenLinks(false);
+    m_details->setAccessibleName(tr("Incident evidence"));
+    m_runbook->setAccessibleName(tr("Runbook"));
+    m_runbook->setPlaceholderText(tr("Select an incident to see its runbook."));
+    m_summary->setWordWrap(true);
+    for (QPushButton *b : {m_scaleUp, m_cancelJob, m_terminate})
+        b->setEnabled(false);
+    m_scaleUp->setToolTip(tr("Add a worker: more memory and cores for the cluster"));
+    m_cancelJob->setToolTip(tr("Cancel the job this incident is about"));
+    m_terminate->setToolTip(tr("Terminate the cluster: it stops costing money"));
+
+    auto *detailsBox = new QWidget(this);
+    auto *detailsLayout = new QVBoxLayout(detailsBox);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *detailsTitle = new QLabel(tr("<b>Evidence</b>"), detailsBox);
+    detailsLayout->addWidget(detailsTitle);
+    detailsLayout->addWidget(m_details, 1);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(new QLabel(tr("Actions:"), detailsBox));
+    actions->addWidget(m_scaleUp);
+    actions->addWidget(m_cancelJob);
+    actions->addWidget(m_terminate);
+    actions->addStretch(1);
+    detailsLayout->addLayout(actions);
+    auto *runbookBox = new QWidget(this);
+    auto *runbookLayout = new QVBoxLayout(runbookBox);
+    runbookLayout->setContentsMargins(0, 0, 0, 0);
+    runbookLayout->addWidget(new QLabel(tr("<b>Runbook</b>"), runbookBox));
+    runbookLayout->addWidget(m_runbook, 1);
+
+    auto *lower = new QSplitter(Qt::Horizontal, this);
+    lower->addWidget(detailsBox);
+    lower->addWidget(runbookBox);
+    lower->setStretchFactor(0, 3);
+    lower->setStretchFactor(1, 2);
+    auto *vertical = new QSplitter(Qt::Vertical, this);
+    vertical->addWidget(m_table);
+    vertical->addWidget(lower);
+    vertical->setStretchFactor(0, 2);
+    vertical->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(vertical, 1);
+
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &IncidentsPanel::showSelected);
+    connect(m_scaleUp, &QPushButton::clicked, this, [this] { confirmAndRun(u"scale"_s); });
+    connect(m_cancelJob, &QPushButton::clicked, this, [this] { confirmAndRun(u"cancel-job"_s); });
+    connect(m_terminate, &QPushButton::clicked, this, [this] { confirmAndRun(u"terminate"_s); });
+    clear();
+}
+
+QString IncidentsPanel::actor()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME", u"unknown"_s);
+    return u"console:%1@%2"_s.arg(user, QSysInfo::machineHostName());
+}
+
+void IncidentsPanel::clear()
+{
+    m_incidents.clear();
+    m_hasData = false;
+    m_table->setRowCount(0);
+    m_details->clear();
+    m_runbook->clear();
+    m_runbookShown.clear();
+    m_summary->setText(tr("Waiting for the runtime's incidents…"));
+    showSelected();
+}
+
+void IncidentsPanel::setCluster(const ClusterInfo &cluster)
+{
+    m_cluster = cluster;
+    showSelected(); // the actions depend on the cluster's state
+}
+
+int IncidentsPanel::openCount() const
+{
+    return int(std::count_if(m_incidents.cbegin(), m_incidents.cend(), [](const triage::Incident &i) { return i.isOpen(); }));
+}
+
+const triage::Incident *IncidentsPanel::selected() const
+{
+    const QString id = selectedIncidentId();
+    for (const triage::Incident &i : m_incidents)
+        if (i.id == id)
+            return &i;
+    return nullptr;
+}
+
+QString IncidentsPanel::selectedIncidentId() const
+{
+    const QList<QTableWidgetItem *> items = m_table->selectedItems();
+    return items.isEmpty() ? QString() : m_table->item(items.first()->row(), SeverityColumn)->data(Qt::UserRole).toString();
+}
+
+bool IncidentsPanel::selectIncident(const QString &incidentId)
+{
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (m_table->item(row, SeverityColumn)->data(Qt::UserRole).toString() == incidentId) {
+            m_table->selectRow(row);
+            return true;
+        }
+    return false;
+}
+
+void IncidentsPanel::setIncidents(const triage::IncidentList &incidents)
+{
+    const QString keep = selectedIncidentId();
+    m_incidents = incidents;
+    triage::sortForTriage(m_incidents);
+    m_hasData = true;
+    QSignalBlocker blocker(m_table); // rows are rewritten in place: one showSelected() at the end, not one per cell
+    m_table->setRowCount(int(m_incidents.size()));
+    const QDateTime now = QDateTime::currentDateTime();
+    for (int row = 0; row < m_incidents.size(); ++row) {
+        const triage::Incident &i = m_incidents[row];
+        const QColor color = i.isOpen() ? severityColor(i.severity) : QColor(0x75, 0x75, 0x75);
+        const QStringList cells{triage::toString(i.severity), typeTitle(i.type), i.subject, formatAge(i.start, now),
+                                i.isOpen() ? tr("open") : formatAge(i.end, now), i.summary};
+        for (int column = 0; column < ColumnCount; ++column) {
+            auto *item = m_table->item(row, column);
+            if (!item) {
+                item = new QTableWidgetItem;
+                m_table->setItem(row, column, item);
+            }
+            item->setText(cells[column]);
+            item->setToolTip(column == SummaryColumn ? i.summary : QString());
+            item->setForeground(column == SeverityColumn || column == TypeColumn ? color : QColor());
+            QFont font = item->font();
+            font.setBold(column == SeverityColumn && i.isOpen());
+            item->setFont(font);
+        }
+        m_table->item(row, SeverityColumn)->setData(Qt::UserRole, i.id);
+    }
+    m_table->resizeColumnsToContents();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    const int open = openCount();
+    m_summary->setText(m_incidents.isEmpty() ? tr("No incidents on this cluster: nothing has gone wrong that ClusterDeck can see.")
+                       : open == 0         ? tr("%n incident(s), all over.", nullptr, int(m_incidents.size()))
+                                           : tr("<b>%n open incident(s)</b>, worst first.", nullptr, open));
+    if ((keep.isEmpty() || !selectIncident(keep)) && !m_incidents.isEmpty())
+        m_table->selectRow(0); // the worst one: what the on-call engineer reads first
+    blocker.unblock();
+    showSelected();
+}
+
+void IncidentsPanel::setRunbook(const QString &runbookId, const QString &title, const QString &markdown)
+{
+    m_runbooks.insert(runbookId, {title, markdown});
+    if (const triage::Incident *i = selected(); i && i->runbook == runbookId) {
+        m_runbook->setMarkdown(markdown);
+        m_runbookShown = runbookId;
+    }
+}
+
+void IncidentsPanel::showSelected()
+{
+    const triage::Incident *i = selected();
+    if (!i) {
+        m_details->setHtml(m_incidents.isEmpty() ? QString() : tr("<p>Select an incident.</p>"));
+        m_runbook->clear();
+        m_runbookShown.clear();
+    } else {
+        QString html = u"<p><b style='color:%1'>%2</b> &nbsp; <b>%3</b>%4</p><p>%5</p><p>%6</p>"_s.arg(
+            severityColor(i->severity).name(), triage::toString(i->severity), typeTitle(i->type).toHtmlEscaped(),
+            i->subject.isEmpty() ? QString() : u" &nbsp; "_s + i->subject.toHtmlEscaped(), i->summary.toHtmlEscaped(),
+            i->isOpen() ? tr("Open since %1.").arg(formatTime(i->start))
+                        : tr("From %1 to %2 (%3).")
+                              .arg(formatTime(i->start), formatTime(i->end),
+                                   formatDuration(double(i->start.msecsTo(i->end)) / 1000)));
+        for (const triage::Evidence &e : i->evidence) {
+            html += u"<p><b>%1</b>"_s.arg(e.title.toHtmlEscaped());
+            if (e.kind == triage::Evidence::Series)
+                html += u"<br/><span style='color:#555'>%1</span>"_s.arg(
+                    tr("series %1%2, %3").arg(e.series, e.executor.isEmpty() ? tr(" (cluster total)") : u" ("_s + e.executor + u")"_s,
+                                              range(e.fromMs, e.toMs))
+                        .toHtmlEscaped());
+            else if (!e.source.isEmpty() || e.fromMs > 0)
+                html += u"<br/><span style='color:#555'>%1</span>"_s.arg(
+                    QStringList{e.source, range(e.fromMs, e.toMs)}.join(u"  "_s).trimmed().toHtmlEscaped());
+            html += u"</p>"_s;
+            if (!e.lines.isEmpty()) {
+                QStringList escaped;
+                for (const QString &line : e.lines)
+                    escaped.append(line.toHtmlEscaped());
+                html += u"<pre style='background:#f4f4f4'>%1</pre>"_s.arg(escaped.join(u'\n'));
+            }
+        }
+        m_details->setHtml(html);
+        const auto runbook = m_runbooks.constFind(i->runbook);
+        if (runbook != m_runbooks.cend()) {
+            if (m_runbookShown != i->runbook) {
+                m_runbook->setMarkdown(runbook->second);
+                m_runbookShown = i->runbook;
+            }
+        } else {
+            m_runbook->setPlainText(tr("Loading the runbook “%1”…").arg(i->runbook));
+            m_runbookShown.clear();
+            Q_EMIT runbookWanted(i->runbook);
+        }
+    }
+    const std::pair<QPushButton *, QString> buttons[] = {
+        {m_scaleUp, u"scale"_s}, {m_cancelJob, u"cancel-job"_s}, {m_terminate, u"terminate"_s}};
+    for (const auto &[button, kind] : buttons) {
+        const ActionPlan p = plan(kind);
+        button->setEnabled(p.possible);
+        button->setToolTip(p.possible ? p.change : p.whyNot);
+    }
+}
+
+IncidentsPanel::ActionPlan IncidentsPanel::plan(const QString &kind) const
+{
+    ActionPlan p;
+    p.kind = kind;
+    const triage::Incident *i = selected();
+    if (!i) {
+        p.whyNot = tr("Select an incident first.");
+        return p;
+    }
+    const bool active = isActive(m_cluster.state);
+    p.body = QJsonObject{{u"action"_s, kind}, {u"incidentId"_s, i->id}};
+    if (kind == "scale"_L1) {
+        const bool fits = i->type == triage::IncidentType::ExecutorOom || i->type == triage::IncidentType::ExecutorLost
+            || i->type == triage::IncidentType::ShuffleSkew || i->type == triage::IncidentType::NetworkStall;
+        const int target = std::max(m_cluster.spec.workers, m_cluster.runningWorkers) + 1;
+        if (!fits)
+            p.whyNot = tr("Adding workers does not answer a %1 incident.").arg(typeTitle(i->type));
+        else if (!active)
+            p.whyNot = tr("The cluster is %1: only a WAITING or RUNNING cluster scales.").arg(stateText(m_cluster.state));
+        p.possible = fits && active;
+        p.title = tr("Scale up %1").arg(m_cluster.id);
+        p.change = tr("Workers: %1 running of %2 requested → %3 requested (%4). The new worker starts in seconds "
+                      "and is billed from then on.")
+                       .arg(m_cluster.runningWorkers)
+                       .arg(m_cluster.spec.workers)
+                       .arg(target)
+                       .arg(m_cluster.spec.instanceType);
+        p.body.insert(u"workers"_s, target);
+    } else if (kind == "cancel-job"_L1) {
+        const bool aboutAJob = i->subject.startsWith(u"job-"_s);
+        if (!aboutAJob)
+            p.whyNot = tr("This incident is not about one job.");
+        else if (!i->isOpen())
+            p.whyNot = tr("The job has ended: there is nothing to cancel.");
+        p.possible = aboutAJob && i->isOpen() && active;
+        p.title = tr("Cancel job %1").arg(i->subject);
+        p.change = tr("Job %1 gets SIGTERM, then SIGKILL after the grace period; it ends CANCELLED. Its work so far "
+                      "is lost.")
+                       .arg(i->subject);
+        p.body.insert(u"jobId"_s, i->subject);
+    } else if (kind == "terminate"_L1) {
+        const bool idle = i->type == triage::IncidentType::IdleCluster;
+        if (!idle)
+            p.whyNot = tr("Terminating answers an idle cluster, not a %1 incident.").arg(typeTitle(i->type));
+        else if (!active)
+            p.whyNot = tr("The cluster is %1.").arg(stateText(m_cluster.state));
+        else if (m_cluster.spec.terminationProtection)
+            p.whyNot = tr("Termination protection is on: turn it off first.");
+        p.possible = idle && active && !m_cluster.spec.terminationProtection;
+        p.title = tr("Terminate %1").arg(m_cluster.id);
+        p.change = tr("Cluster %1 (%2): %3 → TERMINATED. Its %n worker(s) and scheduler stop and stop costing "
+                      "money; its history and incidents stay.",
+                      nullptr, m_cluster.runningWorkers)
+                       .arg(m_cluster.id, m_cluster.spec.name, stateText(m_cluster.state));
+    }
+    return p;
+}
+
+void IncidentsPanel::confirmAndRun(const QString &kind)
+{
+    const ActionPlan p = plan(kind);
+    if (!p.possible)
+        return;
+    QMessageBox box(QMessageBox::Warning, p.title,
+                    tr("%1\n\nThis will be written to the cluster's audit log as done by %2.").arg(p.change, actor()),
+                    QMessageBox::Cancel, this);
+    QPushButton *go = box.addButton(p.title, QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != go)
+        return;
+    QJsonObject body = p.body;
+    body.insert(u"actor"_s, actor());
+    Q_EMIT actionConfirmed(body);
+}
+
+} // namespace cdeck

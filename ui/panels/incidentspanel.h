@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/model/clusterinfo.h"
+#include "core/triage/incident.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTextBrowser;
+
+namespace cdeck {
+
+// The Incidents tab: the cluster's incidents worst first (open ones on top), the selected one's evidence,
+// its runbook beside it, and the guarded actions that answer it (scale up, cancel the job, terminate an
+// idle cluster). An action is confirmed with what it will change before it is sent; the runtime writes
+// it to the audit log. No network here: data comes in through setters, requests go out as signals.
+class IncidentsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit IncidentsPanel(QWidget *parent = nullptr);
+
+    // A guarded action planned for the selected incident: what it will change, or why it cannot run.
+    struct ActionPlan
+    {
+        QString kind; // "scale", "cancel-job", "terminate"
+        bool possible = false;
+        QString title; // "Scale up c-1"
+        QString change; // "Workers: 1 -> 2 (local.small). ..."
+        QString whyNot; // when not possible
+        QJsonObject body; // POST /clusters/{id}/actions, without the actor
+    };
+
+    void setCluster(const ClusterInfo &cluster);
+    void setIncidents(const triage::IncidentList &incidents);
+    void setRunbook(const QString &runbookId, const QString &title, const QString &markdown);
+    void clear();
+
+    bool hasData() const { return m_hasData; }
+    int openCount() const;
+    QString selectedIncidentId() const;
+    bool selectIncident(const QString &incidentId);
+    ActionPlan plan(const QString &kind) const;
+    QString runbookShown() const { return m_runbookShown; }
+
+    static QString actor(); // "console:user@host", for the audit log
+
+Q_SIGNALS:
+    void runbookWanted(const QString &runbookId);
+    void actionConfirmed(const QJsonObject &body); // with the actor and the incident id
+
+private:
+    void showSelected();
+    void confirmAndRun(const QString &kind);
+    const triage::Incident *selected() const;
+
+    ClusterInfo m_cluster;
+    triage::IncidentList m_incidents;
+    QHash<QString, QPair<QString, QString>> m_runbooks; // id -> (title, markdown)
+    QString m_runbookShown;
+    bool m_hasData = false;
+
+    QLabel *m_summary;
+    QTableWidget *m_table;
+    QTextBrowser *m_details;
+    QTextBrowser *m_runbook;
+    QPushButton *m_scaleUp;
+    QPushButton *m_cancelJob;
+    QPushButton *m_terminate;
+};
+
+} // namespace cdeck
