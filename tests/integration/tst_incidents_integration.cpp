@@ -70,6 +70,7 @@ private:
     int m_port = 0;
     QByteArray m_token;
     QString m_clusterId;
+    QDateTime m_stallOver; // when the stall-worker test's worker had resumed
 
     QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_port); }
 
@@ -258,6 +259,7 @@ private Q_SLOTS:
         QCOMPARE(after.pid, before.pid);
         QCOMPARE(after.restarts, before.restarts);
         QTRY_COMPARE_WITH_TIMEOUT(toString(executor(u"w1"_s).status), toString(ExecutorStatus::Running), 10000);
+        m_stallOver = QDateTime::currentDateTimeUtc();
     }
 
     void killWorkerDuringAShuffleIsAnUnplannedLossAndTheJobCompletes()
@@ -297,8 +299,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!incident(u"executor_lost"_s, victim).value(u"end"_s).isNull(), 10000);
         QCOMPARE(QDateTime::fromString(incident(u"executor_lost"_s, victim).value(u"end"_s).toString(), Qt::ISODateWithMs),
                  job.endedAt);
-        // The 3 s stall earlier was under the 10 s threshold: no network stall was raised for it.
-        QCOMPARE(count(u"network_stall"_s), 0);
+        // The 3 s stall earlier was under the 10 s threshold: no network stall was raised for it. (A worker
+        // busy alone with the whole shuffle on a loaded machine may be silent long enough later: not this.)
+        for (const QJsonValue &v : incidents()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(u"type"_s) == "network_stall"_L1)
+                QVERIFY2(QDateTime::fromString(o.value(u"start"_s).toString(), Qt::ISODateWithMs) >= m_stallOver,
+                         qPrintable(o.value(u"summary"_s).toString()));
+        }
         // The dead worker cannot be hit again.
         QCOMPARE(api("POST", u"/clusters/"_s + m_clusterId + u"/chaos"_s,
                      {{u"action"_s, u"kill-worker"_s}, {u"executor"_s, victim}})
