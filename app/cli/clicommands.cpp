@@ -5,8 +5,6 @@
 #include "core/backend/runtime/runtimeclient.h"
 #include "core/cost/costreport.h"
 #include "core/dag/dag.h"
-#include "core/cost/ledger.h"
-#include "core/cost/pricecatalog.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/model/job.h"
@@ -23,6 +21,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrlQuery>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
@@ -72,7 +71,8 @@ Fault injection (game days; the loss is recorded as unplanned):
   chaos ID kill-worker [--executor EID]                  (SIGKILL to the worker's whole process group)
   chaos ID stall-worker [--executor EID] [--seconds S]   (SIGSTOP, SIGCONT after S s; default 10)
 Cost (per-second billing, one-minute minimum, from the runtime's recorded lifetimes):
-  cost [ID] [--by instance|tag|job|day] [--tag-key K] [--from ISO] [--to ISO] [--pricing FILE]
+  cost [ID] [--by instance|tag|job|day] [--tag-key K] [--from ISO] [--to ISO]
+  pricing   (the price catalog the runtime bills with; start the runtime with --pricing FILE for your own)
 Offline:
   spark-log PATH --api ENDPOINT   (the JSON Spark's History Server serves at /api/v1/ENDPOINT)
 
@@ -109,7 +109,7 @@ Options parse(const QStringList &args)
                                             u"--workers"_s, u"--instance-type"_s, u"--idle-minutes"_s,
                                             u"--idle-seconds"_s, u"--tag"_s, u"--sample"_s, u"--script"_s,
                                             u"--arg"_s, u"--api"_s, u"--by"_s, u"--from"_s, u"--to"_s,
-                                            u"--pricing"_s, u"--tag-key"_s,
+                                            u"--tag-key"_s,
                                             u"--executor"_s, u"--seconds"_s};
     static const QSet<QString> flagOptions{u"--json"_s, u"--wait"_s, u"--spot"_s, u"--protect"_s, u"--on"_s,
                                            u"--off"_s, u"--help"_s, u"-h"_s, u"--dot"_s};
@@ -230,6 +230,7 @@ private:
     int chaosCommand();
     int incidentsCommand();
     int runbookCommand();
+    int pricingCommand();
 
     Options m_o;
     std::unique_ptr<RuntimeClient> m_client;
@@ -305,6 +306,8 @@ int Cli::exec()
         return incidentsCommand();
     if (command == "runbook"_L1)
         return runbookCommand();
+    if (command == "pricing"_L1)
+        return pricingCommand();
     throw UsageError(u"unknown command '%1'"_s.arg(command));
 }
 
@@ -533,16 +536,17 @@ int Cli::chaosCommand()
 
 int Cli::costCommand()
 {
-    cost::CostQuery query;
-    query.clusterId = m_o.words.value(1);
+    // The runtime keeps the ledger (recorded lifetimes at the rates of their start); the CLI asks for it.
+    const QString clusterId = m_o.words.value(1);
+    QUrlQuery query;
     if (m_o.values.contains(u"--by"_s)) {
-        const auto by = cost::costGroupingFromString(m_o.values.value(u"--by"_s));
-        if (!by)
+        if (!cost::costGroupingFromString(m_o.values.value(u"--by"_s)))
             throw UsageError(u"--by expects instance, tag, job or day"_s);
-        query.by = *by;
+        query.addQueryItem(u"by"_s, m_o.values.value(u"--by"_s));
     }
-    query.tagKey = m_o.values.value(u"--tag-key"_s);
-    for (const auto &[option, target] : {std::pair{u"--from"_s, &query.from}, std::pair{u"--to"_s, &query.to}}) {
+    if (m_o.values.contains(u"--tag-key"_s))
+        query.addQueryItem(u"tagKey"_s, QString::fromLatin1(QUrl::toPercentEncoding(m_o.values.value(u"--tag-key"_s))));
+    for (const QString &option : {u"--from"_s, u"--to"_s}) {
         if (!m_o.values.contains(option))
             continue;
         QDateTime dt = QDateTime::fromString(m_o.values.value(option), Qt::ISODateWithMs);
@@ -550,82 +554,32 @@ int Cli::costCommand()
             dt = QDate::fromString(m_o.values.value(option), Qt::ISODate).startOfDay(Qt::UTC);
         if (!dt.isValid())
             throw UsageError(option + u" expects an ISO 8601 date or time"_s);
-        *target = dt.toUTC();
+        query.addQueryItem(option.mid(2), QString::number(dt.toMSecsSinceEpoch()));
     }
-    QStringList errors;
-    const QString pricingPath = m_o.values.value(u"--pricing"_s, cost::PriceCatalog::defaultPath(paths::resourcesDir()));
-    const auto prices = cost::PriceCatalog::load(pricingPath, &errors);
-    if (!prices) {
-        err() << "clusterdeck-cli: " << errors.join(u"\n"_s) << "\n";
-        return 1;
-    }
-    // Facts come from the runtime's records: cluster and executor lifetimes, jobs' run intervals.
-    const ApiReply types = call("GET", u"/instance-types"_s);
-    if (!types.ok())
-        return fail(types);
-    QMap<QString, QString> referenceOf;
-    for (const QJsonValue &v : types.body.toArray())
-        referenceOf.insert(v[u"name"_s].toString(), v[u"referenceType"_s].toString());
-    QList<ClusterInfo> clusters;
-    if (query.clusterId.isEmpty()) {
-        const ApiReply r = call("GET", u"/clusters"_s);
-        if (!r.ok())
-            return fail(r);
-        for (const QJsonValue &v : r.body.toArray())
-            clusters.append(ClusterInfo::fromJson(v.toObject()));
-    } else {
-        const ApiReply r = call("GET", u"/clusters/"_s + encodePathSegment(query.clusterId));
-        if (!r.ok())
-            return fail(r);
-        clusters.append(ClusterInfo::fromJson(r.body.toObject()));
-    }
-    QList<cost::InstanceLifetime> lifetimes;
-    QList<cost::JobInterval> jobs;
-    for (const ClusterInfo &c : clusters) {
-        const QString reference = referenceOf.value(c.spec.instanceType, c.spec.instanceType);
-        cost::InstanceLifetime master;
-        master.instanceId = c.id + u"/scheduler"_s;
-        master.role = cost::Role::Master;
-        master.instanceType = reference;
-        master.market = Market::OnDemand; // EMR keeps the master on-demand even in a spot fleet
-        master.start = c.createdAt;
-        master.end = c.endedAt;
-        master.clusterId = c.id;
-        master.tags = c.spec.tags;
-        lifetimes.append(master);
-        const QString base = u"/clusters/"_s + encodePathSegment(c.id);
-        const ApiReply executors = call("GET", base + u"/executors"_s);
-        if (!executors.ok())
-            return fail(executors);
-        for (const QJsonValue &v : executors.body.toArray()) {
-            const Executor e = Executor::fromJson(v.toObject());
-            if (!e.startedAt.isValid())
-                continue;
-            cost::InstanceLifetime w = master;
-            w.instanceId = c.id + u'/' + e.id;
-            w.role = cost::Role::Worker;
-            w.market = c.spec.market;
-            w.start = e.startedAt;
-            w.end = e.endedAt;
-            lifetimes.append(w);
-        }
-        const ApiReply jobList = call("GET", base + u"/jobs"_s);
-        if (!jobList.ok())
-            return fail(jobList);
-        for (const QJsonValue &v : jobList.body.toArray()) {
-            const Job j = Job::fromJson(v.toObject());
-            if (j.startedAt.isValid())
-                jobs.append({j.id, c.id, j.startedAt, j.endedAt});
-        }
-    }
-    const auto ledger = cost::buildLedger(lifetimes, *prices, QDateTime::currentDateTimeUtc(), &errors);
-    if (!ledger) {
-        err() << "clusterdeck-cli: " << errors.join(u"\n"_s) << "\n";
-        return 1;
-    }
-    const QJsonObject report = cost::costJson(*ledger, query, jobs);
+    const QString path = clusterId.isEmpty() ? u"/cost"_s : u"/clusters/"_s + encodePathSegment(clusterId) + u"/cost"_s;
+    const QString q = query.toString(QUrl::FullyEncoded);
+    const ApiReply r = call("GET", q.isEmpty() ? path : path + u'?' + q);
+    if (!r.ok())
+        return fail(r);
+    QJsonObject report = r.body.toObject();
+    // The Cost page's extras stay in the API; the CLI prints the ledger.
+    for (const QString &extra : {u"meter"_s, u"jobs"_s, u"now"_s})
+        report.remove(extra);
     return done(report, [&] {
         out() << QJsonDocument(report).toJson(QJsonDocument::Indented);
+    });
+}
+
+int Cli::pricingCommand()
+{
+    const ApiReply r = call("GET", u"/pricing"_s);
+    if (!r.ok())
+        return fail(r);
+    return done(r.body, [&] {
+        const QJsonObject o = r.body.toObject();
+        out() << "Price catalog " << o.value(u"source"_s).toString() << " (" << o.value(u"currency"_s).toString()
+              << ", as of " << o.value(u"asOf"_s).toString() << ")\n";
+        out() << QJsonDocument(o.value(u"instanceTypes"_s).toArray()).toJson(QJsonDocument::Indented);
     });
 }
 

@@ -65,7 +65,10 @@ int main(int argc, char *argv[])
                                         u"DIR"_s, cdeck::paths::defaultDataDir());
     const QCommandLineOption resourcesOption(u"resources"_s, u"resources/ directory (engine preloads, samples)."_s,
                                              u"DIR"_s);
-    parser.addOptions({listenOption, dataOption, resourcesOption});
+    const QCommandLineOption pricingOption(u"pricing"_s, u"Price catalog JSON for the cost ledger (default: the shipped "
+                                                       "resources/pricing/aws-us-east-1.json)."_s,
+                                           u"FILE"_s);
+    parser.addOptions({listenOption, dataOption, resourcesOption, pricingOption});
     parser.process(app);
 
     const QString listen = parser.value(listenOption);
@@ -82,6 +85,8 @@ int main(int argc, char *argv[])
     cdeck::RuntimeConfig config;
     config.dataDir = QDir(parser.value(dataOption)).absolutePath();
     config.resourcesDir = cdeck::paths::resourcesDir(parser.value(resourcesOption));
+    if (parser.isSet(pricingOption))
+        config.pricingPath = QDir(parser.value(pricingOption)).absolutePath();
     config.applyEnvironment();
     if (!QDir().mkpath(config.dataDir)) {
         fprintf(stderr, "clusterdeck-runtime: cannot create data dir %s\n", qPrintable(config.dataDir));

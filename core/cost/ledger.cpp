@@ -191,7 +191,8 @@ std::optional<Ledger> buildLedger(const QList<InstanceLifetime> &lifetimes, cons
         if (lt.instanceId.isEmpty())
             fail(tr("the instance has no id"));
         const auto price = catalog.find(lt.instanceType);
-        if (!price)
+        const bool recordedRate = lt.rateMicrosPerHour > 0;
+        if (!price && !recordedRate)
             fail(tr("instance type \"%1\" is not in the price catalog").arg(lt.instanceType));
         if (!lt.start.isValid()) {
             fail(tr("the lifetime has no start time"));
@@ -207,7 +208,7 @@ std::optional<Ledger> buildLedger(const QList<InstanceLifetime> &lifetimes, cons
                      .arg(lt.start.toUTC().toString(Qt::ISODateWithMs), now.toUTC().toString(Qt::ISODateWithMs)));
             continue;
         }
-        if (!price)
+        if (!price && !recordedRate)
             continue;
         CostLine line;
         line.instance = lt.instanceId;
@@ -221,7 +222,7 @@ std::optional<Ledger> buildLedger(const QList<InstanceLifetime> &lifetimes, cons
         line.tags = lt.tags;
         line.lifetimeMs = line.start.msecsTo(line.end);
         line.billedSeconds = billedSecondsFor(line.lifetimeMs);
-        line.rateMicrosPerHour = price->rateMicrosPerHour(lt.market);
+        line.rateMicrosPerHour = recordedRate ? lt.rateMicrosPerHour : price->rateMicrosPerHour(lt.market);
         line.cost = lineCost(line.billedSeconds, line.rateMicrosPerHour);
         ledger.lines.append(line);
     }

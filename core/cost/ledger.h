@@ -36,6 +36,9 @@ struct InstanceLifetime
     QDateTime end; // invalid: still running, billed up to the ledger's "now"
     QString clusterId;
     QMap<QString, QString> tags;
+    // The rate recorded when the lifetime began (the runtime keeps it, so a later catalog edit does not
+    // reprice history); 0: priced from the catalog when the ledger is built.
+    qint64 rateMicrosPerHour = 0;
 
     // {"instance", "role", "instanceType", "market", "start", "end" (null while running), "cluster", "tags"}:
     // how the runtime stores and serves lifetimes. fromJson is strict: on a missing or wrong field it
@@ -88,7 +91,7 @@ struct Ledger
 // Per-second billing with a one-minute minimum per instance: a partial second counts as a whole one.
 qint64 billedSecondsFor(qint64 lifetimeMs);
 
-// Prices every lifetime. Bad input (an unpriced type, an end before its start, a missing start, an open
+// Prices every lifetime (at its recorded rate when it has one). Bad input (an unpriced type, an end before its start, a missing start, an open
 // lifetime that starts after now) gives nullopt and one error per problem, naming the instance: a ledger
 // that silently skipped an instance would under-report money.
 std::optional<Ledger> buildLedger(const QList<InstanceLifetime> &lifetimes, const PriceCatalog &catalog,

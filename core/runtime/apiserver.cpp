@@ -4,6 +4,7 @@
 
 #include "core/runtime/clustercontroller.h"
 #include "core/runtime/incidentmonitor.h"
+#include "core/runtime/costbook.h"
 #include "core/runtime/metricsampler.h"
 #include "core/runtime/supervisor.h"
 #include "core/security/tokenfile.h"
@@ -188,6 +189,8 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
             return sendError(responder, Status::NotFound, u"runbook not found"_s, u"no runbook %1"_s.arg(seg[1]));
         return answer(Outcome::ok(), *runbook);
     }
+    if (!seg.isEmpty() && (seg[0] == "cost"_L1 || seg[0] == "budgets"_L1 || seg[0] == "pricing"_L1))
+        return serveCost(seg, method, request, body, responder);
     if (seg.isEmpty() || seg[0] != "clusters"_L1)
         return sendError(responder, Status::NotFound, u"not found"_s, u"no such endpoint: %1"_s.arg(path));
 
@@ -285,6 +288,15 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
             list.append(e.toJson());
         return answer(Outcome::ok(), list);
     }
+    if (seg.size() == 3 && sub == "cost"_L1) {
+        if (method != Method::Get)
+            return methodNotAllowed();
+        QString bad;
+        const auto report = m_supervisor.costBook().costJson(QUrlQuery(request.url()), id, &bad);
+        if (!report)
+            return sendError(responder, Status::BadRequest, u"invalid cost query"_s, bad);
+        return answer(Outcome::ok(), *report);
+    }
     if (sub == "metrics"_L1 && seg.size() == 3) {
         if (method != Method::Get)
             return methodNotAllowed();
@@ -376,6 +388,74 @@ QJsonValue executorJson(const QString &executorId)
 }
 
 } // namespace
+
+void ApiServer::serveCost(const QStringList &seg, QHttpServerRequest::Method method, const QHttpServerRequest &request,
+                          const QJsonObject &body, QHttpServerResponder &responder)
+{
+    CostBook &book = m_supervisor.costBook();
+    const QUrlQuery query(request.url());
+    auto methodNotAllowed = [&] {
+        sendError(responder, Status::MethodNotAllowed, u"method not allowed"_s,
+                  u"%1 is not supported on %2"_s.arg(methodName(method), request.url().path()));
+    };
+    auto ok = [&](const QJsonValue &v, Status status = Status::Ok) {
+        sendJson(responder, v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject()), status);
+    };
+    if (seg == QStringList{u"pricing"_s}) {
+        if (method != Method::Get)
+            return methodNotAllowed();
+        return ok(book.catalog().toJson());
+    }
+    if (seg[0] == "cost"_L1 && seg.size() <= 2) {
+        if (method != Method::Get)
+            return methodNotAllowed();
+        const QString what = seg.value(1);
+        QString bad;
+        if (what.isEmpty()) {
+            const auto report = book.costJson(query, {}, &bad);
+            if (!report)
+                return sendError(responder, Status::BadRequest, u"invalid cost query"_s, bad);
+            if (const QString c = query.queryItemValue(u"cluster"_s); !c.isEmpty() && !m_supervisor.cluster(c))
+                return sendError(responder, Status::NotFound, u"cluster not found"_s, u"no cluster with id %1"_s.arg(c));
+            return ok(*report);
+        }
+        if (what == "meters"_L1)
+            return ok(book.metersJson());
+        if (what == "forecast"_L1)
+            return ok(book.forecastJson());
+        if (what == "summary"_L1) {
+            const auto report = book.summaryJson(query, &bad);
+            if (!report)
+                return sendError(responder, Status::BadRequest, u"invalid cost query"_s, bad);
+            return ok(*report);
+        }
+    }
+    if (seg[0] == "budgets"_L1 && seg.size() == 1) {
+        if (method == Method::Get)
+            return ok(book.budgetsJson());
+        if (method == Method::Post) {
+            QJsonObject status;
+            QString bad;
+            bool internal = false;
+            if (!book.putBudget(body, &status, &bad, &internal))
+                return sendError(responder, internal ? Status::InternalServerError : Status::BadRequest,
+                                 internal ? u"budget not saved"_s : u"invalid budget"_s, bad);
+            return ok(status);
+        }
+        return methodNotAllowed();
+    }
+    if (seg[0] == "budgets"_L1 && seg.size() == 2) {
+        if (method != Method::Delete)
+            return methodNotAllowed();
+        bool notFound = false;
+        QString bad;
+        if (!book.deleteBudget(seg[1], &notFound, &bad))
+            return sendError(responder, notFound ? Status::NotFound : Status::BadRequest,
+                             notFound ? u"budget not found"_s : u"invalid budget"_s, bad);
+        return ok(QJsonObject{{u"deleted"_s, seg[1]}});
+    }
+    sendError(responder, Status::NotFound, u"not found"_s, u"no such endpoint: %1"_s.arg(request.url().path()));
+}
 
 void ApiServer::serveMetrics(const QString &clusterId, const QHttpServerRequest &request,
                              QHttpServerResponder &&responder)

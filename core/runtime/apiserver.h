@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTcpSocket>
@@ -41,6 +43,8 @@ private:
     };
 
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void serveCost(const QStringList &seg, QHttpServerRequest::Method method, const QHttpServerRequest &request,
+                   const QJsonObject &body, QHttpServerResponder &responder);
     void serveMetrics(const QString &clusterId, const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void openStream(const QString &clusterId, QHttpServerResponder &&responder);
     void onSampled(const SampleBatch &batch);

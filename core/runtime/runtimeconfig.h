@@ -11,6 +11,7 @@ struct RuntimeConfig
 {
     QString dataDir;
     QString resourcesDir;
+    QString pricingPath; // the price catalog; empty: the shipped <resources>/pricing/aws-us-east-1.json
     QString daskProgram = QStringLiteral("/usr/bin/dask"); // Debian's, #!/usr/bin/python3
     QString pythonProgram = QStringLiteral("/usr/bin/python3"); // jobs: Debian's Dask lives here
     int pollIntervalMs = 1000; // executor refresh while stable

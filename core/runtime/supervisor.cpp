@@ -4,6 +4,7 @@
 
 #include "core/runtime/clustercontroller.h"
 #include "core/runtime/incidentmonitor.h"
+#include "core/runtime/costbook.h"
 #include "core/runtime/metricsampler.h"
 
 #include <QDir>
@@ -22,7 +23,20 @@ namespace cdeck {
 Supervisor::Supervisor(RuntimeConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_costBook(std::make_unique<CostBook>(m_store, m_catalog, [this] {
+        QList<ClusterCostFacts> facts;
+        for (const QString &id : std::as_const(m_order)) {
+            const ClusterController *c = m_clusters.value(id);
+            facts.append({c->info(), c->executors(), c->jobs()});
+        }
+        return facts;
+    }))
 {
+    // Every change of a cluster (launch, scale, reclaim, terminate) brings its recorded lifetimes up to date.
+    connect(this, &Supervisor::clusterChanged, this, [this](const QString &id) {
+        if (const ClusterController *c = m_clusters.value(id))
+            m_costBook->record(c->info(), c->executors());
+    });
 }
 
 Supervisor::~Supervisor()
@@ -50,11 +64,18 @@ bool Supervisor::start(QString *error)
     }
     if (!m_store.open(m_config.dataDir + u"/runtime.sqlite"_s, error))
         return false;
+    if (!m_costBook->start(m_config.pricingPath.isEmpty()
+                               ? cost::PriceCatalog::defaultPath(m_config.resourcesDir)
+                               : m_config.pricingPath,
+                           error))
+        return false;
     for (StoredCluster &record : m_store.loadClusters()) {
         const QString id = record.info.id;
         const QList<StoredExecutor> executors = m_store.loadExecutors(id);
         const QList<StoredJob> jobs = m_store.loadJobs(id);
-        addController(std::move(record))->reattach(executors, jobs);
+        ClusterController *c = addController(std::move(record));
+        c->reattach(executors, jobs);
+        m_costBook->record(c->info(), c->executors()); // lifetimes that ended while no runtime ran
     }
     // Metrics have their own file: the store's schema version is per file, and a busy sampler must
     // not hold runtime.sqlite's write lock.

@@ -15,9 +15,12 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 
+#include <memory>
+
 namespace cdeck {
 
 class ClusterController;
+class CostBook;
 class MetricSampler;
 class IncidentMonitor;
 
@@ -59,6 +62,7 @@ public:
     // A runbook from resources/runbooks/<id>.md: {"id", "title", "markdown"}; nullopt when there is none.
     std::optional<QJsonObject> runbook(const QString &id) const;
     QJsonArray runbooks() const;
+    CostBook &costBook() const { return *m_costBook; }
 
     Outcome launch(const QJsonObject &body, ClusterInfo *created);
     Outcome scale(const QString &id, const QJsonObject &body, ClusterInfo *result);
@@ -91,6 +95,7 @@ private:
     QStringList m_order;
     MetricSampler *m_sampler = nullptr; // a child: stops its storage thread before the controllers go
     IncidentMonitor *m_incidents = nullptr; // a child
+    std::unique_ptr<CostBook> m_costBook;
 };
 
 } // namespace cdeck

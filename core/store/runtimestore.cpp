@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "runtimestore.h"
 
+#include "core/cost/costreport.h"
+
 #include <QJsonArray>
 #include <QTimeZone>
 #include <QJsonDocument>
@@ -53,6 +55,15 @@ const QList<QStringList> kMigrations = {
         "action TEXT NOT NULL, cluster_id TEXT NOT NULL, target TEXT NOT NULL, incident_id TEXT NOT NULL, "
         "before TEXT NOT NULL, after TEXT NOT NULL, outcome TEXT NOT NULL)"_s,
         u"CREATE INDEX audit_log_cluster ON audit_log(cluster_id, seq)"_s,
+    },
+    {
+        // cost: every instance lifetime the ledger bills, at the rate recorded when it began (so a catalog
+        // edit never reprices history), and the budgets per tag.
+        u"CREATE TABLE cost_lifetimes (cluster_id TEXT NOT NULL, instance TEXT NOT NULL, role TEXT NOT NULL, "
+        "instance_type TEXT NOT NULL, market TEXT NOT NULL, rate_micros_per_hour INTEGER NOT NULL, "
+        "start_ms INTEGER NOT NULL, end_ms INTEGER, tags TEXT NOT NULL, PRIMARY KEY (cluster_id, instance))"_s,
+        u"CREATE TABLE cost_budgets (tag_key TEXT NOT NULL, tag_value TEXT NOT NULL, limit_micros INTEGER NOT NULL, "
+        "updated_at INTEGER NOT NULL, PRIMARY KEY (tag_key, tag_value))"_s,
     },
 };
 
@@ -266,6 +277,99 @@ QByteArray RuntimeStore::loadJobDag(const QString &jobId) const
     if (!q.exec() || !q.next() || q.value(0).isNull())
         return {};
     return q.value(0).toString().toUtf8();
+}
+
+bool RuntimeStore::saveCostLifetime(const cost::InstanceLifetime &lt)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    // The rate, type and market are facts of the lifetime's start: an update only moves its end.
+    q.prepare(u"INSERT INTO cost_lifetimes (cluster_id, instance, role, instance_type, market, rate_micros_per_hour, "
+              "start_ms, end_ms, tags) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(cluster_id, instance) DO UPDATE SET "
+              "end_ms=excluded.end_ms, tags=excluded.tags"_s);
+    QJsonObject tags;
+    for (auto it = lt.tags.cbegin(); it != lt.tags.cend(); ++it)
+        tags.insert(it.key(), it.value());
+    for (const QVariant &v : {text(lt.clusterId), text(lt.instanceId), text(cost::toString(lt.role)),
+                              text(lt.instanceType), text(toString(lt.market)), QVariant(lt.rateMicrosPerHour),
+                              QVariant(lt.start.toMSecsSinceEpoch()), msOrNull(lt.end), QVariant(compact(tags))})
+        q.addBindValue(v);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        spdlog::error("storage: cost lifetime {}: {}", lt.instanceId.toStdString(), m_lastError.toStdString());
+        return false;
+    }
+    return true;
+}
+
+QList<cost::InstanceLifetime> RuntimeStore::loadCostLifetimes() const
+{
+    QList<cost::InstanceLifetime> result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    if (!q.exec(u"SELECT cluster_id, instance, role, instance_type, market, rate_micros_per_hour, start_ms, end_ms, "
+                "tags FROM cost_lifetimes ORDER BY cluster_id, start_ms, instance"_s))
+        return result;
+    while (q.next()) {
+        cost::InstanceLifetime lt;
+        lt.clusterId = q.value(0).toString();
+        lt.instanceId = q.value(1).toString();
+        lt.role = cost::roleFromString(q.value(2).toString()).value_or(cost::Role::Worker);
+        lt.instanceType = q.value(3).toString();
+        lt.market = cost::marketFromString(q.value(4).toString()).value_or(Market::OnDemand);
+        lt.rateMicrosPerHour = q.value(5).toLongLong();
+        lt.start = fromMs(q.value(6));
+        lt.end = fromMs(q.value(7));
+        const QJsonObject tags = QJsonDocument::fromJson(q.value(8).toByteArray()).object();
+        for (auto it = tags.begin(); it != tags.end(); ++it)
+            lt.tags.insert(it.key(), it.value().toString());
+        result.append(lt);
+    }
+    return result;
+}
+
+bool RuntimeStore::saveBudget(const cost::Budget &budget)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"INSERT INTO cost_budgets (tag_key, tag_value, limit_micros, updated_at) VALUES (?,?,?,?) "
+              "ON CONFLICT(tag_key, tag_value) DO UPDATE SET limit_micros=excluded.limit_micros, "
+              "updated_at=excluded.updated_at"_s);
+    q.addBindValue(text(budget.tagKey));
+    q.addBindValue(text(budget.tagValue));
+    q.addBindValue(budget.limit.roundedMicroDollars());
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        spdlog::error("storage: budget {}={}: {}", budget.tagKey.toStdString(), budget.tagValue.toStdString(),
+                      m_lastError.toStdString());
+        return false;
+    }
+    return true;
+}
+
+bool RuntimeStore::deleteBudget(const QString &tagKey, const QString &tagValue, bool *existed)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"DELETE FROM cost_budgets WHERE tag_key = ? AND tag_value = ?"_s);
+    q.addBindValue(text(tagKey));
+    q.addBindValue(text(tagValue));
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        spdlog::error("storage: deleting budget {}={}: {}", tagKey.toStdString(), tagValue.toStdString(),
+                      m_lastError.toStdString());
+        return false;
+    }
+    *existed = q.numRowsAffected() > 0;
+    return true;
+}
+
+QList<cost::Budget> RuntimeStore::loadBudgets() const
+{
+    QList<cost::Budget> result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    if (!q.exec(u"SELECT tag_key, tag_value, limit_micros FROM cost_budgets ORDER BY tag_key, tag_value"_s))
+        return result;
+    while (q.next())
+        result.append({q.value(0).toString(), q.value(1).toString(), cost::Money::fromMicroDollars(q.value(2).toLongLong())});
+    return result;
 }
 
 QList<StoredCluster> RuntimeStore::loadClusters() const

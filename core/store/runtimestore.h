@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/cost/costreport.h"
+#include "core/cost/ledger.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/model/job.h"
@@ -76,6 +78,13 @@ public:
     bool saveJob(const StoredJob &job);
     bool saveJobDag(const QString &jobId, const QByteArray &dagJson); // the CLI's DAG JSON shape
     QByteArray loadJobDag(const QString &jobId) const; // empty when none was stored
+
+    // The cost ledger's facts: one row per instance lifetime (upserted as it ends), and budgets per tag.
+    bool saveCostLifetime(const cost::InstanceLifetime &lifetime);
+    QList<cost::InstanceLifetime> loadCostLifetimes() const;
+    bool saveBudget(const cost::Budget &budget);
+    bool deleteBudget(const QString &tagKey, const QString &tagValue, bool *existed);
+    QList<cost::Budget> loadBudgets() const;
 
     QList<StoredCluster> loadClusters() const;
     QList<StoredExecutor> loadExecutors(const QString &clusterId) const;

@@ -12,6 +12,7 @@
 #include "testpaths.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -418,33 +419,139 @@ print("sum", sum(client.gather(client.map(flaky, range(4), retries=2))))
         QVERIFY(processesUnder(m_runtime.clusterDir(id)).isEmpty());
     }
 
+    // The formula, by hand, over the lifetimes the runtime recorded (cluster and executor records): each
+    // instance billed per started second with a one-minute minimum at m5.xlarge on-demand + EMR
+    // (0.192 + 0.048 = $0.24/h, local.small's reference type), in micro-dollar-milliseconds.
+    static qint64 billedSeconds(const QDateTime &start, const QDateTime &end)
+    {
+        const qint64 ms = start.msecsTo(end);
+        return std::max<qint64>(60, (ms + 999) / 1000);
+    }
+
     void costLedgerBillsEveryRecordedLifetime()
     {
         QJsonValue json;
         QCOMPARE(cli({u"cost"_s, m_clusterId}, &json), 0);
         const QJsonObject report = json.toObject();
         QCOMPARE(report.value(u"currency"_s).toString(), u"USD"_s);
+        QCOMPARE(report.value(u"cluster"_s).toString(), m_clusterId);
         const QJsonArray lines = report.value(u"lines"_s).toArray();
         QCOMPARE(lines.size(), 5); // the scheduler (master) and w1..w4, each with its own lifetime
-        double sum = 0;
-        int masters = 0;
+
+        // The recorded facts, read the way a user would (describe + executors), not from the ledger.
+        const ClusterInfo c = ClusterInfo::fromJson(api("GET", u"/clusters/"_s + m_clusterId).body.toObject());
+        QMap<QString, std::pair<QDateTime, QDateTime>> recorded{{u"scheduler"_s, {c.createdAt, c.endedAt}}};
+        for (const Executor &e : executors())
+            recorded.insert(e.id, {e.startedAt, e.endedAt});
+        QCOMPARE(recorded.size(), 5);
+        constexpr qint64 kRateMicros = 240000; // $0.24/h
+        qint64 expectedUnits = 0; // billed seconds x micro-dollars per hour
         for (const QJsonValue &v : lines) {
             const QJsonObject line = v.toObject();
-            masters += line.value(u"role"_s).toString() == "master"_L1;
-            QCOMPARE(line.value(u"instanceType"_s).toString(), u"m5.xlarge"_s); // local.small's reference type
-            QVERIFY(line.value(u"billedSeconds"_s).toDouble() >= 60); // the one-minute minimum
-            QVERIFY(line.value(u"billedSeconds"_s).toDouble() >= line.value(u"seconds"_s).toDouble());
-            const double expected =
-                line.value(u"billedSeconds"_s).toDouble() * line.value(u"ratePerHour"_s).toDouble() / 3600;
-            QVERIFY(qAbs(line.value(u"cost"_s).toDouble() - expected) < 1e-9);
-            sum += line.value(u"cost"_s).toDouble();
+            const QString instance = line.value(u"instance"_s).toString().section(u'/', -1);
+            QVERIFY2(recorded.contains(instance), qPrintable(instance));
+            const auto [start, end] = recorded.value(instance);
+            QCOMPARE(line.value(u"role"_s).toString(), instance == "scheduler"_L1 ? u"master"_s : u"worker"_s);
+            QCOMPARE(line.value(u"instanceType"_s).toString(), u"m5.xlarge"_s);
+            QCOMPARE(line.value(u"market"_s).toString(), u"on-demand"_s);
+            QCOMPARE(QDateTime::fromString(line.value(u"start"_s).toString(), Qt::ISODateWithMs), start);
+            QCOMPARE(QDateTime::fromString(line.value(u"end"_s).toString(), Qt::ISODateWithMs), end);
+            QCOMPARE(qint64(line.value(u"billedSeconds"_s).toDouble()), billedSeconds(start, end));
+            QCOMPARE(line.value(u"ratePerHour"_s).toDouble(), 0.24);
+            expectedUnits += billedSeconds(start, end) * kRateMicros;
         }
-        QCOMPARE(masters, 1);
-        QVERIFY(qAbs(report.value(u"total"_s).toDouble() - sum) < 1e-9);
-        // The same history gives the same cents: a terminated cluster's bill never changes.
+        // To the cent: the runtime's total against the hand formula, both rounded once at the end.
+        const qint64 expectedCents = (expectedUnits + 18000000) / 36000000; // / 3600 s / 1e6 x 100, half up
+        QCOMPARE(qRound64(report.value(u"total"_s).toDouble() * 100), expectedCents);
+
+        // The same history gives the same cents, across a runtime restart (the ledger is stored).
+        m_runtime.terminate();
+        QVERIFY(m_runtime.waitForFinished(10000));
+        startRuntime();
         QJsonValue again;
         QCOMPARE(cli({u"cost"_s, m_clusterId}, &again), 0);
         QCOMPARE(again.toObject().value(u"total"_s).toDouble(), report.value(u"total"_s).toDouble());
+        QCOMPARE(again.toObject().value(u"lines"_s).toArray(), lines);
+
+        // Grouped views sum to the same total; the idle cluster (no tag) and this one (team=qa) split by tag.
+        QJsonValue byTag;
+        QCOMPARE(cli({u"cost"_s, u"--by"_s, u"tag"_s, u"--tag-key"_s, u"team"_s}, &byTag), 0);
+        double qa = -1;
+        for (const QJsonValue &g : byTag.toObject().value(u"groups"_s).toArray())
+            if (g.toObject().value(u"key"_s).toString() == "qa"_L1)
+                qa = g.toObject().value(u"cost"_s).toDouble();
+        QCOMPARE(qRound64(qa * 100), expectedCents);
+        QJsonValue byJob;
+        QCOMPARE(cli({u"cost"_s, m_clusterId, u"--by"_s, u"job"_s}, &byJob), 0);
+        double jobsAndRest = byJob.toObject().value(u"unattributed"_s).toDouble();
+        for (const QJsonValue &g : byJob.toObject().value(u"groups"_s).toArray())
+            jobsAndRest += g.toObject().value(u"cost"_s).toDouble();
+        QVERIFY(byJob.toObject().value(u"groups"_s).toArray().size() >= 2); // the jobs that ran
+        QCOMPARE(qRound64(jobsAndRest * 100), expectedCents);
+        // A window: only the part inside it, and bad input is a clear 400.
+        QJsonValue before;
+        QCOMPARE(cli({u"cost"_s, m_clusterId, u"--to"_s, c.createdAt.addYears(-1).toString(Qt::ISODate)}, &before), 0);
+        QCOMPARE(before.toObject().value(u"total"_s).toDouble(), 0.0);
+        const ApiReply bad = api("GET", u"/cost?from=yesterday"_s);
+        QCOMPARE(bad.httpStatus, 400);
+        QVERIFY2(bad.detail.contains(u"from"_s), qPrintable(bad.detail));
+        // The cluster's meter: nothing runs any more, so nothing accrues; its total is the ledger's.
+        const QJsonObject meter = api("GET", u"/clusters/"_s + m_clusterId + u"/cost"_s).body.toObject()[u"meter"_s].toObject();
+        QCOMPARE(meter.value(u"ratePerHour"_s).toDouble(), 0.0);
+        QCOMPARE(qRound64(meter.value(u"total"_s).toDouble() * 100), expectedCents);
+        QVERIFY(meter.value(u"idle"_s).toDouble() > 0); // it waited between jobs
+        QVERIFY(meter.value(u"bytesProcessed"_s).toDouble() > 0); // the jobs' task groups produced data
+    }
+
+    void budgetsWarnAtEightyAndHundredPercent()
+    {
+        const ApiReply summary = api("GET", u"/cost/summary?tagKey=team"_s);
+        QCOMPARE(summary.httpStatus, 200);
+        const double qaSpent = [&] {
+            for (const QJsonValue &g : summary.body.toObject().value(u"byTag"_s).toArray())
+                if (g.toObject().value(u"key"_s).toString() == "qa"_L1)
+                    return g.toObject().value(u"cost"_s).toDouble();
+            return -1.0;
+        }();
+        QVERIFY(qaSpent > 0);
+        // Limits just above, at 1.1x and below what team=qa spent this month give ok / warning / exceeded.
+        const auto levelFor = [&](double limit) {
+            const ApiReply r = api("POST", u"/budgets"_s, {{u"tag"_s, u"team=qa"_s}, {u"limit"_s, limit}});
+            return r.ok() ? r.body.toObject().value(u"level"_s).toString() : r.message();
+        };
+        QCOMPARE(levelFor(qaSpent * 2), u"ok"_s);
+        QCOMPARE(levelFor(qaSpent * 1.1), u"warning"_s);
+        QCOMPARE(levelFor(qaSpent * 0.5), u"exceeded"_s);
+        const QJsonArray budgets = api("GET", u"/budgets"_s).body.toObject().value(u"budgets"_s).toArray();
+        QCOMPARE(budgets.size(), 1); // replaced, not added
+        QCOMPARE(budgets.first().toObject().value(u"level"_s).toString(), u"exceeded"_s);
+        const ApiReply bad = api("POST", u"/budgets"_s, {{u"tag"_s, u"team"_s}, {u"limit"_s, 5}});
+        QCOMPARE(bad.httpStatus, 400);
+        QVERIFY2(bad.detail.contains(u"tag"_s), qPrintable(bad.detail));
+        QCOMPARE(api("DELETE", u"/budgets/team=qa"_s).httpStatus, 200);
+        QCOMPARE(api("DELETE", u"/budgets/team=qa"_s).httpStatus, 404);
+        // The summary's forecast never ends the month below what is already spent.
+        const QJsonObject forecast = summary.body.toObject().value(u"forecast"_s).toObject();
+        QVERIFY(forecast.value(u"monthEnd"_s).toDouble() >= forecast.value(u"monthToDate"_s).toDouble() - 1e-9);
+    }
+
+    void aBadPriceCatalogStopsTheRuntimeNamingTheField()
+    {
+        QTemporaryDir dir;
+        QFile catalog(dir.filePath(u"prices.json"_s));
+        QVERIFY(catalog.open(QIODevice::WriteOnly));
+        catalog.write(R"({"currency": "USD", "asOf": "2024-06-01", "instanceTypes": [
+            {"type": "m5.xlarge", "region": "us-east-1", "vcpu": 4, "memoryGiB": 16, "onDemandPerHour": -1,
+             "emrPerHour": 0.048, "spotDiscount": 0.5}]})");
+        catalog.close();
+        QProcess runtime;
+        runtime.start(bin(u"clusterdeck-runtime"_s),
+                      {u"--listen"_s, u"127.0.0.1:%1"_s.arg(freeLoopbackPort()), u"--data-dir"_s, dir.path(),
+                       u"--resources"_s, test::resourcesDir(), u"--pricing"_s, catalog.fileName()});
+        QVERIFY(runtime.waitForFinished(15000));
+        QVERIFY(runtime.exitCode() != 0);
+        const QString stderrText = QString::fromUtf8(runtime.readAllStandardError());
+        QVERIFY2(stderrText.contains(u"onDemandPerHour"_s) && stderrText.contains(u"prices.json"_s), qPrintable(stderrText));
     }
 };
 

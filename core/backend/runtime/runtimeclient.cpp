@@ -49,9 +49,15 @@ void RuntimeClient::request(const QByteArray &verb, const QString &path, const Q
 QUrl RuntimeClient::urlFor(const QString &path, const QString &query) const
 {
     QUrl url = m_baseUrl;
-    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + u"/api/v1"_s + path, QUrl::TolerantMode);
+    // A path may carry its query ("/cost?by=tag"): setPath alone would encode the '?'.
+    const qsizetype queryAt = path.indexOf(u'?');
+    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + u"/api/v1"_s
+                    + (queryAt < 0 ? path : path.left(queryAt)),
+                QUrl::TolerantMode);
     if (!query.isEmpty())
         url.setQuery(query, QUrl::StrictMode);
+    else if (queryAt >= 0)
+        url.setQuery(path.mid(queryAt + 1), QUrl::TolerantMode);
     return url;
 }
 
@@ -295,6 +301,15 @@ void MetricsStream::finish()
 {
     m_done = true;
     m_open = false;
+
+void RuntimeClient::clusterCost(const QString &id, Callback done)
+{
+    request("GET", u"/clusters/"_s + encodePathSegment(id) + u"/cost"_s, {}, std::move(done));
+}
+
+void RuntimeClient::costSummary(const QString &query, Callback done)
+{
+    request("GET", query.isEmpty() ? u"/cost/summary"_s : u"/cost/summary?"_s + query, {}, std::move(done));
 }
 
 } // namespace cdeck

@@ -104,6 +104,12 @@ public:
     void jobDag(const QString &id, const QString &jobId, Callback done); // body: the DAG object
     void samples(Callback done) { request("GET", QStringLiteral("/samples"), {}, std::move(done)); }
     void instanceTypes(Callback done) { request("GET", QStringLiteral("/instance-types"), {}, std::move(done)); }
+    // Cost (see docs/runtime-api.md): query is "" or "from=...&to=...&by=...".
+    void costMeters(Callback done) { request("GET", QStringLiteral("/cost/meters"), {}, std::move(done)); }
+    void clusterCost(const QString &id, Callback done);
+    void costSummary(const QString &query, Callback done);
+    void budgets(Callback done) { request("GET", QStringLiteral("/budgets"), {}, std::move(done)); }
+    void pricing(Callback done) { request("GET", QStringLiteral("/pricing"), {}, std::move(done)); }
 
 private:
     void send(const QByteArray &verb, const QString &path, const QByteArray &payload, Callback done, int attempt,

@@ -372,6 +372,22 @@ private Q_SLOTS:
         QVERIFY2(error.startsWith(field), qPrintable(error));
     }
 
+    void aRecordedRateOutlivesTheCatalog()
+    {
+        // The runtime records the rate at a lifetime's start: history is billed at it, even for a type the
+        // catalog no longer has or has repriced.
+        InstanceLifetime lt = lifetime(u"w1"_s, Role::Worker, u"m5.xlarge"_s, Market::OnDemand,
+                                       "2026-11-24T10:00:00Z", "2026-11-24T10:30:00Z");
+        lt.rateMicrosPerHour = 300000; // $0.30/h then, $0.24/h in today's catalog
+        QCOMPARE(build({lt}).total, Money::fromMicroDollars(150000)); // 1800 s x $0.30/h
+        lt.instanceType = u"x9.retired"_s;
+        QCOMPARE(build({lt}).total, Money::fromMicroDollars(150000));
+        lt.rateMicrosPerHour = 0; // no recorded rate: the catalog must price it
+        QStringList errors;
+        QVERIFY(!buildLedger({lt}, m_catalog, m_now, &errors));
+        QVERIFY(errors.first().contains(u"x9.retired"_s));
+    }
+
     void forClusterFilters()
     {
         const Ledger l = build({lifetime(u"a"_s, Role::Master, u"m5.xlarge"_s, Market::OnDemand,
