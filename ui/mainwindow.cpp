@@ -18,10 +18,13 @@
 #include "panels/executorspanel.h"
 #include "panels/incidentspanel.h"
 #include "panels/jobspanel.h"
+#include "panels/costpanel.h"
 #include "panels/overviewpanel.h"
 #include "panels/shuffleiopanel.h"
 #include "panels/timelinepanel.h"
+#include "panels/summarypanel.h"
 #include "presentation.h"
+#include "ui/cost/costexport.h"
 #include "widgets/clusteritemdelegate.h"
 
 #include <QCloseEvent>
@@ -101,6 +104,9 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     , m_dagPanel(new DagPanel(this))
     , m_timeline(new TimelinePanel(this))
     , m_launchForm(new LaunchForm(this))
+    , m_cost(new CostPanel(this))
+    , m_summary(new SummaryPanel(this))
+    , m_meter(new QLabel(this))
     , m_statusConnection(new QLabel(this))
     , m_telemetry(new TelemetryWindow(this))
     , m_memory(new ExecutorMemoryPanel(m_telemetry, this))
@@ -129,7 +135,12 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     m_addRuntime = new QPushButton(tr("Add runtime, Spark or YARN…"), sidebar);
     m_addRuntime->setObjectName(u"addRuntimeButton"_s);
     m_addRuntime->setVisible(options.runtimeUrl.isEmpty());
+    auto *summary = new QPushButton(tr("Executive summary"), sidebar);
+    summary->setObjectName(u"summaryButton"_s);
+    connect(summary, &QPushButton::clicked, this, &MainWindow::showSummary);
+    connect(m_summary, &SummaryPanel::queryChanged, this, &MainWindow::updateFocus);
     sidebarOuter->addWidget(scroll, 1);
+    sidebarOuter->addWidget(summary);
     sidebarOuter->addWidget(launch);
     sidebarOuter->addWidget(m_addRuntime);
     connect(launch, &QPushButton::clicked, this, &MainWindow::showLaunchForm);
@@ -201,6 +212,7 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     });
     m_tabs->addTab(m_dagPanel, tr("DAG"));
     m_tabs->addTab(m_timeline, tr("Timeline"));
+    m_tabs->addTab(m_cost, tr("Cost"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         updateFocus();
         saveSelection();
@@ -210,6 +222,9 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     titleRow->addWidget(m_title);
     titleRow->addWidget(m_badge);
     titleRow->addStretch();
+    m_meter->setObjectName(u"clusterMeter"_s);
+    m_meter->setToolTip(tr("What the cluster costs per hour now, and so far (per-second billing, one-minute minimum)"));
+    titleRow->addWidget(m_meter);
     titleRow->addWidget(m_protection);
     titleRow->addWidget(m_scale);
     titleRow->addWidget(m_terminate);
@@ -223,6 +238,7 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     m_stack->addWidget(m_emptyPage);
     m_stack->addWidget(m_clusterPage);
     m_stack->addWidget(m_launchForm);
+    m_stack->addWidget(m_summary);
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -373,6 +389,14 @@ void MainWindow::wireFeed(Connection *connection)
             m_haveExecutors = true;
             m_executors->setExecutors(list);
         }
+    });
+    connect(feed, &RuntimeFeed::clusterCostReady, this, [this, connection](const QString &id, const QJsonObject &report) {
+        if (connection == m_connection && id == m_clusterId)
+            m_cost->setReport(id, report);
+    });
+    connect(feed, &RuntimeFeed::costSummaryReady, this, [this, connection](const QJsonObject &summary) {
+        if (connection == m_summaryConnection)
+            m_summary->setSummary(summary);
     });
     connect(feed, &RuntimeFeed::jobsReady, this, [this, connection](const QString &id, const JobList &list) {
         if (connection == m_connection && id == m_clusterId) {
@@ -733,7 +757,9 @@ void MainWindow::clearClusterPages()
     m_telemetry->setCluster({});
     m_dagPanel->clear();
     m_timeline->clear();
-    if (m_stack->currentWidget() != m_launchForm)
+    m_cost->clear();
+    m_meter->clear();
+    if (m_stack->currentWidget() != m_launchForm && m_stack->currentWidget() != m_summary)
         m_stack->setCurrentWidget(m_emptyPage);
 }
 
@@ -771,6 +797,8 @@ void MainWindow::updateFocus()
             c->setFocus({}, false, false);
         // Incidents are polled whenever a cluster is on screen: the tab's title counts the open ones.
         c->setIncidentsFocus(c == m_connection && clusterShown ? m_clusterId : QString());
+        c->setCostFocus(c == m_connection && clusterShown && m_tabs->currentWidget() == m_cost,
+                        c == m_summaryConnection && m_stack->currentWidget() == m_summary, m_summary->query());
     }
     updateMetricsFollow();
     updateDagFocus();
@@ -801,9 +829,27 @@ void MainWindow::showJobDag(const QString &jobId)
     updateFocus();
 }
 
+void MainWindow::showSummary()
+{
+    Connection *c = currentConnection();
+    if (!c)
+        return;
+    if (c != m_summaryConnection)
+        m_summary->clear();
+    m_summaryConnection = c;
+    m_stack->setCurrentWidget(m_summary);
+    updateFocus();
+}
+
 void MainWindow::updateConnectionViews()
 {
     const QDateTime now = QDateTime::currentDateTime();
+    if (const auto meter = m_connection && !m_clusterId.isEmpty() ? m_connection->clusters()->meter(m_clusterId)
+                                                                   : std::optional<CostMeter>()) {
+        m_meter->setText(tr("%1 now · %2 so far")
+                             .arg(costview::formatRate(meter->ratePerHour, meter->currency),
+                                  costview::formatMoney(meter->total, meter->currency)));
+    }
     for (Section &s : m_sections) {
         Connection *c = s.connection;
         QString state;
@@ -937,6 +983,12 @@ void MainWindow::showPage(Page page)
     case Page::Incidents:
         m_tabs->setCurrentWidget(m_incidents);
         break;
+    case Page::Cost:
+        m_tabs->setCurrentWidget(m_cost);
+        break;
+    case Page::Summary:
+        showSummary();
+        return;
     }
     if (!m_clusterId.isEmpty())
         m_stack->setCurrentWidget(m_clusterPage);
@@ -950,6 +1002,8 @@ bool MainWindow::isReady(Page page) const
         return false;
     if (page == Page::Launch)
         return m_launchForm->hasInstanceTypes();
+    if (page == Page::Summary)
+        return m_summary->hasSummary();
     if (m_clusterId.isEmpty())
         return c->clusters()->rowCount() == 0 || m_stack->currentWidget() == m_emptyPage;
     switch (page) {
@@ -970,7 +1024,10 @@ bool MainWindow::isReady(Page page) const
         // The list, and the selected incident's runbook once it has come.
         return m_haveDetail && m_incidents->hasData()
             && (m_incidents->selectedIncidentId().isEmpty() || !m_incidents->runbookShown().isEmpty());
+    case Page::Cost:
+        return m_haveDetail && m_cost->hasReport();
     case Page::Launch:
+    case Page::Summary:
         break;
     }
     return true;
@@ -998,6 +1055,8 @@ void MainWindow::openScaleDialog()
         return;
     auto *dialog = new ScaleDialog(m_cluster, typeOf(m_connection, m_cluster.spec.instanceType), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const auto meter = m_connection->clusters()->meter(m_clusterId))
+        dialog->setCostRates(meter->ratePerHour, meter->workerRatePerHour, meter->currency);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog, connection = m_connection, id = m_clusterId] {
                 if (connection) {

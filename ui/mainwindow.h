@@ -27,6 +27,7 @@ namespace cdeck {
 
 class Connection;
 class DagPanel;
+class CostPanel;
 class ExecutorsPanel;
 class JobsPanel;
 class IncidentsPanel;
@@ -36,6 +37,7 @@ class ExecutorMemoryPanel;
 class ShuffleIoPanel;
 class TelemetryWindow;
 class TimelinePanel;
+class SummaryPanel;
 
 struct ConsoleOptions
 {
@@ -54,7 +56,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Overview, Executors, Jobs, Launch, Memory, Shuffle, Dag, Timeline, Incidents };
+    enum class Page { Overview, Executors, Jobs, Launch, Memory, Shuffle, Dag, Timeline, Incidents, Cost, Summary };
 
     explicit MainWindow(const ConsoleOptions &options, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -77,6 +79,9 @@ public:
     DagPanel *dagPanel() const { return m_dagPanel; }
     TimelinePanel *timelinePanel() const { return m_timeline; }
     void showJobDag(const QString &jobId); // the DAG tab on that job
+    CostPanel *costPanel() const { return m_cost; }
+    SummaryPanel *summaryPanel() const { return m_summary; }
+    void showSummary(); // the executive summary of the current connection's runtime
     void showLaunchForm();
     void openScaleDialog();
     void openTerminateDialog();
@@ -143,6 +148,10 @@ private:
     DagPanel *m_dagPanel;
     TimelinePanel *m_timeline;
     LaunchForm *m_launchForm;
+    CostPanel *m_cost;
+    SummaryPanel *m_summary;
+    QLabel *m_meter; // the selected cluster's cost meter, in the title row
+    QPointer<Connection> m_summaryConnection;
     QLabel *m_statusConnection;
     TelemetryWindow *m_telemetry;
     ExecutorMemoryPanel *m_memory;

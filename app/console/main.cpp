@@ -77,7 +77,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption engineOption(u"engine"_s, QCoreApplication::translate("main", "What --runtime is: runtime (default), spark (a Spark UI or History Server) or yarn (a ResourceManager)."), u"ENGINE"_s, u"runtime"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, QCoreApplication::translate("main", "Render the window once its data has arrived, save it as PNG and exit (non-zero if no data within 30 s)."), u"FILE"_s);
     const QCommandLineOption sizeOption(u"size"_s, QCoreApplication::translate("main", "Window size for --screenshot (default 1440x900)."), u"WxH"_s, u"1440x900"_s);
-    const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs, launch, memory, shuffle, dag, timeline or incidents."), u"PAGE"_s, u"overview"_s);
+    const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs, launch, memory, shuffle, dag, timeline, incidents, cost or summary."), u"PAGE"_s, u"overview"_s);
     const QCommandLineOption jobOption(u"job"_s, QCoreApplication::translate("main", "With --page dag: show this job's DAG (default: the newest job)."), u"ID"_s);
     const QCommandLineOption clusterOption(u"cluster"_s, QCoreApplication::translate("main", "Select the cluster with this name."), u"NAME"_s);
     const QCommandLineOption launchNameOption(u"launch-name"_s, QCoreApplication::translate("main", "Prefill the launch form's name (with --page launch)."), u"NAME"_s);
@@ -113,9 +113,11 @@ int main(int argc, char *argv[])
                                                                 {u"shuffle"_s, cdeck::MainWindow::Page::Shuffle},
                                                                 {u"dag"_s, cdeck::MainWindow::Page::Dag},
                                                                 {u"timeline"_s, cdeck::MainWindow::Page::Timeline},
-                                                                {u"incidents"_s, cdeck::MainWindow::Page::Incidents}};
+                                                                {u"incidents"_s, cdeck::MainWindow::Page::Incidents},
+                                                                {u"cost"_s, cdeck::MainWindow::Page::Cost},
+                                                                {u"summary"_s, cdeck::MainWindow::Page::Summary}};
     if (!pages.contains(parser.value(pageOption))) {
-        fprintf(stderr, "clusterdeck: --page must be overview, executors, jobs, launch, memory, shuffle, dag, timeline or incidents\n");
+        fprintf(stderr, "clusterdeck: --page must be overview, executors, jobs, launch, memory, shuffle, dag, timeline, incidents, cost or summary\n");
         return 2;
     }
     const cdeck::MainWindow::Page page = pages.value(parser.value(pageOption));

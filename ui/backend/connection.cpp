@@ -59,6 +59,16 @@ Connection::Connection(const QString &name, const QUrl &url, const QString &toke
             m_clusters->upsert(summary);
         }
     });
+    connect(m_feed, &RuntimeFeed::costMetersReady, this, [this](const QJsonArray &list) {
+        QHash<QString, CostMeter> meters;
+        for (const QJsonValue &v : list) {
+            const QJsonObject o = v.toObject();
+            meters.insert(o.value(u"cluster"_s).toString(),
+                          {o.value(u"ratePerHour"_s).toDouble(), o.value(u"total"_s).toDouble(),
+                           o.value(u"workerRatePerHour"_s).toDouble(), o.value(u"currency"_s).toString()});
+        }
+        m_clusters->setMeters(meters);
+    });
     connect(m_feed, &RuntimeFeed::connectionChanged, this, [this](ConnectionState state, const QString &message) {
         if (state == ConnectionState::Unreachable && m_state != ConnectionState::Unreachable)
             m_unreachableSince = QDateTime::currentDateTime();
@@ -105,6 +115,11 @@ void Connection::post(F &&call)
 void Connection::setFocus(const QString &clusterId, bool executors, bool jobs)
 {
     post([feed = m_feed, clusterId, executors, jobs] { feed->setFocus(clusterId, executors, jobs); });
+}
+
+void Connection::setCostFocus(bool clusterCost, bool summary, const QString &summaryQuery)
+{
+    post([feed = m_feed, clusterCost, summary, summaryQuery] { feed->setCostFocus(clusterCost, summary, summaryQuery); });
 }
 
 void Connection::fetchCatalog()

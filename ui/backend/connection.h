@@ -60,6 +60,7 @@ public:
     void setIncidentsFocus(const QString &clusterId);
     void fetchRunbook(const QString &runbookId);
     void runGuardedAction(const QString &clusterId, const QJsonObject &body);
+    void setCostFocus(bool clusterCost, bool summary, const QString &summaryQuery = {});
 
 Q_SIGNALS:
     void stateChanged();

@@ -78,6 +78,7 @@ bool RuntimeFeed::ensureClient()
     if (m_stream) // opened with the old token: follow again with the new one
         scheduleMetricsRetry(u"new token"_s);
     m_dagsInFlight.clear();
+    m_metersInFlight = m_clusterCostInFlight = m_summaryInFlight = false;
     return true;
 }
 
@@ -200,6 +201,8 @@ void RuntimeFeed::tick()
     }
     // The focused cluster's pages are polled only while the runtime answers: an unreachable runtime gets one
     // probe per period, not four.
+    if (m_state == ConnectionState::Connected)
+        tickCost(gen);
     if (m_focus.isEmpty() || m_state != ConnectionState::Connected)
         return;
     const QString id = m_focus;
@@ -280,6 +283,51 @@ void RuntimeFeed::pollDags(quint64 gen)
                 return;
             }
             Q_EMIT dagReady(id, jobId, *graph);
+        });
+    }
+}
+
+void RuntimeFeed::setCostFocus(bool clusterCost, bool summary, const QString &summaryQuery)
+{
+    const bool changed = (clusterCost && !m_wantClusterCost) || (summary && !m_wantSummary) || summaryQuery != m_summaryQuery;
+    m_wantClusterCost = clusterCost;
+    m_wantSummary = summary;
+    m_summaryQuery = summaryQuery;
+    if (changed)
+        tick();
+}
+
+void RuntimeFeed::tickCost(quint64 gen)
+{
+    if (!m_metersInFlight) {
+        m_metersInFlight = true;
+        m_client->costMeters([this, gen](const ApiReply &r) {
+            if (gen != m_generation)
+                return;
+            m_metersInFlight = false;
+            if (r.ok())
+                Q_EMIT costMetersReady(r.body.toArray());
+        });
+    }
+    if (m_wantClusterCost && !m_focus.isEmpty() && !m_clusterCostInFlight) {
+        m_clusterCostInFlight = true;
+        const QString id = m_focus;
+        m_client->clusterCost(id, [this, gen, id](const ApiReply &r) {
+            if (gen != m_generation)
+                return;
+            m_clusterCostInFlight = false;
+            if (r.ok())
+                Q_EMIT clusterCostReady(id, r.body.toObject());
+        });
+    }
+    if (m_wantSummary && !m_summaryInFlight) {
+        m_summaryInFlight = true;
+        m_client->costSummary(m_summaryQuery, [this, gen](const ApiReply &r) {
+            if (gen != m_generation)
+                return;
+            m_summaryInFlight = false;
+            if (r.ok())
+                Q_EMIT costSummaryReady(r.body.toObject());
         });
     }
 }

@@ -10,6 +10,8 @@
 #include "core/model/job.h"
 #include "core/triage/incident.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QMap>
 #include <QObject>
@@ -109,6 +111,9 @@ public:
     void runGuardedAction(const QString &clusterId, const QJsonObject &body);
 
     static constexpr int kStreamRetryMs = 2000;
+    // Cost: the meters of every cluster are polled always (the sidebar shows them); the focused cluster's
+    // cost report and the executive summary only while their pages are shown.
+    void setCostFocus(bool clusterCost, bool summary, const QString &summaryQuery);
 
     // The DAGs the DAG and timeline pages show: each is fetched on every period until the GUI drops it
     // from the list (it keeps finished jobs out once it has their final DAG). Empty list: none.
@@ -136,9 +141,13 @@ Q_SIGNALS:
     void dagFailed(const QString &clusterId, const QString &jobId, const QString &message);
     void incidentsReady(const QString &clusterId, const cdeck::triage::IncidentList &incidents);
     void runbookReady(const QString &runbookId, const QString &title, const QString &markdown);
+    void costMetersReady(const QJsonArray &meters); // GET /cost/meters
+    void clusterCostReady(const QString &clusterId, const QJsonObject &report); // GET /clusters/{id}/cost
+    void costSummaryReady(const QJsonObject &summary); // GET /cost/summary
 
 private:
     void tick();
+    void tickCost(quint64 gen);
     bool ensureClient();
     void noteReply(const ApiReply &reply);
     void pollDags(quint64 gen);
@@ -165,6 +174,12 @@ private:
     QString m_dagCluster;
     QStringList m_dagJobs;
     QSet<QString> m_dagsInFlight;
+    bool m_wantClusterCost = false;
+    bool m_wantSummary = false;
+    QString m_summaryQuery;
+    bool m_metersInFlight = false;
+    bool m_clusterCostInFlight = false;
+    bool m_summaryInFlight = false;
     bool m_toldNothingListening = false;
     ConnectionState m_state = ConnectionState::Connecting;
     QString m_stateMessage;

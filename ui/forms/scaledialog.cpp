@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "scaledialog.h"
 
+#include "ui/cost/costexport.h"
 #include "ui/presentation.h"
 
 #include <QDialogButtonBox>
@@ -21,6 +22,7 @@ ScaleDialog::ScaleDialog(const ClusterInfo &cluster, const std::optional<Instanc
     , m_type(type)
     , m_target(new QSpinBox(this))
     , m_delta(new QLabel(this))
+    , m_costDelta(new QLabel(this))
 {
     setObjectName(u"scaleDialog"_s);
     setWindowTitle(tr("Scale %1").arg(cluster.name()));
@@ -39,6 +41,10 @@ ScaleDialog::ScaleDialog(const ClusterInfo &cluster, const std::optional<Instanc
                                        this));
     form->addRow(tr("&Target workers"), m_target);
     form->addRow(tr("Change"), m_delta);
+    m_costDelta->setObjectName(u"costDeltaLabel"_s);
+    m_costDelta->setWordWrap(true);
+    m_costDelta->setTextFormat(Qt::PlainText);
+    form->addRow(tr("Cost"), m_costDelta);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_ok = buttons->addButton(tr("Scale"), QDialogButtonBox::AcceptRole);
     m_ok->setObjectName(u"scaleButton"_s);
@@ -61,6 +67,19 @@ QString ScaleDialog::deltaText() const
     return m_delta->text();
 }
 
+QString ScaleDialog::costDeltaText() const
+{
+    return m_costDelta->text();
+}
+
+void ScaleDialog::setCostRates(double nowPerHour, double workerPerHour, const QString &currency)
+{
+    m_nowPerHour = nowPerHour;
+    m_workerPerHour = workerPerHour;
+    m_currency = currency;
+    update();
+}
+
 void ScaleDialog::update()
 {
     const int delta = m_target->value() - m_cluster.spec.workers;
@@ -79,6 +98,20 @@ void ScaleDialog::update()
                              .arg(-delta * threads)
                              .arg(presentation::formatBytes(qint64(-delta) * memory)));
     m_ok->setEnabled(delta != 0);
+    if (!m_nowPerHour) {
+        m_costDelta->setText(tr("Cost meter not received yet."));
+    } else {
+        // Per-second billing: the rate changes as the workers start or retire.
+        const double change = delta * m_workerPerHour;
+        const double after = std::max(0.0, *m_nowPerHour + change);
+        const QString sign = change > 0 ? u"+"_s : QString();
+        m_costDelta->setText(delta == 0 ? tr("%1 now, unchanged.").arg(costview::formatRate(*m_nowPerHour, m_currency))
+                                        : tr("%1%2 (%3 → %4); %5 per worker.")
+                                              .arg(sign, costview::formatRate(change, m_currency),
+                                                   costview::formatRate(*m_nowPerHour, m_currency),
+                                                   costview::formatRate(after, m_currency),
+                                                   costview::formatRate(m_workerPerHour, m_currency)));
+    }
 }
 
 } // namespace cdeck

@@ -24,6 +24,10 @@ public:
     int target() const;
     QString deltaText() const;
 
+    // The cluster's cost meter (GET /cost/meters): the change in $/h is shown before confirming.
+    void setCostRates(double nowPerHour, double workerPerHour, const QString &currency);
+    QString costDeltaText() const;
+
 private:
     void update();
 
@@ -31,6 +35,10 @@ private:
     std::optional<InstanceType> m_type;
     QSpinBox *m_target;
     QLabel *m_delta;
+    QLabel *m_costDelta;
+    std::optional<double> m_nowPerHour;
+    double m_workerPerHour = 0;
+    QString m_currency;
     QPushButton *m_ok;
 };
 

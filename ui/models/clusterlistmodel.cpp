@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clusterlistmodel.h"
 
+#include "ui/cost/costexport.h"
 #include "ui/presentation.h"
 
 using namespace Qt::StringLiterals;
@@ -31,6 +32,15 @@ QVariant ClusterListModel::data(const QModelIndex &index, int role) const
                                                                  10, QLatin1Char('0'));
     case StaleRole:
         return isStale();
+    case MeterTextRole: {
+        const auto m = m_meters.constFind(c.id);
+        if (m == m_meters.cend())
+            return QString();
+        return isTerminal(c.state) ? costview::formatMoney(m->total, m->currency)
+                                   : tr("%1 · %2 so far")
+                                         .arg(costview::formatRate(m->ratePerHour, m->currency),
+                                              costview::formatMoney(m->total, m->currency));
+    }
     default:
         return {};
     }
@@ -45,6 +55,19 @@ QHash<int, QByteArray> ClusterListModel::roleNames() const
     names.insert(SortRole, "sortKey");
     names.insert(StaleRole, "stale");
     return names;
+}
+
+void ClusterListModel::setMeters(const QHash<QString, CostMeter> &meters)
+{
+    m_meters = meters;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, 0), {MeterTextRole});
+}
+
+std::optional<CostMeter> ClusterListModel::meter(const QString &clusterId) const
+{
+    const auto it = m_meters.constFind(clusterId);
+    return it == m_meters.cend() ? std::nullopt : std::optional<CostMeter>(*it);
 }
 
 int ClusterListModel::findByName(const QString &name) const

@@ -5,7 +5,21 @@
 #include "core/model/clusterinfo.h"
 #include "snapshotmodel.h"
 
+#include <QHash>
+
+#include <optional>
+
 namespace cdeck {
+
+// A cluster's cost meter as the runtime reported it (GET /cost/meters): the rate of what runs now and the
+// exact total so far, rounded only when shown.
+struct CostMeter
+{
+    double ratePerHour = 0;
+    double total = 0;
+    double workerRatePerHour = 0; // one more worker of this cluster
+    QString currency;
+};
 
 // The clusters of one connection, one row each (the sidebar). Fed the runtime's GET /clusters snapshots.
 class ClusterListModel : public SnapshotModel<ClusterInfo>
@@ -18,6 +32,7 @@ public:
         ClusterRole, // QVariant<ClusterInfo>
         SortRole, // live clusters first, then newest first
         StaleRole,
+        MeterTextRole, // "$0.720/h · $1.23", empty before the first meter arrives
     };
 
     using SnapshotModel::SnapshotModel;
@@ -28,7 +43,12 @@ public:
 
     int findByName(const QString &name) const; // the newest live one when names repeat; -1 if none
 
+    // From GET /cost/meters; clusters without a meter show none.
+    void setMeters(const QHash<QString, CostMeter> &meters);
+    std::optional<CostMeter> meter(const QString &clusterId) const;
+
 protected:
+    QHash<QString, CostMeter> m_meters;
     QString keyOf(const ClusterInfo &c) const override { return c.id; }
 };
 

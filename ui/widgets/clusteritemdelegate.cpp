@@ -52,7 +52,15 @@ void ClusterItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const QString summary = isTerminal(c.state)
         ? tr("ended %1").arg(presentation::formatTime(c.endedAt.isValid() ? c.endedAt : c.stateChangedAt))
         : tr("%1/%2 executors · %3").arg(c.runningWorkers).arg(c.spec.workers).arg(c.spec.instanceType);
-    const QRect subRect(r.left(), r.top() + fm.height() + 4, r.width(), fm.height());
+    QRect subRect(r.left(), r.top() + fm.height() + 4, r.width(), fm.height());
+    // The cost meter on the right of the second line: what it costs now and so far.
+    const QString meter = index.data(ClusterListModel::MeterTextRole).toString();
+    if (!meter.isEmpty()) {
+        const int mw = std::min(fm.horizontalAdvance(meter), subRect.width() / 2 + 20);
+        painter->drawText(QRect(subRect.right() - mw, subRect.top(), mw, subRect.height()), Qt::AlignRight | Qt::AlignVCenter,
+                          fm.elidedText(meter, Qt::ElideLeft, mw));
+        subRect.setRight(subRect.right() - mw - 6);
+    }
     painter->drawText(subRect, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(summary, Qt::ElideRight, subRect.width()));
     painter->restore();
 }

@@ -1,0 +1,242 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+// The console's cost views against the runtime's own ledger code (CostBook over a real SQLite store): the
+// figures a user reads (meter, Cost page, executive summary, scale dialog delta) match the ledger to the
+// cent, and the CSV and PDF exports carry them.
+#include "core/cost/ledger.h"
+#include "core/model/instancecatalog.h"
+#include "core/runtime/costbook.h"
+#include "core/store/runtimestore.h"
+#include "testpaths.h"
+#include "ui/cost/costexport.h"
+#include "ui/forms/scaledialog.h"
+#include "ui/models/clusterlistmodel.h"
+#include "ui/panels/costpanel.h"
+#include "ui/panels/summarypanel.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+using namespace cdeck;
+
+class TstCostViews : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    RuntimeStore m_store;
+    InstanceCatalog m_profiles;
+    QList<ClusterCostFacts> m_facts;
+    std::unique_ptr<CostBook> m_book;
+    QDateTime m_now;
+
+    // A terminated cluster (2 h ago -> 1 h ago) with two workers, and a running one with two workers
+    // started ten minutes ago: local.small stands for m5.xlarge, $0.192 + $0.048 = $0.24/h on demand.
+    void addHistory()
+    {
+        ClusterCostFacts done;
+        done.info.id = u"c-done"_s;
+        done.info.spec.name = u"nightly-etl"_s;
+        done.info.spec.instanceType = u"local.small"_s;
+        done.info.spec.tags = {{u"team"_s, u"data"_s}};
+        done.info.state = ClusterState::Terminated;
+        done.info.createdAt = m_now.addSecs(-7200);
+        done.info.endedAt = m_now.addSecs(-3600);
+        done.info.history = {{ClusterState::Starting, {}, done.info.createdAt},
+                             {ClusterState::Waiting, {}, done.info.createdAt.addSecs(30)},
+                             {ClusterState::Running, {}, done.info.createdAt.addSecs(600)},
+                             {ClusterState::Waiting, {}, done.info.createdAt.addSecs(1800)},
+                             {ClusterState::Terminated, {}, done.info.endedAt}};
+        for (const auto &[id, endOffset] : {std::pair{u"w1"_s, 2700}, std::pair{u"w2"_s, 3600}}) {
+            Executor e;
+            e.id = id;
+            e.status = ExecutorStatus::Retired;
+            e.startedAt = done.info.createdAt.addSecs(30);
+            e.endedAt = done.info.createdAt.addSecs(endOffset);
+            e.memoryLimitBytes = 1 << 30;
+            e.memoryManagedBytes = 1 << 28; // a quarter used: three quarters over-provisioned
+            e.updatedAt = e.endedAt;
+            done.executors.append(e);
+        }
+        Job job;
+        job.id = u"j-etl"_s;
+        job.name = u"etl_groupby"_s;
+        job.clusterId = done.info.id;
+        job.state = JobState::Completed;
+        job.startedAt = done.info.createdAt.addSecs(600);
+        job.endedAt = done.info.createdAt.addSecs(1800);
+        done.jobs.append(job);
+
+        ClusterCostFacts live;
+        live.info.id = u"c-live"_s;
+        live.info.spec.name = u"adhoc"_s;
+        live.info.spec.workers = 2;
+        live.info.spec.instanceType = u"local.small"_s;
+        live.info.spec.tags = {{u"team"_s, u"science"_s}};
+        live.info.state = ClusterState::Waiting;
+        live.info.createdAt = m_now.addSecs(-600);
+        live.info.runningWorkers = 2;
+        for (const QString &id : {u"w1"_s, u"w2"_s}) {
+            Executor e;
+            e.id = id;
+            e.status = ExecutorStatus::Running;
+            e.startedAt = live.info.createdAt.addSecs(20);
+            live.executors.append(e);
+        }
+        m_facts = {done, live};
+        for (const ClusterCostFacts &f : std::as_const(m_facts))
+            m_book->record(f.info, f.executors);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        QVERIFY2(m_store.open(m_dir.filePath(u"runtime.sqlite"_s), &error), qPrintable(error));
+        auto profiles = InstanceCatalog::load(test::resourcesDir() + u"/instance-types/local.json"_s, &error);
+        QVERIFY2(profiles, qPrintable(error));
+        m_profiles = *profiles;
+        m_book = std::make_unique<CostBook>(m_store, m_profiles, [this] { return m_facts; });
+        QVERIFY2(m_book->start(cost::PriceCatalog::defaultPath(test::resourcesDir()), &error), qPrintable(error));
+        m_now = QDateTime::currentDateTimeUtc();
+        addHistory();
+    }
+
+    void costPageShowsTheLedgersFigures()
+    {
+        QString error;
+        const auto report = m_book->costJson(QUrlQuery(), u"c-done"_s, &error);
+        QVERIFY2(report, qPrintable(error));
+        CostPanel panel;
+        panel.resize(1200, 800);
+        panel.setReport(u"c-done"_s, *report);
+        // By hand: master 3600 s, w1 2670 s, w2 3570 s at $0.24/h = 0.24 + 0.178 + 0.238 = $0.656.
+        QCOMPARE(panel.totalText(), u"$0.66"_s);
+        QCOMPARE(panel.rateText(), u"$0.000/h"_s); // terminated: nothing accrues
+        QCOMPARE(panel.linesTable()->rowCount(), 3);
+        QStringList instances;
+        for (int r = 0; r < 3; ++r)
+            instances.append(panel.linesTable()->item(r, 0)->text());
+        instances.sort();
+        QCOMPARE(instances, (QStringList{u"scheduler"_s, u"w1"_s, u"w2"_s}));
+        // Idle: WAITING 30 s -> 600 s and 1800 s -> 3600 s, every instance running then.
+        // master 2370 s + w1 570 + 900 = 1470 s + w2 2370 s = 6210 s x $0.24/h = $0.414 of $0.656.
+        QVERIFY2(panel.idleText().startsWith(u"63.1 %"_s), qPrintable(panel.idleText()));
+        QVERIFY2(panel.idleText().contains(u"$0.41"_s), qPrintable(panel.idleText()));
+        QCOMPARE(panel.jobsTable()->rowCount(), 1);
+        QCOMPARE(panel.jobsTable()->item(0, 0)->text(), u"etl_groupby"_s);
+        // The job ran 1200 s on both workers: 2 x 1200 s x $0.24/h = $0.16.
+        QCOMPARE(panel.jobsTable()->item(0, 2)->text(), u"$0.1600"_s);
+
+        const QString csvPath = m_dir.filePath(u"ledger.csv"_s);
+        QVERIFY2(panel.exportCsv(csvPath, &error), qPrintable(error));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(csv.readAll()).split(u"\r\n"_s, Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 5); // header, three lines, total
+        QCOMPARE(rows.first(), u"instance,role,instanceType,market,start,end,seconds,billedSeconds,ratePerHour,cost"_s);
+        QVERIFY2(rows.last().endsWith(u",0.656000"_s), qPrintable(rows.last()));
+        QVERIFY(rows.contains(u"c-done/w1,worker,m5.xlarge,on-demand,%1,%2,2670.000,2670,0.240000,0.178000"_s.arg(
+            m_now.addSecs(-7170).toString(Qt::ISODateWithMs), m_now.addSecs(-4500).toString(Qt::ISODateWithMs))));
+    }
+
+    void sidebarMeterShowsRateAndTotalSoFar()
+    {
+        ClusterListModel model;
+        model.setSnapshot({m_facts[0].info, m_facts[1].info});
+        QHash<QString, CostMeter> meters;
+        for (const QJsonValue &v : m_book->metersJson()) {
+            const QJsonObject o = v.toObject();
+            meters.insert(o[u"cluster"_s].toString(), {o[u"ratePerHour"_s].toDouble(), o[u"total"_s].toDouble(),
+                                                       o[u"workerRatePerHour"_s].toDouble(), o[u"currency"_s].toString()});
+        }
+        model.setMeters(meters);
+        const QModelIndex live = model.index(model.rowOf(u"c-live"_s), 0);
+        // Three instances run: $0.72/h; so far the master 600 s + 2 workers x 580 s at $0.24/h = $0.117.
+        const QString text = live.data(ClusterListModel::MeterTextRole).toString();
+        QVERIFY2(text.startsWith(u"$0.720/h · $0.12"_s), qPrintable(text));
+        const cost::Ledger ledger = cost::forCluster(m_book->ledger(QDateTime::currentDateTimeUtc()), u"c-live"_s);
+        QCOMPARE(u"$"_s + ledger.total.toDisplayString(), costview::formatMoney(meters[u"c-live"_s].total, u"USD"_s));
+        const QModelIndex done = model.index(model.rowOf(u"c-done"_s), 0);
+        QCOMPARE(done.data(ClusterListModel::MeterTextRole).toString(), u"$0.66"_s); // ended: the bill only
+    }
+
+    void scaleDialogShowsTheChangeInDollarsPerHour()
+    {
+        const auto meter = m_book->metersJson().at(1).toObject();
+        QCOMPARE(meter[u"cluster"_s].toString(), u"c-live"_s);
+        const auto type = m_profiles.find(u"local.small"_s);
+        ScaleDialog dialog(m_facts[1].info, type);
+        QVERIFY(dialog.costDeltaText().contains(u"not received"_s)); // no figure invented before the meter
+        dialog.setCostRates(meter[u"ratePerHour"_s].toDouble(), meter[u"workerRatePerHour"_s].toDouble(), u"USD"_s);
+        auto *spin = dialog.findChild<QSpinBox *>(u"targetSpin"_s);
+        spin->setValue(5); // 2 -> 5 workers: +3 x $0.24/h
+        QCOMPARE(dialog.costDeltaText(), u"+$0.720/h ($0.720/h → $1.440/h); $0.240/h per worker."_s);
+        spin->setValue(1);
+        QCOMPARE(dialog.costDeltaText(), u"−$0.240/h ($0.720/h → $0.480/h); $0.240/h per worker."_s);
+        spin->setValue(2);
+        QCOMPARE(dialog.costDeltaText(), u"$0.720/h now, unchanged."_s);
+    }
+
+    void executiveSummaryExportsCsvAndPdf()
+    {
+        QString error;
+        QJsonObject status;
+        bool internal = false;
+        // team=data spent $0.656 this month (if the month began less than two hours ago the test still holds:
+        // the summary below is asked for the last 24 hours).
+        QVERIFY(m_book->putBudget({{u"tag"_s, u"team=data"_s}, {u"limit"_s, 0.8}}, &status, &error, &internal));
+        QUrlQuery q;
+        q.addQueryItem(u"from"_s, QString::number(m_now.addDays(-1).toMSecsSinceEpoch()));
+        q.addQueryItem(u"tagKey"_s, u"team"_s);
+        const auto summary = m_book->summaryJson(q, &error);
+        QVERIFY2(summary, qPrintable(error));
+        SummaryPanel panel;
+        panel.resize(1400, 900);
+        panel.setSummary(*summary);
+        const double total = summary->value(u"total"_s).toDouble();
+        QVERIFY(total > 0.656 + 0.11 && total < 0.656 + 0.13); // the ended cluster plus the live one so far
+        QCOMPARE(panel.totalText(), costview::formatMoney(total, u"USD"_s));
+        const QStringList budgets = panel.budgetLines();
+        QCOMPARE(budgets.size(), 1);
+        // This month's part only: if the month started in the last two hours the level may be lower.
+        if (m_now.addSecs(-7200).date().month() == m_now.date().month())
+            QCOMPARE(budgets.first(), u"team=data: 82.0 %  warning"_s);
+
+        const QString csvPath = m_dir.filePath(u"summary.csv"_s);
+        QVERIFY2(panel.exportCsv(csvPath, &error), qPrintable(error));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(csv.readAll());
+        QVERIFY(text.startsWith(u"section,key,name,amount,extra\r\n"_s));
+        QVERIFY2(text.contains(u"tag,team=data,data,0.66,\r\n"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"job,j-etl,etl_groupby,0.16,nightly-etl\r\n"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"period,"_s + summary->value(u"from"_s).toString()), qPrintable(text));
+        // Waste: idle $0.414 of the ended cluster, and three quarters of its workers' $0.416 unused memory.
+        QVERIFY2(text.contains(u"waste,memoryHeadroom,worker memory paid for but unused,0.31,"_s), qPrintable(text));
+
+        const QString pdfPath = m_dir.filePath(u"report.pdf"_s);
+        QVERIFY2(panel.exportPdf(pdfPath, &error), qPrintable(error));
+        QFile pdf(pdfPath);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+        QVERIFY2(bytes.size() > 10000, QByteArray::number(bytes.size()).constData()); // text, fonts and bars
+        QVERIFY(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page ") >= 1);
+        // An unwritable path is a clear error, not a silent nothing.
+        QVERIFY(!panel.exportPdf(u"/nonexistent-dir/report.pdf"_s, &error));
+        QVERIFY2(error.contains(u"/nonexistent-dir/report.pdf"_s), qPrintable(error));
+    }
+};
+
+QTEST_MAIN(TstCostViews)
+#include "tst_costviews.moc"

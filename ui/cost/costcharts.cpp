@@ -1,0 +1,159 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "costcharts.h"
+
+#include "ui/cost/costexport.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHorizontalBarSeries>
+#include <QPieSeries>
+#include <QPieSlice>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck::costview {
+
+namespace {
+
+void clear(QChart *chart)
+{
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+}
+
+// printf format for QValueAxis labels: "$%.2f" or "%.2f EUR".
+QString axisFormat(const QString &currency, double max)
+{
+    const int decimals = max >= 100 ? 0 : max >= 1 ? 2 : 3;
+    const QString number = u"%."_s + QString::number(decimals) + u'f';
+    if (currency == "USD"_L1 || currency.isEmpty())
+        return u"$"_s + number;
+    return number + u' ' + currency;
+}
+
+double niceMax(double max)
+{
+    if (max <= 0)
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(max)));
+    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (step * magnitude >= max * 1.05)
+            return step * magnitude;
+    return 10 * magnitude;
+}
+
+} // namespace
+
+QChartView *makeChartView(const QString &title, QWidget *parent)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->hide();
+    chart->setAnimationOptions(QChart::NoAnimation); // redrawn every second: animation would never settle
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setBackgroundRoundness(0);
+    auto *view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(180);
+    return view;
+}
+
+void setHorizontalBars(QChart *chart, const Bars &bars, const QString &currency, QColor color)
+{
+    clear(chart);
+    auto *set = new QBarSet(QString());
+    set->setColor(color);
+    set->setBorderColor(color);
+    QStringList categories;
+    double max = 0;
+    // QHorizontalBarSeries draws the first category at the bottom: reverse so the largest is on top.
+    for (auto it = bars.crbegin(); it != bars.crend(); ++it) {
+        categories.append(it->first);
+        set->append(it->second);
+        max = std::max(max, it->second);
+    }
+    auto *series = new QHorizontalBarSeries;
+    series->append(set);
+    series->setBarWidth(0.7);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    series->setLabelsFormat(currency == "USD"_L1 ? u"$@value"_s : u"@value"_s);
+    series->setLabelsPrecision(4);
+    chart->addSeries(series);
+    auto *y = new QBarCategoryAxis;
+    y->append(categories);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    auto *x = new QValueAxis;
+    x->setRange(0, niceMax(max));
+    x->setLabelFormat(axisFormat(currency, max));
+    x->setTickCount(5);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+}
+
+void setColumns(QChart *chart, const Bars &bars, const QString &currency, QColor color)
+{
+    clear(chart);
+    auto *set = new QBarSet(QString());
+    set->setColor(color);
+    set->setBorderColor(color);
+    QStringList categories;
+    double max = 0;
+    for (const auto &[label, value] : bars) {
+        categories.append(label);
+        set->append(value);
+        max = std::max(max, value);
+    }
+    auto *series = new QBarSeries;
+    series->append(set);
+    series->setBarWidth(0.7);
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(categories);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto *y = new QValueAxis;
+    y->setRange(0, niceMax(max));
+    y->setLabelFormat(axisFormat(currency, max));
+    y->setTickCount(5);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+}
+
+void setPie(QChart *chart, const Bars &slices, const QString &currency, const QList<QColor> &colors)
+{
+    clear(chart);
+    double total = 0;
+    for (const auto &s : slices)
+        total += std::max(0.0, s.second);
+    auto *series = new QPieSeries;
+    series->setPieSize(0.62);
+    for (qsizetype i = 0; i < slices.size(); ++i) {
+        const double v = std::max(0.0, slices[i].second);
+        if (v <= 0)
+            continue;
+        QPieSlice *slice = series->append(
+            u"%1: %2 (%3 %)"_s.arg(slices[i].first, formatMoney(v, currency, v < 1 ? 4 : 2))
+                .arg(total > 0 ? v / total * 100 : 0, 0, 'f', 0),
+            v);
+        slice->setLabelVisible(true);
+        slice->setLabelArmLengthFactor(0.12);
+        if (i < colors.size())
+            slice->setColor(colors[i]);
+    }
+    chart->addSeries(series);
+}
+
+} // namespace cdeck::costview
