@@ -465,9 +465,9 @@ print("sum", sum(client.gather(client.map(flaky, range(4), retries=2))))
         QCOMPARE(qRound64(report.value(u"total"_s).toDouble() * 100), expectedCents);
 
         // The same history gives the same cents, across a runtime restart (the ledger is stored).
-        m_runtime.terminate();
-        QVERIFY(m_runtime.waitForFinished(10000));
-        startRuntime();
+        m_runtime.stop();
+        QString error;
+        QVERIFY2(m_runtime.start(&error), qPrintable(error));
         QJsonValue again;
         QCOMPARE(cli({u"cost"_s, m_clusterId}, &again), 0);
         QCOMPARE(again.toObject().value(u"total"_s).toDouble(), report.value(u"total"_s).toDouble());
@@ -492,9 +492,9 @@ print("sum", sum(client.gather(client.map(flaky, range(4), retries=2))))
         QJsonValue before;
         QCOMPARE(cli({u"cost"_s, m_clusterId, u"--to"_s, c.createdAt.addYears(-1).toString(Qt::ISODate)}, &before), 0);
         QCOMPARE(before.toObject().value(u"total"_s).toDouble(), 0.0);
-        const ApiReply bad = api("GET", u"/cost?from=yesterday"_s);
-        QCOMPARE(bad.httpStatus, 400);
-        QVERIFY2(bad.detail.contains(u"from"_s), qPrintable(bad.detail));
+        QJsonValue bad;
+        QCOMPARE(m_runtime.get(u"/api/v1/cost?from=yesterday"_s, &bad), 400);
+        QVERIFY2(bad[u"detail"_s].toString().contains(u"from"_s), qPrintable(bad[u"detail"_s].toString()));
         // The cluster's meter: nothing runs any more, so nothing accrues; its total is the ledger's.
         const QJsonObject meter = api("GET", u"/clusters/"_s + m_clusterId + u"/cost"_s).body.toObject()[u"meter"_s].toObject();
         QCOMPARE(meter.value(u"ratePerHour"_s).toDouble(), 0.0);
@@ -505,7 +505,8 @@ print("sum", sum(client.gather(client.map(flaky, range(4), retries=2))))
 
     void budgetsWarnAtEightyAndHundredPercent()
     {
-        const ApiReply summary = api("GET", u"/cost/summary?tagKey=team"_s);
+        ApiReply summary;
+        summary.httpStatus = m_runtime.get(u"/api/v1/cost/summary?tagKey=team"_s, &summary.body);
         QCOMPARE(summary.httpStatus, 200);
         const double qaSpent = [&] {
             for (const QJsonValue &g : summary.body.toObject().value(u"byTag"_s).toArray())
@@ -546,7 +547,7 @@ print("sum", sum(client.gather(client.map(flaky, range(4), retries=2))))
         catalog.close();
         QProcess runtime;
         runtime.start(bin(u"clusterdeck-runtime"_s),
-                      {u"--listen"_s, u"127.0.0.1:%1"_s.arg(freeLoopbackPort()), u"--data-dir"_s, dir.path(),
+                      {u"--listen"_s, u"127.0.0.1:%1"_s.arg(test::freeLoopbackPort()), u"--data-dir"_s, dir.path(),
                        u"--resources"_s, test::resourcesDir(), u"--pricing"_s, catalog.fileName()});
         QVERIFY(runtime.waitForFinished(15000));
         QVERIFY(runtime.exitCode() != 0);

@@ -301,6 +301,7 @@ void MetricsStream::finish()
 {
     m_done = true;
     m_open = false;
+}
 
 void RuntimeClient::clusterCost(const QString &id, Callback done)
 {
