@@ -3,6 +3,7 @@
 // clusterdeck: the console. Thin: options, translations, the window, and --screenshot.
 #include "ui/forms/launchform.h"
 #include "ui/mainwindow.h"
+#include "ui/panels/summarypanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -82,6 +83,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption clusterOption(u"cluster"_s, QCoreApplication::translate("main", "Select the cluster with this name."), u"NAME"_s);
     const QCommandLineOption launchNameOption(u"launch-name"_s, QCoreApplication::translate("main", "Prefill the launch form's name (with --page launch)."), u"NAME"_s);
     const QCommandLineOption launchWorkersOption(u"launch-workers"_s, QCoreApplication::translate("main", "Prefill the launch form's workers (with --page launch)."), u"N"_s);
+    const QCommandLineOption reportPdfOption(u"report-pdf"_s, QCoreApplication::translate("main", "With --screenshot --page summary: also write the summary's PDF report to FILE."), u"FILE"_s);
+    parser.addOptions({reportPdfOption});
     parser.addOptions({runtimeOption, tokenOption, engineOption, screenshotOption, sizeOption, pageOption, clusterOption,
                        launchNameOption, launchWorkersOption, jobOption});
     parser.process(app);
@@ -181,7 +184,13 @@ int main(int argc, char *argv[])
             window.launchForm()->prefill(parser.value(launchNameOption), parser.value(launchWorkersOption).toInt());
         // One more refresh period so tables are sized and the second snapshot (rates, durations) is in.
         QTimer::singleShot(1500, &window, [&] {
-            const bool saved = window.grab().save(file, "PNG");
+            bool saved = window.grab().save(file, "PNG");
+            if (saved && page == cdeck::MainWindow::Page::Summary && parser.isSet(reportPdfOption)) {
+                QString error;
+                saved = window.summaryPanel()->exportPdf(parser.value(reportPdfOption), &error);
+                if (!saved)
+                    fprintf(stderr, "clusterdeck: %s\n", qPrintable(error));
+            }
             fprintf(stderr, saved ? "clusterdeck: saved %s\n" : "clusterdeck: cannot write %s\n", qPrintable(file));
             exitCode = saved ? 0 : 1;
             QCoreApplication::exit(exitCode);
