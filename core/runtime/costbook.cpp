@@ -467,16 +467,24 @@ std::optional<QJsonObject> CostBook::summaryJson(const QUrlQuery &query, QString
     // Waste: instances billed while the cluster waited for work, and worker memory paid for but unused
     // (the share of the limit the workers did not use, as last reported, times their cost in the period).
     const Money idle = cost::idleCost(period, waitingIntervals(facts));
+
+    // Only the workers' busy time counts for memory: while idle all of it is already waste.
+    const QList<cost::StateInterval> waiting = waitingIntervals(facts);
     Money headroom;
     for (const ClusterCostFacts &f : facts) {
         const auto unused = unusedMemoryShare(f.executors);
         if (!unused)
             continue;
-        Money workers;
+        cost::Ledger workers;
+        workers.currency = period.currency;
+        workers.now = period.now;
         for (const cost::CostLine &l : period.lines)
-            if (l.clusterId == f.info.id && l.role == cost::Role::Worker)
-                workers += l.cost;
-        headroom += Money::fromDollars(workers.dollars() * *unused);
+            if (l.clusterId == f.info.id && l.role == cost::Role::Worker) {
+                workers.lines.append(l);
+                workers.total += l.cost;
+            }
+        const Money busy = workers.total - cost::idleCost(workers, waiting);
+        headroom += Money::fromDollars(busy.dollars() * *unused);
     }
     const qint64 bytes = bytesProcessed(facts, {});
     const auto perTb = cost::costPerTerabyte(period.total, bytes);

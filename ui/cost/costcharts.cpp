@@ -139,7 +139,10 @@ void setPie(QChart *chart, const Bars &slices, const QString &currency, const QL
     for (const auto &s : slices)
         total += std::max(0.0, s.second);
     auto *series = new QPieSeries;
-    series->setPieSize(0.62);
+    series->setPieSize(0.8);
+    // The legend carries the labels: slice labels would be cut at the chart's edge in a half-width view.
+    chart->legend()->show();
+    chart->legend()->setAlignment(Qt::AlignRight);
     for (qsizetype i = 0; i < slices.size(); ++i) {
         const double v = std::max(0.0, slices[i].second);
         if (v <= 0)
@@ -148,8 +151,6 @@ void setPie(QChart *chart, const Bars &slices, const QString &currency, const QL
             u"%1: %2 (%3 %)"_s.arg(slices[i].first, formatMoney(v, currency, v < 1 ? 4 : 2))
                 .arg(total > 0 ? v / total * 100 : 0, 0, 'f', 0),
             v);
-        slice->setLabelVisible(true);
-        slice->setLabelArmLengthFactor(0.12);
         if (i < colors.size())
             slice->setColor(colors[i]);
     }

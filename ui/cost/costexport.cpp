@@ -231,6 +231,7 @@ public:
             }
             m_y += h;
         };
+        need(h * int(std::min<qsizetype>(rows.size() + 1, 4))); // never a header alone at a page's foot
         drawRow(header, true, true);
         for (qsizetype i = 0; i < rows.size(); ++i)
             drawRow(rows[i], false, i % 2 == 1);
@@ -253,7 +254,7 @@ public:
                      formatMoney(0, currency));
         const int n = int(daily.size());
         if (n > 0 && max > 0) {
-            const double slot = double(area.width()) / n;
+            const double slot = std::min(double(area.width()) / n, double(mm(16))); // one day is not a page-wide bar
             for (int i = 0; i < n; ++i) {
                 const double v = daily[i][u"cost"_s].toDouble();
                 const int bh = int(area.height() * v / max);
@@ -272,9 +273,9 @@ public:
     {
         font(7.5, false, QColor(0x75, 0x75, 0x75));
         const int h = m_p.fontMetrics().height();
-        m_p.drawText(QRect(m_left, int(m_writer.height() - mm(12)), m_width, h), Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("ClusterDeck cost report · per-second billing, one-minute minimum per instance · amounts "
-                        "rounded to the cent for display only"));
+        m_p.drawText(QRect(m_left, int(m_writer.height() - mm(12)), m_width - mm(18), h), Qt::AlignLeft | Qt::AlignVCenter,
+                     tr("ClusterDeck cost report · per-second billing, one-minute minimum per instance · rounded "
+                        "to the cent for display"));
         m_p.drawText(QRect(m_left, int(m_writer.height() - mm(12)), m_width, h), Qt::AlignRight | Qt::AlignVCenter,
                      tr("Page %1").arg(m_page));
     }
@@ -318,9 +319,10 @@ bool writeSummaryPdf(const QJsonObject &s, const QString &title, const QString &
     const double previous = prev.value(u"total"_s).toDouble();
 
     r.text(title, 20, true, QColor(0x0d, 0x47, 0xa1));
-    r.text(tr("Period %1 – %2 · compared with %3 – %4")
-               .arg(displayTime(s.value(u"from"_s).toString()), displayTime(s.value(u"to"_s).toString()),
-                    displayTime(prev.value(u"from"_s).toString()), displayTime(prev.value(u"to"_s).toString())),
+    r.text(tr("Period %1 – %2").arg(displayTime(s.value(u"from"_s).toString()), displayTime(s.value(u"to"_s).toString())),
+           9.5, false, QColor(0x55, 0x55, 0x55));
+    r.text(tr("Compared with %1 – %2")
+               .arg(displayTime(prev.value(u"from"_s).toString()), displayTime(prev.value(u"to"_s).toString())),
            9.5, false, QColor(0x55, 0x55, 0x55));
     r.text(tr("Generated %1 · currency %2").arg(displayTime(s.value(u"now"_s).toString()), currency), 9.5, false,
            QColor(0x55, 0x55, 0x55));
@@ -336,7 +338,9 @@ bool writeSummaryPdf(const QJsonObject &s, const QString &title, const QString &
              {tr("Spend in the previous period"), formatMoney(previous, currency)},
              {tr("Change"), change},
              {tr("Month to date"), formatMoney(f.value(u"monthToDate"_s).toDouble(), currency)},
-             {tr("Forecast for the month (trend over %n day(s))", nullptr, f.value(u"basisDays"_s).toInt()),
+             {f.value(u"basisDays"_s).toInt() > 0
+                  ? tr("Forecast for the month (trend over the last %1 complete days)").arg(f.value(u"basisDays"_s).toInt())
+                  : tr("Forecast for the month (no complete day yet: month to date)"),
               formatMoney(f.value(u"monthEnd"_s).toDouble(), currency)},
              {tr("Idle (instances billed while waiting for work)"), formatMoney(waste.value(u"idle"_s).toDouble(), currency)},
              {tr("Unused worker memory (over-provisioned)"), formatMoney(waste.value(u"memoryHeadroom"_s).toDouble(), currency)},

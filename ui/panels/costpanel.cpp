@@ -59,8 +59,10 @@ QTableWidget *table(const QStringList &headers, const QString &objectName, QWidg
     t->verticalHeader()->hide();
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // The first column (instance, job name) takes the spare width; the figures stay next to it.
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
+    t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    t->horizontalHeader()->setStretchLastSection(false);
     t->setAlternatingRowColors(true);
     return t;
 }
@@ -120,7 +122,7 @@ CostPanel::CostPanel(QWidget *parent)
     tables->addWidget(m_lines);
     tables->addWidget(m_jobs);
     tables->setStretchFactor(0, 3);
-    tables->setStretchFactor(1, 1);
+    tables->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(tiles);
