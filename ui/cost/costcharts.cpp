@@ -87,7 +87,9 @@ void setHorizontalBars(QChart *chart, const Bars &bars, const QString &currency,
     series->append(set);
     series->setBarWidth(0.7);
     series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    // Outside the end: a small bar has no room inside for its amount.
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    set->setLabelColor(QColor(0x21, 0x21, 0x21));
     series->setLabelsFormat(currency == "USD"_L1 ? u"$@value"_s : u"@value"_s);
     series->setLabelsPrecision(4);
     chart->addSeries(series);
@@ -96,7 +98,7 @@ void setHorizontalBars(QChart *chart, const Bars &bars, const QString &currency,
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     auto *x = new QValueAxis;
-    x->setRange(0, niceMax(max));
+    x->setRange(0, niceMax(max * 1.3)); // room right of the longest bar for its label
     x->setLabelFormat(axisFormat(currency, max));
     x->setTickCount(5);
     chart->addAxis(x, Qt::AlignBottom);
