@@ -5,6 +5,7 @@
 #include "core/backend/runtime/runtimeclient.h"
 #include "core/cost/costreport.h"
 #include "core/dag/dag.h"
+#include "core/model/clusterevent.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/model/job.h"
@@ -51,6 +52,13 @@ const char *const kUsage = R"(Usage: clusterdeck-cli [--runtime URL] [--token-fi
 Clusters:
   cluster launch --name N --workers K [--instance-type T] [--spot] [--idle-minutes M | --idle-seconds S]
                  [--protect] [--tag k=v]... [--wait]
+                 [--min-workers A --max-workers B [POLICY OPTIONS]]   (managed scaling; K defaults to A)
+                 [--spot-interruptions-per-hour R] [--spot-fallback-after N] [--spot-fallback-window S]
+                 [--bootstrap SCRIPT]... [--bootstrap-timeout S]
+  cluster policy ID [--manual | --min-workers A --max-workers B [POLICY OPTIONS]]   (no option: show it)
+      POLICY OPTIONS: [--scale-out-cooldown S] [--scale-in-cooldown S] [--max-step N]
+                      [--signal adaptive|pending-tasks|memory] [--stabilization S]
+  cluster events ID [--type T[,T...]]   (scaling decisions, state changes, spot interruptions, fallbacks)
   cluster list
   cluster describe ID
   cluster scale ID --workers K [--wait]
@@ -109,10 +117,14 @@ Options parse(const QStringList &args)
                                             u"--workers"_s, u"--instance-type"_s, u"--idle-minutes"_s,
                                             u"--idle-seconds"_s, u"--tag"_s, u"--sample"_s, u"--script"_s,
                                             u"--arg"_s, u"--api"_s, u"--by"_s, u"--from"_s, u"--to"_s,
-                                            u"--tag-key"_s,
+                                            u"--tag-key"_s, u"--min-workers"_s, u"--max-workers"_s,
+                                            u"--scale-out-cooldown"_s, u"--scale-in-cooldown"_s, u"--max-step"_s,
+                                            u"--signal"_s, u"--stabilization"_s, u"--type"_s,
+                                            u"--spot-interruptions-per-hour"_s, u"--spot-fallback-after"_s,
+                                            u"--spot-fallback-window"_s, u"--bootstrap"_s, u"--bootstrap-timeout"_s,
                                             u"--executor"_s, u"--seconds"_s};
     static const QSet<QString> flagOptions{u"--json"_s, u"--wait"_s, u"--spot"_s, u"--protect"_s, u"--on"_s,
-                                           u"--off"_s, u"--help"_s, u"-h"_s, u"--dot"_s};
+                                           u"--off"_s, u"--help"_s, u"-h"_s, u"--dot"_s, u"--manual"_s};
     Options o;
     for (int i = 0; i < args.size(); ++i) {
         QString a = args[i];
@@ -161,6 +173,41 @@ int intValue(const Options &o, const QString &name)
     if (!o.values.contains(name) || !ok)
         throw UsageError(name + u" expects an integer"_s);
     return v;
+}
+
+// The policy options of `cluster launch` and `cluster policy` as the API's scaling object; empty when none given.
+QJsonObject policyFromOptions(const Options &o)
+{
+    if (o.flags.contains(u"--manual"_s))
+        return {{u"mode"_s, u"manual"_s}};
+    static const QList<std::pair<QString, QString>> numeric{
+        {u"--min-workers"_s, u"minWorkers"_s},
+        {u"--max-workers"_s, u"maxWorkers"_s},
+        {u"--scale-out-cooldown"_s, u"scaleOutCooldownSeconds"_s},
+        {u"--scale-in-cooldown"_s, u"scaleInCooldownSeconds"_s},
+        {u"--max-step"_s, u"maxStep"_s},
+        {u"--stabilization"_s, u"stabilizationSeconds"_s}};
+    QJsonObject policy;
+    for (const auto &[option, field] : numeric)
+        if (o.values.contains(option))
+            policy.insert(field, intValue(o, option));
+    if (o.values.contains(u"--signal"_s))
+        policy.insert(u"signal"_s, o.values.value(u"--signal"_s));
+    if (policy.isEmpty())
+        return policy;
+    if (!policy.contains(u"minWorkers"_s) || !policy.contains(u"maxWorkers"_s))
+        throw UsageError(u"managed scaling needs both --min-workers and --max-workers"_s);
+    policy.insert(u"mode"_s, u"managed"_s);
+    return policy;
+}
+
+QString eventValue(const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined())
+        return u"-"_s;
+    if (v.isObject())
+        return v.toObject().value(u"mode"_s).toString(u"{..}"_s);
+    return v.toVariant().toString();
 }
 
 void printJson(const QJsonValue &v)
@@ -340,14 +387,48 @@ int Cli::clusterCommand()
         return done(r.body, [&] {
             const ClusterInfo c = ClusterInfo::fromJson(r.body.toObject());
             printCluster(c);
-            out() << "  scheduler " << c.schedulerAddress << "  metrics " << c.dashboardUrl << "\n  history:\n";
+            out() << "  scheduler " << c.schedulerAddress << "  metrics " << c.dashboardUrl << "\n";
+            out() << "  scaling " << c.spec.scaling.summary() << "\n  history:\n";
             for (const StateChange &s : c.history)
                 out() << "    " << s.at.toString(Qt::ISODateWithMs) << "  " << toString(s.state) << "  " << s.reason
                       << "\n";
         });
     }
     if (sub == "launch"_L1) {
-        QJsonObject spec{{u"name"_s, m_o.values.value(u"--name"_s)}, {u"workers"_s, intValue(m_o, u"--workers"_s)}};
+        const QJsonObject policy = policyFromOptions(m_o);
+        QJsonObject spec{{u"name"_s, m_o.values.value(u"--name"_s)}};
+        if (!policy.isEmpty())
+            spec.insert(u"scaling"_s, policy);
+        if (policy.isEmpty() || m_o.values.contains(u"--workers"_s))
+            spec.insert(u"workers"_s, intValue(m_o, u"--workers"_s));
+        QJsonObject spot;
+        if (m_o.values.contains(u"--spot-interruptions-per-hour"_s)) {
+            bool ok = false;
+            const double rate = m_o.values.value(u"--spot-interruptions-per-hour"_s).toDouble(&ok);
+            if (!ok)
+                throw UsageError(u"--spot-interruptions-per-hour expects a number"_s);
+            spot.insert(u"interruptionsPerHour"_s, rate);
+        }
+        if (m_o.values.contains(u"--spot-fallback-after"_s))
+            spot.insert(u"fallbackAfter"_s, intValue(m_o, u"--spot-fallback-after"_s));
+        if (m_o.values.contains(u"--spot-fallback-window"_s))
+            spot.insert(u"fallbackWindowSeconds"_s, intValue(m_o, u"--spot-fallback-window"_s));
+        if (!spot.isEmpty()) {
+            if (!m_o.flags.contains(u"--spot"_s))
+                throw UsageError(u"the --spot-* options need --spot"_s);
+            spec.insert(u"spot"_s, spot);
+        }
+        QStringList scripts = m_o.values.values(u"--bootstrap"_s);
+        std::reverse(scripts.begin(), scripts.end()); // QMultiMap returns the most recent first
+        QJsonArray bootstrap;
+        for (const QString &script : scripts) {
+            QJsonObject action{{u"script"_s, QFileInfo(script).absoluteFilePath()}};
+            if (m_o.values.contains(u"--bootstrap-timeout"_s))
+                action.insert(u"timeoutSeconds"_s, intValue(m_o, u"--bootstrap-timeout"_s));
+            bootstrap.append(action);
+        }
+        if (!bootstrap.isEmpty())
+            spec.insert(u"bootstrapActions"_s, bootstrap);
         if (m_o.values.contains(u"--instance-type"_s))
             spec.insert(u"instanceType"_s, m_o.values.value(u"--instance-type"_s));
         if (m_o.flags.contains(u"--spot"_s))
@@ -416,6 +497,44 @@ int Cli::clusterCommand()
             }
         }
         return done(last, [&] { printCluster(ClusterInfo::fromJson(last.toObject())); });
+    }
+    if (sub == "policy"_L1) {
+        needId();
+        const QJsonObject policy = policyFromOptions(m_o);
+        const ApiReply r = policy.isEmpty() ? call("GET", clusterPath + u"/policy"_s)
+                                            : call("PUT", clusterPath + u"/policy"_s, policy);
+        if (!r.ok())
+            return fail(r);
+        return done(r.body, [&] {
+            if (policy.isEmpty()) {
+                QList<FieldError> ignored;
+                out() << ScalingPolicy::fromJson(r.body.toObject(), &ignored).summary() << "\n";
+            } else {
+                const ClusterInfo c = ClusterInfo::fromJson(r.body.toObject());
+                printCluster(c);
+                out() << "  scaling: " << c.spec.scaling.summary() << "\n";
+            }
+        });
+    }
+    if (sub == "events"_L1) {
+        needId();
+        QString path = clusterPath + u"/events"_s;
+        if (m_o.values.contains(u"--type"_s))
+            path += u"?type="_s + QString::fromLatin1(QUrl::toPercentEncoding(m_o.values.value(u"--type"_s), ","));
+        const ApiReply r = call("GET", path);
+        if (!r.ok())
+            return fail(r);
+        return done(r.body, [&] {
+            const QJsonArray list = r.body.toArray();
+            if (list.isEmpty())
+                out() << "No events.\n";
+            for (const QJsonValue &v : list) {
+                const ClusterEvent e = ClusterEvent::fromJson(v.toObject());
+                out() << e.time.toString(Qt::ISODateWithMs) << "  " << QStringLiteral("%1").arg(e.type, -17) << "  "
+                      << eventValue(e.from) << " -> " << eventValue(e.to) << "  " << e.reason
+                      << (e.executorId.isEmpty() ? QString() : u" ["_s + e.executorId + u']') << "\n";
+            }
+        });
     }
     if (sub == "protect"_L1) {
         needId();

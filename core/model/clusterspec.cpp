@@ -6,6 +6,7 @@
 #include "jsonutil.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -64,6 +65,16 @@ QList<FieldError> ClusterSpec::validate(const InstanceCatalog &catalog) const
         errors.append({u"tags"_s, tr("At most %1 tags are allowed.").arg(kMaxTags)});
     for (auto it = tags.cbegin(); it != tags.cend(); ++it)
         errors += validateTag(it.key(), it.value());
+    const QList<FieldError> policyErrors = scaling.validate(maxWorkers);
+    errors += policyErrors;
+    if (scaling.managed() && policyErrors.isEmpty() && (workers < scaling.minWorkers || workers > scaling.maxWorkers))
+        errors.append({u"workers"_s, tr("Workers (%1) must lie between the scaling minimum (%2) and maximum (%3).")
+                                         .arg(workers)
+                                         .arg(scaling.minWorkers)
+                                         .arg(scaling.maxWorkers)});
+    if (market == Market::Spot)
+        errors += spot.validate();
+    errors += validateBootstrapActions(bootstrapActions);
     return errors;
 }
 
@@ -78,14 +89,17 @@ QJsonObject ClusterSpec::toJson() const
             {u"market"_s, toString(market)},
             {u"idleTimeoutSeconds"_s, double(idleTimeoutSeconds)},
             {u"terminationProtection"_s, terminationProtection},
-            {u"tags"_s, t}};
+            {u"tags"_s, t},
+            {u"scaling"_s, scaling.toJson()},
+            {u"spot"_s, market == Market::Spot ? QJsonValue(spot.toJson()) : QJsonValue(QJsonValue::Null)},
+            {u"bootstrapActions"_s, bootstrapActionsToJson(bootstrapActions)}};
 }
 
 ClusterSpec ClusterSpec::fromJson(const QJsonObject &o, QList<FieldError> *errors)
 {
     static const QSet<QString> known{u"name"_s,   u"workers"_s,           u"instanceType"_s,
                                      u"market"_s, u"idleTimeoutSeconds"_s, u"terminationProtection"_s,
-                                     u"tags"_s};
+                                     u"tags"_s, u"scaling"_s, u"spot"_s, u"bootstrapActions"_s};
     ClusterSpec s;
     auto check = [errors](const QString &field, const QString &error) {
         if (!error.isEmpty())
@@ -120,6 +134,32 @@ ClusterSpec ClusterSpec::fromJson(const QJsonObject &o, QList<FieldError> *error
         }
     } else if (!tags.isUndefined() && !tags.isNull()) {
         errors->append({u"tags"_s, tr("Tags must be an object of key: value strings.")});
+    }
+    const QJsonValue scaling = o.value(u"scaling"_s);
+    if (scaling.isObject()) {
+        s.scaling = ScalingPolicy::fromJson(scaling.toObject(), errors);
+        // A managed cluster launched without a worker count starts at its minimum.
+        if (s.scaling.managed() && (o.value(u"workers"_s).isUndefined() || o.value(u"workers"_s).isNull()))
+            s.workers = s.scaling.minWorkers;
+    } else if (!scaling.isUndefined() && !scaling.isNull()) {
+        errors->append({u"scaling"_s, tr("Scaling must be an object (mode, minWorkers, maxWorkers, ...).")});
+    }
+    const QJsonValue spot = o.value(u"spot"_s);
+    if (spot.isObject())
+        s.spot = SpotSettings::fromJson(spot.toObject(), errors);
+    else if (!spot.isUndefined() && !spot.isNull())
+        errors->append({u"spot"_s, tr("Spot settings must be an object.")});
+    const QJsonValue bootstrap = o.value(u"bootstrapActions"_s);
+    if (bootstrap.isArray()) {
+        const QJsonArray list = bootstrap.toArray();
+        for (qsizetype n = 0; n < list.size(); ++n) {
+            if (list[n].isObject())
+                s.bootstrapActions.append(BootstrapAction::fromJson(list[n].toObject(), int(n), errors));
+            else
+                errors->append({u"bootstrapActions[%1]"_s.arg(n), tr("A bootstrap action must be an object.")});
+        }
+    } else if (!bootstrap.isUndefined() && !bootstrap.isNull()) {
+        errors->append({u"bootstrapActions"_s, tr("Bootstrap actions must be an array.")});
     }
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!known.contains(it.key()))

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "scalingpolicy.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -32,6 +34,9 @@ struct ClusterSpec
     qint64 idleTimeoutSeconds = 0; // 0: never auto-terminate
     bool terminationProtection = false;
     QMap<QString, QString> tags;
+    ScalingPolicy scaling; // manual: `workers` is what the user asked for; managed: the current target
+    SpotSettings spot; // read when market is spot
+    QList<BootstrapAction> bootstrapActions;
 
     static constexpr int kMaxNameLength = 64;
     static constexpr int kMaxTags = 50; // EMR's limit

@@ -57,6 +57,7 @@ QJsonObject Executor::toJson() const
             {u"bytesOutTotal"_s, double(bytesOutTotal)},
             {u"cpuPercent"_s, cpuPercent},
             {u"restarts"_s, restarts},
+            {u"market"_s, toString(market)},
             {u"startedAt"_s, json::fromDateTime(startedAt)},
             {u"endedAt"_s, json::fromDateTime(endedAt)},
             {u"updatedAt"_s, json::fromDateTime(updatedAt)}};
@@ -82,6 +83,7 @@ Executor Executor::fromJson(const QJsonObject &o)
     e.bytesOutTotal = qint64(o.value(u"bytesOutTotal"_s).toDouble());
     e.cpuPercent = o.value(u"cpuPercent"_s).toDouble();
     e.restarts = o.value(u"restarts"_s).toInt();
+    e.market = o.value(u"market"_s).toString() == "spot"_L1 ? Market::Spot : Market::OnDemand;
     e.startedAt = json::toDateTime(o.value(u"startedAt"_s));
     e.endedAt = json::toDateTime(o.value(u"endedAt"_s));
     e.updatedAt = json::toDateTime(o.value(u"updatedAt"_s));

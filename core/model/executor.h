@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "clusterspec.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -43,6 +45,7 @@ struct Executor
     qint64 bytesOutTotal = 0; // sent to other workers
     double cpuPercent = 0;
     int restarts = 0; // times the nanny restarted the worker (address changed)
+    Market market = Market::OnDemand; // how this worker was bought: a spot cluster falls back to on-demand
     QDateTime startedAt;
     QDateTime endedAt;
     QDateTime updatedAt; // when the engine last reported on it

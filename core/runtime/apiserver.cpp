@@ -230,6 +230,31 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
         const Outcome o = m_supervisor.scale(id, body, &result);
         return answer(o, result.toJson(true));
     }
+    if (seg.size() == 3 && sub == "policy"_L1) {
+        if (method == Method::Get)
+            return answer(Outcome::ok(), cluster->info().spec.scaling.toJson());
+        if (method != Method::Put)
+            return methodNotAllowed();
+        ClusterInfo result;
+        const Outcome o = m_supervisor.setScalingPolicy(id, body, &result);
+        return answer(o, result.toJson(true));
+    }
+    if (seg.size() == 3 && sub == "events"_L1) {
+        if (method != Method::Get)
+            return methodNotAllowed();
+        const QUrlQuery query(request.url());
+        bool ok = true;
+        const qint64 after = query.hasQueryItem(u"after"_s) ? query.queryItemValue(u"after"_s).toLongLong(&ok) : 0;
+        if (!ok || after < 0)
+            return sendError(responder, Status::BadRequest, u"invalid events query"_s,
+                             u"after: expected an event seq (a non-negative integer)"_s);
+        const QStringList types = query.queryItemValue(u"type"_s).split(u',', Qt::SkipEmptyParts);
+        QJsonArray list;
+        for (const ClusterEvent &e : cluster->events(after))
+            if (types.isEmpty() || types.contains(e.type))
+                list.append(e.toJson());
+        return answer(Outcome::ok(), list);
+    }
     if (seg.size() == 3 && sub == "protection"_L1) {
         if (method != Method::Put)
             return methodNotAllowed();

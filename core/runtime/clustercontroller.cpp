@@ -132,6 +132,7 @@ ClusterController::ClusterController(StoredCluster record, InstanceType type, co
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &ClusterController::poll);
     m_idleFor.start();
+    m_decider.setPolicy(m_record.info.spec.scaling);
 }
 
 ClusterController::~ClusterController()
@@ -236,6 +237,12 @@ void ClusterController::setState(ClusterState state, const QString &reason)
     opsLog()->info("cluster {} ({}): {} -> {}: {}", i.id.toStdString(), i.spec.name.toStdString(),
                    toString(i.state).toStdString(), toString(state).toStdString(), reason.toStdString());
     const StateChange change{state, reason, now()};
+    ClusterEvent event;
+    event.time = change.at;
+    event.type = QLatin1StringView(ClusterEvent::kStateChange);
+    event.reason = reason;
+    event.from = toString(i.state);
+    event.to = toString(state);
     i.state = state;
     i.stateReason = reason;
     i.stateChangedAt = change.at;
@@ -249,7 +256,26 @@ void ClusterController::setState(ClusterState state, const QString &reason)
         i.endedAt = change.at;
     m_store.appendStateChange(i.id, change);
     saveCluster();
+    recordEvent(event);
     Q_EMIT changed();
+}
+
+void ClusterController::recordEvent(ClusterEvent event)
+{
+    event.clusterId = m_record.info.id;
+    if (!event.time.isValid())
+        event.time = now();
+    m_store.appendEvent(&event);
+    if (event.type != QLatin1StringView(ClusterEvent::kStateChange))
+        opsLog()->info("cluster {}: {} {} -> {}: {}", m_record.info.id.toStdString(), event.type.toStdString(),
+                       event.from.toVariant().toString().toStdString(), event.to.toVariant().toString().toStdString(),
+                       event.reason.toStdString());
+    Q_EMIT changed();
+}
+
+QList<ClusterEvent> ClusterController::events(qint64 afterSeq, int limit) const
+{
+    return m_store.loadEvents(m_record.info.id, afterSeq, limit);
 }
 
 QStringList ClusterController::engineEnvironment() const
@@ -288,6 +314,13 @@ void ClusterController::launch()
     i.history = {first};
     saveCluster();
     m_store.appendStateChange(i.id, first);
+    ClusterEvent launched;
+    launched.time = first.at;
+    launched.type = QLatin1StringView(ClusterEvent::kStateChange);
+    launched.reason = first.reason;
+    launched.to = toString(first.state);
+    launched.metrics = QJsonObject{{u"workers"_s, i.spec.workers}, {u"scaling"_s, i.spec.scaling.toJson()}};
+    recordEvent(launched);
     m_sinceLaunch.start();
 
     spawnScheduler();
@@ -341,6 +374,7 @@ StoredExecutor ClusterController::newExecutor()
     e.executor.status = ExecutorStatus::Starting;
     e.executor.threads = m_type.threads;
     e.executor.memoryLimitBytes = m_type.memoryLimitBytes;
+    e.executor.market = m_record.info.spec.market;
     return e;
 }
 
@@ -456,10 +490,12 @@ void ClusterController::poll()
         } else {
             QString error;
             const auto workers = dask::parseIdentity(reply->readAll(), &error);
-            if (workers)
+            if (workers) {
                 onIdentity(*workers);
-            else
+                evaluateScaling();
+            } else {
                 onScrapeFailed(error);
+            }
         }
         schedulePoll();
     });
@@ -602,42 +638,191 @@ QString ClusterController::scale(int workers)
     ClusterInfo &i = m_record.info;
     if (!isActive(i.state))
         return u"Cluster %1 is %2: scaling needs a WAITING or RUNNING cluster"_s.arg(i.id, toString(i.state));
+    const ScalingPolicy &policy = i.spec.scaling;
+    if (policy.managed() && (workers < policy.minWorkers || workers > policy.maxWorkers))
+        return u"Cluster %1 scales itself between %2 and %3 workers: change its scaling policy to go outside them"_s
+            .arg(i.id)
+            .arg(policy.minWorkers)
+            .arg(policy.maxWorkers);
+    const int live = liveWorkerCount();
+    if (workers != live) {
+        ClusterEvent event;
+        event.type = QLatin1StringView(workers > live ? ClusterEvent::kScaleOut : ClusterEvent::kScaleIn);
+        event.reason = u"Requested by the user"_s;
+        event.from = live;
+        event.to = workers;
+        event.metrics = QJsonObject{{u"manual"_s, true}, {u"workers"_s, live}};
+        recordEvent(event);
+    }
+    resize(workers, {});
+    return {};
+}
+
+void ClusterController::resize(int workers, const QStringList &retireFirst)
+{
+    ClusterInfo &i = m_record.info;
     const int live = liveWorkerCount();
     opsLog()->info("cluster {}: scale {} -> {}", i.id.toStdString(), live, workers);
     i.spec.workers = workers;
     if (workers > live) {
+        QStringList failed;
         for (int n = live; n < workers; ++n) {
             m_executors.append(newExecutor());
-            if (!spawnWorker(&m_executors.last()))
+            if (!spawnWorker(&m_executors.last())) {
                 opsLog()->error("cluster {}: cannot start worker {}", i.id.toStdString(),
                                 m_executors.last().executor.id.toStdString());
+                failed.append(m_executors.last().executor.id);
+            }
+        }
+        if (!failed.isEmpty()) {
+            ClusterEvent event;
+            event.type = QLatin1StringView(ClusterEvent::kScaleFailed);
+            event.reason = u"Cannot start worker(s) %1: see logs"_s.arg(failed.join(u", "_s));
+            event.from = live;
+            event.to = workers - int(failed.size());
+            recordEvent(event);
         }
     } else if (workers < live) {
-        // Retire those that cost least to move: never registered, then least work, then newest.
+        // Retire those that cost least to move: the ones asked for first (idle workers), then those never
+        // registered, then least work, then newest.
         QList<StoredExecutor *> candidates;
         for (StoredExecutor &e : m_executors)
             if (!isGone(e.executor.status) && !e.retireRequested)
                 candidates.append(&e);
-        std::stable_sort(candidates.begin(), candidates.end(), [](const StoredExecutor *a, const StoredExecutor *b) {
-            const bool aStarting = a->executor.status == ExecutorStatus::Starting;
-            const bool bStarting = b->executor.status == ExecutorStatus::Starting;
-            if (aStarting != bStarting)
-                return aStarting;
-            const int aLoad = a->executor.tasksExecuting + a->executor.tasksReady + a->executor.tasksInMemory;
-            const int bLoad = b->executor.tasksExecuting + b->executor.tasksReady + b->executor.tasksInMemory;
-            if (aLoad != bLoad)
-                return aLoad < bLoad;
-            return a->executor.startedAt > b->executor.startedAt;
-        });
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [&retireFirst](const StoredExecutor *a, const StoredExecutor *b) {
+                             const qsizetype aRank = retireFirst.indexOf(a->executor.id);
+                             const qsizetype bRank = retireFirst.indexOf(b->executor.id);
+                             if ((aRank >= 0) != (bRank >= 0))
+                                 return aRank >= 0;
+                             if (aRank >= 0)
+                                 return aRank < bRank;
+                             const bool aStarting = a->executor.status == ExecutorStatus::Starting;
+                             const bool bStarting = b->executor.status == ExecutorStatus::Starting;
+                             if (aStarting != bStarting)
+                                 return aStarting;
+                             const int aLoad = a->executor.tasksExecuting + a->executor.tasksReady
+                                 + a->executor.tasksInMemory;
+                             const int bLoad = b->executor.tasksExecuting + b->executor.tasksReady
+                                 + b->executor.tasksInMemory;
+                             if (aLoad != bLoad)
+                                 return aLoad < bLoad;
+                             return a->executor.startedAt > b->executor.startedAt;
+                         });
         QStringList names;
-        for (int n = 0; n < live - workers; ++n)
+        for (int n = 0; n < live - workers && n < candidates.size(); ++n)
             names.append(candidates[n]->executor.id);
         retire(names);
     }
     saveCluster();
     Q_EMIT changed();
     schedulePoll();
+}
+
+QString ClusterController::setScalingPolicy(const ScalingPolicy &policy)
+{
+    ClusterInfo &i = m_record.info;
+    if (isTerminal(i.state) || i.state == ClusterState::Terminating)
+        return u"Cluster %1 is %2"_s.arg(i.id, toString(i.state));
+    const ScalingPolicy before = i.spec.scaling;
+    i.spec.scaling = policy;
+    m_decider.setPolicy(policy);
+    saveCluster();
+    ClusterEvent event;
+    event.type = QLatin1StringView(ClusterEvent::kPolicyChange);
+    event.reason = u"Scaling policy set to %1"_s.arg(policy.summary());
+    event.from = before.toJson();
+    event.to = policy.toJson();
+    recordEvent(event);
+    schedulePoll();
     return {};
+}
+
+void ClusterController::evaluateScaling()
+{
+    const ClusterInfo &i = m_record.info;
+    if (!i.spec.scaling.managed() || !isActive(i.state) || m_loadInFlight || i.dashboardUrl.isEmpty())
+        return;
+    // One action at a time: while workers start or retire the counts are in motion.
+    const bool settling = std::any_of(m_executors.cbegin(), m_executors.cend(), [](const StoredExecutor &e) {
+        return e.executor.status == ExecutorStatus::Starting || e.executor.status == ExecutorStatus::Retiring;
+    });
+    if (settling)
+        return;
+    QNetworkRequest request(QUrl(i.dashboardUrl + u"/clusterdeck/v1/load"_s));
+    request.setTransferTimeout(m_config.scrapeTimeoutMs);
+    QNetworkReply *reply = m_network.get(request);
+    m_loadInFlight = true;
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > kMaxIdentityBytes)
+            reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        m_loadInFlight = false;
+        if (reply->error() != QNetworkReply::NoError) {
+            opsLog()->debug("cluster {}: load read failed: {}", m_record.info.id.toStdString(),
+                            reply->errorString().toStdString());
+            return;
+        }
+        const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
+        if (doc.isObject())
+            onLoad(doc.object());
+    });
+}
+
+void ClusterController::onLoad(const QJsonObject &load)
+{
+    const ClusterInfo &i = m_record.info;
+    if (!i.spec.scaling.managed() || !isActive(i.state))
+        return;
+    const bool settling = std::any_of(m_executors.cbegin(), m_executors.cend(), [](const StoredExecutor &e) {
+        return e.executor.status == ExecutorStatus::Starting || e.executor.status == ExecutorStatus::Retiring;
+    });
+    if (settling)
+        return;
+    // Idle by the scheduler's account (no task at all) and running by ours; newest first, so the
+    // longest-lived workers (and their warm caches) stay.
+    QList<const StoredExecutor *> idle;
+    const QJsonArray idleNames = load.value(u"idle"_s).toArray();
+    for (const StoredExecutor &e : m_executors)
+        if (e.executor.status == ExecutorStatus::Running && !e.retireRequested
+            && idleNames.contains(QJsonValue(e.executor.id)))
+            idle.append(&e);
+    std::stable_sort(idle.begin(), idle.end(), [](const StoredExecutor *a, const StoredExecutor *b) {
+        return a->executor.startedAt > b->executor.startedAt;
+    });
+    QStringList idleIds;
+    for (const StoredExecutor *e : idle)
+        idleIds.append(e->executor.id);
+    ScalingSample sample;
+    sample.timeMs = now().toMSecsSinceEpoch();
+    sample.workers = liveWorkerCount();
+    sample.idleWorkers = int(idleIds.size());
+    sample.threads = load.value(u"threads"_s).toInt();
+    sample.adaptiveTarget = load.value(u"adaptiveTarget"_s).toInt(-1);
+    sample.pendingTasks = load.value(u"processing"_s).toInt() + load.value(u"queued"_s).toInt()
+        + load.value(u"unrunnable"_s).toInt();
+    sample.memoryBytes = qint64(load.value(u"memoryBytes"_s).toDouble());
+    sample.memoryLimitBytes = qint64(load.value(u"memoryLimitBytes"_s).toDouble());
+    const ScalingDecision d = m_decider.decide(sample);
+    if (d.kind == ScalingDecision::Kind::Hold)
+        return;
+    if (d.record) {
+        ClusterEvent event;
+        event.type = QLatin1StringView(d.kind == ScalingDecision::Kind::ScaleOut ? ClusterEvent::kScaleOut
+                                       : d.kind == ScalingDecision::Kind::ScaleIn ? ClusterEvent::kScaleIn
+                                                                                  : ClusterEvent::kScaleRefused);
+        event.reason = d.reason;
+        event.from = d.from;
+        event.to = d.to;
+        event.metrics = d.metrics;
+        if (d.kind == ScalingDecision::Kind::ScaleIn && !d.boundCorrection)
+            event.metrics.insert(u"retiring"_s, QJsonArray::fromStringList(idleIds.mid(0, d.from - d.to)));
+        recordEvent(event);
+    }
+    if (d.kind == ScalingDecision::Kind::ScaleOut || d.kind == ScalingDecision::Kind::ScaleIn)
+        resize(d.to, d.boundCorrection ? QStringList{} : idleIds);
 }
 
 void ClusterController::retire(const QStringList &names)
@@ -665,9 +850,17 @@ void ClusterController::retire(const QStringList &names)
     QNetworkReply *reply = m_network.post(request, QJsonDocument(QJsonObject{{u"names"_s, registered}}).toJson());
     connect(reply, &QNetworkReply::finished, this, [this, reply, registered] {
         reply->deleteLater();
-        if (reply->error() != QNetworkReply::NoError)
+        if (reply->error() != QNetworkReply::NoError) {
             opsLog()->warn("cluster {}: retire call failed ({}); stopping the workers anyway",
                            m_record.info.id.toStdString(), reply->errorString().toStdString());
+            ClusterEvent event;
+            event.type = QLatin1StringView(ClusterEvent::kScaleFailed);
+            event.reason = u"The scheduler did not confirm the retire of %1 (%2): their data may not have moved; "
+                           "stopping them anyway"_s.arg(
+                               QString::fromUtf8(QJsonDocument(registered).toJson(QJsonDocument::Compact)),
+                               reply->errorString());
+            recordEvent(event);
+        }
         // The retire moved the data and closed the workers; now reap each nanny's process group:
         // SIGTERM, then SIGKILL after the grace period if anything is left.
         for (const QJsonValue &v : registered) {
@@ -1213,6 +1406,15 @@ void ClusterController::reattach(QList<StoredExecutor> executors, QList<StoredJo
     for (const StoredExecutor &e : m_executors)
         if (!isGone(e.executor.status) && processes::workingDirectory(e.executor.pid).startsWith(clusterDir()))
             processes::signalGroup(e.executor.pid, SIGCONT);
+    // Cooldowns survive a restart: they count from the last recorded actions.
+    std::optional<qint64> lastOut, lastIn;
+    for (const ClusterEvent &e : events()) {
+        if (e.type == QLatin1StringView(ClusterEvent::kScaleOut))
+            lastOut = e.time.toMSecsSinceEpoch();
+        else if (e.type == QLatin1StringView(ClusterEvent::kScaleIn))
+            lastIn = e.time.toMSecsSinceEpoch();
+    }
+    m_decider.restoreHistory(lastOut, lastIn);
     m_sinceLaunch.start();
     if (i.state == ClusterState::Terminating) {
         m_terminatingFor.start();

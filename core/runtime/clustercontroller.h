@@ -5,6 +5,7 @@
 #include "core/model/instancecatalog.h"
 #include "core/model/job.h"
 #include "core/runtime/runtimeconfig.h"
+#include "core/runtime/scalingdecider.h"
 #include "core/store/runtimestore.h"
 
 #include <QDateTime>
@@ -44,6 +45,10 @@ public:
     void reattach(QList<StoredExecutor> executors, QList<StoredJob> jobs);
 
     QString scale(int workers); // "" on success, else why not (a conflict)
+    // Managed or manual scaling from now on; the cooldown history is kept. "" on success.
+    QString setScalingPolicy(const ScalingPolicy &policy);
+    // The cluster's event list, oldest first (from the store: it outlives the runtime).
+    QList<ClusterEvent> events(qint64 afterSeq = 0, int limit = 10000) const;
     QString terminate(const QString &reason); // "" on success; refused under termination protection
     void setTerminationProtection(bool on);
     QString submitJob(const JobRequest &request, const QString &scriptPath, Job *job); // "" on success
@@ -89,6 +94,12 @@ private:
     };
 
     void setState(ClusterState state, const QString &reason);
+    void recordEvent(ClusterEvent event);
+    // Managed scaling: reads the scheduler's load and lets the decider act on it.
+    void evaluateScaling();
+    void onLoad(const QJsonObject &load);
+    // Adds or retires workers to reach `workers`; retire prefers the names given (idle workers).
+    void resize(int workers, const QStringList &retireFirst);
     void fail(const QString &reason); // TERMINATED_WITH_ERRORS, stopping every process
     void spawnScheduler();
     bool spawnWorker(StoredExecutor *executor);
@@ -133,6 +144,8 @@ private:
     QElapsedTimer m_terminatingFor;
     bool m_killSent = false;
     QSet<qint64> m_stalledGroups; // process groups a stall-worker fault stopped and has not resumed yet
+    ScalingDecider m_decider;
+    bool m_loadInFlight = false;
 };
 
 } // namespace cdeck

@@ -239,6 +239,29 @@ Outcome Supervisor::setProtection(const QString &id, const QJsonObject &body, Cl
     return Outcome::ok();
 }
 
+Outcome Supervisor::setScalingPolicy(const QString &id, const QJsonObject &body, ClusterInfo *result)
+{
+    ClusterController *c = cluster(id);
+    if (!c)
+        return notFound(id);
+    QList<FieldError> errors;
+    const ScalingPolicy policy = ScalingPolicy::fromJson(body, &errors);
+    const int maxWorkers = m_catalog.find(c->info().spec.instanceType).value_or(InstanceType{}).maxWorkers;
+    if (errors.isEmpty())
+        errors = policy.validate(maxWorkers);
+    if (!errors.isEmpty()) {
+        Outcome o = Outcome::fail(Outcome::BadRequest, u"invalid scaling policy"_s, describe(errors));
+        for (const FieldError &e : errors)
+            o.fields.insert(e.field, e.message);
+        return o;
+    }
+    const QString refused = c->setScalingPolicy(policy);
+    if (!refused.isEmpty())
+        return Outcome::fail(Outcome::Conflict, u"cannot change the policy"_s, refused);
+    *result = c->info();
+    return Outcome::ok();
+}
+
 Outcome Supervisor::terminate(const QString &id, ClusterInfo *result)
 {
     ClusterController *c = cluster(id);

@@ -67,6 +67,8 @@ public:
     Outcome launch(const QJsonObject &body, ClusterInfo *created);
     Outcome scale(const QString &id, const QJsonObject &body, ClusterInfo *result);
     Outcome setProtection(const QString &id, const QJsonObject &body, ClusterInfo *result);
+    // body: a scaling policy ({"mode":"managed","minWorkers":1,"maxWorkers":3,...} or {"mode":"manual"}).
+    Outcome setScalingPolicy(const QString &id, const QJsonObject &body, ClusterInfo *result);
     Outcome terminate(const QString &id, ClusterInfo *result);
     Outcome submitJob(const QString &id, const QJsonObject &body, Job *job);
     Outcome cancelJob(const QString &id, const QString &jobId, Job *job);

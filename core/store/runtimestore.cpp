@@ -65,6 +65,13 @@ const QList<QStringList> kMigrations = {
         u"CREATE TABLE cost_budgets (tag_key TEXT NOT NULL, tag_value TEXT NOT NULL, limit_micros INTEGER NOT NULL, "
         "updated_at INTEGER NOT NULL, PRIMARY KEY (tag_key, tag_value))"_s,
     },
+    {
+        // A cluster's event list: scaling decisions, state changes, spot interruptions, market fallbacks.
+        u"CREATE TABLE cluster_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, cluster_id TEXT NOT NULL "
+        "REFERENCES clusters(id), at INTEGER NOT NULL, type TEXT NOT NULL, reason TEXT NOT NULL, "
+        "data TEXT NOT NULL)"_s,
+        u"CREATE INDEX cluster_events_cluster ON cluster_events(cluster_id, seq)"_s,
+    },
 };
 
 QVariant msOrNull(const QDateTime &dt)
@@ -322,6 +329,54 @@ QList<cost::InstanceLifetime> RuntimeStore::loadCostLifetimes() const
         for (auto it = tags.begin(); it != tags.end(); ++it)
             lt.tags.insert(it.key(), it.value().toString());
         result.append(lt);
+
+bool RuntimeStore::appendEvent(ClusterEvent *event)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"INSERT INTO cluster_events (cluster_id, at, type, reason, data) VALUES (?,?,?,?,?)"_s);
+    // from/to/metrics/executor travel in one JSON column: their types differ by event type.
+    const QJsonObject data{{u"from"_s, event->from.isUndefined() ? QJsonValue() : event->from},
+                           {u"to"_s, event->to.isUndefined() ? QJsonValue() : event->to},
+                           {u"metrics"_s, event->metrics},
+                           {u"executor"_s, event->executorId}};
+    q.addBindValue(event->clusterId);
+    q.addBindValue(event->time.toMSecsSinceEpoch());
+    q.addBindValue(event->type);
+    q.addBindValue(text(event->reason));
+    q.addBindValue(QString::fromUtf8(compact(data)));
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        spdlog::error("storage: event of {}: {}", event->clusterId.toStdString(), m_lastError.toStdString());
+        return false;
+    }
+    event->seq = q.lastInsertId().toLongLong();
+    return true;
+}
+
+QList<ClusterEvent> RuntimeStore::loadEvents(const QString &clusterId, qint64 afterSeq, int limit) const
+{
+    QList<ClusterEvent> result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"SELECT seq, at, type, reason, data FROM cluster_events WHERE cluster_id = ? AND seq > ? "
+              "ORDER BY seq LIMIT ?"_s);
+    q.addBindValue(clusterId);
+    q.addBindValue(afterSeq);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return result;
+    while (q.next()) {
+        ClusterEvent e;
+        e.seq = q.value(0).toLongLong();
+        e.clusterId = clusterId;
+        e.time = fromMs(q.value(1));
+        e.type = q.value(2).toString();
+        e.reason = q.value(3).toString();
+        const QJsonObject data = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+        e.from = data.value(u"from"_s);
+        e.to = data.value(u"to"_s);
+        e.metrics = data.value(u"metrics"_s).toObject();
+        e.executorId = data.value(u"executor"_s).toString();
+        result.append(e);
     }
     return result;
 }
@@ -371,6 +426,7 @@ QList<cost::Budget> RuntimeStore::loadBudgets() const
         result.append({q.value(0).toString(), q.value(1).toString(), cost::Money::fromMicroDollars(q.value(2).toLongLong())});
     return result;
 }
+
 
 QList<StoredCluster> RuntimeStore::loadClusters() const
 {

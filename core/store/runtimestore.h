@@ -4,6 +4,7 @@
 
 #include "core/cost/costreport.h"
 #include "core/cost/ledger.h"
+#include "core/model/clusterevent.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/model/job.h"
@@ -85,6 +86,10 @@ public:
     bool saveBudget(const cost::Budget &budget);
     bool deleteBudget(const QString &tagKey, const QString &tagValue, bool *existed);
     QList<cost::Budget> loadBudgets() const;
+    // Sets event->seq. Events are append-only: a decision, once recorded, is history.
+    bool appendEvent(ClusterEvent *event);
+    // Oldest first, those after afterSeq (0: from the start), at most limit.
+    QList<ClusterEvent> loadEvents(const QString &clusterId, qint64 afterSeq = 0, int limit = 10000) const;
 
     QList<StoredCluster> loadClusters() const;
     QList<StoredExecutor> loadExecutors(const QString &clusterId) const;

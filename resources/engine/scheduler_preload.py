@@ -24,6 +24,13 @@ Adds JSON handlers to the scheduler's own HTTP server:
       A retire that sticks: the workers' data moves to the others first, then each worker closes
       and its nanny exits. (The built-in /api/v1/retire_workers does not close the worker, so its
       nanny sees an unexpected death and restarts it.) Answers which names were retired.
+
+  GET  /clusterdeck/v1/load
+      What managed scaling decides on, read in one place: the scheduler's own adaptive target,
+      the runnable backlog (tasks processing on workers, queued, or with no worker), the workers'
+      threads and memory, and which workers have no task at all (the only ones a scale-in retires).
+      {"adaptiveTarget", "processing", "queued", "unrunnable", "threads",
+       "memoryBytes", "memoryLimitBytes", "managedBytes", "workers": n, "idle": [names]}
 """
 import json
 import time
@@ -244,6 +251,27 @@ class DagHandler(RequestHandler):
         self.write(json.dumps({"jobId": job, "nodes": nodes, "edges": list(edges.values())}))
 
 
+class LoadHandler(RequestHandler):
+    def get(self):
+        s = self.server
+        workers = list(s.workers.values())
+        processing = sum(len(ws.processing) for ws in workers)
+        body = {
+            "adaptiveTarget": int(s.adaptive_target()),
+            "processing": processing,
+            "queued": len(s.queued),
+            "unrunnable": len(s.unrunnable),
+            "threads": sum(ws.nthreads for ws in workers),
+            "memoryBytes": sum(int(ws.memory.process) for ws in workers),
+            "memoryLimitBytes": sum(int(ws.memory_limit or 0) for ws in workers),
+            "managedBytes": sum(int(ws.nbytes) for ws in workers),
+            "workers": len(workers),
+            "idle": sorted(str(ws.name) for ws in workers if not ws.processing),
+        }
+        self.set_header("Content-Type", "application/json")
+        self.write(json.dumps(body))
+
+
 def dask_setup(scheduler):
     scheduler.add_plugin(JobGraphs(scheduler), name=JobGraphs.name)
     scheduler.add_plugin(TaskStats(scheduler), name=TaskStats.name)
@@ -253,5 +281,6 @@ def dask_setup(scheduler):
             (r"/clusterdeck/v1/retire", RetireHandler, {"dask_server": scheduler}),
             (r"/clusterdeck/v1/dag", DagHandler, {"dask_server": scheduler}),
             (r"/clusterdeck/v1/tasks", TasksHandler, {"dask_server": scheduler}),
+            (r"/clusterdeck/v1/load", LoadHandler, {"dask_server": scheduler}),
         ],
     )

@@ -144,6 +144,17 @@ void RuntimeClient::launch(const ClusterSpec &spec, Callback done)
     request("POST", u"/clusters"_s, spec.toJson(), std::move(done));
 }
 
+void RuntimeClient::setScalingPolicy(const QString &id, const ScalingPolicy &policy, Callback done)
+{
+    request("PUT", u"/clusters/"_s + encodePathSegment(id) + u"/policy"_s, policy.toJson(), std::move(done));
+}
+
+void RuntimeClient::events(const QString &id, qint64 afterSeq, Callback done)
+{
+    request("GET", u"/clusters/"_s + encodePathSegment(id) + u"/events?after="_s + QString::number(afterSeq), {},
+            std::move(done));
+}
+
 void RuntimeClient::scale(const QString &id, int workers, Callback done)
 {
     request("POST", u"/clusters/"_s + encodePathSegment(id) + u"/scale"_s, {{u"workers"_s, workers}}, std::move(done));

@@ -91,6 +91,8 @@ public:
     void launch(const ClusterSpec &spec, Callback done);
     void scale(const QString &id, int workers, Callback done);
     void setProtection(const QString &id, bool on, Callback done);
+    void setScalingPolicy(const QString &id, const ScalingPolicy &policy, Callback done);
+    void events(const QString &id, qint64 afterSeq, Callback done); // the cluster's event list
     void terminate(const QString &id, Callback done);
     void executors(const QString &id, Callback done);
     void jobs(const QString &id, Callback done);

@@ -81,6 +81,37 @@ private Q_SLOTS:
         QTest::addRow("tag key bad char") << R"({"name":"x","workers":1,"tags":{"te;am":"a"}})"_ba
                                           << QStringList{u"tags"_s};
         QTest::addRow("typo field") << R"({"name":"x","worker":3})"_ba << QStringList{u"worker"_s};
+        QTest::addRow("managed, workers default to the minimum")
+            << R"({"name":"x","scaling":{"minWorkers":2,"maxWorkers":4}})"_ba << QStringList{};
+        QTest::addRow("managed with every knob")
+            << R"({"name":"x","workers":2,"scaling":{"mode":"managed","minWorkers":1,"maxWorkers":3,"scaleOutCooldownSeconds":5,"scaleInCooldownSeconds":10,"maxStep":1,"signal":"memory","stabilizationSeconds":0}})"_ba
+            << QStringList{};
+        QTest::addRow("managed max below min")
+            << R"({"name":"x","scaling":{"minWorkers":3,"maxWorkers":2}})"_ba << QStringList{u"scaling.maxWorkers"_s};
+        QTest::addRow("managed max above the type's")
+            << R"({"name":"x","scaling":{"minWorkers":1,"maxWorkers":500}})"_ba << QStringList{u"scaling.maxWorkers"_s};
+        QTest::addRow("workers outside the bounds")
+            << R"({"name":"x","workers":5,"scaling":{"minWorkers":1,"maxWorkers":3}})"_ba << QStringList{u"workers"_s};
+        QTest::addRow("bad signal and step")
+            << R"({"name":"x","scaling":{"minWorkers":1,"maxWorkers":3,"signal":"cpu","maxStep":0}})"_ba
+            << QStringList{u"scaling.signal"_s, u"scaling.maxStep"_s};
+        QTest::addRow("negative cooldown")
+            << R"({"name":"x","scaling":{"minWorkers":1,"maxWorkers":3,"scaleOutCooldownSeconds":-1}})"_ba
+            << QStringList{u"scaling.scaleOutCooldownSeconds"_s};
+        QTest::addRow("policy typo") << R"({"name":"x","workers":1,"scaling":{"cooldown":3}})"_ba
+                                     << QStringList{u"scaling.cooldown"_s};
+        QTest::addRow("spot settings")
+            << R"({"name":"x","workers":1,"market":"spot","spot":{"interruptionsPerHour":30,"fallbackAfter":2,"fallbackWindowSeconds":600}})"_ba
+            << QStringList{};
+        QTest::addRow("spot bad threshold")
+            << R"({"name":"x","workers":1,"market":"spot","spot":{"fallbackAfter":0}})"_ba
+            << QStringList{u"spot.fallbackAfter"_s};
+        QTest::addRow("bootstrap script missing")
+            << R"({"name":"x","workers":1,"bootstrapActions":[{"script":"/nonexistent/setup.sh"}]})"_ba
+            << QStringList{u"bootstrapActions[0].script"_s};
+        QTest::addRow("bootstrap relative path and bad target")
+            << R"({"name":"x","workers":1,"bootstrapActions":[{"script":"setup.sh","on":"gpu"}]})"_ba
+            << QStringList{u"bootstrapActions[0].on"_s, u"bootstrapActions[0].script"_s};
     }
 
     void validate()
@@ -107,6 +138,20 @@ private Q_SLOTS:
         s.idleTimeoutSeconds = 90;
         s.terminationProtection = true;
         s.tags = {{u"team"_s, u"a"_s}};
+        s.scaling.mode = ScalingMode::Managed;
+        s.scaling.minWorkers = 2;
+        s.scaling.maxWorkers = 5;
+        s.scaling.scaleInCooldownSeconds = 42;
+        s.scaling.signal = ScalingSignal::PendingTasks;
+        s.spot.interruptionsPerHour = 12.5;
+        s.spot.fallbackAfter = 2;
+        BootstrapAction action;
+        action.name = u"setup"_s;
+        action.script = u"/opt/setup.sh"_s;
+        action.args = {u"--fast"_s};
+        action.timeoutSeconds = 20;
+        action.on = BootstrapAction::Target::Workers;
+        s.bootstrapActions = {action};
         QList<FieldError> errors;
         QVERIFY(ClusterSpec::fromJson(s.toJson(), &errors) == s);
         QVERIFY(errors.isEmpty());

@@ -121,6 +121,54 @@ private Q_SLOTS:
         QCOMPARE(jobs.first().job.exitCode.value_or(-1), 0);
     }
 
+    void eventsKeepTheirOrderTypesAndNumbers()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"runtime.sqlite"_s);
+        {
+            RuntimeStore store;
+            QString error;
+            QVERIFY2(store.open(path, &error), qPrintable(error));
+            QVERIFY(store.saveCluster(sampleCluster()));
+            ClusterEvent out;
+            out.clusterId = u"c-test"_s;
+            out.time = QDateTime::fromMSecsSinceEpoch(1795500001000, Qt::UTC);
+            out.type = QLatin1StringView(ClusterEvent::kScaleOut);
+            out.reason = u"The adaptive signal asks for 3 workers"_s;
+            out.from = 1;
+            out.to = 3;
+            out.metrics = QJsonObject{{u"adaptiveTarget"_s, 7}, {u"signal"_s, u"adaptive"_s}};
+            QVERIFY(store.appendEvent(&out));
+            QVERIFY(out.seq > 0);
+            ClusterEvent state = out;
+            state.type = QLatin1StringView(ClusterEvent::kStateChange);
+            state.from = u"WAITING"_s;
+            state.to = u"RUNNING"_s;
+            state.metrics = {};
+            state.executorId = u"w2"_s;
+            QVERIFY(store.appendEvent(&state));
+            QVERIFY(state.seq > out.seq);
+            ClusterEvent unknownCluster = out;
+            unknownCluster.clusterId = u"c-nope"_s; // the foreign key holds
+            QVERIFY(!store.appendEvent(&unknownCluster));
+        }
+        RuntimeStore reopened;
+        QString error;
+        QVERIFY2(reopened.open(path, &error), qPrintable(error));
+        const QList<ClusterEvent> events = reopened.loadEvents(u"c-test"_s);
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events[0].type, u"scale_out"_s);
+        QCOMPARE(events[0].from.toInt(), 1);
+        QCOMPARE(events[0].to.toInt(), 3);
+        QCOMPARE(events[0].metrics.value(u"adaptiveTarget"_s).toInt(), 7);
+        QCOMPARE(events[0].time, QDateTime::fromMSecsSinceEpoch(1795500001000, Qt::UTC));
+        QCOMPARE(events[1].from.toString(), u"WAITING"_s);
+        QCOMPARE(events[1].executorId, u"w2"_s);
+        QCOMPARE(reopened.loadEvents(u"c-test"_s, events[0].seq).size(), 1); // after a seq
+        QCOMPARE(reopened.loadEvents(u"c-test"_s, 0, 1).size(), 1); // a limit
+        QVERIFY(reopened.loadEvents(u"c-other"_s).isEmpty());
+    }
+
     void tokenFileIsPrivateAndStable()
     {
         QTemporaryDir dir;

@@ -1,0 +1,265 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+// Managed scaling, spot capacity and bootstrap actions on real Dask clusters: the real clusterdeck-runtime,
+// real workers on loopback, driven through clusterdeck-cli and the API. Cooldowns are set in seconds so
+// each scenario takes about a minute.
+#include "core/backend/runtime/runtimeclient.h"
+#include "core/model/clusterevent.h"
+#include "core/model/clusterinfo.h"
+#include "core/model/executor.h"
+#include "core/model/job.h"
+#include "core/security/tokenfile.h"
+#include "loopback.h"
+#include "testpaths.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace cdeck;
+
+class TstScalingIntegration : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_data;
+    QProcess m_runtime;
+    int m_port = 0;
+    QByteArray m_token;
+    QStringList m_clusters; // every cluster launched, terminated at the end
+
+    QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_port); }
+
+    void startRuntime()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"10"_s);
+        env.insert(u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s);
+        m_runtime.setProcessEnvironment(env);
+        m_runtime.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_runtime.start(test::binDir() + u"/clusterdeck-runtime"_s,
+                        {u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port), u"--data-dir"_s, m_data.path(), u"--resources"_s,
+                         test::resourcesDir()});
+        QVERIFY2(m_runtime.waitForStarted(), qPrintable(m_runtime.errorString()));
+        RuntimeClient client(QUrl(url()), {});
+        QTRY_VERIFY_WITH_TIMEOUT(client.requestBlocking("GET", u"/health"_s).ok(), 15000);
+        QString error;
+        m_token = security::readTokenFile(m_data.path() + u"/token"_s, &error);
+        QVERIFY2(!m_token.isEmpty(), qPrintable(error));
+    }
+
+    int cli(const QStringList &args, QJsonValue *json = nullptr, int timeoutMs = 240000)
+    {
+        return test::runCliJson(url(), m_data.path() + u"/token"_s, args, json, timeoutMs);
+    }
+
+    ApiReply api(const QByteArray &verb, const QString &path, const QJsonObject &body = {})
+    {
+        RuntimeClient client(QUrl(url()), m_token);
+        return client.requestBlocking(verb, path, body);
+    }
+
+    QList<Executor> executors(const QString &id)
+    {
+        QList<Executor> result;
+        for (const QJsonValue &v : api("GET", u"/clusters/"_s + id + u"/executors"_s).body.toArray())
+            result.append(Executor::fromJson(v.toObject()));
+        return result;
+    }
+
+    static int running(const QList<Executor> &list)
+    {
+        return int(std::count_if(list.cbegin(), list.cend(), [](const Executor &e) {
+            return e.status == ExecutorStatus::Running || e.status == ExecutorStatus::Paused;
+        }));
+    }
+
+    // Through the CLI, as a user would read them.
+    QList<ClusterEvent> events(const QString &id)
+    {
+        QJsonValue json;
+        QList<ClusterEvent> result;
+        if (cli({u"cluster"_s, u"events"_s, id}, &json) == 0)
+            for (const QJsonValue &v : json.toArray())
+                result.append(ClusterEvent::fromJson(v.toObject()));
+        return result;
+    }
+
+    static QList<ClusterEvent> ofType(const QList<ClusterEvent> &list, const char *type)
+    {
+        QList<ClusterEvent> result;
+        for (const ClusterEvent &e : list)
+            if (e.type == QLatin1StringView(type))
+                result.append(e);
+        return result;
+    }
+
+    static QString describe(const QList<ClusterEvent> &list)
+    {
+        QStringList lines;
+        for (const ClusterEvent &e : list)
+            lines.append(u"%1 %2 -> %3: %4"_s.arg(e.type, e.from.toVariant().toString(), e.to.toVariant().toString(),
+                                                   e.reason));
+        return lines.join(u'\n');
+    }
+
+    QString clusterState(const QString &id)
+    {
+        return api("GET", u"/clusters/"_s + id).body.toObject().value(u"state"_s).toString();
+    }
+
+    void terminate(const QString &id)
+    {
+        QCOMPARE(cli({u"cluster"_s, u"terminate"_s, id, u"--wait"_s, u"--timeout"_s, u"90"_s}), 0);
+        QVERIFY2(test::processesUnder(m_data.path() + u"/clusters/"_s + id).isEmpty(), "an engine process outlived its cluster");
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_data.isValid());
+        QVERIFY2(QFileInfo(u"/usr/bin/dask"_s).isExecutable(), "Debian's Dask is required (scripts/install-deps.sh)");
+        m_port = test::freeLoopbackPort();
+        startRuntime();
+    }
+
+    void cleanupTestCase()
+    {
+        for (const QString &id : std::as_const(m_clusters))
+            if (m_runtime.state() == QProcess::Running && !isTerminal(ClusterInfo::fromJson(
+                    api("GET", u"/clusters/"_s + id).body.toObject()).state))
+                cli({u"cluster"_s, u"terminate"_s, id, u"--wait"_s, u"--timeout"_s, u"60"_s});
+        for (qint64 pid : test::processesUnder(m_data.path() + u"/clusters"_s))
+            ::kill(pid_t(pid), SIGKILL);
+        if (m_runtime.state() == QProcess::Running) {
+            m_runtime.terminate();
+            if (!m_runtime.waitForFinished(10000))
+                m_runtime.kill();
+            m_runtime.waitForFinished();
+        }
+    }
+
+    void badPoliciesAreRefusedNamingTheField_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("field");
+        QTest::addRow("max below min")
+            << R"({"name":"p","scaling":{"minWorkers":3,"maxWorkers":2}})"_ba << u"scaling.maxWorkers"_s;
+        QTest::addRow("negative cooldown")
+            << R"({"name":"p","scaling":{"minWorkers":1,"maxWorkers":2,"scaleInCooldownSeconds":-1}})"_ba
+            << u"scaling.scaleInCooldownSeconds"_s;
+        QTest::addRow("unknown signal")
+            << R"({"name":"p","scaling":{"minWorkers":1,"maxWorkers":2,"signal":"vibes"}})"_ba << u"scaling.signal"_s;
+        QTest::addRow("workers outside the bounds")
+            << R"({"name":"p","workers":3,"scaling":{"minWorkers":1,"maxWorkers":2}})"_ba << u"workers"_s;
+        QTest::addRow("typo in the policy") << R"({"name":"p","scaling":{"minWorker":1}})"_ba << u"scaling.minWorker"_s;
+    }
+
+    void badPoliciesAreRefusedNamingTheField()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, field);
+        const ApiReply r = api("POST", u"/clusters"_s, QJsonDocument::fromJson(body).object());
+        QCOMPARE(r.httpStatus, 400);
+        QVERIFY2(r.fields.contains(field), qPrintable(r.message()));
+        QVERIFY(api("GET", u"/clusters"_s).body.toArray().isEmpty()); // nothing was launched
+    }
+
+    void managedClusterGrowsForAJobAndShrinksAfterTheCooldown()
+    {
+        QJsonValue json;
+        QCOMPARE(cli({u"cluster"_s, u"launch"_s, u"--name"_s, u"managed"_s, u"--min-workers"_s, u"1"_s,
+                      u"--max-workers"_s, u"3"_s, u"--wait"_s},
+                     &json),
+                 0);
+        const ClusterInfo launched = ClusterInfo::fromJson(json.toObject());
+        const QString id = launched.id;
+        m_clusters.append(id);
+        QCOMPARE(launched.spec.workers, 1); // starts at its minimum
+        QVERIFY(launched.spec.scaling.managed());
+        QCOMPARE(launched.spec.scaling.scaleOutCooldownSeconds, 60); // the defaults
+        QCOMPARE(launched.spec.scaling.scaleInCooldownSeconds, 300);
+        // Short cooldowns through the API, so the test need not wait five minutes.
+        const ApiReply policy = api("PUT", u"/clusters/"_s + id + u"/policy"_s,
+                                    {{u"mode"_s, u"managed"_s}, {u"minWorkers"_s, 1}, {u"maxWorkers"_s, 3},
+                                     {u"scaleOutCooldownSeconds"_s, 5}, {u"scaleInCooldownSeconds"_s, 10},
+                                     {u"stabilizationSeconds"_s, 5}});
+        QVERIFY2(policy.ok(), qPrintable(policy.message()));
+        QCOMPARE(ClusterInfo::fromJson(policy.body.toObject()).spec.scaling.scaleInCooldownSeconds, 10);
+        // A manual scale outside the bounds is refused while the cluster manages itself.
+        QCOMPARE(api("POST", u"/clusters/"_s + id + u"/scale"_s, {{u"workers"_s, 4}}).httpStatus, 409);
+
+        QCOMPARE(cli({u"job"_s, u"submit"_s, id, u"--sample"_s, u"many_tasks"_s, u"--arg"_s, u"200"_s, u"--arg"_s,
+                      u"0.25"_s},
+                     &json),
+                 0);
+        const QString jobPath = u"/clusters/"_s + id + u"/jobs/"_s + json.toObject().value(u"id"_s).toString();
+        int most = 1;
+        QDeadlineTimer deadline(180000);
+        while (!isFinished(Job::fromJson(api("GET", jobPath).body.toObject()).state) && !deadline.hasExpired()) {
+            most = std::max(most, running(executors(id)));
+            QTest::qWait(500);
+        }
+        const Job job = Job::fromJson(api("GET", jobPath).body.toObject());
+        QVERIFY2(job.state == JobState::Completed, qPrintable(toString(job.state) + u' ' + job.logTail));
+        QVERIFY2(most > 1, qPrintable(describe(events(id)))); // it grew during the job
+        QVERIFY(most <= 3); // never past its maximum
+
+        // Back to the minimum once the scale-in cooldown and stabilization have passed.
+        QTRY_VERIFY_WITH_TIMEOUT(running(executors(id)) == 1
+                                     && std::none_of(executors(id).cbegin(), executors(id).cend(),
+                                                     [](const Executor &e) { return e.status == ExecutorStatus::Retiring; }),
+                                 120000);
+        const QList<Executor> list = executors(id);
+        QCOMPARE(int(std::count_if(list.cbegin(), list.cend(), [](const Executor &e) { return e.status == ExecutorStatus::Lost; })),
+                 0); // a managed scale-in is a retire, not a loss
+        QCOMPARE(clusterState(id), u"WAITING"_s);
+
+        // The events explain each step: out while the job ran, in afterwards, each with its numbers.
+        const QList<ClusterEvent> all = events(id);
+        qInfo().noquote() << "events:\n" << describe(all);
+        const QList<ClusterEvent> outs = ofType(all, ClusterEvent::kScaleOut);
+        const QList<ClusterEvent> ins = ofType(all, ClusterEvent::kScaleIn);
+        QVERIFY2(!outs.isEmpty() && !ins.isEmpty(), qPrintable(describe(all)));
+        for (const ClusterEvent &e : outs) {
+            QVERIFY2(e.to.toInt() > e.from.toInt(), qPrintable(describe(all)));
+            QVERIFY(e.to.toInt() <= 3);
+            QCOMPARE(e.metrics.value(u"signal"_s).toString(), u"adaptive"_s);
+            QVERIFY2(e.metrics.value(u"adaptiveTarget"_s).toInt() > e.from.toInt(), qPrintable(e.reason));
+            QVERIFY2(e.reason.contains(u"adaptive signal asks for"_s), qPrintable(e.reason));
+            QVERIFY(e.time >= job.startedAt && e.time <= job.endedAt);
+        }
+        for (const ClusterEvent &e : ins) {
+            QVERIFY2(e.to.toInt() < e.from.toInt() && e.to.toInt() >= 1, qPrintable(describe(all)));
+            QVERIFY(e.time >= job.startedAt);
+        }
+        QCOMPARE(ins.last().to.toInt(), 1);
+        // Scale-ins keep the cooldown: consecutive ones lie at least 10 s apart.
+        for (qsizetype n = 1; n < ins.size(); ++n)
+            QVERIFY2(ins[n - 1].time.msecsTo(ins[n].time) >= 10000, qPrintable(describe(all)));
+        for (qsizetype n = 1; n < outs.size(); ++n)
+            QVERIFY2(outs[n - 1].time.msecsTo(outs[n].time) >= 5000, qPrintable(describe(all)));
+        // The same list carries the state changes and the policy change, in order.
+        const QList<ClusterEvent> states = ofType(all, ClusterEvent::kStateChange);
+        QVERIFY(states.size() >= 4); // STARTING, BOOTSTRAPPING, WAITING, RUNNING, WAITING
+        QCOMPARE(states.first().to.toString(), u"STARTING"_s);
+        QCOMPARE(ofType(all, ClusterEvent::kPolicyChange).size(), 1);
+        for (qsizetype n = 1; n < all.size(); ++n)
+            QVERIFY(all[n - 1].seq < all[n].seq && all[n - 1].time <= all[n].time);
+        // The raw API filters by type.
+        const ApiReply filtered = api("GET", u"/clusters/"_s + id + u"/events?type=scale_in"_s);
+        QCOMPARE(filtered.body.toArray().size(), ins.size());
+        terminate(id);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstScalingIntegration)
+#include "tst_scaling_integration.moc"
