@@ -214,10 +214,13 @@ private Q_SLOTS:
         QVERIFY(most <= 3); // never past its maximum
 
         // Back to the minimum once the scale-in cooldown and stabilization have passed.
-        QTRY_VERIFY_WITH_TIMEOUT(running(executors(id)) == 1
-                                     && std::none_of(executors(id).cbegin(), executors(id).cend(),
-                                                     [](const Executor &e) { return e.status == ExecutorStatus::Retiring; }),
-                                 120000);
+        auto settledAtOne = [&] {
+            const QList<Executor> now = executors(id);
+            return running(now) == 1 && std::none_of(now.cbegin(), now.cend(), [](const Executor &e) {
+                       return e.status == ExecutorStatus::Retiring || e.status == ExecutorStatus::Starting;
+                   });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(settledAtOne(), 120000);
         const QList<Executor> list = executors(id);
         QCOMPARE(int(std::count_if(list.cbegin(), list.cend(), [](const Executor &e) { return e.status == ExecutorStatus::Lost; })),
                  0); // a managed scale-in is a retire, not a loss
