@@ -78,6 +78,7 @@ Incidents (detected on every cluster all the time; each with its evidence and ru
 Fault injection (game days; the loss is recorded as unplanned):
   chaos ID kill-worker [--executor EID]                  (SIGKILL to the worker's whole process group)
   chaos ID stall-worker [--executor EID] [--seconds S]   (SIGSTOP, SIGCONT after S s; default 10)
+  chaos ID spot-interruption [--executor EID]            (a spot reclaim: killed, replaced, maybe on-demand)
 Cost (per-second billing, one-minute minimum, from the runtime's recorded lifetimes):
   cost [ID] [--by instance|tag|job|day] [--tag-key K] [--from ISO] [--to ISO]
   pricing   (the price catalog the runtime bills with; start the runtime with --pricing FILE for your own)
@@ -455,12 +456,14 @@ int Cli::clusterCommand()
         if (m_o.wait) {
             const QString newId = r.body.toObject().value(u"id"_s).toString();
             if (!m_o.json)
-                err() << "Launched " << newId << "; waiting for WAITING with every worker registered...\n";
+                err() << "Launched " << newId << "; waiting for WAITING (every worker registered)...\n";
             const int verdict = waitFor(u"/clusters/"_s + encodePathSegment(newId), [](const QJsonValue &v) {
                 const ClusterInfo c = ClusterInfo::fromJson(v.toObject());
                 if (isTerminal(c.state) || c.state == ClusterState::Terminating)
                     return -1;
-                return c.state == ClusterState::Waiting && c.runningWorkers >= c.spec.workers ? 1 : 0;
+                // The runtime turns WAITING once every worker has registered, or failed its bootstrap (that one
+                // never will): the state says it, the worker count alone cannot.
+                return c.state == ClusterState::Waiting ? 1 : 0;
             }, &last, u"the cluster to be WAITING"_s);
             if (verdict < 0) {
                 done(last, [&] { printCluster(ClusterInfo::fromJson(last.toObject())); });
@@ -628,8 +631,8 @@ int Cli::chaosCommand()
 {
     const QString id = m_o.words.value(1);
     const QString action = m_o.words.value(2);
-    if (id.isEmpty() || (action != "kill-worker"_L1 && action != "stall-worker"_L1))
-        throw UsageError(u"chaos needs a cluster ID and kill-worker or stall-worker"_s);
+    if (id.isEmpty() || (action != "kill-worker"_L1 && action != "stall-worker"_L1 && action != "spot-interruption"_L1))
+        throw UsageError(u"chaos needs a cluster ID and kill-worker, stall-worker or spot-interruption"_s);
     QJsonObject body{{u"action"_s, action}};
     if (m_o.values.contains(u"--executor"_s))
         body.insert(u"executor"_s, m_o.values.value(u"--executor"_s));
@@ -643,7 +646,10 @@ int Cli::chaosCommand()
         return fail(r);
     return done(r.body, [&] {
         const QJsonObject o = r.body.toObject();
-        if (action == "kill-worker"_L1)
+        if (action == "spot-interruption"_L1)
+            out() << "Spot-interrupted executor " << o.value(u"executor"_s).toString()
+                  << ": LOST, a replacement is starting (cluster events " << id << " shows the market it bought)\n";
+        else if (action == "kill-worker"_L1)
             out() << "Killed executor " << o.value(u"executor"_s).toString() << " (process group "
                   << qint64(o.value(u"processGroup"_s).toDouble()) << "): it is LOST and will not restart\n";
         else

@@ -22,6 +22,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <array>
 #include <cerrno>
@@ -358,6 +359,7 @@ void ClusterController::spawnScheduler()
     req.environment = engineEnvironment();
     req.workingDirectory = dir + u"/scheduler"_s;
     req.logPath = dir + u"/logs/scheduler.log"_s;
+    wrapWithBootstrap(u"scheduler"_s, true, &req);
     QString error;
     m_record.schedulerPid = processes::spawnDetached(req, &error);
     if (m_record.schedulerPid <= 0) {
@@ -374,7 +376,7 @@ StoredExecutor ClusterController::newExecutor()
     e.executor.status = ExecutorStatus::Starting;
     e.executor.threads = m_type.threads;
     e.executor.memoryLimitBytes = m_type.memoryLimitBytes;
-    e.executor.market = m_record.info.spec.market;
+    e.executor.market = m_record.info.spec.market == Market::Spot && !m_spotFallback ? Market::Spot : Market::OnDemand;
     return e;
 }
 
@@ -408,6 +410,7 @@ bool ClusterController::spawnWorker(StoredExecutor *e)
     req.environment = engineEnvironment();
     req.workingDirectory = workDir;
     req.logPath = dir + u"/logs/"_s + e->executor.id + u".log"_s;
+    wrapWithBootstrap(e->executor.id, false, &req);
     QString error;
     e->executor.pid = processes::spawnDetached(req, &error);
     e->executor.startedAt = now();
@@ -455,6 +458,12 @@ void ClusterController::poll()
         return;
     }
     checkIdle();
+    interruptSpotAtRandom();
+    if ((s == ClusterState::Starting || s == ClusterState::Bootstrapping) && !m_bootstrapFailed.isEmpty()
+        && int(m_bootstrapFailed.size()) >= m_record.info.spec.workers) {
+        fail(u"Bootstrap failed on every worker: %1"_s.arg(findExecutor(*m_bootstrapFailed.cbegin())->executor.statusReason));
+        return;
+    }
     if (isTerminal(m_record.info.state) || m_record.info.state == ClusterState::Terminating) {
         schedulePoll();
         return;
@@ -465,8 +474,7 @@ void ClusterController::poll()
     }
     if (m_record.info.dashboardUrl.isEmpty() && !readEndpoints()) {
         if (!processes::isGroupAlive(m_record.schedulerPid)) {
-            fail(u"The scheduler process (pid %1) exited: see %2/logs/scheduler.log"_s.arg(m_record.schedulerPid)
-                     .arg(clusterDir()));
+            fail(schedulerExitReason());
             return;
         }
         schedulePoll();
@@ -523,8 +531,7 @@ void ClusterController::onScrapeFailed(const QString &why)
     if (s == ClusterState::Terminating || isTerminal(s))
         return;
     if (!processes::isGroupAlive(m_record.schedulerPid)) {
-        fail(u"The scheduler process (pid %1) exited: see %2/logs/scheduler.log"_s.arg(m_record.schedulerPid)
-                 .arg(clusterDir()));
+        fail(schedulerExitReason());
         return;
     }
     // A scheduler that is starting refuses connections for a few seconds: normal, not worth a log line.
@@ -599,9 +606,15 @@ void ClusterController::onIdentity(const QList<dask::WorkerReport> &workers)
         if (before != x.status || newIncarnation)
             saveExecutor(e); // status changes are stored; per-second metrics go to the sampler's store
     }
-    if (i.state == ClusterState::Bootstrapping && info().runningWorkers >= i.spec.workers) {
+    // A worker whose bootstrap failed never joins: the others are enough to be ready.
+    const int expected = i.spec.workers - int(m_bootstrapFailed.size());
+    if (i.state == ClusterState::Bootstrapping && expected > 0 && info().runningWorkers >= expected) {
         setState(activeJobCount() > 0 ? ClusterState::Running : ClusterState::Waiting,
-                 u"All %1 workers registered"_s.arg(i.spec.workers));
+                 m_bootstrapFailed.isEmpty()
+                     ? u"All %1 workers registered"_s.arg(i.spec.workers)
+                     : u"%1 of %2 workers registered; %3 failed its bootstrap"_s.arg(expected)
+                           .arg(i.spec.workers)
+                           .arg(m_bootstrapFailed.size()));
     }
     Q_EMIT changed();
 }
@@ -623,6 +636,15 @@ void ClusterController::updateLiveness()
         } else {
             x.status = ExecutorStatus::Lost;
             x.statusReason = u"Worker process group %1 exited unexpectedly: see logs/%2.log"_s.arg(x.pid).arg(x.id);
+            if (const auto failure = bootstrapFailure(x.id)) {
+                x.statusReason = *failure;
+                m_bootstrapFailed.insert(x.id);
+                ClusterEvent event;
+                event.type = QLatin1StringView(ClusterEvent::kBootstrapFailed);
+                event.reason = *failure;
+                event.executorId = x.id;
+                recordEvent(event);
+            }
             opsLog()->warn("cluster {}: executor {} lost (pid {})", m_record.info.id.toStdString(), x.id.toStdString(),
                            x.pid);
         }
@@ -940,6 +962,156 @@ QString ClusterController::killWorker(QString *executorId, const QString &reason
     Q_EMIT changed();
     schedulePoll();
     return {};
+}
+
+QString ClusterController::interruptSpot(QString *executorId, const QString &cause, bool *notFound)
+{
+    const ClusterInfo &i = m_record.info;
+    if (i.spec.market != Market::Spot)
+        return u"Cluster %1 runs on-demand workers: there is no spot capacity to reclaim"_s.arg(i.id);
+    if (!isActive(i.state))
+        return u"Cluster %1 is %2: spot interruptions hit WAITING or RUNNING clusters"_s.arg(i.id, toString(i.state));
+    if (executorId->isEmpty()) {
+        // The spot worker with the most work in flight: a reclaim does not wait for a quiet moment.
+        const StoredExecutor *best = nullptr;
+        for (const StoredExecutor &e : m_executors) {
+            if (isGone(e.executor.status) || e.retireRequested || e.executor.market != Market::Spot || e.executor.pid <= 0)
+                continue;
+            const int load = e.executor.tasksExecuting + e.executor.tasksReady + e.executor.tasksInMemory;
+            if (!best || load > best->executor.tasksExecuting + best->executor.tasksReady + best->executor.tasksInMemory)
+                best = &e;
+        }
+        if (!best)
+            return u"Cluster %1 has no live spot worker (%2)"_s.arg(
+                i.id, m_spotFallback ? u"it fell back to on-demand"_s : u"none is running"_s);
+        *executorId = best->executor.id;
+    } else if (const StoredExecutor *e = findExecutor(*executorId); e && e->executor.market != Market::Spot) {
+        return u"Executor %1 was bought on-demand: only spot workers are reclaimed"_s.arg(*executorId);
+    }
+    const int before = liveWorkerCount();
+    const QString refused = killWorker(executorId, u"Spot interruption (%1): capacity reclaimed"_s.arg(cause), notFound);
+    if (!refused.isEmpty())
+        return refused;
+    const qint64 t = now().toMSecsSinceEpoch();
+    const qint64 windowMs = qint64(i.spec.spot.fallbackWindowSeconds) * 1000;
+    m_spotInterruptionsMs.append(t);
+    m_spotInterruptionsMs.removeIf([t, windowMs](qint64 at) { return at < t - windowMs; });
+    const int inWindow = int(m_spotInterruptionsMs.size());
+    const QJsonObject numbers{{u"cause"_s, cause},
+                              {u"interruptionsInWindow"_s, inWindow},
+                              {u"windowSeconds"_s, i.spec.spot.fallbackWindowSeconds},
+                              {u"fallbackAfter"_s, i.spec.spot.fallbackAfter},
+                              {u"interruptionsPerHour"_s, i.spec.spot.interruptionsPerHour}};
+    ClusterEvent interruption;
+    interruption.type = QLatin1StringView(ClusterEvent::kSpotInterruption);
+    interruption.executorId = *executorId;
+    interruption.reason = u"Spot capacity reclaimed (%1): worker %2 lost; %3 interruption(s) in the last %4 s"_s
+                              .arg(cause, *executorId)
+                              .arg(inWindow)
+                              .arg(i.spec.spot.fallbackWindowSeconds);
+    interruption.from = before;
+    interruption.to = before - 1;
+    interruption.metrics = numbers;
+    recordEvent(interruption);
+    if (!m_spotFallback && inWindow >= i.spec.spot.fallbackAfter) {
+        m_spotFallback = true;
+        ClusterEvent fallback;
+        fallback.type = QLatin1StringView(ClusterEvent::kMarketFallback);
+        fallback.reason = u"%1 spot interruptions within %2 s (threshold %3): workers are bought on-demand for the "
+                          "rest of the cluster's life"_s.arg(inWindow)
+                              .arg(i.spec.spot.fallbackWindowSeconds)
+                              .arg(i.spec.spot.fallbackAfter);
+        fallback.from = toString(Market::Spot);
+        fallback.to = toString(Market::OnDemand);
+        fallback.metrics = numbers;
+        recordEvent(fallback);
+    }
+    // The replacement, on the market in force now.
+    m_executors.append(newExecutor());
+    StoredExecutor &replacement = m_executors.last();
+    const bool started = spawnWorker(&replacement);
+    ClusterEvent replaced;
+    replaced.type = QLatin1StringView(started ? ClusterEvent::kWorkerReplaced : ClusterEvent::kScaleFailed);
+    replaced.executorId = replacement.executor.id;
+    replaced.reason = started ? u"Worker %1 (%2) replaces spot-interrupted %3"_s.arg(
+                                    replacement.executor.id, toString(replacement.executor.market), *executorId)
+                              : u"Cannot start a replacement for spot-interrupted %1: %2"_s.arg(
+                                    *executorId, replacement.executor.statusReason);
+    replaced.from = before - 1;
+    replaced.to = started ? before : before - 1;
+    replaced.metrics = QJsonObject{{u"market"_s, toString(replacement.executor.market)}, {u"replaces"_s, *executorId}};
+    recordEvent(replaced);
+    saveCluster();
+    schedulePoll();
+    return {};
+}
+
+void ClusterController::interruptSpotAtRandom()
+{
+    const ClusterInfo &i = m_record.info;
+    const bool armed = i.spec.market == Market::Spot && i.spec.spot.interruptionsPerHour > 0 && isActive(i.state);
+    const qint64 elapsedMs = m_sinceSpotDraw.isValid() ? m_sinceSpotDraw.restart() : (m_sinceSpotDraw.start(), 0);
+    if (!armed || elapsedMs <= 0)
+        return;
+    // Each spot worker is reclaimed as a Poisson process at the configured rate.
+    const double p = 1.0 - std::exp(-i.spec.spot.interruptionsPerHour * double(elapsedMs) / 3.6e6);
+    QStringList hit;
+    for (const StoredExecutor &e : m_executors)
+        if (e.executor.market == Market::Spot && e.executor.status == ExecutorStatus::Running && !e.retireRequested
+            && QRandomGenerator::global()->generateDouble() < p)
+            hit.append(e.executor.id);
+    for (QString id : hit)
+        interruptSpot(&id, u"random, %1 per hour"_s.arg(i.spec.spot.interruptionsPerHour));
+}
+
+QString ClusterController::writeBootstrapPlan(const QString &node, bool scheduler)
+{
+    QJsonArray actions;
+    for (const BootstrapAction &a : m_record.info.spec.bootstrapActions)
+        if (scheduler ? a.runsOnScheduler() : a.runsOnWorkers())
+            actions.append(a.toJson());
+    if (actions.isEmpty())
+        return {};
+    const QString dir = clusterDir() + u"/bootstrap"_s;
+    QDir().mkpath(dir);
+    const QString result = dir + u'/' + node + u".result.json"_s;
+    QFile::remove(result);
+    const QString planPath = dir + u'/' + node + u".plan.json"_s;
+    QFile plan(planPath);
+    if (!plan.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    plan.write(QJsonDocument(QJsonObject{{u"node"_s, node}, {u"result"_s, result}, {u"actions"_s, actions}}).toJson());
+    return planPath;
+}
+
+void ClusterController::wrapWithBootstrap(const QString &node, bool scheduler, processes::SpawnRequest *request)
+{
+    const QString plan = writeBootstrapPlan(node, scheduler);
+    if (plan.isEmpty())
+        return;
+    // The wrapper runs the actions, then exec()s the engine process: same pid, same process group.
+    request->arguments = QStringList{m_config.resourcesDir + u"/engine/bootstrap.py"_s, plan, u"--"_s, request->program}
+        + request->arguments;
+    request->program = m_config.pythonProgram;
+}
+
+std::optional<QString> ClusterController::bootstrapFailure(const QString &node) const
+{
+    QFile file(clusterDir() + u"/bootstrap/"_s + node + u".result.json"_s);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
+        return std::nullopt;
+    const QJsonObject r = QJsonDocument::fromJson(file.readAll()).object();
+    if (r.isEmpty() || r.value(u"ok"_s).toBool())
+        return std::nullopt;
+    return u"Bootstrap action '%1' failed on %2: %3 (its output is in logs/%2.log)"_s.arg(
+        r.value(u"action"_s).toString(), node, r.value(u"reason"_s).toString());
+}
+
+QString ClusterController::schedulerExitReason() const
+{
+    if (const auto failure = bootstrapFailure(u"scheduler"_s))
+        return *failure;
+    return u"The scheduler process (pid %1) exited: see %2/logs/scheduler.log"_s.arg(m_record.schedulerPid).arg(clusterDir());
 }
 
 QString ClusterController::stallWorker(QString *executorId, int seconds, bool *notFound)
@@ -1415,6 +1587,12 @@ void ClusterController::reattach(QList<StoredExecutor> executors, QList<StoredJo
             lastIn = e.time.toMSecsSinceEpoch();
     }
     m_decider.restoreHistory(lastOut, lastIn);
+    for (const ClusterEvent &e : events()) {
+        if (e.type == QLatin1StringView(ClusterEvent::kSpotInterruption))
+            m_spotInterruptionsMs.append(e.time.toMSecsSinceEpoch());
+        else if (e.type == QLatin1StringView(ClusterEvent::kMarketFallback))
+            m_spotFallback = true;
+    }
     m_sinceLaunch.start();
     if (i.state == ClusterState::Terminating) {
         m_terminatingFor.start();

@@ -4,6 +4,7 @@
 
 #include "core/model/instancecatalog.h"
 #include "core/model/job.h"
+#include "core/runtime/processes.h"
 #include "core/runtime/runtimeconfig.h"
 #include "core/runtime/scalingdecider.h"
 #include "core/store/runtimestore.h"
@@ -65,6 +66,12 @@ public:
     // stalled network or a frozen VM. The same picking and answers as killWorker.
     QString stallWorker(QString *executorId, int seconds, bool *notFound = nullptr);
     static constexpr int kMaxStallSeconds = 600;
+    // A spot reclaim: the worker goes through killWorker (SIGKILL to its process group), is recorded LOST as
+    // a spot interruption and replaced; once the cluster's threshold of interruptions within its window is
+    // reached, the replacement and every later worker are bought on-demand (a market_fallback event says
+    // so). An empty executorId picks a live spot worker. "" on success; *notFound when no such id.
+    QString interruptSpot(QString *executorId, const QString &cause, bool *notFound = nullptr);
+    bool spotFallenBack() const { return m_spotFallback; }
 
     QString id() const { return m_record.info.id; }
     ClusterInfo info() const;
@@ -97,6 +104,14 @@ private:
     void recordEvent(ClusterEvent event);
     // Managed scaling: reads the scheduler's load and lets the decider act on it.
     void evaluateScaling();
+    // Game days: each live spot worker is interrupted at the cluster's configured rate per hour.
+    void interruptSpotAtRandom();
+    // Bootstrap actions: the plan file the wrapper runs for a node ("" when none apply), and why a node's
+    // bootstrap failed (nullopt while none did).
+    QString writeBootstrapPlan(const QString &node, bool scheduler);
+    std::optional<QString> bootstrapFailure(const QString &node) const;
+    QString schedulerExitReason() const;
+    void wrapWithBootstrap(const QString &node, bool scheduler, processes::SpawnRequest *request);
     void onLoad(const QJsonObject &load);
     // Adds or retires workers to reach `workers`; retire prefers the names given (idle workers).
     void resize(int workers, const QStringList &retireFirst);
@@ -146,6 +161,10 @@ private:
     QSet<qint64> m_stalledGroups; // process groups a stall-worker fault stopped and has not resumed yet
     ScalingDecider m_decider;
     bool m_loadInFlight = false;
+    QList<qint64> m_spotInterruptionsMs; // within the fallback window (older ones are dropped)
+    bool m_spotFallback = false;
+    QElapsedTimer m_sinceSpotDraw;
+    QSet<QString> m_bootstrapFailed; // nodes whose bootstrap failed: they never join
 };
 
 } // namespace cdeck

@@ -334,8 +334,8 @@ Outcome Supervisor::chaos(const QString &id, const QJsonObject &body, QJsonObjec
         if (!known.contains(it.key()))
             return bad(it.key(), u"unknown field (known: action, executor, seconds)"_s);
     const QString action = body.value(u"action"_s).toString();
-    if (action != "kill-worker"_L1 && action != "stall-worker"_L1)
-        return bad(u"action"_s, u"expected \"kill-worker\" or \"stall-worker\""_s);
+    if (action != "kill-worker"_L1 && action != "stall-worker"_L1 && action != "spot-interruption"_L1)
+        return bad(u"action"_s, u"expected \"kill-worker\", \"stall-worker\" or \"spot-interruption\""_s);
     const QJsonValue executor = body.value(u"executor"_s);
     if (!executor.isUndefined() && !executor.isNull() && !executor.isString())
         return bad(u"executor"_s, u"expected an executor id such as \"w1\""_s);
@@ -351,9 +351,12 @@ Outcome Supervisor::chaos(const QString &id, const QJsonObject &body, QJsonObjec
         seconds = v.toInt();
     }
     bool missing = false;
+    // A spot interruption is the kill-worker path plus what a spot reclaim brings: an event, a replacement,
+    // and the fallback to on-demand past the cluster's threshold.
     const QString refused = action == "kill-worker"_L1
         ? c->killWorker(&executorId, u"Killed by fault injection (kill-worker): SIGKILL to its process group"_s, &missing)
-        : c->stallWorker(&executorId, seconds, &missing);
+        : action == "spot-interruption"_L1 ? c->interruptSpot(&executorId, u"fault injection"_s, &missing)
+                                           : c->stallWorker(&executorId, seconds, &missing);
     if (!refused.isEmpty())
         return Outcome::fail(missing ? Outcome::NotFound : Outcome::Conflict,
                              missing ? u"executor not found"_s : u"cannot inject the fault"_s, refused);

@@ -7,13 +7,14 @@ Usage: bootstrap.py PLAN.json -- PROGRAM [ARGS...]
 PLAN.json: {"node": "w1", "result": "/path/result.json",
             "actions": [{"name", "script", "args": [...], "timeoutSeconds"}]}
 
-Runs each action in order, its output going to this process's stdout/stderr (the node's log). If every
+Runs each action in order (with CLUSTERDECK_NODE set to the node's name), its output going to this process's stdout/stderr (the node's log). If every
 action succeeds it writes {"ok": true, ...} to the result file and replaces itself with PROGRAM (same
 pid, same process group: the runtime keeps following the node). If one fails or runs past its timeout
 it writes {"ok": false, "action", "exitCode", "reason"} and exits 97, and the node never joins.
 """
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -34,6 +35,34 @@ def command_for(script, args):
     return ["/bin/sh", script] + args
 
 
+def run_action(command, env, timeout):
+    """Runs one action in its own process group, so a timeout kills everything it started (a `sleep`
+    left behind would keep the node's process group alive); a SIGTERM to this wrapper (the cluster is
+    terminating) is passed on to it."""
+    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, env=env, start_new_session=True)
+
+    def forward(signum, _frame):
+        kill_group(proc)
+        sys.exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, forward)
+    try:
+        return proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        kill_group(proc)
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def kill_group(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
+
+
 def main():
     if len(sys.argv) < 4 or sys.argv[2] != "--":
         sys.exit("usage: bootstrap.py PLAN.json -- PROGRAM [ARGS...]")
@@ -49,9 +78,8 @@ def main():
         print(f"[bootstrap] {node}: running '{name}' ({action['script']}, timeout {timeout:g} s)", flush=True)
         t0 = time.time()
         try:
-            proc = subprocess.run(command_for(action["script"], list(action.get("args", []))),
-                                  stdin=subprocess.DEVNULL, timeout=timeout)
-            code = proc.returncode
+            code = run_action(command_for(action["script"], list(action.get("args", []))),
+                              dict(os.environ, CLUSTERDECK_NODE=node), timeout)
             reason = None if code == 0 else f"exited with code {code}"
         except subprocess.TimeoutExpired:
             code = None

@@ -262,6 +262,140 @@ private Q_SLOTS:
         QCOMPARE(filtered.body.toArray().size(), ins.size());
         terminate(id);
     }
+
+    void spotInterruptionsAreReplacedThenFallBackToOnDemand()
+    {
+        // Only spot clusters have spot capacity to lose.
+        QJsonValue json;
+        QCOMPARE(cli({u"cluster"_s, u"launch"_s, u"--name"_s, u"spot"_s, u"--workers"_s, u"2"_s, u"--spot"_s,
+                      u"--spot-fallback-after"_s, u"2"_s, u"--spot-fallback-window"_s, u"600"_s, u"--wait"_s},
+                     &json),
+                 0);
+        const QString id = json.toObject().value(u"id"_s).toString();
+        m_clusters.append(id);
+        const QString chaos = u"/clusters/"_s + id + u"/chaos"_s;
+        for (const Executor &e : executors(id))
+            QCOMPARE(toString(e.market), toString(Market::Spot));
+
+        // The first interruption: the worker is reclaimed (SIGKILL to its group) and replaced by another spot worker.
+        ApiReply r = api("POST", chaos, {{u"action"_s, u"spot-interruption"_s}});
+        QCOMPARE(r.httpStatus, 202);
+        const QString first = r.body.toObject().value(u"executor"_s).toString();
+        QVERIFY(!first.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(running(executors(id)) == 2 && executors(id).size() == 3, 60000);
+        Executor lost;
+        for (const Executor &e : executors(id))
+            if (e.id == first)
+                lost = e;
+        QCOMPARE(toString(lost.status), toString(ExecutorStatus::Lost));
+        QVERIFY2(lost.statusReason.startsWith(u"Spot interruption"_s), qPrintable(lost.statusReason));
+        QVERIFY(::kill(pid_t(lost.pid), 0) != 0 || !QFileInfo(u"/proc/%1/cwd"_s.arg(lost.pid)).symLinkTarget().contains(id));
+        QCOMPARE(toString(executors(id).last().market), toString(Market::Spot)); // below the threshold: still spot
+
+        // The second, within the window, reaches the threshold: its replacement and later workers are on-demand.
+        r = api("POST", chaos, {{u"action"_s, u"spot-interruption"_s}});
+        QCOMPARE(r.httpStatus, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(running(executors(id)) == 2 && executors(id).size() == 4, 60000);
+        QCOMPARE(toString(executors(id).last().market), toString(Market::OnDemand));
+        const QList<ClusterEvent> all = events(id);
+        const QList<ClusterEvent> interruptions = ofType(all, ClusterEvent::kSpotInterruption);
+        QCOMPARE(interruptions.size(), 2);
+        QCOMPARE(interruptions.first().executorId, first);
+        QCOMPARE(interruptions.last().metrics.value(u"interruptionsInWindow"_s).toInt(), 2);
+        const QList<ClusterEvent> fallbacks = ofType(all, ClusterEvent::kMarketFallback);
+        QCOMPARE(fallbacks.size(), 1);
+        QCOMPARE(fallbacks.first().from.toString(), u"spot"_s);
+        QCOMPARE(fallbacks.first().to.toString(), u"on-demand"_s);
+        QVERIFY2(fallbacks.first().reason.contains(u"threshold 2"_s), qPrintable(fallbacks.first().reason));
+        QVERIFY(fallbacks.first().seq > interruptions.last().seq);
+        QCOMPARE(ofType(all, ClusterEvent::kWorkerReplaced).size(), 2);
+        // A scale-out after the fallback buys on-demand too.
+        QCOMPARE(cli({u"cluster"_s, u"scale"_s, id, u"--workers"_s, u"3"_s, u"--wait"_s}), 0);
+        QCOMPARE(toString(executors(id).last().market), toString(Market::OnDemand));
+        terminate(id);
+    }
+
+    void spotInterruptionNeedsSpotCapacity()
+    {
+        const ApiReply launched = api("POST", u"/clusters"_s, {{u"name"_s, u"od"_s}, {u"workers"_s, 1}});
+        QCOMPARE(launched.httpStatus, 201);
+        const QString id = launched.body.toObject().value(u"id"_s).toString();
+        m_clusters.append(id);
+        QTRY_COMPARE_WITH_TIMEOUT(clusterState(id), u"WAITING"_s, 90000);
+        const ApiReply r = api("POST", u"/clusters/"_s + id + u"/chaos"_s, {{u"action"_s, u"spot-interruption"_s}});
+        QCOMPARE(r.httpStatus, 409);
+        QVERIFY2(r.detail.contains(u"on-demand"_s), qPrintable(r.detail));
+        terminate(id);
+    }
+
+    void failingWorkerBootstrapFailsThatNodeWithItsReason()
+    {
+        // w2's action hangs past its timeout; w1's succeeds. The cluster runs on w1; w2 says why it never joined.
+        const QString script = m_data.path() + u"/setup.sh"_s;
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("echo \"bootstrap on $CLUSTERDECK_NODE\"\n"
+                "if [ \"$CLUSTERDECK_NODE\" = w2 ]; then echo \"w2 waits for a mirror\"; sleep 60; fi\n");
+        f.close();
+        QJsonValue json;
+        QCOMPARE(cli({u"cluster"_s, u"launch"_s, u"--name"_s, u"boot"_s, u"--workers"_s, u"2"_s, u"--bootstrap"_s,
+                      script, u"--bootstrap-timeout"_s, u"3"_s, u"--wait"_s},
+                     &json),
+                 0);
+        const QString id = json.toObject().value(u"id"_s).toString();
+        m_clusters.append(id);
+        QCOMPARE(clusterState(id), u"WAITING"_s);
+        const QList<Executor> list = executors(id);
+        QCOMPARE(running(list), 1);
+        for (const Executor &e : list) {
+            if (e.id != "w2"_L1)
+                continue;
+            QCOMPARE(toString(e.status), toString(ExecutorStatus::Lost));
+            QCOMPARE(e.statusReason, u"Bootstrap action 'setup.sh' failed on w2: still running after its 3 s timeout "
+                                     "(killed) (its output is in logs/w2.log)"_s);
+        }
+        const QList<ClusterEvent> failed = ofType(events(id), ClusterEvent::kBootstrapFailed);
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().executorId, u"w2"_s);
+        // The output is kept in the node's log, before the engine's own lines.
+        QFile w1Log(m_data.path() + u"/clusters/"_s + id + u"/logs/w1.log"_s);
+        QVERIFY(w1Log.open(QIODevice::ReadOnly));
+        const QByteArray w1 = w1Log.readAll();
+        QVERIFY2(w1.contains("bootstrap on w1") && w1.indexOf("bootstrap on w1") < w1.indexOf("distributed"), w1.left(400));
+        QFile w2Log(m_data.path() + u"/clusters/"_s + id + u"/logs/w2.log"_s);
+        QVERIFY(w2Log.open(QIODevice::ReadOnly));
+        QVERIFY(w2Log.readAll().contains("w2 waits for a mirror"));
+        terminate(id);
+    }
+
+    void failingSchedulerBootstrapEndsTheClusterWithErrors()
+    {
+        const QString script = m_data.path() + u"/scheduler-setup.sh"_s;
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("echo \"cannot reach the package mirror\" >&2\nexit 4\n");
+        f.close();
+        const ApiReply launched = api(
+            "POST", u"/clusters"_s,
+            {{u"name"_s, u"badboot"_s},
+             {u"workers"_s, 1},
+             {u"bootstrapActions"_s,
+              QJsonArray{QJsonObject{{u"name"_s, u"mirror"_s}, {u"script"_s, script}, {u"on"_s, u"scheduler"_s}}}}});
+        QCOMPARE(launched.httpStatus, 201);
+        const QString id = launched.body.toObject().value(u"id"_s).toString();
+        m_clusters.append(id);
+        QTRY_COMPARE_WITH_TIMEOUT(clusterState(id), u"TERMINATED_WITH_ERRORS"_s, 60000);
+        const ClusterInfo c = ClusterInfo::fromJson(api("GET", u"/clusters/"_s + id).body.toObject());
+        QCOMPARE(c.stateReason, u"Bootstrap action 'mirror' failed on scheduler: exited with code 4 (its output is in "
+                                "logs/scheduler.log)"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(test::processesUnder(m_data.path() + u"/clusters/"_s + id).isEmpty(), 30000);
+        // A script that does not exist is refused before anything starts.
+        const ApiReply refused = api("POST", u"/clusters"_s,
+                                     {{u"name"_s, u"x"_s}, {u"workers"_s, 1},
+                                      {u"bootstrapActions"_s, QJsonArray{QJsonObject{{u"script"_s, u"/nope/setup.sh"_s}}}}});
+        QCOMPARE(refused.httpStatus, 400);
+        QVERIFY(refused.fields.contains(u"bootstrapActions[0].script"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstScalingIntegration)
