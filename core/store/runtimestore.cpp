@@ -329,6 +329,9 @@ QList<cost::InstanceLifetime> RuntimeStore::loadCostLifetimes() const
         for (auto it = tags.begin(); it != tags.end(); ++it)
             lt.tags.insert(it.key(), it.value().toString());
         result.append(lt);
+    }
+    return result;
+}
 
 bool RuntimeStore::appendEvent(ClusterEvent *event)
 {
