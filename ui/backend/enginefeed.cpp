@@ -145,6 +145,13 @@ void EngineFeed::submitJob(const QString &clusterId, const JobRequest &)
     refuse(u"submit"_s, clusterId, tr("Jobs are submitted to %1 with its own tools.").arg(m_engineName));
 }
 
+void EngineFeed::setDagFocus(const QString &clusterId, const QStringList &jobIds)
+{
+    for (const QString &jobId : jobIds)
+        Q_EMIT dagFailed(clusterId, jobId,
+                         tr("%1 serves no task graph to ClusterDeck: its jobs have no DAG view here.").arg(m_engineName));
+}
+
 // --- SparkFeed --------------------------------------------------------------------------------------------
 
 SparkFeed::SparkFeed(const QUrl &baseUrl, QObject *parent)

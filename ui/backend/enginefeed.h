@@ -36,6 +36,8 @@ public:
     void setProtection(const QString &clusterId, bool on) override;
     void terminate(const QString &clusterId) override;
     void submitJob(const QString &clusterId, const cdeck::JobRequest &request) override;
+    // The DAG view's task graphs come from the runtime's scheduler preload: these engines have none to serve.
+    void setDagFocus(const QString &clusterId, const QStringList &jobIds) override;
 
 protected:
     EngineFeed(const QUrl &baseUrl, const QString &engineName, QObject *parent);

@@ -117,7 +117,7 @@ public:
 
     // The DAGs the DAG and timeline pages show: each is fetched on every period until the GUI drops it
     // from the list (it keeps finished jobs out once it has their final DAG). Empty list: none.
-    void setDagFocus(const QString &clusterId, const QStringList &jobIds);
+    virtual void setDagFocus(const QString &clusterId, const QStringList &jobIds);
 
 Q_SIGNALS:
     void clustersReady(const cdeck::ClusterList &clusters);
