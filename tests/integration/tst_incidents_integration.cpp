@@ -7,8 +7,8 @@
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/model/job.h"
-#include "core/security/tokenfile.h"
 #include "loopback.h"
+#include "runtimeprocess.h"
 #include "testpaths.h"
 
 #include <QDir>
@@ -16,8 +16,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -65,24 +63,19 @@ class TstIncidentsIntegration : public QObject
     Q_OBJECT
 private:
     static constexpr int kIdleThresholdS = 8;
-    QTemporaryDir m_data;
-    QProcess m_runtime;
-    int m_port = 0;
-    QByteArray m_token;
+    test::RuntimeProcess m_runtime;
     QString m_clusterId;
     QDateTime m_stallOver; // when the stall-worker test's worker had resumed
 
-    QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_port); }
 
     int cli(const QStringList &args, QJsonValue *json = nullptr, int timeoutMs = 240000)
     {
-        return test::runCliJson(url(), m_data.path() + u"/token"_s, args, json, timeoutMs);
+        return m_runtime.cli(args, json, timeoutMs);
     }
 
     ApiReply api(const QByteArray &verb, const QString &path, const QJsonObject &body = {})
     {
-        RuntimeClient client(QUrl(url()), m_token);
-        return client.requestBlocking(verb, path, body);
+        return m_runtime.api(verb, path, body);
     }
 
     QList<Executor> executors()
@@ -165,25 +158,13 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_data.isValid());
         QVERIFY2(QFileInfo(u"/usr/bin/dask"_s).isExecutable(), "Debian's Dask is required (scripts/install-deps.sh)");
-        m_port = test::freeLoopbackPort();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s);
-        env.insert(u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"10"_s);
-        env.insert(u"CLUSTERDECK_TRIAGE_MS"_s, u"1000"_s);
-        env.insert(u"CLUSTERDECK_IDLE_INCIDENT_S"_s, QString::number(kIdleThresholdS));
-        m_runtime.setProcessEnvironment(env);
-        m_runtime.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_runtime.start(test::binDir() + u"/clusterdeck-runtime"_s,
-                        {u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port), u"--data-dir"_s, m_data.path(), u"--resources"_s,
-                         test::resourcesDir()});
-        QVERIFY2(m_runtime.waitForStarted(), qPrintable(m_runtime.errorString()));
-        RuntimeClient health(QUrl(url()), {});
-        QTRY_VERIFY_WITH_TIMEOUT(health.requestBlocking("GET", u"/health"_s).ok(), 15000);
+        m_runtime.setEnvironment({{u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s},
+                                  {u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"10"_s},
+                                  {u"CLUSTERDECK_TRIAGE_MS"_s, u"1000"_s},
+                                  {u"CLUSTERDECK_IDLE_INCIDENT_S"_s, QString::number(kIdleThresholdS)}});
         QString error;
-        m_token = security::readTokenFile(m_data.path() + u"/token"_s, &error);
-        QVERIFY2(!m_token.isEmpty(), qPrintable(error));
+        QVERIFY2(m_runtime.start(&error), qPrintable(error));
         QJsonValue json;
         QCOMPARE(cli({u"cluster"_s, u"launch"_s, u"--name"_s, u"faults"_s, u"--workers"_s, u"2"_s, u"--wait"_s}, &json), 0);
         m_clusterId = json.toObject().value(u"id"_s).toString();
@@ -192,16 +173,9 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        if (!m_clusterId.isEmpty() && m_runtime.state() == QProcess::Running)
+        if (!m_clusterId.isEmpty() && m_runtime.isRunning())
             cli({u"cluster"_s, u"terminate"_s, m_clusterId, u"--wait"_s, u"--timeout"_s, u"60"_s});
-        for (qint64 pid : test::processesUnder(m_data.path() + u"/clusters"_s))
-            ::kill(pid_t(pid), SIGKILL);
-        if (m_runtime.state() == QProcess::Running) {
-            m_runtime.terminate();
-            if (!m_runtime.waitForFinished(10000))
-                m_runtime.kill();
-            m_runtime.waitForFinished();
-        }
+        m_runtime.stopAndReap();
     }
 
     void badFaultRequestsAreRefused()
@@ -342,7 +316,7 @@ private Q_SLOTS:
         QVERIFY2(failed.logTail.contains(u"this job runs as nobody"_s), qPrintable(failed.logTail));
         QVERIFY2(failed.logTail.contains(u"running as uid 65534"_s), qPrintable(failed.logTail));
         QVERIFY2(failed.logTail.contains(u"PermissionError: [Errno 13] Permission denied"_s), qPrintable(failed.logTail));
-        QVERIFY(!QFileInfo::exists(m_data.path() + u"/clusters/"_s + m_clusterId + u"/jobs/report.csv"_s));
+        QVERIFY(!QFileInfo::exists(m_runtime.dataDir() + u"/clusters/"_s + m_clusterId + u"/jobs/report.csv"_s));
         // Seen from the job's log as the error is printed; severe once the job has failed on it.
         QTRY_COMPARE_WITH_TIMEOUT(incident(u"permission_denied"_s, failed.id).value(u"severity"_s).toString(), u"SEVERE"_s,
                                   10000);

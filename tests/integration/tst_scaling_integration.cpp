@@ -8,8 +8,8 @@
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/model/job.h"
-#include "core/security/tokenfile.h"
 #include "loopback.h"
+#include "runtimeprocess.h"
 #include "testpaths.h"
 
 #include <QDir>
@@ -17,8 +17,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -30,41 +28,18 @@ class TstScalingIntegration : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_data;
-    QProcess m_runtime;
-    int m_port = 0;
-    QByteArray m_token;
+    test::RuntimeProcess m_runtime;
     QStringList m_clusters; // every cluster launched, terminated at the end
 
-    QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_port); }
-
-    void startRuntime()
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"10"_s);
-        env.insert(u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s);
-        m_runtime.setProcessEnvironment(env);
-        m_runtime.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_runtime.start(test::binDir() + u"/clusterdeck-runtime"_s,
-                        {u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port), u"--data-dir"_s, m_data.path(), u"--resources"_s,
-                         test::resourcesDir()});
-        QVERIFY2(m_runtime.waitForStarted(), qPrintable(m_runtime.errorString()));
-        RuntimeClient client(QUrl(url()), {});
-        QTRY_VERIFY_WITH_TIMEOUT(client.requestBlocking("GET", u"/health"_s).ok(), 15000);
-        QString error;
-        m_token = security::readTokenFile(m_data.path() + u"/token"_s, &error);
-        QVERIFY2(!m_token.isEmpty(), qPrintable(error));
-    }
 
     int cli(const QStringList &args, QJsonValue *json = nullptr, int timeoutMs = 240000)
     {
-        return test::runCliJson(url(), m_data.path() + u"/token"_s, args, json, timeoutMs);
+        return m_runtime.cli(args, json, timeoutMs);
     }
 
     ApiReply api(const QByteArray &verb, const QString &path, const QJsonObject &body = {})
     {
-        RuntimeClient client(QUrl(url()), m_token);
-        return client.requestBlocking(verb, path, body);
+        return m_runtime.api(verb, path, body);
     }
 
     QList<Executor> executors(const QString &id)
@@ -119,32 +94,25 @@ private:
     void terminate(const QString &id)
     {
         QCOMPARE(cli({u"cluster"_s, u"terminate"_s, id, u"--wait"_s, u"--timeout"_s, u"90"_s}), 0);
-        QVERIFY2(test::processesUnder(m_data.path() + u"/clusters/"_s + id).isEmpty(), "an engine process outlived its cluster");
+        QVERIFY2(test::processesUnder(m_runtime.dataDir() + u"/clusters/"_s + id).isEmpty(), "an engine process outlived its cluster");
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_data.isValid());
         QVERIFY2(QFileInfo(u"/usr/bin/dask"_s).isExecutable(), "Debian's Dask is required (scripts/install-deps.sh)");
-        m_port = test::freeLoopbackPort();
-        startRuntime();
+        m_runtime.setEnvironment({{u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"10"_s}, {u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s}});
+        QString error;
+        QVERIFY2(m_runtime.start(&error), qPrintable(error));
     }
 
     void cleanupTestCase()
     {
         for (const QString &id : std::as_const(m_clusters))
-            if (m_runtime.state() == QProcess::Running && !isTerminal(ClusterInfo::fromJson(
+            if (m_runtime.isRunning() && !isTerminal(ClusterInfo::fromJson(
                     api("GET", u"/clusters/"_s + id).body.toObject()).state))
                 cli({u"cluster"_s, u"terminate"_s, id, u"--wait"_s, u"--timeout"_s, u"60"_s});
-        for (qint64 pid : test::processesUnder(m_data.path() + u"/clusters"_s))
-            ::kill(pid_t(pid), SIGKILL);
-        if (m_runtime.state() == QProcess::Running) {
-            m_runtime.terminate();
-            if (!m_runtime.waitForFinished(10000))
-                m_runtime.kill();
-            m_runtime.waitForFinished();
-        }
+        m_runtime.stopAndReap();
     }
 
     void badPoliciesAreRefusedNamingTheField_data()
@@ -331,7 +299,7 @@ private Q_SLOTS:
     void failingWorkerBootstrapFailsThatNodeWithItsReason()
     {
         // w2's action hangs past its timeout; w1's succeeds. The cluster runs on w1; w2 says why it never joined.
-        const QString script = m_data.path() + u"/setup.sh"_s;
+        const QString script = m_runtime.dataDir() + u"/setup.sh"_s;
         QFile f(script);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("echo \"bootstrap on $CLUSTERDECK_NODE\"\n"
@@ -358,11 +326,11 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.first().executorId, u"w2"_s);
         // The output is kept in the node's log, before the engine's own lines.
-        QFile w1Log(m_data.path() + u"/clusters/"_s + id + u"/logs/w1.log"_s);
+        QFile w1Log(m_runtime.dataDir() + u"/clusters/"_s + id + u"/logs/w1.log"_s);
         QVERIFY(w1Log.open(QIODevice::ReadOnly));
         const QByteArray w1 = w1Log.readAll();
         QVERIFY2(w1.contains("bootstrap on w1") && w1.indexOf("bootstrap on w1") < w1.indexOf("distributed"), w1.left(400));
-        QFile w2Log(m_data.path() + u"/clusters/"_s + id + u"/logs/w2.log"_s);
+        QFile w2Log(m_runtime.dataDir() + u"/clusters/"_s + id + u"/logs/w2.log"_s);
         QVERIFY(w2Log.open(QIODevice::ReadOnly));
         QVERIFY(w2Log.readAll().contains("w2 waits for a mirror"));
         terminate(id);
@@ -370,7 +338,7 @@ private Q_SLOTS:
 
     void failingSchedulerBootstrapEndsTheClusterWithErrors()
     {
-        const QString script = m_data.path() + u"/scheduler-setup.sh"_s;
+        const QString script = m_runtime.dataDir() + u"/scheduler-setup.sh"_s;
         QFile f(script);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("echo \"cannot reach the package mirror\" >&2\nexit 4\n");
@@ -388,7 +356,7 @@ private Q_SLOTS:
         const ClusterInfo c = ClusterInfo::fromJson(api("GET", u"/clusters/"_s + id).body.toObject());
         QCOMPARE(c.stateReason, u"Bootstrap action 'mirror' failed on scheduler: exited with code 4 (its output is in "
                                 "logs/scheduler.log)"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(test::processesUnder(m_data.path() + u"/clusters/"_s + id).isEmpty(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(test::processesUnder(m_runtime.dataDir() + u"/clusters/"_s + id).isEmpty(), 30000);
         // A script that does not exist is refused before anything starts.
         const ApiReply refused = api("POST", u"/clusters"_s,
                                      {{u"name"_s, u"x"_s}, {u"workers"_s, 1},
