@@ -9,10 +9,13 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QGroupBox>
+#include <QLabel>
 #include <QHorizontalBarSeries>
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QValueAxis>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -157,6 +160,30 @@ void setPie(QChart *chart, const Bars &slices, const QString &currency, const QL
             slice->setColor(colors[i]);
     }
     chart->addSeries(series);
+}
+
+QLabel *makeFigure(const QString &objectName, double scale, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * scale);
+    font.setBold(true);
+    label->setFont(font);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QWidget *makeFigureTile(const QString &caption, QLabel *figure, bool framed, QWidget *parent)
+{
+    QWidget *tile = framed ? new QGroupBox(parent) : new QWidget(parent);
+    auto *column = new QVBoxLayout(tile);
+    column->setContentsMargins(framed ? 10 : 8, framed ? 6 : 4, framed ? 10 : 8, framed ? 6 : 4);
+    auto *captionLabel = new QLabel(caption, tile);
+    captionLabel->setStyleSheet(u"color: palette(placeholder-text);"_s);
+    column->addWidget(captionLabel);
+    column->addWidget(figure);
+    return tile;
 }
 
 } // namespace cdeck::costview

@@ -10,6 +10,7 @@
 
 class QChart;
 class QChartView;
+class QLabel;
 class QWidget;
 
 // Small Qt Charts helpers for the cost pages: every chart is rebuilt from the runtime's latest answer.
@@ -24,5 +25,10 @@ void setHorizontalBars(QChart *chart, const Bars &bars, const QString &currency,
 void setColumns(QChart *chart, const Bars &bars, const QString &currency, QColor color);
 // A pie with each slice labelled "name: $x (y %)".
 void setPie(QChart *chart, const Bars &slices, const QString &currency, const QList<QColor> &colors);
+
+// A headline figure ("$12.34") in a bold font `scale` times the normal size, selectable so it can be copied.
+QLabel *makeFigure(const QString &objectName, double scale, QWidget *parent);
+// A figure under its caption; framed tiles (a group box) suit a page of several rows of them.
+QWidget *makeFigureTile(const QString &caption, QLabel *figure, bool framed, QWidget *parent);
 
 } // namespace cdeck::costview

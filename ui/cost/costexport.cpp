@@ -5,11 +5,14 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QFileDialog>
 #include <QJsonArray>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 
 #include <algorithm>
 #include <cmath>
@@ -394,6 +397,28 @@ bool writeSummaryPdf(const QJsonObject &s, const QString &title, const QString &
         return false;
     }
     return true;
+}
+
+bool writeTextFile(const QString &path, const QString &text, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void exportThroughDialog(QWidget *parent, const QString &title, const QString &suggestedName, const QString &filter,
+                         const std::function<bool(const QString &path, QString *error)> &write)
+{
+    const QString path = QFileDialog::getSaveFileName(parent, title, suggestedName, filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!write(path, &error))
+        QMessageBox::warning(parent, QCoreApplication::translate("cdeck::costview", "Export failed"),
+                             QCoreApplication::translate("cdeck::costview", "Could not write %1: %2").arg(path, error));
 }
 
 } // namespace cdeck::costview

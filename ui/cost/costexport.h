@@ -5,6 +5,10 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
+
+class QWidget;
+
 // Formatting and export of the runtime's cost answers (GET /cost/summary, GET /clusters/{id}/cost). The
 // runtime computes every amount exactly; these only round for display, never sum again.
 namespace cdeck::costview {
@@ -22,5 +26,13 @@ QString clusterCostCsv(const QJsonObject &report);
 // A PDF report of the summary fit to send to finance: period totals, spend by day and by tag (bars),
 // top jobs, waste, budgets and the forecast, on A4 pages. False and *error when the file cannot be written.
 bool writeSummaryPdf(const QJsonObject &summary, const QString &title, const QString &path, QString *error);
+
+// Writes text as UTF-8 through QSaveFile, so a failed export never leaves half a file over an old one.
+bool writeTextFile(const QString &path, const QString &text, QString *error);
+
+// Asks where to save (a file dialog titled `title`, suggesting `suggestedName`), then calls write(path, &error);
+// a failure is shown in a warning box naming the file and the reason. Cancelling the dialog does nothing.
+void exportThroughDialog(QWidget *parent, const QString &title, const QString &suggestedName, const QString &filter,
+                         const std::function<bool(const QString &path, QString *error)> &write);
 
 } // namespace cdeck::costview

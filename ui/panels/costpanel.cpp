@@ -9,14 +9,11 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -26,30 +23,6 @@ using namespace Qt::StringLiterals;
 namespace cdeck {
 
 namespace {
-
-QLabel *figure(const QString &objectName, QWidget *parent)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(objectName);
-    QFont f = l->font();
-    f.setPointSizeF(f.pointSizeF() * 1.5);
-    f.setBold(true);
-    l->setFont(f);
-    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return l;
-}
-
-QWidget *tile(const QString &caption, QLabel *value, QWidget *parent)
-{
-    auto *w = new QWidget(parent);
-    auto *v = new QVBoxLayout(w);
-    v->setContentsMargins(8, 4, 8, 4);
-    auto *c = new QLabel(caption, w);
-    c->setStyleSheet(u"color: palette(placeholder-text);"_s);
-    v->addWidget(c);
-    v->addWidget(value);
-    return w;
-}
 
 QTableWidget *table(const QStringList &headers, const QString &objectName, QWidget *parent)
 {
@@ -85,10 +58,10 @@ QString shortTime(const QString &iso)
 
 CostPanel::CostPanel(QWidget *parent)
     : QWidget(parent)
-    , m_rate(figure(u"costRate"_s, this))
-    , m_total(figure(u"costTotal"_s, this))
-    , m_idle(figure(u"costIdle"_s, this))
-    , m_perTb(figure(u"costPerTb"_s, this))
+    , m_rate(costview::makeFigure(u"costRate"_s, 1.5, this))
+    , m_total(costview::makeFigure(u"costTotal"_s, 1.5, this))
+    , m_idle(costview::makeFigure(u"costIdle"_s, 1.5, this))
+    , m_perTb(costview::makeFigure(u"costPerTb"_s, 1.5, this))
     , m_note(new QLabel(this))
     , m_byInstance(costview::makeChartView(tr("Cost by instance"), this))
     , m_breakdown(costview::makeChartView(tr("Where the money went"), this))
@@ -107,10 +80,10 @@ CostPanel::CostPanel(QWidget *parent)
     m_note->setStyleSheet(u"color: palette(placeholder-text);"_s);
 
     auto *tiles = new QHBoxLayout;
-    tiles->addWidget(tile(tr("Now"), m_rate, this));
-    tiles->addWidget(tile(tr("So far"), m_total, this));
-    tiles->addWidget(tile(tr("Idle share"), m_idle, this));
-    tiles->addWidget(tile(tr("Cost per TB processed"), m_perTb, this));
+    tiles->addWidget(costview::makeFigureTile(tr("Now"), m_rate, false, this));
+    tiles->addWidget(costview::makeFigureTile(tr("So far"), m_total, false, this));
+    tiles->addWidget(costview::makeFigureTile(tr("Idle share"), m_idle, false, this));
+    tiles->addWidget(costview::makeFigureTile(tr("Cost per TB processed"), m_perTb, false, this));
     tiles->addStretch(1);
     tiles->addWidget(m_export, 0, Qt::AlignBottom);
 
@@ -218,28 +191,13 @@ void CostPanel::setReport(const QString &clusterId, const QJsonObject &report)
 
 bool CostPanel::exportCsv(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
-        return false;
-    }
-    file.write(costview::clusterCostCsv(m_report).toUtf8());
-    if (!file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    return costview::writeTextFile(path, costview::clusterCostCsv(m_report), error);
 }
 
 void CostPanel::exportClicked()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the ledger"), m_clusterId + u"-cost.csv"_s,
-                                                      tr("CSV (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!exportCsv(path, &error))
-        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
+    costview::exportThroughDialog(this, tr("Export the ledger"), m_clusterId + u"-cost.csv"_s, tr("CSV (*.csv)"),
+                                  [this](const QString &path, QString *error) { return exportCsv(path, error); });
 }
 
 } // namespace cdeck

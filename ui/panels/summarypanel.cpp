@@ -9,15 +9,12 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateTime>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QJsonArray>
 #include <QLabel>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -26,29 +23,6 @@ using namespace Qt::StringLiterals;
 namespace cdeck {
 
 namespace {
-
-QLabel *figure(const QString &objectName, QWidget *parent)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(objectName);
-    QFont f = l->font();
-    f.setPointSizeF(f.pointSizeF() * 1.6);
-    f.setBold(true);
-    l->setFont(f);
-    return l;
-}
-
-QWidget *tile(const QString &caption, QLabel *value, QWidget *parent)
-{
-    auto *w = new QGroupBox(parent);
-    auto *v = new QVBoxLayout(w);
-    v->setContentsMargins(10, 6, 10, 6);
-    auto *c = new QLabel(caption, w);
-    c->setStyleSheet(u"color: palette(placeholder-text);"_s);
-    v->addWidget(c);
-    v->addWidget(value);
-    return w;
-}
 
 QString dayLabel(const QString &key)
 {
@@ -62,11 +36,11 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     : QWidget(parent)
     , m_period(new QComboBox(this))
     , m_tagKey(new QComboBox(this))
-    , m_total(figure(u"summaryTotal"_s, this))
-    , m_previous(figure(u"summaryPrevious"_s, this))
-    , m_forecast(figure(u"summaryForecast"_s, this))
-    , m_waste(figure(u"summaryWaste"_s, this))
-    , m_perTb(figure(u"summaryPerTb"_s, this))
+    , m_total(costview::makeFigure(u"summaryTotal"_s, 1.6, this))
+    , m_previous(costview::makeFigure(u"summaryPrevious"_s, 1.6, this))
+    , m_forecast(costview::makeFigure(u"summaryForecast"_s, 1.6, this))
+    , m_waste(costview::makeFigure(u"summaryWaste"_s, 1.6, this))
+    , m_perTb(costview::makeFigure(u"summaryPerTb"_s, 1.6, this))
     , m_periodNote(new QLabel(this))
     , m_daily(costview::makeChartView(tr("Spend by day"), this))
     , m_byTag(costview::makeChartView(tr("Spend by team"), this))
@@ -111,11 +85,11 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     bar->addWidget(m_pdf);
 
     auto *tiles = new QHBoxLayout;
-    tiles->addWidget(tile(tr("Spend this period"), m_total, this));
-    tiles->addWidget(tile(tr("Previous period"), m_previous, this));
-    tiles->addWidget(tile(tr("Forecast, month end"), m_forecast, this));
-    tiles->addWidget(tile(tr("Waste (idle + unused memory)"), m_waste, this));
-    tiles->addWidget(tile(tr("Cost per TB processed"), m_perTb, this));
+    tiles->addWidget(costview::makeFigureTile(tr("Spend this period"), m_total, true, this));
+    tiles->addWidget(costview::makeFigureTile(tr("Previous period"), m_previous, true, this));
+    tiles->addWidget(costview::makeFigureTile(tr("Forecast, month end"), m_forecast, true, this));
+    tiles->addWidget(costview::makeFigureTile(tr("Waste (idle + unused memory)"), m_waste, true, this));
+    tiles->addWidget(costview::makeFigureTile(tr("Cost per TB processed"), m_perTb, true, this));
 
     auto *grid = new QGridLayout;
     grid->addWidget(m_daily, 0, 0);
@@ -278,17 +252,7 @@ void SummaryPanel::setSummary(const QJsonObject &s)
 
 bool SummaryPanel::exportCsv(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
-        return false;
-    }
-    file.write(costview::summaryCsv(m_summary).toUtf8());
-    if (!file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    return costview::writeTextFile(path, costview::summaryCsv(m_summary), error);
 }
 
 bool SummaryPanel::exportPdf(const QString &path, QString *error) const
@@ -298,18 +262,14 @@ bool SummaryPanel::exportPdf(const QString &path, QString *error) const
 
 void SummaryPanel::exportCsvClicked()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the summary"), u"cost-summary.csv"_s, tr("CSV (*.csv)"));
-    QString error;
-    if (!path.isEmpty() && !exportCsv(path, &error))
-        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
+    costview::exportThroughDialog(this, tr("Export the summary"), u"cost-summary.csv"_s, tr("CSV (*.csv)"),
+                                  [this](const QString &path, QString *error) { return exportCsv(path, error); });
 }
 
 void SummaryPanel::exportPdfClicked()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the PDF report"), u"cost-report.pdf"_s, tr("PDF (*.pdf)"));
-    QString error;
-    if (!path.isEmpty() && !exportPdf(path, &error))
-        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
+    costview::exportThroughDialog(this, tr("Export the PDF report"), u"cost-report.pdf"_s, tr("PDF (*.pdf)"),
+                                  [this](const QString &path, QString *error) { return exportPdf(path, error); });
 }
 
 } // namespace cdeck
