@@ -21,6 +21,7 @@
 #include "panels/costpanel.h"
 #include "panels/overviewpanel.h"
 #include "panels/shuffleiopanel.h"
+#include "panels/sparkstagesview.h"
 #include "panels/timelinepanel.h"
 #include "panels/summarypanel.h"
 #include "presentation.h"
@@ -272,6 +273,10 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
             m_connection->cancelJob(m_clusterId, jobId);
     });
     connect(m_jobs, &JobsPanel::dagRequested, this, &MainWindow::showJobDag);
+    connect(m_jobs->stages(), &SparkStagesView::stageSelected, this, [this](int stageId, int attemptId) {
+        if (m_connection && !m_clusterId.isEmpty())
+            m_connection->setStageFocus(m_clusterId, stageId, attemptId);
+    });
     connect(m_dagPanel, &DagPanel::jobChosen, this, &MainWindow::updateDagFocus);
 
     // Ages ("since 3 min") and the status line move on between snapshots.
@@ -445,6 +450,17 @@ void MainWindow::wireFeed(Connection *connection)
                 m_timeline->setDag(jobId, graph);
                 updateDagFocus();
             });
+    connect(feed, &RuntimeFeed::stagesReady, this,
+            [this, connection](const QString &id, const QList<spark::SparkStageInfo> &stages) {
+                if (connection == m_connection && id == m_clusterId)
+                    m_jobs->stages()->setStages(stages);
+            });
+    connect(feed, &RuntimeFeed::taskSummaryReady, this,
+            [this, connection](const QString &id, int stageId, int attemptId, const spark::TaskSummary &summary,
+                               const QString &error) {
+                if (connection == m_connection && id == m_clusterId)
+                    m_jobs->stages()->setTaskSummary(stageId, attemptId, summary, error);
+            });
     connect(feed, &RuntimeFeed::dagFailed, this,
             [this, connection](const QString &id, const QString &jobId, const QString &message) {
                 if (connection == m_connection && id == m_clusterId)
@@ -573,15 +589,19 @@ void MainWindow::onSelectionChanged(Connection *connection)
     m_telemetryWanted = telemetryTabShown();
     m_telemetry->setCluster(id);
     m_executors->setFlavor(int(flavorOf(connection)));
-    // The time charts read the runtime's metric store; Spark and YARN have none ClusterDeck can read.
+    // The time charts read the runtime's metric store; YARN has none ClusterDeck can read. Spark's shuffle
+    // chart is made from successive polls of its executors' totals (the feed), its memory has no time series.
+    const bool spark = connection->kind() == Connection::Kind::Spark;
     for (QWidget *chartTab : {static_cast<QWidget *>(m_memory), static_cast<QWidget *>(m_shuffle)}) {
         const int index = m_tabs->indexOf(chartTab);
-        m_tabs->setTabEnabled(index, connection->managesClusters());
-        m_tabs->setTabToolTip(index, connection->managesClusters()
-                                         ? QString()
-                                         : tr("Time charts need a ClusterDeck runtime's metric store; %1 has none.")
-                                               .arg(connection->engineName()));
+        const bool enabled = connection->managesClusters() || (spark && chartTab == m_shuffle);
+        m_tabs->setTabEnabled(index, enabled);
+        m_tabs->setTabToolTip(index, enabled ? QString()
+                                             : tr("Time charts need a ClusterDeck runtime's metric store; %1 has none.")
+                                                   .arg(connection->engineName()));
     }
+    m_shuffle->setSparkWording(spark);
+    m_jobs->setStagesShown(spark);
     m_jobs->setCancelSupported(connection->canCancelJobs(),
                                tr("%1's REST API cannot cancel jobs: use its own UI.").arg(connection->engineName()));
     m_executors->clear();

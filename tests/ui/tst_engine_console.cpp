@@ -5,6 +5,7 @@
 // the applications (Spark) or the cluster (YARN), the executors and jobs pages show the fixtures' figures, a
 // 404, malformed or cut-off answer puts a clear banner up while the console keeps working, and the controls
 // these engines cannot serve are disabled with a reason. Plus the add dialog's validation and its settings.
+#include "core/backend/spark/sparklogcommand.h"
 #include "replayserver.h"
 #include "testpaths.h"
 #include "ui/backend/connection.h"
@@ -15,7 +16,12 @@
 #include "ui/models/executormodel.h"
 #include "ui/models/jobmodel.h"
 #include "ui/panels/executorspanel.h"
+#include "ui/panels/dagpanel.h"
+#include "ui/panels/executormemorypanel.h"
 #include "ui/panels/jobspanel.h"
+#include "ui/panels/shuffleiopanel.h"
+#include "ui/panels/sparkstagesview.h"
+#include "ui/models/telemetrywindow.h"
 #include "ui/presentation.h"
 
 #include <QComboBox>
@@ -29,6 +35,8 @@
 #include <QSignalSpy>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -74,6 +82,7 @@ class TstEngineConsole : public QObject
 private Q_SLOTS:
     void initTestCase();
     void sparkApplicationsExecutorsAndJobs();
+    void sparkStagesTaskSummaryDagAndShuffleRates();
     void sparkBadAnswersShowABannerAndTheConsoleKeepsWorking();
     void sparkServerGoneIsUnreachable();
     void yarnClusterNodesAppsAndKill();
@@ -121,6 +130,8 @@ void TstEngineConsole::sparkApplicationsExecutorsAndJobs()
                             {sparkApi(u"executor_list_json_expectation.json"_s)});
     server.responses.insert("GET /api/v1/applications/local-1422981780767/jobs",
                             {sparkApi(u"job_list_json_expectation.json"_s)});
+    server.responses.insert("GET /api/v1/applications/local-1422981780767/stages",
+                            {sparkApi(u"stage_list_json_expectation.json"_s)});
     std::unique_ptr<MainWindow> w(openWindow(u"spark"_s, server.port()));
     Connection *connection = w->connections().first();
     QCOMPARE(connection->kind(), Connection::Kind::Spark);
@@ -210,6 +221,148 @@ void TstEngineConsole::sparkApplicationsExecutorsAndJobs()
     QVERIFY(!cancel->toolTip().isEmpty());
 }
 
+void TstEngineConsole::sparkStagesTaskSummaryDagAndShuffleRates()
+{
+    // The History Server stand-in: application list, task summaries from Spark's golden files; jobs, stages and
+    // executors of the same application as spark-log computes them from its event log (golden-tested against
+    // Spark's own answers in tst_sparklog), because Spark's test suite records no job or stage list for it.
+    const QString app = u"local-1430917381534"_s;
+    const QString log = test::fixturesDir() + u"/spark/event-logs/"_s + app;
+    auto history = [&](const QString &endpoint) {
+        const spark::HistoryAnswer a = spark::answerHistoryRequest(log, u"applications/"_s + app + u'/' + endpoint);
+        return a.status == 200 ? a.json : QByteArray();
+    };
+    const QByteArray jobsJson = history(u"jobs"_s);
+    const QByteArray stagesJson = history(u"stages"_s);
+    const QByteArray executorsJson = history(u"executors"_s);
+    QVERIFY(!jobsJson.isEmpty() && !stagesJson.isEmpty() && !executorsJson.isEmpty());
+    // A second executors answer with more shuffle bytes: what a running application's next poll shows.
+    constexpr qint64 kMoreRead = 3 << 20;
+    constexpr qint64 kMoreWrite = 5 << 20;
+    QJsonArray later = QJsonDocument::fromJson(executorsJson).array();
+    QVERIFY(!later.isEmpty());
+    QJsonObject first = later.at(0).toObject();
+    const QString executorId = first.value(u"id"_s).toString();
+    const qint64 readBefore = qint64(first.value(u"totalShuffleRead"_s).toDouble());
+    const qint64 writeBefore = qint64(first.value(u"totalShuffleWrite"_s).toDouble());
+    first.insert(u"totalShuffleRead"_s, double(readBefore + kMoreRead));
+    first.insert(u"totalShuffleWrite"_s, double(writeBefore + kMoreWrite));
+    later.replace(0, first);
+
+    ReplayServer server;
+    QVERIFY(server.listen());
+    const QByteArray base = "GET /api/v1/applications/" + app.toUtf8();
+    server.responses.insert("GET /api/v1/applications", {sparkApi(u"application_list_json_expectation.json"_s)});
+    server.responses.insert(base + "/jobs", {ReplayServer::ok(jobsJson)});
+    server.responses.insert(base + "/stages", {ReplayServer::ok(stagesJson)});
+    server.responses.insert(base + "/executors", {ReplayServer::ok(executorsJson)});
+    server.responses.insert(base + "/stages/0/0/taskSummary", {sparkApi(u"stage_task_summary_w_shuffle_write_expectation.json"_s)});
+    server.responses.insert(base + "/stages/1/0/taskSummary", {sparkApi(u"stage_task_summary_w_shuffle_read_expectation.json"_s)});
+    std::unique_ptr<MainWindow> w(openWindow(u"spark"_s, server.port()));
+    Connection *connection = w->connections().first();
+    QTRY_VERIFY_WITH_TIMEOUT(connection->hasClusterList(), 15000);
+    QVERIFY(w->selectCluster(connection, app));
+
+    // Jobs page: the selected job's stages, with Spark's figures, in place of a log tail.
+    w->showPage(MainWindow::Page::Jobs);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(MainWindow::Page::Jobs), 15000);
+    JobsPanel *jobsPanel = w->jobsPanel();
+    QVERIFY(jobsPanel->stagesShown());
+    SparkStagesView *stagesView = jobsPanel->stages();
+    QVERIFY(stagesView->isVisible());
+    const QJsonArray jobs = QJsonDocument::fromJson(jobsJson).array();
+    const QJsonArray stages = QJsonDocument::fromJson(stagesJson).array();
+    QVERIFY(!jobs.isEmpty() && stages.size() >= 2);
+    for (const QJsonValue &jv : jobs) {
+        const QJsonObject job = jv.toObject();
+        const QString jobId = QString::number(job.value(u"jobId"_s).toInt());
+        QVERIFY(jobsPanel->selectJob(jobId));
+        const QJsonArray stageIds = job.value(u"stageIds"_s).toArray();
+        QJsonArray expected;
+        for (const QJsonValue &sv : stages)
+            if (stageIds.contains(sv.toObject().value(u"stageId"_s)))
+                expected.append(sv);
+        QTRY_COMPARE_WITH_TIMEOUT(stagesView->model()->rowCount(), int(expected.size()), 10000);
+        for (const QJsonValue &sv : expected) {
+            const QJsonObject st = sv.toObject();
+            const int row = stagesView->model()->rowOf(st.value(u"stageId"_s).toInt(), st.value(u"attemptId"_s).toInt());
+            QVERIFY(row >= 0);
+            auto cell = [&](int column) { return stagesView->model()->index(row, column).data().toString(); };
+            QCOMPARE(cell(SparkStageModel::StatusColumn), st.value(u"status"_s).toString());
+            QVERIFY(cell(SparkStageModel::TasksColumn)
+                        .startsWith(u"%1/%2"_s.arg(st.value(u"numCompleteTasks"_s).toInt()).arg(st.value(u"numTasks"_s).toInt())));
+            for (const auto &[column, key] : {std::pair{int(SparkStageModel::ShuffleReadColumn), u"shuffleReadBytes"_s},
+                                              std::pair{int(SparkStageModel::ShuffleWriteColumn), u"shuffleWriteBytes"_s},
+                                              std::pair{int(SparkStageModel::InputColumn), u"inputBytes"_s}}) {
+                const qint64 bytes = qint64(st.value(key).toDouble());
+                QCOMPARE(cell(column), bytes > 0 ? presentation::formatBytes(bytes) : u"–"_s);
+            }
+            QCOMPARE(cell(SparkStageModel::RunTimeColumn),
+                     presentation::formatDuration(st.value(u"executorRunTime"_s).toDouble() / 1000.0));
+        }
+    }
+
+    // Selecting a stage fetches its task summary: the quantiles of Spark's taskSummary answer, formatted.
+    for (const auto &[stageId, file] : {std::pair{1, u"stage_task_summary_w_shuffle_read_expectation.json"_s},
+                                        std::pair{0, u"stage_task_summary_w_shuffle_write_expectation.json"_s}}) {
+        bool selected = false;
+        for (const QJsonValue &jv : jobs) {
+            jobsPanel->selectJob(QString::number(jv.toObject().value(u"jobId"_s).toInt()));
+            QTRY_VERIFY_WITH_TIMEOUT(stagesView->model()->rowCount() > 0, 5000);
+            if (stagesView->selectStage(stageId, 0)) {
+                selected = true;
+                break;
+            }
+        }
+        QVERIFY2(selected, qPrintable(u"stage %1 in no job"_s.arg(stageId)));
+        const QJsonObject summary = fixtureJson(u"spark/api-v1/"_s + file).toObject();
+        const QJsonArray runTime = summary.value(u"executorRunTime"_s).toArray();
+        const QString median = presentation::formatDuration(runTime.at(2).toDouble() / 1000.0);
+        const QString p95 = presentation::formatDuration(runTime.at(4).toDouble() / 1000.0);
+        QTRY_VERIFY_WITH_TIMEOUT(stagesView->detailsText().contains(u"Executor run time"_s)
+                                     && stagesView->detailsText().contains(u"median"_s),
+                                 10000);
+        const QString details = stagesView->detailsText();
+        QVERIFY2(details.contains(u"Stage %1 · attempt 0"_s.arg(stageId)), qPrintable(details));
+        QVERIFY2(details.contains(median) && details.contains(p95), qPrintable(details));
+        const char *group = stageId == 1 ? "shuffleReadMetrics" : "shuffleWriteMetrics";
+        const char *key = stageId == 1 ? "readBytes" : "writeBytes";
+        const double bytesMedian = summary.value(QLatin1StringView(group)).toObject().value(QLatin1StringView(key)).toArray().at(2).toDouble();
+        QVERIFY(bytesMedian > 0);
+        QVERIFY2(details.contains(presentation::formatBytes(qint64(bytesMedian))), qPrintable(details));
+    }
+    QCOMPARE(server.seen.last().path.contains("taskSummary"), true);
+
+    // DAG tab: Spark's REST API names no parent stages; the view says the stage DAG needs the event log.
+    w->showPage(MainWindow::Page::Dag);
+    auto *dagStatus = w->dagPanel()->findChild<QLabel *>(u"dagStatus"_s);
+    QVERIFY(dagStatus);
+    QTRY_VERIFY_WITH_TIMEOUT(dagStatus->text().contains(u"event log"_s), 10000);
+
+    // Shuffle I/O: enabled on Spark, cumulative totals from the executors, rates from successive polls.
+    auto *tabs = w->findChild<QTabWidget *>(u"clusterTabs"_s);
+    QVERIFY(tabs->isTabEnabled(tabs->indexOf(w->shufflePanel())));
+    w->showPage(MainWindow::Page::Shuffle);
+    TelemetryWindow *telemetry = w->telemetry();
+    QTRY_VERIFY_WITH_TIMEOUT(telemetry->latest(executorId).inTotal == double(readBefore), 15000);
+    QCOMPARE(telemetry->latest(executorId).outTotal, double(writeBefore));
+    // The application shuffles on: the next polls see more bytes.
+    server.responses.insert(base + "/executors", {ReplayServer::ok(QJsonDocument(later).toJson())});
+    QTRY_VERIFY_WITH_TIMEOUT(telemetry->latest(executorId).inTotal == double(readBefore + kMoreRead), 15000);
+    QCOMPARE(telemetry->latest(executorId).outTotal, double(writeBefore + kMoreWrite));
+    // The second poll saw the larger totals: a positive rate, which is the change over the time between polls.
+    QTRY_VERIFY_WITH_TIMEOUT(telemetry->latest(executorId).inRate > 0, 10000);
+    QVERIFY(telemetry->latest(executorId).outRate > telemetry->latest(executorId).inRate); // 5 MiB vs 3 MiB
+    QCOMPARE(telemetry->link(), MetricsLink::Polled);
+    w->shufflePanel()->renderNow();
+    QVERIFY2(w->shufflePanel()->statusText().contains(u"between two successive polls"_s),
+             qPrintable(w->shufflePanel()->statusText()));
+    QVERIFY(w->shufflePanel()->inChart()->title().contains(u"Shuffle read"_s));
+    // The memory charts have no Spark time series: still disabled, with the reason.
+    QVERIFY(!tabs->isTabEnabled(tabs->indexOf(w->memoryPanel())));
+    QVERIFY(!banner(w.get())->isVisible());
+}
+
 void TstEngineConsole::sparkBadAnswersShowABannerAndTheConsoleKeepsWorking()
 {
     ReplayServer server;
@@ -217,6 +370,8 @@ void TstEngineConsole::sparkBadAnswersShowABannerAndTheConsoleKeepsWorking()
     server.notFound = ReplayServer::httpResponse(404, "Not Found", "unknown app: nope", "text/plain");
     server.responses.insert("GET /api/v1/applications", {sparkApi(u"application_list_json_expectation.json"_s)});
     server.responses.insert("GET /api/v1/applications/local-1422981780767/jobs", {sparkApi(u"job_list_json_expectation.json"_s)});
+    server.responses.insert("GET /api/v1/applications/local-1422981780767/stages",
+                            {sparkApi(u"stage_list_json_expectation.json"_s)});
     const QByteArray full = sparkApi(u"executor_list_with_executor_metrics_json_expectation.json"_s);
     // Content-Length promises the whole body; the server closes after 300 bytes of it.
     server.responses.insert("GET /api/v1/applications/application_1553914137147_0018/executors",

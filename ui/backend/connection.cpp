@@ -117,6 +117,11 @@ void Connection::setFocus(const QString &clusterId, bool executors, bool jobs)
     post([feed = m_feed, clusterId, executors, jobs] { feed->setFocus(clusterId, executors, jobs); });
 }
 
+void Connection::setStageFocus(const QString &clusterId, int stageId, int attemptId)
+{
+    post([feed = m_feed, clusterId, stageId, attemptId] { feed->setStageFocus(clusterId, stageId, attemptId); });
+}
+
 void Connection::setCostFocus(bool clusterCost, bool summary, const QString &summaryQuery)
 {
     post([feed = m_feed, clusterCost, summary, summaryQuery] { feed->setCostFocus(clusterCost, summary, summaryQuery); });

@@ -57,6 +57,7 @@ public:
     void cancelJob(const QString &clusterId, const QString &jobId);
     void followMetrics(const MetricsWindowRequest &request);
     void setDagFocus(const QString &clusterId, const QStringList &jobIds);
+    void setStageFocus(const QString &clusterId, int stageId, int attemptId); // Spark: whose task summary to fetch
     void setIncidentsFocus(const QString &clusterId);
     void fetchRunbook(const QString &runbookId);
     void runGuardedAction(const QString &clusterId, const QJsonObject &body);

@@ -3,9 +3,11 @@
 #include "enginefeed.h"
 
 #include "core/backend/spark/sparkrestclient.h"
+#include "core/backend/spark/sparkstages.h"
 #include "core/backend/yarn/yarnclient.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QStringList>
 #include <QTimer>
 
@@ -165,7 +167,7 @@ void SparkFeed::createClient()
 {
     m_client = new spark::SparkRestClient(m_url, this);
     m_client->setTimeoutMs(kTimeoutMs);
-    m_listInFlight = m_executorsInFlight = m_jobsInFlight = false;
+    m_listInFlight = m_executorsInFlight = m_jobsInFlight = m_stagesInFlight = m_summaryInFlight = false;
 }
 
 void SparkFeed::destroyClient()
@@ -290,6 +292,8 @@ void SparkFeed::poll()
             m_activeExecutors.insert(id, active);
             Q_EMIT executorsReady(id, list);
             emitDetail(id);
+            if (m_metrics.clusterId == id)
+                sampleShuffle(id, *executors);
         });
     }
     if (m_wantJobs && !m_jobsInFlight) {
@@ -312,8 +316,149 @@ void SparkFeed::poll()
                 list.append(job);
             }
             Q_EMIT jobsReady(id, list);
+            if (m_stagesApp != id) {
+                m_stagesApp = id;
+                m_lastStages.clear();
+                m_haveStages = false;
+            }
+            m_lastJobs = *jobs;
+            emitStages(id);
         });
     }
+    // Stages with the jobs (the jobs page lists the selected job's stages; the DAG tab names them).
+    if (m_wantJobs && !m_stagesInFlight) {
+        m_stagesInFlight = true;
+        m_client->stages(appPath(id), [this, gen, id](const spark::RestReply &r) {
+            if (gen != m_generation)
+                return;
+            m_stagesInFlight = false;
+            QString error = r.error;
+            std::optional<QList<spark::SparkStageInfo>> stages;
+            if (r.ok())
+                stages = spark::parseStages(r.body, &error);
+            noteAnswer(u"stages"_s, Page::Jobs, r.unreachable, stages ? QString() : error, id);
+            if (!stages)
+                return;
+            if (m_stagesApp != id) {
+                m_stagesApp = id;
+                m_lastJobs.clear();
+            }
+            m_lastStages = *stages;
+            m_haveStages = true;
+            emitStages(id);
+        });
+    }
+    pollTaskSummary(gen);
+}
+
+void SparkFeed::emitStages(const QString &appId)
+{
+    if (!m_haveStages || m_stagesApp != appId)
+        return;
+    QList<spark::SparkStageInfo> stages = m_lastStages;
+    spark::assignJobIds(stages, m_lastJobs);
+    Q_EMIT stagesReady(appId, stages);
+}
+
+void SparkFeed::setStageFocus(const QString &clusterId, int stageId, int attemptId)
+{
+    if (m_stageFocus.appId == clusterId && m_stageFocus.stageId == stageId && m_stageFocus.attemptId == attemptId)
+        return;
+    m_stageFocus = {clusterId, stageId, attemptId, false};
+    pollTaskSummary(m_generation); // the details pane should not wait a whole period
+}
+
+void SparkFeed::pollTaskSummary(quint64 gen)
+{
+    const StageFocus focus = m_stageFocus;
+    if (!m_client || focus.stageId < 0 || m_summaryInFlight || m_state != ConnectionState::Connected
+        || !m_apps.contains(focus.appId))
+        return;
+    if (focus.fetched) {
+        // Only a stage still running has a summary that changes.
+        bool running = false;
+        for (const spark::SparkStageInfo &s : std::as_const(m_lastStages))
+            if (s.stageId == focus.stageId && s.attemptId == focus.attemptId)
+                running = s.status == "ACTIVE"_L1;
+        if (!running)
+            return;
+    }
+    m_summaryInFlight = true;
+    m_client->taskSummary(appPath(focus.appId), focus.stageId, focus.attemptId, [this, gen, focus](const spark::RestReply &r) {
+        if (gen != m_generation)
+            return;
+        m_summaryInFlight = false;
+        QString error = r.error;
+        std::optional<spark::TaskSummary> summary;
+        if (r.ok())
+            summary = spark::parseTaskSummary(r.body, &error);
+        if (r.unreachable)
+            noteAnswer(u"task summary"_s, Page::Jobs, true, error, focus.appId);
+        const bool current = m_stageFocus.appId == focus.appId && m_stageFocus.stageId == focus.stageId
+            && m_stageFocus.attemptId == focus.attemptId;
+        if (current && !r.unreachable)
+            m_stageFocus.fetched = true;
+        // A failed summary is the stage's own problem (the details pane says it), not the whole connection's.
+        Q_EMIT taskSummaryReady(focus.appId, focus.stageId, focus.attemptId, summary.value_or(spark::TaskSummary{}),
+                                summary ? QString() : error);
+    });
+}
+
+void SparkFeed::setDagFocus(const QString &clusterId, const QStringList &jobIds)
+{
+    for (const QString &jobId : jobIds)
+        Q_EMIT dagFailed(clusterId, jobId,
+                         tr("Spark's REST API names no parent stages, so the stage DAG cannot be drawn from it: open "
+                            "the application's event log (File > Open Spark event log…) for the stage DAG. The Jobs "
+                            "tab lists this job's stages."));
+}
+
+void SparkFeed::followMetrics(const MetricsWindowRequest &request)
+{
+    m_metrics = request;
+    m_lastTotals.clear();
+    m_lastTotalsMs = 0;
+    if (request.clusterId.isEmpty()) {
+        Q_EMIT metricsLinkChanged(request.ticket, MetricsLink::Idle, {});
+        return;
+    }
+    Q_EMIT metricsLinkChanged(
+        request.ticket, MetricsLink::Polled,
+        tr("Spark's executor totals (shuffle read = in, shuffle write = out), polled every %1 s; the per-second rates are "
+           "the change between two successive polls, not Spark's own figures. No history before the page opened.")
+            .arg(kPollMs / 1000));
+}
+
+void SparkFeed::sampleShuffle(const QString &appId, const QList<spark::SparkExecutorInfo> &executors)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    MetricBatch batch;
+    batch.clusterId = appId;
+    batch.timestampMs = now;
+    QHash<QString, ShuffleTotals> totals;
+    ShuffleTotals sum;
+    for (const spark::SparkExecutorInfo &e : executors) {
+        // The driver too: in local mode it is the one executor that runs the tasks and shuffles.
+        totals.insert(e.id, {e.shuffleRead, e.shuffleWrite});
+        sum.read += e.shuffleRead;
+        sum.write += e.shuffleWrite;
+    }
+    totals.insert(QString(), sum);
+    const double seconds = m_lastTotalsMs > 0 ? double(now - m_lastTotalsMs) / 1000.0 : 0.0;
+    for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
+        batch.samples.append({u"bytes_in_total"_s, it.key(), double(it.value().read)});
+        batch.samples.append({u"bytes_out_total"_s, it.key(), double(it.value().write)});
+        const auto previous = m_lastTotals.constFind(it.key());
+        // A rate needs two polls of the same executor; a total that went down (executor replaced) gives none.
+        if (seconds > 0 && previous != m_lastTotals.cend() && it.value().read >= previous->read
+            && it.value().write >= previous->write) {
+            batch.samples.append({u"bytes_in_per_s"_s, it.key(), double(it.value().read - previous->read) / seconds});
+            batch.samples.append({u"bytes_out_per_s"_s, it.key(), double(it.value().write - previous->write) / seconds});
+        }
+    }
+    m_lastTotals = totals;
+    m_lastTotalsMs = now;
+    Q_EMIT metricsBatchReady(m_metrics.ticket, batch);
 }
 
 void SparkFeed::cancelJob(const QString &clusterId, const QString &)

@@ -88,6 +88,12 @@ public:
     ~SparkFeed() override;
 
     void cancelJob(const QString &clusterId, const QString &jobId) override;
+    // The Shuffle I/O page: cumulative shuffle read/write per executor from each executors answer, and
+    // per-second rates from the change between two successive answers (poll deltas, not Spark's own rates).
+    void followMetrics(const cdeck::MetricsWindowRequest &request) override;
+    void setStageFocus(const QString &clusterId, int stageId, int attemptId) override;
+    // Spark's REST API has no parent stages: the DAG view says the stage DAG needs the event log.
+    void setDagFocus(const QString &clusterId, const QStringList &jobIds) override;
 
 protected:
     void createClient() override;
@@ -97,6 +103,9 @@ protected:
 private:
     QString appPath(const QString &appId) const; // "<id>" or "<id>/<attempt>"
     void emitDetail(const QString &appId);
+    void emitStages(const QString &appId);
+    void pollTaskSummary(quint64 gen);
+    void sampleShuffle(const QString &appId, const QList<spark::SparkExecutorInfo> &executors);
 
     spark::SparkRestClient *m_client = nullptr;
     QHash<QString, ClusterInfo> m_apps; // by application id, from the last list
@@ -105,6 +114,32 @@ private:
     bool m_listInFlight = false;
     bool m_executorsInFlight = false;
     bool m_jobsInFlight = false;
+    bool m_stagesInFlight = false;
+    bool m_summaryInFlight = false;
+
+    // The focused application's last jobs and stages answers: stages get their job ids from the jobs.
+    QString m_stagesApp;
+    QList<spark::SparkJobInfo> m_lastJobs;
+    QList<spark::SparkStageInfo> m_lastStages;
+    bool m_haveStages = false;
+
+    struct StageFocus
+    {
+        QString appId;
+        int stageId = -1;
+        int attemptId = 0;
+        bool fetched = false; // a finished stage's summary does not change: fetched once
+    };
+    StageFocus m_stageFocus;
+
+    MetricsWindowRequest m_metrics; // the followed cluster and the ticket of its window
+    struct ShuffleTotals
+    {
+        qint64 read = 0;
+        qint64 write = 0;
+    };
+    QHash<QString, ShuffleTotals> m_lastTotals; // by executor id ("" the application's sum), at m_lastTotalsMs
+    qint64 m_lastTotalsMs = 0;
 };
 
 // A YARN ResourceManager: the RM is one cluster, its NodeManagers the executors, its applications the jobs;

@@ -468,6 +468,11 @@ void RuntimeFeed::followMetrics(const MetricsWindowRequest &request)
     startMetrics(request.fromMs);
 }
 
+void RuntimeFeed::setStageFocus(const QString &, int, int)
+{
+    // clusterdeck-runtime clusters run Dask: no stages.
+}
+
 void RuntimeFeed::dropMetricsStream()
 {
     ++m_metricsAttempt;

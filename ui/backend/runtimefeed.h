@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/backend/runtime/metricswire.h"
+#include "core/backend/spark/sparkrestclient.h"
 #include "core/dag/dag.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
@@ -56,7 +57,8 @@ enum class MetricsLink {
     Reconnecting, // the stream broke; retried every kStreamRetryMs, history since the last sample refetched
     Ended, // the cluster ended: history only
     History, // a fixed past window: no stream
-    Unavailable // the connection has no metrics API (Spark, YARN)
+    Unavailable, // the connection has no metrics API (YARN)
+    Polled // no stream: the feed derives samples from successive polls of cumulative totals (Spark); message says how
 };
 
 // What the console asks for: a window of the cluster's metrics at one bucket width, live or fixed.
@@ -103,7 +105,11 @@ public:
     virtual void cancelJob(const QString &clusterId, const QString &jobId);
     // Fetch the window's history and, for a live window, follow /metrics/stream: one stream for the whole
     // cluster, never a poll per series. A new request replaces the previous one; an empty clusterId stops.
-    void followMetrics(const cdeck::MetricsWindowRequest &request);
+    // Virtual: a Spark feed derives shuffle rates from its executor polls instead.
+    virtual void followMetrics(const cdeck::MetricsWindowRequest &request);
+    // The Spark stage whose task summary (quantiles) the jobs page shows; stageId < 0: none. Engines without
+    // stages ignore it.
+    virtual void setStageFocus(const QString &clusterId, int stageId, int attemptId);
     // The cluster whose incidents are polled (every period, with the cluster page); "" stops.
     void setIncidentsFocus(const QString &clusterId);
     void fetchRunbook(const QString &runbookId);
@@ -139,6 +145,11 @@ Q_SIGNALS:
     void answerProblem(const QString &message);
     void dagReady(const QString &clusterId, const QString &jobId, const cdeck::dag::Dag &graph);
     void dagFailed(const QString &clusterId, const QString &jobId, const QString &message);
+    // Spark connections and event logs only: every stage attempt of the application (jobIds filled), and the
+    // task summary of the focused stage (error set when it could not be had, and why).
+    void stagesReady(const QString &clusterId, const QList<cdeck::spark::SparkStageInfo> &stages);
+    void taskSummaryReady(const QString &clusterId, int stageId, int attemptId, const cdeck::spark::TaskSummary &summary,
+                          const QString &error);
     void incidentsReady(const QString &clusterId, const cdeck::triage::IncidentList &incidents);
     void runbookReady(const QString &runbookId, const QString &title, const QString &markdown);
     void costMetersReady(const QJsonArray &meters); // GET /cost/meters
@@ -203,3 +214,5 @@ Q_DECLARE_METATYPE(cdeck::ActionResult)
 Q_DECLARE_METATYPE(cdeck::ConnectionState)
 Q_DECLARE_METATYPE(cdeck::MetricsLink)
 Q_DECLARE_METATYPE(cdeck::MetricsWindowRequest)
+Q_DECLARE_METATYPE(cdeck::spark::SparkStageInfo)
+Q_DECLARE_METATYPE(cdeck::spark::TaskSummary)

@@ -3,6 +3,7 @@
 #include "jobspanel.h"
 
 #include "ui/models/jobmodel.h"
+#include "ui/panels/sparkstagesview.h"
 #include "ui/presentation.h"
 
 #include <QComboBox>
@@ -39,6 +40,7 @@ JobsPanel::JobsPanel(QWidget *parent)
     , m_log(new QPlainTextEdit(this))
     , m_cancel(new QPushButton(tr("Cancel job"), this))
     , m_showDag(new QPushButton(tr("Show DAG"), this))
+    , m_stages(new SparkStagesView(this))
 {
     setObjectName(u"jobsPanel"_s);
     m_source->setObjectName(u"jobSourceCombo"_s);
@@ -88,6 +90,8 @@ JobsPanel::JobsPanel(QWidget *parent)
     logRow->addWidget(m_cancel);
     bottomLayout->addLayout(logRow);
     bottomLayout->addWidget(m_log);
+    bottomLayout->addWidget(m_stages);
+    m_stages->hide();
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
     split->addWidget(bottom);
@@ -176,8 +180,32 @@ void JobsPanel::setCancelSupported(bool supported, const QString &whyNot)
     updateSelection();
 }
 
+void JobsPanel::setStagesShown(bool shown)
+{
+    m_stagesShown = shown;
+    m_log->setVisible(!shown);
+    m_stages->setVisible(shown);
+    m_showDag->setToolTip(shown ? tr("The selected job's stage DAG (or double-click the job)")
+                                : tr("The selected job's graph of task groups, live while it runs (or double-click the job)"));
+    updateSelection();
+}
+
+bool JobsPanel::selectJob(const QString &jobId)
+{
+    const int row = m_model->rowOf(jobId);
+    if (row < 0)
+        return false;
+    for (int r = 0; r < m_proxy->rowCount(); ++r)
+        if (m_proxy->index(r, 0).data(JobModel::JobIdRole).toString() == jobId) {
+            m_view->selectRow(r);
+            return true;
+        }
+    return false;
+}
+
 void JobsPanel::clear()
 {
+    m_stages->clear();
     m_model->clear();
     m_log->clear();
     m_logTitle->clear();
@@ -195,8 +223,16 @@ void JobsPanel::updateSelection()
 {
     const QString id = selectedJobId();
     const int row = m_model->rowOf(id);
+    m_stages->setJob(row < 0 ? QString() : id);
+    if (row >= 0 && m_stagesShown) {
+        const Job &j = m_model->at(row);
+        m_showDag->setEnabled(true);
+        m_cancel->setEnabled(m_cancelSupported && !isFinished(j.state) && j.state != JobState::CancelPending);
+        m_logTitle->setText(tr("<b>%1</b> (%2) · %3").arg(j.name.toHtmlEscaped(), toString(j.state), j.logTail.toHtmlEscaped()));
+        return;
+    }
     if (row < 0) {
-        m_logTitle->setText(tr("Log tail"));
+        m_logTitle->setText(m_stagesShown ? tr("Select a job to see its stages.") : tr("Log tail"));
         m_log->clear();
         m_log->setPlaceholderText(tr("Select a job to see the last lines of its output."));
         m_cancel->setEnabled(false);

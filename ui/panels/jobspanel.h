@@ -18,6 +18,7 @@ class QTableView;
 namespace cdeck {
 
 class JobModel;
+class SparkStagesView;
 
 // The Jobs tab: submit a sample or a script with arguments; the jobs with state, duration and exit code;
 // the selected job's log tail; cancel.
@@ -35,6 +36,12 @@ public:
     // Engines that cannot cancel a job (Spark's REST API) keep the button disabled, saying why in its tooltip.
     void setCancelSupported(bool supported, const QString &whyNot);
     void clear();
+    // Spark connections and event logs: the selected job's stages (with the selected stage's details) take the
+    // place of the log tail, which Spark does not keep.
+    void setStagesShown(bool shown);
+    bool stagesShown() const { return m_stagesShown; }
+    SparkStagesView *stages() const { return m_stages; }
+    bool selectJob(const QString &jobId);
 
 Q_SIGNALS:
     void submitRequested(const cdeck::JobRequest &request);
@@ -60,6 +67,8 @@ private:
     QPushButton *m_showDag;
     bool m_active = false;
     bool m_cancelSupported = true;
+    SparkStagesView *m_stages;
+    bool m_stagesShown = false;
 };
 
 } // namespace cdeck

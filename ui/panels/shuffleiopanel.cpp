@@ -47,6 +47,7 @@ ShuffleIoPanel::ShuffleIoPanel(TelemetryWindow *window, QWidget *parent)
     , m_out(new TimeChart(tr("Bytes out per second (sent to other workers)"), this))
     , m_bars(new ExecutorBars(this))
     , m_summary(new QLabel(this))
+    , m_legend(nullptr)
 {
     setObjectName(u"shufflePanel"_s);
     m_in->setObjectName(u"bytesInChart"_s);
@@ -63,11 +64,10 @@ ShuffleIoPanel::ShuffleIoPanel(TelemetryWindow *window, QWidget *parent)
     auto *barsBox = new QWidget(this);
     auto *barsLayout = new QVBoxLayout(barsBox);
     barsLayout->setContentsMargins(0, 0, 0, 0);
-    auto *legend = new QLabel(barsBox);
-    legend->setTextFormat(Qt::RichText);
-    legend->setText(tr("<b>Cumulative per executor</b>&nbsp;&nbsp;&nbsp;") + swatch(kIn.color(), tr("bytes in"))
-                    + swatch(kOut.color(), tr("bytes out")));
-    barsLayout->addWidget(legend);
+    m_legend = new QLabel(barsBox);
+    m_legend->setTextFormat(Qt::RichText);
+    barsLayout->addWidget(m_legend);
+    setSparkWording(false);
     m_barsScroll = new QScrollArea(barsBox);
     auto *scroll = m_barsScroll;
     scroll->setWidget(m_bars);
@@ -86,6 +86,20 @@ ShuffleIoPanel::ShuffleIoPanel(TelemetryWindow *window, QWidget *parent)
     connect(m_barsScroll->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] { renderNow(); });
     connect(m_bars, &ExecutorBars::rowClicked, this,
             [this](const QString &key) { setFocusedExecutor(key == focusedExecutor() ? QString() : key); });
+}
+
+void ShuffleIoPanel::setSparkWording(bool spark)
+{
+    m_spark = spark;
+    m_in->setTitle(spark ? tr("Shuffle read per second (change between polls of Spark's totals)")
+                         : tr("Bytes in per second (received from other workers)"));
+    m_out->setTitle(spark ? tr("Shuffle write per second (change between polls of Spark's totals)")
+                          : tr("Bytes out per second (sent to other workers)"));
+    m_legend->setText(tr("<b>Cumulative per executor</b>&nbsp;&nbsp;&nbsp;")
+                      + swatch(kIn.color(), spark ? tr("shuffle read") : tr("bytes in"))
+                      + swatch(kOut.color(), spark ? tr("shuffle write") : tr("bytes out")));
+    if (m_barsScroll) // not while constructing
+        renderNow();
 }
 
 void ShuffleIoPanel::render(qint64 fromMs, qint64 toMs)
@@ -108,7 +122,10 @@ void ShuffleIoPanel::render(qint64 fromMs, qint64 toMs)
         scale = std::max(scale, orZero(l.inTotal) + orZero(l.outTotal));
         if (shown)
             row.text = row.stale ? tr("no data since %1").arg(QDateTime::fromMSecsSinceEpoch(l.lastSeenMs).toString(u"HH:mm:ss"_s))
-                             : tr("in %1 · out %2 · now ↓ %3 ↑ %4")
+                : m_spark        ? tr("read %1 · write %2 · last poll ↓ %3 ↑ %4")
+                                   .arg(presentation::formatBytes(qint64(orZero(l.inTotal))),
+                                        presentation::formatBytes(qint64(orZero(l.outTotal))), rate(l.inRate), rate(l.outRate))
+                                 : tr("in %1 · out %2 · now ↓ %3 ↑ %4")
                                    .arg(presentation::formatBytes(qint64(orZero(l.inTotal))),
                                             presentation::formatBytes(qint64(orZero(l.outTotal))), rate(l.inRate), rate(l.outRate));
         rows.append(row);
@@ -121,7 +138,8 @@ void ShuffleIoPanel::render(qint64 fromMs, qint64 toMs)
     if (rows.isEmpty())
         m_summary->clear();
     else
-        m_summary->setText(tr("Cluster now: in %1, out %2 · cumulative: in %3, out %4")
+        m_summary->setText((m_spark ? tr("Application, last poll: read %1, write %2 · cumulative: read %3, write %4")
+                                    : tr("Cluster now: in %1, out %2 · cumulative: in %3, out %4"))
                                .arg(rate(total.inRate), rate(total.outRate),
                                     presentation::formatBytes(qint64(orZero(total.inTotal))),
                                     presentation::formatBytes(qint64(orZero(total.outTotal)))));

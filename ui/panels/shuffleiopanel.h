@@ -21,6 +21,8 @@ public:
     TimeChart *inChart() const { return m_in; }
     TimeChart *outChart() const { return m_out; }
     ExecutorBars *bars() const { return m_bars; }
+    // Spark: in/out are the executors' shuffle read/write, and the rates are poll deltas; the titles say so.
+    void setSparkWording(bool spark);
 
 protected:
     void render(qint64 fromMs, qint64 toMs) override;
@@ -31,6 +33,8 @@ private:
     TimeChart *m_out;
     ExecutorBars *m_bars;
     QLabel *m_summary;
+    QLabel *m_legend;
+    bool m_spark = false;
     QScrollArea *m_barsScroll = nullptr;
 };
 

@@ -378,6 +378,9 @@ void TelemetryPanel::updateStatus()
         if (last > 0 && m_window->nowMs() - last > 5000)
             text = tr("⚠ Live stream open but silent since %1: the runtime is not sampling this cluster").arg(clock(last));
         break;
+    case MetricsLink::Polled:
+        text = tr("● Polled: %1 · %2").arg(m_window->linkMessage(), lastText);
+        break;
     case MetricsLink::Reconnecting:
         text = tr("⚠ Live stream lost since %1 (%2); reconnecting every %3 s. Showing data up to %4; the hole is "
                   "filled from the runtime's history once it answers.")
@@ -393,7 +396,7 @@ void TelemetryPanel::updateStatus()
         break;
     case MetricsLink::Unavailable:
         text = tr("This connection has no metric history or stream: live memory and shuffle charts come from "
-                  "clusterdeck-runtime clusters (Spark and YARN report executor totals on the Executors tab).");
+                  "clusterdeck-runtime clusters and Spark connections (YARN reports node totals on the Executors tab).");
         break;
     }
     if (m_paused)

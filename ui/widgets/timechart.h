@@ -45,6 +45,9 @@ public:
     explicit TimeChart(const QString &title, QWidget *parent = nullptr);
 
     void setValueFormatter(std::function<QString(double)> format) { m_format = std::move(format); }
+    // Takes effect with the next frame (the title carries the unit the frame chose).
+    void setTitle(const QString &title) { m_title = title; }
+    QString title() const { return m_title; }
     // Values are divided by the unit that fits the frame's maximum (bytes -> MiB, ...) for the axis; this
     // names the quantity in the axis title, e.g. "memory" -> "memory (GiB)".
     void setValueUnits(const QList<std::pair<double, QString>> &units) { m_units = units; }

@@ -146,8 +146,73 @@ std::optional<QList<SparkStageInfo>> parseStages(const QJsonValue &body, QString
         s.memoryBytesSpilled = num(o, "memoryBytesSpilled"_L1);
         s.diskBytesSpilled = num(o, "diskBytesSpilled"_L1);
         s.executorRunTimeMs = num(o, "executorRunTime"_L1);
+        s.numActiveTasks = o.value("numActiveTasks"_L1).toInt();
+        s.numKilledTasks = o.value("numKilledTasks"_L1).toInt();
+        s.description = o.value("description"_L1).toString();
+        s.submissionTime = parseRestDate(o.value("submissionTime"_L1).toString());
+        s.completionTime = parseRestDate(o.value("completionTime"_L1).toString());
+        s.failureReason = o.value("failureReason"_L1).toString();
+        s.inputRecords = num(o, "inputRecords"_L1);
+        s.outputRecords = num(o, "outputRecords"_L1);
+        s.shuffleReadRecords = num(o, "shuffleReadRecords"_L1);
+        s.shuffleWriteRecords = num(o, "shuffleWriteRecords"_L1);
+        s.jvmGcTimeMs = num(o, "jvmGcTime"_L1);
+        s.executorCpuTimeNs = num(o, "executorCpuTime"_L1);
+        const QJsonObject perExecutor = o.value("executorSummary"_L1).toObject(); // only with details=true
+        s.executors = perExecutor.keys();
         return s;
     });
+}
+
+std::optional<TaskSummary> parseTaskSummary(const QJsonValue &body, QString *error)
+{
+    const QJsonObject o = body.toObject();
+    if (!body.isObject() || !o.value("quantiles"_L1).isArray()) {
+        *error = tr("expected a task summary object with quantiles from Spark");
+        return std::nullopt;
+    }
+    TaskSummary summary;
+    for (const QJsonValue &q : o.value("quantiles"_L1).toArray())
+        summary.quantiles.append(q.toDouble());
+    using Unit = TaskQuantileRow::Unit;
+    struct Wanted
+    {
+        const char *label;
+        Unit unit;
+        const char *group; // nested object, or nullptr
+        const char *key;
+    };
+    static const Wanted wanted[] = {
+        {QT_TRANSLATE_NOOP("cdeck::spark::SparkRestClient", "Duration"), Unit::Milliseconds, nullptr, "duration"},
+        {QT_TRANSLATE_NOOP("cdeck::spark::SparkRestClient", "Executor run time"), Unit::Milliseconds, nullptr, "executorRunTime"},
+        {QT_TRANSLATE_NOOP("cdeck::spark::SparkRestClient", "GC time"), Unit::Milliseconds, nullptr, "jvmGcTime"},
+        {QT_TRANSLATE_NOOP("cdeck::spark::SparkRestClient", "Scheduler delay"), Unit::Milliseconds, nullptr, "schedulerDelay"},
+        {QT_TRANSLATE_NOOP("cdeck::spark::SparkRestClient", "Input"), Unit::Bytes, "inputMetrics", "bytesRead"},
+        {QT_TRANSLATE_NOOP("cdeck::spark::SparkRestClient", "Output"), Unit::Bytes, "outputMetrics", "bytesWritten"},
+        {QT_TRANSLATE_NOOP("cdeck::spark::SparkRestClient", "Shuffle read"), Unit::Bytes, "shuffleReadMetrics", "readBytes"},
+        {QT_TRANSLATE_NOOP("cdeck::spark::SparkRestClient", "Shuffle read records"), Unit::Count, "shuffleReadMetrics", "readRecords"},
+        {QT_TRANSLATE_NOOP("cdeck::spark::SparkRestClient", "Shuffle write"), Unit::Bytes, "shuffleWriteMetrics", "writeBytes"},
+        {QT_TRANSLATE_NOOP("cdeck::spark::SparkRestClient", "Spill (memory)"), Unit::Bytes, nullptr, "memoryBytesSpilled"},
+        {QT_TRANSLATE_NOOP("cdeck::spark::SparkRestClient", "Spill (disk)"), Unit::Bytes, nullptr, "diskBytesSpilled"},
+        {QT_TRANSLATE_NOOP("cdeck::spark::SparkRestClient", "Peak execution memory"), Unit::Bytes, nullptr, "peakExecutionMemory"},
+    };
+    for (const Wanted &w : wanted) {
+        const QJsonObject from = w.group ? o.value(QLatin1StringView(w.group)).toObject() : o;
+        const QJsonValue v = from.value(QLatin1StringView(w.key));
+        if (v.isUndefined())
+            continue; // older Spark versions lack some metrics
+        if (!v.isArray() || v.toArray().size() != summary.quantiles.size()) {
+            *error = tr("the task summary's %1 does not have one value per quantile").arg(QLatin1StringView(w.key));
+            return std::nullopt;
+        }
+        TaskQuantileRow row;
+        row.label = tr(w.label);
+        row.unit = w.unit;
+        for (const QJsonValue &x : v.toArray())
+            row.values.append(x.toDouble());
+        summary.rows.append(row);
+    }
+    return summary;
 }
 
 Executor toExecutor(const SparkExecutorInfo &e)
@@ -219,6 +284,12 @@ void SparkRestClient::jobs(const QString &appPath, Callback done)
 void SparkRestClient::stages(const QString &appPath, Callback done)
 {
     get(u"applications/"_s + appPathEncoded(appPath) + u"/stages"_s, std::move(done));
+}
+
+void SparkRestClient::taskSummary(const QString &appPath, int stageId, int attemptId, Callback done)
+{
+    get(u"applications/"_s + appPathEncoded(appPath) + u"/stages/%1/%2/taskSummary"_s.arg(stageId).arg(attemptId),
+        std::move(done));
 }
 
 void SparkRestClient::get(const QString &path, Callback done) { send(path, std::move(done), 0); }

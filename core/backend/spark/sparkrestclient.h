@@ -90,6 +90,39 @@ struct SparkStageInfo
     qint64 memoryBytesSpilled = 0;
     qint64 diskBytesSpilled = 0;
     qint64 executorRunTimeMs = 0;
+    int numActiveTasks = 0;
+    int numKilledTasks = 0;
+    QString description;
+    QDateTime submissionTime;
+    QDateTime completionTime;
+    QString failureReason;
+    qint64 inputRecords = 0;
+    qint64 outputRecords = 0;
+    qint64 shuffleReadRecords = 0;
+    qint64 shuffleWriteRecords = 0;
+    qint64 jvmGcTimeMs = 0;
+    qint64 executorCpuTimeNs = 0; // Spark's CPU times are nanoseconds
+    // The stage DAG's edges. Spark's REST API has none (no parent field in a stage object): only an event log
+    // gives them, so parentsKnown says whether an empty list means "no parents" or "not known".
+    QList<int> parentIds;
+    bool parentsKnown = false;
+    QList<int> jobIds; // the jobs it counts for: inverted from the jobs' stageIds (REST) or the log's stage.jobs
+    QStringList executors; // executors that ran its tasks (event log); empty when not known
+};
+
+// One metric of GET .../stages/{id}/{attempt}/taskSummary: its value at each of TaskSummary::quantiles.
+struct TaskQuantileRow
+{
+    enum class Unit { Milliseconds, Bytes, Count };
+    QString label; // translated
+    Unit unit = Unit::Milliseconds;
+    QList<double> values;
+};
+
+struct TaskSummary
+{
+    QList<double> quantiles; // e.g. 0.05, 0.25, 0.5, 0.75, 0.95 (Spark's default for taskSummary)
+    QList<TaskQuantileRow> rows;
 };
 
 // Pure parsers of /api/v1 answers (tested on Spark's golden files). nullopt and *error on a body that is not
@@ -99,6 +132,9 @@ std::optional<QList<SparkAppInfo>> parseApplications(const QJsonValue &body, QSt
 std::optional<QList<SparkExecutorInfo>> parseExecutors(const QJsonValue &body, QString *error);
 std::optional<QList<SparkJobInfo>> parseJobs(const QJsonValue &body, QString *error);
 std::optional<QList<SparkStageInfo>> parseStages(const QJsonValue &body, QString *error);
+// A row per metric the console shows (duration, run time, GC, scheduler delay, input, shuffle read/write, spill,
+// peak execution memory); rows whose arrays do not match the quantiles are an error.
+std::optional<TaskSummary> parseTaskSummary(const QJsonValue &body, QString *error);
 
 // Into the console's model: executors stay executors, Spark jobs become jobs of the application's cluster.
 Executor toExecutor(const SparkExecutorInfo &e);
@@ -127,6 +163,7 @@ public:
     void allExecutors(const QString &appPath, Callback done);
     void jobs(const QString &appPath, Callback done);
     void stages(const QString &appPath, Callback done);
+    void taskSummary(const QString &appPath, int stageId, int attemptId, Callback done);
 
 private:
     void send(const QString &path, Callback done, int attempt);
