@@ -15,6 +15,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cmath>
+#include <map>
 
 using namespace Qt::StringLiterals;
 
@@ -65,9 +66,40 @@ private:
     std::optional<double> counterRate(const QString &key, qint64 timestampMs, double value);
     std::optional<double> polledRate(const QString &key, qint64 polledAtMs, double value);
 
+    // One parser per source (cluster, then executor id or "scheduler"): each remembers its source's
+    // lines, so a scrape after the first costs a fraction. Dropped when its source was not scraped
+    // in a round of its cluster, and with clusters that sent no round for ten minutes.
+    struct KeptParser
+    {
+        telemetry::PrometheusParser parser;
+        qint64 lastUsedMs = 0;
+    };
+    telemetry::PrometheusParser &parserFor(const QString &key, qint64 timestampMs);
+    void dropIdleParsers(const MetricSampler::Round &round);
+
     QHash<QString, telemetry::CounterRate> m_rates;
     QHash<QString, PolledCounter> m_polled;
+    std::map<QString, KeptParser> m_parsers;
 };
+
+telemetry::PrometheusParser &MetricWorker::parserFor(const QString &key, qint64 timestampMs)
+{
+    KeptParser &kept = m_parsers.try_emplace(key).first->second;
+    kept.lastUsedMs = timestampMs;
+    return kept.parser;
+}
+
+void MetricWorker::dropIdleParsers(const MetricSampler::Round &round)
+{
+    constexpr qint64 kClusterIdleMs = 10 * 60 * 1000;
+    const QString prefix = round.clusterId + u'\x1f';
+    for (auto it = m_parsers.begin(); it != m_parsers.end();) {
+        const bool ofThisCluster = it->first.startsWith(prefix);
+        const bool idle = ofThisCluster ? it->second.lastUsedMs != round.timestampMs
+                                        : it->second.lastUsedMs < round.timestampMs - kClusterIdleMs;
+        it = idle ? m_parsers.erase(it) : std::next(it);
+    }
+}
 
 std::optional<double> MetricWorker::counterRate(const QString &key, qint64 timestampMs, double value)
 {
@@ -116,7 +148,7 @@ SampleBatch MetricWorker::ingest(const MetricSampler::Round &round)
     for (const MetricSampler::Round::Exec &e : round.executors) {
         const QString key = prefix + e.id + u'\x1f';
         if (e.body) {
-            const telemetry::ParseResult parsed = telemetry::parsePrometheusText(*e.body);
+            const telemetry::ParseResult parsed = parserFor(key, round.timestampMs).parse(*e.body);
             const telemetry::ExecutorMetrics m = telemetry::extractExecutorMetrics(parsed);
             if (parsed.errorCount > 0)
                 spdlog::debug("sampler: {} {}: {} bad line(s) in /metrics, first at line {}: {}",
@@ -154,7 +186,7 @@ SampleBatch MetricWorker::ingest(const MetricSampler::Round &round)
             add(total, it.key(), it->sum);
     add(total, u"executors_sampled"_s, double(expected));
     if (round.scheduler) {
-        const telemetry::ParseResult parsed = telemetry::parsePrometheusText(*round.scheduler);
+        const telemetry::ParseResult parsed = parserFor(prefix + u"scheduler\x1f"_s, round.timestampMs).parse(*round.scheduler);
         std::optional<double> connected;
         std::optional<double> suspicious;
         for (const telemetry::Sample &s : parsed.samples) {
@@ -166,6 +198,7 @@ SampleBatch MetricWorker::ingest(const MetricSampler::Round &round)
         add(total, u"workers_connected"_s, connected);
         add(total, u"tasks_suspicious_total"_s, suspicious);
     }
+    dropIdleParsers(round);
     if (!batch.points.isEmpty() && !store.append(batch.points))
         spdlog::warn("sampler: cannot store {} point(s) of {}: {}", batch.points.size(), round.clusterId.toStdString(),
                      store.lastError().toStdString());

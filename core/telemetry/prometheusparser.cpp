@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -154,13 +155,139 @@ bool parseTimestamp(const char *b, const char *e, qint64 *out)
     return true;
 }
 
-class Parser
+// A metric name as met in any line: its shared QString and what the current parse learned about it.
+// Fields stamped with a generation belong to the parse with that number only.
+struct NameInfo
+{
+    QString name;
+    NameInfo *suffixParent = nullptr; // the name without _bucket, _sum or _count, when it ends so
+    quint32 typeGeneration = 0; // a TYPE line for this name was accepted in that parse
+    MetricType type = MetricType::Untyped;
+    quint32 helpGeneration = 0;
+    quint32 sampleGeneration = 0; // a sample of this family was seen in that parse ...
+    int firstSampleLine = 0; // ... first on this line
+};
+
+// What a line's bytes proved when it was first checked: for a sample the part before the value
+// (name and label set), for a HELP or TYPE line the whole line. The same bytes always prove the same.
+struct LineMemo
+{
+    enum class Kind : quint8 { Help, Type, Sample };
+    Kind kind = Kind::Sample;
+    bool hasLabels = false;
+    bool leIsNumber = false; // for histogram buckets
+    bool quantileIsNumber = false; // for summaries
+    MetricType type = MetricType::Untyped;
+    NameInfo *name = nullptr;
+    QByteArray key;
+    qsizetype keyOffset = 0; // the key's copy in State::keyBytes, which is read in line order
+    QList<std::pair<QString, QString>> labels;
+    QString helpText; // unescaped, only with HelpText::Keep
+    LineMemo *next = nullptr; // the remembered line that followed this one last time: checked first
+};
+
+bool isHistogramOrSummary(MetricType t)
+{
+    return t == MetricType::Histogram || t == MetricType::Summary;
+}
+
+} // namespace
+
+struct PrometheusParser::State
+{
+    State(HelpText h, bool remember)
+        : help(h)
+        , remembering(remember)
+    {
+    }
+
+    HelpText help;
+    bool remembering; // false for a one-off parse: nothing would read the memos again
+    quint32 generation = 0;
+    // std::deque: addresses stay put while it grows, the indexes and memos point into it.
+    std::deque<NameInfo> names;
+    QHash<QByteArray, NameInfo *> nameIndex;
+    std::deque<LineMemo> memos;
+    QHash<QByteArray, LineMemo *> memoIndex;
+    // Every remembered key once more, back to back in the order first met: the next scrape compares
+    // its lines with these in that order, which the CPU reads ahead; scattered keys made that compare
+    // a cache miss per line on a large scrape.
+    QByteArray keyBytes;
+    QHash<QByteArray, QString> strings; // label names and values
+    LineMemo *firstLine = nullptr;
+    // The last parse's TYPE and HELP results: handed out again (shared) when this parse found the same.
+    QList<std::pair<NameInfo *, MetricType>> lastTypeLines;
+    QHash<QString, MetricType> lastTypes;
+    QList<std::pair<NameInfo *, QString>> lastHelpLines;
+    QHash<QString, QString> lastHelp;
+    qsizetype lastSampleCount = 0;
+
+    bool full() const
+    {
+        return memos.size() >= kMaxRemembered || names.size() >= kMaxRemembered || strings.size() >= kMaxRemembered;
+    }
+
+    void forget()
+    {
+        firstLine = nullptr;
+        lastTypeLines.clear();
+        lastTypes.clear();
+        lastHelpLines.clear();
+        lastHelp.clear();
+        memoIndex.clear();
+        memos.clear();
+        keyBytes.clear();
+        nameIndex.clear();
+        names.clear();
+        strings.clear();
+    }
+
+    NameInfo *nameFor(const char *b, const char *e)
+    {
+        const qsizetype size = e - b;
+        if (const auto it = nameIndex.constFind(QByteArray::fromRawData(b, size)); it != nameIndex.cend())
+            return *it;
+        NameInfo &n = names.emplace_back();
+        n.name = QString::fromLatin1(b, size); // names are ASCII by the grammar
+        nameIndex.insert(QByteArray(b, size), &n);
+        for (QLatin1StringView suffix : {"_bucket"_L1, "_sum"_L1, "_count"_L1}) {
+            if (size > suffix.size() && std::memcmp(e - suffix.size(), suffix.data(), size_t(suffix.size())) == 0) {
+                n.suffixParent = nameFor(b, e - suffix.size());
+                break;
+            }
+        }
+        return &n;
+    }
+
+    QString text(const char *b, const char *e, bool ascii)
+    {
+        const qsizetype size = e - b;
+        if (const auto it = strings.constFind(QByteArray::fromRawData(b, size)); it != strings.cend())
+            return *it;
+        QString s = ascii ? QString::fromLatin1(b, size) : QString::fromUtf8(b, size);
+        if (strings.size() < kMaxRemembered)
+            strings.insert(QByteArray(b, size), s);
+        return s;
+    }
+};
+
+namespace {
+
+// One parse: walks the text once, line by line.
+class Run
 {
 public:
-    explicit Parser(ParseResult &result)
-        : m_result(result)
+    Run(PrometheusParser::State &state, ParseResult &result)
+        : m_state(state)
+        , m_result(result)
+        , m_expected(state.firstLine)
     {
-        m_interned.reserve(512);
+        if (m_state.full() || m_state.generation == std::numeric_limits<quint32>::max()) {
+            m_state.forget();
+            m_state.generation = 0;
+            m_expected = nullptr;
+        }
+        m_generation = ++m_state.generation;
     }
 
     void run(QByteArrayView text)
@@ -178,38 +305,21 @@ public:
             parseLine(lineNo, p, le);
             p = nl ? nl + 1 : end;
         }
+        finish();
     }
 
 private:
+    using Labels = QList<std::pair<QString, QString>>;
+
+    PrometheusParser::State &m_state;
     ParseResult &m_result;
-    // Names and label values repeat on almost every line: share one QString per distinct text.
-    QHash<QByteArrayView, QString> m_interned;
-    QHash<QString, int> m_firstSampleLine; // family -> line of its first sample, for TYPE-after-sample
-    QString m_lastName;
-    QString m_lastFamily;
-
-    // Consecutive lines mostly repeat the previous line's name and label at the same position:
-    // a memcmp against that is cheaper than hashing.
-    struct Recent
-    {
-        QByteArrayView bytes;
-        QString text;
-        bool valid = false;
-    };
-    Recent m_recentName;
-    std::array<Recent, 8> m_recentLabelNames;
-    std::array<Recent, 8> m_recentLabelValues;
-
-    const QString &internRecent(Recent &r, const char *b, const char *e, bool ascii)
-    {
-        const qsizetype size = e - b;
-        if (r.valid && r.bytes.size() == size && std::memcmp(r.bytes.data(), b, size_t(size)) == 0)
-            return r.text;
-        r.bytes = QByteArrayView(b, size);
-        r.text = intern(b, e, ascii);
-        r.valid = true;
-        return r.text;
-    }
+    quint32 m_generation = 0;
+    LineMemo *m_expected = nullptr; // the line that followed the previous one last time
+    LineMemo *m_previous = nullptr; // the last remembered line of this parse
+    NameInfo *m_lastName = nullptr;
+    NameInfo *m_lastFamily = nullptr;
+    QList<std::pair<NameInfo *, MetricType>> m_typeLines;
+    QList<std::pair<NameInfo *, QString>> m_helpLines;
 
     void error(int line, QString message)
     {
@@ -218,13 +328,64 @@ private:
             m_result.errors.append(ParseError{line, std::move(message)});
     }
 
-    const QString &intern(const char *b, const char *e, bool ascii)
+    // Keeps the order of this parse's remembered lines, so the next parse of the source checks the
+    // line that followed last time with one memcmp before it hashes anything.
+    void follow(LineMemo *memo)
     {
-        const QByteArrayView key(b, e - b);
-        auto it = m_interned.find(key);
-        if (it == m_interned.end())
-            it = m_interned.insert(key, ascii ? QString::fromLatin1(key) : QString::fromUtf8(key));
-        return *it;
+        if (m_previous)
+            m_previous->next = memo;
+        else
+            m_state.firstLine = memo;
+        m_previous = memo;
+        m_expected = memo->next;
+        if (m_expected) // its labels' shared header is what the next sample touches out of order
+            __builtin_prefetch(m_expected->labels.constData());
+    }
+
+    LineMemo *remember(LineMemo &&memo)
+    {
+        if (!m_state.remembering || m_state.memos.size() >= PrometheusParser::kMaxRemembered)
+            return nullptr;
+        LineMemo &stored = m_state.memos.emplace_back(std::move(memo));
+        stored.keyOffset = m_state.keyBytes.size();
+        m_state.keyBytes.append(stored.key);
+        m_state.memoIndex.insert(stored.key, &stored);
+        return &stored;
+    }
+
+    LineMemo *lookup(const char *b, const char *e, LineMemo::Kind kind) const
+    {
+        const auto it = m_state.memoIndex.constFind(QByteArray::fromRawData(b, e - b));
+        return it != m_state.memoIndex.cend() && (*it)->kind == kind ? *it : nullptr;
+    }
+
+    bool expectedIs(const char *b, qsizetype size, LineMemo::Kind kind) const
+    {
+        return m_expected && m_expected->kind == kind && m_expected->key.size() == size
+            && std::memcmp(m_state.keyBytes.constData() + m_expected->keyOffset, b, size_t(size)) == 0;
+    }
+
+    void finish()
+    {
+        if (m_typeLines == m_state.lastTypeLines) {
+            m_result.types = m_state.lastTypes;
+        } else {
+            for (const auto &[name, type] : std::as_const(m_typeLines))
+                m_result.types.insert(name->name, type);
+            m_state.lastTypeLines = m_typeLines;
+            m_state.lastTypes = m_result.types;
+        }
+        if (m_state.help == HelpText::Keep) {
+            if (m_helpLines == m_state.lastHelpLines) {
+                m_result.help = m_state.lastHelp;
+            } else {
+                for (const auto &[name, text] : std::as_const(m_helpLines))
+                    m_result.help.insert(name->name, text);
+                m_state.lastHelpLines = m_helpLines;
+                m_state.lastHelp = m_result.help;
+            }
+        }
+        m_state.lastSampleCount = m_result.samples.size();
     }
 
     static const char *skipBlanks(const char *p, const char *e)
@@ -244,16 +405,6 @@ private:
         return p;
     }
 
-    void parseLine(int lineNo, const char *p, const char *e)
-    {
-        p = skipBlanks(p, e);
-        if (p == e)
-            return;
-        if (*p == '#')
-            return parseComment(lineNo, p + 1, e);
-        parseSample(lineNo, p, e);
-    }
-
     static bool validUtf8(const char *b, const char *e)
     {
         for (const char *q = b; q < e; ++q) {
@@ -266,9 +417,24 @@ private:
         return true;
     }
 
-    void parseComment(int lineNo, const char *p, const char *e)
+    void parseLine(int lineNo, const char *p, const char *e)
     {
         p = skipBlanks(p, e);
+        if (p == e)
+            return;
+        if (*p == '#')
+            return parseComment(lineNo, p, e);
+        parseSample(lineNo, p, e);
+    }
+
+    // ---- comments: HELP and TYPE -------------------------------------------------------------
+
+    void parseComment(int lineNo, const char *lineStart, const char *e)
+    {
+        const qsizetype size = e - lineStart;
+        if (expectedIs(lineStart, size, LineMemo::Kind::Help) || expectedIs(lineStart, size, LineMemo::Kind::Type))
+            return applyComment(lineNo, *m_expected, true);
+        const char *p = skipBlanks(lineStart + 1, e);
         const char *kw = p;
         while (p < e && !isBlank(*p))
             ++p;
@@ -276,16 +442,22 @@ private:
         const bool isHelp = keyword == "HELP";
         if (!isHelp && keyword != "TYPE")
             return; // an ordinary comment
+        if (LineMemo *memo = lookup(lineStart, e, isHelp ? LineMemo::Kind::Help : LineMemo::Kind::Type))
+            return applyComment(lineNo, *memo, true);
         p = skipBlanks(p, e);
         const char *nameEnd = scanName(p, e);
         if (nameEnd == p || (nameEnd < e && !isBlank(*nameEnd))) {
             error(lineNo, isHelp ? tr("HELP line without a valid metric name") : tr("TYPE line without a valid metric name"));
             return;
         }
-        const QString name = intern(p, nameEnd, true);
+        LineMemo memo;
+        memo.key = QByteArray(lineStart, size);
+        memo.name = m_state.nameFor(p, nameEnd);
+        const QString &name = memo.name->name;
         p = nameEnd < e ? nameEnd + 1 : e; // exactly one separator: the rest is the text
         if (isHelp) {
-            if (m_result.help.contains(name)) {
+            memo.kind = LineMemo::Kind::Help;
+            if (memo.name->helpGeneration == m_generation) {
                 error(lineNo, tr("second HELP line for %1").arg(name));
                 return;
             }
@@ -294,209 +466,305 @@ private:
                     error(lineNo, tr("HELP text of %1 is not valid UTF-8").arg(name));
                     return;
                 }
-                m_result.help.insert(name, QString::fromUtf8(QByteArrayView(p, e - p)));
-                return;
-            }
-            QByteArray text;
-            text.reserve(e - p);
-            for (const char *q = p; q < e; ++q) {
-                if (*q != '\\') {
-                    text.append(*q);
-                    continue;
+                if (m_state.help == HelpText::Keep)
+                    memo.helpText = QString::fromUtf8(QByteArrayView(p, e - p));
+            } else {
+                QByteArray text;
+                text.reserve(e - p);
+                for (const char *q = p; q < e; ++q) {
+                    if (*q != '\\') {
+                        text.append(*q);
+                        continue;
+                    }
+                    if (q + 1 < e && (q[1] == '\\' || q[1] == 'n')) {
+                        text.append(q[1] == 'n' ? '\n' : '\\');
+                        ++q;
+                        continue;
+                    }
+                    error(lineNo,
+                          tr("invalid escape sequence in HELP text of %1 (only \\\\ and \\n are allowed)").arg(name));
+                    return;
                 }
-                if (q + 1 < e && (q[1] == '\\' || q[1] == 'n')) {
-                    text.append(q[1] == 'n' ? '\n' : '\\');
-                    ++q;
-                    continue;
+                if (!validUtf8(text.constData(), text.constData() + text.size())) {
+                    error(lineNo, tr("HELP text of %1 is not valid UTF-8").arg(name));
+                    return;
                 }
-                error(lineNo, tr("invalid escape sequence in HELP text of %1 (only \\\\ and \\n are allowed)").arg(name));
+                if (m_state.help == HelpText::Keep)
+                    memo.helpText = QString::fromUtf8(text);
+            }
+        } else {
+            memo.kind = LineMemo::Kind::Type;
+            p = skipBlanks(p, e);
+            const char *typeEnd = p;
+            while (typeEnd < e && !isBlank(*typeEnd))
+                ++typeEnd;
+            const QByteArrayView typeWord(p, typeEnd - p);
+            if (skipBlanks(typeEnd, e) != e) {
+                error(lineNo, tr("unexpected text after the type in the TYPE line of %1").arg(name));
                 return;
             }
-            if (!validUtf8(text.constData(), text.constData() + text.size())) {
-                error(lineNo, tr("HELP text of %1 is not valid UTF-8").arg(name));
+            if (typeWord == "counter")
+                memo.type = MetricType::Counter;
+            else if (typeWord == "gauge")
+                memo.type = MetricType::Gauge;
+            else if (typeWord == "histogram")
+                memo.type = MetricType::Histogram;
+            else if (typeWord == "summary")
+                memo.type = MetricType::Summary;
+            else if (typeWord == "untyped")
+                memo.type = MetricType::Untyped;
+            else {
+                error(lineNo,
+                      tr("unknown metric type '%1' for %2 (counter, gauge, histogram, summary or untyped)")
+                          .arg(QString::fromUtf8(typeWord.first(std::min<qsizetype>(typeWord.size(), 40))), name));
                 return;
             }
-            m_result.help.insert(name, QString::fromUtf8(text));
-            return;
         }
-        p = skipBlanks(p, e);
-        const char *typeEnd = p;
-        while (typeEnd < e && !isBlank(*typeEnd))
-            ++typeEnd;
-        const QByteArrayView typeWord(p, typeEnd - p);
-        if (skipBlanks(typeEnd, e) != e) {
-            error(lineNo, tr("unexpected text after the type in the TYPE line of %1").arg(name));
-            return;
-        }
-        MetricType type;
-        if (typeWord == "counter")
-            type = MetricType::Counter;
-        else if (typeWord == "gauge")
-            type = MetricType::Gauge;
-        else if (typeWord == "histogram")
-            type = MetricType::Histogram;
-        else if (typeWord == "summary")
-            type = MetricType::Summary;
-        else if (typeWord == "untyped")
-            type = MetricType::Untyped;
-        else {
-            error(lineNo,
-                  tr("unknown metric type '%1' for %2 (counter, gauge, histogram, summary or untyped)")
-                      .arg(QString::fromUtf8(typeWord.first(std::min<qsizetype>(typeWord.size(), 40))), name));
-            return;
-        }
-        if (m_result.types.contains(name)) {
-            error(lineNo, tr("second TYPE line for %1").arg(name));
-            return;
-        }
-        if (const auto seen = m_firstSampleLine.constFind(name); seen != m_firstSampleLine.cend()) {
-            error(lineNo, tr("TYPE line for %1 comes after its samples (line %2)").arg(name).arg(*seen));
-            return;
-        }
-        m_result.types.insert(name, type);
+        if (LineMemo *stored = remember(std::move(memo)))
+            return applyComment(lineNo, *stored, true);
+        applyComment(lineNo, memo, false); // nothing more is remembered this time: use it once
     }
 
-    // The family a sample belongs to, for the TYPE-ordering and histogram/summary checks.
-    QString familyOf(const QString &sampleName) const
+    // The rules that depend on the other lines of this scrape, checked on every parse.
+    void applyComment(int lineNo, LineMemo &memo, bool remembered)
     {
-        if (m_result.types.contains(sampleName))
-            return sampleName;
-        for (QLatin1StringView suffix : {"_bucket"_L1, "_sum"_L1, "_count"_L1}) {
-            const QString family = stripSuffix(sampleName, suffix);
-            if (family.isEmpty())
-                continue;
-            const auto f = m_result.types.constFind(family);
-            if (f != m_result.types.cend() && (*f == MetricType::Histogram || *f == MetricType::Summary))
-                return family;
+        if (remembered)
+            follow(&memo);
+        NameInfo *name = memo.name;
+        if (memo.kind == LineMemo::Kind::Help) {
+            if (name->helpGeneration == m_generation) {
+                error(lineNo, tr("second HELP line for %1").arg(name->name));
+                return;
+            }
+            name->helpGeneration = m_generation;
+            if (m_state.help == HelpText::Keep)
+                m_helpLines.append({name, memo.helpText});
+            return;
         }
-        return sampleName;
+        if (name->typeGeneration == m_generation) {
+            error(lineNo, tr("second TYPE line for %1").arg(name->name));
+            return;
+        }
+        if (name->sampleGeneration == m_generation) {
+            error(lineNo, tr("TYPE line for %1 comes after its samples (line %2)").arg(name->name).arg(name->firstSampleLine));
+            return;
+        }
+        name->typeGeneration = m_generation;
+        name->type = memo.type;
+        m_typeLines.append({name, memo.type});
     }
 
-    void parseSample(int lineNo, const char *p, const char *e)
+    // ---- samples -----------------------------------------------------------------------------
+
+    // Where a sample line's remembered part would end: after the label set's closing brace, or after
+    // the name when no label set follows. Only a guess for the lookup: a line that is not
+    // remembered is checked in full by parseSeries.
+    static const char *seriesEnd(const char *p, const char *e)
+    {
+        const char *nameEnd = scanName(p, e);
+        if (nameEnd == p)
+            return nullptr;
+        const char *q = skipBlanks(nameEnd, e);
+        if (q == e || *q != '{')
+            return nameEnd;
+        bool quoted = false;
+        for (++q; q < e; ++q) {
+            const char c = *q;
+            if (quoted) {
+                if (c == '\\')
+                    ++q;
+                else if (c == '"')
+                    quoted = false;
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '}') {
+                return q + 1;
+            }
+        }
+        return nullptr;
+    }
+
+    // A remembered sample key without labels only fits where the name really ends there and no
+    // label set follows after blanks.
+    static bool fitsWithoutLabels(const char *keyEnd, const char *e)
+    {
+        if (keyEnd < e && isNameChar(*keyEnd))
+            return false;
+        const char *q = skipBlanks(keyEnd, e);
+        return q == e || *q != '{';
+    }
+
+    void parseSample(int lineNo, const char *lineStart, const char *e)
+    {
+        const qsizetype available = e - lineStart;
+        LineMemo *memo = nullptr;
+        if (m_expected && m_expected->kind == LineMemo::Kind::Sample && m_expected->key.size() <= available
+            && std::memcmp(m_state.keyBytes.constData() + m_expected->keyOffset, lineStart,
+                           size_t(m_expected->key.size()))
+                == 0
+            && (m_expected->hasLabels || fitsWithoutLabels(lineStart + m_expected->key.size(), e))) {
+            memo = m_expected;
+        } else if (const char *keyEnd = seriesEnd(lineStart, e)) {
+            memo = lookup(lineStart, keyEnd, LineMemo::Kind::Sample);
+        }
+        if (memo) {
+            follow(memo);
+            return finishSample(lineNo, lineStart, lineStart + memo->key.size(), e, *memo);
+        }
+        LineMemo fresh;
+        const char *p = parseSeries(lineNo, lineStart, e, fresh);
+        if (!p)
+            return;
+        fresh.key = QByteArray(lineStart, p - lineStart);
+        const QString le = findLabel(fresh.labels, u"le");
+        fresh.leIsNumber = !le.isNull() && isNumber(le);
+        const QString quantile = findLabel(fresh.labels, u"quantile");
+        fresh.quantileIsNumber = !quantile.isNull() && isNumber(quantile);
+        if (LineMemo *stored = remember(std::move(fresh))) {
+            follow(stored);
+            return finishSample(lineNo, lineStart, p, e, *stored);
+        }
+        finishSample(lineNo, lineStart, p, e, fresh);
+    }
+
+    static QString findLabel(const Labels &labels, QStringView name)
+    {
+        for (const auto &l : labels) {
+            if (l.first == name)
+                return l.second;
+        }
+        return {};
+    }
+
+    static bool isNumber(const QString &text)
+    {
+        const QByteArray bytes = text.toUtf8();
+        double v = 0;
+        return parseFloat(bytes.constData(), bytes.constData() + bytes.size(), &v);
+    }
+
+    // Name and label set, checked in full. Returns where they end, or null after reporting the error.
+    const char *parseSeries(int lineNo, const char *p, const char *e, LineMemo &out)
     {
         const char *nameEnd = scanName(p, e);
         if (nameEnd == p) {
             error(lineNo, tr("expected a metric name at column %1").arg(1));
-            return;
+            return nullptr;
         }
-        Sample s;
-        s.name = internRecent(m_recentName, p, nameEnd, true);
+        out.kind = LineMemo::Kind::Sample;
+        out.name = m_state.nameFor(p, nameEnd);
+        const QString &name = out.name->name;
         const char *lineStart = p;
         auto column = [lineStart](const char *at) { return int(at - lineStart) + 1; };
         p = skipBlanks(nameEnd, e);
         if (p == e || *p != '{')
-            p = nameEnd; // no labels: the blanks just skipped separate the value
-        else {
-            ++p;
-            s.labels.reserve(4);
-            for (;;) {
-                p = skipBlanks(p, e);
-                if (p == e) {
-                    error(lineNo, tr("label set of %1 is not closed with '}'").arg(s.name));
-                    return;
-                }
-                if (*p == '}') {
-                    ++p;
-                    break;
-                }
-                const char *ln = p;
-                if (!isLabelStart(*p)) {
-                    error(lineNo, tr("invalid label name in %1 at column %2").arg(s.name).arg(column(p)));
-                    return;
-                }
-                while (p < e && isLabelChar(*p))
-                    ++p;
-                const char *lnEnd = p;
-                p = skipBlanks(p, e);
-                if (p == e || *p != '=') {
-                    error(lineNo, tr("expected '=' after label name in %1 at column %2").arg(s.name).arg(column(p)));
-                    return;
-                }
-                p = skipBlanks(p + 1, e);
-                if (p == e || *p != '"') {
-                    error(lineNo,
-                          tr("label value in %1 must be in double quotes (column %2)").arg(s.name).arg(column(p)));
-                    return;
-                }
+            return nameEnd; // no labels: the blanks just skipped separate the value
+        out.hasLabels = true;
+        ++p;
+        Labels &labels = out.labels;
+        labels.reserve(4);
+        for (;;) {
+            p = skipBlanks(p, e);
+            if (p == e) {
+                error(lineNo, tr("label set of %1 is not closed with '}'").arg(name));
+                return nullptr;
+            }
+            if (*p == '}')
+                return p + 1;
+            const char *ln = p;
+            if (!isLabelStart(*p)) {
+                error(lineNo, tr("invalid label name in %1 at column %2").arg(name).arg(column(p)));
+                return nullptr;
+            }
+            while (p < e && isLabelChar(*p))
                 ++p;
-                const char *vb = p;
-                bool escaped = false;
-                bool ascii = true;
-                while (p < e && *p != '"') {
-                    if (*p == '\\') {
-                        if (p + 1 == e || (p[1] != '\\' && p[1] != '"' && p[1] != 'n')) {
-                            error(lineNo,
-                                  tr("invalid escape sequence in a label value of %1 at column %2 "
-                                     "(only \\\\, \\\" and \\n are allowed)")
-                                      .arg(s.name)
-                                      .arg(column(p)));
-                            return;
-                        }
-                        escaped = true;
-                        p += 2;
-                        continue;
+            const char *lnEnd = p;
+            p = skipBlanks(p, e);
+            if (p == e || *p != '=') {
+                error(lineNo, tr("expected '=' after label name in %1 at column %2").arg(name).arg(column(p)));
+                return nullptr;
+            }
+            p = skipBlanks(p + 1, e);
+            if (p == e || *p != '"') {
+                error(lineNo, tr("label value in %1 must be in double quotes (column %2)").arg(name).arg(column(p)));
+                return nullptr;
+            }
+            ++p;
+            const char *vb = p;
+            bool escaped = false;
+            bool ascii = true;
+            while (p < e && *p != '"') {
+                if (*p == '\\') {
+                    if (p + 1 == e || (p[1] != '\\' && p[1] != '"' && p[1] != 'n')) {
+                        error(lineNo,
+                              tr("invalid escape sequence in a label value of %1 at column %2 "
+                                 "(only \\\\, \\\" and \\n are allowed)")
+                                  .arg(name)
+                                  .arg(column(p)));
+                        return nullptr;
                     }
-                    if (static_cast<unsigned char>(*p) >= 0x80)
-                        ascii = false;
-                    ++p;
-                }
-                if (p == e) {
-                    error(lineNo, tr("label value in %1 is not closed with '\"'").arg(s.name));
-                    return;
-                }
-                const char *ve = p;
-                ++p; // the closing quote
-                if (!ascii && !validUtf8(vb, ve)) {
-                    error(lineNo, tr("label value in %1 is not valid UTF-8").arg(s.name));
-                    return;
-                }
-                const qsizetype index = s.labels.size();
-                // A copy: the next intern() may rehash the table the reference points into.
-                const QString labelName = index < qsizetype(m_recentLabelNames.size())
-                    ? internRecent(m_recentLabelNames[size_t(index)], ln, lnEnd, true)
-                    : intern(ln, lnEnd, true);
-                for (const auto &l : std::as_const(s.labels)) {
-                    if (l.first == labelName) {
-                        error(lineNo, tr("label %1 appears twice in %2").arg(labelName, s.name));
-                        return;
-                    }
-                }
-                QString labelValue;
-                if (!escaped) {
-                    labelValue = index < qsizetype(m_recentLabelValues.size())
-                        ? internRecent(m_recentLabelValues[size_t(index)], vb, ve, ascii)
-                        : intern(vb, ve, ascii);
-                } else {
-                    QByteArray raw;
-                    raw.reserve(ve - vb);
-                    for (const char *q = vb; q < ve; ++q) {
-                        if (*q == '\\') {
-                            ++q;
-                            raw.append(*q == 'n' ? '\n' : *q);
-                        } else {
-                            raw.append(*q);
-                        }
-                    }
-                    labelValue = QString::fromUtf8(raw);
-                }
-                s.labels.append({labelName, std::move(labelValue)});
-                p = skipBlanks(p, e);
-                if (p < e && *p == ',') {
-                    ++p;
+                    escaped = true;
+                    p += 2;
                     continue;
                 }
-                if (p < e && *p == '}') {
-                    ++p;
-                    break;
-                }
-                error(lineNo, tr("expected ',' or '}' in the labels of %1 at column %2").arg(s.name).arg(column(p)));
-                return;
+                if (static_cast<unsigned char>(*p) >= 0x80)
+                    ascii = false;
+                ++p;
             }
+            if (p == e) {
+                error(lineNo, tr("label value in %1 is not closed with '\"'").arg(name));
+                return nullptr;
+            }
+            const char *ve = p;
+            ++p; // the closing quote
+            if (!ascii && !validUtf8(vb, ve)) {
+                error(lineNo, tr("label value in %1 is not valid UTF-8").arg(name));
+                return nullptr;
+            }
+            const QString labelName = m_state.text(ln, lnEnd, true);
+            for (const auto &l : std::as_const(labels)) {
+                if (l.first == labelName) {
+                    error(lineNo, tr("label %1 appears twice in %2").arg(labelName, name));
+                    return nullptr;
+                }
+            }
+            QString labelValue;
+            if (!escaped) {
+                labelValue = m_state.text(vb, ve, ascii);
+            } else {
+                QByteArray raw;
+                raw.reserve(ve - vb);
+                for (const char *q = vb; q < ve; ++q) {
+                    if (*q == '\\') {
+                        ++q;
+                        raw.append(*q == 'n' ? '\n' : *q);
+                    } else {
+                        raw.append(*q);
+                    }
+                }
+                labelValue = QString::fromUtf8(raw);
+            }
+            labels.append({labelName, std::move(labelValue)});
+            p = skipBlanks(p, e);
+            if (p < e && *p == ',') {
+                ++p;
+                continue;
+            }
+            if (p < e && *p == '}')
+                return p + 1;
+            error(lineNo, tr("expected ',' or '}' in the labels of %1 at column %2").arg(name).arg(column(p)));
+            return nullptr;
         }
+    }
+
+    // Value, timestamp and the family rules: the part of a sample line that changes between scrapes.
+    void finishSample(int lineNo, const char *lineStart, const char *p, const char *e, const LineMemo &series)
+    {
+        const QString &name = series.name->name;
         if (p == e || !isBlank(*p)) {
             error(lineNo,
-                  p == e ? tr("%1 has no value").arg(s.name)
-                         : tr("expected a blank before the value of %1 at column %2").arg(s.name).arg(column(p)));
+                  p == e ? tr("%1 has no value").arg(name)
+                         : tr("expected a blank before the value of %1 at column %2").arg(name).arg(int(p - lineStart) + 1));
             return;
         }
         p = skipBlanks(p, e);
@@ -504,15 +772,17 @@ private:
         while (p < e && !isBlank(*p))
             ++p;
         if (vb == p) {
-            error(lineNo, tr("%1 has no value").arg(s.name));
+            error(lineNo, tr("%1 has no value").arg(name));
             return;
         }
-        if (!parseFloat(vb, p, &s.value)) {
+        double value = 0;
+        if (!parseFloat(vb, p, &value)) {
             error(lineNo,
                   tr("invalid value '%1' for %2 (a number, NaN, +Inf or -Inf)")
-                      .arg(QString::fromUtf8(QByteArrayView(vb, std::min<qsizetype>(p - vb, 40))), s.name));
+                      .arg(QString::fromUtf8(QByteArrayView(vb, std::min<qsizetype>(p - vb, 40))), name));
             return;
         }
+        std::optional<qint64> timestamp;
         p = skipBlanks(p, e);
         if (p < e) {
             const char *tb = p;
@@ -522,47 +792,55 @@ private:
             if (!parseTimestamp(tb, p, &ts)) {
                 error(lineNo,
                       tr("invalid timestamp '%1' for %2 (integer milliseconds)")
-                          .arg(QString::fromUtf8(QByteArrayView(tb, std::min<qsizetype>(p - tb, 40))), s.name));
+                          .arg(QString::fromUtf8(QByteArrayView(tb, std::min<qsizetype>(p - tb, 40))), name));
                 return;
             }
-            s.timestampMs = ts;
+            timestamp = ts;
             if (skipBlanks(p, e) != e) {
-                error(lineNo, tr("unexpected text after the timestamp of %1").arg(s.name));
+                error(lineNo, tr("unexpected text after the timestamp of %1").arg(name));
                 return;
             }
         }
-        if (!checkFamilyRules(lineNo, s))
+        if (!checkFamilyRules(lineNo, series))
             return;
-        m_result.samples.append(std::move(s));
+        m_result.samples.append(Sample{name, series.labels, value, timestamp});
     }
 
-    bool checkFamilyRules(int lineNo, const Sample &s)
+    // The family a sample belongs to, for the TYPE-ordering and histogram/summary checks.
+    NameInfo *familyOf(NameInfo *name) const
     {
+        if (name->typeGeneration == m_generation)
+            return name;
+        NameInfo *parent = name->suffixParent;
+        if (parent && parent->typeGeneration == m_generation && isHistogramOrSummary(parent->type))
+            return parent;
+        return name;
+    }
+
+    bool checkFamilyRules(int lineNo, const LineMemo &series)
+    {
+        NameInfo *name = series.name;
         // Consecutive samples of one family are the common case: skip the suffix lookups then.
-        if (s.name != m_lastName) {
-            m_lastName = s.name;
-            m_lastFamily = familyOf(s.name);
-            if (!m_firstSampleLine.contains(m_lastFamily))
-                m_firstSampleLine.insert(m_lastFamily, lineNo);
+        if (name != m_lastName) {
+            m_lastName = name;
+            m_lastFamily = familyOf(name);
+            if (m_lastFamily->sampleGeneration != m_generation) {
+                m_lastFamily->sampleGeneration = m_generation;
+                m_lastFamily->firstSampleLine = lineNo;
+            }
         }
-        const QString &family = m_lastFamily;
-        if (family == s.name && m_result.types.value(family) != MetricType::Summary)
+        const NameInfo *family = m_lastFamily;
+        const MetricType type = family->typeGeneration == m_generation ? family->type : MetricType::Untyped;
+        if (family == name && type != MetricType::Summary)
             return true;
-        const MetricType type = m_result.types.value(family);
-        if (type == MetricType::Histogram && s.name.size() == family.size() + 7) { // _bucket
-            const QString le = s.label(u"le");
-            double bound = 0;
-            const QByteArray leBytes = le.toUtf8();
-            if (le.isNull() || !parseFloat(leBytes.constData(), leBytes.constData() + leBytes.size(), &bound)) {
-                error(lineNo, tr("histogram bucket %1 needs an 'le' label with a number").arg(s.name));
+        if (type == MetricType::Histogram && name->name.size() == family->name.size() + 7) { // _bucket
+            if (!series.leIsNumber) {
+                error(lineNo, tr("histogram bucket %1 needs an 'le' label with a number").arg(name->name));
                 return false;
             }
-        } else if (type == MetricType::Summary && s.name == family) {
-            const QString q = s.label(u"quantile");
-            double quantile = 0;
-            const QByteArray qBytes = q.toUtf8();
-            if (q.isNull() || !parseFloat(qBytes.constData(), qBytes.constData() + qBytes.size(), &quantile)) {
-                error(lineNo, tr("summary sample %1 needs a 'quantile' label with a number").arg(s.name));
+        } else if (type == MetricType::Summary && family == name) {
+            if (!series.quantileIsNumber) {
+                error(lineNo, tr("summary sample %1 needs a 'quantile' label with a number").arg(name->name));
                 return false;
             }
         }
@@ -572,14 +850,30 @@ private:
 
 } // namespace
 
-ParseResult parsePrometheusText(QByteArrayView text)
+PrometheusParser::PrometheusParser(HelpText help)
+    : m_state(std::make_unique<State>(help, true))
+{
+}
+
+PrometheusParser::~PrometheusParser() = default;
+PrometheusParser::PrometheusParser(PrometheusParser &&) noexcept = default;
+PrometheusParser &PrometheusParser::operator=(PrometheusParser &&) noexcept = default;
+
+ParseResult PrometheusParser::parse(QByteArrayView text)
 {
     ParseResult result;
     // About 60 bytes a line in real scrapes; a rough reservation saves most regrowth.
-    result.samples.reserve(std::min<qsizetype>(text.size() / 64 + 1, 1 << 20));
-    Parser parser(result);
-    parser.run(text);
+    result.samples.reserve(std::max(m_state->lastSampleCount, std::min<qsizetype>(text.size() / 64 + 1, 1 << 20)));
+    Run run(*m_state, result);
+    run.run(text);
     return result;
+}
+
+ParseResult parsePrometheusText(QByteArrayView text, HelpText help)
+{
+    PrometheusParser parser(help);
+    parser.m_state->remembering = false;
+    return parser.parse(text);
 }
 
 } // namespace cdeck::telemetry

@@ -73,7 +73,7 @@ private Q_SLOTS:
         QFETCH(QString, file);
         const QByteArray text = readData(file);
         QVERIFY(!text.isEmpty());
-        const ParseResult r = parsePrometheusText(text);
+        const ParseResult r = parsePrometheusText(text, HelpText::Keep);
         QVERIFY2(r.errors.isEmpty(), qPrintable(errorsText(r)));
         QCOMPARE(r.errorCount, 0);
         QCOMPARE(r.samples.size(), sampleLines(text));
@@ -92,7 +92,7 @@ private Q_SLOTS:
 
     void helpUnescapesNewlines()
     {
-        const ParseResult r = parsePrometheusText(readData(u"dask-worker-busy.prom"_s));
+        const ParseResult r = parsePrometheusText(readData(u"dask-worker-busy.prom"_s), HelpText::Keep);
         QVERIFY(r.errors.isEmpty());
         QCOMPARE(r.help.value(u"dask_worker_concurrent_fetch_requests"_s),
                  u"Deprecated: This metric has been renamed to transfer_incoming_count.\nNumber of open fetch requests to other workers"_s);
@@ -295,6 +295,114 @@ private Q_SLOTS:
                 QVERIFY(e.line >= 1 && e.line <= lines);
                 QVERIFY(!e.message.isEmpty());
             }
+        }
+    }
+
+    void helpTextOnlyWhenAsked()
+    {
+        const QByteArray text = readData(u"dask-worker-busy.prom"_s);
+        const ParseResult skipped = parsePrometheusText(text);
+        QVERIFY(skipped.errors.isEmpty());
+        QVERIFY(skipped.help.isEmpty());
+        QCOMPARE(skipped.typeOf(u"process_cpu_seconds_total"_s), MetricType::Counter);
+        // Skipping the text does not skip the checks of the HELP line itself.
+        const ParseResult bad = parsePrometheusText("# HELP a bad \\t\n# HELP b x\n# HELP b y\na 1\n"_ba);
+        QCOMPARE(bad.errorCount, 2);
+        QCOMPARE(bad.errors[0].line, 1);
+        QVERIFY(bad.errors[0].message.contains(u"invalid escape"_s));
+        QCOMPARE(bad.errors[1].line, 3);
+        QVERIFY(bad.errors[1].message.contains(u"second HELP"_s));
+        QCOMPARE(bad.samples.size(), 1);
+    }
+
+    // A parser kept for one source remembers what earlier scrapes proved about each line. Whatever
+    // the next scrape holds (the same lines with new values, damage, lines moved or dropped), the
+    // result must be exactly what a fresh parser says about that text.
+    void rememberingParserMatchesAFreshOne()
+    {
+        const QList<QByteArray> real = {readData(u"dask-worker-busy.prom"_s), readData(u"dask-worker-after.prom"_s),
+                                        readData(u"dask-worker-idle.prom"_s), readData(u"dask-scheduler-busy.prom"_s)};
+        for (const QByteArray &r : real)
+            QVERIFY(!r.isEmpty());
+        const QByteArray alphabet = "{}=\",\\# \t\nabcHELPTYPE_:019.eE+-InfNa\x00\xff\xc3"_ba;
+        QRandomGenerator rng(20261124);
+        for (const HelpText help : {HelpText::Skip, HelpText::Keep}) {
+            PrometheusParser kept(help);
+            for (int round = 0; round < 1500; ++round) {
+                QByteArray text = real[round % real.size()];
+                switch (rng.bounded(5)) {
+                case 0: // the same lines again
+                    break;
+                case 1: { // damage
+                    const int flips = 1 + int(rng.bounded(10));
+                    for (int i = 0; i < flips; ++i)
+                        text[rng.bounded(int(text.size()))] = alphabet.at(rng.bounded(int(alphabet.size())));
+                    break;
+                }
+                case 2: { // lines dropped, doubled or swapped
+                    QList<QByteArray> lines = text.split('\n');
+                    const int edits = 1 + int(rng.bounded(6));
+                    for (int i = 0; i < edits && lines.size() > 2; ++i) {
+                        const int a = int(rng.bounded(int(lines.size())));
+                        const int b = int(rng.bounded(int(lines.size())));
+                        if (i % 3 == 0)
+                            lines.removeAt(a);
+                        else if (i % 3 == 1)
+                            lines.insert(a, lines.at(b));
+                        else
+                            lines.swapItemsAt(a, b);
+                    }
+                    text = lines.join('\n');
+                    break;
+                }
+                case 3: // cut anywhere
+                    text = text.left(rng.bounded(int(text.size()) + 1));
+                    break;
+                default: { // new values, one label value changed, blanks added
+                    text.replace(" 0.0\n", " 1.5\n");
+                    text.replace("state=\"memory\"", "state=\"memory2\"");
+                    text.replace("{", " {");
+                    break;
+                }
+                }
+                const ParseResult warm = kept.parse(text);
+                const ParseResult cold = parsePrometheusText(text, help);
+                QCOMPARE(warm.samples.size(), cold.samples.size());
+                for (qsizetype i = 0; i < cold.samples.size(); ++i) {
+                    const Sample &w = warm.samples[i];
+                    const Sample &c = cold.samples[i];
+                    QCOMPARE(w.name, c.name);
+                    QCOMPARE(w.labels, c.labels);
+                    QVERIFY(w.value == c.value || (std::isnan(w.value) && std::isnan(c.value)));
+                    QCOMPARE(w.timestampMs, c.timestampMs);
+                }
+                QCOMPARE(warm.errorCount, cold.errorCount);
+                QCOMPARE(warm.errors.size(), cold.errors.size());
+                for (qsizetype i = 0; i < cold.errors.size(); ++i) {
+                    QCOMPARE(warm.errors[i].line, cold.errors[i].line);
+                    QCOMPARE(warm.errors[i].message, cold.errors[i].message);
+                }
+                QCOMPARE(warm.types, cold.types);
+                QCOMPARE(warm.help, cold.help);
+            }
+        }
+    }
+
+    // What a parser remembers is bounded: a source that never repeats a line makes it start over,
+    // not grow without end, and the results stay right.
+    void rememberingIsBounded()
+    {
+        PrometheusParser kept;
+        for (int round = 0; round < 3; ++round) {
+            QByteArray text;
+            const int lines = int(PrometheusParser::kMaxRemembered / 2) + 10;
+            for (int i = 0; i < lines; ++i)
+                text += "m{round=\"" + QByteArray::number(round) + "\",i=\"" + QByteArray::number(i) + "\"} 1\n";
+            const ParseResult r = kept.parse(text);
+            QCOMPARE(r.errorCount, 0);
+            QCOMPARE(r.samples.size(), lines);
+            QCOMPARE(r.samples.last().label(u"i"), QString::number(lines - 1));
+            QCOMPARE(r.samples.last().label(u"round"), QString::number(round));
         }
     }
 
