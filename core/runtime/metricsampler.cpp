@@ -233,9 +233,17 @@ MetricSampler::QueryResult MetricWorker::query(const MetricSampler::Query &q) co
 } // namespace detail
 
 MetricSampler::MetricSampler(const RuntimeConfig &config, ClusterSource clusters, QObject *parent)
+    : MetricSampler(
+          config,
+          [clusters = std::move(clusters), &config](qint64 nowMs) { return sourcesOf(clusters(), config, nowMs); },
+          parent)
+{
+}
+
+MetricSampler::MetricSampler(const RuntimeConfig &config, SourceList sources, QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_clusters(std::move(clusters))
+    , m_sources(std::move(sources))
 {
     qRegisterMetaType<cdeck::SampleBatch>();
     m_tick.setTimerType(Qt::PreciseTimer); // a steady 1 s grid keeps the rates' denominators honest
@@ -285,44 +293,63 @@ bool MetricSampler::start(QString *error)
     return true;
 }
 
-void MetricSampler::tick()
+QList<MetricSampler::Source> MetricSampler::sourcesOf(const QList<ClusterController *> &clusters,
+                                                     const RuntimeConfig &config, qint64 nowMs)
 {
-    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const QDateTime nowUtc = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
-    for (ClusterController *c : m_clusters()) {
+    QList<Source> sources;
+    for (ClusterController *c : clusters) {
         const ClusterInfo info = c->info();
         // Before BOOTSTRAPPING nothing answers; while TERMINATING the processes are going away.
         if (info.state != ClusterState::Bootstrapping && !isActive(info.state))
             continue;
-        auto round = std::make_shared<Round>();
-        round->clusterId = info.id;
-        round->timestampMs = nowMs;
-        round->pending = 1; // held until every scrape is issued, so a synchronous failure cannot submit early
+        Source source;
+        source.clusterId = info.id;
+        source.schedulerMetricsUrl = info.dashboardUrl + u"/metrics"_s;
         for (const StoredExecutor &e : c->storedExecutors()) {
             const Executor &x = e.executor;
             const bool live = x.status == ExecutorStatus::Running || x.status == ExecutorStatus::Paused
                 || x.status == ExecutorStatus::Retiring;
             if (!live || e.dashboardPort <= 0 || x.address.isEmpty())
                 continue;
-            Round::Exec r;
+            SourceExecutor r;
             r.id = x.id;
             r.memoryLimitBytes = x.memoryLimitBytes;
+            const QString host = QUrl(x.address).host();
+            r.metricsUrl = u"http://%1:%2/metrics"_s.arg(host.isEmpty() ? u"127.0.0.1"_s : host).arg(e.dashboardPort);
             // A stale identity (its poll failing) must not read as "no traffic".
-            if (x.updatedAt.isValid() && x.updatedAt.msecsTo(nowUtc) <= 3 * m_config.pollIntervalMs) {
+            if (x.updatedAt.isValid() && x.updatedAt.msecsTo(nowUtc) <= 3 * config.pollIntervalMs) {
                 r.bytesInTotal = x.bytesInTotal;
                 r.bytesOutTotal = x.bytesOutTotal;
                 r.identityAtMs = x.updatedAt.toMSecsSinceEpoch();
             }
+            source.executors.append(r);
+        }
+        sources.append(source);
+    }
+    return sources;
+}
+
+void MetricSampler::tick()
+{
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    for (const Source &source : m_sources(nowMs)) {
+        auto round = std::make_shared<Round>();
+        round->clusterId = source.clusterId;
+        round->timestampMs = nowMs;
+        round->pending = 1; // held until every scrape is issued, so a synchronous failure cannot submit early
+        for (const SourceExecutor &x : source.executors) {
+            Round::Exec r;
+            r.id = x.id;
+            r.memoryLimitBytes = x.memoryLimitBytes;
+            r.bytesInTotal = x.bytesInTotal;
+            r.bytesOutTotal = x.bytesOutTotal;
+            r.identityAtMs = x.identityAtMs;
             round->executors.append(r);
         }
-        scrape(round, -1, info.dashboardUrl + u"/metrics"_s);
-        for (const StoredExecutor &e : c->storedExecutors())
-            for (int i = 0; i < round->executors.size(); ++i)
-                if (round->executors[i].id == e.executor.id) {
-                    const QString host = QUrl(e.executor.address).host();
-                    scrape(round, i, u"http://%1:%2/metrics"_s.arg(host.isEmpty() ? u"127.0.0.1"_s : host)
-                                         .arg(e.dashboardPort));
-                }
+        scrape(round, -1, source.schedulerMetricsUrl);
+        for (int i = 0; i < source.executors.size(); ++i)
+            scrape(round, i, source.executors[i].metricsUrl);
         finishSource(round);
     }
     if (m_sinceMaintain.elapsed() >= m_config.maintainIntervalMs) {

@@ -47,7 +47,33 @@ class MetricSampler : public QObject
 public:
     using ClusterSource = std::function<QList<ClusterController *>()>;
 
+    // What one tick scrapes for one cluster: the scheduler's and each live worker's /metrics, plus what
+    // the identity poll knows about each worker.
+    struct SourceExecutor
+    {
+        QString id;
+        QString metricsUrl;
+        qint64 memoryLimitBytes = 0;
+        // The preload's counters from the identity poll, only when that poll is fresh (a stale identity
+        // must not read as "no traffic"); identityAtMs: when the poll last reported on this executor.
+        std::optional<qint64> bytesInTotal;
+        std::optional<qint64> bytesOutTotal;
+        qint64 identityAtMs = 0;
+    };
+    struct Source
+    {
+        QString clusterId;
+        QString schedulerMetricsUrl;
+        QList<SourceExecutor> executors;
+    };
+    // Called once a tick on the main thread.
+    using SourceList = std::function<QList<Source>(qint64 nowMs)>;
+
     MetricSampler(const RuntimeConfig &config, ClusterSource clusters, QObject *parent = nullptr);
+    // The same, fed by a plain list (tests serve saved scrapes from loopback servers).
+    MetricSampler(const RuntimeConfig &config, SourceList sources, QObject *parent = nullptr);
+    // The sources of the clusters a runtime holds: active ones, their live workers.
+    static QList<Source> sourcesOf(const QList<ClusterController *> &clusters, const RuntimeConfig &config, qint64 nowMs);
     ~MetricSampler() override;
 
     // Opens DATA/metrics.sqlite on the storage thread and starts the 1 s tick. Blocks only for the open.
@@ -90,7 +116,7 @@ private:
     void submit(const std::shared_ptr<Round> &round);
 
     const RuntimeConfig &m_config;
-    ClusterSource m_clusters;
+    SourceList m_sources;
     QNetworkAccessManager m_network;
     QTimer m_tick;
     QElapsedTimer m_sinceMaintain;
