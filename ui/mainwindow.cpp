@@ -35,6 +35,12 @@
 #include <QLabel>
 #include <QListView>
 #include <QMessageBox>
+#include <QAction>
+#include <QDir>
+#include <QFileInfo>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
@@ -71,7 +77,7 @@ Connection::Kind kindOfEngine(const QString &engine)
 
 ExecutorModel::Flavor flavorOf(const Connection *c)
 {
-    if (c && c->kind() == Connection::Kind::Spark)
+    if (c && (c->kind() == Connection::Kind::Spark || c->kind() == Connection::Kind::EventLog))
         return ExecutorModel::Flavor::Spark;
     if (c && c->kind() == Connection::Kind::Yarn)
         return ExecutorModel::Flavor::Yarn;
@@ -284,7 +290,33 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     connect(clock, &QTimer::timeout, this, &MainWindow::updateConnectionViews);
     clock->start(1000);
 
-    if (!options.runtimeUrl.isEmpty()) {
+    // File menu: offline triage of a Spark event log, with no server.
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *openLog = fileMenu->addAction(tr("Open Spark event log…"));
+    openLog->setObjectName(u"openEventLogAction"_s);
+    openLog->setShortcut(QKeySequence::Open);
+    connect(openLog, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Spark event log"), QString(),
+                                                          tr("Spark event logs (*);;All files (*)"));
+        if (!path.isEmpty())
+            openEventLog(path);
+    });
+    QAction *openLogDir = fileMenu->addAction(tr("Open rolling Spark event log (eventlog_v2_* directory)…"));
+    openLogDir->setObjectName(u"openEventLogDirAction"_s);
+    connect(openLogDir, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getExistingDirectory(this, tr("Open a rolling Spark event log directory"));
+        if (!path.isEmpty())
+            openEventLog(path);
+    });
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    if (!options.eventLogs.isEmpty()) {
+        for (const QString &path : options.eventLogs)
+            openEventLog(path);
+    } else if (!options.runtimeUrl.isEmpty()) {
         addConnection(new Connection(options.runtimeUrl.authority(), options.runtimeUrl, options.tokenFile,
                                      kindOfEngine(options.engine), this, options.engineUser));
     } else {
@@ -352,8 +384,10 @@ void MainWindow::addConnection(Connection *connection)
     headerRow->addWidget(s.header, 1);
     if (connection->kind() != Connection::Kind::Local && m_options.runtimeUrl.isEmpty()) {
         auto *remove = new QToolButton(s.box);
-        remove->setText(tr("Remove"));
-        remove->setToolTip(tr("Forget this runtime and its stored token (its clusters keep running)"));
+        const bool log = connection->kind() == Connection::Kind::EventLog;
+        remove->setText(log ? tr("Close") : tr("Remove"));
+        remove->setToolTip(log ? tr("Close this event log (the file is not touched)")
+                               : tr("Forget this runtime and its stored token (its clusters keep running)"));
         connect(remove, &QToolButton::clicked, this, [this, connection] { removeConnection(connection); });
         headerRow->addWidget(remove);
     }
@@ -498,7 +532,8 @@ void MainWindow::wireFeed(Connection *connection)
 
 void MainWindow::removeConnection(Connection *connection)
 {
-    if (QMessageBox::question(this, tr("Remove runtime"),
+    const bool log = connection->kind() == Connection::Kind::EventLog;
+    if (!log && QMessageBox::question(this, tr("Remove runtime"),
                               tr("Forget %1 (%2) and its stored token? Its clusters keep running.")
                                   .arg(connection->name(), connection->url().toString()))
         != QMessageBox::Yes)
@@ -519,7 +554,7 @@ void MainWindow::removeConnection(Connection *connection)
             QFile::remove(r.tokenFile);
         return true;
     });
-    if (m_options.persistent)
+    if (m_options.persistent && !log)
         ConsoleSettings().setRemotes(remotes);
     for (qsizetype i = 0; i < m_sections.size(); ++i) {
         if (m_sections[i].connection == connection) {
@@ -533,6 +568,23 @@ void MainWindow::removeConnection(Connection *connection)
     m_samples.remove(connection);
     delete connection;
     updateConnectionViews();
+}
+
+Connection *MainWindow::openEventLog(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString absolute = info.absoluteFilePath();
+    for (Connection *c : std::as_const(m_connections))
+        if (c->kind() == Connection::Kind::EventLog && c->url() == QUrl::fromLocalFile(absolute)) {
+            m_openedLog = c; // already open: show it again
+            onClusterList(c);
+            return c;
+        }
+    auto *connection = new Connection(info.fileName(), QUrl::fromLocalFile(absolute), {}, Connection::Kind::EventLog, this);
+    m_openedLog = connection;
+    addConnection(connection);
+    statusBar()->showMessage(tr("Reading %1…").arg(QDir::toNativeSeparators(absolute)), 5000);
+    return connection;
 }
 
 void MainWindow::addRemoteRuntime()
@@ -592,16 +644,19 @@ void MainWindow::onSelectionChanged(Connection *connection)
     // The time charts read the runtime's metric store; YARN has none ClusterDeck can read. Spark's shuffle
     // chart is made from successive polls of its executors' totals (the feed), its memory has no time series.
     const bool spark = connection->kind() == Connection::Kind::Spark;
+    const bool eventLog = connection->kind() == Connection::Kind::EventLog;
     for (QWidget *chartTab : {static_cast<QWidget *>(m_memory), static_cast<QWidget *>(m_shuffle)}) {
         const int index = m_tabs->indexOf(chartTab);
         const bool enabled = connection->managesClusters() || (spark && chartTab == m_shuffle);
         m_tabs->setTabEnabled(index, enabled);
         m_tabs->setTabToolTip(index, enabled ? QString()
-                                             : tr("Time charts need a ClusterDeck runtime's metric store; %1 has none.")
+                                             : eventLog ? tr("An event log has no time series to chart: the Executors tab has "
+                                                             "each executor's totals and add/remove times.")
+                                                        : tr("Time charts need a ClusterDeck runtime's metric store; %1 has none.")
                                                    .arg(connection->engineName()));
     }
     m_shuffle->setSparkWording(spark);
-    m_jobs->setStagesShown(spark);
+    m_jobs->setStagesShown(connection->hasSparkStages());
     m_jobs->setCancelSupported(connection->canCancelJobs(),
                                tr("%1's REST API cannot cancel jobs: use its own UI.").arg(connection->engineName()));
     m_executors->clear();
@@ -650,6 +705,11 @@ bool MainWindow::selectClusterByName(const QString &name)
 
 void MainWindow::onClusterList(Connection *connection)
 {
+    if (connection == m_openedLog && connection->clusters()->rowCount() > 0) {
+        m_openedLog = nullptr;
+        m_restoredSelection = true;
+        selectCluster(connection, connection->clusters()->at(0).id);
+    }
     if (!m_restoredSelection && m_clusterId.isEmpty()) {
         // First list: bring back the last selection, else the newest live cluster, so the window opens on
         // something useful.
@@ -693,7 +753,9 @@ void MainWindow::applyCluster(const ClusterInfo &cluster)
     m_incidents->setCluster(cluster);
     updateHeader();
     if (m_connection && !m_connection->managesClusters()) {
-        m_jobs->setClusterActive(false, m_connection->kind() == Connection::Kind::Spark
+        m_jobs->setClusterActive(false, m_connection->kind() == Connection::Kind::EventLog
+                                            ? tr("An event log is the record of a past run: ClusterDeck shows its jobs.")
+                                        : m_connection->kind() == Connection::Kind::Spark
                                             ? tr("Spark jobs come from the application's own code; ClusterDeck shows them.")
                                             : tr("YARN applications are submitted with YARN's tools (spark-submit, yarn "
                                                  "jar); ClusterDeck shows them and cancels one by killing it."));
@@ -734,7 +796,9 @@ void MainWindow::updateHeader()
                                 .arg(m_connection->engineName());
         m_stateLine->setText(tr("%1 · executors running: %2 · since %3%4")
                                  .arg(m_connection->kind() == Connection::Kind::Spark ? tr("Spark application %1").arg(c.id)
-                                                                                      : tr("YARN cluster %1").arg(c.id))
+                                      : m_connection->kind() == Connection::Kind::EventLog
+                                          ? tr("Spark application %1, from its event log %2").arg(c.id, m_connection->url().toLocalFile())
+                                          : tr("YARN cluster %1").arg(c.id))
                                  .arg(c.runningWorkers)
                                  .arg(presentation::formatAge(c.stateChangedAt, QDateTime::currentDateTimeUtc()),
                                       c.stateReason.isEmpty() ? QString() : tr(" · %1").arg(c.stateReason)));
@@ -914,6 +978,9 @@ void MainWindow::updateConnectionViews()
             banner += u' ' + m_localStartNote;
     } else if (c->state() == ConnectionState::Unauthorized) {
         banner = tr("⚠ The runtime at %1 refuses the token in %2: %3").arg(c->url().toString(), c->tokenFile(), c->stateMessage());
+    } else if (c->kind() == Connection::Kind::EventLog) {
+        // A log is read once: what it lacked (unfinished, cut off, unreadable) is said as the reader found it.
+        banner = c->answerProblem().isEmpty() ? QString() : tr("⚠ %1").arg(c->answerProblem());
     } else if (!c->answerProblem().isEmpty()) {
         // It answers, but not usably: say what and keep the last good data on screen.
         banner = tr("⚠ %1 at %2 answered, but the answer could not be used:\n%3\nShowing the last good data; "

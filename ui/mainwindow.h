@@ -47,6 +47,8 @@ struct ConsoleOptions
     QString engineUser; // YARN user.name for kills
     bool startLocalRuntime = true; // start clusterdeck-runtime when nothing answers on the local port
     bool persistent = true; // read and write QSettings (off for --screenshot and tests)
+    // Spark event logs (files or eventlog_v2_* directories) to open: the window shows only these, no runtime.
+    QStringList eventLogs;
 };
 
 // The console's window: connections and their clusters on the left, the selected cluster's pages on the
@@ -83,6 +85,8 @@ public:
     SummaryPanel *summaryPanel() const { return m_summary; }
     void showSummary(); // the executive summary of the current connection's runtime
     void showLaunchForm();
+    // File > Open Spark event log…: read on a worker thread, shown as a connection of its own, selected once read.
+    Connection *openEventLog(const QString &path);
     void openScaleDialog();
     void openTerminateDialog();
 
@@ -170,6 +174,7 @@ private:
     QHash<QString, JobState> m_jobStates; // the selected cluster's jobs, for which DAGs still change
     QSet<QString> m_finalDags; // jobs whose DAG arrived after they ended: no need to fetch it again
     Connection *m_launchConnection = nullptr;
+    QPointer<Connection> m_openedLog; // select its application as soon as it is read
     bool m_restoredSelection = false;
     QString m_localStartNote;
 };

@@ -3,6 +3,8 @@
 // clusterdeck: the console. Thin: options, translations, the window, and --screenshot.
 #include "ui/forms/launchform.h"
 #include "ui/mainwindow.h"
+#include "ui/dag/dagview.h"
+#include "ui/panels/dagpanel.h"
 #include "ui/panels/summarypanel.h"
 
 #include <QApplication>
@@ -76,6 +78,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption runtimeOption(u"runtime"_s, QCoreApplication::translate("main", "Connect to this runtime only (never start a local one)."), u"URL"_s);
     const QCommandLineOption tokenOption(u"token-file"_s, QCoreApplication::translate("main", "The runtime's token file (with --runtime)."), u"FILE"_s);
     const QCommandLineOption engineOption(u"engine"_s, QCoreApplication::translate("main", "What --runtime is: runtime (default), spark (a Spark UI or History Server) or yarn (a ResourceManager)."), u"ENGINE"_s, u"runtime"_s);
+    const QCommandLineOption eventLogOption(u"event-log"_s, QCoreApplication::translate("main", "Open this Spark event log (a file or an eventlog_v2_* directory; repeatable) with no server: the window shows only the logs."), u"PATH"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, QCoreApplication::translate("main", "Render the window once its data has arrived, save it as PNG and exit (non-zero if no data within 30 s)."), u"FILE"_s);
     const QCommandLineOption sizeOption(u"size"_s, QCoreApplication::translate("main", "Window size for --screenshot (default 1440x900)."), u"WxH"_s, u"1440x900"_s);
     const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs, launch, memory, shuffle, dag, timeline, incidents, cost or summary."), u"PAGE"_s, u"overview"_s);
@@ -84,7 +87,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption launchNameOption(u"launch-name"_s, QCoreApplication::translate("main", "Prefill the launch form's name (with --page launch)."), u"NAME"_s);
     const QCommandLineOption launchWorkersOption(u"launch-workers"_s, QCoreApplication::translate("main", "Prefill the launch form's workers (with --page launch)."), u"N"_s);
     const QCommandLineOption reportPdfOption(u"report-pdf"_s, QCoreApplication::translate("main", "With --screenshot --page summary: also write the summary's PDF report to FILE."), u"FILE"_s);
-    parser.addOptions({reportPdfOption});
+    parser.addOptions({reportPdfOption, eventLogOption});
     parser.addOptions({runtimeOption, tokenOption, engineOption, screenshotOption, sizeOption, pageOption, clusterOption,
                        launchNameOption, launchWorkersOption, jobOption});
     parser.process(app);
@@ -104,6 +107,16 @@ int main(int argc, char *argv[])
         }
         if (parser.isSet(tokenOption))
             options.tokenFile = QFileInfo(parser.value(tokenOption)).absoluteFilePath();
+    }
+    if (parser.isSet(eventLogOption)) {
+        for (const QString &path : parser.values(eventLogOption)) {
+            if (!QFileInfo::exists(path)) {
+                fprintf(stderr, "clusterdeck: no such event log: %s\n", qPrintable(path));
+                return 2;
+            }
+            options.eventLogs.append(QFileInfo(path).absoluteFilePath());
+        }
+        options.startLocalRuntime = false;
     }
     const bool screenshot = parser.isSet(screenshotOption);
     options.persistent = !screenshot;
@@ -180,6 +193,8 @@ int main(int argc, char *argv[])
         if (!window.isReady(page))
             return;
         poll->stop();
+        if (page == cdeck::MainWindow::Page::Dag)
+            window.dagPanel()->view()->fitGraph(); // as the Fit button: the graph may have been laid out before the page was sized
         if (page == cdeck::MainWindow::Page::Launch && parser.isSet(launchNameOption))
             window.launchForm()->prefill(parser.value(launchNameOption), parser.value(launchWorkersOption).toInt());
         // One more refresh period so tables are sized and the second snapshot (rates, durations) is in.

@@ -5,7 +5,9 @@
 // the applications (Spark) or the cluster (YARN), the executors and jobs pages show the fixtures' figures, a
 // 404, malformed or cut-off answer puts a clear banner up while the console keeps working, and the controls
 // these engines cannot serve are disabled with a reason. Plus the add dialog's validation and its settings.
+#include "core/backend/spark/eventlogreader.h"
 #include "core/backend/spark/sparklogcommand.h"
+#include "core/backend/spark/sparkstages.h"
 #include "replayserver.h"
 #include "testpaths.h"
 #include "ui/backend/connection.h"
@@ -16,6 +18,8 @@
 #include "ui/models/executormodel.h"
 #include "ui/models/jobmodel.h"
 #include "ui/panels/executorspanel.h"
+#include "ui/dag/dagitems.h"
+#include "ui/dag/dagview.h"
 #include "ui/panels/dagpanel.h"
 #include "ui/panels/executormemorypanel.h"
 #include "ui/panels/jobspanel.h"
@@ -35,6 +39,8 @@
 #include <QSignalSpy>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -84,6 +90,8 @@ private Q_SLOTS:
     void sparkApplicationsExecutorsAndJobs();
     void sparkStagesTaskSummaryDagAndShuffleRates();
     void sparkBadAnswersShowABannerAndTheConsoleKeepsWorking();
+    void eventLogOpensIntoThePages();
+    void truncatedEventLogOpensWithWhatItHas();
     void sparkServerGoneIsUnreachable();
     void yarnClusterNodesAppsAndKill();
     void addDialogValidatesPerEngine();
@@ -361,6 +369,155 @@ void TstEngineConsole::sparkStagesTaskSummaryDagAndShuffleRates()
     // The memory charts have no Spark time series: still disabled, with the reason.
     QVERIFY(!tabs->isTabEnabled(tabs->indexOf(w->memoryPanel())));
     QVERIFY(!banner(w.get())->isVisible());
+}
+
+void TstEngineConsole::eventLogOpensIntoThePages()
+{
+    // A log with stages that have parents and skipped stages (the API notes' DAG sample), opened as
+    // `clusterdeck --event-log PATH` does: read in place on a worker thread, no server anywhere.
+    const QString app = u"local-1642039451826"_s;
+    const QString log = test::fixturesDir() + u"/spark/event-logs/"_s + app;
+    QString error;
+    const std::optional<spark::SparkApplication> model = spark::EventLogReader::read(log, &error);
+    QVERIFY2(model, qPrintable(error));
+    ConsoleOptions options;
+    options.eventLogs = {log};
+    options.startLocalRuntime = false;
+    options.persistent = false;
+    std::unique_ptr<MainWindow> w(new MainWindow(options));
+    w->show();
+    QCOMPARE(w->connections().size(), 1);
+    Connection *connection = w->connections().first();
+    QCOMPARE(connection->kind(), Connection::Kind::EventLog);
+    QTRY_VERIFY_WITH_TIMEOUT(connection->hasClusterList(), 15000);
+    QCOMPARE(connection->clusters()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(w->currentClusterId(), app, 5000); // the opened log's application is selected
+    QVERIFY(!banner(w.get())->isVisible()); // a complete log: nothing to warn about
+
+    // Executors: every executor the log added, with its add and remove times.
+    w->showPage(MainWindow::Page::Executors);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(MainWindow::Page::Executors), 15000);
+    QCOMPARE(w->executorsPanel()->model()->rowCount(), int(model->executors.size()));
+    // Jobs and the selected job's stages, with the log's figures.
+    w->showPage(MainWindow::Page::Jobs);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(MainWindow::Page::Jobs), 15000);
+    QCOMPARE(w->jobsPanel()->model()->rowCount(), int(model->jobs.size()));
+    QVERIFY(w->jobsPanel()->stagesShown());
+    // The job with the most stages, some skipped: its DAG has edges.
+    const spark::SparkJob *job = nullptr;
+    for (const spark::SparkJob &j : model->jobs)
+        if (!job || j.stageIds.size() > job->stageIds.size())
+            job = &j;
+    QVERIFY(job && job->stageIds.size() >= 2);
+    const QString jobId = QString::number(job->jobId);
+    QVERIFY(w->jobsPanel()->selectJob(jobId));
+    SparkStagesView *stagesView = w->jobsPanel()->stages();
+    int attemptsOfJob = 0;
+    for (const spark::SparkStage &s : model->stages)
+        attemptsOfJob += job->stageIds.contains(s.stageId) ? 1 : 0;
+    QTRY_COMPARE_WITH_TIMEOUT(stagesView->model()->rowCount(), attemptsOfJob, 5000);
+    for (const spark::SparkStage &s : model->stages) {
+        const int row = stagesView->model()->rowOf(s.stageId, s.attemptId);
+        if (!job->stageIds.contains(s.stageId))
+            continue;
+        QVERIFY(row >= 0);
+        QCOMPARE(stagesView->model()->index(row, SparkStageModel::StatusColumn).data().toString(), spark::toString(s.status));
+        const qint64 read = s.metrics.shuffleReadBytes();
+        QCOMPARE(stagesView->model()->index(row, SparkStageModel::ShuffleReadColumn).data().toString(),
+                 read > 0 ? presentation::formatBytes(read) : u"–"_s);
+    }
+    // A log keeps no task quantiles here: the details say why, and give the mean instead.
+    QTRY_VERIFY_WITH_TIMEOUT(stagesView->detailsText().contains(u"No task quantiles from an event log"_s), 5000);
+
+    // DAG tab: the job's stages as nodes, the log's parent stage ids as edges.
+    w->showJobDag(jobId);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(MainWindow::Page::Dag), 15000);
+    DagPanel *dag = w->dagPanel();
+    QCOMPARE(dag->layout().graph.nodeCount(), int(job->stageIds.size()));
+    int expectedEdges = 0;
+    int parentStage = -1;
+    int childStage = -1;
+    QSet<int> counted;
+    for (const spark::SparkStage &s : model->stages) {
+        if (!job->stageIds.contains(s.stageId) || counted.contains(s.stageId))
+            continue;
+        counted.insert(s.stageId);
+        for (int p : s.parentIds)
+            if (job->stageIds.contains(p)) {
+                ++expectedEdges;
+                parentStage = p;
+                childStage = s.stageId;
+            }
+    }
+    QVERIFY(expectedEdges > 0);
+    QCOMPARE(dag->layout().graph.edgeCount(), expectedEdges);
+    QVERIFY(dag->layout().graph.indexOf(spark::stageNodeId(parentStage)) >= 0);
+    const dag::DagNode *childNode = dag->layout().graph.node(spark::stageNodeId(childStage));
+    QVERIFY(childNode);
+    // Click a stage node: its details (name, parents as inputs) appear.
+    DagNodeItem *item = dag->nodeItem(spark::stageNodeId(childStage));
+    QVERIFY(item);
+    dag->view()->centerOn(item);
+    QTest::mouseClick(dag->view()->viewport(), Qt::LeftButton, {}, dag->view()->mapFromScene(item->sceneBoundingRect().center()));
+    QTRY_COMPARE_WITH_TIMEOUT(dag->selectedNodeId(), spark::stageNodeId(childStage), 5000);
+    const QString details = dag->detailsText();
+    // Its own name, and its parent listed as an input ("Stage 4: ..." or "Stage 4 skipped ...").
+    QVERIFY2(details.contains(QRegularExpression(u"Stage %1[: ]"_s.arg(childStage))), qPrintable(details));
+    QVERIFY2(details.contains(QRegularExpression(u"Stage %1[: ]"_s.arg(parentStage))), qPrintable(details));
+
+    // The time charts have nothing to draw from a log: disabled, with the reason.
+    auto *tabs = w->findChild<QTabWidget *>(u"clusterTabs"_s);
+    QVERIFY(!tabs->isTabEnabled(tabs->indexOf(w->shufflePanel())));
+}
+
+void TstEngineConsole::truncatedEventLogOpensWithWhatItHas()
+{
+    // The first 60 % of a log under an .inprogress name: a running application's log, cut mid-record.
+    const QString source = test::fixturesDir() + u"/spark/event-logs/local-1642039451826"_s;
+    QFile in(source);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QByteArray bytes = in.readAll();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"local-1642039451826.inprogress"_s);
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    qsizetype cut = bytes.size() * 6 / 10;
+    while (cut < bytes.size() && bytes.at(cut) == '\n')
+        ++cut; // end inside a record, not on a line break
+    out.write(bytes.left(cut));
+    out.close();
+    QString error;
+    const std::optional<spark::SparkApplication> model = spark::EventLogReader::read(path, &error);
+    QVERIFY2(model, qPrintable(error));
+    QVERIFY(model->inProgress && model->truncated);
+
+    ConsoleOptions options;
+    options.eventLogs = {path};
+    options.startLocalRuntime = false;
+    options.persistent = false;
+    std::unique_ptr<MainWindow> w(new MainWindow(options));
+    w->show();
+    Connection *connection = w->connections().first();
+    QTRY_VERIFY_WITH_TIMEOUT(connection->hasClusterList(), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->currentClusterId(), model->id, 5000);
+    QLabel *bar = banner(w.get());
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 5000);
+    QVERIFY2(bar->text().contains(u"unfinished"_s) && bar->text().contains(u"cut-off record"_s), qPrintable(bar->text()));
+    w->showPage(MainWindow::Page::Jobs);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(MainWindow::Page::Jobs), 15000);
+    QCOMPARE(w->jobsPanel()->model()->rowCount(), int(model->jobs.size()));
+    QVERIFY(model->jobs.size() > 0);
+
+    // A path that is no event log: a clear error in the banner, an empty list.
+    ConsoleOptions bad = options;
+    bad.eventLogs = {dir.filePath(u"missing-log"_s)};
+    std::unique_ptr<MainWindow> w2(new MainWindow(bad));
+    w2->show();
+    QTRY_VERIFY_WITH_TIMEOUT(w2->connections().first()->hasClusterList(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(banner(w2.get())->isVisible(), 5000);
+    QVERIFY2(banner(w2.get())->text().contains(u"Could not open the Spark event log"_s), qPrintable(banner(w2.get())->text()));
+    QCOMPARE(w2->connections().first()->clusters()->rowCount(), 0);
 }
 
 void TstEngineConsole::sparkBadAnswersShowABannerAndTheConsoleKeepsWorking()

@@ -20,6 +20,8 @@ RuntimeFeed *makeFeed(Connection::Kind kind, const QString &name, const QUrl &ur
         return new SparkFeed(url);
     case Connection::Kind::Yarn:
         return new YarnFeed(url, name, engineUser);
+    case Connection::Kind::EventLog:
+        return new EventLogFeed(url.toLocalFile());
     case Connection::Kind::Local:
     case Connection::Kind::Remote:
         break;
@@ -91,6 +93,8 @@ QString Connection::engineName() const
         return tr("Spark");
     case Kind::Yarn:
         return tr("YARN ResourceManager");
+    case Kind::EventLog:
+        return tr("Spark event log");
     case Kind::Local:
     case Kind::Remote:
         break;

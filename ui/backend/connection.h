@@ -23,7 +23,8 @@ class Connection : public QObject
 public:
     // Local/Remote: a clusterdeck-runtime (RuntimeFeed); Spark, Yarn: engines watched through their REST APIs
     // (enginefeed.h), which ClusterDeck does not launch, scale or terminate.
-    enum class Kind { Local, Remote, Spark, Yarn };
+    // EventLog: a Spark event log file or eventlog_v2_* directory read from disk (url is its file URL).
+    enum class Kind { Local, Remote, Spark, Yarn, EventLog };
 
     // engineUser: the user name a YARN ResourceManager with simple auth needs for kills; unused otherwise.
     Connection(const QString &name, const QUrl &url, const QString &tokenFile, Kind kind, QObject *parent = nullptr,
@@ -35,7 +36,8 @@ public:
     QString tokenFile() const { return m_tokenFile; }
     Kind kind() const { return m_kind; }
     bool managesClusters() const { return m_kind == Kind::Local || m_kind == Kind::Remote; }
-    bool canCancelJobs() const { return m_kind != Kind::Spark; }
+    bool canCancelJobs() const { return m_kind != Kind::Spark && m_kind != Kind::EventLog; }
+    bool hasSparkStages() const { return m_kind == Kind::Spark || m_kind == Kind::EventLog; }
     QString engineName() const; // "ClusterDeck runtime", "Spark", "YARN ResourceManager"
     QString engineUser() const { return m_engineUser; }
     QString answerProblem() const { return m_answerProblem; } // why the last answers could not be used

@@ -75,7 +75,9 @@ JobsPanel::JobsPanel(QWidget *parent)
     m_showDag->setToolTip(tr("The selected job's graph of task groups, live while it runs (or double-click the job)"));
     m_showDag->setEnabled(false);
 
-    auto *submitRow = new QHBoxLayout;
+    m_submitRow = new QWidget(this);
+    auto *submitRow = new QHBoxLayout(m_submitRow);
+    submitRow->setContentsMargins(0, 0, 0, 0);
     submitRow->addWidget(new QLabel(tr("Run"), this));
     submitRow->addWidget(m_source, 2);
     submitRow->addWidget(m_script, 3);
@@ -98,7 +100,7 @@ JobsPanel::JobsPanel(QWidget *parent)
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(submitRow);
+    layout->addWidget(m_submitRow);
     layout->addWidget(m_submitHint);
     layout->addWidget(split, 1);
 
@@ -183,6 +185,7 @@ void JobsPanel::setCancelSupported(bool supported, const QString &whyNot)
 void JobsPanel::setStagesShown(bool shown)
 {
     m_stagesShown = shown;
+    m_submitRow->setVisible(!shown); // the hint under it says why Spark jobs are not submitted here
     m_log->setVisible(!shown);
     m_stages->setVisible(shown);
     m_showDag->setToolTip(shown ? tr("The selected job's stage DAG (or double-click the job)")

@@ -60,6 +60,7 @@ private:
     QLineEdit *m_args;
     QPushButton *m_submit;
     QLabel *m_submitHint;
+    QWidget *m_submitRow; // hidden where jobs are not submitted through ClusterDeck's form (Spark stages mode)
     QTableView *m_view;
     QLabel *m_logTitle;
     QPlainTextEdit *m_log;

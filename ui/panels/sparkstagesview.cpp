@@ -181,6 +181,7 @@ SparkStagesView::SparkStagesView(QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false); // one line per stage; the full description is the cell's tooltip
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(SparkStageModel::NameColumn, QHeaderView::Stretch);
     m_details->setObjectName(u"stageDetails"_s);
@@ -192,6 +193,7 @@ SparkStagesView::SparkStagesView(QWidget *parent)
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({620, 380});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);

@@ -170,8 +170,9 @@ std::optional<dag::Dag> stageDag(const QList<SparkStageInfo> &stages, const Spar
             continue;
         }
         const bool skipped = s->status == "SKIPPED"_L1;
-        node.name = skipped ? tr("Stage %1: %2 (skipped: an earlier job made its output)").arg(id).arg(s->name)
-                            : tr("Stage %1: %2").arg(id).arg(s->name);
+        // Node labels are short (elided in the middle): a skipped stage's label says only that; the Jobs tab has
+        // its description.
+        node.name = skipped ? tr("Stage %1 (skipped)").arg(id) : tr("Stage %1: %2").arg(id).arg(s->name);
         if (s->attemptId > 0)
             node.name += tr(" · attempt %1").arg(s->attemptId);
         node.state = nodeStateOf(s->status);
