@@ -3,8 +3,6 @@
 // clusterdeck: the console. Thin: options, translations, the window, and --screenshot.
 #include "ui/forms/launchform.h"
 #include "ui/mainwindow.h"
-#include "ui/dag/dagview.h"
-#include "ui/panels/dagpanel.h"
 #include "ui/panels/summarypanel.h"
 
 #include <QApplication>
@@ -181,6 +179,10 @@ int main(int argc, char *argv[])
     auto *poll = new QTimer(&window);
     QObject::connect(poll, &QTimer::timeout, &window, [&] {
         if (!pagePlaced) {
+            // An event log selects its application once read: place the page then, on the cluster's page rather
+            // than the empty one.
+            if (!options.eventLogs.isEmpty() && window.currentClusterId().isEmpty())
+                return;
             if (!clusterName.isEmpty() && page != cdeck::MainWindow::Page::Launch && !window.selectClusterByName(clusterName))
                 return;
             window.showPage(page);
@@ -193,8 +195,6 @@ int main(int argc, char *argv[])
         if (!window.isReady(page))
             return;
         poll->stop();
-        if (page == cdeck::MainWindow::Page::Dag)
-            window.dagPanel()->view()->fitGraph(); // as the Fit button: the graph may have been laid out before the page was sized
         if (page == cdeck::MainWindow::Page::Launch && parser.isSet(launchNameOption))
             window.launchForm()->prefill(parser.value(launchNameOption), parser.value(launchWorkersOption).toInt());
         // One more refresh period so tables are sized and the second snapshot (rates, durations) is in.
