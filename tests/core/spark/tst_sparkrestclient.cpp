@@ -1,11 +1,16 @@
 // SPDX-FileCopyrightText: 2026 ClusterDeck developers
 // SPDX-License-Identifier: Apache-2.0
 // The Spark REST client against a loopback server replaying Spark's golden answers, and against broken ones.
+#include "core/backend/spark/eventlogreader.h"
 #include "core/backend/spark/sparkrestclient.h"
+#include "core/backend/spark/sparkstages.h"
 #include "replayserver.h"
 #include "testpaths.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -55,6 +60,8 @@ private Q_SLOTS:
         m_server.responses.insert("GET /api/v1/applications/local-1422981780767/jobs", {ReplayServer::ok(fixture(u"job_list_json_expectation.json"_s))});
         m_server.responses.insert("GET /api/v1/applications/local-1422981780767/stages", {ReplayServer::ok(fixture(u"stage_list_json_expectation.json"_s))});
         m_server.responses.insert("GET /api/v1/applications", {ReplayServer::ok(fixture(u"application_list_json_expectation.json"_s))});
+        m_server.responses.insert("GET /api/v1/applications/local-1430917381534/stages/1/0/taskSummary",
+                                  {ReplayServer::ok(fixture(u"stage_task_summary_w_shuffle_read_expectation.json"_s))});
         m_server.responses.insert("GET /api/v1/applications/bad/jobs", {ReplayServer::ok("[{\"jobId\": 1,")});
         const QByteArray full = ReplayServer::ok(executors);
         // Content-Length promises the whole body; the server closes after 300 bytes of it.
@@ -115,6 +122,109 @@ private Q_SLOTS:
         QVERIFY(apps);
         QCOMPARE(apps->first().id, u"local-1642039451826"_s);
         QCOMPARE(apps->first().endTime.toMSecsSinceEpoch(), 1642039536564);
+    }
+
+    void readsTaskSummaryQuantiles()
+    {
+        SparkRestClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(m_server.port())));
+        RestReply reply;
+        bool done = false;
+        client.taskSummary(u"local-1430917381534"_s, 1, 0, [&](const RestReply &r) {
+            reply = r;
+            done = true;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 15000));
+        QVERIFY2(reply.ok(), qPrintable(reply.error));
+        QString error;
+        const auto summary = parseTaskSummary(reply.body, &error);
+        QVERIFY2(summary, qPrintable(error));
+        const QJsonObject golden = QJsonDocument::fromJson(fixture(u"stage_task_summary_w_shuffle_read_expectation.json"_s)).object();
+        QCOMPARE(summary->quantiles.size(), golden.value(u"quantiles"_s).toArray().size());
+        auto rowOf = [&](const QString &label) -> const TaskQuantileRow * {
+            for (const TaskQuantileRow &r : summary->rows)
+                if (r.label == label)
+                    return &r;
+            return nullptr;
+        };
+        const TaskQuantileRow *runTime = rowOf(u"Executor run time"_s);
+        const TaskQuantileRow *shuffleRead = rowOf(u"Shuffle read"_s);
+        QVERIFY(runTime && shuffleRead);
+        QCOMPARE(shuffleRead->unit, TaskQuantileRow::Unit::Bytes);
+        for (int i = 0; i < summary->quantiles.size(); ++i) {
+            QCOMPARE(runTime->values.at(i), golden.value(u"executorRunTime"_s).toArray().at(i).toDouble());
+            QCOMPARE(shuffleRead->values.at(i),
+                     golden.value(u"shuffleReadMetrics"_s).toObject().value(u"readBytes"_s).toArray().at(i).toDouble());
+        }
+        // Not the shape of a task summary: an error, never a half-read table.
+        QJsonObject ragged = golden;
+        ragged.insert(u"duration"_s, QJsonArray{1.0, 2.0});
+        error.clear();
+        QVERIFY(!parseTaskSummary(ragged, &error));
+        QVERIFY2(error.contains(u"duration"_s), qPrintable(error));
+        error.clear();
+        QVERIFY(!parseTaskSummary(QJsonArray{}, &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void stageDagFromEventLogButNotFromRest()
+    {
+        // The API notes' DAG sample: stages with parents, some skipped.
+        QString error;
+        const auto app = EventLogReader::read(cdeck::test::fixturesDir() + u"/spark/event-logs/local-1642039451826"_s, &error);
+        QVERIFY2(app, qPrintable(error));
+        QList<SparkStageInfo> stages;
+        for (const SparkStage &s : app->stages)
+            stages.append(stageInfoOf(s));
+        QList<SparkJobInfo> jobs;
+        for (const SparkJob &j : app->jobs)
+            jobs.append(jobInfoOf(j));
+        assignJobIds(stages, jobs);
+        int withEdges = 0;
+        for (const SparkJobInfo &job : std::as_const(jobs)) {
+            const auto graph = stageDag(stages, job, &error);
+            QVERIFY2(graph, qPrintable(error));
+            QCOMPARE(graph->nodeCount(), int(job.stageIds.size()));
+            // One edge per parent stage id the log names inside the job, from parent to child.
+            int expected = 0;
+            for (const SparkStage &s : app->stages) {
+                if (!job.stageIds.contains(s.stageId) || s.attemptId != 0)
+                    continue;
+                const cdeck::dag::DagNode *node = graph->node(stageNodeId(s.stageId));
+                QVERIFY(node);
+                QCOMPARE(node->state == cdeck::dag::NodeState::Completed, s.status == StageStatus::Complete);
+                QCOMPARE(node->name.contains(u"skipped"_s), s.status == StageStatus::Skipped);
+                for (int parent : s.parentIds) {
+                    if (!job.stageIds.contains(parent))
+                        continue;
+                    ++expected;
+                    QVERIFY(graph->indexOf(stageNodeId(parent)) >= 0);
+                    bool found = false;
+                    for (const cdeck::dag::DagEdge &e : graph->edges())
+                        found = found || (e.from == stageNodeId(parent) && e.to == stageNodeId(s.stageId));
+                    QVERIFY2(found, qPrintable(u"%1 -> %2"_s.arg(parent).arg(s.stageId)));
+                }
+            }
+            QCOMPARE(graph->edgeCount(), expected);
+            withEdges += expected > 0 ? 1 : 0;
+        }
+        QVERIFY(withEdges > 0);
+        QVERIFY(peakConcurrentExecutors(*app) >= 0);
+
+        // Spark's REST stages carry no parent ids: no DAG, and the error says where one comes from.
+        SparkRestClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(m_server.port())));
+        auto restStages = parseStages(fetch(client, u"applications/local-1422981780767/stages"_s).body, &error);
+        const auto restJobs = parseJobs(fetch(client, u"applications/local-1422981780767/jobs"_s).body, &error);
+        QVERIFY(restStages && restJobs);
+        assignJobIds(*restStages, *restJobs);
+        error.clear();
+        QVERIFY(!stageDag(*restStages, restJobs->first(), &error));
+        QVERIFY2(error.contains(u"event log"_s), qPrintable(error));
+        // The jobs' stage ids inverted: every stage belongs to the job that lists it.
+        for (const SparkStageInfo &s : std::as_const(*restStages))
+            for (int jobId : s.jobIds) {
+                const auto job = std::find_if(restJobs->cbegin(), restJobs->cend(), [&](const SparkJobInfo &j) { return j.jobId == jobId; });
+                QVERIFY(job != restJobs->cend() && job->stageIds.contains(s.stageId));
+            }
     }
 
     void failsCleanly_data()
