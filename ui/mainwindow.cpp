@@ -17,6 +17,7 @@
 #include "panels/executormemorypanel.h"
 #include "panels/executorspanel.h"
 #include "panels/incidentspanel.h"
+#include "panels/slospanel.h"
 #include "panels/jobspanel.h"
 #include "panels/costpanel.h"
 #include "panels/overviewpanel.h"
@@ -113,6 +114,7 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     , m_launchForm(new LaunchForm(this))
     , m_cost(new CostPanel(this))
     , m_summary(new SummaryPanel(this))
+    , m_slos(new SlosPanel(this))
     , m_meter(new QLabel(this))
     , m_statusConnection(new QLabel(this))
     , m_telemetry(new TelemetryWindow(this))
@@ -146,7 +148,12 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     summary->setObjectName(u"summaryButton"_s);
     connect(summary, &QPushButton::clicked, this, &MainWindow::showSummary);
     connect(m_summary, &SummaryPanel::queryChanged, this, &MainWindow::updateFocus);
+    auto *slos = new QPushButton(tr("SLOs"), sidebar);
+    slos->setObjectName(u"slosButton"_s);
+    slos->setToolTip(tr("Service level objectives: SLI, error budget, burn rates and alerts"));
+    connect(slos, &QPushButton::clicked, this, &MainWindow::showSlos);
     sidebarOuter->addWidget(scroll, 1);
+    sidebarOuter->addWidget(slos);
     sidebarOuter->addWidget(summary);
     sidebarOuter->addWidget(launch);
     sidebarOuter->addWidget(m_addRuntime);
@@ -246,6 +253,7 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     m_stack->addWidget(m_clusterPage);
     m_stack->addWidget(m_launchForm);
     m_stack->addWidget(m_summary);
+    m_stack->addWidget(m_slos);
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -432,6 +440,10 @@ void MainWindow::wireFeed(Connection *connection)
     connect(feed, &RuntimeFeed::clusterCostReady, this, [this, connection](const QString &id, const QJsonObject &report) {
         if (connection == m_connection && id == m_clusterId)
             m_cost->setReport(id, report);
+    });
+    connect(feed, &RuntimeFeed::slosReady, this, [this, connection](const QList<triage::SloStatus> &list) {
+        if (connection == m_slosConnection)
+            m_slos->setSlos(list);
     });
     connect(feed, &RuntimeFeed::costSummaryReady, this, [this, connection](const QJsonObject &summary) {
         if (connection == m_summaryConnection)
@@ -883,6 +895,7 @@ void MainWindow::updateFocus()
         c->setIncidentsFocus(c == m_connection && clusterShown ? m_clusterId : QString());
         c->setCostFocus(c == m_connection && clusterShown && m_tabs->currentWidget() == m_cost,
                         c == m_summaryConnection && m_stack->currentWidget() == m_summary, m_summary->query());
+        c->setSlosFocus(c == m_slosConnection && m_stack->currentWidget() == m_slos);
     }
     updateMetricsFollow();
     updateDagFocus();
@@ -922,6 +935,18 @@ void MainWindow::showSummary()
         m_summary->clear();
     m_summaryConnection = c;
     m_stack->setCurrentWidget(m_summary);
+    updateFocus();
+}
+
+void MainWindow::showSlos()
+{
+    Connection *c = currentConnection();
+    if (!c)
+        return;
+    if (c != m_slosConnection)
+        m_slos->clear();
+    m_slosConnection = c;
+    m_stack->setCurrentWidget(m_slos);
     updateFocus();
 }
 
@@ -1076,6 +1101,9 @@ void MainWindow::showPage(Page page)
     case Page::Summary:
         showSummary();
         return;
+    case Page::Slos:
+        showSlos();
+        return;
     }
     if (!m_clusterId.isEmpty())
         m_stack->setCurrentWidget(m_clusterPage);
@@ -1091,6 +1119,8 @@ bool MainWindow::isReady(Page page) const
         return m_launchForm->hasInstanceTypes();
     if (page == Page::Summary)
         return m_summary->hasSummary();
+    if (page == Page::Slos)
+        return m_slos->hasData();
     if (m_clusterId.isEmpty())
         return c->clusters()->rowCount() == 0 || m_stack->currentWidget() == m_emptyPage;
     switch (page) {
@@ -1115,6 +1145,7 @@ bool MainWindow::isReady(Page page) const
         return m_haveDetail && m_cost->hasReport();
     case Page::Launch:
     case Page::Summary:
+    case Page::Slos:
         break;
     }
     return true;

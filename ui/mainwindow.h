@@ -38,6 +38,7 @@ class ShuffleIoPanel;
 class TelemetryWindow;
 class TimelinePanel;
 class SummaryPanel;
+class SlosPanel;
 
 struct ConsoleOptions
 {
@@ -58,7 +59,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Overview, Executors, Jobs, Launch, Memory, Shuffle, Dag, Timeline, Incidents, Cost, Summary };
+    enum class Page { Overview, Executors, Jobs, Launch, Memory, Shuffle, Dag, Timeline, Incidents, Cost, Summary, Slos };
 
     explicit MainWindow(const ConsoleOptions &options, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -84,6 +85,8 @@ public:
     CostPanel *costPanel() const { return m_cost; }
     SummaryPanel *summaryPanel() const { return m_summary; }
     void showSummary(); // the executive summary of the current connection's runtime
+    SlosPanel *slosPanel() const { return m_slos; }
+    void showSlos(); // the current connection's SLOs
     void showLaunchForm();
     // File > Open Spark event log…: read on a worker thread, shown as a connection of its own, selected once read.
     Connection *openEventLog(const QString &path);
@@ -154,6 +157,8 @@ private:
     LaunchForm *m_launchForm;
     CostPanel *m_cost;
     SummaryPanel *m_summary;
+    SlosPanel *m_slos;
+    QPointer<Connection> m_slosConnection;
     QLabel *m_meter; // the selected cluster's cost meter, in the title row
     QPointer<Connection> m_summaryConnection;
     QLabel *m_statusConnection;

@@ -75,6 +75,11 @@ Jobs:
 Incidents (detected on every cluster all the time; each with its evidence and runbook):
   incidents ID                       (open ones first, worst first)
   runbook NAME                       (the runbook's text: executor_oom, executor_lost, ...)
+SLOs (per job name or cluster tag; error budget and multiwindow burn-rate alerts, one incident per SLO):
+  slo list                           (SLI now, objective, budget left, burn 1h/6h/1d/3d, alert)
+  slo add (--job NAME | --tag k=v) --objective 0.99 [--sli success_rate|p95_duration|failed_task_rate|
+          freshness] [--window 30d] [--threshold S] [--name N]   (--threshold: p95_duration, freshness)
+  slo remove SLO_ID
 Fault injection (game days; the loss is recorded as unplanned):
   chaos ID kill-worker [--executor EID]                  (SIGKILL to the worker's whole process group)
   chaos ID stall-worker [--executor EID] [--seconds S]   (SIGSTOP, SIGCONT after S s; default 10)
@@ -123,7 +128,8 @@ Options parse(const QStringList &args)
                                             u"--signal"_s, u"--stabilization"_s, u"--type"_s,
                                             u"--spot-interruptions-per-hour"_s, u"--spot-fallback-after"_s,
                                             u"--spot-fallback-window"_s, u"--bootstrap"_s, u"--bootstrap-timeout"_s,
-                                            u"--executor"_s, u"--seconds"_s};
+                                            u"--executor"_s, u"--seconds"_s, u"--job"_s, u"--sli"_s,
+                                            u"--objective"_s, u"--window"_s, u"--threshold"_s};
     static const QSet<QString> flagOptions{u"--json"_s, u"--wait"_s, u"--spot"_s, u"--protect"_s, u"--on"_s,
                                            u"--off"_s, u"--help"_s, u"-h"_s, u"--dot"_s, u"--manual"_s};
     Options o;
@@ -279,6 +285,7 @@ private:
     int incidentsCommand();
     int runbookCommand();
     int pricingCommand();
+    int sloCommand();
 
     Options m_o;
     std::unique_ptr<RuntimeClient> m_client;
@@ -356,6 +363,8 @@ int Cli::exec()
         return runbookCommand();
     if (command == "pricing"_L1)
         return pricingCommand();
+    if (command == "slo"_L1)
+        return sloCommand();
     throw UsageError(u"unknown command '%1'"_s.arg(command));
 }
 
@@ -614,6 +623,101 @@ int Cli::incidentsCommand()
                   << "  (clusterdeck-cli runbook " << o.value(u"runbook"_s).toString() << ")\n";
         }
     });
+}
+
+int Cli::sloCommand()
+{
+    const QString sub = m_o.words.value(1);
+    auto number = [](const std::optional<double> &v, char format, int precision, const QString &suffix = {}) {
+        return v ? QString::number(*v, format, precision) + suffix : u"-"_s;
+    };
+    auto optional = [](const QJsonValue &v) { return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt; };
+    if (sub == "list"_L1) {
+        const ApiReply r = call("GET", u"/slos"_s);
+        if (!r.ok())
+            return fail(r);
+        return done(r.body, [&] {
+            const QJsonArray list = r.body.toArray();
+            if (list.isEmpty()) {
+                out() << "No SLOs. Add one: clusterdeck-cli slo add --job NAME --objective 0.99\n";
+                return;
+            }
+            out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
+                         .arg(u"ID"_s, -12).arg(u"SLO"_s, -28).arg(u"SLI NOW"_s, -10).arg(u"OBJECTIVE"_s, -10)
+                         .arg(u"BUDGET"_s, -8).arg(u"1H"_s, -7).arg(u"6H"_s, -7).arg(u"1D"_s, -7).arg(u"3D"_s, -7)
+                         .arg(u"ALERT"_s);
+            for (const QJsonValue &v : list) {
+                const QJsonObject o = v.toObject();
+                const QJsonObject st = o.value(u"status"_s).toObject();
+                const QJsonObject burns = st.value(u"burnRates"_s).toObject();
+                const QString sli = o.value(u"sli"_s).toString();
+                const auto now = optional(st.value(u"sli"_s));
+                const QString sliText = sli == "p95_duration"_L1 || sli == "freshness"_L1
+                                            ? number(now, 'f', 1, u" s"_s)
+                                            : number(now ? std::optional<double>(*now * 100) : std::nullopt, 'f', 2, u"%"_s);
+                out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
+                             .arg(o.value(u"id"_s).toString(), -12)
+                             .arg(o.value(u"name"_s).toString().left(28), -28)
+                             .arg(sliText, -10)
+                             .arg(QString::number(o.value(u"objective"_s).toDouble() * 100, 'g', 4) + u"%"_s, -10)
+                             .arg(QString::number(st.value(u"budgetRemaining"_s).toDouble() * 100, 'f', 0) + u"%"_s, -8)
+                             .arg(number(optional(burns.value(u"1h"_s)), 'f', 1, u"x"_s), -7)
+                             .arg(number(optional(burns.value(u"6h"_s)), 'f', 1, u"x"_s), -7)
+                             .arg(number(optional(burns.value(u"1d"_s)), 'f', 1, u"x"_s), -7)
+                             .arg(number(optional(burns.value(u"3d"_s)), 'f', 1, u"x"_s), -7)
+                             .arg(st.value(u"alert"_s).toString());
+                if (!st.value(u"summary"_s).toString().isEmpty())
+                    out() << "    " << st.value(u"summary"_s).toString() << "\n";
+            }
+        });
+    }
+    if (sub == "add"_L1) {
+        QJsonObject body;
+        if (m_o.values.contains(u"--job"_s))
+            body.insert(u"job"_s, m_o.values.value(u"--job"_s));
+        if (m_o.values.contains(u"--tag"_s))
+            body.insert(u"tag"_s, m_o.values.value(u"--tag"_s));
+        if (m_o.values.contains(u"--sli"_s))
+            body.insert(u"sli"_s, m_o.values.value(u"--sli"_s));
+        if (m_o.values.contains(u"--window"_s))
+            body.insert(u"window"_s, m_o.values.value(u"--window"_s));
+        if (m_o.values.contains(u"--name"_s))
+            body.insert(u"name"_s, m_o.values.value(u"--name"_s));
+        if (!m_o.values.contains(u"--objective"_s))
+            throw UsageError(u"slo add needs --objective (0.99, or 99%)"_s);
+        QString objective = m_o.values.value(u"--objective"_s).trimmed();
+        const bool percent = objective.endsWith(u'%');
+        if (percent)
+            objective.chop(1);
+        bool ok = false;
+        const double value = objective.toDouble(&ok);
+        if (!ok)
+            throw UsageError(u"--objective expects a fraction (0.99) or a percentage (99%)"_s);
+        body.insert(u"objective"_s, percent ? value / 100 : value);
+        if (m_o.values.contains(u"--threshold"_s)) {
+            const double threshold = m_o.values.value(u"--threshold"_s).toDouble(&ok);
+            if (!ok)
+                throw UsageError(u"--threshold expects seconds"_s);
+            body.insert(u"thresholdSeconds"_s, threshold);
+        }
+        const ApiReply r = call("POST", u"/slos"_s, body);
+        if (!r.ok())
+            return fail(r);
+        return done(r.body, [&] {
+            const QJsonObject o = r.body.toObject();
+            out() << "Added SLO " << o.value(u"id"_s).toString() << " (" << o.value(u"name"_s).toString() << ")\n";
+        });
+    }
+    if (sub == "remove"_L1) {
+        const QString id = m_o.words.value(2);
+        if (id.isEmpty())
+            throw UsageError(u"slo remove needs an SLO ID (see clusterdeck-cli slo list)"_s);
+        const ApiReply r = call("DELETE", u"/slos/"_s + encodePathSegment(id));
+        if (!r.ok())
+            return fail(r);
+        return done(r.body, [&] { out() << "Removed SLO " << id << "\n"; });
+    }
+    throw UsageError(u"slo needs list, add or remove"_s);
 }
 
 int Cli::runbookCommand()

@@ -129,9 +129,10 @@ int main(int argc, char *argv[])
                                                                 {u"timeline"_s, cdeck::MainWindow::Page::Timeline},
                                                                 {u"incidents"_s, cdeck::MainWindow::Page::Incidents},
                                                                 {u"cost"_s, cdeck::MainWindow::Page::Cost},
-                                                                {u"summary"_s, cdeck::MainWindow::Page::Summary}};
+                                                                {u"summary"_s, cdeck::MainWindow::Page::Summary},
+                                                                {u"slos"_s, cdeck::MainWindow::Page::Slos}};
     if (!pages.contains(parser.value(pageOption))) {
-        fprintf(stderr, "clusterdeck: --page must be overview, executors, jobs, launch, memory, shuffle, dag, timeline, incidents, cost or summary\n");
+        fprintf(stderr, "clusterdeck: --page must be overview, executors, jobs, launch, memory, shuffle, dag, timeline, incidents, cost, summary or slos\n");
         return 2;
     }
     const cdeck::MainWindow::Page page = pages.value(parser.value(pageOption));

@@ -4,6 +4,7 @@
 
 #include "core/runtime/clustercontroller.h"
 #include "core/runtime/incidentmonitor.h"
+#include "core/runtime/slomonitor.h"
 #include "core/runtime/costbook.h"
 #include "core/runtime/metricsampler.h"
 #include "core/runtime/supervisor.h"
@@ -188,6 +189,38 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
         if (!runbook)
             return sendError(responder, Status::NotFound, u"runbook not found"_s, u"no runbook %1"_s.arg(seg[1]));
         return answer(Outcome::ok(), *runbook);
+    }
+    if (!seg.isEmpty() && seg[0] == "slos"_L1 && seg.size() <= 2) {
+        SloMonitor *slos = m_supervisor.slos();
+        if (!slos)
+            return sendError(responder, Status::ServiceUnavailable, u"SLOs unavailable"_s,
+                             u"the SLO monitor is not running: see runtime.log"_s);
+        bool internal = false;
+        if (seg.size() == 1) {
+            if (method == Method::Get)
+                return answer(Outcome::ok(), slos->statusJson());
+            if (method != Method::Post)
+                return methodNotAllowed();
+            QString bad;
+            const auto added = slos->add(body, &bad, &internal);
+            if (!added)
+                return sendError(responder, internal ? Status::InternalServerError : Status::BadRequest,
+                                 internal ? u"SLO not saved"_s : u"invalid SLO"_s, bad);
+            return answer(Outcome::ok(Outcome::Created), slos->statusJson(added->id).value_or(added->toJson()));
+        }
+        if (method == Method::Get) {
+            const auto one = slos->statusJson(seg[1]);
+            if (!one)
+                return sendError(responder, Status::NotFound, u"SLO not found"_s, u"no SLO %1"_s.arg(seg[1]));
+            return answer(Outcome::ok(), *one);
+        }
+        if (method != Method::Delete)
+            return methodNotAllowed();
+        if (!slos->remove(seg[1], &internal))
+            return internal ? sendError(responder, Status::InternalServerError, u"SLO not removed"_s,
+                                        u"the store refused it: see runtime.log"_s)
+                            : sendError(responder, Status::NotFound, u"SLO not found"_s, u"no SLO %1"_s.arg(seg[1]));
+        return answer(Outcome::ok(), QJsonObject{{u"deleted"_s, seg[1]}});
     }
     if (!seg.isEmpty() && (seg[0] == "cost"_L1 || seg[0] == "budgets"_L1 || seg[0] == "pricing"_L1))
         return serveCost(seg, method, request, body, responder);

@@ -41,6 +41,12 @@ bool sameApartFromUpdate(triage::Incident a, const triage::Incident &b)
     return a == b;
 }
 
+// No detector here raises these: the SloMonitor does, and ends them.
+bool isExternal(triage::IncidentType type)
+{
+    return type == triage::IncidentType::SloBurn;
+}
+
 } // namespace
 
 IncidentMonitor::IncidentMonitor(const RuntimeConfig &config, RuntimeStore &store, ClusterSource clusters, QObject *parent)
@@ -115,6 +121,24 @@ std::optional<triage::Incident> IncidentMonitor::incident(const QString &cluster
     if (it == m_state.cend() || !it->incidents.contains(incidentId))
         return std::nullopt;
     return it->incidents.value(incidentId);
+}
+
+void IncidentMonitor::recordExternal(const triage::Incident &incident)
+{
+    Watch &w = m_state[incident.clusterId];
+    w.incidents.insert(incident.id, incident);
+    m_store.saveIncident(incident);
+    Q_EMIT incidentsChanged(incident.clusterId);
+}
+
+triage::IncidentList IncidentMonitor::openIncidents(triage::IncidentType type) const
+{
+    triage::IncidentList list;
+    for (const Watch &w : m_state)
+        for (const triage::Incident &i : w.incidents)
+            if (i.isOpen() && i.type == type)
+                list.append(i);
+    return list;
 }
 
 const QList<triage::LogLine> &IncidentMonitor::readLog(Watch &w, const QString &path, qint64 nowMs)
@@ -292,9 +316,9 @@ void IncidentMonitor::merge(const QString &clusterId, Watch &w, const triage::In
         m_store.saveIncident(incident);
         changed = true;
     }
-    // Open incidents no detector sees any more are over.
+    // Open incidents no detector sees any more are over (those another monitor owns, it ends).
     for (triage::Incident &existing : w.incidents) {
-        if (!existing.isOpen() || seen.contains(existing.id))
+        if (!existing.isOpen() || seen.contains(existing.id) || isExternal(existing.type))
             continue;
         existing.end = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
         existing.updatedAt = existing.end;

@@ -42,6 +42,10 @@ public:
     triage::IncidentList incidents(const QString &clusterId) const;
     std::optional<triage::Incident> incident(const QString &clusterId, const QString &incidentId) const;
     const triage::Thresholds &thresholds() const { return m_thresholds; }
+    // Incidents another monitor owns (slo_burn from the SloMonitor): stored and listed with the rest,
+    // raised, updated and ended by their owner only.
+    void recordExternal(const triage::Incident &incident);
+    triage::IncidentList openIncidents(triage::IncidentType type) const; // on every cluster
 
     static constexpr qint64 kWindowMs = 15 * 60 * 1000;
 

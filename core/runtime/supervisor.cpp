@@ -4,6 +4,7 @@
 
 #include "core/runtime/clustercontroller.h"
 #include "core/runtime/incidentmonitor.h"
+#include "core/runtime/slomonitor.h"
 #include "core/runtime/costbook.h"
 #include "core/runtime/metricsampler.h"
 
@@ -41,7 +42,8 @@ Supervisor::Supervisor(RuntimeConfig config, QObject *parent)
 
 Supervisor::~Supervisor()
 {
-    // Before the members it reads (config, controllers) go: QObject would delete it only after them.
+    // Before the members they read (config, store, controllers) go: QObject would delete them only after.
+    delete m_slos;
     delete m_sampler;
 }
 
@@ -102,6 +104,17 @@ bool Supervisor::start(QString *error)
         this);
     connect(m_sampler, &MetricSampler::sampled, m_incidents, &IncidentMonitor::onSampled);
     m_incidents->start();
+    // SLOs over every cluster's jobs; their slo_burn incidents go through the incident monitor.
+    m_slos = new SloMonitor(
+        m_store, *m_incidents,
+        [this] {
+            QList<ClusterController *> list;
+            for (const QString &id : std::as_const(m_order))
+                list.append(m_clusters.value(id));
+            return list;
+        },
+        m_config.triageIntervalMs, this);
+    m_slos->start();
     spdlog::info("runtime: {} cluster(s) on record in {}", m_order.size(), m_config.dataDir.toStdString());
     return true;
 }

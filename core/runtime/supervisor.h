@@ -23,6 +23,7 @@ class ClusterController;
 class CostBook;
 class MetricSampler;
 class IncidentMonitor;
+class SloMonitor;
 
 // The result of a control-plane request, independent of HTTP (the API maps kinds to status codes).
 struct Outcome
@@ -59,6 +60,7 @@ public:
     const RuntimeConfig &config() const { return m_config; }
     MetricSampler *sampler() const { return m_sampler; } // null until start() succeeded
     IncidentMonitor *incidents() const { return m_incidents; } // null until start() succeeded
+    SloMonitor *slos() const { return m_slos; } // null until start() succeeded
     // A runbook from resources/runbooks/<id>.md: {"id", "title", "markdown"}; nullopt when there is none.
     std::optional<QJsonObject> runbook(const QString &id) const;
     QJsonArray runbooks() const;
@@ -97,6 +99,7 @@ private:
     QStringList m_order;
     MetricSampler *m_sampler = nullptr; // a child: stops its storage thread before the controllers go
     IncidentMonitor *m_incidents = nullptr; // a child
+    SloMonitor *m_slos = nullptr; // a child
     std::unique_ptr<CostBook> m_costBook;
 };
 

@@ -72,6 +72,11 @@ const QList<QStringList> kMigrations = {
         "data TEXT NOT NULL)"_s,
         u"CREATE INDEX cluster_events_cluster ON cluster_events(cluster_id, seq)"_s,
     },
+    {
+        // SLOs: the definition as JSON (job name or tag, SLI kind, objective, window), the columns to list by.
+        u"CREATE TABLE slos (id TEXT PRIMARY KEY, name TEXT NOT NULL, sli TEXT NOT NULL, created_at INTEGER NOT NULL, "
+        "data TEXT NOT NULL)"_s,
+    },
 };
 
 QVariant msOrNull(const QDateTime &dt)
@@ -430,6 +435,57 @@ QList<cost::Budget> RuntimeStore::loadBudgets() const
     return result;
 }
 
+bool RuntimeStore::saveSlo(const triage::SloDefinition &slo)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"INSERT INTO slos (id, name, sli, created_at, data) VALUES (?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+              "name=excluded.name, sli=excluded.sli, data=excluded.data"_s);
+    q.addBindValue(text(slo.id));
+    q.addBindValue(text(slo.name));
+    q.addBindValue(text(triage::toString(slo.sli)));
+    q.addBindValue(slo.createdAt.toMSecsSinceEpoch());
+    q.addBindValue(compact(slo.toJson()));
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        spdlog::error("storage: saving SLO {}: {}", slo.id.toStdString(), m_lastError.toStdString());
+        return false;
+    }
+    return true;
+}
+
+bool RuntimeStore::deleteSlo(const QString &id, bool *existed)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"DELETE FROM slos WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        spdlog::error("storage: deleting SLO {}: {}", id.toStdString(), m_lastError.toStdString());
+        return false;
+    }
+    *existed = q.numRowsAffected() > 0;
+    return true;
+}
+
+QList<triage::SloDefinition> RuntimeStore::loadSlos() const
+{
+    QList<triage::SloDefinition> result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    if (!q.exec(u"SELECT id, data FROM slos ORDER BY created_at, id"_s))
+        return result;
+    while (q.next()) {
+        QString error;
+        auto slo = triage::SloDefinition::fromJson(QJsonDocument::fromJson(q.value(1).toByteArray()).object(), &error);
+        if (!slo) { // written by this code, so only a hand-edited row gets here: say so, keep the rest
+            spdlog::error("storage: SLO {} is unreadable ({}); skipped", q.value(0).toString().toStdString(),
+                          error.toStdString());
+            continue;
+        }
+        slo->id = q.value(0).toString();
+        result.append(*slo);
+    }
+    return result;
+}
 
 QList<StoredCluster> RuntimeStore::loadClusters() const
 {

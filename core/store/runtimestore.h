@@ -9,6 +9,7 @@
 #include "core/model/executor.h"
 #include "core/model/job.h"
 #include "core/triage/incident.h"
+#include "core/triage/slo.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -86,6 +87,10 @@ public:
     bool saveBudget(const cost::Budget &budget);
     bool deleteBudget(const QString &tagKey, const QString &tagValue, bool *existed);
     QList<cost::Budget> loadBudgets() const;
+    // SLO definitions (their status is computed from the jobs, never stored).
+    bool saveSlo(const triage::SloDefinition &slo);
+    bool deleteSlo(const QString &id, bool *existed);
+    QList<triage::SloDefinition> loadSlos() const; // oldest first
     // Sets event->seq. Events are append-only: a decision, once recorded, is history.
     bool appendEvent(ClusterEvent *event);
     // Oldest first, those after afterSeq (0: from the start), at most limit.

@@ -28,8 +28,8 @@ std::optional<double> burnRate(const QList<SliEvent> &events, double target, qin
     qint64 total = 0, bad = 0;
     for (const SliEvent &e : events)
         if (e.tMs > nowMs - windowMs && e.tMs <= nowMs) {
-            ++total;
-            bad += !e.good;
+            total += e.weight;
+            bad += e.good ? 0 : e.weight;
         }
     const double budget = 1.0 - target;
     if (total == 0 || budget <= 0)

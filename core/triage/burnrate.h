@@ -18,6 +18,7 @@ struct SliEvent
     qint64 tMs = 0;
     bool good = true;
     QString slo; // which SLO it counts for: a job name or a tag ("pipeline=nightly")
+    qint64 weight = 1; // how many units it stands for (a run's erred tasks as one bad event of that weight)
 };
 
 struct BurnRule

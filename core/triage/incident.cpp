@@ -15,7 +15,7 @@ namespace {
 
 const char *const kSeverityNames[] = {"NONE", "LOW", "MODERATE", "SEVERE", "CRITICAL"};
 const char *const kTypeNames[] = {"executor_oom",      "shuffle_skew", "executor_lost", "network_stall",
-                                  "permission_denied", "idle_cluster", "retry_storm"};
+                                  "permission_denied", "idle_cluster", "retry_storm",       "slo_burn"};
 
 QString iso(const QDateTime &dt)
 {
@@ -57,7 +57,7 @@ QString toString(IncidentType type)
 
 std::optional<IncidentType> incidentTypeFromString(const QString &text)
 {
-    for (int i = 0; i <= int(IncidentType::RetryStorm); ++i)
+    for (int i = 0; i <= int(IncidentType::SloBurn); ++i)
         if (text == QLatin1StringView(kTypeNames[i]))
             return IncidentType(i);
     return std::nullopt;
@@ -66,7 +66,7 @@ std::optional<IncidentType> incidentTypeFromString(const QString &text)
 QList<IncidentType> allIncidentTypes()
 {
     QList<IncidentType> all;
-    for (int i = 0; i <= int(IncidentType::RetryStorm); ++i)
+    for (int i = 0; i <= int(IncidentType::SloBurn); ++i)
         all.append(IncidentType(i));
     return all;
 }

@@ -176,6 +176,11 @@ void Connection::setDagFocus(const QString &clusterId, const QStringList &jobIds
     post([feed = m_feed, clusterId, jobIds] { feed->setDagFocus(clusterId, jobIds); });
 }
 
+void Connection::setSlosFocus(bool wanted)
+{
+    post([feed = m_feed, wanted] { feed->setSlosFocus(wanted); });
+}
+
 void Connection::setIncidentsFocus(const QString &clusterId)
 {
     post([feed = m_feed, clusterId] { feed->setIncidentsFocus(clusterId); });

@@ -61,6 +61,7 @@ public:
     void setDagFocus(const QString &clusterId, const QStringList &jobIds);
     void setStageFocus(const QString &clusterId, int stageId, int attemptId); // Spark: whose task summary to fetch
     void setIncidentsFocus(const QString &clusterId);
+    void setSlosFocus(bool wanted);
     void fetchRunbook(const QString &runbookId);
     void runGuardedAction(const QString &clusterId, const QJsonObject &body);
     void setCostFocus(bool clusterCost, bool summary, const QString &summaryQuery = {});

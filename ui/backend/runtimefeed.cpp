@@ -28,6 +28,7 @@ RuntimeFeed::RuntimeFeed(const QUrl &baseUrl, const QString &tokenFile, QObject 
     qRegisterMetaType<QList<cdeck::SampleInfo>>("QList<cdeck::SampleInfo>");
     qRegisterMetaType<cdeck::ActionResult>("cdeck::ActionResult");
     qRegisterMetaType<cdeck::triage::IncidentList>("cdeck::triage::IncidentList");
+    qRegisterMetaType<QList<cdeck::triage::SloStatus>>("QList<cdeck::triage::SloStatus>");
     qRegisterMetaType<cdeck::ConnectionState>("cdeck::ConnectionState");
     qRegisterMetaType<cdeck::MetricsLink>("cdeck::MetricsLink");
     qRegisterMetaType<cdeck::MetricBatch>("cdeck::MetricBatch");
@@ -79,6 +80,7 @@ bool RuntimeFeed::ensureClient()
         scheduleMetricsRetry(u"new token"_s);
     m_dagsInFlight.clear();
     m_metersInFlight = m_clusterCostInFlight = m_summaryInFlight = false;
+    m_incidentsInFlight = m_slosInFlight = false; // the old generation's answers never come
     return true;
 }
 
@@ -198,6 +200,20 @@ void RuntimeFeed::tick()
                                   list.append(triage::Incident::fromJson(v.toObject()));
                               Q_EMIT incidentsReady(incidentsOf, list);
                           });
+    }
+    if (m_wantSlos && m_state == ConnectionState::Connected && !m_slosInFlight) {
+        m_slosInFlight = true;
+        m_client->request("GET", u"/slos"_s, {}, [this, gen](const ApiReply &r) {
+            if (gen != m_generation)
+                return;
+            m_slosInFlight = false;
+            if (!r.ok())
+                return;
+            QList<triage::SloStatus> list;
+            for (const QJsonValue &v : r.body.toArray())
+                list.append(triage::SloStatus::fromJson(v.toObject()));
+            Q_EMIT slosReady(list);
+        });
     }
     // The focused cluster's pages are polled only while the runtime answers: an unreachable runtime gets one
     // probe per period, not four.
@@ -419,6 +435,14 @@ void RuntimeFeed::setIncidentsFocus(const QString &clusterId)
     const bool changed = clusterId != m_incidentsFocus;
     m_incidentsFocus = clusterId;
     if (changed && !clusterId.isEmpty())
+        tick();
+}
+
+void RuntimeFeed::setSlosFocus(bool wanted)
+{
+    const bool changed = wanted != m_wantSlos;
+    m_wantSlos = wanted;
+    if (changed && wanted)
         tick();
 }
 

@@ -10,6 +10,7 @@
 #include "core/model/instancecatalog.h"
 #include "core/model/job.h"
 #include "core/triage/incident.h"
+#include "core/triage/slo.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -113,6 +114,8 @@ public:
     // The cluster whose incidents are polled (every period, with the cluster page); "" stops.
     void setIncidentsFocus(const QString &clusterId);
     void fetchRunbook(const QString &runbookId);
+    // The runtime's SLOs and their status (GET /slos), polled every period while the SLOs page is shown.
+    void setSlosFocus(bool wanted);
     // A confirmed guarded action (POST /clusters/{id}/actions): performed and written to the audit log.
     void runGuardedAction(const QString &clusterId, const QJsonObject &body);
 
@@ -152,6 +155,7 @@ Q_SIGNALS:
                           const QString &error);
     void incidentsReady(const QString &clusterId, const cdeck::triage::IncidentList &incidents);
     void runbookReady(const QString &runbookId, const QString &title, const QString &markdown);
+    void slosReady(const QList<cdeck::triage::SloStatus> &slos);
     void costMetersReady(const QJsonArray &meters); // GET /cost/meters
     void clusterCostReady(const QString &clusterId, const QJsonObject &report); // GET /clusters/{id}/cost
     void costSummaryReady(const QJsonObject &summary); // GET /cost/summary
@@ -205,6 +209,8 @@ private:
     MetricsLink m_link = MetricsLink::Idle;
     QString m_incidentsFocus;
     bool m_incidentsInFlight = false;
+    bool m_wantSlos = false;
+    bool m_slosInFlight = false;
 };
 
 } // namespace cdeck

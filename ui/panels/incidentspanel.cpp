@@ -59,6 +59,8 @@ QString typeTitle(triage::IncidentType t)
         return IncidentsPanel::tr("Idle cluster");
     case triage::IncidentType::RetryStorm:
         return IncidentsPanel::tr("Retry storm");
+    case triage::IncidentType::SloBurn:
+        return IncidentsPanel::tr("SLO burning its error budget");
     }
     return {};
 }
