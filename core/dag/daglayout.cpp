@@ -163,14 +163,15 @@ qint64 totalCrossings(const Layered &g)
     return total;
 }
 
-// Reorders one layer by the barycenter of each node's neighbours in the adjacent, fixed layer.
-// Nodes with no such neighbour keep their slot; pinned nodes keep their relative order.
-void sortLayer(Layered &g, int l, bool byUpper, bool anyPinned)
+// Reorders one layer by the weighted median (Gansner et al., as in dot) of each node's
+// neighbours in the adjacent, fixed layer, the barycenter breaking ties. Nodes with no such
+// neighbour keep their slot; pinned nodes keep their relative order.
+void sortLayer(Layered &g, int l, bool byUpper, bool anyPinned, std::vector<int> &scratch)
 {
     auto &L = g.layers[size_t(l)];
     struct Item
     {
-        double b;
+        double m, b;
         int v;
     };
     std::vector<Item> loose, fixed;
@@ -182,26 +183,41 @@ void sortLayer(Layered &g, int l, bool byUpper, bool anyPinned)
     for (size_t i = 0; i < L.size(); ++i) {
         const int v = L[i];
         const auto &nb = byUpper ? g.up[size_t(v)] : g.down[size_t(v)];
-        double b = 0.0;
+        double m = 0.0, b = 0.0;
         if (nb.empty()) {
             if (!anyPinned)
                 continue; // keeps its slot
-            b = double(i) * scale;
+            m = b = double(i) * scale;
         } else {
-            for (int w : nb)
+            scratch.clear();
+            for (int w : nb) {
+                scratch.push_back(g.pos[size_t(w)]);
                 b += g.pos[size_t(w)];
+            }
             b /= double(nb.size());
+            std::sort(scratch.begin(), scratch.end());
+            const size_t k = scratch.size(), mid = k / 2;
+            if (k % 2 == 1)
+                m = scratch[mid];
+            else if (k == 2)
+                m = (scratch[0] + scratch[1]) / 2.0;
+            else {
+                // Weighted toward the side where the neighbours are packed tighter.
+                const double left = scratch[mid - 1] - scratch[0], right = scratch[k - 1] - scratch[mid];
+                m = left + right > 0 ? (scratch[mid - 1] * right + scratch[mid] * left) / (left + right)
+                                     : (scratch[mid - 1] + scratch[mid]) / 2.0;
+            }
         }
         movable[i] = 1;
-        (g.pinned[size_t(v)] ? fixed : loose).push_back({b, v});
+        (g.pinned[size_t(v)] ? fixed : loose).push_back({m, b, v});
     }
-    std::stable_sort(loose.begin(), loose.end(), [](const Item &a, const Item &b) { return a.b < b.b; });
-    // Merge: pinned nodes in their current order, loose ones slotted in by barycenter.
+    std::stable_sort(loose.begin(), loose.end(), [](const Item &a, const Item &b) { return a.m < b.m || (a.m == b.m && a.b < b.b); });
+    // Merge: pinned nodes in their current order, loose ones slotted in by median.
     std::vector<int> merged;
     merged.reserve(loose.size() + fixed.size());
     size_t i = 0, j = 0;
     while (i < loose.size() || j < fixed.size()) {
-        if (j == fixed.size() || (i < loose.size() && loose[i].b < fixed[j].b))
+        if (j == fixed.size() || (i < loose.size() && loose[i].m < fixed[j].m))
             merged.push_back(loose[i++].v);
         else
             merged.push_back(fixed[j++].v);
@@ -213,73 +229,180 @@ void sortLayer(Layered &g, int l, bool byUpper, bool anyPinned)
     g.renumber(l);
 }
 
-// Crossings among the edges of v and w (both sides), as (v left of w, w left of v), in one merge
-// of their sorted neighbour positions.
-std::pair<qint64, qint64> pairCrossings(const Layered &g, int v, int w, std::vector<int> &a, std::vector<int> &b)
+// The sorted positions of the neighbours above and below each node of one layer. They do not
+// change while only that layer is reordered, so the crossings of any pair of its nodes come
+// from one merge, without sorting.
+struct LayerView
 {
-    qint64 vw = 0, wv = 0;
-    for (int side = 0; side < 2; ++side) {
-        const auto &nv = side ? g.down[size_t(v)] : g.up[size_t(v)];
-        const auto &nw = side ? g.down[size_t(w)] : g.up[size_t(w)];
-        if (nv.empty() || nw.empty())
-            continue;
-        a.clear();
-        b.clear();
-        for (int x : nv)
-            a.push_back(g.pos[size_t(x)]);
-        for (int x : nw)
-            b.push_back(g.pos[size_t(x)]);
-        std::sort(a.begin(), a.end());
-        std::sort(b.begin(), b.end());
-        size_t lt = 0, le = 0;
-        for (int x : a) {
-            while (lt < b.size() && b[lt] < x)
-                ++lt;
-            while (le < b.size() && b[le] <= x)
-                ++le;
-            vw += qint64(lt); // a neighbour of w strictly left of one of v
-            wv += qint64(b.size() - le); // ... strictly right
-        }
-    }
-    return {vw, wv};
-}
+    std::vector<int> slotOf; // node -> slot in the layer, for the nodes of the current layer
+    std::vector<int> start; // per slot: offsets into `positions` (above, then below), size 2k+1
+    std::vector<int> positions;
 
-bool transpose(Layered &g, int maxPasses)
+    void build(const Layered &g, int l)
+    {
+        if (slotOf.size() != size_t(g.size()))
+            slotOf.assign(size_t(g.size()), -1);
+        const auto &L = g.layers[size_t(l)];
+        start.clear();
+        positions.clear();
+        for (size_t i = 0; i < L.size(); ++i) {
+            const int v = L[i];
+            slotOf[size_t(v)] = int(i);
+            for (int side = 0; side < 2; ++side) {
+                start.push_back(int(positions.size()));
+                const auto &nb = side ? g.down[size_t(v)] : g.up[size_t(v)];
+                for (int w : nb)
+                    positions.push_back(g.pos[size_t(w)]);
+                std::sort(positions.end() - qsizetype(nb.size()), positions.end());
+            }
+        }
+        start.push_back(int(positions.size()));
+    }
+    bool isolated(int v) const
+    {
+        const int s = slotOf[size_t(v)];
+        return start[size_t(2 * s)] == start[size_t(2 * s + 2)];
+    }
+    // (crossings with v left of w, crossings with w left of v)
+    std::pair<qint64, qint64> cross(int v, int w) const
+    {
+        const int sv = slotOf[size_t(v)], sw = slotOf[size_t(w)];
+        qint64 vw = 0, wv = 0;
+        for (int side = 0; side < 2; ++side) {
+            const int a0 = start[size_t(2 * sv + side)], a1 = start[size_t(2 * sv + side + 1)];
+            const int b0 = start[size_t(2 * sw + side)], b1 = start[size_t(2 * sw + side + 1)];
+            if (a0 == a1 || b0 == b1)
+                continue;
+            int lt = b0, le = b0;
+            for (int i = a0; i < a1; ++i) {
+                const int x = positions[size_t(i)];
+                while (lt < b1 && positions[size_t(lt)] < x)
+                    ++lt;
+                while (le < b1 && positions[size_t(le)] <= x)
+                    ++le;
+                vw += lt - b0;
+                wv += b1 - le;
+            }
+        }
+        return {vw, wv};
+    }
+};
+
+// Adjacent swaps while they remove crossings (dot's transpose). With `equalToo`, swaps that keep
+// the count but move a node with crossings are taken as well: they shake the order off plateaus.
+// Only layers next to a change are looked at again.
+void transpose(Layered &g, int maxPasses, bool equalToo)
 {
-    std::vector<int> a, b;
-    bool any = false;
+    LayerView view;
+    const size_t layerCount = g.layers.size();
+    std::vector<char> candidate(layerCount, 1), next(layerCount, 0);
     for (int pass = 0; pass < maxPasses; ++pass) {
         bool improved = false;
-        for (size_t l = 0; l < g.layers.size(); ++l) {
+        std::fill(next.begin(), next.end(), 0);
+        for (size_t l = 0; l < layerCount; ++l) {
+            if (!candidate[l])
+                continue;
             auto &L = g.layers[l];
+            bool changed = false;
+            if (L.size() < 2)
+                continue;
+            view.build(g, int(l));
             for (size_t i = 0; i + 1 < L.size(); ++i) {
                 const int v = L[i], w = L[i + 1];
                 if (g.pinned[size_t(v)] && g.pinned[size_t(w)])
                     continue;
-                const auto [vw, wv] = pairCrossings(g, v, w, a, b);
-                if (wv < vw) {
+                const auto [vw, wv] = view.cross(v, w);
+                if (wv < vw || (equalToo && vw > 0 && wv == vw)) {
                     std::swap(L[i], L[i + 1]);
                     g.pos[size_t(L[i])] = int(i);
                     g.pos[size_t(L[i + 1])] = int(i + 1);
-                    improved = true;
+                    changed = true;
+                    improved |= wv < vw;
                 }
             }
+            if (changed) {
+                next[l] = 1;
+                if (l > 0)
+                    next[l - 1] = 1;
+                if (l + 1 < layerCount)
+                    next[l + 1] = 1;
+            }
         }
-        any |= improved;
         if (!improved)
             break;
+        candidate.swap(next);
     }
-    return any;
 }
 
-void initialOrder(Layered &g, int layerCount, bool anyPinned)
+// Sifting (Matuszewski, Schoenfeld, Molitor 1999): each free node of a layer in turn tries every
+// slot of its layer and takes the one with the fewest crossings to both neighbouring layers.
+// The neighbours' positions stay put meanwhile, so each node's sorted neighbour positions are
+// gathered once and the crossings of a pair come from one merge.
+void siftLayer(Layered &g, int l, LayerView &view)
+{
+    auto &L = g.layers[size_t(l)];
+    const size_t k = L.size();
+    if (k < 2)
+        return;
+    view.build(g, l);
+    const std::vector<int> order(L.begin(), L.end()); // sift in the current order
+    std::vector<int> rest;
+    rest.reserve(k);
+    for (int v : order) {
+        if (g.pinned[size_t(v)] || view.isolated(v))
+            continue;
+        rest.clear();
+        int current = 0;
+        for (size_t i = 0; i < k; ++i) {
+            if (L[i] == v)
+                current = int(rest.size());
+            else
+                rest.push_back(L[i]);
+        }
+        // delta relative to v in front of everything; the current slot wins ties.
+        qint64 delta = 0, bestDelta = 0, currentDelta = 0;
+        int bestSlot = 0;
+        for (size_t i = 0; i < rest.size(); ++i) {
+            const auto [vw, wv] = view.cross(v, rest[i]);
+            delta += wv - vw;
+            if (int(i) + 1 == current)
+                currentDelta = delta;
+            if (delta < bestDelta) {
+                bestDelta = delta;
+                bestSlot = int(i) + 1;
+            }
+        }
+        if (bestDelta >= currentDelta)
+            continue;
+        rest.insert(rest.begin() + bestSlot, v);
+        L.assign(rest.begin(), rest.end());
+    }
+    g.renumber(l);
+}
+
+void sift(Layered &g, bool downward)
+{
+    const int layerCount = int(g.layers.size());
+    LayerView view;
+    if (downward)
+        for (int l = 0; l < layerCount; ++l)
+            siftLayer(g, l, view);
+    else
+        for (int l = layerCount - 1; l >= 0; --l)
+            siftLayer(g, l, view);
+}
+
+// Initial order by depth-first search so that connected nodes start close together: from the
+// sources downward, or from the sinks upward.
+void initialOrder(Layered &g, int layerCount, bool anyPinned, bool fromBottom)
 {
     g.layers.assign(size_t(layerCount), {});
     g.pos.assign(size_t(g.size()), 0);
-    // Depth-first from the top so that connected nodes start close together.
     std::vector<int> roots(size_t(g.size()));
     std::iota(roots.begin(), roots.end(), 0);
-    std::stable_sort(roots.begin(), roots.end(), [&](int a, int b) { return g.layer[size_t(a)] < g.layer[size_t(b)]; });
+    std::stable_sort(roots.begin(), roots.end(), [&](int a, int b) {
+        return fromBottom ? g.layer[size_t(a)] > g.layer[size_t(b)] : g.layer[size_t(a)] < g.layer[size_t(b)];
+    });
     std::vector<char> seen(size_t(g.size()), 0);
     std::vector<int> stack;
     for (int r : roots) {
@@ -293,14 +416,14 @@ void initialOrder(Layered &g, int layerCount, bool anyPinned)
                 continue;
             seen[size_t(v)] = 1;
             g.layers[size_t(g.layer[size_t(v)])].push_back(v);
-            const auto &d = g.down[size_t(v)];
+            const auto &d = fromBottom ? g.up[size_t(v)] : g.down[size_t(v)];
             for (auto it = d.rbegin(); it != d.rend(); ++it)
                 if (!seen[size_t(*it)])
                     stack.push_back(*it);
         }
     }
     if (anyPinned) {
-        // Pinned nodes take the slotIndex pinned nodes hold, in their previous left-to-right order.
+        // Pinned nodes take the slots pinned nodes hold, in their previous left-to-right order.
         for (auto &L : g.layers) {
             std::vector<int> slotIndex, who;
             for (size_t i = 0; i < L.size(); ++i)
@@ -317,45 +440,88 @@ void initialOrder(Layered &g, int layerCount, bool anyPinned)
         g.renumber(l);
 }
 
-void reduceCrossings(Layered &g, const LayoutOptions &options, bool anyPinned)
+// dot's mincross loop: alternate down and up median sweeps, each followed by transposition,
+// keeping the best order seen; stops after `patience` sweeps without a 0.5% gain.
+void sweep(Layered &g, const LayoutOptions &options, bool anyPinned, bool large, std::vector<std::vector<int>> &best,
+           qint64 &bestCount)
 {
     const int layerCount = int(g.layers.size());
+    const int maxSweeps = large ? std::min(options.maxSweeps, 4) : options.maxSweeps;
+    const int patience = 8;
+    std::vector<int> scratch;
+    qint64 count = totalCrossings(g);
+    if (count < bestCount) {
+        bestCount = count;
+        best = g.layers;
+    }
+    int trying = 0;
+    for (int iter = 0; iter < maxSweeps && count > 0 && trying++ < patience; ++iter) {
+        if (iter % 2 == 0)
+            for (int l = 1; l < layerCount; ++l)
+                sortLayer(g, l, true, anyPinned, scratch);
+        else
+            for (int l = layerCount - 2; l >= 0; --l)
+                sortLayer(g, l, false, anyPinned, scratch);
+        // Every other pair of sweeps also takes swaps that keep the count (dot's "reverse"), to
+        // leave plateaus.
+        if (options.transpose && !large)
+            transpose(g, 2, iter % 4 >= 2);
+        count = totalCrossings(g);
+        if (count <= bestCount) {
+            if (double(count) < 0.995 * double(bestCount))
+                trying = 0;
+            bestCount = count;
+            best = g.layers;
+        }
+    }
+}
+
+void reduceCrossings(Layered &g, const LayoutOptions &options, int layerCount, bool anyPinned)
+{
     // Past ~40,000 layered nodes (dummies included) sweeps and transpositions stop paying for
     // themselves: a few sweeps and one final transposition keep 10,000 real nodes under 2 s.
     const bool large = g.size() > 40000;
-    const int maxSweeps = large ? std::min(options.maxSweeps, 4) : options.maxSweeps;
-    auto best = g.layers;
-    qint64 bestCount = totalCrossings(g);
-    int sinceBest = 0;
-    for (int sweep = 0; sweep < maxSweeps && bestCount > 0; ++sweep) {
-        const bool downward = sweep % 2 == 0;
-        if (downward)
-            for (int l = 1; l < layerCount; ++l)
-                sortLayer(g, l, true, anyPinned);
-        else
-            for (int l = layerCount - 2; l >= 0; --l)
-                sortLayer(g, l, false, anyPinned);
-        if (options.transpose && !large)
-            transpose(g, 2);
-        const qint64 count = totalCrossings(g);
-        if (count < bestCount) {
-            bestCount = count;
-            best = g.layers;
-            sinceBest = 0;
-        } else if (++sinceBest >= 4) {
-            break;
-        }
+    std::vector<std::vector<int>> best;
+    qint64 bestCount = std::numeric_limits<qint64>::max();
+    // Two starts, as dot does (from the sources and from the sinks); sifting refines the better one.
+    for (int start = 0; start < (large ? 1 : 2); ++start) {
+        initialOrder(g, layerCount, anyPinned, start == 1);
+        sweep(g, options, anyPinned, large, best, bestCount);
     }
-    g.layers = std::move(best);
+    g.layers = best;
     for (int l = 0; l < layerCount; ++l)
         g.renumber(l);
-    if (options.transpose && bestCount > 0)
-        transpose(g, large ? 2 : 8);
+    if (options.transpose && bestCount > 0) {
+        // Sifting costs the sum over layers of the squared layer size: skipped for wide layers.
+        double siftWork = 0;
+        for (const auto &L : g.layers)
+            siftWork += double(L.size()) * double(L.size());
+        if (!large && siftWork < 4e6) {
+            // Sifting from the best order, down then up, while it gains: it moves a node across
+            // the whole layer where transposition only swaps neighbours.
+            for (int round = 0; round < 2 && bestCount > 0; ++round) {
+                sift(g, round % 2 == 0);
+                const qint64 count = totalCrossings(g);
+                if (count >= bestCount) {
+                    if (count > bestCount) {
+                        g.layers = best;
+                        for (int l = 0; l < layerCount; ++l)
+                            g.renumber(l);
+                    }
+                    break;
+                }
+                bestCount = count;
+                best = g.layers;
+            }
+        }
+        transpose(g, large ? 2 : 16, false);
+    }
 }
 
 // Brandes & Koepf, "Fast and Simple Horizontal Coordinate Assignment" (2001), with dagre's
 // block-graph compaction in place of the paper's classes.
-std::vector<double> assignX(const Layered &g, const LayoutOptions &options)
+// Returns the balanced result (average median of the four) followed by the four alignments.
+std::vector<std::vector<double>> assignX(const Layered &g, const LayoutOptions &options)
 {
     const int N = g.size();
     QSet<quint64> conflicts;
@@ -471,7 +637,7 @@ std::vector<double> assignX(const Layered &g, const LayoutOptions &options)
         }
     }
     if (N == 0)
-        return {};
+        return {std::vector<double>()};
     // Align the four to the narrowest, then take the average median per node.
     int narrowest = 0;
     double narrowestWidth = std::numeric_limits<double>::infinity();
@@ -498,12 +664,14 @@ std::vector<double> assignX(const Layered &g, const LayoutOptions &options)
             x += delta;
     }
     std::vector<double> result(static_cast<size_t>(N));
+    xss.insert(xss.begin(), std::vector<double>());
     for (int v = 0; v < N; ++v) {
-        std::array<double, 4> c{xss[0][size_t(v)], xss[1][size_t(v)], xss[2][size_t(v)], xss[3][size_t(v)]};
+        std::array<double, 4> c{xss[1][size_t(v)], xss[2][size_t(v)], xss[3][size_t(v)], xss[4][size_t(v)]};
         std::sort(c.begin(), c.end());
         result[size_t(v)] = (c[1] + c[2]) / 2.0;
     }
-    return result;
+    xss[0] = std::move(result);
+    return xss;
 }
 
 } // namespace
@@ -563,15 +731,35 @@ DagLayout layoutDag(const Dag &dag, const LayoutOptions &options, const DagLayou
         g.connect(prev, edges[e].second);
     }
 
-    initialOrder(g, layerCount, anyPinned);
-    reduceCrossings(g, options, anyPinned);
-    const std::vector<double> x = assignX(g, options);
-
+    reduceCrossings(g, options, layerCount, anyPinned);
     std::vector<double> layerTop(size_t(layerCount), 0.0), layerHeight(size_t(layerCount), 0.0);
     for (int v = 0; v < n; ++v)
         layerHeight[size_t(layer[size_t(v)])] = std::max(layerHeight[size_t(layer[size_t(v)])], g.height[size_t(v)]);
     for (int l = 1; l < layerCount; ++l)
         layerTop[size_t(l)] = layerTop[size_t(l - 1)] + layerHeight[size_t(l - 1)] + options.layerGap;
+
+    // Edges are judged as drawn straight between node centres, where a bend through the dummies
+    // no longer hides a crossing: of the balanced assignment and the four alignments it comes
+    // from, keep the one whose straight segments cross least (the balanced one on ties). Counting
+    // costs up to quadratic time in the edges, so only up to a few thousand edges.
+    std::vector<std::vector<double>> candidates = assignX(g, options);
+    size_t chosen = 0;
+    if (candidates.size() > 1 && !anyPinned && edges.size() <= 5000) {
+        qint64 fewest = std::numeric_limits<qint64>::max();
+        std::vector<QPointF> centres(static_cast<size_t>(n));
+        for (size_t c = 0; c < candidates.size(); ++c) {
+            for (int v = 0; v < n; ++v) {
+                const int l = layer[size_t(v)];
+                centres[size_t(v)] = QPointF(candidates[c][size_t(v)], layerTop[size_t(l)] + layerHeight[size_t(l)] / 2);
+            }
+            const qint64 count = countCrossings(centres, edges);
+            if (count < fewest) {
+                fewest = count;
+                chosen = c;
+            }
+        }
+    }
+    const std::vector<double> x = std::move(candidates[chosen]);
     double minX = std::numeric_limits<double>::infinity();
     for (int v = 0; v < g.size(); ++v)
         minX = std::min(minX, x[size_t(v)] - g.width[size_t(v)] / 2);

@@ -24,9 +24,9 @@ struct LayoutOptions
     double layerGap = 60.0; // vertical space between the bottom of one layer and the top of the next
     double nodeGap = 24.0; // horizontal space between two nodes
     double edgeGap = 12.0; // horizontal space kept around an edge passing through a layer
-    int maxSweeps = 24; // crossing-reduction sweeps (each one down or up); stops earlier when stuck,
-                        // and at 4 past ~40,000 layered nodes (dummies included)
-    bool transpose = true; // adjacent swaps after the sweeps
+    int maxSweeps = 24; // crossing-reduction sweeps per start (each one down or up); stops after 8
+                        // without gain, and at 4 past ~40,000 layered nodes (dummies included)
+    bool transpose = true; // adjacent swaps in and after the sweeps, and sifting
     int collapseFanOutAbove = 0; // > 0: collapseFanOuts(dag, this) first (group nodes in the result)
 };
 
@@ -59,8 +59,10 @@ struct DagLayout
 };
 
 // Layered (Sugiyama) layout: layering by longest path improved by moving nodes toward the side
-// with more edges, dummy nodes on long edges, barycenter sweeps with transposition, then
-// Brandes-Koepf coordinates. A pure function: call it from any thread.
+// with more edges, dummy nodes on long edges; crossing reduction as in dot (weighted-median
+// sweeps with transposition from two initial orders, the best kept) refined by sifting; then
+// Brandes-Koepf coordinates, of which the variant whose straight centre-to-centre segments cross
+// least is kept. A pure function: call it from any thread.
 // With `previous`, nodes laid out there keep their layer (unless a new edge forces them down) and
 // their relative left-to-right order, so the picture does not jump as the graph grows.
 DagLayout layoutDag(const Dag &dag, const LayoutOptions &options = {}, const DagLayout *previous = nullptr);
