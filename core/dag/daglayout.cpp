@@ -674,6 +674,70 @@ std::vector<std::vector<double>> assignX(const Layered &g, const LayoutOptions &
     return xss;
 }
 
+// Pulls each node toward the weighted mean x of its neighbours, layer by layer down and up, with
+// the layer's order and separations kept (the closest such placement is a weighted isotonic
+// regression: pool adjacent violators). Dummy-to-dummy segments weigh most, as in dot's x
+// placement, so long edges straighten and run close to the line between their ends.
+std::vector<double> relaxX(const Layered &g, const LayoutOptions &options, std::vector<double> x, int sweeps)
+{
+    auto gapOf = [&](int v) { return g.dummy(v) ? options.edgeGap : options.nodeGap; };
+    auto weight = [&](int a, int b) { return g.dummy(a) && g.dummy(b) ? 8.0 : (g.dummy(a) || g.dummy(b) ? 2.0 : 1.0); };
+    const int layerCount = int(g.layers.size());
+    std::vector<double> target, w, shift;
+    struct Block
+    {
+        double sumW, sumWT;
+        int count;
+    };
+    std::vector<Block> blocks;
+    for (int sweep = 0; sweep < sweeps; ++sweep) {
+        const bool down = sweep % 2 == 0;
+        for (int step = 0; step < layerCount; ++step) {
+            const int l = down ? step : layerCount - 1 - step;
+            const auto &L = g.layers[size_t(l)];
+            const size_t k = L.size();
+            if (k == 0)
+                continue;
+            target.assign(k, 0.0);
+            w.assign(k, 0.0);
+            shift.assign(k, 0.0);
+            for (size_t i = 0; i < k; ++i) {
+                const int v = L[i];
+                double sw = 0.0, swx = 0.0;
+                for (const auto *nb : {&g.up[size_t(v)], &g.down[size_t(v)]})
+                    for (int u : *nb) {
+                        const double wt = weight(u, v);
+                        sw += wt;
+                        swx += wt * x[size_t(u)];
+                    }
+                if (i > 0)
+                    shift[i] = shift[i - 1] + (g.width[size_t(L[i - 1])] + g.width[size_t(v)]) / 2.0
+                               + (gapOf(L[i - 1]) + gapOf(v)) / 2.0;
+                // A node without neighbours stays where it is, lightly held.
+                target[i] = (sw > 0 ? swx / sw : x[size_t(v)]) - shift[i];
+                w[i] = sw > 0 ? sw : 0.1;
+            }
+            blocks.clear();
+            for (size_t i = 0; i < k; ++i) {
+                blocks.push_back({w[i], w[i] * target[i], 1});
+                while (blocks.size() > 1) {
+                    const Block &b = blocks.back(), &a = blocks[blocks.size() - 2];
+                    if (a.sumWT / a.sumW <= b.sumWT / b.sumW)
+                        break;
+                    const Block merged{a.sumW + b.sumW, a.sumWT + b.sumWT, a.count + b.count};
+                    blocks.pop_back();
+                    blocks.back() = merged;
+                }
+            }
+            size_t i = 0;
+            for (const Block &b : blocks)
+                for (int c = 0; c < b.count; ++c, ++i)
+                    x[size_t(L[i])] = b.sumWT / b.sumW + shift[i];
+        }
+    }
+    return x;
+}
+
 } // namespace
 
 DagLayout layoutDag(const Dag &dag, const LayoutOptions &options, const DagLayout *previous)
@@ -739,12 +803,14 @@ DagLayout layoutDag(const Dag &dag, const LayoutOptions &options, const DagLayou
         layerTop[size_t(l)] = layerTop[size_t(l - 1)] + layerHeight[size_t(l - 1)] + options.layerGap;
 
     // Edges are judged as drawn straight between node centres, where a bend through the dummies
-    // no longer hides a crossing: of the balanced assignment and the four alignments it comes
-    // from, keep the one whose straight segments cross least (the balanced one on ties). Counting
-    // costs up to quadratic time in the edges, so only up to a few thousand edges.
+    // no longer hides a crossing: of the balanced assignment, the four alignments it comes from
+    // and the balanced one relaxed toward straight long edges, keep the one whose straight
+    // segments cross least (the balanced one on ties). Counting costs up to quadratic time in the
+    // edges, so only up to a few thousand edges; larger graphs keep the balanced assignment.
     std::vector<std::vector<double>> candidates = assignX(g, options);
     size_t chosen = 0;
     if (candidates.size() > 1 && !anyPinned && edges.size() <= 5000) {
+        candidates.push_back(relaxX(g, options, candidates.front(), 8));
         qint64 fewest = std::numeric_limits<qint64>::max();
         std::vector<QPointF> centres(static_cast<size_t>(n));
         for (size_t c = 0; c < candidates.size(); ++c) {
