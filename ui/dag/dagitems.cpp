@@ -85,17 +85,22 @@ void DagNodeItem::setMatched(bool matched)
     update();
 }
 
+void DagNodeItem::paintBlock(QPainter *painter, const QRectF &box, const QColor &colour, bool selected, bool matched)
+{
+    // Too small to read: a block of the state colour, with the selection or search hit still visible.
+    if (selected || matched)
+        painter->fillRect(box.adjusted(-box.width() * 0.2, -box.height() * 0.4, box.width() * 0.2, box.height() * 0.4),
+                          selected ? QColor(0x10, 0x10, 0x10, 160) : QColor(0xff, 0xc1, 0x07, 200));
+    painter->fillRect(box, colour);
+}
+
 void DagNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QColor colour = dagStateColor(m_node.state);
     const QRectF box(0.0, 0.0, kWidth, kHeight);
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < 0.3) {
-        // Too small to read: a block of the state colour, with the selection or search hit still visible.
-        painter->fillRect(box, colour);
-        if (isSelected() || m_matched)
-            painter->fillRect(box.adjusted(-kWidth * 0.2, -kHeight * 0.4, kWidth * 0.2, kHeight * 0.4),
-                              isSelected() ? QColor(0x10, 0x10, 0x10, 160) : QColor(0xff, 0xc1, 0x07, 200));
+    if (lod < kDagBlockBelowScale) {
+        paintBlock(painter, box, colour, isSelected(), m_matched);
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing, true);
@@ -193,11 +198,16 @@ void DagEdgeItem::setHighlighted(bool on)
     update();
 }
 
+QColor DagEdgeItem::colourFor(bool highlighted)
+{
+    return highlighted ? QColor(0x1f, 0x3f, 0x8f) : QColor(0x8a, 0x90, 0x99, 190);
+}
+
 void DagEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    const QColor colour = m_highlighted ? QColor(0x1f, 0x3f, 0x8f) : QColor(0x8a, 0x90, 0x99, 190);
-    if (lod < 0.3) {
+    const QColor colour = colourFor(m_highlighted);
+    if (lod < kDagBlockBelowScale) {
         // Zoomed far out (thousands of edges on screen): a hairline along the route, no curve stroking.
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(QPen(colour, 0)); // cosmetic: one pixel whatever the zoom
@@ -209,7 +219,46 @@ void DagEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     pen.setCapStyle(Qt::FlatCap);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(m_path);
+    // The part of the device the painter covers, in item coordinates (with room for the pen).
+    const QRectF device(0.0, 0.0, painter->device()->width(), painter->device()->height());
+    const QRectF visible = painter->worldTransform().inverted().mapRect(device).adjusted(-m_width, -m_width, m_width, m_width);
+    if (visible.contains(m_path.controlPointRect())) {
+        painter->drawPath(m_path);
+    } else {
+        // Mostly off screen (a fan-out edge zoomed in can be 100,000 px long): stroking the whole curve
+        // cost seconds over thousands of edges, so only the chords of it that meet the screen are drawn.
+        QPolygonF piece;
+        auto flush = [&] {
+            if (piece.size() >= 2)
+                painter->drawPolyline(piece);
+            piece.clear();
+        };
+        for (int i = 0; i < m_path.elementCount(); ++i) {
+            const QPainterPath::Element e = m_path.elementAt(i);
+            if (e.type != QPainterPath::CurveToElement || i == 0 || i + 2 >= m_path.elementCount())
+                continue;
+            const QPointF a = m_path.elementAt(i - 1), c1 = e, c2 = m_path.elementAt(i + 1), b = m_path.elementAt(i + 2);
+            if (!QRectF(a, b).normalized().united(QRectF(c1, c2).normalized()).intersects(visible)) {
+                flush();
+                continue;
+            }
+            constexpr int kChords = 96;
+            QPointF prev = a;
+            for (int k = 1; k <= kChords; ++k) {
+                const double t = double(k) / kChords, u = 1.0 - t;
+                const QPointF p = u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
+                if (QRectF(prev, p).normalized().intersects(visible)) {
+                    if (piece.isEmpty())
+                        piece << prev;
+                    piece << p;
+                } else {
+                    flush();
+                }
+                prev = p;
+            }
+        }
+        flush();
+    }
     if (lod >= 0.3 && !m_arrow.isEmpty()) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(colour);

@@ -34,6 +34,10 @@ public:
     void setNode(const dag::DagNode &node); // a live update: repaints only when something shown changed
     void setMatched(bool matched); // a search hit: drawn with a yellow halo
     bool isMatched() const { return m_matched; }
+    QRectF box() const { return {0.0, 0.0, kWidth, kHeight}; } // in item coordinates, without the halo
+    // The far-zoom look (a block of the state colour, a halo when selected or matched), shared with
+    // DagView's overview, which paints thousands of nodes without going through their items.
+    static void paintBlock(QPainter *painter, const QRectF &box, const QColor &colour, bool selected, bool matched);
 
 private:
     dag::DagNode m_node;
@@ -57,6 +61,9 @@ public:
     const dag::DagEdge &edge() const { return m_edge; }
     double width() const { return m_width; }
     void setHighlighted(bool on); // an edge of the selected node
+    bool isHighlighted() const { return m_highlighted; }
+    const QPolygonF &route() const { return m_route; } // the layout's points, ends on the node borders
+    static QColor colourFor(bool highlighted);
 
 private:
     dag::DagEdge m_edge;
@@ -67,6 +74,10 @@ private:
     double m_width;
     bool m_highlighted = false;
 };
+
+// Zoomed out below this scale nodes are blocks and edges hairlines; DagView then paints the whole
+// graph in one pass (DagView::paintOverview) instead of item by item.
+inline constexpr double kDagBlockBelowScale = 0.3;
 
 // Pen width of an edge moving `bytes` when the largest edge of the graph moves `maxBytes`: 1 px for
 // nothing or unknown, up to 7 px, on a log scale so a 1 KB edge is still visibly thinner than a 1 GB one.

@@ -2,8 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dagview.h"
 
+#include "ui/dag/dagitems.h"
+
 #include <QGraphicsScene>
+#include <QHash>
 #include <QMouseEvent>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -79,6 +83,63 @@ void DagView::refreshMinimap()
     m_minimap->scheduleRender();
 }
 
+void DagView::setOverviewItems(const QList<DagNodeItem *> &nodes, const QList<DagEdgeItem *> &edges)
+{
+    m_overviewNodes = nodes;
+    m_overviewEdges = edges;
+    viewport()->update();
+}
+
+bool DagView::isOverviewActive() const
+{
+    return zoom() < kDagBlockBelowScale && !m_overviewNodes.isEmpty();
+}
+
+void DagView::paintOverview(QPainter *painter, const QRectF &sceneRect) const
+{
+    // Edges first (items stack them below the nodes), as unantialiased cosmetic hairlines batched by
+    // colour: one drawLines call for thousands of routes.
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    QList<QLineF> plain, highlighted;
+    for (const DagEdgeItem *e : m_overviewEdges) {
+        if (!e->isVisible() || !e->sceneBoundingRect().intersects(sceneRect))
+            continue;
+        const QPolygonF &route = e->route();
+        QList<QLineF> &into = e->isHighlighted() ? highlighted : plain;
+        for (qsizetype i = 1; i < route.size(); ++i)
+            into.append(QLineF(route[i - 1], route[i]));
+    }
+    for (const bool high : {false, true}) {
+        const QList<QLineF> &lines = high ? highlighted : plain;
+        if (lines.isEmpty())
+            continue;
+        painter->setPen(QPen(DagEdgeItem::colourFor(high), 0)); // 0: one pixel at any zoom
+        painter->drawLines(lines);
+    }
+    // Nodes: the same blocks their items draw at this zoom.
+    for (const DagNodeItem *n : m_overviewNodes) {
+        if (!n->isVisible())
+            continue;
+        const QRectF box = n->box().translated(n->pos());
+        if (!box.intersects(sceneRect) && !n->isSelected() && !n->isMatched())
+            continue;
+        DagNodeItem::paintBlock(painter, box, dagStateColor(n->node().state), n->isSelected(), n->isMatched());
+    }
+}
+
+void DagView::paintEvent(QPaintEvent *event)
+{
+    if (!isOverviewActive()) {
+        QGraphicsView::paintEvent(event);
+        return;
+    }
+    QPainter painter(viewport());
+    painter.setClipRegion(event->region());
+    painter.fillRect(event->rect(), backgroundBrush());
+    painter.setTransform(viewportTransform());
+    paintOverview(&painter, mapToScene(event->rect()).boundingRect());
+}
+
 void DagView::wheelEvent(QWheelEvent *event)
 {
     const double steps = event->angleDelta().y() / 120.0;
@@ -147,8 +208,14 @@ void DagMinimap::render()
     m_picture.setDevicePixelRatio(dpr);
     m_picture.fill(QColor(0xf7, 0xf8, 0xfa));
     QPainter p(&m_picture);
-    // At this scale nodes take their block-of-colour level of detail, so even 10,000 of them render quickly.
-    scene->render(&p, QRectF(QPointF(0, 0), fitted), m_sceneRect, Qt::KeepAspectRatio);
+    if (fitted.width() / m_sceneRect.width() < kDagBlockBelowScale && m_view->hasOverviewItems()) {
+        // Blocks and hairlines in one pass, as the view paints them zoomed out.
+        p.scale(fitted.width() / m_sceneRect.width(), fitted.height() / m_sceneRect.height());
+        p.translate(-m_sceneRect.topLeft());
+        m_view->paintOverview(&p, m_sceneRect);
+    } else {
+        scene->render(&p, QRectF(QPointF(0, 0), fitted), m_sceneRect, Qt::KeepAspectRatio);
+    }
     update();
 }
 

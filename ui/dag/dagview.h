@@ -9,7 +9,9 @@
 
 namespace cdeck {
 
+class DagEdgeItem;
 class DagMinimap;
+class DagNodeItem;
 
 // The DAG canvas: wheel zooms around the mouse, dragging pans, fit shows the whole graph. A minimap sits
 // in its bottom-right corner when the graph is larger than the viewport.
@@ -32,6 +34,17 @@ public:
     // Re-renders the minimap's picture soon (several changes in a burst: one render).
     void refreshMinimap();
 
+    // The graph's items, for the overview: zoomed out below kDagBlockBelowScale, where every node is a
+    // block and every edge a hairline, the view paints them all in one pass from these lists instead
+    // of item by item (QGraphicsView's per-item cost made 10,000 nodes take seconds). The items stay
+    // in the scene for clicks, tooltips and selection. Call again whenever the items change.
+    void setOverviewItems(const QList<DagNodeItem *> &nodes, const QList<DagEdgeItem *> &edges);
+    bool isOverviewActive() const; // the current zoom paints through the overview
+    bool hasOverviewItems() const { return !m_overviewNodes.isEmpty(); }
+    // Paints the nodes and edges that meet `sceneRect` in blocks and hairlines; the painter maps
+    // scene coordinates.
+    void paintOverview(QPainter *painter, const QRectF &sceneRect) const;
+
 Q_SIGNALS:
     void viewportMoved();
 
@@ -39,10 +52,13 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void placeMinimap();
     DagMinimap *m_minimap;
+    QList<DagNodeItem *> m_overviewNodes;
+    QList<DagEdgeItem *> m_overviewEdges;
 };
 
 // A small picture of the whole graph with the visible part outlined; click or drag on it to move there.

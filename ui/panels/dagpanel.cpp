@@ -217,6 +217,7 @@ void DagPanel::setCurrentJob(const QString &jobId)
         const QSignalBlocker blocker(m_scene);
         m_nodes.clear();
         m_edges.clear();
+        m_view->setOverviewItems({}, {});
         m_scene->clear();
     }
     m_groupOf.clear();
@@ -396,6 +397,7 @@ void DagPanel::applyLayout(const dag::DagLayout &layout, qint64 elapsedMs, quint
         m_scene->addItem(item);
         m_edges.append(item);
     }
+    m_view->setOverviewItems(m_nodes.values(), m_edges);
 
     // Room around the graph so any node can be scrolled to the middle of the view (and kept there).
     const double margin = std::max(m_view->viewport()->width(), m_view->viewport()->height()) / std::max(0.05, m_view->zoom());
@@ -474,6 +476,7 @@ void DagPanel::applyStates(const dag::Dag &shown)
         }
         qDeleteAll(m_edges);
         m_edges = rebuilt;
+        m_view->setOverviewItems(m_nodes.values(), m_edges);
     }
     m_view->refreshMinimap();
     updateDetails();
