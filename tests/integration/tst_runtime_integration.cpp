@@ -260,6 +260,75 @@ private Q_SLOTS:
         QCOMPARE(api("GET", u"/clusters/"_s + m_clusterId + u"/jobs/job-nope/dag"_s).httpStatus, 404);
     }
 
+    void skewedJoinsDagJoinsTwoShuffledInputs()
+    {
+        // The second of the three samples on the same running cluster (etl_groupby above;
+        // memory_hog, which kills small workers, in tst_incidents_integration): skewed_join joins two
+        // inputs through a task shuffle.
+        QVERIFY(!m_clusterId.isEmpty());
+        QJsonValue json;
+        QCOMPARE(cli({u"job"_s, u"submit"_s, m_clusterId, u"--sample"_s, u"skewed_join"_s, u"--wait"_s}, &json), 0);
+        Job job = Job::fromJson(json.toObject());
+        QCOMPARE(toString(job.state), u"COMPLETED"_s);
+        QCOMPARE(cli({u"job"_s, u"dag"_s, m_clusterId, job.id}, &json), 0);
+        QHash<QString, QString> nameOf;
+        QHash<QString, QStringList> successors;
+        for (const QJsonValue &v : json.toObject().value(u"nodes"_s).toArray()) {
+            const QJsonObject n = v.toObject();
+            nameOf.insert(n.value(u"id"_s).toString(), n.value(u"name"_s).toString());
+            QCOMPARE(n.value(u"state"_s).toString(), u"completed"_s);
+            QVERIFY(!n.value(u"executors"_s).toArray().isEmpty());
+        }
+        for (const QJsonValue &v : json.toObject().value(u"edges"_s).toArray())
+            successors[v.toObject().value(u"from"_s).toString()].append(v.toObject().value(u"to"_s).toString());
+        auto idsNamed = [&](const QString &prefix) {
+            QStringList ids;
+            for (auto it = nameOf.cbegin(); it != nameOf.cend(); ++it)
+                if (it.value().startsWith(prefix))
+                    ids.append(it.key());
+            return ids;
+        };
+        auto reaches = [&](const QString &from, const QString &to) {
+            QSet<QString> seen{from};
+            QStringList todo{from};
+            while (!todo.isEmpty()) {
+                const QString v = todo.takeLast();
+                if (v == to)
+                    return true;
+                for (const QString &s : successors.value(v))
+                    if (!seen.contains(s)) {
+                        seen.insert(s);
+                        todo.append(s);
+                    }
+            }
+            return false;
+        };
+        const QString names = QStringList(nameOf.values()).join(u", "_s);
+        // Its two inputs: the orders made by orders_partition and the customers table from pandas.
+        const QStringList orders = idsNamed(u"orders_partition"_s);
+        const QStringList customers = idsNamed(u"from_pandas"_s);
+        QVERIFY2(orders.size() == 1 && customers.size() == 1, qPrintable(names));
+        // Each is hash-partitioned (a task shuffle) before the join: everything an input feeds is a
+        // shuffle stage, and nothing feeds an input.
+        for (const QString &input : orders + customers) {
+            QVERIFY2(!successors.value(input).isEmpty(), qPrintable(nameOf.value(input) + u" feeds nothing"_s));
+            for (const QString &next : successors.value(input))
+                QVERIFY2(nameOf.value(next).contains(u"shuffle"_s), qPrintable(nameOf.value(input) + u" -> "_s + nameOf.value(next)));
+            for (auto it = successors.cbegin(); it != successors.cend(); ++it)
+                QVERIFY2(!it.value().contains(input), qPrintable(nameOf.value(it.key()) + u" feeds an input"_s));
+        }
+        // It is a join: both results (the per-region sums and the partition sizes) come from both
+        // tables, so each sink of the graph is reached from both inputs.
+        int sinks = 0;
+        for (auto it = nameOf.cbegin(); it != nameOf.cend(); ++it)
+            if (successors.value(it.key()).isEmpty()) {
+                ++sinks;
+                QVERIFY2(reaches(orders.first(), it.key()) && reaches(customers.first(), it.key()),
+                         qPrintable(it.value() + u" is not fed by both tables: "_s + names));
+            }
+        QVERIFY2(sinks >= 2, qPrintable(names));
+    }
+
     void retriedTasksAreCountedOnTheirTaskGroup()
     {
         // A job whose tasks fail once and succeed on their retry (Client.map(retries=)): the scheduler
