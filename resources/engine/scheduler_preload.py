@@ -97,6 +97,8 @@ class JobGraphs(SchedulerPlugin):
         self.groups = {}  # job id -> {group name: TaskGroup}
         self.executors = {}  # group name -> set of worker names its tasks ran on
         self.retried = {}  # group name -> tasks that left "processing" without a result, then ran again
+        self.erred = {}  # group name -> tasks that ended in error (the group's live counts forget them
+        # once the failed job's client lets go of its keys)
 
     def update_graph(self, scheduler, client=None, tasks=None, keys=None, **kwargs):
         job = job_of_client(client)
@@ -123,6 +125,8 @@ class JobGraphs(SchedulerPlugin):
             worker = scheduler.workers.get(kwargs.get("worker") or "")
             if worker is not None:
                 self.executors.setdefault(group, set()).add(str(worker.name))
+        elif finish == "erred":
+            self.erred[group] = self.erred.get(group, 0) + 1
         elif start == "processing" and finish == "released":
             # Off its worker without a result: a retry after an error (Client.submit(retries=)) or its worker
             # left. Both pass through "released" exactly once (processing -> waiting is made of processing ->
@@ -206,10 +210,10 @@ def iso(seconds):
     return datetime.fromtimestamp(seconds, timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def node_state(counts):
+def node_state(counts, erred_before=0):
     total = sum(counts.values())
     done = counts.get("memory", 0) + counts.get("forgotten", 0) + counts.get("released", 0)
-    if counts.get("erred", 0):
+    if counts.get("erred", 0) or erred_before:
         return "failed"
     if total and done == total:
         return "completed"
@@ -230,7 +234,7 @@ class DagHandler(RequestHandler):
             node = {
                 "id": name,
                 "name": tg.prefix.name if tg.prefix is not None else name,
-                "state": node_state(counts),
+                "state": node_state(counts, graphs.erred.get(name, 0) if graphs else 0),
                 "counts": counts,
                 "bytes": max(0, int(tg.nbytes_total)),
                 "durationS": max(0.0, float(tg.duration)),
