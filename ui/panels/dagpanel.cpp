@@ -307,7 +307,12 @@ void DagPanel::requestLayout()
         r.layout = dag::layoutDag(graph, options, previous ? &*previous : nullptr);
         r.elapsedMs = timer.elapsed();
         return r;
-    }).then(this, [this, ticket](const LayoutResult &r) { applyLayout(r.layout, r.elapsedMs, ticket); });
+    }).then(this, [this, ticket](const LayoutResult &r) {
+        // Always from the event loop: when the layout is done before then() is attached (a small
+        // graph), Qt 6.4 calls the continuation right away, inside setDag.
+        QMetaObject::invokeMethod(
+            this, [this, ticket, r] { applyLayout(r.layout, r.elapsedMs, ticket); }, Qt::QueuedConnection);
+    });
     updateStatus();
 }
 
