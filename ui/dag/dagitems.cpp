@@ -222,7 +222,8 @@ void DagEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     // The part of the device the painter covers, in item coordinates (with room for the pen).
     const QRectF device(0.0, 0.0, painter->device()->width(), painter->device()->height());
     const QRectF visible = painter->worldTransform().inverted().mapRect(device).adjusted(-m_width, -m_width, m_width, m_width);
-    if (visible.contains(m_path.controlPointRect())) {
+    // Grown by a pixel's worth: QRectF::contains() is false for the zero-width bounds of a vertical edge.
+    if (visible.contains(m_path.controlPointRect().adjusted(-1.0, -1.0, 1.0, 1.0))) {
         painter->drawPath(m_path);
     } else {
         // Mostly off screen (a fan-out edge zoomed in can be 100,000 px long): stroking the whole curve
@@ -238,7 +239,11 @@ void DagEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
             if (e.type != QPainterPath::CurveToElement || i == 0 || i + 2 >= m_path.elementCount())
                 continue;
             const QPointF a = m_path.elementAt(i - 1), c1 = e, c2 = m_path.elementAt(i + 1), b = m_path.elementAt(i + 2);
-            if (!QRectF(a, b).normalized().united(QRectF(c1, c2).normalized()).intersects(visible)) {
+            // Bounds grown by the pen: a vertical segment's own rectangle has no width, and an empty
+            // rectangle never intersects anything.
+            const double pad = m_width + 1.0;
+            const QRectF span = QRectF(a, b).normalized().united(QRectF(c1, c2).normalized());
+            if (!span.adjusted(-pad, -pad, pad, pad).intersects(visible)) {
                 flush();
                 continue;
             }
@@ -247,7 +252,7 @@ void DagEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
             for (int k = 1; k <= kChords; ++k) {
                 const double t = double(k) / kChords, u = 1.0 - t;
                 const QPointF p = u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
-                if (QRectF(prev, p).normalized().intersects(visible)) {
+                if (QRectF(prev, p).normalized().adjusted(-pad, -pad, pad, pad).intersects(visible)) {
                     if (piece.isEmpty())
                         piece << prev;
                     piece << p;
