@@ -306,9 +306,9 @@ private Q_SLOTS:
         panel.renderNow();
         TimeChart *chart = panel.chart();
         const QImage image = chart->grab().toImage();
-        const QRectF plot = chart->chart()->mapRectToScene(chart->chart()->plotArea());
-        const QPointF holeStart = chart->mapFromScene(QPointF(plot.left() + plot.width() * (59.0 + 300 - 200) / 300, plot.top()));
-        const QPointF holeEnd = chart->mapFromScene(QPointF(plot.left() + plot.width() * (160.0 + 300 - 200) / 300, plot.top()));
+        const QRectF plot = chart->plotRect();
+        const QPointF holeStart(plot.left() + plot.width() * (59.0 + 300 - 200) / 300, plot.top());
+        const QPointF holeEnd(plot.left() + plot.width() * (160.0 + 300 - 200) / 300, plot.top());
         int dark = 0;
         for (int x = int(holeStart.x()) + 4; x < int(holeEnd.x()) - 4; ++x)
             for (int y = int(holeStart.y()) + 2; y < int(holeStart.y()) + 24; ++y)

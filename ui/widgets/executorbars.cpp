@@ -65,8 +65,13 @@ int ExecutorBars::textWidth() const
 
 QRect ExecutorBars::barRect(int row) const
 {
-    const int left = labelWidth();
-    const int right = width() - textWidth() - 8;
+    return barRect(row, labelWidth(), textWidth());
+}
+
+QRect ExecutorBars::barRect(int row, int labelW, int textW) const
+{
+    const int left = labelW;
+    const int right = width() - textW - 8;
     return QRect(left, 2 + row * kRowHeight + 3, std::max(10, right - left), kRowHeight - 6);
 }
 
@@ -101,6 +106,9 @@ void ExecutorBars::paintEvent(QPaintEvent *event)
     const QFontMetrics fm = fontMetrics();
     const QColor text = palette().color(QPalette::WindowText);
     const QColor muted = palette().color(QPalette::PlaceholderText);
+    // Measured once per paint, not per row: each measure shapes text, and a frame paints ~50 rows.
+    const int labelW = labelWidth();
+    const int textW = textWidth();
     if (m_rows.isEmpty()) {
         p.setPen(muted);
         p.drawText(rect(), Qt::AlignCenter, tr("No executor has reported yet."));
@@ -108,13 +116,13 @@ void ExecutorBars::paintEvent(QPaintEvent *event)
     }
     for (int i = first; i <= last; ++i) {
         const BarRow &row = m_rows[i];
-        const QRect bar = barRect(i);
+        const QRect bar = barRect(i, labelW, textW);
         const QRect line(0, 2 + i * kRowHeight, width(), kRowHeight);
         if (row.key == m_focus)
             p.fillRect(line, palette().color(QPalette::Highlight).lighter(170));
         p.setPen(row.stale ? muted : text);
-        p.drawText(QRect(4, line.top(), labelWidth() - 8, kRowHeight), Qt::AlignVCenter | Qt::AlignLeft,
-                   fm.elidedText(row.label, Qt::ElideMiddle, labelWidth() - 8));
+        p.drawText(QRect(4, line.top(), labelW - 8, kRowHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                   fm.elidedText(row.label, Qt::ElideMiddle, labelW - 8));
         p.fillRect(bar, QColor(0xee, 0xee, 0xee));
         double x = bar.left();
         for (const BarSegment &s : row.segments) {

@@ -66,6 +66,7 @@ protected:
 private:
     int labelWidth() const;
     int textWidth() const;
+    QRect barRect(int row, int labelW, int textW) const;
 
     QList<BarRow> m_rows;
     double m_scaleMax = 1;

@@ -3,12 +3,11 @@
 #include "timechart.h"
 
 #include <QDateTime>
-#include <QDateTimeAxis>
-#include <QLegendMarker>
-#include <QLineSeries>
+#include <QEvent>
 #include <QMouseEvent>
+#include <QPainter>
+#include <QPolygonF>
 #include <QToolTip>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +17,10 @@ using namespace Qt::StringLiterals;
 namespace cdeck {
 
 namespace {
+constexpr int kMargin = 6;
+constexpr int kTimeTicks = 7;
+constexpr int kSwatch = 14;
+
 // Index of the point nearest to x in points sorted by x (-1 when empty).
 qsizetype nearestIndex(const QList<QPointF> &points, double x)
 {
@@ -41,50 +44,97 @@ QString timeFormatFor(qint64 spanMs)
         return u"HH:mm"_s;
     return u"dd MMM HH:mm"_s;
 }
+
+// 1, 2, 2.5 or 5 times a power of ten: the step of a value axis with about `ticks` intervals up to `top`.
+double niceStep(double top, int ticks)
+{
+    const double raw = top / ticks;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double f : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (f * magnitude >= raw)
+            return f * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+QFont boldOf(QFont f)
+{
+    f.setBold(true);
+    return f;
+}
 } // namespace
 
 TimeChart::TimeChart(const QString &title, QWidget *parent)
-    : QChartView(parent)
-    , m_timeAxis(new QDateTimeAxis)
-    , m_valueAxis(new QValueAxis)
+    : QWidget(parent)
     , m_title(title)
+    , m_titleText(title)
     , m_format([](double v) { return QString::number(v, 'g', 4); })
 {
-    auto *c = new QChart;
-    c->setTitle(title);
-    c->legend()->setAlignment(Qt::AlignBottom);
-    c->legend()->setShowToolTips(true);
-    c->setMargins(QMargins(4, 4, 4, 4));
-    c->setBackgroundRoundness(0);
-    c->addAxis(m_timeAxis, Qt::AlignBottom);
-    c->addAxis(m_valueAxis, Qt::AlignLeft);
-    m_timeAxis->setTickCount(7);
-    m_valueAxis->setTickCount(5);
-    m_valueAxis->setLabelFormat(u"%.3g"_s);
-    setChart(c);
-    setRenderHint(QPainter::Antialiasing);
+    setAttribute(Qt::WA_OpaquePaintEvent);
     setMouseTracking(true);
     setMinimumHeight(200);
-    seriesAt(0); // mapToPosition needs a series attached to the axes, even before the first frame
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     setFrame(now - 300'000, now, {}, 0);
 }
 
-QLineSeries *TimeChart::seriesAt(int index)
+QSize TimeChart::sizeHint() const
 {
-    while (m_pool.size() <= index) {
-        auto *s = new QLineSeries;
-        chart()->addSeries(s);
-        s->attachAxis(m_timeAxis);
-        s->attachAxis(m_valueAxis);
-        m_pool.append(s);
-    }
-    return m_pool[index];
+    return {600, 320};
+}
+
+QSize TimeChart::minimumSizeHint() const
+{
+    return {240, 200};
 }
 
 int TimeChart::plotColumns() const
 {
-    return std::max(50, int(chart()->plotArea().width()));
+    return std::max(50, plotRect().width());
+}
+
+QRect TimeChart::plotRect() const
+{
+    layoutIfNeeded();
+    return m_plot;
+}
+
+QString TimeChart::tickLabel(double value) const
+{
+    return QString::asprintf("%.3g", value);
+}
+
+void TimeChart::layoutIfNeeded() const
+{
+    if (!m_layoutDirty)
+        return;
+    m_layoutDirty = false;
+    const QFontMetrics fm(font());
+    const QFontMetrics bold(boldOf(font()));
+    const int right = width() - kMargin - fm.horizontalAdvance(u"00:00:00"_s) / 2;
+    // Legend: entries flow left to right in rows under the time axis.
+    m_legendRects.clear();
+    const int rowHeight = fm.height() + 2;
+    int x = kMargin;
+    int row = 0;
+    QList<QRect> rects;
+    for (const LegendEntry &e : m_legend) {
+        const int w = kSwatch + 4 + fm.horizontalAdvance(e.text) + 12;
+        if (x > kMargin && x + w > width() - kMargin) {
+            x = kMargin;
+            ++row;
+        }
+        rects.append(QRect(x, row * rowHeight, w, rowHeight));
+        x += w;
+    }
+    const int legendHeight = m_legend.isEmpty() ? 0 : (row + 1) * rowHeight;
+    const int legendTop = height() - kMargin - legendHeight;
+    for (QRect &r : rects)
+        r.translate(0, legendTop);
+    m_legendRects = rects;
+    const int top = kMargin + bold.height() + 6;
+    const int bottom = legendTop - fm.height() - 8;
+    const int left = kMargin + m_valueLabelWidth + 6;
+    m_plot = QRect(QPoint(left, top), QPoint(std::max(left + 10, right), std::max(top + 10, bottom)));
 }
 
 void TimeChart::setFrame(qint64 fromMs, qint64 toMs, const QList<ChartLine> &lines, qint64 gapMs,
@@ -94,7 +144,9 @@ void TimeChart::setFrame(qint64 fromMs, qint64 toMs, const QList<ChartLine> &lin
     m_fromMs = fromMs;
     m_toMs = std::max(toMs, fromMs + 1);
     m_lines = lines;
+    m_gapMs = gapMs;
     m_gaps.clear();
+    m_timeFormat = timeFormatFor(m_toMs - m_fromMs);
 
     double maxValue = 0;
     for (const ChartLine &l : lines)
@@ -108,93 +160,69 @@ void TimeChart::setFrame(qint64 fromMs, qint64 toMs, const QList<ChartLine> &lin
             unit = name;
         }
     }
-    chart()->setTitle(unit.isEmpty() ? m_title : u"%1 (%2)"_s.arg(m_title, unit));
+    m_titleText = unit.isEmpty() ? m_title : u"%1 (%2)"_s.arg(m_title, unit);
+    const double top = maxValue > 0 ? maxValue / m_unitDivisor * 1.1 : 1.0;
+    m_axisStep = niceStep(top, 4);
+    m_axisTop = m_axisStep * std::ceil(top / m_axisStep - 1e-9);
 
-    // Lines split at holes: each run gets a series; only a line's first run shows in the legend.
-    int used = 0;
+    QList<LegendEntry> legend;
+    legend.reserve(lines.size());
     for (const ChartLine &l : lines) {
-        QList<QPointF> run;
-        bool first = true;
-        auto flush = [&] {
-            if (run.isEmpty())
-                return;
-            QLineSeries *s = seriesAt(used++);
-            QPen pen(l.color, l.width, l.style);
-            pen.setCosmetic(true);
-            s->setPen(pen);
-            s->setName(l.label);
-            s->replace(run);
-            s->setVisible(true);
-            const QList<QLegendMarker *> markers = chart()->legend()->markers(s);
-            for (QLegendMarker *m : markers)
-                m->setVisible(first);
-            first = false;
-            run.clear();
-        };
-        for (qsizetype i = 0; i < l.points.size(); ++i) {
-            const QPointF &p = l.points[i];
-            if (i > 0 && gapMs > 0 && p.x() - l.points[i - 1].x() > double(gapMs)) {
-                flush();
-                if (l.key == gapLineKey)
-                    m_gaps.append({qint64(l.points[i - 1].x()), qint64(p.x())});
-            }
-            run.append(QPointF(p.x(), p.y() / m_unitDivisor));
-        }
         // A line with no point yet still gets its legend entry (the user sees which executor is quiet).
-        if (run.isEmpty() && first) {
-            QLineSeries *s = seriesAt(used++);
-            s->setPen(QPen(l.color, l.width, l.style));
-            s->setName(l.label + tr(" (no data)"));
-            s->clear();
-            s->setVisible(true);
-            for (QLegendMarker *m : chart()->legend()->markers(s))
-                m->setVisible(true);
+        legend.append({l.points.isEmpty() ? l.label + tr(" (no data)") : l.label, l.color, l.width, l.style});
+        if (l.key != gapLineKey || gapMs <= 0)
             continue;
+        for (qsizetype i = 1; i < l.points.size(); ++i) {
+            if (l.points[i].x() - l.points[i - 1].x() > double(gapMs))
+                m_gaps.append({qint64(l.points[i - 1].x()), qint64(l.points[i].x())});
         }
-        flush();
         // The newest point of the gap line far behind the right edge: the stretch since is a hole too.
-        if (l.key == gapLineKey && !l.points.isEmpty() && gapMs > 0 && double(m_toMs) - l.points.last().x() > double(gapMs))
+        if (!l.points.isEmpty() && double(m_toMs) - l.points.last().x() > double(gapMs))
             m_gaps.append({qint64(l.points.last().x()), m_toMs});
     }
-    for (int i = used; i < m_pool.size(); ++i) {
-        m_pool[i]->clear();
-        m_pool[i]->setVisible(false);
-        for (QLegendMarker *m : chart()->legend()->markers(m_pool[i]))
-            m->setVisible(false);
+    const QFontMetrics fm(font());
+    int labelWidth = 0;
+    for (double v = 0; v <= m_axisTop + m_axisStep / 2; v += m_axisStep)
+        labelWidth = std::max(labelWidth, fm.horizontalAdvance(tickLabel(v)));
+    if (legend != m_legend || labelWidth != m_valueLabelWidth) {
+        m_legend = legend;
+        m_valueLabelWidth = labelWidth;
+        m_layoutDirty = true;
     }
-
-    m_timeAxis->setFormat(timeFormatFor(m_toMs - m_fromMs));
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs), QDateTime::fromMSecsSinceEpoch(m_toMs));
-    const double top = maxValue > 0 ? maxValue / m_unitDivisor * 1.1 : 1.0;
-    m_valueAxis->setRange(0, top);
-    m_valueAxis->applyNiceNumbers();
-    viewport()->update();
+    m_linesDirty = true;
+    update();
 }
 
 void TimeChart::addMarker(const ChartMarker &marker)
 {
     m_markers.append(marker);
-    viewport()->update();
+    update();
 }
 
 void TimeChart::setMarkers(const QList<ChartMarker> &markers)
 {
     m_markers = markers;
-    viewport()->update();
+    update();
 }
 
 void TimeChart::setNoDataBand(qint64 fromMs, qint64 toMs, const QString &note)
 {
+    if (fromMs == m_bandFromMs && toMs == m_bandToMs && note == m_bandNote)
+        return;
     m_bandFromMs = fromMs;
     m_bandToMs = toMs;
     m_bandNote = note;
-    viewport()->update();
+    update();
 }
 
-QPointF TimeChart::toView(double x, double y) const
+double TimeChart::xOf(double ms) const
 {
-    const QPointF inChart = chart()->mapToPosition(QPointF(x, y / m_unitDivisor), m_pool.first());
-    return chart()->mapToScene(inChart);
+    return m_plot.left() + (ms - double(m_fromMs)) / double(m_toMs - m_fromMs) * m_plot.width();
+}
+
+double TimeChart::yOf(double shownValue) const
+{
+    return m_plot.bottom() - shownValue / m_axisTop * m_plot.height();
 }
 
 QString TimeChart::valuesAt(qint64 atMs) const
@@ -220,17 +248,17 @@ QString TimeChart::valuesAt(qint64 atMs) const
 
 QString TimeChart::lineNear(const QPoint &viewPos, int tolerancePx) const
 {
-    const QPointF scenePos = mapToScene(viewPos);
-    const QPointF value = chart()->mapToValue(chart()->mapFromScene(scenePos), m_pool.first());
+    layoutIfNeeded();
+    const double atMs = double(m_fromMs) + (viewPos.x() - m_plot.left()) / double(m_plot.width()) * double(m_toMs - m_fromMs);
     QString best;
     double bestDistance = tolerancePx;
     for (const ChartLine &l : m_lines) {
-        const qsizetype i = nearestIndex(l.points, value.x());
+        const qsizetype i = nearestIndex(l.points, atMs);
         if (i < 0)
             continue;
-        const QPointF p = toView(l.points[i].x(), l.points[i].y());
-        const double d = std::abs(p.y() - scenePos.y());
-        if (std::abs(p.x() - scenePos.x()) < 3 * tolerancePx && d <= bestDistance) {
+        const QPointF p(xOf(l.points[i].x()), yOf(l.points[i].y() / m_unitDivisor));
+        const double d = std::abs(p.y() - viewPos.y());
+        if (std::abs(p.x() - viewPos.x()) < 3 * tolerancePx && d <= bestDistance) {
             bestDistance = d;
             best = l.key;
         }
@@ -238,59 +266,101 @@ QString TimeChart::lineNear(const QPoint &viewPos, int tolerancePx) const
     return best;
 }
 
-void TimeChart::mouseMoveEvent(QMouseEvent *event)
+// The lines of the frame, once: no antialiasing (thin lines on a dense live chart look the same and cost a
+// fraction), one polyline per run between holes.
+void TimeChart::renderLines()
 {
-    QChartView::mouseMoveEvent(event);
-    const QPointF inChart = chart()->mapFromScene(mapToScene(event->position().toPoint()));
-    if (!chart()->plotArea().contains(inChart)) {
-        if (m_hoverMs >= 0) {
-            m_hoverMs = -1;
-            QToolTip::hideText();
-            viewport()->update();
-        }
-        return;
+    m_linesDirty = false;
+    const qreal dpr = devicePixelRatioF();
+    const QSize size = m_plot.size() * dpr;
+    if (m_linesPixmap.size() != size) {
+        m_linesPixmap = QPixmap(size);
+        m_linesPixmap.setDevicePixelRatio(dpr);
     }
-    m_hoverMs = qint64(chart()->mapToValue(inChart, m_pool.first()).x());
-    QToolTip::showText(event->globalPosition().toPoint(), valuesAt(m_hoverMs), this);
-    viewport()->update();
+    m_linesPixmap.fill(Qt::transparent);
+    QPainter p(&m_linesPixmap);
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.translate(-m_plot.topLeft());
+    p.setClipRect(m_plot.adjusted(0, -2, 0, 2));
+    QPolygonF run;
+    for (const ChartLine &l : std::as_const(m_lines)) {
+        QPen pen(l.color, l.width, l.style);
+        pen.setCosmetic(true);
+        pen.setCapStyle(Qt::FlatCap);
+        pen.setJoinStyle(Qt::BevelJoin);
+        p.setPen(pen);
+        run.clear();
+        auto flush = [&] {
+            if (run.size() == 1)
+                p.drawPoint(run.first());
+            else if (run.size() > 1)
+                p.drawPolyline(run);
+            run.clear();
+        };
+        for (qsizetype i = 0; i < l.points.size(); ++i) {
+            const QPointF &pt = l.points[i];
+            if (i > 0 && m_gapMs > 0 && pt.x() - l.points[i - 1].x() > double(m_gapMs))
+                flush();
+            run.append(QPointF(xOf(pt.x()), yOf(pt.y() / m_unitDivisor)));
+        }
+        flush();
+    }
 }
 
-void TimeChart::mousePressEvent(QMouseEvent *event)
+void TimeChart::paintEvent(QPaintEvent *)
 {
-    const QString key = lineNear(event->position().toPoint());
-    if (event->button() == Qt::LeftButton && !m_lines.isEmpty()
-        && std::any_of(m_lines.cbegin(), m_lines.cend(), [&key](const ChartLine &l) { return l.key == key; }))
-        Q_EMIT lineClicked(key);
-    QChartView::mousePressEvent(event);
-}
-
-void TimeChart::leaveEvent(QEvent *event)
-{
-    m_hoverMs = -1;
-    viewport()->update();
-    QChartView::leaveEvent(event);
-}
-
-void TimeChart::drawForeground(QPainter *painter, const QRectF &rect)
-{
-    QChartView::drawForeground(painter, rect);
-    const QRectF plot = chart()->mapRectToScene(chart()->plotArea());
-    auto xOf = [&](qint64 ms) {
-        const double f = double(ms - m_fromMs) / double(m_toMs - m_fromMs);
-        return plot.left() + std::clamp(f, 0.0, 1.0) * plot.width();
-    };
-    painter->save();
-    painter->setClipRect(plot.adjusted(0, -1, 0, 1));
+    layoutIfNeeded();
+    if (m_linesDirty || m_linesPixmap.size() != m_plot.size() * devicePixelRatioF())
+        renderLines();
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().base());
     const QFontMetrics fm(font());
+    const QColor axisText = palette().color(QPalette::Text);
+    const QColor grid(0xe0, 0xe0, 0xe0);
+
+    painter.setFont(boldOf(font()));
+    painter.setPen(axisText);
+    painter.drawText(QRect(kMargin, kMargin, width() - 2 * kMargin, m_plot.top() - kMargin), Qt::AlignHCenter | Qt::AlignTop,
+                     m_titleText);
+    painter.setFont(font());
+
+    // Grid and axis labels.
+    for (double v = 0; v <= m_axisTop + m_axisStep / 2; v += m_axisStep) {
+        const double y = std::round(yOf(v));
+        painter.setPen(grid);
+        painter.drawLine(QPointF(m_plot.left(), y), QPointF(m_plot.right(), y));
+        painter.setPen(axisText);
+        painter.drawText(QRectF(kMargin, y - fm.height() / 2.0, m_valueLabelWidth, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+                         tickLabel(v));
+    }
+    for (int i = 0; i < kTimeTicks; ++i) {
+        const qint64 at = m_fromMs + (m_toMs - m_fromMs) * i / (kTimeTicks - 1);
+        const double x = std::round(xOf(double(at)));
+        painter.setPen(grid);
+        painter.drawLine(QPointF(x, m_plot.top()), QPointF(x, m_plot.bottom()));
+        painter.setPen(axisText);
+        const QString text = QDateTime::fromMSecsSinceEpoch(at).toString(m_timeFormat);
+        const int w = fm.horizontalAdvance(text);
+        painter.drawText(QPointF(std::clamp(x - w / 2.0, 0.0, double(width() - w)), m_plot.bottom() + 4 + fm.ascent()), text);
+    }
+    painter.setPen(QColor(0x9e, 0x9e, 0x9e));
+    painter.drawRect(m_plot.adjusted(0, 0, -1, -1));
+
+    painter.drawPixmap(m_plot.topLeft(), m_linesPixmap);
+
+    // Over the lines: holes, the no-data band, markers, the hover line.
+    auto xAt = [&](qint64 ms) { return std::clamp(xOf(double(ms)), double(m_plot.left()), double(m_plot.right())); };
+    painter.save();
+    painter.setClipRect(m_plot.adjusted(0, -1, 0, 1));
     auto shade = [&](qint64 from, qint64 to, const QString &note, int strength) {
-        const QRectF band(QPointF(xOf(from), plot.top()), QPointF(xOf(to), plot.bottom()));
+        const QRectF band(QPointF(xAt(from), m_plot.top()), QPointF(xAt(to), m_plot.bottom()));
         if (band.width() < 1)
             return;
-        painter->fillRect(band, QBrush(QColor(0x9e, 0x9e, 0x9e, 20 * strength)));
-        painter->fillRect(band, QBrush(QColor(0x75, 0x75, 0x75, 30 * strength), Qt::BDiagPattern));
+        painter.fillRect(band, QBrush(QColor(0x9e, 0x9e, 0x9e, 20 * strength)));
+        painter.fillRect(band, QBrush(QColor(0x75, 0x75, 0x75, 30 * strength), Qt::BDiagPattern));
         if (!note.isEmpty() && band.width() > fm.horizontalAdvance(note) + 8) {
-            painter->setPen(QColor(0x42, 0x42, 0x42));
-            painter->drawText(band.adjusted(4, 4, -4, -4), Qt::AlignTop | Qt::AlignHCenter | Qt::TextWordWrap, note);
+            painter.setPen(QColor(0x42, 0x42, 0x42));
+            painter.drawText(band.adjusted(4, 4, -4, -4), Qt::AlignTop | Qt::AlignHCenter | Qt::TextWordWrap, note);
         }
     };
     // Holes of one line (the total) are shaded lightly: other lines may have data there.
@@ -301,18 +371,78 @@ void TimeChart::drawForeground(QPainter *painter, const QRectF &rect)
     for (const ChartMarker &m : std::as_const(m_markers)) {
         if (m.atMs < m_fromMs || m.atMs > m_toMs)
             continue;
-        const double x = xOf(m.atMs);
-        painter->setPen(QPen(m.color, 1.2, Qt::DashLine));
-        painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        painter->setPen(m.color);
-        painter->drawText(QPointF(x + 3, plot.top() + fm.ascent() + 2), m.label);
+        const double x = xAt(m.atMs);
+        painter.setPen(QPen(m.color, 1.2, Qt::DashLine));
+        painter.drawLine(QPointF(x, m_plot.top()), QPointF(x, m_plot.bottom()));
+        painter.setPen(m.color);
+        painter.drawText(QPointF(x + 3, m_plot.top() + fm.ascent() + 2), m.label);
     }
     if (m_hoverMs >= m_fromMs && m_hoverMs <= m_toMs) {
-        const double x = xOf(m_hoverMs);
-        painter->setPen(QPen(QColor(0, 0, 0, 110), 1));
-        painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        const double x = xAt(m_hoverMs);
+        painter.setPen(QPen(QColor(0, 0, 0, 110), 1));
+        painter.drawLine(QPointF(x, m_plot.top()), QPointF(x, m_plot.bottom()));
     }
-    painter->restore();
+    painter.restore();
+
+    // Legend.
+    for (qsizetype i = 0; i < m_legend.size() && i < m_legendRects.size(); ++i) {
+        const LegendEntry &e = m_legend[i];
+        const QRect &r = m_legendRects[i];
+        const int midY = r.center().y();
+        painter.setPen(QPen(e.color, std::max<qreal>(2.0, e.width), e.style));
+        painter.drawLine(r.left(), midY, r.left() + kSwatch, midY);
+        painter.setPen(axisText);
+        painter.drawText(QPoint(r.left() + kSwatch + 4, r.top() + fm.ascent() + 1), e.text);
+    }
+}
+
+void TimeChart::resizeEvent(QResizeEvent *event)
+{
+    m_layoutDirty = true;
+    m_linesDirty = true;
+    QWidget::resizeEvent(event);
+}
+
+void TimeChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        m_layoutDirty = true;
+        m_linesDirty = true;
+    }
+    QWidget::changeEvent(event);
+}
+
+void TimeChart::mouseMoveEvent(QMouseEvent *event)
+{
+    layoutIfNeeded();
+    const QPoint pos = event->position().toPoint();
+    if (!m_plot.contains(pos)) {
+        if (m_hoverMs >= 0) {
+            m_hoverMs = -1;
+            QToolTip::hideText();
+            update();
+        }
+        return;
+    }
+    m_hoverMs = m_fromMs + qint64(double(pos.x() - m_plot.left()) / m_plot.width() * double(m_toMs - m_fromMs));
+    QToolTip::showText(event->globalPosition().toPoint(), valuesAt(m_hoverMs), this);
+    update(m_plot.adjusted(-1, -1, 1, 1)); // the lines come from the pixmap: only the overlay is new
+}
+
+void TimeChart::mousePressEvent(QMouseEvent *event)
+{
+    const QString key = lineNear(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && !m_lines.isEmpty()
+        && std::any_of(m_lines.cbegin(), m_lines.cend(), [&key](const ChartLine &l) { return l.key == key; }))
+        Q_EMIT lineClicked(key);
+    QWidget::mousePressEvent(event);
+}
+
+void TimeChart::leaveEvent(QEvent *event)
+{
+    m_hoverMs = -1;
+    update();
+    QWidget::leaveEvent(event);
 }
 
 } // namespace cdeck

@@ -2,16 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QChartView>
 #include <QColor>
 #include <QList>
+#include <QPixmap>
 #include <QPointF>
+#include <QWidget>
 
 #include <functional>
-
-class QDateTimeAxis;
-class QLineSeries;
-class QValueAxis;
 
 namespace cdeck {
 
@@ -34,11 +31,14 @@ struct ChartMarker
     QColor color = QColor(0x6a, 0x1b, 0x9a);
 };
 
-// A time chart of a few lines (Qt Charts, no OpenGL: see docs/qt64-notes): the caller hands over whole
-// frames (setFrame), each line goes into its QLineSeries in one replace() call. A hole in a line longer than
-// gapMs is drawn as a break, never bridged, and the holes of the line marked showGaps are shaded. Hovering
-// shows the time and every line's value there; clicking near a line emits lineClicked.
-class TimeChart : public QChartView
+// A time chart of a few lines, painted by hand (style.md section 3; no Qt Charts items, no OpenGL): the
+// caller hands over whole frames (setFrame) and the lines are drawn once per frame, without antialiasing,
+// into one pixmap of the plot area; hovering, markers and the no-data band are drawn over that pixmap, so
+// they repaint without redrawing a line. The legend and the axes are laid out again only when their texts
+// change. A hole in a line longer than gapMs is drawn as a break, never bridged, and the holes of the line
+// marked as the gap line are shaded. Hovering shows the time and every line's value there; clicking near a
+// line emits lineClicked.
+class TimeChart : public QWidget
 {
     Q_OBJECT
 public:
@@ -58,6 +58,7 @@ public:
     void setFrame(qint64 fromMs, qint64 toMs, const QList<ChartLine> &lines, qint64 gapMs,
                   const QString &gapLineKey = QString(), const QString &gapNote = QString());
     int plotColumns() const; // pixel columns of the plot area: the decimation width
+    QRect plotRect() const; // the plot area in widget coordinates
 
     // Vertical markers (time + label), kept across frames until cleared.
     void addMarker(const ChartMarker &marker);
@@ -73,25 +74,42 @@ public:
     qint64 fromMs() const { return m_fromMs; }
     qint64 toMs() const { return m_toMs; }
     QString lineNear(const QPoint &viewPos, int tolerancePx = 8) const; // key, or empty
+    double axisTop() const { return m_axisTop; } // the value (in the shown unit) at the top of the plot
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 Q_SIGNALS:
     void lineClicked(const QString &key);
 
 protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
-    void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
-    QLineSeries *seriesAt(int index);
-    QPointF toView(double x, double y) const;
+    struct LegendEntry
+    {
+        QString text;
+        QColor color;
+        qreal width = 1.5;
+        Qt::PenStyle style = Qt::SolidLine;
+        bool operator==(const LegendEntry &) const = default;
+    };
 
-    QDateTimeAxis *m_timeAxis;
-    QValueAxis *m_valueAxis;
+    void layoutIfNeeded() const;
+    void renderLines();
+    double xOf(double ms) const;
+    double yOf(double shownValue) const; // a value already divided by the unit
+    QString tickLabel(double value) const;
+
     QString m_title;
-    QList<QLineSeries *> m_pool; // reused across frames: creating series per frame costs more than drawing
+    QString m_titleText;
     QList<ChartLine> m_lines;
+    qint64 m_gapMs = 0;
     QList<std::pair<qint64, qint64>> m_gaps; // holes of the gap line, shaded
     QString m_gapNote;
     QList<ChartMarker> m_markers;
@@ -101,9 +119,21 @@ private:
     qint64 m_fromMs = 0;
     qint64 m_toMs = 0;
     double m_unitDivisor = 1;
+    double m_axisTop = 1;
+    double m_axisStep = 0.25;
+    QString m_timeFormat;
     qint64 m_hoverMs = -1;
     std::function<QString(double)> m_format;
     QList<std::pair<double, QString>> m_units;
+    QList<LegendEntry> m_legend;
+
+    // Layout, redone only when the size, the legend or the value labels' width changed.
+    mutable bool m_layoutDirty = true;
+    mutable QRect m_plot;
+    mutable QList<QRect> m_legendRects;
+    mutable int m_valueLabelWidth = 0;
+    QPixmap m_linesPixmap; // the lines of the current frame over the plot area
+    bool m_linesDirty = true;
 };
 
 } // namespace cdeck

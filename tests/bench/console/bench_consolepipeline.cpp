@@ -248,6 +248,7 @@ int main(int argc, char *argv[])
     int hours = 24;
     bool skip24h = false;
     bool skipRealTime = false;
+    QString screenshot; // the window at the end of the real-time phase, to look at what was measured
     for (int i = 1; i < argc; ++i) {
         if (qstrcmp(argv[i], "--seconds") == 0 && i + 1 < argc)
             seconds = std::max(5, atoi(argv[++i]));
@@ -257,6 +258,8 @@ int main(int argc, char *argv[])
             skip24h = true;
         else if (qstrcmp(argv[i], "--no-realtime") == 0)
             skipRealTime = true;
+        else if (qstrcmp(argv[i], "--screenshot") == 0 && i + 1 < argc)
+            screenshot = QString::fromLocal8Bit(argv[++i]);
     }
     qRegisterMetaType<cdeck::MetricBatch>("cdeck::MetricBatch");
     printf("platform: %s, %d executors x 8 series at 1 Hz, memory + shuffle panels visible (1600x1000)\n",
@@ -302,6 +305,8 @@ int main(int argc, char *argv[])
         QTimer::singleShot(0, &app, &QCoreApplication::quit);
     app.exec();
     const double wallS = double(wall.nsecsElapsed()) / 1e9;
+    if (!screenshot.isEmpty() && !host.grab().save(screenshot))
+        printf("cannot write %s\n", qPrintable(screenshot));
     const double busyPct = double(app.busyNs()) / 1e9 / wallS * 100;
     const double busyCpuPct = double(app.busyCpuNs()) / 1e9 / wallS * 100;
     QMetaObject::invokeMethod(feeder, &Feeder::stop, Qt::BlockingQueuedConnection);
