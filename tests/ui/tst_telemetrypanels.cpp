@@ -139,6 +139,50 @@ private Q_SLOTS:
         QCOMPARE(bars->focusKey(), u"w7"_s);
     }
 
+    // The painted chart draws what it is handed: a one-second spike reaches its height on screen, a hole
+    // longer than the gap is not bridged, and hovering the spike's time names its value.
+    void paintedChartDrawsTheSpikeAndTheHole()
+    {
+        TimeChart chart(u"test"_s);
+        chart.resize(700, 360);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const qint64 from = kStart;
+        ChartLine line;
+        line.key = u"w0"_s;
+        line.label = u"w0"_s;
+        line.color = QColor(255, 0, 0);
+        for (int s = 0; s <= 300; ++s) {
+            if (s > 200 && s < 260)
+                continue; // no sample: a hole of a minute
+            line.points.append(QPointF(double(from + s * 1000), s == 100 ? 10.0 : 1.0));
+        }
+        chart.setFrame(from, from + 300'000, {line}, 5000);
+        const QImage image = chart.grab().toImage();
+        const QRect plot = chart.plotRect();
+        QVERIFY(plot.width() > 300);
+        const double dpr = image.devicePixelRatio();
+        auto redIn = [&](double t0, double t1, double v0, double v1) {
+            int n = 0;
+            const int x0 = int(plot.left() + t0 / 300 * plot.width());
+            const int x1 = int(plot.left() + t1 / 300 * plot.width());
+            const int y0 = int(plot.bottom() - v1 / chart.axisTop() * plot.height());
+            const int y1 = int(plot.bottom() - v0 / chart.axisTop() * plot.height());
+            for (int x = x0; x <= x1; ++x)
+                for (int y = y0; y <= y1; ++y) {
+                    const QRgb c = image.pixel(int(x * dpr), int(y * dpr));
+                    n += qRed(c) > 200 && qGreen(c) < 80 && qBlue(c) < 80 ? 1 : 0;
+                }
+            return n;
+        };
+        QVERIFY2(redIn(99, 101, 9, 10.2) > 0, "the spike's top is not drawn");
+        QCOMPARE(redIn(0, 95, 3, 10.2), 0); // nothing high elsewhere
+        QCOMPARE(redIn(205, 255, 0.5, 1.5), 0); // the hole stays empty
+        QVERIFY(redIn(150, 190, 0.5, 1.5) > 0); // the line around it is there
+        QVERIFY(chart.valuesAt(from + 100'000).contains(u"w0: 10"_s));
+        QVERIFY(chart.valuesAt(from + 230'000).contains(u"w0: no data"_s));
+    }
+
     // Zoomed out to 24 h, a one-second burst inside a 4-minute roll-up bucket is still drawn at its height,
     // after the reduction to the (half-width) chart's pixel columns.
     void decimationKeepsTheSpike()
