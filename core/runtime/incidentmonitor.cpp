@@ -8,6 +8,7 @@
 #include "core/store/runtimestore.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,6 +19,8 @@
 #include <QUrlQuery>
 
 #include <spdlog/spdlog.h>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +42,42 @@ bool sameApartFromUpdate(triage::Incident a, const triage::Incident &b)
 {
     a.updatedAt = b.updatedAt;
     return a == b;
+}
+
+// CPU seconds (user + system) used by the live processes of each process group asked for, from /proc:
+// a worker's nanny leads its group, so this is the nanny and its worker together. One pass over /proc.
+QHash<qint64, double> groupCpuSeconds(const QSet<qint64> &groups)
+{
+    QHash<qint64, double> result;
+    if (groups.isEmpty())
+        return result;
+    static const double ticksPerSecond = double(::sysconf(_SC_CLK_TCK));
+    const QDir proc(u"/proc"_s);
+    for (const QString &pid : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (!pid.front().isDigit())
+            continue;
+        QFile stat(u"/proc/"_s + pid + u"/stat"_s);
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.read(1024);
+        const qsizetype close = line.lastIndexOf(')');
+        if (close < 0)
+            continue;
+        // After "(comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
+        const QList<QByteArray> f = line.mid(close + 2).split(' ');
+        if (f.size() < 13)
+            continue;
+        const qint64 group = f[2].toLongLong();
+        if (!groups.contains(group))
+            continue;
+        result[group] += double(f[11].toLongLong() + f[12].toLongLong()) / ticksPerSecond;
+    }
+    return result;
+}
+
+bool isLiveExecutor(ExecutorStatus s)
+{
+    return s == ExecutorStatus::Running || s == ExecutorStatus::Paused;
 }
 
 // No detector here raises these: the SloMonitor does, and ends them.
@@ -102,6 +141,7 @@ void IncidentMonitor::evaluateNow()
         if (isTerminal(c->info().state)) {
             w.finalRound = true;
             w.series.clear(); // nothing more will be detected: free the window
+            w.cpu.clear();
             w.logs.clear();
             w.groups.clear();
         }
@@ -190,10 +230,25 @@ triage::ClusterFacts IncidentMonitor::facts(ClusterController *cluster, Watch &w
         f.waitingSince = info.stateChangedAt;
     const QString dir = cluster->clusterDir();
     const bool live = !isTerminal(info.state);
-    for (const StoredExecutor &e : cluster->storedExecutors()) {
+    QSet<qint64> processGroups;
+    const QList<StoredExecutor> stored = cluster->storedExecutors();
+    for (const StoredExecutor &e : stored)
+        if (live && isLiveExecutor(e.executor.status) && e.executor.pid > 0)
+            processGroups.insert(e.executor.pid);
+    const QHash<qint64, double> cpu = groupCpuSeconds(processGroups);
+    for (const StoredExecutor &e : stored) {
+        if (cpu.contains(e.executor.pid) && isLiveExecutor(e.executor.status)) {
+            QList<triage::Point> &points = w.cpu[e.executor.id];
+            points.append({nowMs, cpu.value(e.executor.pid)});
+            qsizetype drop = 0;
+            while (drop < points.size() && points[drop].tMs < nowMs - kWindowMs)
+                ++drop;
+            points.remove(0, drop);
+        }
         triage::ExecutorFacts ef;
         ef.executor = e.executor;
         ef.retireRequested = e.retireRequested;
+        ef.cpuSeconds = w.cpu.value(e.executor.id);
         if (live)
             ef.log = readLog(w, dir + u"/logs/"_s + e.executor.id + u".log"_s, nowMs);
         else

@@ -62,6 +62,7 @@ private:
     struct Watch
     {
         QHash<QString, triage::Series> series; // name + '\x1f' + executor
+        QHash<QString, QList<triage::Point>> cpu; // executor id -> CPU seconds of its process group, per round
         QHash<QString, LogTail> logs; // by path
         QHash<QString, QList<triage::TaskGroupFacts>> groups; // by job id
         QHash<QString, bool> groupsFinal; // job id -> fetched after the job ended

@@ -466,6 +466,24 @@ IncidentList detectExecutorLost(const ClusterFacts &facts, const Thresholds &)
     return result;
 }
 
+// CPU seconds used per second over [fromMs, toMs] from the points inside it; nullopt when they do not
+// cover at least half of it (no /proc reading: a remote engine, or the runtime restarted meanwhile).
+static std::optional<double> cpuRate(const QList<Point> &cpu, qint64 fromMs, qint64 toMs)
+{
+    const Point *first = nullptr;
+    const Point *last = nullptr;
+    for (const Point &p : cpu) {
+        if (p.tMs < fromMs || p.tMs > toMs)
+            continue;
+        if (!first)
+            first = &p;
+        last = &p;
+    }
+    if (!first || last->tMs - first->tMs < (toMs - fromMs) / 2 || last->tMs == first->tMs)
+        return std::nullopt;
+    return (last->value - first->value) / (double(last->tMs - first->tMs) / 1000.0);
+}
+
 IncidentList detectNetworkStall(const ClusterFacts &facts, const Thresholds &t)
 {
     IncidentList result;
@@ -489,6 +507,11 @@ IncidentList detectNetworkStall(const ClusterFacts &facts, const Thresholds &t)
                 return l.tMs >= from && l.tMs <= to.value_or(facts.nowMs) && restart.match(l.text).hasMatch();
             });
             if (restarted)
+                continue;
+            // Busy, not stalled: a worker computing flat out on a loaded host misses its scrapes (its event
+            // loop waits for the CPU) while its processes keep using CPU; a stopped or hung one uses none.
+            if (const auto rate = cpuRate(ef.cpuSeconds, from, to.value_or(facts.nowMs));
+                rate && *rate >= t.stallBusyCpuPerSecond)
                 continue;
             const QList<const JobFacts *> hit = jobsRunningAt(facts, from);
             const qint64 silentMs = to.value_or(facts.nowMs) - from;
@@ -550,7 +573,7 @@ IncidentList detectNetworkStall(const ClusterFacts &facts, const Thresholds &t)
 IncidentList detectPermissionDenied(const ClusterFacts &facts, const Thresholds &)
 {
     static const QRegularExpression denied(
-        u"PermissionError|Permission denied|EACCES|EPERM|Operation not permitted|Read-only file system|EROFS|AccessDenied"_s);
+        u"PermissionError|Permission denied|EACCES|EPERM|Operation not permitted|Read-only file system|EROFS|AccessDenied|AccessControlException"_s);
     IncidentList result;
     for (const JobFacts &j : facts.jobs) {
         const QList<LogLine> lines = grep(j.log, denied, 1, 1);

@@ -43,6 +43,10 @@ struct ExecutorFacts
     Executor executor;
     bool retireRequested = false; // a scale-down asked for it to go: its end is planned
     QList<LogLine> log; // the recent lines of its worker log (logs/<id>.log)
+    // CPU seconds its processes (nanny and worker) have used, read from /proc by the runtime every round:
+    // these points keep coming while the worker answers no scrape, so a silent worker that burns CPU (its
+    // event loop starved by CPU-bound tasks on a loaded host) is told from a stopped or hung one (none).
+    QList<Point> cpuSeconds;
 };
 
 struct JobFacts
@@ -89,6 +93,9 @@ struct Thresholds
     double bytesImbalanceRatio = 3.0; // largest executor's share over the fair share, per group
     qint64 bytesImbalanceMinBytes = 16 * 1024 * 1024;
     qint64 stallSeconds = 8; // a live executor silent this long, or transfers stopped while tasks wait
+    // A silent executor whose processes used at least this much CPU per second of the silence was busy, not
+    // stalled (a SIGSTOPped or network-hung worker uses ~0; a starved event loop under load uses most of a core).
+    double stallBusyCpuPerSecond = 0.2;
     qint64 idleSeconds = 900; // WAITING with no job this long (CLUSTERDECK_IDLE_INCIDENT_S)
     int retryStormFailures = 3; // failures of jobs with the same name ...
     qint64 retryStormWindowSeconds = 1800; // ... within this window

@@ -359,6 +359,55 @@ private Q_SLOTS:
         QVERIFY(detectNetworkStall(f).isEmpty());
     }
 
+    // The false alarm seen under heavy load (tst_incidents_integration, after a worker was killed: the one
+    // left computed the whole shuffle on a loaded 2-core host and missed its scrapes for over 10 s) against
+    // the true stall (chaos stall-worker: SIGSTOP). The samples look the same; the CPU its processes used
+    // during the silence does not: flat out versus nothing.
+    void aSilentButBusyExecutorIsNotAStall()
+    {
+        auto withGap = [] {
+            ClusterFacts f = healthyCluster();
+            Series &w1 = f.series[1];
+            w1.points.erase(std::remove_if(w1.points.begin(), w1.points.end(),
+                                           [](const Point &p) { return p.tMs > kT0 + 20'000 && p.tMs < kT0 + 32'000; }),
+                            w1.points.end());
+            return f;
+        };
+        // Busy: CPU read every 2 s (the triage round), 0.9 s of CPU per second all along, gap included.
+        ClusterFacts busy = withGap();
+        for (int s = 0; s <= 40; s += 2)
+            busy.executors[0].cpuSeconds.append({kT0 + s * 1000, 3.0 + 0.9 * s});
+        QVERIFY2(detectNetworkStall(busy).isEmpty(), "a worker computing flat out is not a network stall");
+        // Still silent and still busy now (an open gap): nothing either.
+        busy.series[1].points.erase(std::remove_if(busy.series[1].points.begin(), busy.series[1].points.end(),
+                                                   [](const Point &p) { return p.tMs > kT0 + 20'000; }),
+                                    busy.series[1].points.end());
+        QVERIFY(detectNetworkStall(busy).isEmpty());
+        // Barely busy (a starved loop at 10% of a core is below the 0.2 s/s bar): a stall after all.
+        ClusterFacts slow = withGap();
+        for (int s = 0; s <= 40; s += 2)
+            slow.executors[0].cpuSeconds.append({kT0 + s * 1000, 3.0 + 0.1 * s});
+        QCOMPARE(detectNetworkStall(slow).size(), 1);
+
+        // The true stall: busy until SIGSTOP at +20 s, then not a tick of CPU until SIGCONT at +32 s.
+        ClusterFacts stopped = withGap();
+        double cpu = 3.0;
+        for (int s = 0; s <= 40; s += 2) {
+            stopped.executors[0].cpuSeconds.append({kT0 + s * 1000, cpu});
+            if (s < 20 || s >= 32)
+                cpu += 1.8;
+        }
+        const IncidentList found = detectNetworkStall(stopped);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found[0].subject, u"w1"_s);
+        QCOMPARE(found[0].start.toMSecsSinceEpoch(), kT0 + 20'000);
+        QCOMPARE(found[0].end.toMSecsSinceEpoch(), kT0 + 32'000);
+        // Without CPU readings covering the silence (a restarted runtime), it is judged on the samples alone.
+        ClusterFacts unknown = withGap();
+        unknown.executors[0].cpuSeconds = {{kT0 + 36'000, 50.0}, {kT0 + 38'000, 51.0}};
+        QCOMPARE(detectNetworkStall(unknown).size(), 1);
+    }
+
     void transfersStoppedWhileTasksWaitIsAStall()
     {
         ClusterFacts f = healthyCluster();
