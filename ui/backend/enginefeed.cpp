@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "enginefeed.h"
 
+#include "core/backend/enginetriage/enginetriage.h"
+
 #include "core/backend/spark/sparkrestclient.h"
 #include "core/backend/spark/eventlogreader.h"
 #include "core/backend/spark/sparkstages.h"
@@ -300,9 +302,14 @@ void SparkFeed::poll()
             emitDetail(id);
             if (m_metrics.clusterId == id)
                 sampleShuffle(id, *executors);
+            m_executorsApp = id;
+            m_lastExecutors = *executors;
+            emitIncidents(id);
         });
     }
-    if (m_wantJobs && !m_jobsInFlight) {
+    // Jobs and stages also while the Incidents tab needs them: failed jobs and stages feed the detectors.
+    const bool jobsNeeded = m_wantJobs || incidentsFocus() == id;
+    if (jobsNeeded && !m_jobsInFlight) {
         m_jobsInFlight = true;
         m_client->jobs(appPath(id), [this, gen, id](const spark::RestReply &r) {
             if (gen != m_generation)
@@ -329,10 +336,11 @@ void SparkFeed::poll()
             }
             m_lastJobs = *jobs;
             emitStages(id);
+            emitIncidents(id);
         });
     }
     // Stages with the jobs (the jobs page lists the selected job's stages; the DAG tab names them).
-    if (m_wantJobs && !m_stagesInFlight) {
+    if (jobsNeeded && !m_stagesInFlight) {
         m_stagesInFlight = true;
         m_client->stages(appPath(id), [this, gen, id](const spark::RestReply &r) {
             if (gen != m_generation)
@@ -352,9 +360,25 @@ void SparkFeed::poll()
             m_lastStages = *stages;
             m_haveStages = true;
             emitStages(id);
+            emitIncidents(id);
         });
     }
     pollTaskSummary(gen);
+}
+
+void SparkFeed::emitIncidents(const QString &appId)
+{
+    if (incidentsFocus() != appId || m_executorsApp != appId)
+        return;
+    enginetriage::SparkSnapshot snapshot;
+    snapshot.clusterId = appId;
+    snapshot.nowMs = QDateTime::currentMSecsSinceEpoch();
+    snapshot.executors = m_lastExecutors;
+    if (m_stagesApp == appId) {
+        snapshot.jobs = m_lastJobs;
+        snapshot.stages = m_lastStages;
+    }
+    Q_EMIT incidentsReady(appId, enginetriage::detectOnEngine(enginetriage::sparkFacts(snapshot)));
 }
 
 void SparkFeed::emitStages(const QString &appId)
@@ -541,7 +565,9 @@ void YarnFeed::poll()
     if (m_focus.isEmpty() || m_focus != m_clusterId || m_state != ConnectionState::Connected)
         return;
     const QString id = m_focus;
-    if (m_wantExecutors && !m_executorsInFlight) {
+    // Nodes and applications also while the Incidents tab needs them: lost nodes and failing apps feed the detectors.
+    const bool incidentsShown = incidentsFocus() == id;
+    if ((m_wantExecutors || incidentsShown) && !m_executorsInFlight) {
         m_executorsInFlight = true;
         m_client->nodes({}, [this, gen, id](const yarn::YarnReply &r) {
             if (gen != m_generation)
@@ -558,9 +584,11 @@ void YarnFeed::poll()
             for (const yarn::YarnNode &n : *nodes)
                 list.append(yarn::toExecutor(n));
             Q_EMIT executorsReady(id, list);
+            m_lastNodes = *nodes;
+            emitIncidents(id);
         });
     }
-    if (m_wantJobs && !m_jobsInFlight) {
+    if ((m_wantJobs || incidentsShown) && !m_jobsInFlight) {
         m_jobsInFlight = true;
         yarn::AppFilter filter;
         filter.limit = kMaxApps;
@@ -591,8 +619,22 @@ void YarnFeed::poll()
                 list.append(job);
             }
             Q_EMIT jobsReady(id, list);
+            m_lastApps = *apps;
+            emitIncidents(id);
         });
     }
+}
+
+void YarnFeed::emitIncidents(const QString &clusterId)
+{
+    if (incidentsFocus() != clusterId || clusterId != m_clusterId)
+        return;
+    enginetriage::YarnSnapshot snapshot;
+    snapshot.clusterId = clusterId;
+    snapshot.nowMs = QDateTime::currentMSecsSinceEpoch();
+    snapshot.nodes = m_lastNodes;
+    snapshot.apps = m_lastApps;
+    Q_EMIT incidentsReady(clusterId, enginetriage::detectOnEngine(enginetriage::yarnFacts(snapshot)));
 }
 
 void YarnFeed::cancelJob(const QString &clusterId, const QString &jobId)

@@ -4,6 +4,8 @@
 
 #include "runtimefeed.h"
 
+#include "core/backend/yarn/yarnmodel.h"
+
 #include <QHash>
 #include <QMap>
 
@@ -113,6 +115,8 @@ private:
     void emitStages(const QString &appId);
     void pollTaskSummary(quint64 gen);
     void sampleShuffle(const QString &appId, const QList<spark::SparkExecutorInfo> &executors);
+    // The detectors on the focused application's last answers (core/backend/enginetriage), for the Incidents tab.
+    void emitIncidents(const QString &appId);
 
     spark::SparkRestClient *m_client = nullptr;
     QHash<QString, ClusterInfo> m_apps; // by application id, from the last list
@@ -129,6 +133,8 @@ private:
     QList<spark::SparkJobInfo> m_lastJobs;
     QList<spark::SparkStageInfo> m_lastStages;
     bool m_haveStages = false;
+    QString m_executorsApp;
+    QList<spark::SparkExecutorInfo> m_lastExecutors;
 
     struct StageFocus
     {
@@ -175,6 +181,10 @@ private:
     bool m_listInFlight = false;
     bool m_executorsInFlight = false;
     bool m_jobsInFlight = false;
+    // The last nodes and applications answers, for the detectors (core/backend/enginetriage).
+    QList<yarn::YarnNode> m_lastNodes;
+    QList<yarn::YarnApp> m_lastApps;
+    void emitIncidents(const QString &clusterId);
 };
 
 // A Spark event log opened from disk, for triage with no server: read once by EventLogReader on a worker thread

@@ -160,6 +160,10 @@ Q_SIGNALS:
     void clusterCostReady(const QString &clusterId, const QJsonObject &report); // GET /clusters/{id}/cost
     void costSummaryReady(const QJsonObject &summary); // GET /cost/summary
 
+protected:
+    // The cluster whose incidents the GUI shows (setIncidentsFocus); engine feeds judge theirs themselves.
+    QString incidentsFocus() const { return m_incidentsFocus; }
+
 private:
     void tick();
     void tickCost(quint64 gen);
