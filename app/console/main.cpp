@@ -79,7 +79,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption eventLogOption(u"event-log"_s, QCoreApplication::translate("main", "Open this Spark event log (a file or an eventlog_v2_* directory; repeatable) with no server: the window shows only the logs."), u"PATH"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, QCoreApplication::translate("main", "Render the window once its data has arrived, save it as PNG and exit (non-zero if no data within 30 s)."), u"FILE"_s);
     const QCommandLineOption sizeOption(u"size"_s, QCoreApplication::translate("main", "Window size for --screenshot (default 1440x900)."), u"WxH"_s, u"1440x900"_s);
-    const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs, launch, memory, shuffle, dag, timeline, incidents, cost or summary."), u"PAGE"_s, u"overview"_s);
+    const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs, launch, memory, shuffle, dag, timeline, incidents, cost, summary or slos."), u"PAGE"_s, u"overview"_s);
     const QCommandLineOption jobOption(u"job"_s, QCoreApplication::translate("main", "With --page dag: show this job's DAG (default: the newest job)."), u"ID"_s);
     const QCommandLineOption clusterOption(u"cluster"_s, QCoreApplication::translate("main", "Select the cluster with this name."), u"NAME"_s);
     const QCommandLineOption launchNameOption(u"launch-name"_s, QCoreApplication::translate("main", "Prefill the launch form's name (with --page launch)."), u"NAME"_s);
