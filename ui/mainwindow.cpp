@@ -14,6 +14,7 @@
 #include "models/executormodel.h"
 #include "models/telemetrywindow.h"
 #include "panels/dagpanel.h"
+#include "panels/eventlist.h"
 #include "panels/executormemorypanel.h"
 #include "panels/executorspanel.h"
 #include "panels/incidentspanel.h"
@@ -431,6 +432,16 @@ void MainWindow::wireFeed(Connection *connection)
             applyCluster(c);
         }
     });
+    connect(feed, &RuntimeFeed::eventsReady, this, [this, connection](const QString &id, const ClusterEventList &events) {
+        if (connection == m_connection && id == m_clusterId) {
+            m_haveEvents = true;
+            m_overview->setEvents(events);
+            // Scaling actions, spot interruptions and fallbacks as markers on the memory and shuffle charts.
+            const QList<ChartMarker> markers = EventList::markersFor(events);
+            m_memory->setMarkers(markers);
+            m_shuffle->setMarkers(markers);
+        }
+    });
     connect(feed, &RuntimeFeed::executorsReady, this, [this, connection](const QString &id, const ExecutorList &list) {
         if (connection == m_connection && id == m_clusterId) {
             m_haveExecutors = true;
@@ -649,7 +660,11 @@ void MainWindow::onSelectionChanged(Connection *connection)
         m_connection->followMetrics({}); // the other runtime's stream is no longer shown
     m_connection = connection;
     m_clusterId = id;
-    m_haveDetail = m_haveExecutors = m_haveJobs = false;
+    m_haveDetail = m_haveExecutors = m_haveJobs = m_haveEvents = false;
+    // The previous cluster's events must not stand for this one's until its own list comes.
+    m_overview->setEvents({});
+    m_memory->setMarkers({});
+    m_shuffle->setMarkers({});
     m_telemetryWanted = telemetryTabShown();
     m_telemetry->setCluster(id);
     m_executors->setFlavor(int(flavorOf(connection)));
@@ -1125,14 +1140,15 @@ bool MainWindow::isReady(Page page) const
         return c->clusters()->rowCount() == 0 || m_stack->currentWidget() == m_emptyPage;
     switch (page) {
     case Page::Overview:
-        return m_haveDetail;
+        // Spark and YARN serve no event list: only a ClusterDeck runtime's clusters wait for theirs.
+        return m_haveDetail && (m_haveEvents || !c->managesClusters());
     case Page::Executors:
         return m_haveDetail && m_haveExecutors;
     case Page::Jobs:
         return m_haveDetail && m_haveJobs && m_samples.contains(m_connection);
     case Page::Memory:
     case Page::Shuffle:
-        return m_haveDetail && m_telemetry->hasData() && m_telemetry->link() != MetricsLink::Loading;
+        return m_haveDetail && m_haveEvents && m_telemetry->hasData() && m_telemetry->link() != MetricsLink::Loading;
     case Page::Dag:
         return m_haveDetail && m_haveJobs && m_dagPanel->hasLayout() && !m_dagPanel->isLayoutPending();
     case Page::Timeline:
@@ -1177,7 +1193,14 @@ void MainWindow::openScaleDialog()
         dialog->setCostRates(meter->ratePerHour, meter->workerRatePerHour, meter->currency);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog, connection = m_connection, id = m_clusterId] {
-                if (connection) {
+                if (!connection)
+                    return;
+                // The policy first: a target inside new bounds would otherwise be refused by the old ones.
+                if (dialog->policyChanged()) {
+                    connection->setScalingPolicy(id, dialog->policy());
+                    statusBar()->showMessage(tr("Scaling policy of %1: %2").arg(m_cluster.name(), dialog->policy().summary()), 5000);
+                }
+                if (dialog->targetChanged()) {
                     connection->scale(id, dialog->target());
                     statusBar()->showMessage(tr("Scaling %1 to %2 workers…").arg(m_cluster.name()).arg(dialog->target()), 5000);
                 }
@@ -1225,6 +1248,8 @@ void MainWindow::onAction(Connection *connection, const ActionResult &r)
             what = tr("Terminate refused");
         else if (r.action == "protection"_L1)
             what = tr("Changing termination protection failed");
+        else if (r.action == "policy"_L1)
+            what = tr("Changing the scaling policy failed");
         else if (r.action == "submit"_L1)
             what = tr("Job submission refused");
         else if (r.action == "guarded"_L1)

@@ -73,6 +73,7 @@ public:
     void showPage(Page page);
     bool isReady(Page page) const; // the data the page shows has arrived
     LaunchForm *launchForm() const { return m_launchForm; }
+    OverviewPanel *overviewPanel() const { return m_overview; }
     ExecutorsPanel *executorsPanel() const { return m_executors; }
     JobsPanel *jobsPanel() const { return m_jobs; }
     ExecutorMemoryPanel *memoryPanel() const { return m_memory; }
@@ -175,6 +176,7 @@ private:
     ClusterInfo m_cluster; // the latest known state of the selected cluster
     bool m_haveDetail = false;
     bool m_haveExecutors = false;
+    bool m_haveEvents = false; // the focused cluster's event list (overview, chart markers)
     bool m_haveJobs = false;
     QHash<QString, JobState> m_jobStates; // the selected cluster's jobs, for which DAGs still change
     QSet<QString> m_finalDags; // jobs whose DAG arrived after they ended: no need to fetch it again

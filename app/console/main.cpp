@@ -84,10 +84,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption clusterOption(u"cluster"_s, QCoreApplication::translate("main", "Select the cluster with this name."), u"NAME"_s);
     const QCommandLineOption launchNameOption(u"launch-name"_s, QCoreApplication::translate("main", "Prefill the launch form's name (with --page launch)."), u"NAME"_s);
     const QCommandLineOption launchWorkersOption(u"launch-workers"_s, QCoreApplication::translate("main", "Prefill the launch form's workers (with --page launch)."), u"N"_s);
+    const QCommandLineOption launchScalingOption(u"launch-scaling"_s, QCoreApplication::translate("main", "Prefill the launch form with a managed scaling policy between MIN and MAX workers (with --page launch)."), u"MIN-MAX"_s);
     const QCommandLineOption reportPdfOption(u"report-pdf"_s, QCoreApplication::translate("main", "With --screenshot --page summary: also write the summary's PDF report to FILE."), u"FILE"_s);
     parser.addOptions({reportPdfOption, eventLogOption});
     parser.addOptions({runtimeOption, tokenOption, engineOption, screenshotOption, sizeOption, pageOption, clusterOption,
-                       launchNameOption, launchWorkersOption, jobOption});
+                       launchNameOption, launchWorkersOption, launchScalingOption, jobOption});
     parser.process(app);
 
     cdeck::ConsoleOptions options;
@@ -198,6 +199,10 @@ int main(int argc, char *argv[])
         poll->stop();
         if (page == cdeck::MainWindow::Page::Launch && parser.isSet(launchNameOption))
             window.launchForm()->prefill(parser.value(launchNameOption), parser.value(launchWorkersOption).toInt());
+        if (page == cdeck::MainWindow::Page::Launch && parser.isSet(launchScalingOption)) {
+            const QStringList bounds = parser.value(launchScalingOption).split(u'-');
+            window.launchForm()->prefillPolicy(bounds.value(0).toInt(), bounds.value(1).toInt());
+        }
         // One more refresh period so tables are sized and the second snapshot (rates, durations) is in.
         QTimer::singleShot(1500, &window, [&] {
             bool saved = window.grab().save(file, "PNG");

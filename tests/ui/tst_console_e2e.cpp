@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 ClusterDeck developers
 // SPDX-License-Identifier: Apache-2.0
 // End to end, with the real runtime and real Dask: fill the launch form, see the cluster reach WAITING in
-// the sidebar, scale it to 3 and see 3 running executors, terminate it by typing its name and see
-// TERMINATED. The runtime is this test's own (free loopback port, temporary data dir, test::RuntimeProcess).
+// the sidebar, scale it to 3 and see 3 running executors (and the scale-out in the event list and as a marker
+// on the memory and shuffle charts), terminate it by typing its name and see TERMINATED; then launch a
+// managed cluster through the form and see its policy come back from the runtime on the overview.
+// The runtime is this test's own (free loopback port, temporary data dir, test::RuntimeProcess).
 #include "runtimeprocess.h"
 #include "testpaths.h"
 #include "ui/backend/connection.h"
@@ -12,10 +14,17 @@
 #include "ui/mainwindow.h"
 #include "ui/models/clusterlistmodel.h"
 #include "ui/models/executormodel.h"
+#include "ui/panels/eventlist.h"
+#include "ui/panels/executormemorypanel.h"
 #include "ui/panels/executorspanel.h"
+#include "ui/panels/overviewpanel.h"
+#include "ui/panels/shuffleiopanel.h"
+#include "ui/widgets/timechart.h"
 
 #include <QDir>
+#include <QComboBox>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -36,6 +45,7 @@ class TstConsoleE2E : public QObject
 private Q_SLOTS:
     void initTestCase();
     void launchScaleTerminate();
+    void launchManagedClusterThroughTheForm();
     void cleanupTestCase();
 
 private:
@@ -111,6 +121,24 @@ void TstConsoleE2E::launchScaleTerminate()
     QTest::mouseClick(scale->findChild<QPushButton *>(u"scaleButton"_s), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(executors->countWithStatus(ExecutorStatus::Running), 3, 90000);
     QCOMPARE(clusters->at(clusters->findByName(name)).spec.workers, 3);
+    // The scale-out is in the overview's event list (from GET /events) and a marker on both charts.
+    auto *eventList = m_window->overviewPanel()->findChild<EventList *>(u"eventList"_s);
+    QVERIFY(eventList);
+    auto scaleOutRow = [eventList]() -> QTreeWidgetItem * {
+        for (int row = 0; row < eventList->eventCount(); ++row)
+            if (eventList->topLevelItem(row)->text(1) == u"Scale out"_s)
+                return eventList->topLevelItem(row);
+        return nullptr;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(scaleOutRow(), 15000);
+    QCOMPARE(scaleOutRow()->text(2), u"2 → 3"_s);
+    QCOMPARE(scaleOutRow()->text(3), u"Requested by the user"_s);
+    for (TelemetryPanel *panel : {static_cast<TelemetryPanel *>(m_window->memoryPanel()),
+                                  static_cast<TelemetryPanel *>(m_window->shufflePanel())})
+        for (const TimeChart *chart : panel->timeCharts()) {
+            QCOMPARE(chart->markers().size(), 1);
+            QCOMPARE(chart->markers().first().label, u"2 → 3"_s);
+        }
     QList<qint64> pids;
     for (const Executor &e : executors->rows())
         if (e.pid > 0)
@@ -129,6 +157,54 @@ void TstConsoleE2E::launchScaleTerminate()
     // The executors' processes are gone with the cluster.
     for (qint64 pid : pids)
         QTRY_VERIFY2_WITH_TIMEOUT(::kill(pid_t(pid), 0) != 0, qPrintable(u"executor pid %1 still alive"_s.arg(pid)), 30000);
+}
+
+void TstConsoleE2E::launchManagedClusterThroughTheForm()
+{
+    const QString name = u"e2e-managed"_s;
+    Connection *connection = m_window->connections().first();
+    ClusterListModel *clusters = connection->clusters();
+    m_window->showLaunchForm();
+    LaunchForm *form = m_window->launchForm();
+    QTRY_VERIFY_WITH_TIMEOUT(form->hasInstanceTypes(), 15000);
+    QTest::keyClicks(form->findChild<QLineEdit *>(u"nameEdit"_s), name);
+    auto *mode = form->findChild<QComboBox *>(u"scalingModeCombo"_s);
+    mode->setCurrentIndex(mode->findData(u"managed"_s));
+    auto *workers = form->findChild<QSpinBox *>(u"workersSpin"_s);
+    workers->setValue(1);
+    form->findChild<QSpinBox *>(u"minWorkersSpin"_s)->setValue(1);
+    form->findChild<QSpinBox *>(u"maxWorkersSpin"_s)->setValue(2);
+    form->findChild<QSpinBox *>(u"scaleOutCooldownSpin"_s)->setValue(20);
+    form->findChild<QSpinBox *>(u"scaleInCooldownSpin"_s)->setValue(40);
+    QTest::mouseClick(form->findChild<QPushButton *>(u"launchButton"_s), Qt::LeftButton);
+
+    // The policy as the runtime stored it, read back through the cluster list and shown on the overview.
+    QTRY_VERIFY_WITH_TIMEOUT(clusters->findByName(name) >= 0, 15000);
+    const QString id = clusters->at(clusters->findByName(name)).id;
+    QTRY_COMPARE_WITH_TIMEOUT(toString(stateOf(name)), u"WAITING"_s, 90000);
+    const ScalingPolicy policy = clusters->at(clusters->findByName(name)).spec.scaling;
+    QVERIFY(policy.managed());
+    QCOMPARE(policy.minWorkers, 1);
+    QCOMPARE(policy.maxWorkers, 2);
+    QCOMPARE(policy.scaleOutCooldownSeconds, 20);
+    QCOMPARE(policy.scaleInCooldownSeconds, 40);
+    QCOMPARE(m_window->currentClusterId(), id);
+    m_window->showPage(MainWindow::Page::Overview);
+    auto *scaling = m_window->overviewPanel()->findChild<QLabel *>(u"overviewScaling"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(scaling->text().startsWith(u"Managed: 1-2 workers"_s), qPrintable(scaling->text()), 15000);
+    QVERIFY2(scaling->text().contains(u"cooldowns 20 s out, 40 s in"_s), qPrintable(scaling->text()));
+    auto *target = m_window->overviewPanel()->findChild<QLabel *>(u"overviewTarget"_s);
+    QVERIFY2(target->text().contains(u"chosen by the policy"_s), qPrintable(target->text()));
+    // Its event list starts with the launch, the policy in its numbers; the charts carry no marker yet.
+    auto *eventList = m_window->overviewPanel()->findChild<EventList *>(u"eventList"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(eventList->eventCount() >= 2, 15000); // STARTING, then on to WAITING
+    QTreeWidgetItem *launched = eventList->topLevelItem(eventList->eventCount() - 1);
+    QCOMPARE(launched->text(3), u"Launch requested"_s);
+    QVERIFY2(launched->toolTip(3).contains(u"\"managed\""_s), qPrintable(launched->toolTip(3)));
+    QCOMPARE(m_window->memoryPanel()->timeCharts().first()->markers().size(), 0);
+
+    connection->terminate(id);
+    QTRY_COMPARE_WITH_TIMEOUT(toString(stateOf(name)), u"TERMINATED"_s, 90000);
 }
 
 void TstConsoleE2E::cleanupTestCase()

@@ -6,6 +6,12 @@
 #include "ui/forms/launchform.h"
 #include "ui/forms/scaledialog.h"
 #include "ui/forms/terminatedialog.h"
+#include "ui/models/telemetrywindow.h"
+#include "ui/panels/eventlist.h"
+#include "ui/panels/executormemorypanel.h"
+#include "ui/panels/overviewpanel.h"
+#include "ui/panels/shuffleiopanel.h"
+#include "ui/widgets/timechart.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -58,6 +64,11 @@ private Q_SLOTS:
     void errorsShowWhileTyping();
     void refusalLandsOnFields();
     void scaleDialogShowsDelta();
+    void managedPolicyFieldsAreValidatedAndSent();
+    void scaleDialogChangesThePolicy();
+    void eventListShowsDecisionsNewestFirst();
+    void overviewShowsPolicyTargetAndEvents();
+    void scaleEventsAreMarkersOnMemoryAndShuffleCharts();
     void terminateNeedsTheName();
     void translationsCoverCore();
 };
@@ -190,6 +201,209 @@ void TstLaunchForm::scaleDialogShowsDelta()
     spin->setValue(1);
     QVERIFY2(dialog.deltaText().startsWith(u"−1 executor"_s), qPrintable(dialog.deltaText()));
     QVERIFY(child<QPushButton>(&dialog, u"scaleButton"_s)->isEnabled());
+}
+
+void TstLaunchForm::managedPolicyFieldsAreValidatedAndSent()
+{
+    LaunchForm form;
+    form.setInstanceTypes(types(), u"local.small"_s);
+    form.prefill(u"managed"_s, 1);
+    QVERIFY(!child<QWidget>(&form, u"minWorkersSpin"_s)->isVisibleTo(&form)); // manual: no policy fields
+    form.prefillPolicy(3, 2, 60, 300); // min above max
+    QVERIFY(child<QWidget>(&form, u"minWorkersSpin"_s)->isVisibleTo(&form));
+    QVERIFY2(form.fieldError(u"scaling.maxWorkers"_s).contains(u"must not be below the minimum"_s),
+             qPrintable(form.fieldError(u"scaling.maxWorkers"_s)));
+    QVERIFY2(form.fieldError(u"workers"_s).contains(u"between the minimum"_s), qPrintable(form.fieldError(u"workers"_s)));
+    // The error is shown under the field itself, where the user looks.
+    auto *maxError = child<QLabel>(&form, u"error_scaling.maxWorkers"_s);
+    QVERIFY(!maxError->isHidden());
+    QVERIFY2(maxError->text().contains(u"Maximum workers (2) must not be below the minimum (3)"_s), qPrintable(maxError->text()));
+    QVERIFY(child<QLabel>(&form, u"error_scaling.minWorkers"_s)->isHidden());
+    QSignalSpy sent(&form, &LaunchForm::launchRequested);
+    child<QPushButton>(&form, u"launchButton"_s)->click();
+    QCOMPARE(sent.count(), 0); // nothing is sent while a problem remains
+    form.prefillPolicy(1, 3, 30, 120);
+    QVERIFY(form.fieldError(u"scaling.maxWorkers"_s).isEmpty());
+    child<QSpinBox>(&form, u"scaleInCooldownSpin"_s)->setValue(-1);
+    QVERIFY(form.fieldError(u"scaling.scaleInCooldownSeconds"_s).contains(u"between 0 and 86400"_s));
+    child<QSpinBox>(&form, u"scaleInCooldownSpin"_s)->setValue(120);
+    child<QPushButton>(&form, u"launchButton"_s)->click();
+    QCOMPARE(sent.count(), 1);
+    const ClusterSpec spec = sent.first().first().value<ClusterSpec>();
+    QVERIFY(spec.scaling.managed());
+    QCOMPARE(spec.scaling.minWorkers, 1);
+    QCOMPARE(spec.scaling.maxWorkers, 3);
+    QCOMPARE(spec.scaling.scaleOutCooldownSeconds, 30);
+    QCOMPARE(spec.scaling.scaleInCooldownSeconds, 120);
+    QCOMPARE(spec.workers, 1);
+}
+
+void TstLaunchForm::scaleDialogChangesThePolicy()
+{
+    ClusterInfo c;
+    c.id = u"c-1"_s;
+    c.spec.name = u"etl"_s;
+    c.spec.workers = 2;
+    c.runningWorkers = 2;
+    ScaleDialog dialog(c, types().first());
+    QVERIFY(!dialog.policyChanged());
+    ScalingPolicy p;
+    p.mode = ScalingMode::Managed;
+    p.minWorkers = 1;
+    p.maxWorkers = 4;
+    p.scaleInCooldownSeconds = 10;
+    dialog.setPolicy(p);
+    QVERIFY(dialog.policyChanged());
+    QVERIFY(dialog.problems().isEmpty());
+    QVERIFY(child<QPushButton>(&dialog, u"scaleButton"_s)->isEnabled());
+    QCOMPARE(dialog.policy().scaleInCooldownSeconds, 10);
+    dialog.setTarget(5); // outside the new bounds
+    QVERIFY2(dialog.problems().contains(u"between the minimum (1) and the maximum (4)"_s), qPrintable(dialog.problems()));
+    QVERIFY(!child<QPushButton>(&dialog, u"scaleButton"_s)->isEnabled());
+    p.maxWorkers = 0;
+    dialog.setTarget(2);
+    dialog.setPolicy(p);
+    QVERIFY(!dialog.problems().isEmpty());
+    QVERIFY(!child<QPushButton>(&dialog, u"scaleButton"_s)->isEnabled());
+}
+
+void TstLaunchForm::eventListShowsDecisionsNewestFirst()
+{
+    EventList list;
+    ClusterEventList events;
+    ClusterEvent out;
+    out.seq = 1;
+    out.clusterId = u"c-1"_s;
+    out.time = QDateTime::fromMSecsSinceEpoch(1795500000000, Qt::UTC);
+    out.type = QLatin1StringView(ClusterEvent::kScaleOut);
+    out.reason = u"The adaptive signal asks for 20 workers (the maximum is 3)"_s;
+    out.from = 1;
+    out.to = 3;
+    out.metrics = QJsonObject{{u"adaptiveTarget"_s, 20}};
+    ClusterEvent in = out;
+    in.seq = 2;
+    in.time = out.time.addSecs(40);
+    in.type = QLatin1StringView(ClusterEvent::kScaleIn);
+    in.from = 3;
+    in.to = 1;
+    ClusterEvent state = out;
+    state.seq = 3;
+    state.type = QLatin1StringView(ClusterEvent::kStateChange);
+    state.from = u"RUNNING"_s;
+    state.to = u"WAITING"_s;
+    events << out << in << state;
+    list.setEvents(events);
+    QCOMPARE(list.eventCount(), 3);
+    QCOMPARE(list.topLevelItem(0)->text(2), u"RUNNING → WAITING"_s);
+    QCOMPARE(list.topLevelItem(1)->text(1), u"Scale in"_s);
+    QCOMPARE(list.topLevelItem(2)->text(2), u"1 → 3"_s);
+    QVERIFY(list.topLevelItem(2)->toolTip(3).contains(u"adaptiveTarget"_s));
+    const QList<ChartMarker> markers = EventList::markersFor(events);
+    QCOMPARE(markers.size(), 2); // scaling actions only, not state changes
+    QCOMPARE(markers.first().atMs, out.time.toMSecsSinceEpoch());
+    QCOMPARE(markers.first().label, u"1 → 3"_s);
+}
+
+namespace {
+
+ClusterEvent clusterEvent(qint64 seq, qint64 atMs, const char *type, const QJsonValue &from, const QJsonValue &to)
+{
+    ClusterEvent e;
+    e.seq = seq;
+    e.clusterId = u"c-1"_s;
+    e.time = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC);
+    e.type = QLatin1StringView(type);
+    e.from = from;
+    e.to = to;
+    e.reason = u"reason %1"_s.arg(seq);
+    return e;
+}
+
+} // namespace
+
+void TstLaunchForm::overviewShowsPolicyTargetAndEvents()
+{
+    OverviewPanel overview;
+    ClusterInfo c;
+    c.id = u"c-1"_s;
+    c.spec.name = u"etl"_s;
+    c.spec.instanceType = u"local.small"_s;
+    c.spec.workers = 2;
+    c.runningWorkers = 1;
+    c.spec.scaling.mode = ScalingMode::Managed;
+    c.spec.scaling.minWorkers = 1;
+    c.spec.scaling.maxWorkers = 3;
+    c.spec.scaling.scaleOutCooldownSeconds = 45;
+    c.spec.scaling.scaleInCooldownSeconds = 120;
+    overview.setCluster(c, types().first());
+    const QString policy = child<QLabel>(&overview, u"overviewScaling"_s)->text();
+    QVERIFY2(policy.startsWith(u"Managed: 1-3 workers, follows adaptive"_s), qPrintable(policy));
+    QVERIFY2(policy.contains(u"cooldowns 45 s out, 120 s in"_s), qPrintable(policy));
+    const QString target = child<QLabel>(&overview, u"overviewTarget"_s)->text();
+    QCOMPARE(target, u"2 workers (chosen by the policy), 1 running"_s);
+
+    auto *events = child<EventList>(&overview, u"eventList"_s);
+    QCOMPARE(events->eventCount(), 0);
+    const qint64 t0 = 1795500000000;
+    overview.setEvents({clusterEvent(1, t0, ClusterEvent::kScaleOut, 1, 2),
+                        clusterEvent(2, t0 + 5000, ClusterEvent::kScaleRefused, 2, 4)});
+    QCOMPARE(events->eventCount(), 2);
+    QCOMPARE(events->topLevelItem(0)->text(1), u"Scaling refused"_s);
+    QCOMPARE(events->topLevelItem(1)->text(2), u"1 → 2"_s);
+    QCOMPARE(events->topLevelItem(1)->text(3), u"reason 1"_s);
+
+    // A manual cluster says so, and its target is what was asked for.
+    c.spec.scaling = ScalingPolicy{};
+    overview.setCluster(c, types().first());
+    QVERIFY(child<QLabel>(&overview, u"overviewScaling"_s)->text().startsWith(u"Manual"_s));
+    QCOMPARE(child<QLabel>(&overview, u"overviewTarget"_s)->text(), u"2 workers (asked for), 1 running"_s);
+    QCOMPARE(child<QLabel>(&overview, u"overviewMarket"_s)->text(), u"on-demand"_s);
+
+    // A spot cluster: the interruptions of the trailing hour (not older ones) and the fallback.
+    c.spec.market = Market::Spot;
+    overview.setCluster(c, types().first());
+    QCOMPARE(child<QLabel>(&overview, u"overviewMarket"_s)->text(), u"spot; 0 spot interruptions in the last hour"_s);
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    overview.setEvents({clusterEvent(1, nowMs - 2 * 3600 * 1000, ClusterEvent::kSpotInterruption, 2, 1),
+                        clusterEvent(2, nowMs - 600 * 1000, ClusterEvent::kSpotInterruption, 2, 1),
+                        clusterEvent(3, nowMs - 599 * 1000, ClusterEvent::kMarketFallback, u"spot"_s, u"on-demand"_s)});
+    QCOMPARE(child<QLabel>(&overview, u"overviewMarket"_s)->text(),
+             u"spot; 1 spot interruption in the last hour; fell back to on-demand"_s);
+    overview.clear();
+    QCOMPARE(events->eventCount(), 0);
+}
+
+void TstLaunchForm::scaleEventsAreMarkersOnMemoryAndShuffleCharts()
+{
+    const qint64 t0 = 1795500000000;
+    const ClusterEventList events{clusterEvent(1, t0, ClusterEvent::kStateChange, u"STARTING"_s, u"WAITING"_s),
+                                  clusterEvent(2, t0 + 10000, ClusterEvent::kScaleOut, 1, 3),
+                                  clusterEvent(3, t0 + 20000, ClusterEvent::kScaleRefused, 3, 5),
+                                  clusterEvent(4, t0 + 30000, ClusterEvent::kSpotInterruption, 3, 2),
+                                  clusterEvent(5, t0 + 40000, ClusterEvent::kScaleIn, 3, 1)};
+    const QList<ChartMarker> markers = EventList::markersFor(events);
+    // One per action that changed the workers: scale out, the interruption, scale in (not the refusal).
+    QCOMPARE(markers.size(), 3);
+    TelemetryWindow window;
+    ExecutorMemoryPanel memory(&window);
+    ShuffleIoPanel shuffle(&window);
+    memory.setMarkers(markers);
+    shuffle.setMarkers(markers);
+    for (TelemetryPanel *panel : {static_cast<TelemetryPanel *>(&memory), static_cast<TelemetryPanel *>(&shuffle)}) {
+        QVERIFY(!panel->timeCharts().isEmpty());
+        for (const TimeChart *chart : panel->timeCharts()) {
+            const QList<ChartMarker> shown = chart->markers();
+            QCOMPARE(shown.size(), 3);
+            QCOMPARE(shown.at(0).atMs, t0 + 10000);
+            QCOMPARE(shown.at(0).label, u"1 → 3"_s);
+            QCOMPARE(shown.at(1).atMs, t0 + 30000);
+            QVERIFY2(shown.at(1).label.startsWith(u"spot"_s), qPrintable(shown.at(1).label));
+            QCOMPARE(shown.at(2).label, u"3 → 1"_s);
+        }
+    }
+    // A new event list replaces the markers, it does not pile them up.
+    memory.setMarkers(EventList::markersFor(events.mid(0, 2)));
+    QCOMPARE(memory.timeCharts().first()->markers().size(), 1);
 }
 
 void TstLaunchForm::terminateNeedsTheName()

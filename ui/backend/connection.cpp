@@ -146,6 +146,11 @@ void Connection::scale(const QString &clusterId, int workers)
     post([feed = m_feed, clusterId, workers] { feed->scale(clusterId, workers); });
 }
 
+void Connection::setScalingPolicy(const QString &clusterId, const ScalingPolicy &policy)
+{
+    post([feed = m_feed, clusterId, policy] { feed->setScalingPolicy(clusterId, policy); });
+}
+
 void Connection::setProtection(const QString &clusterId, bool on)
 {
     post([feed = m_feed, clusterId, on] { feed->setProtection(clusterId, on); });

@@ -53,6 +53,7 @@ public:
     void fetchCatalog();
     void launch(const ClusterSpec &spec);
     void scale(const QString &clusterId, int workers);
+    void setScalingPolicy(const QString &clusterId, const ScalingPolicy &policy);
     void setProtection(const QString &clusterId, bool on);
     void terminate(const QString &clusterId);
     void submitJob(const QString &clusterId, const JobRequest &request);

@@ -24,6 +24,7 @@ RuntimeFeed::RuntimeFeed(const QUrl &baseUrl, const QString &tokenFile, QObject 
     qRegisterMetaType<cdeck::ClusterInfo>("cdeck::ClusterInfo");
     qRegisterMetaType<cdeck::ExecutorList>("cdeck::ExecutorList");
     qRegisterMetaType<cdeck::JobList>("cdeck::JobList");
+    qRegisterMetaType<cdeck::ClusterEventList>("cdeck::ClusterEventList");
     qRegisterMetaType<QList<cdeck::InstanceType>>("QList<cdeck::InstanceType>");
     qRegisterMetaType<QList<cdeck::SampleInfo>>("QList<cdeck::SampleInfo>");
     qRegisterMetaType<cdeck::ActionResult>("cdeck::ActionResult");
@@ -75,7 +76,7 @@ bool RuntimeFeed::ensureClient()
     m_token = token;
     m_client = new RuntimeClient(m_baseUrl, m_token, this);
     m_client->setTimeoutMs(5000);
-    m_listInFlight = m_detailInFlight = m_executorsInFlight = m_jobsInFlight = false;
+    m_listInFlight = m_detailInFlight = m_executorsInFlight = m_jobsInFlight = m_eventsInFlight = false;
     if (m_stream) // opened with the old token: follow again with the new one
         scheduleMetricsRetry(u"new token"_s);
     m_dagsInFlight.clear();
@@ -114,6 +115,8 @@ void RuntimeFeed::noteReply(const ApiReply &reply)
 void RuntimeFeed::setFocus(const QString &clusterId, bool executors, bool jobs)
 {
     const bool changed = clusterId != m_focus || (executors && !m_wantExecutors) || (jobs && !m_wantJobs);
+    if (clusterId != m_focus)
+        m_events.clear();
     m_focus = clusterId;
     m_wantExecutors = executors;
     m_wantJobs = jobs;
@@ -230,6 +233,25 @@ void RuntimeFeed::tick()
             m_detailInFlight = false;
             if (r.ok())
                 Q_EMIT clusterReady(ClusterInfo::fromJson(r.body.toObject()));
+        });
+    }
+    if (!m_eventsInFlight) {
+        m_eventsInFlight = true;
+        const qint64 after = m_events.isEmpty() ? 0 : m_events.last().seq;
+        m_client->events(id, after, [this, gen, id, after](const ApiReply &r) {
+            if (gen != m_generation)
+                return;
+            m_eventsInFlight = false;
+            if (!r.ok() || id != m_focus)
+                return;
+            const qint64 last = m_events.isEmpty() ? 0 : m_events.last().seq;
+            if (last != after)
+                return; // the focus moved away and back meanwhile: the next tick asks again
+            const QJsonArray list = r.body.toArray();
+            for (const QJsonValue &v : list)
+                m_events.append(ClusterEvent::fromJson(v.toObject()));
+            if (!list.isEmpty() || after == 0)
+                Q_EMIT eventsReady(id, m_events);
         });
     }
     if (m_wantExecutors && !m_executorsInFlight) {
@@ -383,6 +405,17 @@ void RuntimeFeed::scale(const QString &clusterId, int workers)
     m_client->scale(clusterId, workers, [this, gen, clusterId](const ApiReply &r) {
         if (gen == m_generation)
             finishAction(u"scale"_s, clusterId, r);
+    });
+}
+
+void RuntimeFeed::setScalingPolicy(const QString &clusterId, const ScalingPolicy &policy)
+{
+    if (!m_client)
+        return;
+    const quint64 gen = m_generation;
+    m_client->setScalingPolicy(clusterId, policy, [this, gen, clusterId](const ApiReply &r) {
+        if (gen == m_generation)
+            finishAction(u"policy"_s, clusterId, r);
     });
 }
 

@@ -5,6 +5,7 @@
 #include "core/backend/runtime/metricswire.h"
 #include "core/backend/spark/sparkrestclient.h"
 #include "core/dag/dag.h"
+#include "core/model/clusterevent.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/model/instancecatalog.h"
@@ -100,6 +101,7 @@ public:
     virtual void pollNow();
     virtual void launch(const cdeck::ClusterSpec &spec);
     virtual void scale(const QString &clusterId, int workers);
+    virtual void setScalingPolicy(const QString &clusterId, const cdeck::ScalingPolicy &policy);
     virtual void setProtection(const QString &clusterId, bool on);
     virtual void terminate(const QString &clusterId);
     virtual void submitJob(const QString &clusterId, const cdeck::JobRequest &request);
@@ -133,6 +135,8 @@ Q_SIGNALS:
     void clusterReady(const cdeck::ClusterInfo &cluster); // with its state history
     void executorsReady(const QString &clusterId, const cdeck::ExecutorList &executors);
     void jobsReady(const QString &clusterId, const cdeck::JobList &jobs);
+    // The focused cluster's whole event list (oldest first), sent when it grows or the focus changes.
+    void eventsReady(const QString &clusterId, const cdeck::ClusterEventList &events);
     void instanceTypesReady(const QList<cdeck::InstanceType> &types, const QString &defaultType);
     void samplesReady(const QList<cdeck::SampleInfo> &samples);
     void connectionChanged(cdeck::ConnectionState state, const QString &message);
@@ -189,6 +193,8 @@ private:
     bool m_detailInFlight = false;
     bool m_executorsInFlight = false;
     bool m_jobsInFlight = false;
+    bool m_eventsInFlight = false;
+    cdeck::ClusterEventList m_events; // the focused cluster's, fetched incrementally (after the last seq)
     bool m_catalogWanted = false;
     QString m_dagCluster;
     QStringList m_dagJobs;

@@ -19,6 +19,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace cdeck {
@@ -41,6 +43,14 @@ LaunchForm::LaunchForm(QWidget *parent)
     , m_idleMinutes(new QSpinBox(this))
     , m_protection(new QCheckBox(tr("Termination protection: refuse to terminate until turned off"), this))
     , m_tags(new QPlainTextEdit(this))
+    , m_scalingMode(new QComboBox(this))
+    , m_minWorkers(new QSpinBox(this))
+    , m_maxWorkers(new QSpinBox(this))
+    , m_outCooldown(new QSpinBox(this))
+    , m_inCooldown(new QSpinBox(this))
+    , m_maxStep(new QSpinBox(this))
+    , m_signal(new QComboBox(this))
+    , m_policyBox(new QWidget(this))
     , m_message(new QLabel(this))
     , m_launch(new QPushButton(tr("Launch cluster"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
@@ -74,6 +84,26 @@ LaunchForm::LaunchForm(QWidget *parent)
     m_tags->setPlaceholderText(tr("One tag per line, key=value\nteam=data-platform\ncost-center=1234"));
     m_tags->setFixedHeight(m_tags->fontMetrics().height() * 5);
     m_tags->setTabChangesFocus(true);
+    m_scalingMode->setObjectName(u"scalingModeCombo"_s);
+    m_scalingMode->addItem(tr("Manual: keep the workers asked for"), u"manual"_s);
+    m_scalingMode->addItem(tr("Managed: scale between a minimum and a maximum"), u"managed"_s);
+    const ScalingPolicy defaults;
+    for (auto [spin, name, value, suffix] :
+         {std::tuple{m_minWorkers, "minWorkersSpin", 1, ""}, std::tuple{m_maxWorkers, "maxWorkersSpin", 3, ""},
+          std::tuple{m_outCooldown, "scaleOutCooldownSpin", defaults.scaleOutCooldownSeconds, " s"},
+          std::tuple{m_inCooldown, "scaleInCooldownSpin", defaults.scaleInCooldownSeconds, " s"},
+          std::tuple{m_maxStep, "maxStepSpin", defaults.maxStep, ""}}) {
+        spin->setObjectName(QLatin1StringView(name));
+        // Wider than allowed on purpose: validate() names the limit rather than the spin box clamping silently.
+        spin->setRange(-1, ScalingPolicy::kMaxCooldownSeconds + 1);
+        spin->setValue(value);
+        if (*suffix)
+            spin->setSuffix(tr(" s"));
+    }
+    m_signal->setObjectName(u"signalCombo"_s);
+    m_signal->addItem(tr("Scheduler's adaptive target"), toString(ScalingSignal::AdaptiveTarget));
+    m_signal->addItem(tr("Pending tasks per thread (out > 2, in < 0.5)"), toString(ScalingSignal::PendingTasks));
+    m_signal->addItem(tr("Memory pressure (out > 75%, in < 30%)"), toString(ScalingSignal::MemoryPressure));
     m_message->setObjectName(u"formMessage"_s);
     m_message->setWordWrap(true);
     m_message->setStyleSheet(u"QLabel { color: #c62828; background: #fdecea; border: 1px solid #f5c2c0;"
@@ -124,6 +154,32 @@ LaunchForm::LaunchForm(QWidget *parent)
     addField(u"idleTimeoutSeconds"_s, tr("Idle &auto-termination"), m_idleMinutes);
     addField(u"terminationProtection"_s, tr("Protection"), m_protection);
     addField(u"tags"_s, tr("&Tags"), m_tags);
+    addField(u"scaling.mode"_s, tr("&Scaling"), m_scalingMode);
+    auto *policyForm = new QFormLayout(m_policyBox);
+    policyForm->setContentsMargins(0, 0, 0, 0);
+    auto addPolicyField = [&](const QString &field, const QString &label, QWidget *widget) {
+        auto *column = new QVBoxLayout;
+        column->setSpacing(2);
+        column->addWidget(widget);
+        auto *error = new QLabel(this);
+        error->setObjectName(u"error_"_s + field);
+        error->setStyleSheet(kErrorStyle);
+        error->setWordWrap(true);
+        error->hide();
+        column->addWidget(error);
+        m_errorLabels.insert(field, error);
+        m_fieldWidgets.insert(field, widget);
+        auto *labelWidget = new QLabel(label, this);
+        labelWidget->setBuddy(widget);
+        policyForm->addRow(labelWidget, column);
+    };
+    addPolicyField(u"scaling.minWorkers"_s, tr("Mi&nimum workers"), m_minWorkers);
+    addPolicyField(u"scaling.maxWorkers"_s, tr("Ma&ximum workers"), m_maxWorkers);
+    addPolicyField(u"scaling.scaleOutCooldownSeconds"_s, tr("Scale-&out cooldown"), m_outCooldown);
+    addPolicyField(u"scaling.scaleInCooldownSeconds"_s, tr("Scale-i&n cooldown"), m_inCooldown);
+    addPolicyField(u"scaling.maxStep"_s, tr("Largest step"), m_maxStep);
+    addPolicyField(u"scaling.signal"_s, tr("Si&gnal"), m_signal);
+    form->addRow(QString(), m_policyBox);
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
@@ -159,10 +215,34 @@ LaunchForm::LaunchForm(QWidget *parent)
     });
     connect(m_idleMinutes, &QSpinBox::valueChanged, this, [this] { touch(u"idleTimeoutSeconds"_s); });
     connect(m_tags, &QPlainTextEdit::textChanged, this, [this] { touch(u"tags"_s); });
+    connect(m_scalingMode, &QComboBox::currentIndexChanged, this, [this] {
+        updatePolicyEnabled();
+        touch(u"scaling.mode"_s);
+    });
+    for (auto [spin, field] : {std::pair{m_minWorkers, "scaling.minWorkers"}, std::pair{m_maxWorkers, "scaling.maxWorkers"},
+                               std::pair{m_outCooldown, "scaling.scaleOutCooldownSeconds"},
+                               std::pair{m_inCooldown, "scaling.scaleInCooldownSeconds"},
+                               std::pair{m_maxStep, "scaling.maxStep"}}) {
+        const QString name = QLatin1StringView(field);
+        connect(spin, &QSpinBox::valueChanged, this, [this, name] {
+            touch(name);
+            if (name == "scaling.minWorkers"_L1 || name == "scaling.maxWorkers"_L1)
+                touch(u"workers"_s); // the workers must lie between them
+        });
+    }
     connect(m_launch, &QPushButton::clicked, this, &LaunchForm::onLaunch);
     connect(m_name, &QLineEdit::returnPressed, this, &LaunchForm::onLaunch);
     connect(m_cancel, &QPushButton::clicked, this, &LaunchForm::cancelled);
     updateTypeHint();
+    updatePolicyEnabled();
+}
+
+void LaunchForm::updatePolicyEnabled()
+{
+    const bool managed = m_scalingMode->currentData().toString() == "managed"_L1;
+    m_policyBox->setVisible(managed);
+    m_workers->setToolTip(managed ? tr("Workers to start with: the policy moves them between its minimum and maximum")
+                                  : QString());
 }
 
 void LaunchForm::setRuntimeName(const QString &name)
@@ -244,6 +324,15 @@ ClusterSpec LaunchForm::spec() const
     s.idleTimeoutSeconds = qint64(m_idleMinutes->value()) * 60;
     s.terminationProtection = m_protection->isChecked();
     s.tags = parsedTags();
+    if (m_scalingMode->currentData().toString() == "managed"_L1) {
+        s.scaling.mode = ScalingMode::Managed;
+        s.scaling.minWorkers = m_minWorkers->value();
+        s.scaling.maxWorkers = m_maxWorkers->value();
+        s.scaling.scaleOutCooldownSeconds = m_outCooldown->value();
+        s.scaling.scaleInCooldownSeconds = m_inCooldown->value();
+        s.scaling.maxStep = m_maxStep->value();
+        s.scaling.signal = scalingSignalFromString(m_signal->currentData().toString()).value_or(ScalingSignal::AdaptiveTarget);
+    }
     return s;
 }
 
@@ -274,6 +363,12 @@ QList<FieldError> LaunchForm::validateAll()
             errors.append({u"workers"_s, tr("Workers must be between 1 and %1 for %2 (the runtime's memory).")
                                              .arg(maxWorkers)
                                              .arg(s.instanceType)});
+        else if (s.scaling.managed() && (s.workers < s.scaling.minWorkers || s.workers > s.scaling.maxWorkers))
+            errors.append({u"workers"_s, tr("Workers to start with (%1) must lie between the minimum (%2) and the "
+                                            "maximum (%3).")
+                                             .arg(s.workers)
+                                             .arg(s.scaling.minWorkers)
+                                             .arg(s.scaling.maxWorkers)});
     }
     errors += tagLineErrors();
     showErrors(errors);
@@ -379,10 +474,30 @@ void LaunchForm::reset()
     m_protection->setChecked(false);
     m_onDemand->setChecked(true);
     m_tags->clear();
+    m_scalingMode->setCurrentIndex(0);
+    m_minWorkers->setValue(1);
+    m_maxWorkers->setValue(3);
+    m_outCooldown->setValue(ScalingPolicy{}.scaleOutCooldownSeconds);
+    m_inCooldown->setValue(ScalingPolicy{}.scaleInCooldownSeconds);
+    m_maxStep->setValue(ScalingPolicy{}.maxStep);
+    m_signal->setCurrentIndex(0);
     m_touched.clear();
     m_message->clear();
     m_message->hide();
     validateAll();
+}
+
+void LaunchForm::prefillPolicy(int minWorkers, int maxWorkers, int outCooldownS, int inCooldownS)
+{
+    m_scalingMode->setCurrentIndex(m_scalingMode->findData(u"managed"_s));
+    m_minWorkers->setValue(minWorkers);
+    m_maxWorkers->setValue(maxWorkers);
+    m_outCooldown->setValue(outCooldownS);
+    m_inCooldown->setValue(inCooldownS);
+    for (const char *field : {"scaling.minWorkers", "scaling.maxWorkers", "scaling.scaleOutCooldownSeconds",
+                              "scaling.scaleInCooldownSeconds"})
+        m_touched.insert(QLatin1StringView(field));
+    revalidate();
 }
 
 void LaunchForm::prefill(const QString &name, int workers)

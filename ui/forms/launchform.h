@@ -46,6 +46,8 @@ public:
     void setBusy(bool busy);
     void reset();
     void prefill(const QString &name, int workers); // for --screenshot and tests: shows its problems at once
+    // For --screenshot and tests: a managed policy (min > max shows its error at once).
+    void prefillPolicy(int minWorkers, int maxWorkers, int outCooldownS = 60, int inCooldownS = 300);
 
 Q_SIGNALS:
     void launchRequested(const cdeck::ClusterSpec &spec);
@@ -58,6 +60,7 @@ private:
     QList<FieldError> tagLineErrors() const;
     QMap<QString, QString> parsedTags() const;
     void updateTypeHint();
+    void updatePolicyEnabled();
     void onLaunch();
 
     QLabel *m_title;
@@ -71,6 +74,15 @@ private:
     QSpinBox *m_idleMinutes;
     QCheckBox *m_protection;
     QPlainTextEdit *m_tags;
+    // Scaling policy: manual, or managed between a minimum and a maximum.
+    QComboBox *m_scalingMode;
+    QSpinBox *m_minWorkers;
+    QSpinBox *m_maxWorkers;
+    QSpinBox *m_outCooldown;
+    QSpinBox *m_inCooldown;
+    QSpinBox *m_maxStep;
+    QComboBox *m_signal;
+    QWidget *m_policyBox;
     QLabel *m_message;
     QPushButton *m_launch;
     QPushButton *m_cancel;

@@ -8,13 +8,17 @@
 #include <QDialog>
 #include <optional>
 
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QWidget;
 
 namespace cdeck {
 
-// Target worker count, with the change spelt out before it is confirmed ("+1 executor: adds 1 thread, 1 GiB").
+// Target worker count, with the change spelt out before it is confirmed ("+1 executor: adds 1 thread, 1 GiB"),
+// and the cluster's scaling policy: manual, or managed between a minimum and a maximum with cooldowns. Each
+// problem is named under the dialog and Apply stays off until there is none.
 class ScaleDialog : public QDialog
 {
     Q_OBJECT
@@ -23,6 +27,14 @@ public:
 
     int target() const;
     QString deltaText() const;
+    ScalingPolicy policy() const;
+    bool policyChanged() const { return !(policy() == m_cluster.spec.scaling); }
+    bool targetChanged() const { return target() != m_cluster.spec.workers; }
+    QString problems() const; // "" when Apply is allowed
+
+    // For tests and --screenshot.
+    void setPolicy(const ScalingPolicy &policy);
+    void setTarget(int workers);
 
     // The cluster's cost meter (GET /cost/meters): the change in $/h is shown before confirming.
     void setCostRates(double nowPerHour, double workerPerHour, const QString &currency);
@@ -39,6 +51,13 @@ private:
     std::optional<double> m_nowPerHour;
     double m_workerPerHour = 0;
     QString m_currency;
+    QComboBox *m_mode;
+    QSpinBox *m_min;
+    QSpinBox *m_max;
+    QSpinBox *m_outCooldown;
+    QSpinBox *m_inCooldown;
+    QWidget *m_policyBox;
+    QLabel *m_problems;
     QPushButton *m_ok;
 };
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "overviewpanel.h"
 
+#include "ui/panels/eventlist.h"
 #include "ui/presentation.h"
 
 #include <QFormLayout>
@@ -12,6 +13,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace cdeck {
@@ -21,6 +24,7 @@ OverviewPanel::OverviewPanel(QWidget *parent)
     , m_state(new QLabel(this))
     , m_reason(new QLabel(this))
     , m_history(new QTreeWidget(this))
+    , m_events(new EventList(this))
 {
     setObjectName(u"overviewPanel"_s);
     m_state->setObjectName(u"overviewState"_s);
@@ -41,9 +45,14 @@ OverviewPanel::OverviewPanel(QWidget *parent)
     m_workers = addRow(specForm, tr("Workers"));
     m_type = addRow(specForm, tr("Instance type"));
     m_market = addRow(specForm, tr("Market"));
+    m_market->setObjectName(u"overviewMarket"_s);
     m_idle = addRow(specForm, tr("Idle auto-termination"));
     m_protection = addRow(specForm, tr("Termination protection"));
     m_tags = addRow(specForm, tr("Tags"));
+    m_scaling = addRow(specForm, tr("Scaling"));
+    m_scaling->setObjectName(u"overviewScaling"_s);
+    m_target = addRow(specForm, tr("Target"));
+    m_target->setObjectName(u"overviewTarget"_s);
 
     m_history->setObjectName(u"historyTree"_s);
     m_history->setHeaderLabels({tr("When"), tr("State"), tr("Reason")});
@@ -60,8 +69,18 @@ OverviewPanel::OverviewPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(stateRow);
     layout->addLayout(boxes);
-    layout->addWidget(new QLabel(tr("State history (newest first)"), this));
-    layout->addWidget(m_history, 1);
+    auto *lists = new QHBoxLayout;
+    auto *historyColumn = new QVBoxLayout;
+    historyColumn->addWidget(new QLabel(tr("State history (newest first)"), this));
+    historyColumn->addWidget(m_history, 1);
+    auto *eventsColumn = new QVBoxLayout;
+    eventsColumn->addWidget(new QLabel(tr("Events: scaling decisions, spot interruptions, state changes (newest first; "
+                                          "hover a reason for its numbers)"),
+                                       this));
+    eventsColumn->addWidget(m_events, 1);
+    lists->addLayout(historyColumn, 2);
+    lists->addLayout(eventsColumn, 3);
+    layout->addLayout(lists, 1);
 }
 
 QLabel *OverviewPanel::addRow(QFormLayout *form, const QString &label)
@@ -75,7 +94,38 @@ QLabel *OverviewPanel::addRow(QFormLayout *form, const QString &label)
 
 void OverviewPanel::clear()
 {
+    setEvents({});
     setCluster({}, std::nullopt);
+}
+
+void OverviewPanel::setEvents(const ClusterEventList &events)
+{
+    m_events->setEvents(events);
+    m_spotInterruptions.clear();
+    m_fellBack = false;
+    for (const ClusterEvent &e : events) {
+        if (e.type == QLatin1StringView(ClusterEvent::kSpotInterruption))
+            m_spotInterruptions.append(e.time);
+        else if (e.type == QLatin1StringView(ClusterEvent::kMarketFallback))
+            m_fellBack = true;
+    }
+    updateMarket();
+}
+
+void OverviewPanel::updateMarket()
+{
+    if (!m_spotCluster && m_spotInterruptions.isEmpty()) {
+        m_market->setText(m_marketName);
+        return;
+    }
+    const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    const auto inHour = std::count_if(m_spotInterruptions.cbegin(), m_spotInterruptions.cend(),
+                                      [&hourAgo](const QDateTime &at) { return at > hourAgo; });
+    QString text = m_marketName + u"; "_s
+        + (inHour == 1 ? tr("1 spot interruption in the last hour") : tr("%1 spot interruptions in the last hour").arg(inHour));
+    if (m_fellBack)
+        text += tr("; fell back to on-demand");
+    m_market->setText(text);
 }
 
 void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<InstanceType> &type)
@@ -105,7 +155,9 @@ void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<Instanc
                                .arg(type->threads)
                                .arg(presentation::formatBytes(type->memoryLimitBytes), type->referenceType)
                          : c.spec.instanceType);
-    m_market->setText(toString(c.spec.market));
+    m_marketName = toString(c.spec.market);
+    m_spotCluster = c.spec.market == Market::Spot;
+    updateMarket();
     m_idle->setText(c.spec.idleTimeoutSeconds > 0 ? tr("after %1 idle").arg(presentation::formatDuration(double(c.spec.idleTimeoutSeconds)))
                                                   : tr("never"));
     m_protection->setText(c.spec.terminationProtection ? tr("ON: terminate is refused until it is turned off")
@@ -114,6 +166,21 @@ void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<Instanc
     for (auto it = c.spec.tags.cbegin(); it != c.spec.tags.cend(); ++it)
         tags.append(it.key() + u'=' + it.value());
     m_tags->setText(tags.isEmpty() ? tr("none") : tags.join(u", "_s));
+    const ScalingPolicy &policy = c.spec.scaling;
+    m_scaling->setText(policy.managed()
+                           ? tr("Managed: %1-%2 workers, follows %3; cooldowns %4 s out, %5 s in; step %6; "
+                                "scale-in after %7 s of low signal")
+                                 .arg(policy.minWorkers)
+                                 .arg(policy.maxWorkers)
+                                 .arg(toString(policy.signal))
+                                 .arg(policy.scaleOutCooldownSeconds)
+                                 .arg(policy.scaleInCooldownSeconds)
+                                 .arg(policy.maxStep)
+                                 .arg(policy.stabilizationSeconds)
+                           : tr("Manual: the cluster keeps the workers asked for"));
+    const QString targetWorkers = c.spec.workers == 1 ? tr("1 worker") : tr("%1 workers").arg(c.spec.workers);
+    m_target->setText(policy.managed() ? tr("%1 (chosen by the policy), %2 running").arg(targetWorkers).arg(c.runningWorkers)
+                                       : tr("%1 (asked for), %2 running").arg(targetWorkers).arg(c.runningWorkers));
 
     if (c.id != m_clusterId) {
         m_clusterId = c.id;

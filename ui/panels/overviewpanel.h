@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/model/clusterevent.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/instancecatalog.h"
 
@@ -14,8 +15,11 @@ class QTreeWidget;
 
 namespace cdeck {
 
+class EventList;
+
 // The Overview tab: where the cluster is in its life and why, its addresses, its spec and tags, and every
-// state change with its reason (the first things asked in an incident: what, since when, why).
+// state change with its reason (the first things asked in an incident: what, since when, why), its scaling
+// policy and current target, and its event list (every scaling decision with its reason and numbers).
 class OverviewPanel : public QWidget
 {
     Q_OBJECT
@@ -23,6 +27,7 @@ public:
     explicit OverviewPanel(QWidget *parent = nullptr);
 
     void setCluster(const ClusterInfo &cluster, const std::optional<InstanceType> &type);
+    void setEvents(const ClusterEventList &events);
     void clear();
 
 private:
@@ -42,7 +47,17 @@ private:
     QLabel *m_idle;
     QLabel *m_protection;
     QLabel *m_tags;
+    // The market, with a spot cluster's trailing-hour interruption count (the runtime's
+    // spot_interruptions_per_h, counted from the same spot_interruption events) and its fallback.
+    void updateMarket();
+    QString m_marketName;
+    bool m_spotCluster = false;
+    QList<QDateTime> m_spotInterruptions;
+    bool m_fellBack = false;
+    QLabel *m_scaling;
+    QLabel *m_target;
     QTreeWidget *m_history;
+    EventList *m_events;
     int m_historySize = -1;
     QString m_clusterId;
 };
