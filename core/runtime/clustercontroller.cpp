@@ -118,6 +118,7 @@ JobIdentity jobIdentity(const QString &user)
 constexpr qint64 kLogTailBytes = 16 * 1024;
 constexpr int kLogTailLines = 40;
 constexpr qint64 kMaxIdentityBytes = 32 * 1024 * 1024; // ~1 KB per worker: far above any real cluster
+constexpr qint64 kHourMs = 3600 * 1000; // the spot interruption rate is a trailing-hour count
 
 } // namespace
 
@@ -996,6 +997,8 @@ QString ClusterController::interruptSpot(QString *executorId, const QString &cau
     const qint64 windowMs = qint64(i.spec.spot.fallbackWindowSeconds) * 1000;
     m_spotInterruptionsMs.append(t);
     m_spotInterruptionsMs.removeIf([t, windowMs](qint64 at) { return at < t - windowMs; });
+    m_spotInterruptionsLastHourMs.append(t);
+    m_spotInterruptionsLastHourMs.removeIf([t](qint64 at) { return at < t - kHourMs; });
     const int inWindow = int(m_spotInterruptionsMs.size());
     const QJsonObject numbers{{u"cause"_s, cause},
                               {u"interruptionsInWindow"_s, inWindow},
@@ -1044,6 +1047,15 @@ QString ClusterController::interruptSpot(QString *executorId, const QString &cau
     saveCluster();
     schedulePoll();
     return {};
+}
+
+std::optional<double> ClusterController::spotInterruptionsLastHour(qint64 nowMs) const
+{
+    if (m_record.info.spec.market != Market::Spot && m_spotInterruptionsLastHourMs.isEmpty())
+        return std::nullopt; // on-demand from the start: no spot capacity, no rate to chart
+    const auto inHour = std::count_if(m_spotInterruptionsLastHourMs.cbegin(), m_spotInterruptionsLastHourMs.cend(),
+                                      [nowMs](qint64 at) { return at > nowMs - kHourMs && at <= nowMs; });
+    return double(inHour);
 }
 
 void ClusterController::interruptSpotAtRandom()
@@ -1588,8 +1600,10 @@ void ClusterController::reattach(QList<StoredExecutor> executors, QList<StoredJo
     }
     m_decider.restoreHistory(lastOut, lastIn);
     for (const ClusterEvent &e : events()) {
-        if (e.type == QLatin1StringView(ClusterEvent::kSpotInterruption))
+        if (e.type == QLatin1StringView(ClusterEvent::kSpotInterruption)) {
             m_spotInterruptionsMs.append(e.time.toMSecsSinceEpoch());
+            m_spotInterruptionsLastHourMs.append(e.time.toMSecsSinceEpoch());
+        }
         else if (e.type == QLatin1StringView(ClusterEvent::kMarketFallback))
             m_spotFallback = true;
     }

@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QProcess;
@@ -72,6 +73,9 @@ public:
     // so). An empty executorId picks a live spot worker. "" on success; *notFound when no such id.
     QString interruptSpot(QString *executorId, const QString &cause, bool *notFound = nullptr);
     bool spotFallenBack() const { return m_spotFallback; }
+    // Spot interruptions in the hour before nowMs: the `spot_interruptions_per_h` series, sampled each
+    // second. Absent (nullopt) for a cluster that never had spot capacity and was never interrupted.
+    std::optional<double> spotInterruptionsLastHour(qint64 nowMs) const;
 
     QString id() const { return m_record.info.id; }
     ClusterInfo info() const;
@@ -162,6 +166,7 @@ private:
     ScalingDecider m_decider;
     bool m_loadInFlight = false;
     QList<qint64> m_spotInterruptionsMs; // within the fallback window (older ones are dropped)
+    QList<qint64> m_spotInterruptionsLastHourMs; // the trailing hour's, for the rate series
     bool m_spotFallback = false;
     QElapsedTimer m_sinceSpotDraw;
     QSet<QString> m_bootstrapFailed; // nodes whose bootstrap failed: they never join

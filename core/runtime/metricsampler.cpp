@@ -40,6 +40,7 @@ struct MetricSampler::Round
     qint64 timestampMs = 0;
     std::optional<QByteArray> scheduler;
     QList<Exec> executors;
+    std::optional<double> spotInterruptionsPerHour; // the controller's trailing-hour count (spot clusters)
     int pending = 0; // scrapes not finished yet (main thread only)
 };
 
@@ -198,6 +199,8 @@ SampleBatch MetricWorker::ingest(const MetricSampler::Round &round)
         add(total, u"workers_connected"_s, connected);
         add(total, u"tasks_suspicious_total"_s, suspicious);
     }
+    // Known to the runtime itself, so it is written whether or not the engine answered this second.
+    add(total, u"spot_interruptions_per_h"_s, round.spotInterruptionsPerHour);
     dropIdleParsers(round);
     if (!batch.points.isEmpty() && !store.append(batch.points))
         spdlog::warn("sampler: cannot store {} point(s) of {}: {}", batch.points.size(), round.clusterId.toStdString(),
@@ -268,7 +271,8 @@ QStringList MetricSampler::executorSeriesNames()
 
 QStringList MetricSampler::clusterSeriesNames()
 {
-    return executorSeriesNames() + QStringList{u"executors_sampled"_s, u"workers_connected"_s, u"tasks_suspicious_total"_s};
+    return executorSeriesNames() + QStringList{u"executors_sampled"_s, u"workers_connected"_s, u"tasks_suspicious_total"_s,
+                                          u"spot_interruptions_per_h"_s};
 }
 
 bool MetricSampler::start(QString *error)
@@ -306,6 +310,8 @@ QList<MetricSampler::Source> MetricSampler::sourcesOf(const QList<ClusterControl
         Source source;
         source.clusterId = info.id;
         source.schedulerMetricsUrl = info.dashboardUrl + u"/metrics"_s;
+        // Known to the runtime itself (its own reclaims), not scraped from the engine.
+        source.spotInterruptionsPerHour = c->spotInterruptionsLastHour(nowMs);
         for (const StoredExecutor &e : c->storedExecutors()) {
             const Executor &x = e.executor;
             const bool live = x.status == ExecutorStatus::Running || x.status == ExecutorStatus::Paused
@@ -337,6 +343,7 @@ void MetricSampler::tick()
         auto round = std::make_shared<Round>();
         round->clusterId = source.clusterId;
         round->timestampMs = nowMs;
+        round->spotInterruptionsPerHour = source.spotInterruptionsPerHour;
         round->pending = 1; // held until every scrape is issued, so a synchronous failure cannot submit early
         for (const SourceExecutor &x : source.executors) {
             Round::Exec r;

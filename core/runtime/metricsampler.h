@@ -65,6 +65,9 @@ public:
         QString clusterId;
         QString schedulerMetricsUrl;
         QList<SourceExecutor> executors;
+        // Spot interruptions in the trailing hour (ClusterController::spotInterruptionsLastHour): written as
+        // the cluster's spot_interruptions_per_h series; absent for a cluster without spot capacity.
+        std::optional<double> spotInterruptionsPerHour;
     };
     // Called once a tick on the main thread.
     using SourceList = std::function<QList<Source>(qint64 nowMs)>;

@@ -86,6 +86,20 @@ private:
         return lines.join(u'\n');
     }
 
+    // The cluster's spot_interruptions_per_h series through GET /metrics, as [epochMs, value] (1 s points).
+    QList<std::pair<qint64, double>> interruptionRate(const QString &id)
+    {
+        QJsonValue body;
+        QList<std::pair<qint64, double>> points;
+        if (m_runtime.get(u"/api/v1/clusters/%1/metrics?series=spot_interruptions_per_h&executors=total"_s.arg(id), &body)
+            != 200)
+            return points;
+        for (const QJsonValue &series : body.toArray())
+            for (const QJsonValue &p : series.toObject().value(u"points"_s).toArray())
+                points.append({qint64(p.toArray().at(0).toDouble()), p.toArray().at(1).toDouble()});
+        return points;
+    }
+
     QString clusterState(const QString &id)
     {
         return api("GET", u"/clusters/"_s + id).body.toObject().value(u"state"_s).toString();
@@ -277,6 +291,15 @@ private Q_SLOTS:
         QVERIFY2(fallbacks.first().reason.contains(u"threshold 2"_s), qPrintable(fallbacks.first().reason));
         QVERIFY(fallbacks.first().seq > interruptions.last().seq);
         QCOMPARE(ofType(all, ClusterEvent::kWorkerReplaced).size(), 2);
+        // Interruption rate per hour is a series: 0 before the first reclaim, then the trailing hour's count.
+        QTRY_VERIFY_WITH_TIMEOUT(!interruptionRate(id).isEmpty() && interruptionRate(id).last().second >= 2, 15000);
+        const QList<std::pair<qint64, double>> rate = interruptionRate(id);
+        QCOMPARE(rate.first().second, 0.0);
+        QVERIFY2(rate.first().first < interruptions.first().time.toMSecsSinceEpoch(), "the series starts before the reclaim");
+        QCOMPARE(rate.last().second, 2.0);
+        for (const auto &[at, value] : rate)
+            if (at >= interruptions.first().time.toMSecsSinceEpoch() + 1000 && at + 1000 <= interruptions.last().time.toMSecsSinceEpoch())
+                QCOMPARE(value, 1.0); // between the two reclaims the rate reads one
         // A scale-out after the fallback buys on-demand too.
         QCOMPARE(cli({u"cluster"_s, u"scale"_s, id, u"--workers"_s, u"3"_s, u"--wait"_s}), 0);
         QCOMPARE(toString(executors(id).last().market), toString(Market::OnDemand));

@@ -148,7 +148,7 @@ private Q_SLOTS:
         m_config.sampleTimeoutMs = 1500;
         m_server = new ScrapeServer;
         m_server->serve(u"/scheduler/metrics"_s, {scrape(u"dask-scheduler-busy.prom"_s)});
-        m_sources = {{u"c1"_s, m_server->url(u"/scheduler/metrics"_s), {}}};
+        m_sources = {{u"c1"_s, m_server->url(u"/scheduler/metrics"_s), {}, std::nullopt}}; // an on-demand cluster
         m_batches.clear();
         for (const QString &f : {u"dask-scheduler-busy.prom"_s, u"dask-worker-idle.prom"_s, u"dask-worker-busy.prom"_s,
                                  u"dask-worker-after.prom"_s, u"dask-worker2-busy.prom"_s})
