@@ -1195,14 +1195,15 @@ void MainWindow::openScaleDialog()
             [this, dialog, connection = m_connection, id = m_clusterId] {
                 if (!connection)
                     return;
-                // The policy first: a target inside new bounds would otherwise be refused by the old ones.
+                const std::optional<int> target = dialog->targetChanged() ? std::optional(dialog->target()) : std::nullopt;
+                // The policy first, the target only once it is accepted: a target inside new bounds would
+                // otherwise be refused by the old ones.
                 if (dialog->policyChanged()) {
-                    connection->setScalingPolicy(id, dialog->policy());
+                    connection->setScalingPolicy(id, dialog->policy(), target);
                     statusBar()->showMessage(tr("Scaling policy of %1: %2").arg(m_cluster.name(), dialog->policy().summary()), 5000);
-                }
-                if (dialog->targetChanged()) {
-                    connection->scale(id, dialog->target());
-                    statusBar()->showMessage(tr("Scaling %1 to %2 workers…").arg(m_cluster.name()).arg(dialog->target()), 5000);
+                } else if (target) {
+                    connection->scale(id, *target);
+                    statusBar()->showMessage(tr("Scaling %1 to %2 workers…").arg(m_cluster.name()).arg(*target), 5000);
                 }
             });
     dialog->open();

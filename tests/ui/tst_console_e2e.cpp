@@ -203,6 +203,28 @@ void TstConsoleE2E::launchManagedClusterThroughTheForm()
     QVERIFY2(launched->toolTip(3).contains(u"\"managed\""_s), qPrintable(launched->toolTip(3)));
     QCOMPARE(m_window->memoryPanel()->timeCharts().first()->markers().size(), 0);
 
+    // Widen the bounds and ask for their new top in one dialog: the target is outside the old bounds, so it
+    // only succeeds if the console sends it after the runtime has accepted the policy.
+    m_window->openScaleDialog();
+    auto *scale = m_window->findChild<ScaleDialog *>();
+    QVERIFY(scale);
+    ScalingPolicy wider = policy;
+    wider.maxWorkers = 3;
+    scale->setPolicy(wider);
+    scale->setTarget(3);
+    QVERIFY2(scale->problems().isEmpty(), qPrintable(scale->problems()));
+    QTest::mouseClick(scale->findChild<QPushButton *>(u"scaleButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(clusters->at(clusters->findByName(name)).spec.scaling.maxWorkers, 3, 15000);
+    auto userScaleOut = [eventList]() -> QTreeWidgetItem * {
+        for (int row = 0; row < eventList->eventCount(); ++row)
+            if (eventList->topLevelItem(row)->text(1) == u"Scale out"_s)
+                return eventList->topLevelItem(row);
+        return nullptr;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(userScaleOut(), 15000);
+    QCOMPARE(userScaleOut()->text(2), u"1 → 3"_s);
+    QCOMPARE(userScaleOut()->text(3), u"Requested by the user"_s);
+
     connection->terminate(id);
     QTRY_COMPARE_WITH_TIMEOUT(toString(stateOf(name)), u"TERMINATED"_s, 90000);
 }

@@ -146,9 +146,9 @@ void Connection::scale(const QString &clusterId, int workers)
     post([feed = m_feed, clusterId, workers] { feed->scale(clusterId, workers); });
 }
 
-void Connection::setScalingPolicy(const QString &clusterId, const ScalingPolicy &policy)
+void Connection::setScalingPolicy(const QString &clusterId, const ScalingPolicy &policy, std::optional<int> thenWorkers)
 {
-    post([feed = m_feed, clusterId, policy] { feed->setScalingPolicy(clusterId, policy); });
+    post([feed = m_feed, clusterId, policy, thenWorkers] { feed->setScalingPolicy(clusterId, policy, thenWorkers); });
 }
 
 void Connection::setProtection(const QString &clusterId, bool on)

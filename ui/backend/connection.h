@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include <optional>
+
 class QThread;
 
 namespace cdeck {
@@ -53,7 +55,8 @@ public:
     void fetchCatalog();
     void launch(const ClusterSpec &spec);
     void scale(const QString &clusterId, int workers);
-    void setScalingPolicy(const QString &clusterId, const ScalingPolicy &policy);
+    // thenWorkers: scale to it once the runtime has accepted the policy (not sent if it refused it).
+    void setScalingPolicy(const QString &clusterId, const ScalingPolicy &policy, std::optional<int> thenWorkers = {});
     void setProtection(const QString &clusterId, bool on);
     void terminate(const QString &clusterId);
     void submitJob(const QString &clusterId, const JobRequest &request);

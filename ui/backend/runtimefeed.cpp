@@ -408,14 +408,18 @@ void RuntimeFeed::scale(const QString &clusterId, int workers)
     });
 }
 
-void RuntimeFeed::setScalingPolicy(const QString &clusterId, const ScalingPolicy &policy)
+void RuntimeFeed::setScalingPolicy(const QString &clusterId, const ScalingPolicy &policy, std::optional<int> thenWorkers)
 {
     if (!m_client)
         return;
     const quint64 gen = m_generation;
-    m_client->setScalingPolicy(clusterId, policy, [this, gen, clusterId](const ApiReply &r) {
-        if (gen == m_generation)
-            finishAction(u"policy"_s, clusterId, r);
+    // Requests may travel on parallel connections: the scale is sent only after the policy is in force.
+    m_client->setScalingPolicy(clusterId, policy, [this, gen, clusterId, thenWorkers](const ApiReply &r) {
+        if (gen != m_generation)
+            return;
+        finishAction(u"policy"_s, clusterId, r);
+        if (r.ok() && thenWorkers)
+            scale(clusterId, *thenWorkers);
     });
 }
 

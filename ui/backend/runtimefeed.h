@@ -21,6 +21,8 @@
 #include <QSet>
 #include <QUrl>
 
+#include <optional>
+
 class QTimer;
 
 namespace cdeck {
@@ -101,7 +103,8 @@ public:
     virtual void pollNow();
     virtual void launch(const cdeck::ClusterSpec &spec);
     virtual void scale(const QString &clusterId, int workers);
-    virtual void setScalingPolicy(const QString &clusterId, const cdeck::ScalingPolicy &policy);
+    virtual void setScalingPolicy(const QString &clusterId, const cdeck::ScalingPolicy &policy,
+                                  std::optional<int> thenWorkers = {});
     virtual void setProtection(const QString &clusterId, bool on);
     virtual void terminate(const QString &clusterId);
     virtual void submitJob(const QString &clusterId, const cdeck::JobRequest &request);

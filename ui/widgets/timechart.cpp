@@ -368,6 +368,9 @@ void TimeChart::paintEvent(QPaintEvent *)
         shade(from, to, m_gapNote, 1);
     if (m_bandToMs > m_bandFromMs)
         shade(m_bandFromMs, m_bandToMs, m_bandNote, 3);
+    // Labels of markers close together (a spot interruption and the fallback it caused) go one line lower
+    // instead of over each other: each text line remembers where its last label ended.
+    QList<double> lineEnds;
     for (const ChartMarker &m : std::as_const(m_markers)) {
         if (m.atMs < m_fromMs || m.atMs > m_toMs)
             continue;
@@ -375,7 +378,13 @@ void TimeChart::paintEvent(QPaintEvent *)
         painter.setPen(QPen(m.color, 1.2, Qt::DashLine));
         painter.drawLine(QPointF(x, m_plot.top()), QPointF(x, m_plot.bottom()));
         painter.setPen(m.color);
-        painter.drawText(QPointF(x + 3, m_plot.top() + fm.ascent() + 2), m.label);
+        qsizetype line = 0;
+        while (line < lineEnds.size() && lineEnds[line] > x + 3)
+            ++line;
+        if (line == lineEnds.size())
+            lineEnds.append(0);
+        lineEnds[line] = x + 3 + fm.horizontalAdvance(m.label) + 4;
+        painter.drawText(QPointF(x + 3, m_plot.top() + fm.ascent() + 2 + line * fm.height()), m.label);
     }
     if (m_hoverMs >= m_fromMs && m_hoverMs <= m_toMs) {
         const double x = xAt(m_hoverMs);
