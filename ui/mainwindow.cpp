@@ -479,6 +479,11 @@ void MainWindow::wireFeed(Connection *connection)
                     updateIncidentsTab();
                 }
             });
+    connect(feed, &RuntimeFeed::timelineReady, this,
+            [this, connection](const QString &id, const triage::Timeline &timeline) {
+                if (connection == m_connection && id == m_clusterId)
+                    m_incidents->setTimeline(timeline, QDateTime::currentDateTimeUtc());
+            });
     connect(feed, &RuntimeFeed::runbookReady, this,
             [this](const QString &runbookId, const QString &title, const QString &markdown) {
                 m_incidents->setRunbook(runbookId, title, markdown);

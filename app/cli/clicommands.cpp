@@ -11,6 +11,7 @@
 #include "core/model/job.h"
 #include "core/security/datapaths.h"
 #include "core/security/tokenfile.h"
+#include "core/triage/timeline.h"
 
 #ifdef CLUSTERDECK_HAVE_SPARK
 #include "core/backend/spark/sparklogcommand.h"
@@ -59,6 +60,8 @@ Clusters:
       POLICY OPTIONS: [--scale-out-cooldown S] [--scale-in-cooldown S] [--max-step N]
                       [--signal adaptive|pending-tasks|memory] [--stabilization S]
   cluster events ID [--type T[,T...]]   (scaling decisions, state changes, spot interruptions, fallbacks)
+  cluster timeline ID [--from ISO] [--to ISO]   (one time axis: state, scaling, executors, jobs, stages,
+                                                 incidents, actions)
   cluster list
   cluster describe ID
   cluster scale ID --workers K [--wait]
@@ -546,6 +549,30 @@ int Cli::clusterCommand()
                       << eventValue(e.from) << " -> " << eventValue(e.to) << "  " << e.reason
                       << (e.executorId.isEmpty() ? QString() : u" ["_s + e.executorId + u']') << "\n";
             }
+        });
+    }
+    if (sub == "timeline"_L1) {
+        needId();
+        QUrlQuery query;
+        for (const QString &option : {u"--from"_s, u"--to"_s}) {
+            if (!m_o.values.contains(option))
+                continue;
+            const QDateTime dt = QDateTime::fromString(m_o.values.value(option), Qt::ISODateWithMs);
+            if (!dt.isValid())
+                throw UsageError(option + u" expects an ISO 8601 time (2026-11-24T10:00:00Z)"_s);
+            query.addQueryItem(option.mid(2), QString::number(dt.toMSecsSinceEpoch()));
+        }
+        const QString q = query.toString(QUrl::FullyEncoded);
+        const ApiReply r = call("GET", clusterPath + u"/timeline"_s + (q.isEmpty() ? QString() : u'?' + q));
+        if (!r.ok())
+            return fail(r);
+        return done(r.body, [&] {
+            const triage::Timeline timeline = triage::timelineFromJson(r.body.toArray());
+            if (timeline.isEmpty())
+                out() << "Nothing on the timeline.\n";
+            for (const triage::TimelineEntry &e : timeline)
+                out() << e.time.toString(Qt::ISODateWithMs) << "  " << QStringLiteral("%1").arg(toString(e.layer), -8)
+                      << "  " << QStringLiteral("%1").arg(e.kind, -16) << "  " << e.text << "\n";
         });
     }
     if (sub == "protect"_L1) {

@@ -80,6 +80,8 @@ QString methodName(Method m)
     }
 }
 
+std::optional<qint64> msParameter(const QUrlQuery &query, const QString &name, QString *bad);
+
 } // namespace
 
 ApiServer::ApiServer(Supervisor &supervisor, QByteArray token, QObject *parent)
@@ -311,6 +313,26 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
         if (method != Method::Get)
             return methodNotAllowed();
         return answer(Outcome::ok(), m_supervisor.auditLog(id));
+    }
+    if (seg.size() == 3 && sub == "timeline"_L1) {
+        if (method != Method::Get)
+            return methodNotAllowed();
+        const QUrlQuery query(request.url());
+        QString bad;
+        const std::optional<qint64> fromMs = msParameter(query, u"from"_s, &bad);
+        const std::optional<qint64> toMs = msParameter(query, u"to"_s, &bad);
+        if (bad.isEmpty() && fromMs && toMs && *fromMs > *toMs)
+            bad = u"from: must not be after to"_s;
+        if (!bad.isEmpty())
+            return sendError(responder, Status::BadRequest, u"invalid timeline query"_s, bad);
+        auto when = [](const std::optional<qint64> &ms) -> std::optional<QDateTime> {
+            if (!ms)
+                return std::nullopt;
+            return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
+        };
+        triage::Timeline timeline;
+        const Outcome o = m_supervisor.timeline(id, when(fromMs), when(toMs), &timeline);
+        return answer(o, triage::toJson(timeline));
     }
     if (seg.size() == 3 && sub == "chaos"_L1) {
         if (method != Method::Post)

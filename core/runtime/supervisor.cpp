@@ -7,6 +7,7 @@
 #include "core/runtime/slomonitor.h"
 #include "core/runtime/costbook.h"
 #include "core/runtime/metricsampler.h"
+#include "core/dag/dag.h"
 
 #include <QDir>
 #include <QFile>
@@ -504,6 +505,41 @@ QJsonArray Supervisor::auditLog(const QString &id) const
     for (const AuditEntry &e : m_store.loadAudit(id))
         list.append(auditJson(e));
     return list;
+}
+
+Outcome Supervisor::timeline(const QString &id, const std::optional<QDateTime> &from,
+                             const std::optional<QDateTime> &to, triage::Timeline *result) const
+{
+    const ClusterController *c = cluster(id);
+    if (!c)
+        return notFound(id);
+    triage::TimelineSources sources;
+    sources.clusterId = id;
+    sources.events = c->events();
+    sources.executors = c->executors();
+    sources.jobs = c->jobs();
+    for (const Job &job : std::as_const(sources.jobs)) {
+        // The DAG as last stored (on each read while the job ran, and once more when it ended).
+        const QByteArray stored = m_store.loadJobDag(job.id);
+        if (stored.isEmpty())
+            continue;
+        QString error;
+        const auto dag = dag::Dag::fromJson(stored, &error);
+        if (!dag) {
+            spdlog::warn("runtime: the stored DAG of {} is unreadable ({}): its stages are left off the timeline",
+                         job.id.toStdString(), error.toStdString());
+            continue;
+        }
+        QList<triage::StageSpan> &spans = sources.stages[job.id];
+        for (const dag::DagNode &n : dag->nodes())
+            spans.append({n.id, n.name, dag::toString(n.state), n.start, n.stop, n.taskCount()});
+    }
+    if (m_incidents)
+        sources.incidents = m_incidents->incidents(id);
+    for (const AuditEntry &a : m_store.loadAudit(id))
+        sources.actions.append({a.seq, a.at, a.actor, a.action, a.target, a.incidentId, a.before, a.after, a.outcome});
+    *result = triage::buildTimeline(sources, from, to);
+    return Outcome::ok();
 }
 
 } // namespace cdeck

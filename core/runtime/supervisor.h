@@ -8,6 +8,7 @@
 #include "core/model/job.h"
 #include "core/runtime/runtimeconfig.h"
 #include "core/store/runtimestore.h"
+#include "core/triage/timeline.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -83,6 +84,10 @@ public:
     // *result is {"audit": entry, "cluster" or "job": the result}.
     Outcome guardedAction(const QString &id, const QJsonObject &body, QJsonObject *result);
     QJsonArray auditLog(const QString &id) const;
+    // One time axis across layers: the cluster's events, executors, jobs and the stages of their stored DAGs,
+    // incidents and audited actions, oldest first, within [from, to] when given.
+    Outcome timeline(const QString &id, const std::optional<QDateTime> &from, const std::optional<QDateTime> &to,
+                     triage::Timeline *result) const;
 
 Q_SIGNALS:
     void clusterChanged(const QString &id);

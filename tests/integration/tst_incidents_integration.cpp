@@ -15,9 +15,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <unistd.h>
 
@@ -65,6 +67,8 @@ private:
     test::RuntimeProcess m_runtime;
     QString m_clusterId;
     QDateTime m_stallOver; // when the stall-worker test's worker had resumed
+    QString m_etlJobId; // the etl_groupby job a worker was killed under
+    QString m_victim; // that worker
 
 
     int cli(const QStringList &args, QJsonValue *json = nullptr, int timeoutMs = 240000)
@@ -247,6 +251,8 @@ private Q_SLOTS:
         const qint64 pgid = qint64(json.toObject().value(u"processGroup"_s).toDouble());
         QVERIFY(!victim.isEmpty());
         QVERIFY(pgid > 0);
+        m_etlJobId = jobId;
+        m_victim = victim;
         // The whole group is gone (nanny included, so nothing restarts the worker)...
         QTRY_VERIFY_WITH_TIMEOUT(groupMembers(pgid).isEmpty(), 5000);
         // ...and it is recorded as lost, not retired: nobody asked for it.
@@ -428,6 +434,95 @@ private Q_SLOTS:
         QVERIFY2(log[1].toObject().value(u"outcome"_s).toString().startsWith(u"job not found"_s),
                  qPrintable(log[1].toObject().value(u"outcome"_s).toString()));
         QCOMPARE(log[1].toObject().value(u"target"_s).toString(), u"job-nope"_s);
+    }
+
+    // The one time axis: everything above, as `clusterdeck-cli cluster timeline ID --json` gives it.
+    void theTimelineHoldsTheDayInTimeOrder()
+    {
+        QVERIFY2(!m_etlJobId.isEmpty(), "needs the kill-worker test's job");
+        QJsonValue json;
+        QCOMPARE(cli({u"cluster"_s, u"timeline"_s, m_clusterId}, &json), 0);
+        const QJsonArray timeline = json.toArray();
+        QVERIFY(timeline.size() > 10);
+        QList<QDateTime> times;
+        auto find = [&](const QString &kind, const QString &idKey, const QString &idValue) -> qsizetype {
+            for (qsizetype i = 0; i < timeline.size(); ++i) {
+                const QJsonObject o = timeline[i].toObject();
+                if (o.value(u"kind"_s) == kind && (idKey.isEmpty() || o.value(u"ids"_s).toObject().value(idKey) == idValue))
+                    return i;
+            }
+            return -1;
+        };
+        for (const QJsonValue &v : timeline) {
+            const QJsonObject o = v.toObject();
+            const QDateTime t = QDateTime::fromString(o.value(u"time"_s).toString(), Qt::ISODateWithMs);
+            QVERIFY2(t.isValid(), QJsonDocument(o).toJson().constData());
+            QVERIFY(!o.value(u"text"_s).toString().isEmpty());
+            QCOMPARE(o.value(u"ids"_s).toObject().value(u"clusterId"_s).toString(), m_clusterId);
+            times.append(t);
+        }
+        QVERIFY2(std::is_sorted(times.cbegin(), times.cend()), "entries in time order");
+        // The cluster came up: STARTING, then WAITING.
+        const qsizetype starting = find(u"state_change"_s, {}, {});
+        QVERIFY(starting == 0);
+        QVERIFY(timeline[0].toObject().value(u"text"_s).toString().startsWith(u"STARTING"_s));
+        // The job's start and end, the worker lost under it, the incident that raised: in that order.
+        const qsizetype jobStarted = find(u"job_started"_s, u"jobId"_s, m_etlJobId);
+        const qsizetype lost = find(u"executor_lost"_s, u"executorId"_s, m_victim);
+        const qsizetype jobEnded = find(u"job_ended"_s, u"jobId"_s, m_etlJobId);
+        qsizetype raised = -1;
+        for (qsizetype i = 0; i < timeline.size(); ++i) {
+            const QJsonObject o = timeline[i].toObject();
+            if (o.value(u"kind"_s) == "incident_started"_L1 && o.value(u"ids"_s).toObject().value(u"type"_s) == "executor_lost"_L1
+                && o.value(u"ids"_s).toObject().value(u"subject"_s) == m_victim)
+                raised = i;
+        }
+        QVERIFY(jobStarted > starting);
+        QVERIFY2(lost > jobStarted, "the worker was killed while the job ran");
+        QVERIFY2(raised >= lost, "the incident follows the loss");
+        QVERIFY2(jobEnded > lost, "the job ended after the loss it survived");
+        QVERIFY(timeline[jobEnded].toObject().value(u"text"_s).toString().contains(u"COMPLETED"_s));
+        QVERIFY(timeline[lost].toObject().value(u"text"_s).toString().contains(u"fault injection"_s));
+        QCOMPARE(timeline[raised].toObject().value(u"severity"_s).toString(), u"SEVERE"_s);
+        QVERIFY(times[raised].msecsTo(times[lost]) <= 0 && times[lost].msecsTo(times[raised]) <= 10000);
+        // The job's stages from its stored DAG, inside the job's run (the engine's clock is this machine's).
+        int stages = 0;
+        for (qsizetype i = 0; i < timeline.size(); ++i) {
+            const QJsonObject o = timeline[i].toObject();
+            if (o.value(u"layer"_s) != "stage"_L1 || o.value(u"ids"_s).toObject().value(u"jobId"_s) != m_etlJobId)
+                continue;
+            ++stages;
+            QVERIFY2(times[i] >= times[jobStarted].addMSecs(-1000) && times[i] <= times[jobEnded].addMSecs(1000),
+                     qPrintable(o.value(u"text"_s).toString()));
+        }
+        QVERIFY2(stages >= 2, "etl_groupby's task groups have a start and an end");
+        // The planned retire, the guarded scale-up and the refused cancel are there too.
+        QVERIFY(find(u"executor_retired"_s, {}, {}) > lost);
+        const qsizetype scaled = find(u"scale"_s, {}, {});
+        QVERIFY(scaled > jobEnded);
+        QVERIFY(timeline[scaled].toObject().value(u"layer"_s) == "action"_L1);
+        QVERIFY(!timeline[scaled].toObject().value(u"ids"_s).toObject().value(u"incidentId"_s).toString().isEmpty());
+        QVERIFY(find(u"cancel-job"_s, {}, {}) > scaled);
+        QVERIFY(find(u"scale_out"_s, {}, {}) >= 0);
+
+        // from/to narrow it to the kill's neighbourhood; bad windows are refused with a reason.
+        const qint64 lostMs = times[lost].toMSecsSinceEpoch();
+        const ApiReply window = api("GET", u"/clusters/%1/timeline?from=%2&to=%3"_s.arg(m_clusterId).arg(lostMs).arg(lostMs + 10000));
+        QCOMPARE(window.httpStatus, 200);
+        QVERIFY(!window.body.toArray().isEmpty());
+        bool lostInWindow = false;
+        for (const QJsonValue &v : window.body.toArray()) {
+            const qint64 ms = QDateTime::fromString(v.toObject().value(u"time"_s).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+            QVERIFY(ms >= lostMs && ms <= lostMs + 10000);
+            lostInWindow |= v.toObject().value(u"kind"_s) == "executor_lost"_L1;
+        }
+        QVERIFY(lostInWindow);
+        QVERIFY(window.body.toArray().size() < timeline.size());
+        const ApiReply bad = api("GET", u"/clusters/%1/timeline?from=10&to=5"_s.arg(m_clusterId));
+        QCOMPARE(bad.httpStatus, 400);
+        QCOMPARE(api("GET", u"/clusters/%1/timeline?from=yesterday"_s.arg(m_clusterId)).httpStatus, 400);
+        QCOMPARE(api("GET", u"/clusters/c-nope/timeline"_s).httpStatus, 404);
+        QCOMPARE(cli({u"cluster"_s, u"timeline"_s, m_clusterId, u"--from"_s, u"not-a-time"_s}), 2);
     }
 
     void everyTypeHasARunbook()

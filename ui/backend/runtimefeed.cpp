@@ -30,6 +30,7 @@ RuntimeFeed::RuntimeFeed(const QUrl &baseUrl, const QString &tokenFile, QObject 
     qRegisterMetaType<cdeck::ActionResult>("cdeck::ActionResult");
     qRegisterMetaType<cdeck::triage::IncidentList>("cdeck::triage::IncidentList");
     qRegisterMetaType<QList<cdeck::triage::SloStatus>>("QList<cdeck::triage::SloStatus>");
+    qRegisterMetaType<cdeck::triage::Timeline>("cdeck::triage::Timeline");
     qRegisterMetaType<cdeck::ConnectionState>("cdeck::ConnectionState");
     qRegisterMetaType<cdeck::MetricsLink>("cdeck::MetricsLink");
     qRegisterMetaType<cdeck::MetricBatch>("cdeck::MetricBatch");
@@ -217,6 +218,19 @@ void RuntimeFeed::tick()
                 list.append(triage::SloStatus::fromJson(v.toObject()));
             Q_EMIT slosReady(list);
         });
+    }
+    if (!m_incidentsFocus.isEmpty() && m_state == ConnectionState::Connected && !m_timelineInFlight) {
+        m_timelineInFlight = true;
+        const QString timelineOf = m_incidentsFocus;
+        m_client->request("GET", u"/clusters/"_s + encodePathSegment(timelineOf) + u"/timeline"_s, {},
+                          [this, gen, timelineOf](const ApiReply &r) {
+                              if (gen != m_generation)
+                                  return;
+                              m_timelineInFlight = false;
+                              if (!r.ok())
+                                  return;
+                              Q_EMIT timelineReady(timelineOf, triage::timelineFromJson(r.body.toArray()));
+                          });
     }
     // The focused cluster's pages are polled only while the runtime answers: an unreachable runtime gets one
     // probe per period, not four.

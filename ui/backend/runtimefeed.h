@@ -12,6 +12,7 @@
 #include "core/model/job.h"
 #include "core/triage/incident.h"
 #include "core/triage/slo.h"
+#include "core/triage/timeline.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -163,6 +164,8 @@ Q_SIGNALS:
     void incidentsReady(const QString &clusterId, const cdeck::triage::IncidentList &incidents);
     void runbookReady(const QString &runbookId, const QString &title, const QString &markdown);
     void slosReady(const QList<cdeck::triage::SloStatus> &slos);
+    // GET /clusters/{id}/timeline, polled with the incidents.
+    void timelineReady(const QString &clusterId, const cdeck::triage::Timeline &timeline);
     void costMetersReady(const QJsonArray &meters); // GET /cost/meters
     void clusterCostReady(const QString &clusterId, const QJsonObject &report); // GET /clusters/{id}/cost
     void costSummaryReady(const QJsonObject &summary); // GET /cost/summary
@@ -224,6 +227,7 @@ private:
     bool m_incidentsInFlight = false;
     bool m_wantSlos = false;
     bool m_slosInFlight = false;
+    bool m_timelineInFlight = false;
 };
 
 } // namespace cdeck

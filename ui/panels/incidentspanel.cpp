@@ -3,6 +3,7 @@
 #include "incidentspanel.h"
 
 #include "ui/presentation.h"
+#include "ui/widgets/incidenttimeline.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -79,6 +80,7 @@ QString range(qint64 fromMs, qint64 toMs)
 IncidentsPanel::IncidentsPanel(QWidget *parent)
     : QWidget(parent)
     , m_summary(new QLabel(this))
+    , m_timeline(new IncidentTimeline(this))
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_details(new QTextBrowser(this))
     , m_runbook(new QTextBrowser(this))
@@ -130,15 +132,19 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     lower->setStretchFactor(0, 3);
     lower->setStretchFactor(1, 2);
     auto *vertical = new QSplitter(Qt::Vertical, this);
+    vertical->addWidget(m_timeline);
     vertical->addWidget(m_table);
     vertical->addWidget(lower);
-    vertical->setStretchFactor(0, 2);
-    vertical->setStretchFactor(1, 3);
+    vertical->setStretchFactor(0, 0);
+    vertical->setStretchFactor(1, 2);
+    vertical->setStretchFactor(2, 3);
+    vertical->setCollapsible(0, true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(vertical, 1);
 
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &IncidentsPanel::showSelected);
+    connect(m_timeline, &IncidentTimeline::incidentActivated, this, [this](const QString &id) { selectIncident(id); });
     connect(m_scaleUp, &QPushButton::clicked, this, [this] { confirmAndRun(u"scale"_s); });
     connect(m_cancelJob, &QPushButton::clicked, this, [this] { confirmAndRun(u"cancel-job"_s); });
     connect(m_terminate, &QPushButton::clicked, this, [this] { confirmAndRun(u"terminate"_s); });
@@ -161,6 +167,7 @@ void IncidentsPanel::clear()
     m_details->clear();
     m_runbook->clear();
     m_runbookShown.clear();
+    m_timeline->clear();
     m_summary->setText(tr("Waiting for the runtime's incidents…"));
     showSelected();
 }
@@ -240,6 +247,11 @@ void IncidentsPanel::setIncidents(const triage::IncidentList &incidents)
         m_table->selectRow(0); // the worst one: what the on-call engineer reads first
     blocker.unblock();
     showSelected();
+}
+
+void IncidentsPanel::setTimeline(const triage::Timeline &timeline, const QDateTime &now)
+{
+    m_timeline->setTimeline(timeline, now);
 }
 
 void IncidentsPanel::setRunbook(const QString &runbookId, const QString &title, const QString &markdown)

@@ -4,6 +4,7 @@
 
 #include "core/model/clusterinfo.h"
 #include "core/triage/incident.h"
+#include "core/triage/timeline.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -15,6 +16,8 @@ class QTableWidget;
 class QTextBrowser;
 
 namespace cdeck {
+
+class IncidentTimeline;
 
 // The Incidents tab: the cluster's incidents worst first (open ones on top), the selected one's evidence,
 // its runbook beside it, and the guarded actions that answer it (scale up, cancel the job, terminate an
@@ -40,6 +43,9 @@ public:
     void setCluster(const ClusterInfo &cluster);
     void setIncidents(const triage::IncidentList &incidents);
     void setRunbook(const QString &runbookId, const QString &title, const QString &markdown);
+    // The cluster's timeline across layers, drawn above the list; clicking an incident on it selects it.
+    void setTimeline(const triage::Timeline &timeline, const QDateTime &now);
+    IncidentTimeline *timelineView() const { return m_timeline; }
     void clear();
 
     bool hasData() const { return m_hasData; }
@@ -67,6 +73,7 @@ private:
     bool m_hasData = false;
 
     QLabel *m_summary;
+    IncidentTimeline *m_timeline;
     QTableWidget *m_table;
     QTextBrowser *m_details;
     QTextBrowser *m_runbook;
