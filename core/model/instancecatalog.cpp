@@ -63,6 +63,22 @@ std::optional<InstanceType> InstanceCatalog::find(const QString &name) const
     return std::nullopt;
 }
 
+std::optional<InstanceType> InstanceCatalog::nextLarger(const QString &name) const
+{
+    const std::optional<InstanceType> current = find(name);
+    if (!current)
+        return std::nullopt;
+    std::optional<InstanceType> best;
+    for (const InstanceType &t : m_types) {
+        if (t.memoryLimitBytes <= current->memoryLimitBytes)
+            continue;
+        if (!best || t.memoryLimitBytes < best->memoryLimitBytes
+            || (t.memoryLimitBytes == best->memoryLimitBytes && t.threads > best->threads))
+            best = t;
+    }
+    return best;
+}
+
 std::optional<InstanceCatalog> InstanceCatalog::load(const QString &path, QString *error)
 {
     QFile f(path);

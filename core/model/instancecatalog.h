@@ -39,6 +39,9 @@ public:
     void setPhysicalMemory(qint64 bytes); // recomputes maxWorkers (tests pin it)
     const QList<InstanceType> &types() const { return m_types; }
     std::optional<InstanceType> find(const QString &name) const;
+    // The next larger type for a job that ran out of memory on `name`: the one with the least memory above
+    // name's (ties: more threads, then the catalog's order). nullopt for an unknown name or the largest.
+    std::optional<InstanceType> nextLarger(const QString &name) const;
     QString defaultType() const { return m_defaultType; }
 
 private:

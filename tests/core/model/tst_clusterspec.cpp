@@ -46,6 +46,16 @@ private Q_SLOTS:
         QCOMPARE(m_catalog.defaultType(), u"local.small"_s);
     }
 
+    void nextLargerIsTheLeastMemoryAbove()
+    {
+        // small (1 GiB) -> medium (2 GiB) -> memory (4 GiB); compute has 1 GiB too, so it is not larger.
+        QCOMPARE(m_catalog.nextLarger(u"local.small"_s)->name, u"local.medium"_s);
+        QCOMPARE(m_catalog.nextLarger(u"local.compute"_s)->name, u"local.medium"_s);
+        QCOMPARE(m_catalog.nextLarger(u"local.medium"_s)->name, u"local.memory"_s);
+        QVERIFY(!m_catalog.nextLarger(u"local.memory"_s)); // the largest
+        QVERIFY(!m_catalog.nextLarger(u"m5.nope"_s));
+    }
+
     void maxWorkersComesFromMemoryNotCores()
     {
         QCOMPARE(InstanceCatalog::maxWorkersFor(qint64(1) << 30, qint64(24) << 30), 21);
