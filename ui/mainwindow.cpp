@@ -217,6 +217,10 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
         if (m_connection)
             m_connection->fetchRunbook(runbookId);
     });
+    connect(m_incidents, &IncidentsPanel::evidenceWanted, this, [this](const QString &incidentId, const MetricsQuery &query) {
+        if (m_connection && !m_clusterId.isEmpty())
+            m_connection->fetchEvidence(m_clusterId, incidentId, query);
+    });
     connect(m_incidents, &IncidentsPanel::actionConfirmed, this, [this](const QJsonObject &body) {
         if (m_connection && !m_clusterId.isEmpty())
             m_connection->runGuardedAction(m_clusterId, body);
@@ -478,6 +482,12 @@ void MainWindow::wireFeed(Connection *connection)
                     m_incidents->setIncidents(list);
                     updateIncidentsTab();
                 }
+            });
+    connect(feed, &RuntimeFeed::evidenceReady, this,
+            [this, connection](const QString &id, const QString &incidentId, const QList<MetricSeriesData> &series,
+                               const QString &error) {
+                if (connection == m_connection && id == m_clusterId)
+                    m_incidents->setEvidence(incidentId, series, error);
             });
     connect(feed, &RuntimeFeed::timelineReady, this,
             [this, connection](const QString &id, const triage::Timeline &timeline) {

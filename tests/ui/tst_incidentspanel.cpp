@@ -4,11 +4,15 @@
 // each incident offers with what it will change.
 #include "core/triage/incident.h"
 #include "ui/panels/incidentspanel.h"
+#include "ui/widgets/timechart.h"
 
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
+
+#include <tuple>
+#include <QComboBox>
 
 using namespace Qt::StringLiterals;
 using namespace cdeck;
@@ -120,6 +124,80 @@ private Q_SLOTS:
         QVERIFY(!refused.possible);
         QVERIFY(refused.whyNot.contains(u"protection"_s));
         QVERIFY(IncidentsPanel::actor().startsWith(u"console:"_s));
+    }
+    void evidenceSeriesAreChartedWithTheIncidentStartMarked()
+    {
+        // An OOM incident as the detector writes it: two memory series of w1 and a count series.
+        Incident oom = incident(u"oom"_s, IncidentType::ExecutorOom, Severity::Severe, u"w1"_s, false, 600);
+        const qint64 startMs = oom.start.toMSecsSinceEpoch();
+        auto series = [&](const QString &title, const QString &name, const QString &executor) {
+            Evidence e;
+            e.kind = Evidence::Series;
+            e.title = title;
+            e.series = name;
+            e.executor = executor;
+            e.fromMs = startMs - 60000;
+            e.toMs = startMs + 20000;
+            return e;
+        };
+        oom.evidence = {series(u"w1 unmanaged memory"_s, u"memory_unmanaged_bytes"_s, u"w1"_s),
+                        series(u"w1 managed memory"_s, u"memory_managed_bytes"_s, u"w1"_s),
+                        series(u"Workers connected"_s, u"workers_connected"_s, QString()),
+                        oom.evidence.first()};
+        const QDateTime now = oom.end.addSecs(600);
+        const auto q = IncidentsPanel::evidenceQuery(oom, now);
+        QVERIFY(q);
+        QCOMPARE(q->series, (QStringList{u"memory_unmanaged_bytes"_s, u"memory_managed_bytes"_s, u"workers_connected"_s}));
+        QCOMPARE(q->executors, (QStringList{u"w1"_s, u"total"_s}));
+        QVERIFY(q->fromMs < startMs - 60000); // a margin before the evidence
+        QVERIFY(q->toMs > oom.end.toMSecsSinceEpoch()); // and after the incident's end
+        QVERIFY(q->toMs <= now.toMSecsSinceEpoch());
+        QVERIFY(!IncidentsPanel::evidenceQuery(incident(u"x"_s, IncidentType::PermissionDenied, Severity::Severe,
+                                                        u"job-1"_s, true, 10),
+                                               now)); // log evidence only: nothing to chart
+
+        IncidentsPanel panel;
+        panel.resize(1100, 800);
+        panel.setCluster(cluster(ClusterState::Running));
+        QSignalSpy wanted(&panel, &IncidentsPanel::evidenceWanted);
+        panel.setIncidents({oom});
+        QCOMPARE(wanted.count(), 1); // asked once for the selected incident
+        QCOMPARE(wanted.first().at(0).toString(), u"oom"_s);
+        panel.setIncidents({oom}); // the same incident polled again: not asked again
+        QCOMPARE(wanted.count(), 1);
+        // Bytes first (two lines), counts on the chooser's second entry.
+        QCOMPARE(panel.evidenceGroups().size(), 2);
+        QVERIFY(panel.evidenceGroups().first().contains(u"w1 unmanaged memory"_s));
+        TimeChart *chart = panel.evidenceChart();
+        QCOMPARE(chart->lines().size(), 2);
+        QVERIFY(chart->lines().first().points.isEmpty()); // nothing has come yet
+        // The answer: the engine's samples, one a second.
+        QList<MetricSeriesData> answer;
+        for (const auto &[name, executor, base] : {std::tuple{u"memory_unmanaged_bytes"_s, u"w1"_s, 9.0e8},
+                                                   std::tuple{u"memory_managed_bytes"_s, u"w1"_s, 1.0e8},
+                                                   std::tuple{u"workers_connected"_s, QString(), 2.0}}) {
+            MetricSeriesData d;
+            d.name = name;
+            d.executor = executor;
+            for (qint64 t = startMs - 60000; t <= startMs + 20000; t += 1000)
+                d.points.append({t, base, base, base});
+            answer.append(d);
+        }
+        panel.setEvidence(u"oom"_s, answer, {});
+        QCOMPARE(chart->lines().size(), 2);
+        QCOMPARE(chart->lines()[0].points.size(), 81);
+        QCOMPARE(chart->lines()[0].points.first().y(), 9.0e8);
+        QCOMPARE(chart->lines()[1].label, u"w1 managed memory"_s);
+        QCOMPARE(chart->fromMs(), q->fromMs);
+        // The incident's start (and end) are marked on the chart.
+        QVERIFY(chart->markers().size() == 2);
+        QCOMPARE(chart->markers().first().atMs, startMs);
+        QVERIFY(chart->valuesAt(startMs).contains(u"w1 unmanaged memory"_s));
+        // The chooser's second entry: the count series.
+        panel.showEvidenceGroup(1);
+        QCOMPARE(chart->lines().size(), 1);
+        QCOMPARE(chart->lines().first().label, u"Workers connected"_s);
+        QCOMPARE(chart->lines().first().points.first().y(), 2.0);
     }
 };
 

@@ -196,6 +196,11 @@ void Connection::fetchRunbook(const QString &runbookId)
     post([feed = m_feed, runbookId] { feed->fetchRunbook(runbookId); });
 }
 
+void Connection::fetchEvidence(const QString &clusterId, const QString &incidentId, const MetricsQuery &query)
+{
+    post([feed = m_feed, clusterId, incidentId, query] { feed->fetchEvidence(clusterId, incidentId, query); });
+}
+
 void Connection::runGuardedAction(const QString &clusterId, const QJsonObject &body)
 {
     post([feed = m_feed, clusterId, body] { feed->runGuardedAction(clusterId, body); });

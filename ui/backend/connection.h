@@ -67,6 +67,7 @@ public:
     void setIncidentsFocus(const QString &clusterId);
     void setSlosFocus(bool wanted);
     void fetchRunbook(const QString &runbookId);
+    void fetchEvidence(const QString &clusterId, const QString &incidentId, const MetricsQuery &query);
     void runGuardedAction(const QString &clusterId, const QJsonObject &body);
     void setCostFocus(bool clusterCost, bool summary, const QString &summaryQuery = {});
 

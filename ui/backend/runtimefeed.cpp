@@ -513,6 +513,24 @@ void RuntimeFeed::fetchRunbook(const QString &runbookId)
     });
 }
 
+void RuntimeFeed::fetchEvidence(const QString &clusterId, const QString &incidentId, const MetricsQuery &query)
+{
+    if (!m_client)
+        return;
+    const quint64 gen = m_generation;
+    m_client->metrics(clusterId, query, [this, gen, clusterId, incidentId](const ApiReply &r) {
+        if (gen != m_generation)
+            return;
+        if (!r.ok()) {
+            Q_EMIT evidenceReady(clusterId, incidentId, {}, r.message());
+            return;
+        }
+        QString error;
+        const QList<MetricSeriesData> series = parseMetricSeries(r.body.toArray(), &error);
+        Q_EMIT evidenceReady(clusterId, incidentId, series, error);
+    });
+}
+
 void RuntimeFeed::runGuardedAction(const QString &clusterId, const QJsonObject &body)
 {
     if (!m_client)

@@ -122,6 +122,8 @@ public:
     void fetchRunbook(const QString &runbookId);
     // The runtime's SLOs and their status (GET /slos), polled every period while the SLOs page is shown.
     void setSlosFocus(bool wanted);
+    // An incident's evidence series (GET /clusters/{id}/metrics with the query): one answer, no stream.
+    void fetchEvidence(const QString &clusterId, const QString &incidentId, const cdeck::MetricsQuery &query);
     // A confirmed guarded action (POST /clusters/{id}/actions): performed and written to the audit log.
     void runGuardedAction(const QString &clusterId, const QJsonObject &body);
 
@@ -166,6 +168,9 @@ Q_SIGNALS:
     void slosReady(const QList<cdeck::triage::SloStatus> &slos);
     // GET /clusters/{id}/timeline, polled with the incidents.
     void timelineReady(const QString &clusterId, const cdeck::triage::Timeline &timeline);
+    // The answer to fetchEvidence; error is "" when the series came (they may still hold no points).
+    void evidenceReady(const QString &clusterId, const QString &incidentId, const QList<cdeck::MetricSeriesData> &series,
+                       const QString &error);
     void costMetersReady(const QJsonArray &meters); // GET /cost/meters
     void clusterCostReady(const QString &clusterId, const QJsonObject &report); // GET /clusters/{id}/cost
     void costSummaryReady(const QJsonObject &summary); // GET /cost/summary

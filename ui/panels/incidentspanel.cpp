@@ -4,7 +4,9 @@
 
 #include "ui/presentation.h"
 #include "ui/widgets/incidenttimeline.h"
+#include "ui/widgets/timechart.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,6 +17,9 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -83,6 +88,9 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     , m_timeline(new IncidentTimeline(this))
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_details(new QTextBrowser(this))
+    , m_chartGroup(new QComboBox(this))
+    , m_chart(new TimeChart(tr("Evidence"), this))
+    , m_chartNote(new QLabel(this))
     , m_runbook(new QTextBrowser(this))
     , m_scaleUp(new QPushButton(tr("Scale up…"), this))
     , m_cancelJob(new QPushButton(tr("Cancel job…"), this))
@@ -111,8 +119,23 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     auto *detailsLayout = new QVBoxLayout(detailsBox);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     auto *detailsTitle = new QLabel(tr("<b>Evidence</b>"), detailsBox);
-    detailsLayout->addWidget(detailsTitle);
-    detailsLayout->addWidget(m_details, 1);
+    auto *chartHeader = new QHBoxLayout;
+    chartHeader->addWidget(detailsTitle);
+    chartHeader->addStretch(1);
+    chartHeader->addWidget(m_chartNote);
+    chartHeader->addWidget(m_chartGroup);
+    detailsLayout->addLayout(chartHeader);
+    m_chart->setObjectName(u"evidenceChart"_s);
+    m_chart->setMinimumHeight(190);
+    m_chartGroup->setAccessibleName(tr("Evidence series shown"));
+    m_chartGroup->hide();
+    m_chartNote->setStyleSheet(u"color:#555"_s);
+    auto *evidenceSplit = new QSplitter(Qt::Vertical, detailsBox);
+    evidenceSplit->addWidget(m_chart);
+    evidenceSplit->addWidget(m_details);
+    evidenceSplit->setStretchFactor(0, 3);
+    evidenceSplit->setStretchFactor(1, 2);
+    detailsLayout->addWidget(evidenceSplit, 1);
     auto *actions = new QHBoxLayout;
     actions->addWidget(new QLabel(tr("Actions:"), detailsBox));
     actions->addWidget(m_scaleUp);
@@ -144,6 +167,7 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     layout->addWidget(vertical, 1);
 
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &IncidentsPanel::showSelected);
+    connect(m_chartGroup, &QComboBox::activated, this, &IncidentsPanel::showEvidenceGroup);
     connect(m_timeline, &IncidentTimeline::incidentActivated, this, [this](const QString &id) { selectIncident(id); });
     connect(m_scaleUp, &QPushButton::clicked, this, [this] { confirmAndRun(u"scale"_s); });
     connect(m_cancelJob, &QPushButton::clicked, this, [this] { confirmAndRun(u"cancel-job"_s); });
@@ -168,6 +192,9 @@ void IncidentsPanel::clear()
     m_runbook->clear();
     m_runbookShown.clear();
     m_timeline->clear();
+    m_evidence.clear();
+    m_evidenceAsked.clear();
+    drawEvidence();
     m_summary->setText(tr("Waiting for the runtime's incidents…"));
     showSelected();
 }
@@ -297,6 +324,7 @@ void IncidentsPanel::showSelected()
             }
         }
         m_details->setHtml(html);
+        askEvidence(*i);
         const auto runbook = m_runbooks.constFind(i->runbook);
         if (runbook != m_runbooks.cend()) {
             if (m_runbookShown != i->runbook) {
@@ -309,6 +337,7 @@ void IncidentsPanel::showSelected()
             Q_EMIT runbookWanted(i->runbook);
         }
     }
+    drawEvidence();
     const std::pair<QPushButton *, QString> buttons[] = {
         {m_scaleUp, u"scale"_s}, {m_cancelJob, u"cancel-job"_s}, {m_terminate, u"terminate"_s}};
     for (const auto &[button, kind] : buttons) {
@@ -316,6 +345,182 @@ void IncidentsPanel::showSelected()
         button->setEnabled(p.possible);
         button->setToolTip(p.possible ? p.change : p.whyNot);
     }
+}
+
+namespace {
+
+// Evidence series of one unit share a chart: bytes, or counts (tasks, workers, samples).
+QString unitOf(const QString &series)
+{
+    if (series.contains(u"bytes_in_per_s"_s) || series.contains(u"bytes_out_per_s"_s))
+        return u"bytes/s"_s;
+    return series.contains(u"bytes"_s) ? u"bytes"_s : u"count"_s;
+}
+
+const QColor kEvidenceColors[] = {QColor(0xc6, 0x28, 0x28), QColor(0x1e, 0x61, 0xa8), QColor(0x2e, 0x7d, 0x32),
+                                  QColor(0x6a, 0x1b, 0x9a), QColor(0xe6, 0x7e, 0x00), QColor(0x00, 0x83, 0x8f)};
+
+QList<const triage::Evidence *> seriesEvidence(const triage::Incident &incident)
+{
+    QList<const triage::Evidence *> list;
+    for (const triage::Evidence &e : incident.evidence)
+        if (e.kind == triage::Evidence::Series && !e.series.isEmpty())
+            list.append(&e);
+    return list;
+}
+
+// The units in the order the evidence names them: the chooser's entries.
+QStringList unitsOf(const triage::Incident &incident)
+{
+    QStringList units;
+    for (const triage::Evidence *e : seriesEvidence(incident))
+        if (!units.contains(unitOf(e->series)))
+            units.append(unitOf(e->series));
+    return units;
+}
+
+QString queryKey(const MetricsQuery &q)
+{
+    // The end rounded to 10 s: an open incident's evidence grows every detector round; one fetch per 10 s is enough.
+    return q.series.join(u',') + u'|' + q.executors.join(u',') + u'|' + QString::number(q.fromMs) + u'|'
+        + QString::number(q.toMs / 10000);
+}
+
+} // namespace
+
+std::optional<MetricsQuery> IncidentsPanel::evidenceQuery(const triage::Incident &incident, const QDateTime &now)
+{
+    const QList<const triage::Evidence *> list = seriesEvidence(incident);
+    if (list.isEmpty())
+        return std::nullopt;
+    MetricsQuery q;
+    qint64 from = std::numeric_limits<qint64>::max();
+    qint64 to = 0;
+    for (const triage::Evidence *e : list) {
+        if (!q.series.contains(e->series))
+            q.series.append(e->series);
+        const QString executor = e->executor.isEmpty() ? u"total"_s : e->executor;
+        if (!q.executors.contains(executor))
+            q.executors.append(executor);
+        from = std::min(from, e->fromMs > 0 ? e->fromMs : incident.start.toMSecsSinceEpoch());
+        to = std::max(to, e->toMs);
+    }
+    from = std::min(from, incident.start.toMSecsSinceEpoch());
+    to = std::max(to, incident.isOpen() ? now.toMSecsSinceEpoch() : incident.end.toMSecsSinceEpoch());
+    const qint64 margin = std::max<qint64>(30000, (to - from) / 4);
+    q.fromMs = std::max<qint64>(1, from - margin);
+    q.toMs = std::min(to + margin, now.toMSecsSinceEpoch());
+    if (q.toMs <= q.fromMs)
+        q.toMs = q.fromMs + 1000;
+    return q;
+}
+
+void IncidentsPanel::askEvidence(const triage::Incident &incident)
+{
+    const auto q = evidenceQuery(incident, QDateTime::currentDateTimeUtc());
+    if (!q)
+        return;
+    const QString key = queryKey(*q);
+    if (m_evidenceAsked.value(incident.id) == key)
+        return;
+    m_evidenceAsked.insert(incident.id, key);
+    Q_EMIT evidenceWanted(incident.id, *q);
+}
+
+void IncidentsPanel::setEvidence(const QString &incidentId, const QList<MetricSeriesData> &series, const QString &error)
+{
+    m_evidence.insert(incidentId, EvidenceData{series, error, true});
+    if (selectedIncidentId() == incidentId)
+        drawEvidence();
+}
+
+QStringList IncidentsPanel::evidenceGroups() const
+{
+    QStringList groups;
+    if (const triage::Incident *i = selected())
+        for (const QString &unit : unitsOf(*i)) {
+            QStringList titles;
+            for (const triage::Evidence *e : seriesEvidence(*i))
+                if (unitOf(e->series) == unit)
+                    titles.append(e->title);
+            groups.append(titles.join(u"; "_s));
+        }
+    return groups;
+}
+
+void IncidentsPanel::showEvidenceGroup(int index)
+{
+    m_evidenceGroup = index;
+    drawEvidence();
+}
+
+void IncidentsPanel::drawEvidence()
+{
+    const triage::Incident *i = selected();
+    const QStringList units = i ? unitsOf(*i) : QStringList();
+    const QStringList groups = evidenceGroups();
+    if (m_chartGroup->count() != groups.size() || [&] {
+            for (int k = 0; k < groups.size(); ++k)
+                if (m_chartGroup->itemText(k) != groups[k])
+                    return true;
+            return false;
+        }()) {
+        QSignalBlocker blocker(m_chartGroup);
+        m_chartGroup->clear();
+        m_chartGroup->addItems(groups);
+        m_evidenceGroup = 0;
+    }
+    m_evidenceGroup = std::clamp(m_evidenceGroup, 0, std::max(0, int(units.size()) - 1));
+    m_chartGroup->setCurrentIndex(m_evidenceGroup);
+    m_chartGroup->setVisible(groups.size() > 1);
+    const auto q = i ? evidenceQuery(*i, QDateTime::currentDateTimeUtc()) : std::nullopt;
+    if (!i || !q) {
+        m_chart->setMarkers({});
+        m_chart->setFrame(0, 1000, {}, 1000);
+        m_chartNote->setText(i ? tr("This incident's evidence is in its words, not in a series.") : QString());
+        return;
+    }
+    const EvidenceData answer = m_evidence.value(i->id);
+    const QString unit = units.value(m_evidenceGroup);
+    QList<ChartLine> lines;
+    int colour = 0;
+    for (const triage::Evidence *e : seriesEvidence(*i)) {
+        if (unitOf(e->series) != unit)
+            continue;
+        ChartLine line;
+        line.key = e->series + u'/' + e->executor;
+        line.label = e->title;
+        line.color = kEvidenceColors[colour++ % std::size(kEvidenceColors)];
+        line.width = 2;
+        for (const MetricSeriesData &s : answer.series)
+            if (s.name == e->series && s.executor == e->executor)
+                for (const MetricBucket &b : s.points)
+                    line.points.append(QPointF(double(b.timestampMs), b.mean));
+        lines.append(line);
+    }
+    if (unit == "bytes"_L1) {
+        m_chart->setValueFormatter([](double v) { return formatBytes(qint64(v)); });
+        m_chart->setValueUnits({{1.0, tr("bytes")}, {1024.0 * 1024, tr("MiB")}, {1024.0 * 1024 * 1024, tr("GiB")}});
+    } else if (unit == "bytes/s"_L1) {
+        m_chart->setValueFormatter([](double v) { return formatBytes(qint64(v)) + u"/s"_s; });
+        m_chart->setValueUnits({{1.0, tr("B/s")}, {1024.0 * 1024, tr("MiB/s")}});
+    } else {
+        m_chart->setValueFormatter([](double v) { return QString::number(v, 'g', 4); });
+        m_chart->setValueUnits({{1.0, tr("count")}});
+    }
+    QList<ChartMarker> markers{{i->start.toMSecsSinceEpoch(), tr("incident start"), severityColor(i->severity)}};
+    if (!i->isOpen())
+        markers.append({i->end.toMSecsSinceEpoch(), tr("ended"), QColor(0x75, 0x75, 0x75)});
+    m_chart->setMarkers(markers);
+    m_chart->setFrame(q->fromMs, q->toMs, lines, 5000, lines.isEmpty() ? QString() : lines.first().key,
+                      tr("no samples"));
+    int points = 0;
+    for (const ChartLine &l : lines)
+        points += int(l.points.size());
+    m_chartNote->setText(!answer.arrived          ? tr("loading the series…")
+                             : !answer.error.isEmpty() ? tr("series unavailable: %1").arg(answer.error)
+                             : points == 0           ? tr("no samples stored for this range")
+                                                     : QString());
 }
 
 IncidentsPanel::ActionPlan IncidentsPanel::plan(const QString &kind) const

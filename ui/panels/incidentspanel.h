@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/backend/runtime/metricswire.h"
 #include "core/model/clusterinfo.h"
 #include "core/triage/incident.h"
 #include "core/triage/timeline.h"
@@ -10,6 +11,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -18,6 +20,7 @@ class QTextBrowser;
 namespace cdeck {
 
 class IncidentTimeline;
+class TimeChart;
 
 // The Incidents tab: the cluster's incidents worst first (open ones on top), the selected one's evidence,
 // its runbook beside it, and the guarded actions that answer it (scale up, cancel the job, terminate an
@@ -46,6 +49,15 @@ public:
     // The cluster's timeline across layers, drawn above the list; clicking an incident on it selects it.
     void setTimeline(const triage::Timeline &timeline, const QDateTime &now);
     IncidentTimeline *timelineView() const { return m_timeline; }
+    // The selected incident's evidence series, as the metrics API answered evidenceWanted; charted with the
+    // incident's start (and end) marked. Series of one unit share the chart; the chooser switches units.
+    void setEvidence(const QString &incidentId, const QList<MetricSeriesData> &series, const QString &error);
+    TimeChart *evidenceChart() const { return m_chart; }
+    QStringList evidenceGroups() const; // the chooser's entries for the selected incident
+    void showEvidenceGroup(int index);
+    // What the chart asks the metrics API for: the evidence's series and executors ("total" for the
+    // cluster's), over the evidence's time range with a margin either side (never past `now`).
+    static std::optional<MetricsQuery> evidenceQuery(const triage::Incident &incident, const QDateTime &now);
     void clear();
 
     bool hasData() const { return m_hasData; }
@@ -59,12 +71,25 @@ public:
 
 Q_SIGNALS:
     void runbookWanted(const QString &runbookId);
+    void evidenceWanted(const QString &incidentId, const cdeck::MetricsQuery &query);
     void actionConfirmed(const QJsonObject &body); // with the actor and the incident id
 
 private:
     void showSelected();
     void confirmAndRun(const QString &kind);
     const triage::Incident *selected() const;
+    void askEvidence(const triage::Incident &incident);
+    void drawEvidence();
+
+    struct EvidenceData
+    {
+        QList<MetricSeriesData> series;
+        QString error;
+        bool arrived = false;
+    };
+    QHash<QString, QString> m_evidenceAsked; // incident id -> the query last asked (a key), not asked again
+    QHash<QString, EvidenceData> m_evidence; // incident id -> the answer
+    int m_evidenceGroup = 0;
 
     ClusterInfo m_cluster;
     triage::IncidentList m_incidents;
@@ -76,6 +101,9 @@ private:
     IncidentTimeline *m_timeline;
     QTableWidget *m_table;
     QTextBrowser *m_details;
+    QComboBox *m_chartGroup;
+    TimeChart *m_chart;
+    QLabel *m_chartNote;
     QTextBrowser *m_runbook;
     QPushButton *m_scaleUp;
     QPushButton *m_cancelJob;
