@@ -217,6 +217,10 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
         if (m_connection)
             m_connection->fetchRunbook(runbookId);
     });
+    connect(m_incidents, &IncidentsPanel::planWanted, this, [this](const QString &incidentId, const QJsonObject &body) {
+        if (m_connection && !m_clusterId.isEmpty())
+            m_connection->planGuardedAction(m_clusterId, incidentId, body);
+    });
     connect(m_incidents, &IncidentsPanel::evidenceWanted, this, [this](const QString &incidentId, const MetricsQuery &query) {
         if (m_connection && !m_clusterId.isEmpty())
             m_connection->fetchEvidence(m_clusterId, incidentId, query);
@@ -482,6 +486,11 @@ void MainWindow::wireFeed(Connection *connection)
                     m_incidents->setIncidents(list);
                     updateIncidentsTab();
                 }
+            });
+    connect(feed, &RuntimeFeed::actionPlanReady, this,
+            [this, connection](const QString &id, const QString &incidentId, const QJsonObject &plan, const QString &error) {
+                if (connection == m_connection && id == m_clusterId)
+                    m_incidents->setResubmitPlan(incidentId, plan, error);
             });
     connect(feed, &RuntimeFeed::evidenceReady, this,
             [this, connection](const QString &id, const QString &incidentId, const QList<MetricSeriesData> &series,

@@ -7,6 +7,7 @@
 #include "core/runtime/slomonitor.h"
 #include "core/runtime/costbook.h"
 #include "core/runtime/metricsampler.h"
+#include "core/cost/pricecatalog.h"
 #include "core/dag/dag.h"
 
 #include <QDir>
@@ -39,6 +40,7 @@ Supervisor::Supervisor(RuntimeConfig config, QObject *parent)
         if (const ClusterController *c = m_clusters.value(id))
             m_costBook->record(c->info(), c->executors());
     });
+    connect(this, &Supervisor::clusterChanged, this, &Supervisor::followResubmission);
 }
 
 Supervisor::~Supervisor()
@@ -450,8 +452,22 @@ Outcome Supervisor::guardedAction(const QString &id, const QJsonObject &body, QJ
         return o;
     };
     const QString action = body.value(u"action"_s).toString();
-    if (action != "scale"_L1 && action != "cancel-job"_L1 && action != "terminate"_L1)
-        return bad(u"action"_s, u"expected \"scale\", \"cancel-job\" or \"terminate\""_s);
+    if (action != "scale"_L1 && action != "cancel-job"_L1 && action != "terminate"_L1 && action != "resubmit-larger"_L1)
+        return bad(u"action"_s, u"expected \"scale\", \"cancel-job\", \"terminate\" or \"resubmit-larger\""_s);
+    if (body.value(u"dryRun"_s).toBool()) {
+        // Only the resubmission has a plan the console cannot work out itself (the catalog's next type, prices).
+        if (action != "resubmit-larger"_L1)
+            return bad(u"dryRun"_s, u"only resubmit-larger has a plan to show"_s);
+        if (body.value(u"jobId"_s).toString().isEmpty())
+            return bad(u"jobId"_s, u"the job to run again on a larger instance type"_s);
+        QJsonObject plan;
+        QJsonObject launchBody;
+        JobRequest request;
+        const Outcome o = planResubmitLarger(id, body.value(u"jobId"_s).toString(), &plan, &launchBody, &request);
+        if (o.succeeded())
+            result->insert(u"plan"_s, plan);
+        return o;
+    }
     const QString actor = body.value(u"actor"_s).toString().trimmed();
     if (actor.isEmpty() || actor.size() > 200)
         return bad(u"actor"_s, u"who asks for it: a non-empty name (at most 200 characters)"_s);
@@ -480,6 +496,31 @@ Outcome Supervisor::guardedAction(const QString &id, const QJsonObject &body, QJ
         entry.after = outcome.succeeded() ? toString(after.state) : entry.before;
         if (outcome.succeeded())
             result->insert(u"job"_s, after.toJson());
+    } else if (action == "resubmit-larger"_L1) {
+        entry.target = body.value(u"jobId"_s).toString();
+        if (entry.target.isEmpty())
+            return bad(u"jobId"_s, u"the job to run again on a larger instance type"_s);
+        QJsonObject plan;
+        QJsonObject launchBody;
+        JobRequest request;
+        outcome = planResubmitLarger(id, entry.target, &plan, &launchBody, &request);
+        entry.before = outcome.succeeded()
+            ? u"job %1 on %2: %3"_s.arg(entry.target, id, plan.value(u"from"_s).toObject().value(u"instanceType"_s).toString())
+            : u"job %1 on %2"_s.arg(entry.target, id);
+        if (outcome.succeeded()) {
+            ClusterInfo created;
+            outcome = launch(launchBody, &created);
+            if (outcome.succeeded()) {
+                m_resubmissions.insert(created.id, Resubmission{id, entry.target, request, actor, entry.incidentId});
+                result->insert(u"cluster"_s, created.toJson());
+                entry.after = u"cluster %1 (%2) launching; the job is resubmitted there once it is WAITING. %3"_s.arg(
+                    created.id, created.spec.instanceType, plan.value(u"summary"_s).toString());
+                plan.insert(u"clusterId"_s, created.id);
+            }
+            result->insert(u"plan"_s, plan);
+        }
+        if (!outcome.succeeded())
+            entry.after = entry.before;
     } else {
         entry.before = workersText(c->info());
         ClusterInfo after;
@@ -540,6 +581,114 @@ Outcome Supervisor::timeline(const QString &id, const std::optional<QDateTime> &
         sources.actions.append({a.seq, a.at, a.actor, a.action, a.target, a.incidentId, a.before, a.after, a.outcome});
     *result = triage::buildTimeline(sources, from, to);
     return Outcome::ok();
+}
+
+namespace {
+
+// What a cluster of this spec costs per hour: its workers at the spec's market, the master on-demand
+// (as CostBook bills it). nullopt when the catalog does not price the type.
+std::optional<double> clusterRatePerHour(const CostBook &book, const InstanceCatalog &profiles, const ClusterSpec &spec, int workers)
+{
+    const auto price = book.catalog().find(cost::PriceCatalog::referenceTypeFor(profiles, spec.instanceType));
+    if (!price)
+        return std::nullopt;
+    return workers * price->ratePerHour(spec.market) + price->ratePerHour(Market::OnDemand);
+}
+
+QString rateText(const std::optional<double> &rate, const QString &currency)
+{
+    return rate ? u"%1 %2/h"_s.arg(*rate, 0, 'f', 3).arg(currency) : u"unpriced"_s;
+}
+
+} // namespace
+
+Outcome Supervisor::planResubmitLarger(const QString &id, const QString &jobId, QJsonObject *plan, QJsonObject *launchBody,
+                                       JobRequest *request) const
+{
+    const ClusterController *c = cluster(id);
+    if (!c)
+        return notFound(id);
+    const auto job = c->job(jobId);
+    if (!job)
+        return Outcome::fail(Outcome::NotFound, u"job not found"_s, u"no job %1 on cluster %2"_s.arg(jobId, id));
+    const ClusterInfo info = c->info();
+    const QString fromType = info.spec.instanceType.isEmpty() ? m_catalog.defaultType() : info.spec.instanceType;
+    const auto larger = m_catalog.nextLarger(fromType);
+    if (!larger)
+        return Outcome::fail(Outcome::Conflict, u"no larger instance type"_s,
+                             u"%1 has the most memory in the catalog: a larger type cannot help"_s.arg(fromType));
+    ClusterSpec spec = info.spec;
+    spec.instanceType = larger->name;
+    const QString suffix = u"-"_s + larger->name.section(u'.', -1);
+    spec.name = info.spec.name.left(ClusterSpec::kMaxNameLength - suffix.size()) + suffix;
+    const int workers = std::max(1, info.spec.workers);
+    const QString currency = m_costBook->catalog().currency();
+    const auto before = clusterRatePerHour(*m_costBook, m_catalog, info.spec, workers);
+    const auto after = clusterRatePerHour(*m_costBook, m_catalog, spec, workers);
+    request->sample = job->sample;
+    request->script = job->sample.isEmpty() ? job->script : QString();
+    request->args = job->args;
+    request->name = job->name;
+    *launchBody = spec.toJson();
+    const auto rate = [](const std::optional<double> &r) { return r ? QJsonValue(*r) : QJsonValue(QJsonValue::Null); };
+    *plan = QJsonObject{
+        {u"action"_s, u"resubmit-larger"_s},
+        {u"job"_s, QJsonObject{{u"id"_s, job->id}, {u"name"_s, job->name}, {u"sample"_s, job->sample},
+                               {u"script"_s, request->script}, {u"args"_s, QJsonArray::fromStringList(job->args)},
+                               {u"state"_s, toString(job->state)}}},
+        {u"from"_s, QJsonObject{{u"clusterId"_s, id}, {u"instanceType"_s, fromType},
+                                {u"memoryLimitBytes"_s, double(m_catalog.find(fromType).value_or(InstanceType{}).memoryLimitBytes)},
+                                {u"workers"_s, workers}, {u"ratePerHour"_s, rate(before)}}},
+        {u"to"_s, QJsonObject{{u"name"_s, spec.name}, {u"instanceType"_s, larger->name},
+                              {u"memoryLimitBytes"_s, double(larger->memoryLimitBytes)}, {u"threads"_s, larger->threads},
+                              {u"workers"_s, workers}, {u"ratePerHour"_s, rate(after)}}},
+        {u"currency"_s, currency},
+        {u"summary"_s, u"Job %1 (%2) again on a new cluster %3: %4 x %5 (%6) -> %4 x %7 (%8)"_s
+                          .arg(job->name, job->id, spec.name)
+                          .arg(workers)
+                          .arg(fromType, rateText(before, currency), larger->name, rateText(after, currency))}};
+    return Outcome::ok();
+}
+
+void Supervisor::followResubmission(const QString &clusterId)
+{
+    const auto it = m_resubmissions.constFind(clusterId);
+    if (it == m_resubmissions.cend())
+        return;
+    const ClusterController *c = cluster(clusterId);
+    if (!c)
+        return;
+    const ClusterInfo info = c->info();
+    const bool ready = isActive(info.state);
+    const bool gone = info.state == ClusterState::Terminating || isTerminal(info.state);
+    if (!ready && !gone)
+        return; // still starting
+    const Resubmission r = *it;
+    m_resubmissions.erase(it); // before submitting: the submission changes the cluster again
+    AuditEntry entry;
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.actor = r.actor;
+    entry.action = u"resubmit-larger"_s;
+    entry.clusterId = r.sourceClusterId;
+    entry.incidentId = r.incidentId;
+    entry.before = u"cluster %1 %2 (%3)"_s.arg(clusterId, toString(info.state), info.spec.instanceType);
+    if (ready) {
+        Job job;
+        const Outcome o = submitJob(clusterId, r.request.toJson(), &job);
+        entry.target = o.succeeded() ? job.id : r.sourceJobId;
+        entry.after = o.succeeded() ? u"job %1 (%2) submitted on %3, resubmitting %4"_s.arg(job.id, job.name, clusterId, r.sourceJobId)
+                                    : entry.before;
+        entry.outcome = o.succeeded() ? u"accepted"_s : o.error + u": "_s + o.detail;
+    } else {
+        entry.target = r.sourceJobId;
+        entry.after = entry.before;
+        entry.outcome = u"the new cluster ended before the job could run: %1"_s.arg(info.stateReason);
+    }
+    if (!m_store.appendAudit(entry))
+        spdlog::error("runtime: the audit entry of resubmitting {} on {} was not stored", r.sourceJobId.toStdString(),
+                      clusterId.toStdString());
+    spdlog::info("runtime: resubmit-larger of {} on {}: {}", r.sourceJobId.toStdString(), clusterId.toStdString(),
+                 entry.outcome.toStdString());
 }
 
 } // namespace cdeck

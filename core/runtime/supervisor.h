@@ -10,6 +10,7 @@
 #include "core/store/runtimestore.h"
 #include "core/triage/timeline.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
@@ -82,6 +83,13 @@ public:
     // "scale" | "cancel-job" | "terminate", "workers" (scale), "jobId" (cancel-job), "actor", "incidentId"
     // (optional)}. Whatever the outcome, it is written to the audit log with the state before and after;
     // *result is {"audit": entry, "cluster" or "job": the result}.
+    //
+    // "resubmit-larger" (with "jobId"): the job again (same sample or script, same arguments) on a new cluster
+    // cloned from this one's spec with the next larger instance type (InstanceCatalog::nextLarger), as an EMR
+    // user clones a cluster with bigger instances and adds the step again: an instance group's type cannot
+    // change in place. The job is submitted once the new cluster is WAITING, and that is audited too. With
+    // "dryRun": true nothing happens and nothing is audited: *result is {"plan": ...} (types, memory, workers,
+    // $/h before and after) for the confirmation.
     Outcome guardedAction(const QString &id, const QJsonObject &body, QJsonObject *result);
     QJsonArray auditLog(const QString &id) const;
     // One time axis across layers: the cluster's events, executors, jobs and the stages of their stored DAGs,
@@ -93,6 +101,19 @@ Q_SIGNALS:
     void clusterChanged(const QString &id);
 
 private:
+    // A job to run again on a cluster still starting (resubmit-larger), by that cluster's id.
+    struct Resubmission
+    {
+        QString sourceClusterId;
+        QString sourceJobId;
+        JobRequest request;
+        QString actor;
+        QString incidentId;
+    };
+    Outcome planResubmitLarger(const QString &id, const QString &jobId, QJsonObject *plan, QJsonObject *launchBody,
+                               JobRequest *request) const;
+    void followResubmission(const QString &clusterId);
+
     ClusterController *addController(StoredCluster record);
     QString newClusterId() const;
 
@@ -106,6 +127,7 @@ private:
     IncidentMonitor *m_incidents = nullptr; // a child
     SloMonitor *m_slos = nullptr; // a child
     std::unique_ptr<CostBook> m_costBook;
+    QHash<QString, Resubmission> m_resubmissions; // in memory: a runtime restart forgets what was not submitted yet
 };
 
 } // namespace cdeck

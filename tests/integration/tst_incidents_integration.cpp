@@ -69,6 +69,8 @@ private:
     QDateTime m_stallOver; // when the stall-worker test's worker had resumed
     QString m_etlJobId; // the etl_groupby job a worker was killed under
     QString m_victim; // that worker
+    QString m_hogJobId; // the memory_hog job that failed on small workers
+    QString m_largerClusterId; // the cluster a resubmission launched, until the test ends it
 
 
     int cli(const QStringList &args, QJsonValue *json = nullptr, int timeoutMs = 240000)
@@ -176,6 +178,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        if (!m_largerClusterId.isEmpty() && m_runtime.isRunning())
+            cli({u"cluster"_s, u"terminate"_s, m_largerClusterId, u"--wait"_s, u"--timeout"_s, u"60"_s});
         if (!m_clusterId.isEmpty() && m_runtime.isRunning())
             cli({u"cluster"_s, u"terminate"_s, m_clusterId, u"--wait"_s, u"--timeout"_s, u"60"_s});
         m_runtime.stopAndReap();
@@ -355,6 +359,7 @@ private Q_SLOTS:
         const Job job = Job::fromJson(json.toObject());
         QCOMPARE(toString(job.state), u"FAILED"_s);
         QVERIFY2(job.logTail.contains(u"KilledWorker"_s), qPrintable(job.logTail));
+        m_hogJobId = job.id;
         // Raised while the job ran, critical once it failed for it (within a detector round or two).
         QTRY_COMPARE_WITH_TIMEOUT(incident(u"executor_oom"_s).value(u"severity"_s).toString(), u"CRITICAL"_s, 10000);
         const QJsonObject f1 = incident(u"executor_oom"_s);
@@ -523,6 +528,82 @@ private Q_SLOTS:
         QCOMPARE(api("GET", u"/clusters/%1/timeline?from=yesterday"_s.arg(m_clusterId)).httpStatus, 400);
         QCOMPARE(api("GET", u"/clusters/c-nope/timeline"_s).httpStatus, 404);
         QCOMPARE(cli({u"cluster"_s, u"timeline"_s, m_clusterId, u"--from"_s, u"not-a-time"_s}), 2);
+    }
+
+    // F1 answered: the failed memory_hog again on the next larger type (a new cluster cloned from this one, as
+    // an EMR user would), planned with its $/h first, then run, and both steps in the audit log.
+    void resubmitOnALargerInstanceTypeRunsTheJob()
+    {
+        QVERIFY2(!m_hogJobId.isEmpty(), "needs the memory_hog test's failed job");
+        const QString path = u"/clusters/"_s + m_clusterId + u"/actions"_s;
+        const qsizetype auditBefore = api("GET", u"/clusters/"_s + m_clusterId + u"/audit"_s).body.toArray().size();
+        const QString incidentId = incident(u"executor_oom"_s).value(u"id"_s).toString();
+        QVERIFY(!incidentId.isEmpty());
+        // The plan: nothing launched, nothing audited.
+        ApiReply r = api("POST", path, {{u"action"_s, u"resubmit-larger"_s}, {u"jobId"_s, m_hogJobId}, {u"dryRun"_s, true}});
+        QCOMPARE(r.httpStatus, 200);
+        const QJsonObject plan = r.body.toObject().value(u"plan"_s).toObject();
+        QCOMPARE(plan.value(u"from"_s).toObject().value(u"instanceType"_s).toString(), u"local.small"_s);
+        QCOMPARE(plan.value(u"to"_s).toObject().value(u"instanceType"_s).toString(), u"local.medium"_s);
+        QCOMPARE(plan.value(u"job"_s).toObject().value(u"sample"_s).toString(), u"memory_hog"_s);
+        const double fromRate = plan.value(u"from"_s).toObject().value(u"ratePerHour"_s).toDouble();
+        const double toRate = plan.value(u"to"_s).toObject().value(u"ratePerHour"_s).toDouble();
+        QVERIFY2(fromRate > 0 && toRate > fromRate, qPrintable(QString::number(fromRate) + u" -> "_s + QString::number(toRate)));
+        QCOMPARE(api("GET", u"/clusters/"_s + m_clusterId + u"/audit"_s).body.toArray().size(), auditBefore);
+        const qsizetype clustersBefore = api("GET", u"/clusters"_s).body.toArray().size();
+        // Refusals: no such job (audited), and a dry run of an action that has no plan.
+        QCOMPARE(api("POST", path, {{u"action"_s, u"resubmit-larger"_s}, {u"jobId"_s, u"job-nope"_s}, {u"actor"_s, u"test:oncall"_s}})
+                     .httpStatus,
+                 404);
+        QCOMPARE(api("POST", path, {{u"action"_s, u"scale"_s}, {u"workers"_s, 2}, {u"dryRun"_s, true}}).httpStatus, 400);
+        QCOMPARE(api("GET", u"/clusters"_s).body.toArray().size(), clustersBefore);
+
+        // Done for real.
+        r = api("POST", path, {{u"action"_s, u"resubmit-larger"_s}, {u"jobId"_s, m_hogJobId}, {u"actor"_s, u"test:oncall"_s},
+                               {u"incidentId"_s, incidentId}});
+        QCOMPARE(r.httpStatus, 201);
+        const QJsonObject audit = r.body.toObject().value(u"audit"_s).toObject();
+        const QString larger = r.body.toObject().value(u"cluster"_s).toObject().value(u"id"_s).toString();
+        QVERIFY(!larger.isEmpty());
+        m_largerClusterId = larger;
+        QCOMPARE(audit.value(u"action"_s).toString(), u"resubmit-larger"_s);
+        QCOMPARE(audit.value(u"target"_s).toString(), m_hogJobId);
+        QCOMPARE(audit.value(u"incidentId"_s).toString(), incidentId);
+        QVERIFY2(audit.value(u"before"_s).toString().contains(u"local.small"_s), qPrintable(audit.value(u"before"_s).toString()));
+        QVERIFY2(audit.value(u"after"_s).toString().contains(larger) && audit.value(u"after"_s).toString().contains(u"local.medium"_s),
+                 qPrintable(audit.value(u"after"_s).toString()));
+        const ClusterInfo clone = ClusterInfo::fromJson(api("GET", u"/clusters/"_s + larger).body.toObject());
+        QCOMPARE(clone.spec.instanceType, u"local.medium"_s);
+        // Once the new cluster is up the job is submitted there, and runs to the end on 2 GiB workers.
+        QList<Job> jobs;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                jobs.clear();
+                for (const QJsonValue &v : api("GET", u"/clusters/%1/jobs"_s.arg(larger)).body.toArray())
+                    jobs.append(Job::fromJson(v.toObject()));
+                return !jobs.isEmpty();
+            }(),
+            120000);
+        QCOMPARE(jobs.size(), 1);
+        const Job rerun = jobs.first();
+        QCOMPARE(rerun.sample, u"memory_hog"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(isFinished(Job::fromJson(api("GET", u"/clusters/%1/jobs/%2"_s.arg(larger, rerun.id)).body.toObject()).state),
+                                 180000);
+        const Job done = Job::fromJson(api("GET", u"/clusters/%1/jobs/%2"_s.arg(larger, rerun.id)).body.toObject());
+        QVERIFY2(done.state == JobState::Completed, qPrintable(toString(done.state) + u'\n' + done.logTail));
+        for (const QJsonValue &v : api("GET", u"/clusters/%1/executors"_s.arg(larger)).body.toArray())
+            QCOMPARE(Executor::fromJson(v.toObject()).memoryLimitBytes, qint64(2) << 30);
+        // The source cluster's audit log: the refusal, the request, and the submission on the new cluster.
+        const QJsonArray log = api("GET", u"/clusters/"_s + m_clusterId + u"/audit"_s).body.toArray();
+        QCOMPARE(log.size(), auditBefore + 3);
+        QVERIFY(log[auditBefore].toObject().value(u"outcome"_s).toString().startsWith(u"job not found"_s));
+        const QJsonObject submitted = log.last().toObject();
+        QCOMPARE(submitted.value(u"action"_s).toString(), u"resubmit-larger"_s);
+        QCOMPARE(submitted.value(u"target"_s).toString(), rerun.id);
+        QCOMPARE(submitted.value(u"outcome"_s).toString(), u"accepted"_s);
+        QVERIFY2(submitted.value(u"after"_s).toString().contains(m_hogJobId), qPrintable(submitted.value(u"after"_s).toString()));
+        QCOMPARE(cli({u"cluster"_s, u"terminate"_s, larger, u"--wait"_s, u"--timeout"_s, u"60"_s}), 0);
+        m_largerClusterId.clear();
     }
 
     void everyTypeHasARunbook()

@@ -201,6 +201,11 @@ void Connection::fetchEvidence(const QString &clusterId, const QString &incident
     post([feed = m_feed, clusterId, incidentId, query] { feed->fetchEvidence(clusterId, incidentId, query); });
 }
 
+void Connection::planGuardedAction(const QString &clusterId, const QString &incidentId, const QJsonObject &body)
+{
+    post([feed = m_feed, clusterId, incidentId, body] { feed->planGuardedAction(clusterId, incidentId, body); });
+}
+
 void Connection::runGuardedAction(const QString &clusterId, const QJsonObject &body)
 {
     post([feed = m_feed, clusterId, body] { feed->runGuardedAction(clusterId, body); });

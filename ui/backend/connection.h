@@ -69,6 +69,7 @@ public:
     void fetchRunbook(const QString &runbookId);
     void fetchEvidence(const QString &clusterId, const QString &incidentId, const MetricsQuery &query);
     void runGuardedAction(const QString &clusterId, const QJsonObject &body);
+    void planGuardedAction(const QString &clusterId, const QString &incidentId, const QJsonObject &body);
     void setCostFocus(bool clusterCost, bool summary, const QString &summaryQuery = {});
 
 Q_SIGNALS:

@@ -543,6 +543,22 @@ void RuntimeFeed::runGuardedAction(const QString &clusterId, const QJsonObject &
                       });
 }
 
+void RuntimeFeed::planGuardedAction(const QString &clusterId, const QString &incidentId, const QJsonObject &body)
+{
+    if (!m_client)
+        return;
+    const quint64 gen = m_generation;
+    QJsonObject dry = body;
+    dry.insert(u"dryRun"_s, true);
+    m_client->request("POST", u"/clusters/"_s + encodePathSegment(clusterId) + u"/actions"_s, dry,
+                      [this, gen, clusterId, incidentId](const ApiReply &r) {
+                          if (gen != m_generation)
+                              return;
+                          Q_EMIT actionPlanReady(clusterId, incidentId, r.body.toObject().value(u"plan"_s).toObject(),
+                                                 r.ok() ? QString() : r.message());
+                      });
+}
+
 void RuntimeFeed::followMetrics(const MetricsWindowRequest &request)
 {
     dropMetricsStream();

@@ -126,6 +126,8 @@ public:
     void fetchEvidence(const QString &clusterId, const QString &incidentId, const cdeck::MetricsQuery &query);
     // A confirmed guarded action (POST /clusters/{id}/actions): performed and written to the audit log.
     void runGuardedAction(const QString &clusterId, const QJsonObject &body);
+    // The runtime's plan of a guarded action (the body with "dryRun": true): nothing happens, nothing is audited.
+    void planGuardedAction(const QString &clusterId, const QString &incidentId, const QJsonObject &body);
 
     static constexpr int kStreamRetryMs = 2000;
     // Cost: the meters of every cluster are polled always (the sidebar shows them); the focused cluster's
@@ -169,6 +171,7 @@ Q_SIGNALS:
     // GET /clusters/{id}/timeline, polled with the incidents.
     void timelineReady(const QString &clusterId, const cdeck::triage::Timeline &timeline);
     // The answer to fetchEvidence; error is "" when the series came (they may still hold no points).
+    void actionPlanReady(const QString &clusterId, const QString &incidentId, const QJsonObject &plan, const QString &error);
     void evidenceReady(const QString &clusterId, const QString &incidentId, const QList<cdeck::MetricSeriesData> &series,
                        const QString &error);
     void costMetersReady(const QJsonArray &meters); // GET /cost/meters

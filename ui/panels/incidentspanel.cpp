@@ -95,6 +95,7 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     , m_scaleUp(new QPushButton(tr("Scale up…"), this))
     , m_cancelJob(new QPushButton(tr("Cancel job…"), this))
     , m_terminate(new QPushButton(tr("Terminate cluster…"), this))
+    , m_resubmit(new QPushButton(tr("Resubmit larger…"), this))
 {
     m_table->setHorizontalHeaderLabels({tr("Severity"), tr("Type"), tr("Subject"), tr("Since"), tr("Ended"), tr("Summary")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -109,7 +110,7 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     m_runbook->setAccessibleName(tr("Runbook"));
     m_runbook->setPlaceholderText(tr("Select an incident to see its runbook."));
     m_summary->setWordWrap(true);
-    for (QPushButton *b : {m_scaleUp, m_cancelJob, m_terminate})
+    for (QPushButton *b : {m_scaleUp, m_cancelJob, m_terminate, m_resubmit})
         b->setEnabled(false);
     m_scaleUp->setToolTip(tr("Add a worker: more memory and cores for the cluster"));
     m_cancelJob->setToolTip(tr("Cancel the job this incident is about"));
@@ -141,6 +142,7 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     actions->addWidget(m_scaleUp);
     actions->addWidget(m_cancelJob);
     actions->addWidget(m_terminate);
+    actions->addWidget(m_resubmit);
     actions->addStretch(1);
     detailsLayout->addLayout(actions);
     auto *runbookBox = new QWidget(this);
@@ -172,6 +174,7 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     connect(m_scaleUp, &QPushButton::clicked, this, [this] { confirmAndRun(u"scale"_s); });
     connect(m_cancelJob, &QPushButton::clicked, this, [this] { confirmAndRun(u"cancel-job"_s); });
     connect(m_terminate, &QPushButton::clicked, this, [this] { confirmAndRun(u"terminate"_s); });
+    connect(m_resubmit, &QPushButton::clicked, this, [this] { confirmAndRun(u"resubmit-larger"_s); });
     clear();
 }
 
@@ -194,6 +197,8 @@ void IncidentsPanel::clear()
     m_timeline->clear();
     m_evidence.clear();
     m_evidenceAsked.clear();
+    m_resubmitPlans.clear();
+    m_plansAsked.clear();
     drawEvidence();
     m_summary->setText(tr("Waiting for the runtime's incidents…"));
     showSelected();
@@ -325,6 +330,11 @@ void IncidentsPanel::showSelected()
         }
         m_details->setHtml(html);
         askEvidence(*i);
+        if (const QString job = jobOf(*i); i->type == triage::IncidentType::ExecutorOom && !job.isEmpty()
+            && !m_plansAsked.contains(i->id)) {
+            m_plansAsked.insert(i->id);
+            Q_EMIT planWanted(i->id, QJsonObject{{u"action"_s, u"resubmit-larger"_s}, {u"jobId"_s, job}, {u"incidentId"_s, i->id}});
+        }
         const auto runbook = m_runbooks.constFind(i->runbook);
         if (runbook != m_runbooks.cend()) {
             if (m_runbookShown != i->runbook) {
@@ -339,7 +349,8 @@ void IncidentsPanel::showSelected()
     }
     drawEvidence();
     const std::pair<QPushButton *, QString> buttons[] = {
-        {m_scaleUp, u"scale"_s}, {m_cancelJob, u"cancel-job"_s}, {m_terminate, u"terminate"_s}};
+        {m_scaleUp, u"scale"_s}, {m_cancelJob, u"cancel-job"_s}, {m_terminate, u"terminate"_s},
+        {m_resubmit, u"resubmit-larger"_s}};
     for (const auto &[button, kind] : buttons) {
         const ActionPlan p = plan(kind);
         button->setEnabled(p.possible);
@@ -425,6 +436,23 @@ void IncidentsPanel::askEvidence(const triage::Incident &incident)
         return;
     m_evidenceAsked.insert(incident.id, key);
     Q_EMIT evidenceWanted(incident.id, *q);
+}
+
+QString IncidentsPanel::jobOf(const triage::Incident &incident)
+{
+    if (incident.subject.startsWith(u"job-"_s))
+        return incident.subject;
+    for (const triage::Evidence &e : incident.evidence)
+        if (e.source.startsWith(u"job job-"_s))
+            return e.source.mid(4);
+    return {};
+}
+
+void IncidentsPanel::setResubmitPlan(const QString &incidentId, const QJsonObject &plan, const QString &error)
+{
+    m_resubmitPlans.insert(incidentId, {plan, error});
+    if (selectedIncidentId() == incidentId)
+        showSelected();
 }
 
 void IncidentsPanel::setEvidence(const QString &incidentId, const QList<MetricSeriesData> &series, const QString &error)
@@ -563,6 +591,41 @@ IncidentsPanel::ActionPlan IncidentsPanel::plan(const QString &kind) const
                       "is lost.")
                        .arg(i->subject);
         p.body.insert(u"jobId"_s, i->subject);
+    } else if (kind == "resubmit-larger"_L1) {
+        const QString job = jobOf(*i);
+        const auto answer = m_resubmitPlans.constFind(i->id);
+        if (i->type != triage::IncidentType::ExecutorOom)
+            p.whyNot = tr("A larger instance type answers running out of memory, not a %1 incident.").arg(typeTitle(i->type));
+        else if (job.isEmpty())
+            p.whyNot = tr("No job ran out of memory here: there is nothing to resubmit.");
+        else if (answer == m_resubmitPlans.cend())
+            p.whyNot = tr("Asking the runtime what it would launch…");
+        else if (!answer->second.isEmpty())
+            p.whyNot = answer->second;
+        p.possible = p.whyNot.isEmpty();
+        p.title = tr("Resubmit %1 larger").arg(job);
+        p.body.insert(u"jobId"_s, job);
+        if (p.possible) {
+            const QJsonObject plan = answer->first;
+            const QJsonObject from = plan.value(u"from"_s).toObject();
+            const QJsonObject to = plan.value(u"to"_s).toObject();
+            const QString currency = plan.value(u"currency"_s).toString();
+            auto rate = [&currency](const QJsonValue &v) {
+                return v.isDouble() ? tr("%1 %2/h").arg(v.toDouble(), 0, 'f', 3).arg(currency) : tr("unpriced");
+            };
+            const QJsonObject jobJson = plan.value(u"job"_s).toObject();
+            p.change = tr("Job %1 (%2, %3) runs again, with the same arguments, on a new cluster “%4” cloned from %5:\n"
+                          "  instance type: %6 (%7) → %8 (%9)\n"
+                          "  workers: %10, cost: %11 → %12 while both run, the new cluster is billed on top.\n"
+                          "%5 stays as it is; terminate it when you no longer need it.")
+                           .arg(job, jobJson.value(u"name"_s).toString(), jobJson.value(u"state"_s).toString(),
+                                to.value(u"name"_s).toString(), m_cluster.id, from.value(u"instanceType"_s).toString(),
+                                formatBytes(qint64(from.value(u"memoryLimitBytes"_s).toDouble())),
+                                to.value(u"instanceType"_s).toString(),
+                                formatBytes(qint64(to.value(u"memoryLimitBytes"_s).toDouble())))
+                           .arg(to.value(u"workers"_s).toInt())
+                           .arg(rate(from.value(u"ratePerHour"_s)), rate(to.value(u"ratePerHour"_s)));
+        }
     } else if (kind == "terminate"_L1) {
         const bool idle = i->type == triage::IncidentType::IdleCluster;
         if (!idle)

@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QWidget>
 
 class QComboBox;
@@ -35,7 +36,7 @@ public:
     // A guarded action planned for the selected incident: what it will change, or why it cannot run.
     struct ActionPlan
     {
-        QString kind; // "scale", "cancel-job", "terminate"
+        QString kind; // "scale", "cancel-job", "terminate", "resubmit-larger"
         bool possible = false;
         QString title; // "Scale up c-1"
         QString change; // "Workers: 1 -> 2 (local.small). ..."
@@ -51,6 +52,10 @@ public:
     IncidentTimeline *timelineView() const { return m_timeline; }
     // The selected incident's evidence series, as the metrics API answered evidenceWanted; charted with the
     // incident's start (and end) marked. Series of one unit share the chart; the chooser switches units.
+    // The runtime's plan for resubmitting the incident's job on a larger type (asked by planWanted).
+    void setResubmitPlan(const QString &incidentId, const QJsonObject &plan, const QString &error);
+    // The job an incident is about: its subject, or the job its evidence quotes ("job job-...").
+    static QString jobOf(const triage::Incident &incident);
     void setEvidence(const QString &incidentId, const QList<MetricSeriesData> &series, const QString &error);
     TimeChart *evidenceChart() const { return m_chart; }
     QStringList evidenceGroups() const; // the chooser's entries for the selected incident
@@ -71,6 +76,7 @@ public:
 
 Q_SIGNALS:
     void runbookWanted(const QString &runbookId);
+    void planWanted(const QString &incidentId, const QJsonObject &body);
     void evidenceWanted(const QString &incidentId, const cdeck::MetricsQuery &query);
     void actionConfirmed(const QJsonObject &body); // with the actor and the incident id
 
@@ -88,7 +94,9 @@ private:
         bool arrived = false;
     };
     QHash<QString, QString> m_evidenceAsked; // incident id -> the query last asked (a key), not asked again
-    QHash<QString, EvidenceData> m_evidence; // incident id -> the answer
+    QHash<QString, EvidenceData> m_evidence;
+    QHash<QString, QPair<QJsonObject, QString>> m_resubmitPlans; // incident id -> (plan, error)
+    QSet<QString> m_plansAsked; // incident id -> the answer
     int m_evidenceGroup = 0;
 
     ClusterInfo m_cluster;
@@ -108,6 +116,7 @@ private:
     QPushButton *m_scaleUp;
     QPushButton *m_cancelJob;
     QPushButton *m_terminate;
+    QPushButton *m_resubmit;
 };
 
 } // namespace cdeck
