@@ -23,6 +23,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUrlQuery>
 #include <QTextStream>
 #include <QThread>
@@ -68,6 +69,12 @@ Clusters:
   cluster protect ID (--on|--off)
   cluster terminate ID [--wait]
   executors ID
+Telemetry (sampled every second; 1 s points kept 1 h, 1 min buckets 7 d, 1 h buckets 90 d):
+  metrics ID [--series NAME]... [--executor EID]... [--from T] [--to T] [--step S]
+      T: epoch milliseconds, ISO 8601, or relative to now (-30s, -15m, -2h, -7d); S: ms or 1s, 60s, 5m, 1h.
+      Without --series: every stored series. Without --from/--to: the whole history at the finest
+      resolution still stored. --json: [{"name", "executor" (null: cluster total), "points": [[ms, value]],
+      "gaps": [[fromMs, toMs]]}] (bucket means; gaps are not in points).
 Jobs:
   job samples
   job submit ID (--sample NAME | --script PATH) [--arg A]... [--wait]
@@ -132,7 +139,8 @@ Options parse(const QStringList &args)
                                             u"--spot-interruptions-per-hour"_s, u"--spot-fallback-after"_s,
                                             u"--spot-fallback-window"_s, u"--bootstrap"_s, u"--bootstrap-timeout"_s,
                                             u"--executor"_s, u"--seconds"_s, u"--job"_s, u"--sli"_s,
-                                            u"--objective"_s, u"--window"_s, u"--threshold"_s};
+                                            u"--objective"_s, u"--window"_s, u"--threshold"_s,
+                                            u"--series"_s, u"--step"_s};
     static const QSet<QString> flagOptions{u"--json"_s, u"--wait"_s, u"--spot"_s, u"--protect"_s, u"--on"_s,
                                            u"--off"_s, u"--help"_s, u"-h"_s, u"--dot"_s, u"--manual"_s};
     Options o;
@@ -289,6 +297,7 @@ private:
     int runbookCommand();
     int pricingCommand();
     int sloCommand();
+    int metricsCommand();
 
     Options m_o;
     std::unique_ptr<RuntimeClient> m_client;
@@ -368,6 +377,8 @@ int Cli::exec()
         return pricingCommand();
     if (command == "slo"_L1)
         return sloCommand();
+    if (command == "metrics"_L1)
+        return metricsCommand();
     throw UsageError(u"unknown command '%1'"_s.arg(command));
 }
 
@@ -623,6 +634,115 @@ int Cli::executorsCommand()
                          .arg(human(e.memoryManagedBytes), 10).arg(human(e.memoryUnmanagedBytes), 10)
                          .arg(human(e.memorySpilledBytes), 10).arg(human(e.bytesInTotal), 10)
                          .arg(human(e.bytesOutTotal), 10);
+        }
+    });
+}
+
+// "--from -15m", "--from 2026-11-24T10:00:00Z", "--from 1795976634507": epoch milliseconds for the API.
+qint64 timeValue(const Options &o, const QString &option, qint64 nowMs)
+{
+    const QString v = o.values.value(option).trimmed();
+    static const QRegularExpression relative(u"^-(\\d+)(s|m|h|d)$"_s);
+    if (const QRegularExpressionMatch m = relative.match(v); m.hasMatch()) {
+        static const QHash<QString, qint64> unitMs{{u"s"_s, 1000}, {u"m"_s, 60000}, {u"h"_s, 3600000}, {u"d"_s, 86400000}};
+        return nowMs - m.captured(1).toLongLong() * unitMs.value(m.captured(2));
+    }
+    bool isNumber = false;
+    const qint64 ms = v.toLongLong(&isNumber);
+    if (isNumber && ms >= 0)
+        return ms;
+    QDateTime dt = QDateTime::fromString(v, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDate::fromString(v, Qt::ISODate).startOfDay(Qt::UTC);
+    if (!dt.isValid())
+        throw UsageError(option + u" expects epoch milliseconds, an ISO 8601 date or time, or -N(s|m|h|d)"_s);
+    return dt.toMSecsSinceEpoch();
+}
+
+qint64 stepValue(const QString &text)
+{
+    static const QRegularExpression withUnit(u"^(\\d+)(ms|s|m|h)?$"_s);
+    const QRegularExpressionMatch m = withUnit.match(text.trimmed());
+    static const QHash<QString, qint64> unitMs{{u""_s, 1}, {u"ms"_s, 1}, {u"s"_s, 1000}, {u"m"_s, 60000}, {u"h"_s, 3600000}};
+    const qint64 step = m.hasMatch() ? m.captured(1).toLongLong() * unitMs.value(m.captured(2)) : 0;
+    if (step < 1000)
+        throw UsageError(u"--step expects a bucket width of at least 1 s (e.g. 1000, 60s, 5m, 1h)"_s);
+    return step;
+}
+
+QStringList listValues(const Options &o, const QString &option)
+{
+    QStringList values;
+    for (const QString &v : o.values.values(option))
+        for (const QString &part : v.split(u',', Qt::SkipEmptyParts))
+            if (!values.contains(part.trimmed()))
+                values.append(part.trimmed());
+    return values;
+}
+
+int Cli::metricsCommand()
+{
+    const QString id = m_o.words.value(1);
+    if (id.isEmpty())
+        throw UsageError(u"metrics needs a cluster ID"_s);
+    const QString path = u"/clusters/"_s + encodePathSegment(id) + u"/metrics"_s;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    QUrlQuery query;
+    for (const QString &option : {u"--from"_s, u"--to"_s})
+        if (m_o.values.contains(option))
+            query.addQueryItem(option.mid(2), QString::number(timeValue(m_o, option, nowMs)));
+    if (m_o.values.contains(u"--step"_s))
+        query.addQueryItem(u"step"_s, QString::number(stepValue(m_o.values.value(u"--step"_s))));
+    QStringList series = listValues(m_o, u"--series"_s);
+    const QStringList executors = listValues(m_o, u"--executor"_s);
+    if (series.isEmpty()) {
+        // Without names the runtime lists what it stores; ask for all of those.
+        const ApiReply stored = call("GET", path);
+        if (!stored.ok())
+            return fail(stored);
+        for (const QJsonValue &v : stored.body.toArray()) {
+            const QString name = v.toObject().value(u"name"_s).toString();
+            if (!name.isEmpty() && !series.contains(name))
+                series.append(name);
+        }
+    }
+    QJsonArray result;
+    if (!series.isEmpty()) {
+        query.addQueryItem(u"series"_s, series.join(u','));
+        if (!executors.isEmpty())
+            query.addQueryItem(u"executors"_s, executors.join(u','));
+        const ApiReply r = call("GET", path + u'?' + query.toString(QUrl::FullyEncoded));
+        if (!r.ok())
+            return fail(r);
+        // The API gives [ms, mean, min, max] per bucket; the CLI's document is [ms, value] with the mean.
+        for (const QJsonValue &v : r.body.toArray()) {
+            const QJsonObject s = v.toObject();
+            QJsonArray points;
+            for (const QJsonValue &p : s.value(u"points"_s).toArray()) {
+                const QJsonArray bucket = p.toArray();
+                points.append(QJsonArray{bucket.at(0), bucket.at(1)});
+            }
+            result.append(QJsonObject{{u"name"_s, s.value(u"name"_s)},
+                                      {u"executor"_s, s.value(u"executor"_s)},
+                                      {u"points"_s, points},
+                                      {u"gaps"_s, s.value(u"gaps"_s)}});
+        }
+    }
+    return done(result, [&] {
+        if (result.isEmpty())
+            out() << "No stored series.\n";
+        for (const QJsonValue &v : result) {
+            const QJsonObject s = v.toObject();
+            const QJsonArray points = s.value(u"points"_s).toArray();
+            const QString executor = s.value(u"executor"_s).isNull() ? u"total"_s : s.value(u"executor"_s).toString();
+            out() << QStringLiteral("%1 %2 %3 points, %4 gaps").arg(s.value(u"name"_s).toString(), -24).arg(executor, -6)
+                         .arg(points.size(), 6).arg(s.value(u"gaps"_s).toArray().size());
+            if (!points.isEmpty()) {
+                const QJsonArray last = points.last().toArray();
+                out() << ", last " << QString::number(last.at(1).toDouble(), 'g', 6) << " at "
+                      << QDateTime::fromMSecsSinceEpoch(qint64(last.at(0).toDouble()), Qt::UTC).toString(Qt::ISODate);
+            }
+            out() << "\n";
         }
     });
 }

@@ -20,6 +20,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -265,6 +266,42 @@ private Q_SLOTS:
         for (const QJsonValue &p : list.first()[u"points"_s].toArray())
             peak = std::max(peak, p.toArray().at(3).toDouble());
         QCOMPARE(peak, m_duringJob.value(u"bytes_out_per_s/total"_s).max);
+        // The CLI's document: [ms, value] points (bucket means), gaps apart, executor null for a cluster total.
+        QJsonValue cliJson;
+        QCOMPARE(cli({u"metrics"_s, m_clusterId, u"--series"_s, u"bytes_out_per_s"_s, u"--executor"_s, u"total"_s,
+                      u"--from"_s, QString::number(m_jobFromMs), u"--to"_s, QString::number(m_jobToMs), u"--json"_s},
+                     &cliJson),
+                 0);
+        QCOMPARE(cliJson.toArray().size(), 1);
+        const QJsonObject outTotal = cliJson.toArray().first().toObject();
+        QCOMPARE(outTotal.value(u"name"_s).toString(), u"bytes_out_per_s"_s);
+        QVERIFY(outTotal.value(u"executor"_s).isNull());
+        double cliPeak = 0;
+        for (const QJsonValue &p : outTotal.value(u"points"_s).toArray()) {
+            QCOMPARE(p.toArray().size(), 2);
+            cliPeak = std::max(cliPeak, p.toArray().at(1).toDouble());
+        }
+        QCOMPARE(outTotal.value(u"points"_s).toArray().size(), m_duringJob.value(u"bytes_out_per_s/total"_s).points);
+        QCOMPARE(cliPeak, m_duringJob.value(u"bytes_out_per_s/total"_s).max);
+        // Without a range: every stored series, the whole history, and no point inside a gap.
+        QCOMPARE(cli({u"metrics"_s, m_clusterId, u"--json"_s}, &cliJson), 0);
+        QSet<QString> names;
+        for (const QJsonValue &v : cliJson.toArray()) {
+            const QJsonObject s = v.toObject();
+            names.insert(s.value(u"name"_s).toString());
+            for (const QJsonValue &p : s.value(u"points"_s).toArray()) {
+                const double ms = p.toArray().at(0).toDouble();
+                for (const QJsonValue &g : s.value(u"gaps"_s).toArray())
+                    QVERIFY2(ms < g.toArray().at(0).toDouble() || ms >= g.toArray().at(1).toDouble(),
+                             qPrintable(s.value(u"name"_s).toString()));
+            }
+        }
+        for (const QString &name : {u"memory_managed_bytes"_s, u"memory_unmanaged_bytes"_s, u"memory_spilled_bytes"_s,
+                                    u"memory_limit_bytes"_s, u"bytes_in_per_s"_s, u"bytes_out_per_s"_s,
+                                    u"tasks_executing"_s})
+            QVERIFY2(names.contains(name), qPrintable(name));
+        QVERIFY(cli({u"metrics"_s, m_clusterId, u"--series"_s, u"no_such_series"_s, u"--json"_s}) != 0);
+        QVERIFY(cli({u"metrics"_s, m_clusterId, u"--step"_s, u"5ms"_s}) != 0);
         // A stream on a terminated cluster says so and ends instead of hanging.
         QNetworkAccessManager nam;
         QNetworkRequest req(QUrl(url() + metricsPath() + u"/stream"_s));
