@@ -122,7 +122,9 @@ LaunchForm::LaunchForm(QWidget *parent)
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    auto addField = [&](const QString &field, const QString &label, QWidget *widget, QWidget *hint = nullptr) {
+    // One row of a form: the widget, an optional hint, and the error label validation fills (found by field name).
+    auto addFieldTo = [&](QFormLayout *target, const QString &field, const QString &label, QWidget *widget,
+                          QWidget *hint = nullptr) {
         auto *column = new QVBoxLayout;
         column->setSpacing(2);
         column->addWidget(widget);
@@ -139,7 +141,10 @@ LaunchForm::LaunchForm(QWidget *parent)
         // addRow(QString, QLayout*) would show the '&' literally: a label with a buddy gives the shortcut.
         auto *labelWidget = new QLabel(label, this);
         labelWidget->setBuddy(widget);
-        form->addRow(labelWidget, column);
+        target->addRow(labelWidget, column);
+    };
+    auto addField = [&](const QString &field, const QString &label, QWidget *widget, QWidget *hint = nullptr) {
+        addFieldTo(form, field, label, widget, hint);
     };
     addField(u"name"_s, tr("&Name"), m_name);
     addField(u"workers"_s, tr("&Workers (executors)"), m_workers, m_workersHint);
@@ -158,20 +163,7 @@ LaunchForm::LaunchForm(QWidget *parent)
     auto *policyForm = new QFormLayout(m_policyBox);
     policyForm->setContentsMargins(0, 0, 0, 0);
     auto addPolicyField = [&](const QString &field, const QString &label, QWidget *widget) {
-        auto *column = new QVBoxLayout;
-        column->setSpacing(2);
-        column->addWidget(widget);
-        auto *error = new QLabel(this);
-        error->setObjectName(u"error_"_s + field);
-        error->setStyleSheet(kErrorStyle);
-        error->setWordWrap(true);
-        error->hide();
-        column->addWidget(error);
-        m_errorLabels.insert(field, error);
-        m_fieldWidgets.insert(field, widget);
-        auto *labelWidget = new QLabel(label, this);
-        labelWidget->setBuddy(widget);
-        policyForm->addRow(labelWidget, column);
+        addFieldTo(policyForm, field, label, widget);
     };
     addPolicyField(u"scaling.minWorkers"_s, tr("Mi&nimum workers"), m_minWorkers);
     addPolicyField(u"scaling.maxWorkers"_s, tr("Ma&ximum workers"), m_maxWorkers);
