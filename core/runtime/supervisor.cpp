@@ -190,6 +190,14 @@ QJsonArray Supervisor::samples() const
     return result;
 }
 
+// A 400 naming the field that is wrong, as every request body the supervisor checks answers it.
+static Outcome badField(const QString &title, const QString &field, const QString &message)
+{
+    Outcome o = Outcome::fail(Outcome::BadRequest, title, field + u": "_s + message);
+    o.fields.insert(field, message);
+    return o;
+}
+
 static Outcome notFound(const QString &id)
 {
     return Outcome::fail(Outcome::NotFound, u"cluster not found"_s, u"no cluster with id %1"_s.arg(id));
@@ -340,11 +348,7 @@ Outcome Supervisor::chaos(const QString &id, const QJsonObject &body, QJsonObjec
     ClusterController *c = cluster(id);
     if (!c)
         return notFound(id);
-    auto bad = [](const QString &field, const QString &message) {
-        Outcome o = Outcome::fail(Outcome::BadRequest, u"invalid fault"_s, field + u": "_s + message);
-        o.fields.insert(field, message);
-        return o;
-    };
+    auto bad = [](const QString &field, const QString &message) { return badField(u"invalid fault"_s, field, message); };
     static const QSet<QString> known{u"action"_s, u"executor"_s, u"seconds"_s};
     for (auto it = body.begin(); it != body.end(); ++it)
         if (!known.contains(it.key()))
@@ -446,11 +450,7 @@ Outcome Supervisor::guardedAction(const QString &id, const QJsonObject &body, QJ
     ClusterController *c = cluster(id);
     if (!c)
         return notFound(id);
-    auto bad = [](const QString &field, const QString &message) {
-        Outcome o = Outcome::fail(Outcome::BadRequest, u"invalid action"_s, field + u": "_s + message);
-        o.fields.insert(field, message);
-        return o;
-    };
+    auto bad = [](const QString &field, const QString &message) { return badField(u"invalid action"_s, field, message); };
     const QString action = body.value(u"action"_s).toString();
     if (action != "scale"_L1 && action != "cancel-job"_L1 && action != "terminate"_L1 && action != "resubmit-larger"_L1)
         return bad(u"action"_s, u"expected \"scale\", \"cancel-job\", \"terminate\" or \"resubmit-larger\""_s);
