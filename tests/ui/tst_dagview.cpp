@@ -10,10 +10,14 @@
 #include "ui/panels/dagpanel.h"
 #include "ui/panels/timelinepanel.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
+#include <QMouseEvent>
 #include <QGraphicsScene>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace cdeck;
@@ -65,6 +69,53 @@ QPoint viewportPosOf(const DagPanel &panel, const QString &id)
 {
     const DagNodeItem *item = panel.nodeItem(id);
     return panel.view()->mapFromScene(item->sceneBoundingRect().center());
+}
+
+// Where the graph (its nodes and edges: a long edge may swing wider than the nodes) is drawn, in
+// viewport pixels.
+QRectF graphOnScreen(const DagPanel &panel)
+{
+    return panel.view()->mapFromScene(panel.view()->scene()->itemsBoundingRect()).boundingRect();
+}
+
+// Empty when the graph's middle is within 3 pixels of the viewport's middle, else where it is instead.
+QString offCentre(const DagPanel &panel)
+{
+    const QPointF graph = graphOnScreen(panel).center();
+    const QPointF port = QRectF(panel.view()->viewport()->rect()).center();
+    if (std::abs(graph.x() - port.x()) <= 3 && std::abs(graph.y() - port.y()) <= 3)
+        return {};
+    return u"graph centred at %1,%2 in a %3x%4 viewport (middle %5,%6)"_s.arg(graph.x()).arg(graph.y())
+        .arg(panel.view()->viewport()->width()).arg(panel.view()->viewport()->height()).arg(port.x()).arg(port.y());
+}
+
+// The three stages of a small Spark job: two skipped ones feeding the one that ran.
+Dag threeStageDag()
+{
+    Dag g;
+    g.setJobId(kJob);
+    g.upsertNode(node(u"stage-9"_s, u"Stage 9 (skipped)"_s, {}));
+    g.upsertNode(node(u"stage-10"_s, u"Stage 10 (skipped)"_s, {}));
+    g.upsertNode(node(u"stage-11"_s, u"Stage 11: count"_s, {{u"memory"_s, 1}}));
+    g.addEdge({u"stage-9"_s, u"stage-10"_s, 0});
+    g.addEdge({u"stage-10"_s, u"stage-11"_s, 0});
+    return g;
+}
+
+// Drags the canvas with the left button from `from` by `by` pixels, as a hand would.
+void dragCanvas(QGraphicsView *view, QPoint from, QPoint by)
+{
+    QWidget *port = view->viewport();
+    const QPoint to = from + by;
+    QMouseEvent press(QEvent::MouseButtonPress, from, port->mapToGlobal(from), Qt::LeftButton, Qt::LeftButton, {});
+    QApplication::sendEvent(port, &press);
+    for (int step = 1; step <= 4; ++step) {
+        const QPoint at = from + by * step / 4;
+        QMouseEvent move(QEvent::MouseMove, at, port->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, {});
+        QApplication::sendEvent(port, &move);
+    }
+    QMouseEvent release(QEvent::MouseButtonRelease, to, port->mapToGlobal(to), Qt::LeftButton, Qt::NoButton, {});
+    QApplication::sendEvent(port, &release);
 }
 
 } // namespace
@@ -305,14 +356,22 @@ private Q_SLOTS:
         const qint64 overviewMs = t.elapsed();
         qInfo("10k nodes unfolded: full repaint at fit zoom %.3f: %lld ms", panel.view()->zoom(), overviewMs);
         QVERIFY2(overviewMs < 1000, qPrintable(u"repaint took %1 ms"_s.arg(overviewMs)));
-        // What it paints is the graph: blocks of the nodes' state colour (thousands of pixels of it)
-        // on the background.
+        // What it paints is the graph, all of it: blocks of the nodes' state colour (thousands of pixels of
+        // it) on the background, from one side of the view to the other.
         const QRgb stateColour = dagStateColor(big.nodes().first().state).rgb();
         qint64 statePixels = 0;
+        int leftmost = unfolded.width();
+        int rightmost = -1;
         for (int y = 0; y < unfolded.height(); ++y)
             for (int x = 0; x < unfolded.width(); ++x)
-                statePixels += unfolded.pixel(x, y) == stateColour ? 1 : 0;
-        QVERIFY2(statePixels > 2000, qPrintable(QString::number(statePixels)));
+                if (unfolded.pixel(x, y) == stateColour) {
+                    ++statePixels;
+                    leftmost = std::min(leftmost, x);
+                    rightmost = std::max(rightmost, x);
+                }
+        QVERIFY2(statePixels > 1000, qPrintable(QString::number(statePixels)));
+        QVERIFY2(leftmost < unfolded.width() / 10 && rightmost > unfolded.width() * 9 / 10,
+                 qPrintable(u"state colour from x=%1 to %2 of %3"_s.arg(leftmost).arg(rightmost).arg(unfolded.width())));
         QVERIFY(statePixels < qint64(unfolded.width()) * unfolded.height() / 2);
         // Zoomed in, the items paint themselves again (names, progress bars).
         panel.view()->setZoom(0.8);
@@ -323,6 +382,127 @@ private Q_SLOTS:
         t.restart();
         QVERIFY(!panel.grab().isNull());
         qInfo("10k nodes unfolded at zoom 0.8: second repaint %lld ms", t.elapsed());
+    }
+
+    void smallGraphIsCentredAtReadableZoom()
+    {
+        DagPanel panel;
+        panel.resize(1300, 800);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setCurrentJob(kJob);
+        panel.setDag(kJob, threeStageDag());
+        QVERIFY(waitForLayout(panel));
+        // Readable: the nodes at their natural size, not blown up to fill the screen nor shrunk.
+        QCOMPARE(panel.view()->zoom(), 1.0);
+        QVERIFY(QRectF(panel.view()->viewport()->rect()).contains(graphOnScreen(panel)));
+        QString off = offCentre(panel);
+        QVERIFY2(off.isEmpty(), qPrintable(off));
+
+        // The window grows, then shrinks below the graph's height: still in the middle, still whole.
+        panel.resize(1700, 1000);
+        QTest::qWait(50);
+        off = offCentre(panel);
+        QVERIFY2(off.isEmpty(), qPrintable(u"after growing: "_s + off));
+        panel.resize(700, 330);
+        QTest::qWait(50);
+        off = offCentre(panel);
+        QVERIFY2(off.isEmpty(), qPrintable(u"after shrinking: "_s + off));
+        QVERIFY(QRectF(panel.view()->viewport()->rect()).contains(graphOnScreen(panel)));
+        QVERIFY(panel.view()->zoom() < 1.0);
+        panel.resize(1300, 800);
+        QTest::qWait(50);
+        QCOMPARE(panel.view()->zoom(), 1.0); // back to the natural size, never beyond it
+
+        // Zoom and pan still work on a small graph: a drag moves it by as many pixels.
+        const QPoint before = viewportPosOf(panel, u"stage-10"_s);
+        dragCanvas(panel.view(), QPoint(100, 100), QPoint(-120, 70));
+        const QPoint moved = viewportPosOf(panel, u"stage-10"_s) - before;
+        QVERIFY2((moved - QPoint(-120, 70)).manhattanLength() <= 2,
+                 qPrintable(u"a drag of -120,70 moved the node by %1,%2"_s.arg(moved.x()).arg(moved.y())));
+        panel.view()->zoomBy(1.25);
+        QCOMPARE(panel.view()->zoom(), 1.25);
+        // Fit puts it back in the middle.
+        panel.view()->fitGraph();
+        off = offCentre(panel);
+        QVERIFY2(off.isEmpty(), qPrintable(u"after Fit: "_s + off));
+        QCOMPARE(panel.view()->zoom(), 1.0);
+        // After the user moved the view, a resize keeps what is in the middle of it rather than fitting again.
+        dragCanvas(panel.view(), QPoint(100, 100), QPoint(-120, 0));
+        panel.resize(1400, 800);
+        QTest::qWait(50);
+        QVERIFY(!offCentre(panel).isEmpty());
+        QCOMPARE(panel.view()->zoom(), 1.0);
+    }
+
+    void graphArrivingWhileHiddenIsCentredWhenShown()
+    {
+        // The panel has its small default size until it is first shown (a tab not yet opened).
+        DagPanel panel;
+        panel.setCurrentJob(kJob);
+        panel.setDag(kJob, threeStageDag());
+        QVERIFY(waitForLayout(panel));
+        panel.resize(1300, 800);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTest::qWait(50);
+        QCOMPARE(panel.view()->zoom(), 1.0);
+        const QString off = offCentre(panel);
+        QVERIFY2(off.isEmpty(), qPrintable(off));
+    }
+
+    void fitShowsEveryNodeOfAThousand()
+    {
+        DagPanel panel;
+        panel.setCollapseFanOuts(false);
+        panel.resize(1200, 800);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setCurrentJob(kJob);
+        panel.setDag(kJob, randomLayeredDag(1000, 7));
+        QVERIFY(waitForLayout(panel, 60000));
+        QCOMPARE(panel.layout().graph.nodeCount(), 1000);
+        DagView *view = panel.view();
+        const QRectF port(view->viewport()->rect());
+        auto nodesOutside = [&] {
+            int outside = 0;
+            for (const NodePlacement &p : panel.layout().nodes)
+                outside += port.contains(view->mapFromScene(panel.nodeItem(p.id)->sceneBoundingRect()).boundingRect()) ? 0 : 1;
+            return outside;
+        };
+        QCOMPARE(nodesOutside(), 0); // the first layout is fitted
+        QString off = offCentre(panel);
+        QVERIFY2(off.isEmpty(), qPrintable(off));
+
+        // Zoomed in on a corner node, most of the graph is out of view; Fit brings every node back.
+        view->setZoom(1.0);
+        view->centerOn(panel.nodeItem(panel.layout().nodes.first().id));
+        QVERIFY(nodesOutside() > 500);
+        view->fitGraph();
+        QCOMPARE(nodesOutside(), 0);
+        off = offCentre(panel);
+        QVERIFY2(off.isEmpty(), qPrintable(u"after Fit: "_s + off));
+
+        // The minimap outlines the whole graph when all of it is in view, and follows the view when zoomed in.
+        DagMinimap *map = view->minimap();
+        QVERIFY(map->isVisible());
+        QTest::qWait(300); // the picture renders after a burst of changes
+        const QRectF whole = map->viewportRectOnMap();
+        QVERIFY(!whole.isEmpty());
+        view->setZoom(1.0);
+        const NodePlacement &target = panel.layout().nodes.at(500);
+        view->centerOn(panel.nodeItem(target.id));
+        QTest::qWait(20);
+        const QRectF part = map->viewportRectOnMap();
+        QVERIFY(whole.contains(part) && part.width() < whole.width() / 3);
+        // Where the outline's middle sits on the map is where that node sits in the whole graph.
+        const QRectF graph = view->scene()->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+        const QPointF nodeAt = panel.nodeItem(target.id)->sceneBoundingRect().center();
+        const QPointF expected(whole.left() + (nodeAt.x() - graph.left()) / graph.width() * whole.width(),
+                               whole.top() + (nodeAt.y() - graph.top()) / graph.height() * whole.height());
+        QVERIFY2(QLineF(part.center(), expected).length() < 3,
+                 qPrintable(u"outline centred at %1,%2, the node is at %3,%4 on the map"_s.arg(part.center().x())
+                                .arg(part.center().y()).arg(expected.x()).arg(expected.y())));
     }
 
     void fitShowsTheWholeGraph()

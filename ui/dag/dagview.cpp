@@ -16,6 +16,11 @@
 
 namespace cdeck {
 
+namespace {
+// Below this even Fit stops: a graph a million pixels wide is not worth a picture of dust.
+constexpr double kFitFloor = 1e-4;
+} // namespace
+
 DagView::DagView(QGraphicsScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)
     , m_minimap(nullptr)
@@ -39,38 +44,93 @@ DagView::DagView(QGraphicsScene *scene, QWidget *parent)
 
 void DagView::setZoom(double scale)
 {
-    scale = std::clamp(scale, kMinScale, kMaxScale);
+    scale = std::clamp(scale, minimumZoom(), kMaxScale);
+    m_keepFitted = false;
+    updateScrollRoom(std::min(scale, zoom()));
     const ViewportAnchor anchor = transformationAnchor();
     setTransformationAnchor(AnchorViewCenter);
     setTransform(QTransform::fromScale(scale, scale));
     setTransformationAnchor(anchor);
+    updateScrollRoom(scale);
     Q_EMIT viewportMoved();
     m_minimap->update();
 }
 
 void DagView::zoomBy(double factor)
 {
-    const double target = std::clamp(zoom() * factor, kMinScale, kMaxScale);
+    const double target = std::clamp(zoom() * factor, std::min(minimumZoom(), zoom()), kMaxScale);
     const double f = target / zoom();
     if (std::abs(f - 1.0) < 1e-9)
         return;
+    m_keepFitted = false;
+    updateScrollRoom(std::min(target, zoom()));
     scale(f, f);
+    updateScrollRoom(target);
     Q_EMIT viewportMoved();
     m_minimap->update();
 }
 
 void DagView::fitGraph()
 {
+    m_keepFitted = true;
+    applyFit();
+}
+
+double DagView::fitZoom() const
+{
     const QRectF items = scene()->itemsBoundingRect();
     if (items.isEmpty())
-        return;
+        return 0.0;
     const QRectF target = items.adjusted(-20, -20, 20, 20);
     const QRectF port = viewport()->rect();
-    const double s = std::clamp(std::min(port.width() / target.width(), port.height() / target.height()), kMinScale, 1.0);
+    return std::clamp(std::min(port.width() / target.width(), port.height() / target.height()), kFitFloor, 1.0);
+}
+
+double DagView::minimumZoom() const
+{
+    const double fit = fitZoom();
+    return fit > 0.0 ? std::min(kMinScale, fit) : kMinScale;
+}
+
+void DagView::applyFit()
+{
+    const double s = fitZoom();
+    if (s <= 0.0)
+        return;
+    updateScrollRoom(std::min(s, zoom()));
     setTransform(QTransform::fromScale(s, s));
-    centerOn(target.center());
+    updateScrollRoom(s);
+    centerOn(scene()->itemsBoundingRect().center());
     Q_EMIT viewportMoved();
     m_minimap->update();
+}
+
+void DagView::showSceneAt(const QPointF &scenePos)
+{
+    m_keepFitted = false;
+    centerOn(scenePos);
+}
+
+void DagView::setGraphBounds(const QRectF &bounds)
+{
+    m_graphBounds = bounds;
+    updateScrollRoom(zoom());
+}
+
+void DagView::updateScrollRoom(double scale)
+{
+    if (m_graphBounds.isEmpty()) {
+        setSceneRect(QRectF()); // back to following the scene
+        return;
+    }
+    // A viewport's width or height (whichever is larger) on every side: enough to centre any corner.
+    const double margin = std::max(viewport()->width(), viewport()->height()) / std::max(scale, kFitFloor);
+    const QRectF room = m_graphBounds.adjusted(-margin, -margin, margin, margin);
+    if (room == sceneRect())
+        return;
+    const QPointF middle = mapToScene(viewport()->rect().center());
+    setSceneRect(room);
+    centerOn(middle);
 }
 
 QRectF DagView::visibleSceneRect() const
@@ -116,11 +176,19 @@ void DagView::paintOverview(QPainter *painter, const QRectF &sceneRect) const
         painter->setPen(QPen(DagEdgeItem::colourFor(high), 0)); // 0: one pixel at any zoom
         painter->drawLines(lines);
     }
-    // Nodes: the same blocks their items draw at this zoom.
+    // Nodes: the same blocks their items draw at this zoom, but never under two pixels: fitted, a graph a
+    // million pixels wide would otherwise paint nothing at all.
+    const double minWidth = 2.0 / std::max(std::abs(painter->worldTransform().m11()), 1e-9);
+    const double minHeight = 2.0 / std::max(std::abs(painter->worldTransform().m22()), 1e-9);
     for (const DagNodeItem *n : m_overviewNodes) {
         if (!n->isVisible())
             continue;
-        const QRectF box = n->box().translated(n->pos());
+        QRectF box = n->box().translated(n->pos());
+        if (box.width() < minWidth || box.height() < minHeight) {
+            const QPointF middle = box.center();
+            box.setSize(box.size().expandedTo(QSizeF(minWidth, minHeight)));
+            box.moveCenter(middle);
+        }
         if (!box.intersects(sceneRect) && !n->isSelected() && !n->isMatched())
             continue;
         DagNodeItem::paintBlock(painter, box, dagStateColor(n->node().state), n->isSelected(), n->isMatched());
@@ -151,9 +219,18 @@ void DagView::wheelEvent(QWheelEvent *event)
     event->accept();
 }
 
+void DagView::mousePressEvent(QMouseEvent *event)
+{
+    m_keepFitted = false; // a click or the start of a drag: the user has taken over the view
+    QGraphicsView::mousePressEvent(event);
+}
+
 void DagView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
+    updateScrollRoom(zoom());
+    if (m_keepFitted)
+        applyFit();
     placeMinimap();
     Q_EMIT viewportMoved();
 }
@@ -262,7 +339,7 @@ void DagMinimap::centreViewAt(const QPointF &widgetPos)
         return;
     const double fx = (widgetPos.x() - map.left()) / map.width();
     const double fy = (widgetPos.y() - map.top()) / map.height();
-    m_view->centerOn(m_sceneRect.left() + fx * m_sceneRect.width(), m_sceneRect.top() + fy * m_sceneRect.height());
+    m_view->showSceneAt(QPointF(m_sceneRect.left() + fx * m_sceneRect.width(), m_sceneRect.top() + fy * m_sceneRect.height()));
 }
 
 void DagMinimap::mousePressEvent(QMouseEvent *event)

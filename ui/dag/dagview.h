@@ -21,14 +21,27 @@ class DagView : public QGraphicsView
 public:
     explicit DagView(QGraphicsScene *scene, QWidget *parent = nullptr);
 
-    static constexpr double kMinScale = 0.02;
+    static constexpr double kMinScale = 0.02; // the wheel's limit, unless the whole graph needs less (minimumZoom)
     static constexpr double kMaxScale = 3.0;
 
     double zoom() const { return transform().m11(); }
     void setZoom(double scale); // around the viewport's centre
     void zoomBy(double factor);
-    // The whole graph in view, never magnified beyond 1:1 (a three-node graph should not fill the screen).
+    // How far out one can zoom: kMinScale, or less when that is what shows the whole graph (a wide layer
+    // of a thousand nodes is wider than a screen even at 2%).
+    double minimumZoom() const;
+    // The whole graph in view and in the middle of it, never magnified beyond 1:1 (a three-node graph
+    // should not fill the screen). The fit holds until the user zooms or pans: until then a resize (the
+    // window, the splitter, the tab first shown) fits again.
     void fitGraph();
+    bool isKeptFitted() const { return m_keepFitted; }
+    // Centres the view on a scene point for the user (search, selection): the fit no longer holds.
+    void showSceneAt(const QPointF &scenePos);
+    // The graph's extent in scene coordinates. The view keeps a viewport's worth of room around it at the
+    // current zoom (its own sceneRect, kept up to date on zoom and resize) so that any node can be brought
+    // to the middle of the view, and a graph smaller than the view can be centred. Empty: no graph.
+    void setGraphBounds(const QRectF &bounds);
+    QRectF graphBounds() const { return m_graphBounds; }
     QRectF visibleSceneRect() const;
     DagMinimap *minimap() const { return m_minimap; }
     // Re-renders the minimap's picture soon (several changes in a burst: one render).
@@ -49,6 +62,7 @@ Q_SIGNALS:
     void viewportMoved();
 
 protected:
+    void mousePressEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
@@ -56,7 +70,14 @@ protected:
 
 private:
     void placeMinimap();
+    void applyFit();
+    double fitZoom() const; // the zoom that shows the whole graph, at most 1:1; 0 without a graph
+    // Sets the scroll room for a zoom of `scale` (the smaller of the current and the coming zoom while
+    // zooming out, so the point under the mouse can stay put), keeping the middle of the view where it is.
+    void updateScrollRoom(double scale);
     DagMinimap *m_minimap;
+    QRectF m_graphBounds;
+    bool m_keepFitted = false;
     QList<DagNodeItem *> m_overviewNodes;
     QList<DagEdgeItem *> m_overviewEdges;
 };

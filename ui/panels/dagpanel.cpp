@@ -218,6 +218,7 @@ void DagPanel::setCurrentJob(const QString &jobId)
         m_nodes.clear();
         m_edges.clear();
         m_view->setOverviewItems({}, {});
+        m_view->setGraphBounds({});
         m_scene->clear();
     }
     m_groupOf.clear();
@@ -404,9 +405,10 @@ void DagPanel::applyLayout(const dag::DagLayout &layout, qint64 elapsedMs, quint
     }
     m_view->setOverviewItems(m_nodes.values(), m_edges);
 
-    // Room around the graph so any node can be scrolled to the middle of the view (and kept there).
-    const double margin = std::max(m_view->viewport()->width(), m_view->viewport()->height()) / std::max(0.05, m_view->zoom());
-    m_scene->setSceneRect(m_layout.bounds.adjusted(-margin, -margin, margin, margin));
+    // The view keeps room around the graph so any node can be scrolled to the middle of it. (Not through
+    // the scene's own rect: its change signal is blocked above, and the view never heard of it.)
+    // The items' extent, not the layout's bounds: a long edge may swing out wider than the nodes.
+    m_view->setGraphBounds(m_scene->itemsBoundingRect());
 
     // States may have moved on while the layout was computed.
     if (!m_raw.nodes().isEmpty() && m_rawKey + QString::number(layoutOptions().collapseFanOutAbove) == m_layoutKey) {
@@ -512,7 +514,7 @@ bool DagPanel::selectNode(const QString &id)
     item->setSelected(true);
     if (m_view->zoom() < 0.6)
         m_view->setZoom(0.8); // readable: a search hit at 2% zoom is a dot
-    m_view->centerOn(item);
+    m_view->showSceneAt(item->sceneBoundingRect().center());
     return true;
 }
 
