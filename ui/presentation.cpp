@@ -4,8 +4,13 @@
 
 #include <QCoreApplication>
 #include <QFontMetrics>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -110,6 +115,49 @@ QString formatBytes(qint64 bytes)
     if (b < 1024.0 * 1024 * 1024)
         return tr("%1 MiB").arg(b / (1024.0 * 1024), 0, 'f', 1);
     return tr("%1 GiB").arg(b / (1024.0 * 1024 * 1024), 0, 'f', 2);
+}
+
+namespace {
+
+// `value` with at least `digits` significant digits (none after the point from 10^digits on), grouped,
+// without trailing zeros: the decimals are a precision limit, not a promise ("2.50" -> "2.5").
+QString withDigits(const QLocale &locale, double value, int digits)
+{
+    const double a = std::abs(value);
+    const int decimals = a == 0.0 ? 0 : std::clamp(digits - 1 - int(std::floor(std::log10(a))), 0, 6);
+    QString text = locale.toString(value, 'f', decimals);
+    if (decimals > 0) {
+        const QString point = locale.decimalPoint();
+        while (text.endsWith(u'0'))
+            text.chop(1);
+        if (text.endsWith(point))
+            text.chop(point.size());
+    }
+    return text == u"-0"_s ? u"0"_s : text;
+}
+
+} // namespace
+
+QString formatCount(double value, double scaleOf)
+{
+    if (!std::isfinite(value))
+        return u"–"_s;
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    const double magnitude = std::max(std::abs(value), std::abs(scaleOf));
+    if (magnitude < 9'999.5)
+        return withDigits(locale, value, 3); // "0.25", "2.46", "1,500"
+    // k, M, G, T: the largest that leaves the scale at least 1 (and below 1000 when there is one more).
+    static const char *const kSuffixes[] = {"k", "M", "G", "T"};
+    int index = 0;
+    double divisor = 1000.0;
+    while (index + 1 < int(std::size(kSuffixes)) && magnitude / divisor >= 999.95) {
+        divisor *= 1000.0;
+        ++index;
+    }
+    if (value == 0.0)
+        return u"0"_s;
+    return u"%1 %2"_s.arg(withDigits(locale, value / divisor, 4), QLatin1StringView(kSuffixes[index]));
 }
 
 QString formatDuration(double seconds)

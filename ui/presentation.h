@@ -25,6 +25,12 @@ QString stateText(ClusterState state); // "WAITING": the API's word, as EMR's co
 QString stateMeaning(ClusterState state); // one translated sentence: what the state means for the user
 
 QString formatBytes(qint64 bytes); // "1.5 GiB"
+// A count or any unitless value as people write it, never "1.5e+03": "0.25", "1,500", then from ten thousand
+// on with a suffix and up to four significant digits: "12.5 k", "1.5 M", "2.25 G". `scaleOf` is the largest
+// value shown beside this one (an axis's top): the suffix follows it, so that every label of one axis has the
+// same suffix ("2.5 k" under "12.5 k", not "2,500"). Digits are grouped and the decimal point is the default
+// locale's.
+QString formatCount(double value, double scaleOf = 0.0);
 QString formatDuration(double seconds); // "12.3 s", "4 min 05 s", "2 h 03 min"
 QString formatTime(const QDateTime &at); // local time, with the date only when not today
 QString formatAge(const QDateTime &at, const QDateTime &now); // "3 min ago"

@@ -626,6 +626,64 @@ private Q_SLOTS:
         QVERIFY(chart->barRect(3).left() > chart->barRect(0).right());
         QVERIFY(chart->barRect(0).width() > chart->barRect(1).width());
     }
+
+    void timelineTellsSameNamedGroupsApart()
+    {
+        // skewed_join shuffles twice: two task groups named simple-shuffle, with different tokens in their ids.
+        const QDateTime t0 = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+        Job j;
+        j.id = u"j-s"_s;
+        j.name = u"skewed_join"_s;
+        j.state = JobState::Completed;
+        j.submittedAt = j.startedAt = t0;
+        j.endedAt = t0.addSecs(30);
+        Dag g;
+        DagNode first = node(u"simple-shuffle-3f9a1c0d2e"_s, u"simple-shuffle"_s, {{u"memory"_s, 4}});
+        first.start = t0.addSecs(1);
+        DagNode second = node(u"simple-shuffle-b71e44aa90"_s, u"simple-shuffle"_s, {{u"memory"_s, 4}});
+        second.start = t0.addSecs(5);
+        DagNode len = node(u"len-77aa"_s, u"len"_s, {{u"memory"_s, 1}});
+        len.start = t0.addSecs(9);
+        g.upsertNode(first);
+        g.upsertNode(second);
+        g.upsertNode(len);
+        const QList<TimelineRow> rows = buildTimelineRows({j}, {{j.id, g}});
+        QCOMPARE(rows.size(), 4);
+        QCOMPARE(rows[1].label, u"simple-shuffle · 3f9a1c"_s);
+        QCOMPARE(rows[2].label, u"simple-shuffle · b71e44"_s);
+        QCOMPARE(rows[3].label, u"len"_s); // a name of its own stays as it is
+    }
+
+    void timelineTicksAtClockSteps()
+    {
+        // Whatever the span, the ticks fall on times a clock reads well: never every 50 s or 20 min.
+        QCOMPARE(timelineTickStepS(0.03), 0.05);
+        QCOMPARE(timelineTickStepS(0.7), 1.0);
+        QCOMPARE(timelineTickStepS(4.0), 5.0);
+        QCOMPARE(timelineTickStepS(12.0), 15.0);
+        QCOMPARE(timelineTickStepS(43.0), 60.0); // a 1-2-5 series said 50
+        QCOMPARE(timelineTickStepS(700.0), 900.0);
+        QCOMPARE(timelineTickStepS(1500.0), 1800.0); // a 1-2-5 series said 2000
+        QCOMPARE(timelineTickStepS(5000.0), 7200.0);
+        QCOMPARE(timelineTickStepS(30000.0), 43200.0);
+        QCOMPARE(timelineTickStepS(200000.0), 3 * 86400.0);
+
+        // On the chart: the ticks of a 3 min 40 s span of jobs are a minute apart.
+        const QDateTime t0 = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+        Job j;
+        j.id = u"j-t"_s;
+        j.name = u"etl_groupby"_s;
+        j.state = JobState::Completed;
+        j.submittedAt = j.startedAt = t0;
+        j.endedAt = t0.addSecs(220);
+        TimelinePanel panel;
+        panel.resize(1100, 400);
+        panel.setJobs({j});
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const double step = panel.chart()->tickStepS();
+        QVERIFY2(step == 30.0 || step == 60.0, qPrintable(QString::number(step)));
+    }
 };
 
 QTEST_MAIN(TstDagView)

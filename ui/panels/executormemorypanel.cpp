@@ -47,7 +47,7 @@ ExecutorMemoryPanel::ExecutorMemoryPanel(TelemetryWindow *window, QWidget *paren
     m_bars->setObjectName(u"memoryBars"_s);
     m_chart->setObjectName(u"memoryChart"_s);
     m_chart->setValueFormatter([](double v) { return presentation::formatBytes(qint64(v)); });
-    m_chart->setValueUnits({{1.0, tr("bytes")}, {1024.0 * 1024, tr("MiB")}, {1024.0 * 1024 * 1024, tr("GiB")}});
+    m_chart->setValueUnits({{1.0, tr("bytes")}, {1024.0, tr("KiB")}, {1024.0 * 1024, tr("MiB")}, {1024.0 * 1024 * 1024, tr("GiB")}});
     registerChart(m_chart);
 
     auto *legend = new QLabel(this);

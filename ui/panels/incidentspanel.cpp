@@ -528,12 +528,12 @@ void IncidentsPanel::drawEvidence()
     }
     if (unit == "bytes"_L1) {
         m_chart->setValueFormatter([](double v) { return formatBytes(qint64(v)); });
-        m_chart->setValueUnits({{1.0, tr("bytes")}, {1024.0 * 1024, tr("MiB")}, {1024.0 * 1024 * 1024, tr("GiB")}});
+        m_chart->setValueUnits({{1.0, tr("bytes")}, {1024.0, tr("KiB")}, {1024.0 * 1024, tr("MiB")}, {1024.0 * 1024 * 1024, tr("GiB")}});
     } else if (unit == "bytes/s"_L1) {
         m_chart->setValueFormatter([](double v) { return formatBytes(qint64(v)) + u"/s"_s; });
-        m_chart->setValueUnits({{1.0, tr("B/s")}, {1024.0 * 1024, tr("MiB/s")}});
+        m_chart->setValueUnits({{1.0, tr("B/s")}, {1024.0, tr("KiB/s")}, {1024.0 * 1024, tr("MiB/s")}, {1024.0 * 1024 * 1024, tr("GiB/s")}});
     } else {
-        m_chart->setValueFormatter([](double v) { return QString::number(v, 'g', 4); });
+        m_chart->setValueFormatter([](double v) { return presentation::formatCount(v); });
         m_chart->setValueUnits({{1.0, tr("count")}});
     }
     QList<ChartMarker> markers{{i->start.toMSecsSinceEpoch(), tr("incident start"), severityColor(i->severity)}};

@@ -36,6 +36,23 @@ QString span(const QDateTime &start, const QDateTime &stop)
 
 } // namespace
 
+double timelineTickStepS(double roughS)
+{
+    if (roughS < 1.0) {
+        const double mag = std::pow(10.0, std::floor(std::log10(std::max(roughS, 0.001))));
+        for (double m : {1.0, 2.0, 5.0})
+            if (m * mag >= roughS)
+                return m * mag;
+        return 1.0;
+    }
+    static constexpr double kClockSteps[] = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
+                                             3600, 7200, 10800, 21600, 43200, 86400};
+    for (double step : kClockSteps)
+        if (step >= roughS)
+            return step;
+    return 86400.0 * std::ceil(roughS / 86400.0);
+}
+
 QList<TimelineRow> buildTimelineRows(const JobList &jobs, const QHash<QString, dag::Dag> &dags, int maxJobs,
                                      int maxGroupsPerJob, int foldAbove)
 {
@@ -70,6 +87,9 @@ QList<TimelineRow> buildTimelineRows(const JobList &jobs, const QHash<QString, d
                 return a->start.isValid(); // started ones first, in start order
             return a->start < b->start;
         });
+        QHash<QString, int> nameCount;
+        for (const dag::DagNode *n : std::as_const(groups))
+            ++nameCount[n->name];
         int shown = 0;
         for (const dag::DagNode *n : std::as_const(groups)) {
             if (shown == maxGroupsPerJob) {
@@ -86,6 +106,13 @@ QList<TimelineRow> buildTimelineRows(const JobList &jobs, const QHash<QString, d
             r.kind = TimelineRow::Kind::TaskGroup;
             r.jobId = j.id;
             r.label = n->name.isEmpty() ? n->id : n->name;
+            if (!n->name.isEmpty() && nameCount.value(n->name) > 1 && n->id != n->name) {
+                // Dask's group id is the name and a token ("simple-shuffle-3f9a1c…"): its start tells them apart.
+                QString token = n->id.startsWith(n->name) ? n->id.mid(n->name.size()) : n->id;
+                while (token.startsWith(u'-') || token.startsWith(u'_'))
+                    token.remove(0, 1);
+                r.label += u" · "_s + token.left(6);
+            }
             r.start = n->start;
             // A group still working reaches "now"; one that stopped (or whose job ended) ends at its last task.
             r.stop = (n->state == dag::NodeState::Running && !isFinished(j.state)) ? QDateTime() : n->stop;
@@ -259,6 +286,15 @@ QDateTime TimelineChart::axisEnd() const
     return m_running && now > m_to ? now : m_to;
 }
 
+double TimelineChart::tickStepS() const
+{
+    if (!m_from.isValid())
+        return 0.0;
+    const double spanS = m_from.msecsTo(axisEnd()) / 1000.0;
+    const double plotW = std::max(50.0, width() - kLabelWidth - 98.0);
+    return timelineTickStepS(spanS * 110.0 / plotW);
+}
+
 double TimelineChart::xOf(const QDateTime &t) const
 {
     const double left = kLabelWidth + 8.0;
@@ -293,24 +329,9 @@ void TimelineChart::paintEvent(QPaintEvent *)
         return;
     }
 
-    // Time axis: ticks at 1-2-5 steps, about one every 110 px, labelled with the clock time.
+    // Time axis: ticks at clock-friendly steps, about one every 110 px, labelled with the clock time.
     const QDateTime to = axisEnd();
-    const double spanS = m_from.msecsTo(to) / 1000.0;
-    const double plotW = std::max(50.0, width() - kLabelWidth - 98.0);
-    const double rough = spanS * 110.0 / plotW;
-    const double mag = std::pow(10.0, std::floor(std::log10(std::max(rough, 0.001))));
-    double step = mag;
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (m * mag >= rough) {
-            step = m * mag;
-            break;
-        }
-    if (step >= 60 && step < 120)
-        step = 60;
-    else if (step >= 120 && step < 300)
-        step = 120;
-    else if (step >= 300 && step < 600)
-        step = 300;
+    const double step = tickStepS();
     const qint64 stepMs = std::max<qint64>(1, qint64(step * 1000));
     const qint64 firstMs = (m_from.toMSecsSinceEpoch() / stepMs + 1) * stepMs;
     QFont small = font();

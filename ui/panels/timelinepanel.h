@@ -33,9 +33,14 @@ struct TimelineRow
 
 // Builds the rows from the jobs (oldest first, the newest `maxJobs`) and the DAGs known so far; a job's task
 // groups (fan-outs folded above `foldAbove` siblings, at most `maxGroupsPerJob` rows then one "more" row)
-// follow their job, ordered by start. Pure: tested without a window.
+// follow their job, ordered by start. Task groups of one job with the same name (two shuffles) are told apart
+// by the start of their id's token: "simple-shuffle · 3f9a1c". Pure: tested without a window.
 QList<TimelineRow> buildTimelineRows(const JobList &jobs, const QHash<QString, dag::Dag> &dags, int maxJobs = 20,
                                      int maxGroupsPerJob = 40, int foldAbove = 8);
+
+// The time axis's tick step in seconds for ticks at least `roughS` apart: a step a clock reads well
+// (1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1, 2, 3, 6, 12 h, then whole days), 1-2-5 below a second.
+double timelineTickStepS(double roughS);
 
 class TimelineChart;
 
@@ -88,6 +93,7 @@ public:
     QRectF barRect(int row) const; // where row's bar is drawn (empty when it has none), for tests
     QDateTime from() const { return m_from; }
     QDateTime to() const { return m_to; }
+    double tickStepS() const; // the time axis's step at the current width (0 before any job started)
     QSize sizeHint() const override;
 
 protected:

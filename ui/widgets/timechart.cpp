@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "timechart.h"
 
+#include "ui/presentation.h"
+
 #include <QDateTime>
 #include <QEvent>
 #include <QMouseEvent>
@@ -68,7 +70,7 @@ TimeChart::TimeChart(const QString &title, QWidget *parent)
     : QWidget(parent)
     , m_title(title)
     , m_titleText(title)
-    , m_format([](double v) { return QString::number(v, 'g', 4); })
+    , m_format([](double v) { return presentation::formatCount(v); })
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMouseTracking(true);
@@ -100,7 +102,16 @@ QRect TimeChart::plotRect() const
 
 QString TimeChart::tickLabel(double value) const
 {
-    return QString::asprintf("%.3g", value);
+    // In the axis's own terms: "1,200" (MiB, named in the title), "2.5 k" under "12.5 k"; never "1.2e+03".
+    return presentation::formatCount(value, m_axisTop);
+}
+
+QStringList TimeChart::valueAxisLabels() const
+{
+    QStringList labels;
+    for (double v = 0; v <= m_axisTop + m_axisStep / 2; v += m_axisStep)
+        labels.append(tickLabel(v));
+    return labels;
 }
 
 void TimeChart::layoutIfNeeded() const

@@ -48,6 +48,7 @@ public:
     // Takes effect with the next frame (the title carries the unit the frame chose).
     void setTitle(const QString &title) { m_title = title; }
     QString title() const { return m_title; }
+    QString shownTitle() const { return m_titleText; } // as drawn: with the unit the frame chose, "memory (GiB)"
     // Values are divided by the unit that fits the frame's maximum (bytes -> MiB, ...) for the axis; this
     // names the quantity in the axis title, e.g. "memory" -> "memory (GiB)".
     void setValueUnits(const QList<std::pair<double, QString>> &units) { m_units = units; }
@@ -75,6 +76,7 @@ public:
     qint64 toMs() const { return m_toMs; }
     QString lineNear(const QPoint &viewPos, int tolerancePx = 8) const; // key, or empty
     double axisTop() const { return m_axisTop; } // the value (in the shown unit) at the top of the plot
+    QStringList valueAxisLabels() const; // the value axis's labels, bottom to top, as drawn
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
