@@ -42,6 +42,7 @@ struct MetricSampler::Round
     QList<Exec> executors;
     std::optional<double> spotInterruptionsPerHour; // the controller's trailing-hour count (spot clusters)
     int pending = 0; // scrapes not finished yet (main thread only)
+    bool finished = false; // every scrape answered or timed out; stored once the earlier rounds are
 };
 
 namespace detail {
@@ -345,6 +346,7 @@ void MetricSampler::tick()
         round->timestampMs = nowMs;
         round->spotInterruptionsPerHour = source.spotInterruptionsPerHour;
         round->pending = 1; // held until every scrape is issued, so a synchronous failure cannot submit early
+        m_unsubmitted[source.clusterId].push_back(round);
         for (const SourceExecutor &x : source.executors) {
             Round::Exec r;
             r.id = x.id;
@@ -404,8 +406,19 @@ void MetricSampler::scrape(const std::shared_ptr<Round> &round, int slot, const 
 
 void MetricSampler::finishSource(const std::shared_ptr<Round> &round)
 {
-    if (--round->pending == 0)
-        submit(round);
+    if (--round->pending > 0)
+        return;
+    round->finished = true;
+    // In tick order: this round and the finished ones after it, once every earlier round is stored.
+    const auto queue = m_unsubmitted.find(round->clusterId);
+    if (queue == m_unsubmitted.end())
+        return;
+    while (!queue->empty() && queue->front()->finished) {
+        submit(queue->front());
+        queue->pop_front();
+    }
+    if (queue->empty())
+        m_unsubmitted.erase(queue);
 }
 
 void MetricSampler::submit(const std::shared_ptr<Round> &round)

@@ -13,7 +13,9 @@
 #include <QThread>
 #include <QTimer>
 
+#include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace cdeck {
@@ -107,7 +109,7 @@ public:
     static QStringList clusterSeriesNames();
 
 Q_SIGNALS:
-    // One per cluster per tick, once every source answered or timed out (main thread).
+    // One per cluster per tick, once every source answered or timed out (main thread), in tick order.
     void sampled(const cdeck::SampleBatch &batch);
 
 private:
@@ -126,6 +128,11 @@ private:
     QThread m_thread;
     detail::MetricWorker *m_worker = nullptr; // lives on m_thread
     QHash<QString, bool> m_inFlight; // url -> a scrape still running: skip it this second (a gap)
+    // Each cluster's rounds not yet stored, oldest first. A round waiting for a slow scrape holds back
+    // the later ones that finished first: stored out of order, a counter's rate would skip the late
+    // round's sample (and the identity's polled rate would lose a heartbeat), and the stream would go
+    // back in time.
+    QHash<QString, std::deque<std::shared_ptr<Round>>> m_unsubmitted;
 };
 
 } // namespace cdeck

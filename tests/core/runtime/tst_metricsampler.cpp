@@ -272,6 +272,30 @@ private Q_SLOTS:
                  std::optional<double>(*w1.memoryManagedBytes + *w2.memoryManagedBytes));
     }
 
+    // A round held back by a slow scrape is stored before the later rounds that finished first: the
+    // batches come in tick order, and every scrape of the worker that answers gives a rate (out of
+    // order, the held-back round's sample would be skipped by the rate and its points would go back
+    // in time on the stream).
+    void roundsAreStoredInTickOrder()
+    {
+        m_config.sampleTimeoutMs = 1000; // w2 hangs until this deadline: two or three ticks of 400 ms
+        m_server->serve(u"/w1/metrics"_s, {scrape(u"dask-worker-idle.prom"_s), scrape(u"dask-worker-busy.prom"_s),
+                                            scrape(u"dask-worker-after.prom"_s)});
+        m_server->serve(u"/w2/metrics"_s, {scrape(u"dask-worker2-busy.prom"_s)});
+        m_server->setHanging(u"/w2/metrics"_s, true);
+        m_sources[0].executors = {worker(u"w1"_s), worker(u"w2"_s)};
+        startSampler();
+        QTRY_VERIFY_WITH_TIMEOUT(m_batches.size() >= 6, 15000);
+        for (qsizetype i = 1; i < m_batches.size(); ++i) {
+            QVERIFY2(m_batches[i].timestampMs > m_batches[i - 1].timestampMs, qPrintable(QString::number(i)));
+            QVERIFY2(valueOf(m_batches[i], u"w1"_s, u"bytes_out_per_s"_s), qPrintable(QString::number(i)));
+        }
+        const double idle = *metricsOf(u"dask-worker-idle.prom"_s).transferOutgoingBytesTotal;
+        const double busy = *metricsOf(u"dask-worker-busy.prom"_s).transferOutgoingBytesTotal;
+        const double seconds = double(m_batches[1].timestampMs - m_batches[0].timestampMs) / 1000;
+        QVERIFY(qFuzzyCompare(*valueOf(m_batches[1], u"w1"_s, u"bytes_out_per_s"_s), (busy - idle) / seconds));
+    }
+
     // A scheduler that answers with an error page gives no scheduler series; the workers still count.
     void failingSchedulerLeavesWorkersAlone()
     {
