@@ -9,9 +9,13 @@
 #include "ui/models/telemetrywindow.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace cdeck;
@@ -42,7 +46,22 @@ private Q_SLOTS:
                  0);
         m_clusterId = json.toObject().value(u"id"_s).toString();
         QVERIFY(!m_clusterId.isEmpty());
-        QTest::qWait(3000); // a few seconds of history before the console looks
+        // A few seconds of history before the console looks: two stored seconds of every worker's memory
+        // (waited for, not slept: a loaded machine leaves gaps).
+        const auto fewestStoredPoints = [this] {
+            QJsonValue body;
+            if (m_runtime.get(u"/api/v1/clusters/%1/metrics?series=memory_managed_bytes,memory_unmanaged_bytes"
+                              "&executors=w1,w2"_s.arg(m_clusterId),
+                              &body)
+                    != 200
+                || body.toArray().size() < 4)
+                return qsizetype(0);
+            qsizetype fewest = std::numeric_limits<qsizetype>::max();
+            for (const QJsonValue &series : body.toArray())
+                fewest = std::min(fewest, series[u"points"_s].toArray().size());
+            return fewest;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(fewestStoredPoints() >= 2, 30000);
     }
 
     void cleanupTestCase()
