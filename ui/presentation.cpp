@@ -160,6 +160,40 @@ QString formatCount(double value, double scaleOf)
     return u"%1 %2"_s.arg(withDigits(locale, value / divisor, 4), QLatin1StringView(kSuffixes[index]));
 }
 
+double clockStepS(double roughS)
+{
+    if (roughS < 1.0) {
+        const double mag = std::pow(10.0, std::floor(std::log10(std::max(roughS, 0.001))));
+        for (double m : {1.0, 2.0, 5.0})
+            if (m * mag >= roughS)
+                return m * mag;
+        return 1.0;
+    }
+    static constexpr double kClockSteps[] = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
+                                             3600, 7200, 10800, 21600, 43200, 86400};
+    for (double step : kClockSteps)
+        if (step >= roughS)
+            return step;
+    return 86400.0 * std::ceil(roughS / 86400.0);
+}
+
+QList<qint64> clockTicks(qint64 fromMs, qint64 toMs, double stepS)
+{
+    QList<qint64> ticks;
+    const qint64 stepMs = std::max<qint64>(1, qint64(std::llround(stepS * 1000.0)));
+    if (toMs < fromMs || (toMs - fromMs) / stepMs > 10'000)
+        return ticks;
+    // Round in local time: a 6 h step lands on 00:00, 06:00... on the wall clock, not in UTC.
+    const qint64 offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(fromMs).offsetFromUtc()) * 1000;
+    const qint64 local = fromMs + offsetMs;
+    qint64 first = (local / stepMs) * stepMs;
+    if (first < local)
+        first += stepMs;
+    for (qint64 t = first - offsetMs; t <= toMs; t += stepMs)
+        ticks.append(t);
+    return ticks;
+}
+
 QString formatDuration(double seconds)
 {
     if (seconds < 0)

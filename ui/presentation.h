@@ -8,6 +8,7 @@
 
 #include <QColor>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 class QPainter;
@@ -31,6 +32,11 @@ QString formatBytes(qint64 bytes); // "1.5 GiB"
 // same suffix ("2.5 k" under "12.5 k", not "2,500"). Digits are grouped and the decimal point is the default
 // locale's.
 QString formatCount(double value, double scaleOf = 0.0);
+// The step of a time axis in seconds for ticks at least `roughS` apart: a step a clock reads well (1, 2, 5,
+// 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1, 2, 3, 6, 12 h, then whole days), 1-2-5 below a second.
+double clockStepS(double roughS);
+// The ticks every `stepS` between fromMs and toMs (epoch ms), on round local times (12:05:00, not 12:04:37).
+QList<qint64> clockTicks(qint64 fromMs, qint64 toMs, double stepS);
 QString formatDuration(double seconds); // "12.3 s", "4 min 05 s", "2 h 03 min"
 QString formatTime(const QDateTime &at); // local time, with the date only when not today
 QString formatAge(const QDateTime &at, const QDateTime &now); // "3 min ago"

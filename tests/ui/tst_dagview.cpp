@@ -9,6 +9,7 @@
 #include "ui/dag/dagview.h"
 #include "ui/panels/dagpanel.h"
 #include "ui/panels/timelinepanel.h"
+#include "ui/presentation.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -657,16 +658,16 @@ private Q_SLOTS:
     void timelineTicksAtClockSteps()
     {
         // Whatever the span, the ticks fall on times a clock reads well: never every 50 s or 20 min.
-        QCOMPARE(timelineTickStepS(0.03), 0.05);
-        QCOMPARE(timelineTickStepS(0.7), 1.0);
-        QCOMPARE(timelineTickStepS(4.0), 5.0);
-        QCOMPARE(timelineTickStepS(12.0), 15.0);
-        QCOMPARE(timelineTickStepS(43.0), 60.0); // a 1-2-5 series said 50
-        QCOMPARE(timelineTickStepS(700.0), 900.0);
-        QCOMPARE(timelineTickStepS(1500.0), 1800.0); // a 1-2-5 series said 2000
-        QCOMPARE(timelineTickStepS(5000.0), 7200.0);
-        QCOMPARE(timelineTickStepS(30000.0), 43200.0);
-        QCOMPARE(timelineTickStepS(200000.0), 3 * 86400.0);
+        QCOMPARE(presentation::clockStepS(0.03), 0.05);
+        QCOMPARE(presentation::clockStepS(0.7), 1.0);
+        QCOMPARE(presentation::clockStepS(4.0), 5.0);
+        QCOMPARE(presentation::clockStepS(12.0), 15.0);
+        QCOMPARE(presentation::clockStepS(43.0), 60.0); // a 1-2-5 series said 50
+        QCOMPARE(presentation::clockStepS(700.0), 900.0);
+        QCOMPARE(presentation::clockStepS(1500.0), 1800.0); // a 1-2-5 series said 2000
+        QCOMPARE(presentation::clockStepS(5000.0), 7200.0);
+        QCOMPARE(presentation::clockStepS(30000.0), 43200.0);
+        QCOMPARE(presentation::clockStepS(200000.0), 3 * 86400.0);
 
         // On the chart: the ticks of a 3 min 40 s span of jobs are a minute apart.
         const QDateTime t0 = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);

@@ -5,6 +5,7 @@
 #include "ui/presentation.h"
 #include "ui/widgets/timechart.h"
 
+#include <QDateTime>
 #include <QLocale>
 #include <QTest>
 
@@ -109,6 +110,36 @@ private Q_SLOTS:
 
         chart.setFrame(1'000'000, 1'060'000, {rising(0.8)}, 5000);
         QCOMPARE(joined(chart.valueAxisLabels()), u"0 | 0.25 | 0.5 | 0.75 | 1"_s);
+    }
+
+    void timeAxisAtRoundClockTimes()
+    {
+        // The evidence chart's window: 1 min 43 s from an odd second (it printed 00:57:19, 00:57:36, 00:57:54...).
+        TimeChart chart(u"Evidence"_s);
+        chart.resize(800, 300);
+        const qint64 from = QDateTime(QDate(2026, 11, 25), QTime(0, 57, 19)).toMSecsSinceEpoch();
+        const qint64 to = from + 103'000;
+        chart.setFrame(from, to, {rising(1500)}, 5000);
+        const QList<qint64> ticks = chart.timeTicks();
+        QVERIFY2(ticks.size() >= 4 && ticks.size() <= 9, qPrintable(QString::number(ticks.size())));
+        const qint64 step = ticks[1] - ticks[0];
+        QVERIFY2(step == 10'000 || step == 15'000 || step == 30'000, qPrintable(QString::number(step)));
+        for (qsizetype i = 0; i < ticks.size(); ++i) {
+            QVERIFY(ticks[i] >= from && ticks[i] <= to);
+            if (i > 0)
+                QCOMPARE(ticks[i] - ticks[i - 1], step);
+            const QTime at = QDateTime::fromMSecsSinceEpoch(ticks[i]).time();
+            QCOMPARE(at.msec(), 0);
+            QCOMPARE((at.second() * 1000) % step, 0); // 00:57:30, 00:57:45, 00:58:00...
+        }
+        QVERIFY(ticks.first() - from < step); // the first one is the first round time in the window
+
+        // Six hours: ticks on whole local hours.
+        chart.setFrame(from, from + 6 * 3'600'000, {rising(1500)}, 5000);
+        for (const qint64 t : chart.timeTicks()) {
+            const QTime at = QDateTime::fromMSecsSinceEpoch(t).time();
+            QVERIFY2(at.minute() == 0 && at.second() == 0, qPrintable(at.toString()));
+        }
     }
 
     void byteAxisUsesBinaryUnits()

@@ -36,23 +36,6 @@ QString span(const QDateTime &start, const QDateTime &stop)
 
 } // namespace
 
-double timelineTickStepS(double roughS)
-{
-    if (roughS < 1.0) {
-        const double mag = std::pow(10.0, std::floor(std::log10(std::max(roughS, 0.001))));
-        for (double m : {1.0, 2.0, 5.0})
-            if (m * mag >= roughS)
-                return m * mag;
-        return 1.0;
-    }
-    static constexpr double kClockSteps[] = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
-                                             3600, 7200, 10800, 21600, 43200, 86400};
-    for (double step : kClockSteps)
-        if (step >= roughS)
-            return step;
-    return 86400.0 * std::ceil(roughS / 86400.0);
-}
-
 QList<TimelineRow> buildTimelineRows(const JobList &jobs, const QHash<QString, dag::Dag> &dags, int maxJobs,
                                      int maxGroupsPerJob, int foldAbove)
 {
@@ -292,7 +275,7 @@ double TimelineChart::tickStepS() const
         return 0.0;
     const double spanS = m_from.msecsTo(axisEnd()) / 1000.0;
     const double plotW = std::max(50.0, width() - kLabelWidth - 98.0);
-    return timelineTickStepS(spanS * 110.0 / plotW);
+    return presentation::clockStepS(spanS * 110.0 / plotW);
 }
 
 double TimelineChart::xOf(const QDateTime &t) const
@@ -332,13 +315,11 @@ void TimelineChart::paintEvent(QPaintEvent *)
     // Time axis: ticks at clock-friendly steps, about one every 110 px, labelled with the clock time.
     const QDateTime to = axisEnd();
     const double step = tickStepS();
-    const qint64 stepMs = std::max<qint64>(1, qint64(step * 1000));
-    const qint64 firstMs = (m_from.toMSecsSinceEpoch() / stepMs + 1) * stepMs;
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     p.setFont(small);
     const int rowsBottom = kAxisHeight + int(m_rows.size()) * kRowHeight;
-    for (qint64 t = firstMs; t <= to.toMSecsSinceEpoch(); t += stepMs) {
+    for (const qint64 t : presentation::clockTicks(m_from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch(), step)) {
         const double x = xOf(QDateTime::fromMSecsSinceEpoch(t, Qt::UTC));
         p.setPen(QColor(0xe3, 0xe5, 0xe8));
         p.drawLine(QPointF(x, kAxisHeight - 4), QPointF(x, rowsBottom));

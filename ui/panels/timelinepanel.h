@@ -38,10 +38,6 @@ struct TimelineRow
 QList<TimelineRow> buildTimelineRows(const JobList &jobs, const QHash<QString, dag::Dag> &dags, int maxJobs = 20,
                                      int maxGroupsPerJob = 40, int foldAbove = 8);
 
-// The time axis's tick step in seconds for ticks at least `roughS` apart: a step a clock reads well
-// (1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1, 2, 3, 6, 12 h, then whole days), 1-2-5 below a second.
-double timelineTickStepS(double roughS);
-
 class TimelineChart;
 
 // The Timeline tab: a Gantt of the cluster's jobs and their task groups on one time axis. Failed work is
@@ -93,7 +89,7 @@ public:
     QRectF barRect(int row) const; // where row's bar is drawn (empty when it has none), for tests
     QDateTime from() const { return m_from; }
     QDateTime to() const { return m_to; }
-    double tickStepS() const; // the time axis's step at the current width (0 before any job started)
+    double tickStepS() const; // the time axis's step at the current width, about 110 px (0 before any job started)
     QSize sizeHint() const override;
 
 protected:

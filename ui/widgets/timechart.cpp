@@ -20,7 +20,7 @@ namespace cdeck {
 
 namespace {
 constexpr int kMargin = 6;
-constexpr int kTimeTicks = 7;
+constexpr double kTimeTickSpacingPx = 110.0; // about one time label per this many pixels
 constexpr int kSwatch = 14;
 
 // Index of the point nearest to x in points sorted by x (-1 when empty).
@@ -104,6 +104,14 @@ QString TimeChart::tickLabel(double value) const
 {
     // In the axis's own terms: "1,200" (MiB, named in the title), "2.5 k" under "12.5 k"; never "1.2e+03".
     return presentation::formatCount(value, m_axisTop);
+}
+
+QList<qint64> TimeChart::timeTicks() const
+{
+    layoutIfNeeded();
+    const double spanS = double(m_toMs - m_fromMs) / 1000.0;
+    const double step = std::max(1.0, presentation::clockStepS(spanS * kTimeTickSpacingPx / std::max(1, m_plot.width())));
+    return presentation::clockTicks(m_fromMs, m_toMs, step);
 }
 
 QStringList TimeChart::valueAxisLabels() const
@@ -344,8 +352,7 @@ void TimeChart::paintEvent(QPaintEvent *)
         painter.drawText(QRectF(kMargin, y - fm.height() / 2.0, m_valueLabelWidth, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
                          tickLabel(v));
     }
-    for (int i = 0; i < kTimeTicks; ++i) {
-        const qint64 at = m_fromMs + (m_toMs - m_fromMs) * i / (kTimeTicks - 1);
+    for (const qint64 at : timeTicks()) {
         const double x = std::round(xOf(double(at)));
         painter.setPen(grid);
         painter.drawLine(QPointF(x, m_plot.top()), QPointF(x, m_plot.bottom()));

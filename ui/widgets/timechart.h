@@ -77,6 +77,7 @@ public:
     QString lineNear(const QPoint &viewPos, int tolerancePx = 8) const; // key, or empty
     double axisTop() const { return m_axisTop; } // the value (in the shown unit) at the top of the plot
     QStringList valueAxisLabels() const; // the value axis's labels, bottom to top, as drawn
+    QList<qint64> timeTicks() const; // where the time axis is labelled: round clock times, about 110 px apart
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
