@@ -367,7 +367,10 @@ void IncidentTimeline::paintEvent(QPaintEvent *)
         p.drawLine(x, plot.top(), x, plot.bottom());
         p.setPen(palette().color(QPalette::Text));
         const QString label = QDateTime::fromMSecsSinceEpoch(t).toLocalTime().toString(step < 60000 ? u"HH:mm:ss"_s : u"HH:mm"_s);
-        p.drawText(QRect(x - 40, plot.bottom() + 2, 80, kAxisHeight - 2), Qt::AlignHCenter | Qt::AlignTop, label);
+        // Centred under its tick, but kept whole at the widget's edges (the last one was cut to "02:32:").
+        const int w = fm.horizontalAdvance(label) + 2;
+        p.drawText(QRect(std::clamp(x - w / 2, 0, std::max(0, width() - w)), plot.bottom() + 2, w, kAxisHeight - 2),
+                   Qt::AlignHCenter | Qt::AlignTop, label);
     }
     p.setPen(grid);
     p.drawLine(plot.bottomLeft(), plot.bottomRight());
