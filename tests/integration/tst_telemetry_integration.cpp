@@ -342,10 +342,12 @@ private Q_SLOTS:
         for (const QString &w : {u"w1"_s, u"w2"_s}) {
             // A scrape that answered stored the worker's gauges at its tick: those ticks are the out rate's
             // samples. The in rate's samples are the ticks that had a fresh identity (bytes_in_total).
-            const Integral out = integrateScrapedRate(raw.value(u"bytes_out_per_s/"_s + w), raw.value(u"memory_unmanaged_bytes/"_s + w),
-                                           raw.value(u"bytes_out_total/"_s + w));
-            const Integral in = integratePolledRate(raw.value(u"bytes_in_per_s/"_s + w), raw.value(u"bytes_in_total/"_s + w),
-                                          raw.value(u"bytes_in_total/"_s + w));
+            const Integral out = integrateScrapedRate(raw.value(u"bytes_out_per_s/"_s + w),
+                                                      raw.value(u"memory_unmanaged_bytes/"_s + w),
+                                                      raw.value(u"bytes_out_total/"_s + w));
+            const Integral in = integratePolledRate(raw.value(u"bytes_in_per_s/"_s + w),
+                                                    raw.value(u"bytes_in_total/"_s + w),
+                                                    raw.value(u"bytes_in_total/"_s + w));
             qInfo("%s out: integral %.0f, counter %.0f (ratio %.3f, %.1f s uncovered); in: integral %.0f, counter %.0f "
                   "(ratio %.3f, %.1f s uncovered)",
                   qPrintable(w), out.bytes, out.counted, out.bytes / out.counted, out.uncoveredSeconds, in.bytes,
@@ -409,7 +411,8 @@ private Q_SLOTS:
         QVERIFY2(events.size() >= 4, received.left(600).constData());
         for (qsizetype i = 1; i < events.size(); ++i)
             QVERIFY(events[i].value(u"timestampMs"_s).toDouble() > events[i - 1].value(u"timestampMs"_s).toDouble());
-        const double spanMs = events.last().value(u"timestampMs"_s).toDouble() - events.first().value(u"timestampMs"_s).toDouble();
+        const double spanMs =
+            events.last().value(u"timestampMs"_s).toDouble() - events.first().value(u"timestampMs"_s).toDouble();
         qInfo("%lld events spanning %.0f ms of samples", qlonglong(events.size()), spanMs);
         QVERIFY2(spanMs >= (events.size() - 2) * 1000.0, "more than one event a second"); // n events: n - 1 ticks
         // A worker whose scrape was late is absent from that second's event (a gap), not in every one.
