@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "daglayout.h"
 
+#include "networksimplex.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -738,6 +740,141 @@ std::vector<double> relaxX(const Layered &g, const LayoutOptions &options, std::
     return x;
 }
 
+// Edges are drawn straight from centre to centre (bending only around a node in their way), so
+// the crossings that count are those of the straight segments, which the layered order sees only
+// through the dummies. This pass swaps two neighbouring nodes of a layer (each keeps the other's
+// room) when that removes straight crossings, like dot's transposition but judged on the
+// drawing. Between two layer lines every edge is one straight piece, so two edges cross there
+// exactly when their left-to-right order differs at the two lines: the crossings an edge adds are
+// counted gap by gap against the edges in that gap. Returns the swaps made.
+int swapAlongStraightEdges(const Layered &g, const std::vector<double> &layerY, const std::vector<std::pair<int, int>> &edges,
+                           std::vector<double> &x, int maxPasses)
+{
+    const int n = g.n;
+    const int gapCount = std::max(0, int(layerY.size()) - 1);
+    // Per gap, the pieces of the edges crossing it: x on the upper and on the lower layer line.
+    struct Gap
+    {
+        std::vector<double> top, bottom;
+    };
+    std::vector<Gap> gaps(static_cast<size_t>(gapCount));
+    std::vector<std::vector<std::pair<int, int>>> piecesOf(edges.size()); // edge -> (gap, index)
+    std::vector<std::vector<int>> incident(static_cast<size_t>(n));
+    auto lineX = [&](int e, int l) {
+        const auto [a, b] = edges[size_t(e)];
+        const int la = g.layer[size_t(a)], lb = g.layer[size_t(b)];
+        const double t = (layerY[size_t(l)] - layerY[size_t(la)]) / (layerY[size_t(lb)] - layerY[size_t(la)]);
+        return x[size_t(a)] + t * (x[size_t(b)] - x[size_t(a)]);
+    };
+    for (size_t e = 0; e < edges.size(); ++e) {
+        const auto [a, b] = edges[e];
+        incident[size_t(a)].push_back(int(e));
+        incident[size_t(b)].push_back(int(e));
+        for (int l = g.layer[size_t(a)]; l < g.layer[size_t(b)]; ++l) {
+            Gap &gap = gaps[size_t(l)];
+            piecesOf[e].push_back({l, int(gap.top.size())});
+            gap.top.push_back(lineX(int(e), l));
+            gap.bottom.push_back(lineX(int(e), l + 1));
+        }
+    }
+    // Crossings of the edges at the two nodes with every other edge, and among themselves, as
+    // the pieces are now. Two edges with a common end only touch there (their difference is 0 on
+    // that line), so they never count, without a check.
+    std::vector<int> changed;
+    struct Moving
+    {
+        int gap;
+        double top, bottom;
+    };
+    std::vector<Moving> moving;
+    auto crossingsOfChanged = [&]() {
+        qint64 count = 0;
+        moving.clear();
+        for (int e : changed)
+            for (const auto &[l, i] : piecesOf[size_t(e)]) {
+                const Gap &gap = gaps[size_t(l)];
+                const double pt = gap.top[size_t(i)], pb = gap.bottom[size_t(i)];
+                const double *top = gap.top.data(), *bottom = gap.bottom.data();
+                const size_t k = gap.top.size();
+                qint64 c = 0;
+                for (size_t q = 0; q < k; ++q)
+                    c += (pt - top[q]) * (pb - bottom[q]) < 0;
+                count += c;
+                moving.push_back({l, pt, pb});
+            }
+        // A pair of changed edges was counted from both sides: once is right.
+        std::sort(moving.begin(), moving.end(), [](const Moving &a, const Moving &b) { return a.gap < b.gap; });
+        for (size_t i = 0; i < moving.size(); ++i)
+            for (size_t j = i + 1; j < moving.size() && moving[j].gap == moving[i].gap; ++j)
+                count -= (moving[i].top - moving[j].top) * (moving[i].bottom - moving[j].bottom) < 0;
+        return count;
+    };
+    auto refresh = [&]() {
+        for (int e : changed)
+            for (const auto &[l, i] : piecesOf[size_t(e)]) {
+                gaps[size_t(l)].top[size_t(i)] = lineX(e, l);
+                gaps[size_t(l)].bottom[size_t(i)] = lineX(e, l + 1);
+            }
+    };
+    std::vector<std::vector<int>> layers(static_cast<size_t>(layerY.size()));
+    for (int v = 0; v < n; ++v)
+        layers[size_t(g.layer[size_t(v)])].push_back(v);
+    // Only pairs next to a change are tried again: a swap mostly affects its own neighbourhood.
+    std::vector<char> dirty(static_cast<size_t>(n), 1), dirtyNext(static_cast<size_t>(n), 0);
+    auto touch = [&](int w) {
+        dirtyNext[size_t(w)] = 1;
+        for (int e : incident[size_t(w)]) {
+            dirtyNext[size_t(edges[size_t(e)].first)] = 1;
+            dirtyNext[size_t(edges[size_t(e)].second)] = 1;
+        }
+    };
+    int swaps = 0;
+    for (int pass = 0; pass < maxPasses; ++pass) {
+        int passSwaps = 0;
+        for (auto &L : layers) {
+            std::sort(L.begin(), L.end(), [&](int a, int b) { return x[size_t(a)] < x[size_t(b)]; });
+            for (size_t i = 1; i < L.size(); ++i) {
+                const int u = L[i - 1], v = L[i];
+                if (!dirty[size_t(u)] && !dirty[size_t(v)])
+                    continue;
+                if (incident[size_t(u)].empty() && incident[size_t(v)].empty())
+                    continue;
+                // An edge between u and v (same layer) cannot exist, so no edge is listed twice.
+                changed.assign(incident[size_t(u)].begin(), incident[size_t(u)].end());
+                changed.insert(changed.end(), incident[size_t(v)].begin(), incident[size_t(v)].end());
+                const qint64 before = crossingsOfChanged();
+                // v takes u's left end and u takes v's right end, so neither overlaps anything.
+                const double left = x[size_t(u)] - g.width[size_t(u)] / 2, right = x[size_t(v)] + g.width[size_t(v)] / 2;
+                const double oldU = x[size_t(u)], oldV = x[size_t(v)];
+                x[size_t(v)] = left + g.width[size_t(v)] / 2;
+                x[size_t(u)] = right - g.width[size_t(u)] / 2;
+                refresh();
+                const qint64 after = crossingsOfChanged();
+                if (after < before) {
+                    std::swap(L[i - 1], L[i]);
+                    ++passSwaps;
+                    touch(u);
+                    touch(v);
+                    if (i >= 2)
+                        dirtyNext[size_t(L[i - 2])] = 1;
+                    if (i + 1 < L.size())
+                        dirtyNext[size_t(L[i + 1])] = 1;
+                } else {
+                    x[size_t(u)] = oldU;
+                    x[size_t(v)] = oldV;
+                    refresh();
+                }
+            }
+        }
+        swaps += passSwaps;
+        if (passSwaps == 0)
+            break;
+        dirty.swap(dirtyNext);
+        std::fill(dirtyNext.begin(), dirtyNext.end(), 0);
+    }
+    return swaps;
+}
+
 } // namespace
 
 DagLayout layoutDag(const Dag &dag, const LayoutOptions &options, const DagLayout *previous)
@@ -776,7 +913,10 @@ DagLayout layoutDag(const Dag &dag, const LayoutOptions &options, const DagLayou
             }
         }
     }
-    const std::vector<int> layer = assignLayers(n, preds, succs, hint);
+    // Network simplex gives the shortest edges in total, as dot does: fewer long edges, fewer
+    // crossings. With a previous layout the greedy layering keeps old nodes on their layers.
+    const std::vector<int> layer = anyPinned ? assignLayers(n, preds, succs, hint)
+                                             : networkSimplexRanks(n, edges, 50 * n + 1000).rank;
     int layerCount = 0;
     for (int v = 0; v < n; ++v) {
         g.layer[size_t(v)] = layer[size_t(v)];
@@ -825,7 +965,15 @@ DagLayout layoutDag(const Dag &dag, const LayoutOptions &options, const DagLayou
             }
         }
     }
-    const std::vector<double> x = std::move(candidates[chosen]);
+    std::vector<double> x = std::move(candidates[chosen]);
+    // Swaps judged on the straight edges; each try costs the edges around two nodes times the
+    // edges in their gaps, so only up to a few thousand edges, like the choice above.
+    if (!anyPinned && edges.size() <= 5000) {
+        std::vector<double> y(static_cast<size_t>(layerCount));
+        for (int l = 0; l < layerCount; ++l)
+            y[size_t(l)] = layerTop[size_t(l)] + layerHeight[size_t(l)] / 2;
+        swapAlongStraightEdges(g, y, edges, x, 8);
+    }
     double minX = std::numeric_limits<double>::infinity();
     for (int v = 0; v < g.size(); ++v)
         minX = std::min(minX, x[size_t(v)] - g.width[size_t(v)] / 2);
@@ -838,11 +986,14 @@ DagLayout layoutDag(const Dag &dag, const LayoutOptions &options, const DagLayou
 
     out.layerCount = layerCount;
     out.nodes.resize(n);
-    for (const auto &L : g.layers) {
+    std::vector<std::vector<int>> realByLayer(static_cast<size_t>(layerCount));
+    for (int v = 0; v < n; ++v)
+        realByLayer[size_t(g.layer[size_t(v)])].push_back(v);
+    for (auto &L : realByLayer) {
+        // Left to right as placed: the straight-edge swaps may have reordered the layer.
+        std::sort(L.begin(), L.end(), [&](int a, int b) { return x[size_t(a)] < x[size_t(b)]; });
         int order = 0;
         for (int v : L) {
-            if (g.dummy(v))
-                continue;
             NodePlacement &p = out.nodes[v];
             p.id = G.nodes()[v].id;
             p.layer = g.layer[size_t(v)];
@@ -853,13 +1004,36 @@ DagLayout layoutDag(const Dag &dag, const LayoutOptions &options, const DagLayou
             out.bounds = out.bounds.isNull() ? p.rect : out.bounds.united(p.rect);
         }
     }
+    // The real nodes of each layer as sorted [left, right] spans, margins included, for routing.
+    std::vector<std::vector<std::pair<double, double>>> spans(static_cast<size_t>(layerCount));
+    for (int v = 0; v < n; ++v) {
+        const QRectF &rect = out.nodes[v].rect;
+        spans[size_t(g.layer[size_t(v)])].push_back({rect.left() - options.edgeGap / 2, rect.right() + options.edgeGap / 2});
+    }
+    for (auto &row : spans)
+        std::sort(row.begin(), row.end());
+    auto aroundNodes = [&](int l, double px) {
+        const auto &row = spans[size_t(l)];
+        auto it = std::upper_bound(row.begin(), row.end(), std::pair<double, double>(px, std::numeric_limits<double>::infinity()));
+        if (it == row.begin())
+            return px;
+        const auto &[left, right] = *(it - 1);
+        if (px >= right)
+            return px;
+        return px - left < right - px ? left : right;
+    };
     out.edges.reserve(G.edgeCount());
     for (size_t e = 0; e < edges.size(); ++e) {
         EdgeRoute r{G.edges()[qsizetype(e)].from, G.edges()[qsizetype(e)].to, {}};
-        r.points.append(centre(edges[e].first));
-        for (int d : chains[e])
-            r.points.append(centre(d));
-        r.points.append(centre(edges[e].second));
+        const QPointF from = centre(edges[e].first), to = centre(edges[e].second);
+        r.points.append(from);
+        for (int d : chains[e]) {
+            // On the straight line between the ends, stepping aside where a node is in the way.
+            const QPointF bend = centre(d);
+            const double t = (bend.y() - from.y()) / (to.y() - from.y());
+            r.points.append(QPointF(aroundNodes(g.layer[size_t(d)], from.x() + t * (to.x() - from.x())), bend.y()));
+        }
+        r.points.append(to);
         out.edges.append(r);
     }
     return out;

@@ -43,7 +43,9 @@ struct EdgeRoute
 {
     QString from;
     QString to;
-    QList<QPointF> points; // centre of `from`, one bend per layer crossed, centre of `to`
+    // Centre of `from`, one point per layer crossed, centre of `to`: the points lie on the straight
+    // line between the two centres, except where a node is in the way and the edge steps aside.
+    QList<QPointF> points;
 };
 
 struct DagLayout
@@ -58,13 +60,14 @@ struct DagLayout
     const NodePlacement *find(const QString &id) const;
 };
 
-// Layered (Sugiyama) layout: layering by longest path improved by moving nodes toward the side
-// with more edges, dummy nodes on long edges; crossing reduction as in dot (weighted-median
-// sweeps with transposition from two initial orders, the best kept) refined by sifting; then
-// Brandes-Koepf coordinates, of which the variant whose straight centre-to-centre segments cross
-// least is kept. A pure function: call it from any thread.
-// With `previous`, nodes laid out there keep their layer (unless a new edge forces them down) and
-// their relative left-to-right order, so the picture does not jump as the graph grows.
+// Layered (Sugiyama) layout: layering by network simplex (the least total edge span, as in dot);
+// dummy nodes on long edges; crossing reduction as in dot (weighted-median sweeps with
+// transposition from two initial orders, the best kept) refined by sifting; Brandes-Koepf
+// coordinates, of which the variant whose straight centre-to-centre segments cross least is kept;
+// then neighbouring nodes swap places where that removes crossings of the straight edges. A pure
+// function: call it from any thread.
+// With `previous`, nodes laid out there keep their layer (greedy layering; a new edge may force
+// one down) and their relative left-to-right order, so the picture does not jump as the graph grows.
 DagLayout layoutDag(const Dag &dag, const LayoutOptions &options = {}, const DagLayout *previous = nullptr);
 
 // Proper crossings of the straight segments between node centres: two edges cross when their

@@ -170,14 +170,19 @@ DagEdgeItem::DagEdgeItem(const dag::DagEdge &edge, const QList<QPointF> &points,
         m_route = QPolygonF(points);
         QList<QPointF> line = points;
         line.last().ry() -= s * 0.8; // the line stops inside the arrowhead instead of poking through its tip
+        // A smooth curve through the points (Catmull-Rom), leaving the source and entering the
+        // target straight down: an edge to the next layer is an S-curve, and a long edge, whose
+        // points lie on the line between its ends, stays close to that line.
+        auto tangent = [&](qsizetype k) {
+            if (k == 0)
+                return QPointF(0.0, 1.5 * (line[1].y() - line[0].y()));
+            if (k == line.size() - 1)
+                return QPointF(0.0, 1.5 * (line[k].y() - line[k - 1].y()));
+            return (line[k + 1] - line[k - 1]) / 2.0;
+        };
         m_path.moveTo(line.first());
-        for (qsizetype i = 1; i < line.size(); ++i) {
-            // Vertical S-curves between consecutive points: leaves and enters each layer straight down.
-            const QPointF a = line[i - 1];
-            const QPointF b = line[i];
-            const double dy = (b.y() - a.y()) / 2.0;
-            m_path.cubicTo(QPointF(a.x(), a.y() + dy), QPointF(b.x(), b.y() - dy), b);
-        }
+        for (qsizetype i = 1; i < line.size(); ++i)
+            m_path.cubicTo(line[i - 1] + tangent(i - 1) / 3.0, line[i] - tangent(i) / 3.0, line[i]);
     }
     m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).adjusted(-width - 2, -width - 2, width + 2, width + 2);
 }

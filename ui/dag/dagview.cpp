@@ -81,9 +81,12 @@ double DagView::fitZoom() const
     const QRectF items = scene()->itemsBoundingRect();
     if (items.isEmpty())
         return 0.0;
-    const QRectF target = items.adjusted(-20, -20, 20, 20);
+    // The margin is in screen pixels: in scene units it would shrink to nothing on a wide graph
+    // fitted at a tiny zoom, and rounding would put the outermost boxes a pixel off screen.
+    const double margin = 20.0;
     const QRectF port = viewport()->rect();
-    return std::clamp(std::min(port.width() / target.width(), port.height() / target.height()), kFitFloor, 1.0);
+    const double w = std::max(1.0, port.width() - 2 * margin), h = std::max(1.0, port.height() - 2 * margin);
+    return std::clamp(std::min(w / items.width(), h / items.height()), kFitFloor, 1.0);
 }
 
 double DagView::minimumZoom() const

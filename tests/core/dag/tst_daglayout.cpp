@@ -54,6 +54,11 @@ void checkInvariants(const Dag &dag, const DagLayout &layout, const LayoutOption
         QCOMPARE(r.points.first(), layout.find(r.from)->centre());
         QCOMPARE(r.points.last(), layout.find(r.to)->centre());
         QCOMPARE(r.points.size(), layout.find(r.to)->layer - layout.find(r.from)->layer + 1);
+        // A long edge never runs through a box on a layer it passes: it would look connected.
+        for (qsizetype k = 1; k + 1 < r.points.size(); ++k)
+            for (const NodePlacement &p : layout.nodes)
+                if (p.layer == layout.find(r.from)->layer + k)
+                    QVERIFY2(!p.rect.contains(r.points[k]), qPrintable(r.from + u" -> "_s + r.to + u" runs through "_s + p.id));
     }
 }
 
