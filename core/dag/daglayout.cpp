@@ -740,6 +740,60 @@ std::vector<double> relaxX(const Layered &g, const LayoutOptions &options, std::
     return x;
 }
 
+// Crossings of the straight centre-to-centre edges, counted gap by gap: between two layer lines
+// every edge is one straight piece, and two pieces cross exactly when their left-to-right order
+// on the upper line differs from that on the lower one, so each gap is an inversion count
+// (O(P log P) over all P pieces, against the pairwise test's O(E^2)). Two edges meeting right on
+// a layer line are not counted; that needs an exact tie, which only a shared end gives.
+qint64 straightCrossingsByGap(const Layered &g, const std::vector<double> &layerY, const std::vector<std::pair<int, int>> &edges,
+                              const std::vector<double> &x)
+{
+    std::vector<std::vector<int>> gapEdges(layerY.size());
+    for (size_t e = 0; e < edges.size(); ++e)
+        for (int l = g.layer[size_t(edges[e].first)]; l < g.layer[size_t(edges[e].second)]; ++l)
+            gapEdges[size_t(l)].push_back(int(e));
+    auto lineX = [&](int e, int l) {
+        const auto [a, b] = edges[size_t(e)];
+        const int la = g.layer[size_t(a)], lb = g.layer[size_t(b)];
+        const double t = (layerY[size_t(l)] - layerY[size_t(la)]) / (layerY[size_t(lb)] - layerY[size_t(la)]);
+        return x[size_t(a)] + t * (x[size_t(b)] - x[size_t(a)]);
+    };
+    std::vector<std::pair<double, double>> pieces;
+    std::vector<double> bottoms, scratch;
+    qint64 total = 0;
+    for (size_t l = 0; l < gapEdges.size(); ++l) {
+        pieces.clear();
+        for (int e : gapEdges[l])
+            pieces.push_back({lineX(e, int(l)), lineX(e, int(l) + 1)});
+        std::sort(pieces.begin(), pieces.end());
+        bottoms.clear();
+        for (const auto &p : pieces)
+            bottoms.push_back(p.second);
+        // Strict inversions of the lower line's order, by merge sort.
+        scratch.resize(bottoms.size());
+        for (size_t width = 1; width < bottoms.size(); width *= 2) {
+            for (size_t lo = 0; lo < bottoms.size(); lo += 2 * width) {
+                const size_t mid = std::min(lo + width, bottoms.size()), hi = std::min(lo + 2 * width, bottoms.size());
+                size_t i = lo, j = mid, k = lo;
+                while (i < mid && j < hi) {
+                    if (bottoms[i] <= bottoms[j]) {
+                        scratch[k++] = bottoms[i++];
+                    } else {
+                        total += qint64(mid - i);
+                        scratch[k++] = bottoms[j++];
+                    }
+                }
+                while (i < mid)
+                    scratch[k++] = bottoms[i++];
+                while (j < hi)
+                    scratch[k++] = bottoms[j++];
+            }
+            bottoms.swap(scratch);
+        }
+    }
+    return total;
+}
+
 // Edges are drawn straight from centre to centre (bending only around a node in their way), so
 // the crossings that count are those of the straight segments, which the layered order sees only
 // through the dummies. This pass swaps two neighbouring nodes of a layer (each keeps the other's
@@ -777,44 +831,56 @@ int swapAlongStraightEdges(const Layered &g, const std::vector<double> &layerY, 
             gap.bottom.push_back(lineX(int(e), l + 1));
         }
     }
-    // Crossings of the edges at the two nodes with every other edge, and among themselves, as
-    // the pieces are now. Two edges with a common end only touch there (their difference is 0 on
-    // that line), so they never count, without a check.
+    // The crossings of the edges at two nodes with every other edge and among themselves, before
+    // and after the nodes move, in one scan of each gap they cross. Two edges with a common end
+    // only touch there (their difference is 0 on that line), so they never count, without a check.
     std::vector<int> changed;
     struct Moving
     {
-        int gap;
-        double top, bottom;
+        int gap, index;
+        double oldTop, oldBottom, newTop, newBottom;
     };
     std::vector<Moving> moving;
-    auto crossingsOfChanged = [&]() {
-        qint64 count = 0;
+    auto cross = [](double t1, double b1, double t2, double b2) { return (t1 - t2) * (b1 - b2) < 0 ? 1 : 0; };
+    auto crossingsBeforeAndAfter = [&](int u, double newU, int v, double newV) {
         moving.clear();
+        const double oldU = x[size_t(u)], oldV = x[size_t(v)];
+        x[size_t(u)] = newU;
+        x[size_t(v)] = newV;
         for (int e : changed)
-            for (const auto &[l, i] : piecesOf[size_t(e)]) {
-                const Gap &gap = gaps[size_t(l)];
-                const double pt = gap.top[size_t(i)], pb = gap.bottom[size_t(i)];
-                const double *top = gap.top.data(), *bottom = gap.bottom.data();
-                const size_t k = gap.top.size();
-                qint64 c = 0;
-                for (size_t q = 0; q < k; ++q)
-                    c += (pt - top[q]) * (pb - bottom[q]) < 0;
-                count += c;
-                moving.push_back({l, pt, pb});
+            for (const auto &[l, i] : piecesOf[size_t(e)])
+                moving.push_back({l, i, gaps[size_t(l)].top[size_t(i)], gaps[size_t(l)].bottom[size_t(i)], lineX(e, l), lineX(e, l + 1)});
+        x[size_t(u)] = oldU;
+        x[size_t(v)] = oldV;
+        qint64 before = 0, after = 0;
+        for (const Moving &m : moving) {
+            const Gap &gap = gaps[size_t(m.gap)];
+            const double *top = gap.top.data(), *bottom = gap.bottom.data();
+            const size_t k = gap.top.size();
+            int b = 0, a = 0;
+            for (size_t q = 0; q < k; ++q) {
+                b += (m.oldTop - top[q]) * (m.oldBottom - bottom[q]) < 0;
+                a += (m.newTop - top[q]) * (m.newBottom - bottom[q]) < 0;
             }
-        // A pair of changed edges was counted from both sides: once is right.
-        std::sort(moving.begin(), moving.end(), [](const Moving &a, const Moving &b) { return a.gap < b.gap; });
-        for (size_t i = 0; i < moving.size(); ++i)
-            for (size_t j = i + 1; j < moving.size() && moving[j].gap == moving[i].gap; ++j)
-                count -= (moving[i].top - moving[j].top) * (moving[i].bottom - moving[j].bottom) < 0;
-        return count;
-    };
-    auto refresh = [&]() {
-        for (int e : changed)
-            for (const auto &[l, i] : piecesOf[size_t(e)]) {
-                gaps[size_t(l)].top[size_t(i)] = lineX(e, l);
-                gaps[size_t(l)].bottom[size_t(i)] = lineX(e, l + 1);
+            before += b;
+            after += a;
+        }
+        // The scans saw the moving pieces as they were: a pair of them was counted twice before,
+        // and after the move against their old places; count each pair once, as it is.
+        std::sort(moving.begin(), moving.end(), [](const Moving &p, const Moving &q) { return p.gap < q.gap; });
+        for (size_t i = 0; i < moving.size(); ++i) {
+            const Moving &p = moving[i];
+            for (size_t j = i; j < moving.size() && moving[j].gap == p.gap; ++j) {
+                const Moving &q = moving[j];
+                after -= cross(p.newTop, p.newBottom, q.oldTop, q.oldBottom);
+                if (j == i)
+                    continue;
+                after -= cross(q.newTop, q.newBottom, p.oldTop, p.oldBottom);
+                after += cross(p.newTop, p.newBottom, q.newTop, q.newBottom);
+                before -= cross(p.oldTop, p.oldBottom, q.oldTop, q.oldBottom);
             }
+        }
+        return std::pair<qint64, qint64>(before, after);
     };
     std::vector<std::vector<int>> layers(static_cast<size_t>(layerY.size()));
     for (int v = 0; v < n; ++v)
@@ -842,15 +908,17 @@ int swapAlongStraightEdges(const Layered &g, const std::vector<double> &layerY, 
                 // An edge between u and v (same layer) cannot exist, so no edge is listed twice.
                 changed.assign(incident[size_t(u)].begin(), incident[size_t(u)].end());
                 changed.insert(changed.end(), incident[size_t(v)].begin(), incident[size_t(v)].end());
-                const qint64 before = crossingsOfChanged();
                 // v takes u's left end and u takes v's right end, so neither overlaps anything.
                 const double left = x[size_t(u)] - g.width[size_t(u)] / 2, right = x[size_t(v)] + g.width[size_t(v)] / 2;
-                const double oldU = x[size_t(u)], oldV = x[size_t(v)];
-                x[size_t(v)] = left + g.width[size_t(v)] / 2;
-                x[size_t(u)] = right - g.width[size_t(u)] / 2;
-                refresh();
-                const qint64 after = crossingsOfChanged();
+                const double newU = right - g.width[size_t(u)] / 2, newV = left + g.width[size_t(v)] / 2;
+                const auto [before, after] = crossingsBeforeAndAfter(u, newU, v, newV);
                 if (after < before) {
+                    x[size_t(u)] = newU;
+                    x[size_t(v)] = newV;
+                    for (const Moving &m : moving) {
+                        gaps[size_t(m.gap)].top[size_t(m.index)] = m.newTop;
+                        gaps[size_t(m.gap)].bottom[size_t(m.index)] = m.newBottom;
+                    }
                     std::swap(L[i - 1], L[i]);
                     ++passSwaps;
                     touch(u);
@@ -859,10 +927,6 @@ int swapAlongStraightEdges(const Layered &g, const std::vector<double> &layerY, 
                         dirtyNext[size_t(L[i - 2])] = 1;
                     if (i + 1 < L.size())
                         dirtyNext[size_t(L[i + 1])] = 1;
-                } else {
-                    x[size_t(u)] = oldU;
-                    x[size_t(v)] = oldV;
-                    refresh();
                 }
             }
         }
@@ -945,20 +1009,19 @@ DagLayout layoutDag(const Dag &dag, const LayoutOptions &options, const DagLayou
     // Edges are judged as drawn straight between node centres, where a bend through the dummies
     // no longer hides a crossing: of the balanced assignment, the four alignments it comes from
     // and the balanced one relaxed toward straight long edges, keep the one whose straight
-    // segments cross least (the balanced one on ties). Counting costs up to quadratic time in the
-    // edges, so only up to a few thousand edges; larger graphs keep the balanced assignment.
+    // segments cross least (the balanced one on ties), counted gap by gap. On larger graphs the
+    // relaxation's sweeps over every dummy cost more than the choice gains (tried at 10,000
+    // nodes: 0.03% fewer crossings for 25% more time), so they keep the balanced assignment.
+    std::vector<double> layerY(static_cast<size_t>(layerCount));
+    for (int l = 0; l < layerCount; ++l)
+        layerY[size_t(l)] = layerTop[size_t(l)] + layerHeight[size_t(l)] / 2;
     std::vector<std::vector<double>> candidates = assignX(g, options);
     size_t chosen = 0;
     if (candidates.size() > 1 && !anyPinned && edges.size() <= 5000) {
         candidates.push_back(relaxX(g, options, candidates.front(), 8));
         qint64 fewest = std::numeric_limits<qint64>::max();
-        std::vector<QPointF> centres(static_cast<size_t>(n));
         for (size_t c = 0; c < candidates.size(); ++c) {
-            for (int v = 0; v < n; ++v) {
-                const int l = layer[size_t(v)];
-                centres[size_t(v)] = QPointF(candidates[c][size_t(v)], layerTop[size_t(l)] + layerHeight[size_t(l)] / 2);
-            }
-            const qint64 count = countCrossings(centres, edges);
+            const qint64 count = straightCrossingsByGap(g, layerY, edges, candidates[c]);
             if (count < fewest) {
                 fewest = count;
                 chosen = c;
@@ -968,12 +1031,8 @@ DagLayout layoutDag(const Dag &dag, const LayoutOptions &options, const DagLayou
     std::vector<double> x = std::move(candidates[chosen]);
     // Swaps judged on the straight edges; each try costs the edges around two nodes times the
     // edges in their gaps, so only up to a few thousand edges, like the choice above.
-    if (!anyPinned && edges.size() <= 5000) {
-        std::vector<double> y(static_cast<size_t>(layerCount));
-        for (int l = 0; l < layerCount; ++l)
-            y[size_t(l)] = layerTop[size_t(l)] + layerHeight[size_t(l)] / 2;
-        swapAlongStraightEdges(g, y, edges, x, 8);
-    }
+    if (!anyPinned && edges.size() <= 5000)
+        swapAlongStraightEdges(g, layerY, edges, x, 8);
     double minX = std::numeric_limits<double>::infinity();
     for (int v = 0; v < g.size(); ++v)
         minX = std::min(minX, x[size_t(v)] - g.width[size_t(v)] / 2);
