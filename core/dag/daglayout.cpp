@@ -807,9 +807,13 @@ int swapAlongStraightEdges(const Layered &g, const std::vector<double> &layerY, 
     const int n = g.n;
     const int gapCount = std::max(0, int(layerY.size()) - 1);
     // Per gap, the pieces of the edges crossing it: x on the upper and on the lower layer line.
+    // Each gap's pieces also sorted by their x on either line, so that the pieces whose order
+    // against a moving piece can change (those between its old and new x on a line) are found
+    // by binary search instead of a scan of the gap.
     struct Gap
     {
         std::vector<double> top, bottom;
+        std::vector<int> byTop, byBottom;
     };
     std::vector<Gap> gaps(static_cast<size_t>(gapCount));
     std::vector<std::vector<std::pair<int, int>>> piecesOf(edges.size()); // edge -> (gap, index)
@@ -830,6 +834,24 @@ int swapAlongStraightEdges(const Layered &g, const std::vector<double> &layerY, 
             gap.top.push_back(lineX(int(e), l));
             gap.bottom.push_back(lineX(int(e), l + 1));
         }
+    }
+    auto resort = [](std::vector<int> &order, const std::vector<double> &key) {
+        // Insertion sort: after a swap only a few pieces are out of place, and not far.
+        for (size_t i = 1; i < order.size(); ++i) {
+            const int item = order[i];
+            size_t j = i;
+            for (; j > 0 && key[size_t(order[j - 1])] > key[size_t(item)]; --j)
+                order[j] = order[j - 1];
+            order[j] = item;
+        }
+    };
+    for (Gap &gap : gaps) {
+        gap.byTop.resize(gap.top.size());
+        std::iota(gap.byTop.begin(), gap.byTop.end(), 0);
+        std::sort(gap.byTop.begin(), gap.byTop.end(), [&](int a, int b) { return gap.top[size_t(a)] < gap.top[size_t(b)]; });
+        gap.byBottom.resize(gap.bottom.size());
+        std::iota(gap.byBottom.begin(), gap.byBottom.end(), 0);
+        std::sort(gap.byBottom.begin(), gap.byBottom.end(), [&](int a, int b) { return gap.bottom[size_t(a)] < gap.bottom[size_t(b)]; });
     }
     // The crossings of the edges at two nodes with every other edge and among themselves, before
     // and after the nodes move, in one scan of each gap they cross. Two edges with a common end
@@ -852,18 +874,29 @@ int swapAlongStraightEdges(const Layered &g, const std::vector<double> &layerY, 
                 moving.push_back({l, i, gaps[size_t(l)].top[size_t(i)], gaps[size_t(l)].bottom[size_t(i)], lineX(e, l), lineX(e, l + 1)});
         x[size_t(u)] = oldU;
         x[size_t(v)] = oldV;
+        // Against a piece that stays, a moving piece's crossing can change only if that piece
+        // lies between the moving one's old and new x on the upper or on the lower line; all
+        // others count the same before and after, so only the difference is summed.
         qint64 before = 0, after = 0;
         for (const Moving &m : moving) {
             const Gap &gap = gaps[size_t(m.gap)];
-            const double *top = gap.top.data(), *bottom = gap.bottom.data();
-            const size_t k = gap.top.size();
-            int b = 0, a = 0;
-            for (size_t q = 0; q < k; ++q) {
-                b += (m.oldTop - top[q]) * (m.oldBottom - bottom[q]) < 0;
-                a += (m.newTop - top[q]) * (m.newBottom - bottom[q]) < 0;
+            const double topLo = std::min(m.oldTop, m.newTop), topHi = std::max(m.oldTop, m.newTop);
+            const double bottomLo = std::min(m.oldBottom, m.newBottom), bottomHi = std::max(m.oldBottom, m.newBottom);
+            auto tally = [&](int q) {
+                const double t = gap.top[size_t(q)], b = gap.bottom[size_t(q)];
+                before += cross(m.oldTop, m.oldBottom, t, b);
+                after += cross(m.newTop, m.newBottom, t, b);
+            };
+            auto first = [&](const std::vector<int> &order, const std::vector<double> &key, double lo) {
+                return std::partition_point(order.begin(), order.end(), [&](int q) { return key[size_t(q)] < lo; });
+            };
+            for (auto it = first(gap.byTop, gap.top, topLo); it != gap.byTop.end() && gap.top[size_t(*it)] <= topHi; ++it)
+                tally(*it);
+            for (auto it = first(gap.byBottom, gap.bottom, bottomLo); it != gap.byBottom.end() && gap.bottom[size_t(*it)] <= bottomHi; ++it) {
+                const double t = gap.top[size_t(*it)];
+                if (t < topLo || t > topHi) // not already tallied from the upper line
+                    tally(*it);
             }
-            before += b;
-            after += a;
         }
         // The scans saw the moving pieces as they were: a pair of them was counted twice before,
         // and after the move against their old places; count each pair once, as it is.
@@ -919,6 +952,12 @@ int swapAlongStraightEdges(const Layered &g, const std::vector<double> &layerY, 
                         gaps[size_t(m.gap)].top[size_t(m.index)] = m.newTop;
                         gaps[size_t(m.gap)].bottom[size_t(m.index)] = m.newBottom;
                     }
+                    for (size_t k = 0; k < moving.size(); ++k)
+                        if (k == 0 || moving[k].gap != moving[k - 1].gap) { // sorted by gap above
+                            Gap &gap = gaps[size_t(moving[k].gap)];
+                            resort(gap.byTop, gap.top);
+                            resort(gap.byBottom, gap.bottom);
+                        }
                     std::swap(L[i - 1], L[i]);
                     ++passSwaps;
                     touch(u);
@@ -1029,8 +1068,8 @@ DagLayout layoutDag(const Dag &dag, const LayoutOptions &options, const DagLayou
         }
     }
     std::vector<double> x = std::move(candidates[chosen]);
-    // Swaps judged on the straight edges; each try costs the edges around two nodes times the
-    // edges in their gaps, so only up to a few thousand edges, like the choice above.
+    // Swaps judged on the straight edges, up to a few thousand edges: at 10,000 nodes (20,000
+    // edges, ~1,300 pieces a gap) they took 4.3 s for 12% fewer crossings, past the 2 s budget.
     if (!anyPinned && edges.size() <= 5000)
         swapAlongStraightEdges(g, layerY, edges, x, 8);
     double minX = std::numeric_limits<double>::infinity();
