@@ -259,6 +259,10 @@ private Q_SLOTS:
         for (const Executor &e : executors(id))
             QCOMPARE(toString(e.market), toString(Market::Spot));
 
+        // The rate series is written with each sampling round: wait for the first (a zero) so that
+        // the reclaim below does not land before any round was stored (it did once, 40 ms after WAITING).
+        QTRY_VERIFY_WITH_TIMEOUT(!interruptionRate(id).isEmpty(), 15000);
+
         // The first interruption: the worker is reclaimed (SIGKILL to its group) and replaced by another spot worker.
         ApiReply r = api("POST", chaos, {{u"action"_s, u"spot-interruption"_s}});
         QCOMPARE(r.httpStatus, 202);
