@@ -101,40 +101,20 @@ struct Integral
     int missingRates = 0; // samples within the rate window of the previous one that have no rate
 };
 
-// bytes_out_per_s: a rate point stored at tick t is the counter's growth since the worker's previous
+// The sampler's rate window: after a longer gap it starts over without a rate.
+constexpr qint64 kRateWindowMs = 5000;
+
+// Scraped rates (bytes_out_per_s): a rate point stored at tick t is the counter's growth since the worker's previous
 // answered scrape (the previous tick at which it stored its gauges, `samples`) divided by that interval,
 // so it weighs by that interval, not by one second: a late scrape is a gap the next point covers. After
 // a gap longer than the 5 s rate window the sampler starts over without a rate: the bytes of that
 // interval are in no rate point, so they are taken out of the counter's growth and reported.
-Integral integrateScrapedRate(const Points &rate, const Points &samples, const Points &counter)
-{
-    constexpr qint64 kRateWindowMs = 5000;
-    Integral r;
-    if (samples.isEmpty() || counter.isEmpty())
-        return r;
-    r.counted = counter.last().second - counter.first().second;
-    QHash<qint64, double> rateAt;
-    for (const auto &[t, v] : rate)
-        rateAt.insert(t, v);
-    for (qsizetype i = 1; i < samples.size(); ++i) {
-        const qint64 from = samples[i - 1].first;
-        const qint64 to = samples[i].first;
-        if (rateAt.contains(to)) {
-            r.bytes += rateAt.value(to) * double(to - from) / 1000.0;
-        } else {
-            r.counted -= valueAt(counter, to) - valueAt(counter, from);
-            r.uncoveredSeconds += double(to - from) / 1000.0;
-            if (to - from <= kRateWindowMs)
-                ++r.missingRates;
-        }
-    }
-    return r;
-}
-
-// bytes_in_per_s: the rate between the last two heartbeats the identity poll saw, held at every tick
+// Polled rates (bytes_in_per_s): the rate between the last two heartbeats the identity poll saw, held at every tick
 // until the next heartbeat; each tick's point stands for the interval since the previous tick that had
 // a fresh identity (a point of `samples`). Heartbeats do not line up with ticks, so this is close, not exact.
-Integral integratePolledRate(const Points &rate, const Points &samples, const Points &counter)
+// `missingWithinMs` > 0: a sample that close to the previous one ought to have a rate, and one
+// without is counted in missingRates (scraped rates); 0 for polled rates, which have no such rule.
+Integral integrateRate(const Points &rate, const Points &samples, const Points &counter, qint64 missingWithinMs)
 {
     Integral r;
     if (samples.isEmpty() || counter.isEmpty())
@@ -151,6 +131,8 @@ Integral integratePolledRate(const Points &rate, const Points &samples, const Po
         } else {
             r.counted -= valueAt(counter, to) - valueAt(counter, from);
             r.uncoveredSeconds += double(to - from) / 1000.0;
+            if (to - from <= missingWithinMs)
+                ++r.missingRates;
         }
     }
     return r;
@@ -342,12 +324,10 @@ private Q_SLOTS:
         for (const QString &w : {u"w1"_s, u"w2"_s}) {
             // A scrape that answered stored the worker's gauges at its tick: those ticks are the out rate's
             // samples. The in rate's samples are the ticks that had a fresh identity (bytes_in_total).
-            const Integral out = integrateScrapedRate(raw.value(u"bytes_out_per_s/"_s + w),
-                                                      raw.value(u"memory_unmanaged_bytes/"_s + w),
-                                                      raw.value(u"bytes_out_total/"_s + w));
-            const Integral in = integratePolledRate(raw.value(u"bytes_in_per_s/"_s + w),
-                                                    raw.value(u"bytes_in_total/"_s + w),
-                                                    raw.value(u"bytes_in_total/"_s + w));
+            const Integral out = integrateRate(raw.value(u"bytes_out_per_s/"_s + w), raw.value(u"memory_unmanaged_bytes/"_s + w),
+                                               raw.value(u"bytes_out_total/"_s + w), kRateWindowMs);
+            const Integral in = integrateRate(raw.value(u"bytes_in_per_s/"_s + w), raw.value(u"bytes_in_total/"_s + w),
+                                              raw.value(u"bytes_in_total/"_s + w), 0);
             qInfo("%s out: integral %.0f, counter %.0f (ratio %.3f, %.1f s uncovered); in: integral %.0f, counter %.0f "
                   "(ratio %.3f, %.1f s uncovered)",
                   qPrintable(w), out.bytes, out.counted, out.bytes / out.counted, out.uncoveredSeconds, in.bytes,

@@ -66,6 +66,18 @@ bool waitForLayout(DagPanel &panel, int timeoutMs = 20000)
     return panel.hasLayout() && !panel.isLayoutPending();
 }
 
+// The panel on screen at `size` with `dag` as the current job's graph, laid out.
+[[nodiscard]] bool showLaidOut(DagPanel &panel, QSize size, const Dag &dag, int timeoutMs = 20000)
+{
+    panel.resize(size);
+    panel.show();
+    if (!QTest::qWaitForWindowExposed(&panel))
+        return false;
+    panel.setCurrentJob(kJob);
+    panel.setDag(kJob, dag);
+    return waitForLayout(panel, timeoutMs);
+}
+
 QPoint viewportPosOf(const DagPanel &panel, const QString &id)
 {
     const DagNodeItem *item = panel.nodeItem(id);
@@ -129,12 +141,7 @@ private Q_SLOTS:
     void clickShowsDetails()
     {
         DagPanel panel;
-        panel.resize(1300, 800);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        panel.setCurrentJob(kJob);
-        panel.setDag(kJob, etlGraph());
-        QVERIFY(waitForLayout(panel));
+        QVERIFY(showLaidOut(panel, QSize(1300, 800), etlGraph()));
         QCOMPARE(panel.layout().graph.nodeCount(), 4);
         QVERIFY(panel.detailsText().isEmpty());
 
@@ -388,12 +395,7 @@ private Q_SLOTS:
     void smallGraphIsCentredAtReadableZoom()
     {
         DagPanel panel;
-        panel.resize(1300, 800);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        panel.setCurrentJob(kJob);
-        panel.setDag(kJob, threeStageDag());
-        QVERIFY(waitForLayout(panel));
+        QVERIFY(showLaidOut(panel, QSize(1300, 800), threeStageDag()));
         // Readable: the nodes at their natural size, not blown up to fill the screen nor shrunk.
         QCOMPARE(panel.view()->zoom(), 1.0);
         QVERIFY(QRectF(panel.view()->viewport()->rect()).contains(graphOnScreen(panel)));
@@ -456,12 +458,7 @@ private Q_SLOTS:
     {
         DagPanel panel;
         panel.setCollapseFanOuts(false);
-        panel.resize(1200, 800);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        panel.setCurrentJob(kJob);
-        panel.setDag(kJob, randomLayeredDag(1000, 7));
-        QVERIFY(waitForLayout(panel, 60000));
+        QVERIFY(showLaidOut(panel, QSize(1200, 800), randomLayeredDag(1000, 7), 60000));
         QCOMPARE(panel.layout().graph.nodeCount(), 1000);
         DagView *view = panel.view();
         const QRectF port(view->viewport()->rect());
@@ -510,12 +507,7 @@ private Q_SLOTS:
     {
         DagPanel panel;
         panel.setCollapseFanOuts(false);
-        panel.resize(1000, 700);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        panel.setCurrentJob(kJob);
-        panel.setDag(kJob, randomLayeredDag(200, 2));
-        QVERIFY(waitForLayout(panel));
+        QVERIFY(showLaidOut(panel, QSize(1000, 700), randomLayeredDag(200, 2)));
         panel.view()->setZoom(2.0);
         QVERIFY(!panel.view()->visibleSceneRect().contains(panel.layout().bounds));
         panel.view()->fitGraph();
