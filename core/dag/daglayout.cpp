@@ -740,6 +740,15 @@ std::vector<double> relaxX(const Layered &g, const LayoutOptions &options, std::
     return x;
 }
 
+// Where the straight line from the centre of edge.first to that of edge.second meets layer l's line.
+double straightX(const Layered &g, const std::vector<double> &layerY, const std::pair<int, int> &edge, const std::vector<double> &x, int l)
+{
+    const auto [a, b] = edge;
+    const int la = g.layer[size_t(a)], lb = g.layer[size_t(b)];
+    const double t = (layerY[size_t(l)] - layerY[size_t(la)]) / (layerY[size_t(lb)] - layerY[size_t(la)]);
+    return x[size_t(a)] + t * (x[size_t(b)] - x[size_t(a)]);
+}
+
 // Crossings of the straight centre-to-centre edges, counted gap by gap: between two layer lines
 // every edge is one straight piece, and two pieces cross exactly when their left-to-right order
 // on the upper line differs from that on the lower one, so each gap is an inversion count
@@ -752,12 +761,7 @@ qint64 straightCrossingsByGap(const Layered &g, const std::vector<double> &layer
     for (size_t e = 0; e < edges.size(); ++e)
         for (int l = g.layer[size_t(edges[e].first)]; l < g.layer[size_t(edges[e].second)]; ++l)
             gapEdges[size_t(l)].push_back(int(e));
-    auto lineX = [&](int e, int l) {
-        const auto [a, b] = edges[size_t(e)];
-        const int la = g.layer[size_t(a)], lb = g.layer[size_t(b)];
-        const double t = (layerY[size_t(l)] - layerY[size_t(la)]) / (layerY[size_t(lb)] - layerY[size_t(la)]);
-        return x[size_t(a)] + t * (x[size_t(b)] - x[size_t(a)]);
-    };
+    auto lineX = [&](int e, int l) { return straightX(g, layerY, edges[size_t(e)], x, l); };
     std::vector<std::pair<double, double>> pieces;
     std::vector<double> bottoms, scratch;
     qint64 total = 0;
@@ -818,12 +822,7 @@ int swapAlongStraightEdges(const Layered &g, const std::vector<double> &layerY, 
     std::vector<Gap> gaps(static_cast<size_t>(gapCount));
     std::vector<std::vector<std::pair<int, int>>> piecesOf(edges.size()); // edge -> (gap, index)
     std::vector<std::vector<int>> incident(static_cast<size_t>(n));
-    auto lineX = [&](int e, int l) {
-        const auto [a, b] = edges[size_t(e)];
-        const int la = g.layer[size_t(a)], lb = g.layer[size_t(b)];
-        const double t = (layerY[size_t(l)] - layerY[size_t(la)]) / (layerY[size_t(lb)] - layerY[size_t(la)]);
-        return x[size_t(a)] + t * (x[size_t(b)] - x[size_t(a)]);
-    };
+    auto lineX = [&](int e, int l) { return straightX(g, layerY, edges[size_t(e)], x, l); };
     for (size_t e = 0; e < edges.size(); ++e) {
         const auto [a, b] = edges[e];
         incident[size_t(a)].push_back(int(e));
