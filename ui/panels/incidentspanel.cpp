@@ -4,6 +4,7 @@
 
 #include "ui/presentation.h"
 #include "ui/widgets/incidenttimeline.h"
+#include "ui/widgets/recordtable.h"
 #include "ui/widgets/timechart.h"
 
 #include <QComboBox>
@@ -98,13 +99,7 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     , m_resubmit(new QPushButton(tr("Resubmit larger…"), this))
 {
     m_table->setHorizontalHeaderLabels({tr("Severity"), tr("Type"), tr("Subject"), tr("Since"), tr("Ended"), tr("Summary")});
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setWordWrap(false);
-    m_table->setAccessibleName(tr("Incidents"));
+    setUpRecordTable(m_table, tr("Incidents"));
     m_details->setOpenLinks(false);
     m_details->setAccessibleName(tr("Incident evidence"));
     m_runbook->setAccessibleName(tr("Runbook"));

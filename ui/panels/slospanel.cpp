@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "slospanel.h"
 
+#include "ui/widgets/recordtable.h"
+
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
@@ -41,13 +43,7 @@ SlosPanel::SlosPanel(QWidget *parent)
 {
     m_table->setHorizontalHeaderLabels({tr("SLO"), tr("Runs of"), tr("SLI now"), tr("Objective"), tr("Budget left"),
                                         tr("Burn 1h"), tr("Burn 6h"), tr("Burn 1d"), tr("Burn 3d"), tr("Alert")});
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setWordWrap(false);
-    m_table->setAccessibleName(tr("SLOs"));
+    setUpRecordTable(m_table, tr("SLOs"));
     m_table->horizontalHeaderItem(Burn1h)->setToolTip(
         tr("Error budget burn rate over the last hour: 1x spends the whole budget in exactly the SLO's window"));
     m_summary->setWordWrap(true);
