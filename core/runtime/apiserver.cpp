@@ -613,7 +613,7 @@ void ApiServer::openStream(const QString &clusterId, QHttpServerResponder &&resp
     const ClusterController *c = m_supervisor.cluster(clusterId);
     m_streams.append(Stream{clusterId, kept, socket});
     QTcpSocket *raw = socket.data();
-    connect(raw, &QAbstractSocket::disconnected, this, [this, raw] {
+    connect(raw, &QAbstractSocket::disconnected, &m_streamHandlers, [this, raw] {
         m_streams.removeIf([raw](const Stream &s) { return s.socket == raw || !s.socket; });
     });
     if (c && isTerminal(c->info().state))

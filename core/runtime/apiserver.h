@@ -54,6 +54,9 @@ private:
     QByteArray m_token;
     QHttpServer m_server;
     QList<Stream> m_streams;
+    // The context of the sockets' disconnected handlers, which search m_streams. Declared last, so it dies
+    // first and takes those connections with it: the sockets close while m_server dies, after m_streams.
+    QObject m_streamHandlers;
 };
 
 } // namespace cdeck

@@ -86,7 +86,10 @@ void TstConsoleE2E::launchScaleTerminate()
     Connection *connection = m_window->connections().first();
     ClusterListModel *clusters = connection->clusters();
     QList<ClusterState> firstSeen;
-    connect(clusters, &QAbstractItemModel::rowsInserted, this, [&](const QModelIndex &, int first, int last) {
+    // The watcher holds this function's locals by reference, so its connection must end with them (the model
+    // lives on and inserts the next test's cluster): a local context object, declared after what it reads.
+    QObject watching;
+    connect(clusters, &QAbstractItemModel::rowsInserted, &watching, [&](const QModelIndex &, int first, int last) {
         for (int row = first; row <= last; ++row)
             if (clusters->at(row).name() == name)
                 firstSeen.append(clusters->at(row).state);
