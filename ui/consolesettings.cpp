@@ -86,14 +86,13 @@ QList<RemoteRuntime> ConsoleSettings::remotes() const
     const int n = s.beginReadArray(Keys::remotes);
     for (int i = 0; i < n; ++i) {
         s.setArrayIndex(i);
+        // The key is still "engine", as earlier consoles wrote it; its words are connectionKindName()'s.
+        const auto kind = connectionKindFromName(s.value(u"engine"_s, connectionKindName(ConnectionKind::Runtime)).toString());
         RemoteRuntime r{s.value(u"name"_s).toString(), QUrl(s.value(u"url"_s).toString()),
-                        s.value(u"tokenFile"_s).toString(),
-                        s.value(u"engine"_s, QString::fromLatin1(RemoteRuntime::kRuntimeEngine)).toString(),
+                        s.value(u"tokenFile"_s).toString(), kind.value_or(ConnectionKind::Runtime),
                         s.value(u"user"_s).toString()};
-        const bool knownEngine = r.engine == QLatin1StringView(RemoteRuntime::kRuntimeEngine)
-            || r.engine == QLatin1StringView(RemoteRuntime::kSparkEngine)
-            || r.engine == QLatin1StringView(RemoteRuntime::kYarnEngine);
-        if (r.url.isValid() && knownEngine) // an engine of a newer console is skipped, not misread as a runtime
+        // A kind of a newer console is skipped, not misread as a runtime; an event log is opened, not kept.
+        if (r.url.isValid() && kind && *kind != ConnectionKind::EventLog)
             result.append(r);
     }
     s.endArray();
@@ -109,7 +108,7 @@ void ConsoleSettings::setRemotes(const QList<RemoteRuntime> &remotes)
         s.setValue(u"name"_s, remotes[i].name);
         s.setValue(u"url"_s, remotes[i].url.toString());
         s.setValue(u"tokenFile"_s, remotes[i].tokenFile);
-        s.setValue(u"engine"_s, remotes[i].engine);
+        s.setValue(u"engine"_s, connectionKindName(remotes[i].kind));
         s.setValue(u"user"_s, remotes[i].user);
     }
     s.endArray();

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/backend/connectionkind.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -13,14 +15,10 @@ namespace cdeck {
 // Spark and YARN servers are added the same way, without a token.
 struct RemoteRuntime
 {
-    static constexpr const char *kRuntimeEngine = "runtime";
-    static constexpr const char *kSparkEngine = "spark";
-    static constexpr const char *kYarnEngine = "yarn";
-
     QString name;
     QUrl url;
     QString tokenFile;
-    QString engine = QString::fromLatin1(kRuntimeEngine); // kRuntimeEngine, kSparkEngine or kYarnEngine
+    ConnectionKind kind = ConnectionKind::Runtime; // Runtime, Spark or Yarn (event logs are not kept)
     QString user; // YARN simple auth (user.name), empty otherwise
 };
 

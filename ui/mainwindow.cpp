@@ -68,21 +68,16 @@ QString dot(const QColor &color)
     return u"<span style='color:%1'>●</span>"_s.arg(color.name());
 }
 
-Connection::Kind kindOfEngine(const QString &engine)
-{
-    if (engine == QLatin1StringView(RemoteRuntime::kSparkEngine))
-        return Connection::Kind::Spark;
-    if (engine == QLatin1StringView(RemoteRuntime::kYarnEngine))
-        return Connection::Kind::Yarn;
-    return Connection::Kind::Remote;
-}
-
 ExecutorModel::Flavor flavorOf(const Connection *c)
 {
-    if (c && (c->kind() == Connection::Kind::Spark || c->kind() == Connection::Kind::EventLog))
+    switch (c ? c->capabilities().executors : ExecutorKind::DaskWorkers) {
+    case ExecutorKind::SparkExecutors:
         return ExecutorModel::Flavor::Spark;
-    if (c && c->kind() == Connection::Kind::Yarn)
+    case ExecutorKind::YarnNodes:
         return ExecutorModel::Flavor::Yarn;
+    case ExecutorKind::DaskWorkers:
+        break;
+    }
     return ExecutorModel::Flavor::Dask;
 }
 
@@ -335,13 +330,14 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
             openEventLog(path);
     } else if (!options.runtimeUrl.isEmpty()) {
         addConnection(new Connection(options.runtimeUrl.authority(), options.runtimeUrl, options.tokenFile,
-                                     kindOfEngine(options.engine), this, options.engineUser));
+                                     options.connection, this, options.yarnUser));
     } else {
         addConnection(new Connection(tr("Local runtime"), QUrl(paths::defaultRuntimeUrl()),
-                                     paths::tokenPath(paths::defaultDataDir()), Connection::Kind::Local, this));
+                                     paths::tokenPath(paths::defaultDataDir()), ConnectionKind::Runtime, this, {},
+                                     Connection::Placement::Local));
         if (options.persistent)
             for (const RemoteRuntime &r : ConsoleSettings().remotes())
-                addConnection(new Connection(r.name, r.url, r.tokenFile, kindOfEngine(r.engine), this, r.user));
+                addConnection(new Connection(r.name, r.url, r.tokenFile, r.kind, this, r.user));
     }
 
     if (options.persistent) {
@@ -399,9 +395,9 @@ void MainWindow::addConnection(Connection *connection)
     s.header->setTextFormat(Qt::RichText);
     s.header->setWordWrap(true);
     headerRow->addWidget(s.header, 1);
-    if (connection->kind() != Connection::Kind::Local && m_options.runtimeUrl.isEmpty()) {
+    if (!connection->isLocal() && m_options.runtimeUrl.isEmpty()) {
         auto *remove = new QToolButton(s.box);
-        const bool log = connection->kind() == Connection::Kind::EventLog;
+        const bool log = connection->kind() == ConnectionKind::EventLog;
         remove->setText(log ? tr("Close") : tr("Remove"));
         remove->setToolTip(log ? tr("Close this event log (the file is not touched)")
                                : tr("Forget this runtime and its stored token (its clusters keep running)"));
@@ -433,14 +429,14 @@ void MainWindow::addConnection(Connection *connection)
 
 void MainWindow::wireFeed(Connection *connection)
 {
-    const RuntimeFeed *feed = connection->feed();
-    connect(feed, &RuntimeFeed::clusterReady, this, [this, connection](const ClusterInfo &c) {
+    const ClusterFeed *feed = connection->feed();
+    connect(feed, &ClusterFeed::clusterReady, this, [this, connection](const ClusterInfo &c) {
         if (connection == m_connection && c.id == m_clusterId) {
             m_haveDetail = true;
             applyCluster(c);
         }
     });
-    connect(feed, &RuntimeFeed::eventsReady, this, [this, connection](const QString &id, const ClusterEventList &events) {
+    connect(feed, &ClusterFeed::eventsReady, this, [this, connection](const QString &id, const ClusterEventList &events) {
         if (connection == m_connection && id == m_clusterId) {
             m_haveEvents = true;
             m_overview->setEvents(events);
@@ -450,25 +446,25 @@ void MainWindow::wireFeed(Connection *connection)
             m_shuffle->setMarkers(markers);
         }
     });
-    connect(feed, &RuntimeFeed::executorsReady, this, [this, connection](const QString &id, const ExecutorList &list) {
+    connect(feed, &ClusterFeed::executorsReady, this, [this, connection](const QString &id, const ExecutorList &list) {
         if (connection == m_connection && id == m_clusterId) {
             m_haveExecutors = true;
             m_executors->setExecutors(list);
         }
     });
-    connect(feed, &RuntimeFeed::clusterCostReady, this, [this, connection](const QString &id, const QJsonObject &report) {
+    connect(feed, &ClusterFeed::clusterCostReady, this, [this, connection](const QString &id, const QJsonObject &report) {
         if (connection == m_connection && id == m_clusterId)
             m_cost->setReport(id, report);
     });
-    connect(feed, &RuntimeFeed::slosReady, this, [this, connection](const QList<triage::SloStatus> &list) {
+    connect(feed, &ClusterFeed::slosReady, this, [this, connection](const QList<triage::SloStatus> &list) {
         if (connection == m_slosConnection)
             m_slos->setSlos(list);
     });
-    connect(feed, &RuntimeFeed::costSummaryReady, this, [this, connection](const QJsonObject &summary) {
+    connect(feed, &ClusterFeed::costSummaryReady, this, [this, connection](const QJsonObject &summary) {
         if (connection == m_summaryConnection)
             m_summary->setSummary(summary);
     });
-    connect(feed, &RuntimeFeed::jobsReady, this, [this, connection](const QString &id, const JobList &list) {
+    connect(feed, &ClusterFeed::jobsReady, this, [this, connection](const QString &id, const JobList &list) {
         if (connection == m_connection && id == m_clusterId) {
             m_haveJobs = true;
             m_jobs->setJobs(list);
@@ -480,48 +476,48 @@ void MainWindow::wireFeed(Connection *connection)
             updateDagFocus();
         }
     });
-    connect(feed, &RuntimeFeed::incidentsReady, this,
+    connect(feed, &ClusterFeed::incidentsReady, this,
             [this, connection](const QString &id, const triage::IncidentList &list) {
                 if (connection == m_connection && id == m_clusterId) {
                     m_incidents->setIncidents(list);
                     updateIncidentsTab();
                 }
             });
-    connect(feed, &RuntimeFeed::actionPlanReady, this,
+    connect(feed, &ClusterFeed::actionPlanReady, this,
             [this, connection](const QString &id, const QString &incidentId, const QJsonObject &plan, const QString &error) {
                 if (connection == m_connection && id == m_clusterId)
                     m_incidents->setResubmitPlan(incidentId, plan, error);
             });
-    connect(feed, &RuntimeFeed::evidenceReady, this,
+    connect(feed, &ClusterFeed::evidenceReady, this,
             [this, connection](const QString &id, const QString &incidentId, const QList<MetricSeriesData> &series,
                                const QString &error) {
                 if (connection == m_connection && id == m_clusterId)
                     m_incidents->setEvidence(incidentId, series, error);
             });
-    connect(feed, &RuntimeFeed::timelineReady, this,
+    connect(feed, &ClusterFeed::timelineReady, this,
             [this, connection](const QString &id, const triage::Timeline &timeline) {
                 if (connection == m_connection && id == m_clusterId)
                     m_incidents->setTimeline(timeline, QDateTime::currentDateTimeUtc());
             });
-    connect(feed, &RuntimeFeed::runbookReady, this,
+    connect(feed, &ClusterFeed::runbookReady, this,
             [this](const QString &runbookId, const QString &title, const QString &markdown) {
                 m_incidents->setRunbook(runbookId, title, markdown);
             });
-    connect(feed, &RuntimeFeed::metricsHistoryReady, this,
+    connect(feed, &ClusterFeed::metricsHistoryReady, this,
             [this, connection](quint64 ticket, const QList<MetricSeriesData> &series) {
                 if (connection == m_connection)
                     m_telemetry->applyHistory(ticket, series);
             });
-    connect(feed, &RuntimeFeed::metricsBatchReady, this, [this, connection](quint64 ticket, const MetricBatch &batch) {
+    connect(feed, &ClusterFeed::metricsBatchReady, this, [this, connection](quint64 ticket, const MetricBatch &batch) {
         if (connection == m_connection)
             m_telemetry->applyBatch(ticket, batch);
     });
-    connect(feed, &RuntimeFeed::metricsLinkChanged, this,
+    connect(feed, &ClusterFeed::metricsLinkChanged, this,
             [this, connection](quint64 ticket, MetricsLink link, const QString &message) {
                 if (connection == m_connection)
                     m_telemetry->setLink(ticket, link, message);
             });
-    connect(feed, &RuntimeFeed::dagReady, this,
+    connect(feed, &ClusterFeed::dagReady, this,
             [this, connection](const QString &id, const QString &jobId, const dag::Dag &graph) {
                 if (connection != m_connection || id != m_clusterId)
                     return;
@@ -531,38 +527,38 @@ void MainWindow::wireFeed(Connection *connection)
                 m_timeline->setDag(jobId, graph);
                 updateDagFocus();
             });
-    connect(feed, &RuntimeFeed::stagesReady, this,
+    connect(feed, &ClusterFeed::stagesReady, this,
             [this, connection](const QString &id, const QList<spark::SparkStageInfo> &stages) {
                 if (connection == m_connection && id == m_clusterId)
                     m_jobs->stages()->setStages(stages);
             });
-    connect(feed, &RuntimeFeed::taskSummaryReady, this,
+    connect(feed, &ClusterFeed::taskSummaryReady, this,
             [this, connection](const QString &id, int stageId, int attemptId, const spark::TaskSummary &summary,
                                const QString &error) {
                 if (connection == m_connection && id == m_clusterId)
                     m_jobs->stages()->setTaskSummary(stageId, attemptId, summary, error);
             });
-    connect(feed, &RuntimeFeed::dagFailed, this,
+    connect(feed, &ClusterFeed::dagFailed, this,
             [this, connection](const QString &id, const QString &jobId, const QString &message) {
                 if (connection == m_connection && id == m_clusterId)
                     m_dagPanel->setDagError(jobId, message);
             });
-    connect(feed, &RuntimeFeed::instanceTypesReady, this,
+    connect(feed, &ClusterFeed::instanceTypesReady, this,
             [this, connection](const QList<InstanceType> &types, const QString &defaultType) {
                 m_types.insert(connection, types);
                 m_defaultTypes.insert(connection, defaultType);
                 if (connection == m_launchConnection)
                     m_launchForm->setInstanceTypes(types, defaultType);
             });
-    connect(feed, &RuntimeFeed::samplesReady, this, [this, connection](const QList<SampleInfo> &samples) {
+    connect(feed, &ClusterFeed::samplesReady, this, [this, connection](const QList<SampleInfo> &samples) {
         m_samples.insert(connection, samples);
         if (connection == m_connection)
             m_jobs->setSamples(samples);
     });
-    connect(feed, &RuntimeFeed::actionFinished, this,
+    connect(feed, &ClusterFeed::actionFinished, this,
             [this, connection](const ActionResult &result) { onAction(connection, result); });
-    connect(feed, &RuntimeFeed::nothingListening, this, [this, connection] {
-        if (connection->kind() != Connection::Kind::Local || !m_options.startLocalRuntime)
+    connect(feed, &ClusterFeed::nothingListening, this, [this, connection] {
+        if (!connection->isLocal() || !m_options.startLocalRuntime)
             return;
         QString error;
         const qint64 pid = LocalRuntime::startDetached(&error);
@@ -579,7 +575,7 @@ void MainWindow::wireFeed(Connection *connection)
 
 void MainWindow::removeConnection(Connection *connection)
 {
-    const bool log = connection->kind() == Connection::Kind::EventLog;
+    const bool log = connection->kind() == ConnectionKind::EventLog;
     if (!log && QMessageBox::question(this, tr("Remove runtime"),
                               tr("Forget %1 (%2) and its stored token? Its clusters keep running.")
                                   .arg(connection->name(), connection->url().toString()))
@@ -622,12 +618,12 @@ Connection *MainWindow::openEventLog(const QString &path)
     const QFileInfo info(path);
     const QString absolute = info.absoluteFilePath();
     for (Connection *c : std::as_const(m_connections))
-        if (c->kind() == Connection::Kind::EventLog && c->url() == QUrl::fromLocalFile(absolute)) {
+        if (c->kind() == ConnectionKind::EventLog && c->url() == QUrl::fromLocalFile(absolute)) {
             m_openedLog = c; // already open: show it again
             onClusterList(c);
             return c;
         }
-    auto *connection = new Connection(info.fileName(), QUrl::fromLocalFile(absolute), {}, Connection::Kind::EventLog, this);
+    auto *connection = new Connection(info.fileName(), QUrl::fromLocalFile(absolute), {}, ConnectionKind::EventLog, this);
     m_openedLog = connection;
     addConnection(connection);
     statusBar()->showMessage(tr("Reading %1…").arg(QDir::toNativeSeparators(absolute)), 5000);
@@ -639,9 +635,9 @@ void MainWindow::addRemoteRuntime()
     auto *dialog = new AddRuntimeDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const Connection::Kind kind = kindOfEngine(dialog->engine());
+        const ConnectionKind kind = dialog->kind();
         QString tokenFile; // Spark and YARN servers take no token
-        if (kind == Connection::Kind::Remote) {
+        if (kind == ConnectionKind::Runtime) {
             QString error;
             tokenFile = ConsoleSettings::storeRemoteToken(dialog->url(), dialog->token(), &error);
             if (tokenFile.isEmpty()) {
@@ -651,7 +647,7 @@ void MainWindow::addRemoteRuntime()
         }
         if (m_options.persistent) {
             QList<RemoteRuntime> remotes = ConsoleSettings().remotes();
-            remotes.append({dialog->name(), dialog->url(), tokenFile, dialog->engine(), dialog->user()});
+            remotes.append({dialog->name(), dialog->url(), tokenFile, kind, dialog->user()});
             ConsoleSettings().setRemotes(remotes);
         }
         addConnection(new Connection(dialog->name(), dialog->url(), tokenFile, kind, this, dialog->user()));
@@ -694,22 +690,16 @@ void MainWindow::onSelectionChanged(Connection *connection)
     m_executors->setFlavor(int(flavorOf(connection)));
     // The time charts read the runtime's metric store; YARN has none ClusterDeck can read. Spark's shuffle
     // chart is made from successive polls of its executors' totals (the feed), its memory has no time series.
-    const bool spark = connection->kind() == Connection::Kind::Spark;
-    const bool eventLog = connection->kind() == Connection::Kind::EventLog;
+    const FeedCapabilities &can = connection->capabilities();
     for (QWidget *chartTab : {static_cast<QWidget *>(m_memory), static_cast<QWidget *>(m_shuffle)}) {
         const int index = m_tabs->indexOf(chartTab);
-        const bool enabled = connection->managesClusters() || (spark && chartTab == m_shuffle);
+        const bool enabled = chartTab == m_memory ? can.memoryCharts : can.shuffleCharts;
         m_tabs->setTabEnabled(index, enabled);
-        m_tabs->setTabToolTip(index, enabled ? QString()
-                                             : eventLog ? tr("An event log has no time series to chart: the Executors tab has "
-                                                             "each executor's totals and add/remove times.")
-                                                        : tr("Time charts need a ClusterDeck runtime's metric store; %1 has none.")
-                                                   .arg(connection->engineName()));
+        m_tabs->setTabToolTip(index, enabled ? QString() : can.whyNoCharts);
     }
-    m_shuffle->setSparkWording(spark);
-    m_jobs->setStagesShown(connection->hasSparkStages());
-    m_jobs->setCancelSupported(connection->canCancelJobs(),
-                               tr("%1's REST API cannot cancel jobs: use its own UI.").arg(connection->engineName()));
+    m_shuffle->setSparkWording(can.sparkShuffleWording);
+    m_jobs->setStagesShown(can.sparkStages);
+    m_jobs->setCancelSupported(can.cancelsJobs, can.whyNoCancel);
     m_executors->clear();
     m_jobs->clear();
     m_dagPanel->clear();
@@ -803,13 +793,8 @@ void MainWindow::applyCluster(const ClusterInfo &cluster)
     m_overview->setCluster(cluster, typeOf(m_connection, cluster.spec.instanceType));
     m_incidents->setCluster(cluster);
     updateHeader();
-    if (m_connection && !m_connection->managesClusters()) {
-        m_jobs->setClusterActive(false, m_connection->kind() == Connection::Kind::EventLog
-                                            ? tr("An event log is the record of a past run: ClusterDeck shows its jobs.")
-                                        : m_connection->kind() == Connection::Kind::Spark
-                                            ? tr("Spark jobs come from the application's own code; ClusterDeck shows them.")
-                                            : tr("YARN applications are submitted with YARN's tools (spark-submit, yarn "
-                                                 "jar); ClusterDeck shows them and cancels one by killing it."));
+    if (m_connection && !m_connection->capabilities().submitsJobs) {
+        m_jobs->setClusterActive(false, m_connection->capabilities().whyNoSubmit);
         return;
     }
     const bool active = isActive(cluster.state);
@@ -843,13 +828,9 @@ void MainWindow::updateHeader()
                                   c.stateReason.isEmpty() ? QString() : tr(" · reason: %1").arg(c.stateReason)));
     if (m_connection && !m_connection->managesClusters()) {
         // Watched, not run by ClusterDeck: the buttons stay, disabled, so the user learns why they do nothing.
-        const QString why = tr("%1 is not run by ClusterDeck: scale and terminate it with its own tools.")
-                                .arg(m_connection->engineName());
+        const QString why = m_connection->capabilities().whyNotManaged;
         m_stateLine->setText(tr("%1 · executors running: %2 · since %3%4")
-                                 .arg(m_connection->kind() == Connection::Kind::Spark ? tr("Spark application %1").arg(c.id)
-                                      : m_connection->kind() == Connection::Kind::EventLog
-                                          ? tr("Spark application %1, from its event log %2").arg(c.id, m_connection->url().toLocalFile())
-                                          : tr("YARN cluster %1").arg(c.id))
+                                 .arg(m_connection->capabilities().clusterDescription.arg(c.id))
                                  .arg(c.runningWorkers)
                                  .arg(presentation::formatAge(c.stateChangedAt, QDateTime::currentDateTimeUtc()),
                                       c.stateReason.isEmpty() ? QString() : tr(" · %1").arg(c.stateReason)));
@@ -1030,19 +1011,19 @@ void MainWindow::updateConnectionViews()
     }
     // The banner speaks for the connection of the page on screen.
     QString banner;
-    const QString server = c->managesClusters() ? tr("The runtime") : tr("The %1 server").arg(c->engineName());
+    const QString server = c->capabilities().serverName;
     if (c->state() == ConnectionState::Unreachable) {
         banner = tr("⚠ %4 at %1 is not answering (%2) since %3.").arg(c->url().toString(), c->stateMessage(),
                                                                       presentation::formatTime(c->unreachableSince()), server);
         banner += c->hasClusterList()
             ? tr(" Showing the last data, received at %1, greyed as stale.").arg(presentation::formatTime(c->lastAnswerAt()))
             : QString();
-        banner += tr(" Retrying every %1 s.").arg(RuntimeFeed::kUnreachablePollMs / 1000);
-        if (!m_localStartNote.isEmpty() && c->kind() == Connection::Kind::Local)
+        banner += tr(" Retrying every %1 s.").arg(ClusterFeed::kUnreachablePollMs / 1000);
+        if (!m_localStartNote.isEmpty() && c->isLocal())
             banner += u' ' + m_localStartNote;
     } else if (c->state() == ConnectionState::Unauthorized) {
         banner = tr("⚠ The runtime at %1 refuses the token in %2: %3").arg(c->url().toString(), c->tokenFile(), c->stateMessage());
-    } else if (c->kind() == Connection::Kind::EventLog) {
+    } else if (c->capabilities().problemsAreFinal) {
         // A log is read once: what it lacked (unfinished, cut off, unreadable) is said as the reader found it.
         banner = c->answerProblem().isEmpty() ? QString() : tr("⚠ %1").arg(c->answerProblem());
     } else if (!c->answerProblem().isEmpty()) {
@@ -1050,16 +1031,12 @@ void MainWindow::updateConnectionViews()
         banner = tr("⚠ %1 at %2 answered, but the answer could not be used:\n%3\nShowing the last good data; "
                     "retrying every %4 s.")
                      .arg(server, c->url().toString(), c->answerProblem())
-                     .arg(RuntimeFeed::kPollMs / 1000);
+                     .arg(ClusterFeed::kPollMs / 1000);
     }
     m_banner->setText(banner);
     m_banner->setVisible(!banner.isEmpty());
     m_launch->setEnabled(c->managesClusters());
-    m_launch->setToolTip(c->managesClusters()
-                             ? QString()
-                             : tr("%1 clusters are started with their own tools: select a ClusterDeck runtime's "
-                                  "cluster to launch one there.")
-                                   .arg(c->engineName()));
+    m_launch->setToolTip(c->managesClusters() ? QString() : c->capabilities().whyNoLaunch);
     const bool stale = c->state() != ConnectionState::Connected && c->hasClusterList();
     if (c == m_connection) {
         m_executors->setStale(stale);
@@ -1165,7 +1142,7 @@ bool MainWindow::isReady(Page page) const
     switch (page) {
     case Page::Overview:
         // Spark and YARN serve no event list: only a ClusterDeck runtime's clusters wait for theirs.
-        return m_haveDetail && (m_haveEvents || !c->managesClusters());
+        return m_haveDetail && (m_haveEvents || !c->capabilities().clusterEvents);
     case Page::Executors:
         return m_haveDetail && m_haveExecutors;
     case Page::Jobs:

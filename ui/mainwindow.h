@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "backend/runtimefeed.h"
+#include "core/backend/clusterfeed.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/instancecatalog.h"
 
@@ -44,8 +44,8 @@ struct ConsoleOptions
 {
     QUrl runtimeUrl; // set: talk to this runtime only (no local runtime, no saved remotes)
     QString tokenFile;
-    QString engine = QStringLiteral("runtime"); // of runtimeUrl: RemoteRuntime::kRuntimeEngine, kSparkEngine, kYarnEngine
-    QString engineUser; // YARN user.name for kills
+    ConnectionKind connection = ConnectionKind::Runtime; // what runtimeUrl is: Runtime, Spark or Yarn
+    QString yarnUser; // YARN user.name for kills
     bool startLocalRuntime = true; // start clusterdeck-runtime when nothing answers on the local port
     bool persistent = true; // read and write QSettings (off for --screenshot and tests)
     // Spark event logs (files or eventlog_v2_* directories) to open: the window shows only these, no runtime.

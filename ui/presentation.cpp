@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "presentation.h"
 
+#include "core/model/humanunits.h"
+
 #include <QCoreApplication>
 #include <QFontMetrics>
 #include <QLocale>
@@ -107,14 +109,7 @@ QString stateMeaning(ClusterState state)
 
 QString formatBytes(qint64 bytes)
 {
-    const double b = double(bytes);
-    if (bytes < 1024)
-        return tr("%1 B").arg(bytes);
-    if (b < 1024.0 * 1024)
-        return tr("%1 KiB").arg(b / 1024, 0, 'f', 1);
-    if (b < 1024.0 * 1024 * 1024)
-        return tr("%1 MiB").arg(b / (1024.0 * 1024), 0, 'f', 1);
-    return tr("%1 GiB").arg(b / (1024.0 * 1024 * 1024), 0, 'f', 2);
+    return units::formatBytes(bytes);
 }
 
 namespace {
@@ -196,14 +191,7 @@ QList<qint64> clockTicks(qint64 fromMs, qint64 toMs, double stepS)
 
 QString formatDuration(double seconds)
 {
-    if (seconds < 0)
-        return u"–"_s;
-    if (seconds < 60)
-        return tr("%1 s").arg(seconds, 0, 'f', 1);
-    const qint64 s = qint64(seconds);
-    if (s < 3600)
-        return tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+    return units::formatDuration(seconds);
 }
 
 QString formatTime(const QDateTime &at)

@@ -75,7 +75,10 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption runtimeOption(u"runtime"_s, QCoreApplication::translate("main", "Connect to this runtime only (never start a local one)."), u"URL"_s);
     const QCommandLineOption tokenOption(u"token-file"_s, QCoreApplication::translate("main", "The runtime's token file (with --runtime)."), u"FILE"_s);
-    const QCommandLineOption engineOption(u"engine"_s, QCoreApplication::translate("main", "What --runtime is: runtime (default), spark (a Spark UI or History Server) or yarn (a ResourceManager)."), u"ENGINE"_s, u"runtime"_s);
+    const QCommandLineOption connectionOption(u"connection"_s, QCoreApplication::translate("main", "What --runtime is: runtime (default, a clusterdeck-runtime), spark (a Spark UI or History Server) or yarn (a ResourceManager)."), u"KIND"_s, u"runtime"_s);
+    // --engine was this option's first name; the engine of a cluster (dask or spark) is another thing.
+    QCommandLineOption engineAlias(u"engine"_s, QCoreApplication::translate("main", "Deprecated name of --connection."), u"KIND"_s);
+    engineAlias.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption eventLogOption(u"event-log"_s, QCoreApplication::translate("main", "Open this Spark event log (a file or an eventlog_v2_* directory; repeatable) with no server: the window shows only the logs."), u"PATH"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, QCoreApplication::translate("main", "Render the window once its data has arrived, save it as PNG and exit (non-zero if no data within 30 s)."), u"FILE"_s);
     const QCommandLineOption sizeOption(u"size"_s, QCoreApplication::translate("main", "Window size for --screenshot (default 1440x900)."), u"WxH"_s, u"1440x900"_s);
@@ -87,7 +90,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption launchScalingOption(u"launch-scaling"_s, QCoreApplication::translate("main", "Prefill the launch form with a managed scaling policy between MIN and MAX workers (with --page launch)."), u"MIN-MAX"_s);
     const QCommandLineOption reportPdfOption(u"report-pdf"_s, QCoreApplication::translate("main", "With --screenshot --page summary: also write the summary's PDF report to FILE."), u"FILE"_s);
     parser.addOptions({reportPdfOption, eventLogOption});
-    parser.addOptions({runtimeOption, tokenOption, engineOption, screenshotOption, sizeOption, pageOption, clusterOption,
+    parser.addOptions({runtimeOption, tokenOption, connectionOption, engineAlias, screenshotOption, sizeOption, pageOption, clusterOption,
                        launchNameOption, launchWorkersOption, launchScalingOption, jobOption});
     parser.process(app);
 
@@ -95,12 +98,20 @@ int main(int argc, char *argv[])
     if (parser.isSet(runtimeOption)) {
         options.runtimeUrl = QUrl::fromUserInput(parser.value(runtimeOption));
         options.startLocalRuntime = false;
-        options.engine = parser.value(engineOption);
-        if (options.engine != "runtime"_L1 && options.engine != "spark"_L1 && options.engine != "yarn"_L1) {
-            fprintf(stderr, "clusterdeck: --engine must be runtime, spark or yarn\n");
+        if (parser.isSet(engineAlias) && parser.isSet(connectionOption)) {
+            fprintf(stderr, "clusterdeck: give --connection only (--engine is its deprecated name)\n");
             return 2;
         }
-        if (options.engine == "runtime"_L1 && !parser.isSet(tokenOption)) {
+        if (parser.isSet(engineAlias))
+            fprintf(stderr, "clusterdeck: --engine is deprecated, use --connection\n");
+        const QString kindName = parser.isSet(engineAlias) ? parser.value(engineAlias) : parser.value(connectionOption);
+        const std::optional<cdeck::ConnectionKind> kind = cdeck::connectionKindFromName(kindName);
+        if (!kind || *kind == cdeck::ConnectionKind::EventLog) {
+            fprintf(stderr, "clusterdeck: --connection must be runtime, spark or yarn (an event log is opened with --event-log)\n");
+            return 2;
+        }
+        options.connection = *kind;
+        if (options.connection == cdeck::ConnectionKind::Runtime && !parser.isSet(tokenOption)) {
             fprintf(stderr, "clusterdeck: --runtime needs --token-file FILE\n");
             return 2;
         }

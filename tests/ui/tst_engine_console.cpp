@@ -5,7 +5,11 @@
 // the applications (Spark) or the cluster (YARN), the executors and jobs pages show the fixtures' figures, a
 // 404, malformed or cut-off answer puts a clear banner up while the console keeps working, and the controls
 // these engines cannot serve are disabled with a reason. Plus the add dialog's validation and its settings.
+#include "core/backend/runtime/runtimefeed.h"
+#include "core/backend/spark/eventlogfeed.h"
 #include "core/backend/spark/eventlogreader.h"
+#include "core/backend/spark/sparkfeed.h"
+#include "core/backend/yarn/yarnfeed.h"
 #include "core/backend/spark/sparklogcommand.h"
 #include "core/backend/spark/sparkstages.h"
 #include "replayserver.h"
@@ -96,10 +100,11 @@ private Q_SLOTS:
     void yarnClusterNodesAppsAndKill();
     void addDialogValidatesPerEngine();
     void settingsKeepTheEngine();
+    void capabilitiesSayWhatAndWhyNot();
 
 private:
     QTemporaryDir m_settingsDir;
-    MainWindow *openWindow(const QString &engine, quint16 port);
+    MainWindow *openWindow(ConnectionKind kind, quint16 port);
     QLabel *banner(MainWindow *w) const { return w->findChild<QLabel *>(u"unreachableBanner"_s); }
     QPushButton *button(MainWindow *w, const QString &name) const { return w->findChild<QPushButton *>(name); }
 };
@@ -115,11 +120,11 @@ void TstEngineConsole::initTestCase()
              qPrintable(u"no fixtures under "_s + test::fixturesDir()));
 }
 
-MainWindow *TstEngineConsole::openWindow(const QString &engine, quint16 port)
+MainWindow *TstEngineConsole::openWindow(ConnectionKind kind, quint16 port)
 {
     ConsoleOptions options;
     options.runtimeUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
-    options.engine = engine;
+    options.connection = kind;
     options.startLocalRuntime = false;
     options.persistent = false;
     auto *w = new MainWindow(options);
@@ -140,9 +145,9 @@ void TstEngineConsole::sparkApplicationsExecutorsAndJobs()
                             {sparkApi(u"job_list_json_expectation.json"_s)});
     server.responses.insert("GET /api/v1/applications/local-1422981780767/stages",
                             {sparkApi(u"stage_list_json_expectation.json"_s)});
-    std::unique_ptr<MainWindow> w(openWindow(u"spark"_s, server.port()));
+    std::unique_ptr<MainWindow> w(openWindow(ConnectionKind::Spark, server.port()));
     Connection *connection = w->connections().first();
-    QCOMPARE(connection->kind(), Connection::Kind::Spark);
+    QCOMPARE(connection->kind(), ConnectionKind::Spark);
     QTRY_VERIFY_WITH_TIMEOUT(connection->hasClusterList(), 15000);
     QCOMPARE(connection->state(), ConnectionState::Connected);
 
@@ -266,7 +271,7 @@ void TstEngineConsole::sparkStagesTaskSummaryDagAndShuffleRates()
     server.responses.insert(base + "/executors", {ReplayServer::ok(executorsJson)});
     server.responses.insert(base + "/stages/0/0/taskSummary", {sparkApi(u"stage_task_summary_w_shuffle_write_expectation.json"_s)});
     server.responses.insert(base + "/stages/1/0/taskSummary", {sparkApi(u"stage_task_summary_w_shuffle_read_expectation.json"_s)});
-    std::unique_ptr<MainWindow> w(openWindow(u"spark"_s, server.port()));
+    std::unique_ptr<MainWindow> w(openWindow(ConnectionKind::Spark, server.port()));
     Connection *connection = w->connections().first();
     QTRY_VERIFY_WITH_TIMEOUT(connection->hasClusterList(), 15000);
     QVERIFY(w->selectCluster(connection, app));
@@ -388,7 +393,7 @@ void TstEngineConsole::eventLogOpensIntoThePages()
     w->show();
     QCOMPARE(w->connections().size(), 1);
     Connection *connection = w->connections().first();
-    QCOMPARE(connection->kind(), Connection::Kind::EventLog);
+    QCOMPARE(connection->kind(), ConnectionKind::EventLog);
     QTRY_VERIFY_WITH_TIMEOUT(connection->hasClusterList(), 15000);
     QCOMPARE(connection->clusters()->rowCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(w->currentClusterId(), app, 5000); // the opened log's application is selected
@@ -534,7 +539,7 @@ void TstEngineConsole::sparkBadAnswersShowABannerAndTheConsoleKeepsWorking()
     server.responses.insert("GET /api/v1/applications/application_1553914137147_0018/executors",
                             {full.left(full.indexOf("\r\n\r\n") + 304)});
     server.responses.insert("GET /api/v1/applications/local-1422981780767/executors", {ReplayServer::ok("[{\"id\": \"driver\",")});
-    std::unique_ptr<MainWindow> w(openWindow(u"spark"_s, server.port()));
+    std::unique_ptr<MainWindow> w(openWindow(ConnectionKind::Spark, server.port()));
     Connection *connection = w->connections().first();
     QTRY_VERIFY_WITH_TIMEOUT(connection->hasClusterList(), 15000);
     QLabel *bar = banner(w.get());
@@ -581,7 +586,7 @@ void TstEngineConsole::sparkServerGoneIsUnreachable()
     QVERIFY(server->listen());
     const quint16 port = server->port();
     server->responses.insert("GET /api/v1/applications", {sparkApi(u"application_list_json_expectation.json"_s)});
-    std::unique_ptr<MainWindow> w(openWindow(u"spark"_s, port));
+    std::unique_ptr<MainWindow> w(openWindow(ConnectionKind::Spark, port));
     Connection *connection = w->connections().first();
     QTRY_VERIFY_WITH_TIMEOUT(connection->hasClusterList(), 15000);
     server.reset(); // the History Server goes away
@@ -605,9 +610,9 @@ void TstEngineConsole::yarnClusterNodesAppsAndKill()
         202, "Accepted", fixture(u"yarn/rm-rest/cluster-application-state-api.response-2.json"_s));
     server.responses.insert("PUT /ws/v1/cluster/apps/application_1399397633663_0003/state",
                             {accepted, rmApi(u"cluster-application-state-api.response-3.json"_s)});
-    std::unique_ptr<MainWindow> w(openWindow(u"yarn"_s, server.port()));
+    std::unique_ptr<MainWindow> w(openWindow(ConnectionKind::Yarn, server.port()));
     Connection *connection = w->connections().first();
-    QCOMPARE(connection->kind(), Connection::Kind::Yarn);
+    QCOMPARE(connection->kind(), ConnectionKind::Yarn);
     QTRY_VERIFY_WITH_TIMEOUT(connection->hasClusterList(), 15000);
 
     // One cluster: the RM, by its cluster id.
@@ -658,7 +663,7 @@ void TstEngineConsole::yarnClusterNodesAppsAndKill()
     QVERIFY(button(w.get(), u"scaleClusterButton"_s)->toolTip().contains(u"YARN"_s));
 
     // Cancelling a job kills the application through its state; the feed reports the RM's KILLED.
-    QSignalSpy finished(connection->feed(), &RuntimeFeed::actionFinished);
+    QSignalSpy finished(connection->feed(), &ClusterFeed::actionFinished);
     connection->cancelJob(clusterId, u"application_1399397633663_0003"_s);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
     const auto result = finished.first().first().value<ActionResult>();
@@ -691,13 +696,13 @@ void TstEngineConsole::addDialogValidatesPerEngine()
     auto *user = dialog.findChild<QLineEdit *>(u"userEdit"_s);
     QVERIFY(url && token && user);
 
-    QCOMPARE(dialog.engine(), QString::fromLatin1(RemoteRuntime::kRuntimeEngine));
+    QCOMPARE(dialog.kind(), ConnectionKind::Runtime);
     url->setText(u"http://gateway:7650"_s);
     QVERIFY(dialog.problem().contains(u"token"_s));
     token->setText(u"secret"_s);
     QVERIFY(dialog.problem().isEmpty());
 
-    dialog.setEngine(QString::fromLatin1(RemoteRuntime::kSparkEngine));
+    dialog.setKind(ConnectionKind::Spark);
     QVERIFY(token->isHidden()); // Spark takes no token
     url->clear();
     QVERIFY(dialog.problem().contains(u"URL"_s));
@@ -709,9 +714,9 @@ void TstEngineConsole::addDialogValidatesPerEngine()
     QVERIFY(dialog.problem().contains(u"query"_s));
     url->setText(u"http://history:18080"_s);
     QVERIFY(dialog.problem().isEmpty());
-    QVERIFY(dialog.token().isEmpty() || dialog.engine() != QString::fromLatin1(RemoteRuntime::kRuntimeEngine));
+    QVERIFY(dialog.token().isEmpty() || dialog.kind() != ConnectionKind::Runtime);
 
-    dialog.setEngine(QString::fromLatin1(RemoteRuntime::kYarnEngine));
+    dialog.setKind(ConnectionKind::Yarn);
     QVERIFY(!user->isHidden());
     url->setText(u"http://rm:8088/ws/v1/cluster"_s);
     QVERIFY(dialog.problem().contains(u"/ws/v1"_s));
@@ -727,16 +732,46 @@ void TstEngineConsole::addDialogValidatesPerEngine()
 void TstEngineConsole::settingsKeepTheEngine()
 {
     ConsoleSettings settings;
-    settings.setRemotes({{u"history"_s, QUrl(u"http://history:18080"_s), QString(), QString::fromLatin1(RemoteRuntime::kSparkEngine), QString()},
-                         {u"rm"_s, QUrl(u"http://rm:8088"_s), QString(), QString::fromLatin1(RemoteRuntime::kYarnEngine), u"hadoop"_s},
-                         {u"gw"_s, QUrl(u"http://gw:7650"_s), u"/tmp/gw.token"_s, QString::fromLatin1(RemoteRuntime::kRuntimeEngine), QString()}});
+    settings.setRemotes({{u"history"_s, QUrl(u"http://history:18080"_s), QString(), ConnectionKind::Spark, QString()},
+                         {u"rm"_s, QUrl(u"http://rm:8088"_s), QString(), ConnectionKind::Yarn, u"hadoop"_s},
+                         {u"gw"_s, QUrl(u"http://gw:7650"_s), u"/tmp/gw.token"_s, ConnectionKind::Runtime, QString()}});
     const QList<RemoteRuntime> read = ConsoleSettings().remotes();
     QCOMPARE(read.size(), 3);
-    QCOMPARE(read[0].engine, u"spark"_s);
-    QCOMPARE(read[1].engine, u"yarn"_s);
+    QCOMPARE(read[0].kind, ConnectionKind::Spark);
+    QCOMPARE(read[1].kind, ConnectionKind::Yarn);
     QCOMPARE(read[1].user, u"hadoop"_s);
-    QCOMPARE(read[2].engine, u"runtime"_s);
+    QCOMPARE(read[2].kind, ConnectionKind::Runtime);
     QCOMPARE(read[2].tokenFile, u"/tmp/gw.token"_s);
+}
+
+void TstEngineConsole::capabilitiesSayWhatAndWhyNot()
+{
+    // The words of --connection and of the saved connections, both ways; anything else is no kind.
+    for (ConnectionKind kind : {ConnectionKind::Runtime, ConnectionKind::Spark, ConnectionKind::Yarn, ConnectionKind::EventLog})
+        QCOMPARE(connectionKindFromName(connectionKindName(kind)), kind);
+    QVERIFY(!connectionKindFromName(u"dask"_s));
+    QVERIFY(!connectionKindFromName(u""_s));
+
+    const FeedCapabilities runtime = RuntimeFeed::runtimeCapabilities();
+    QVERIFY(runtime.managesClusters && runtime.submitsJobs && runtime.cancelsJobs && runtime.memoryCharts);
+    QVERIFY(!runtime.sparkStages);
+
+    // Each watched engine says why for every control the window disables.
+    const FeedCapabilities spark = SparkFeed::sparkCapabilities();
+    QVERIFY(!spark.managesClusters && !spark.submitsJobs && !spark.cancelsJobs && !spark.memoryCharts);
+    QVERIFY(spark.shuffleCharts && spark.sparkStages);
+    const FeedCapabilities yarn = YarnFeed::yarnCapabilities();
+    QVERIFY(!yarn.managesClusters && !yarn.submitsJobs && yarn.cancelsJobs && !yarn.sparkStages && !yarn.shuffleCharts);
+    const FeedCapabilities log = EventLogFeed::eventLogCapabilities(u"/logs/app-1"_s);
+    QVERIFY(!log.cancelsJobs && log.sparkStages && log.problemsAreFinal && !log.shuffleCharts);
+    QVERIFY(log.clusterDescription.arg(u"app-1"_s).contains(u"/logs/app-1"_s));
+    for (const FeedCapabilities &c : {spark, yarn, log}) {
+        QVERIFY(!c.whyNotManaged.isEmpty() && !c.whyNoLaunch.isEmpty() && !c.whyNoSubmit.isEmpty());
+        QVERIFY(c.whyNotManaged.contains(c.engineName));
+        QVERIFY(c.cancelsJobs || !c.whyNoCancel.isEmpty());
+        QVERIFY(c.memoryCharts || !c.whyNoCharts.isEmpty());
+        QVERIFY(c.clusterDescription.contains(u"%1"_s));
+    }
 }
 
 QTEST_MAIN(TstEngineConsole)

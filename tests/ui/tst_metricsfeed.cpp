@@ -5,7 +5,7 @@
 // so (no zeros are invented), and when it comes back the stream resumes and the hole is refilled from
 // history. The runtime is this test's own (test::RuntimeProcess: free port, temporary data dir, stopped by pid).
 #include "runtimeprocess.h"
-#include "ui/backend/runtimefeed.h"
+#include "core/backend/runtime/runtimefeed.h"
 #include "ui/models/telemetrywindow.h"
 
 #include <QDateTime>

@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "connection.h"
 
-#include "enginefeed.h"
+#include "core/backend/runtime/runtimefeed.h"
+#include "core/backend/spark/eventlogfeed.h"
+#include "core/backend/spark/sparkfeed.h"
+#include "core/backend/yarn/yarnfeed.h"
 #include "ui/models/clusterlistmodel.h"
 
 #include <QThread>
@@ -12,41 +15,40 @@ using namespace Qt::StringLiterals;
 namespace cdeck {
 
 namespace {
-RuntimeFeed *makeFeed(Connection::Kind kind, const QString &name, const QUrl &url, const QString &tokenFile,
-                      const QString &engineUser)
+ClusterFeed *makeFeed(ConnectionKind kind, const QString &name, const QUrl &url, const QString &tokenFile,
+                      const QString &yarnUser)
 {
     switch (kind) {
-    case Connection::Kind::Spark:
+    case ConnectionKind::Spark:
         return new SparkFeed(url);
-    case Connection::Kind::Yarn:
-        return new YarnFeed(url, name, engineUser);
-    case Connection::Kind::EventLog:
+    case ConnectionKind::Yarn:
+        return new YarnFeed(url, name, yarnUser);
+    case ConnectionKind::EventLog:
         return new EventLogFeed(url.toLocalFile());
-    case Connection::Kind::Local:
-    case Connection::Kind::Remote:
+    case ConnectionKind::Runtime:
         break;
     }
     return new RuntimeFeed(url, tokenFile);
 }
 } // namespace
 
-Connection::Connection(const QString &name, const QUrl &url, const QString &tokenFile, Kind kind, QObject *parent,
-                       const QString &engineUser)
+Connection::Connection(const QString &name, const QUrl &url, const QString &tokenFile, ConnectionKind kind,
+                       QObject *parent, const QString &yarnUser, Placement placement)
     : QObject(parent)
     , m_name(name)
     , m_url(url)
     , m_tokenFile(tokenFile)
-    , m_kind(kind)
-    , m_engineUser(engineUser)
+    , m_yarnUser(yarnUser)
+    , m_placement(placement)
     , m_thread(new QThread(this))
-    , m_feed(makeFeed(kind, name, url, tokenFile, engineUser))
+    , m_feed(makeFeed(kind, name, url, tokenFile, yarnUser))
     , m_clusters(new ClusterListModel(this))
 {
     m_thread->setObjectName(u"network:"_s + url.authority());
     m_feed->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, m_feed, &RuntimeFeed::start);
+    connect(m_thread, &QThread::started, m_feed, &ClusterFeed::start);
     connect(m_thread, &QThread::finished, m_feed, &QObject::deleteLater);
-    connect(m_feed, &RuntimeFeed::clustersReady, this, [this](const ClusterList &list) {
+    connect(m_feed, &ClusterFeed::clustersReady, this, [this](const ClusterList &list) {
         m_clusters->setSnapshot(list);
         m_clusters->setStale(false);
         m_hasClusterList = true;
@@ -54,14 +56,14 @@ Connection::Connection(const QString &name, const QUrl &url, const QString &toke
         Q_EMIT clusterListUpdated();
     });
     // A detail answer is newer than the last list: keep the sidebar's badge in step with the page.
-    connect(m_feed, &RuntimeFeed::clusterReady, this, [this](const ClusterInfo &c) {
+    connect(m_feed, &ClusterFeed::clusterReady, this, [this](const ClusterInfo &c) {
         if (m_clusters->rowOf(c.id) >= 0) {
             ClusterInfo summary = c;
             summary.history = m_clusters->at(m_clusters->rowOf(c.id)).history;
             m_clusters->upsert(summary);
         }
     });
-    connect(m_feed, &RuntimeFeed::costMetersReady, this, [this](const QJsonArray &list) {
+    connect(m_feed, &ClusterFeed::costMetersReady, this, [this](const QJsonArray &list) {
         QHash<QString, CostMeter> meters;
         for (const QJsonValue &v : list) {
             const QJsonObject o = v.toObject();
@@ -71,7 +73,7 @@ Connection::Connection(const QString &name, const QUrl &url, const QString &toke
         }
         m_clusters->setMeters(meters);
     });
-    connect(m_feed, &RuntimeFeed::connectionChanged, this, [this](ConnectionState state, const QString &message) {
+    connect(m_feed, &ClusterFeed::connectionChanged, this, [this](ConnectionState state, const QString &message) {
         if (state == ConnectionState::Unreachable && m_state != ConnectionState::Unreachable)
             m_unreachableSince = QDateTime::currentDateTime();
         m_state = state;
@@ -79,27 +81,11 @@ Connection::Connection(const QString &name, const QUrl &url, const QString &toke
         m_clusters->setStale(state != ConnectionState::Connected && m_hasClusterList);
         Q_EMIT stateChanged();
     });
-    connect(m_feed, &RuntimeFeed::answerProblem, this, [this](const QString &message) {
+    connect(m_feed, &ClusterFeed::answerProblem, this, [this](const QString &message) {
         m_answerProblem = message;
         Q_EMIT stateChanged();
     });
     m_thread->start();
-}
-
-QString Connection::engineName() const
-{
-    switch (m_kind) {
-    case Kind::Spark:
-        return tr("Spark");
-    case Kind::Yarn:
-        return tr("YARN ResourceManager");
-    case Kind::EventLog:
-        return tr("Spark event log");
-    case Kind::Local:
-    case Kind::Remote:
-        break;
-    }
-    return tr("ClusterDeck runtime");
 }
 
 Connection::~Connection()

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "runtimefeed.h"
+#include "core/backend/clusterfeed.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -16,32 +16,33 @@ namespace cdeck {
 
 class ClusterListModel;
 
-// One runtime the console talks to, on the GUI thread: owns the network thread and the RuntimeFeed on it,
-// and the cluster list of the sidebar. Calls are forwarded to the feed by queued invocations; the feed's
-// snapshots come back as queued signals (feed()).
+// One connection of the console, on the GUI thread: owns the network thread and the ClusterFeed on it (one of
+// core/backend's feeds, by kind), and the cluster list of the sidebar. Calls are forwarded to the feed by queued
+// invocations; the feed's snapshots come back as queued signals (feed()).
 class Connection : public QObject
 {
     Q_OBJECT
 public:
-    // Local/Remote: a clusterdeck-runtime (RuntimeFeed); Spark, Yarn: engines watched through their REST APIs
-    // (enginefeed.h), which ClusterDeck does not launch, scale or terminate.
-    // EventLog: a Spark event log file or eventlog_v2_* directory read from disk (url is its file URL).
-    enum class Kind { Local, Remote, Spark, Yarn, EventLog };
+    // Where the runtime runs: the local one may be started by the console when nothing answers.
+    enum class Placement { Local, Remote };
 
-    // engineUser: the user name a YARN ResourceManager with simple auth needs for kills; unused otherwise.
-    Connection(const QString &name, const QUrl &url, const QString &tokenFile, Kind kind, QObject *parent = nullptr,
-               const QString &engineUser = {});
+    // kind: Runtime (RuntimeFeed), Spark or Yarn (watched through their REST APIs; ClusterDeck does not launch,
+    // scale or terminate them), EventLog (a Spark event log file or eventlog_v2_* directory; url is its file URL).
+    // yarnUser: the user name a YARN ResourceManager with simple auth needs for kills; unused otherwise.
+    Connection(const QString &name, const QUrl &url, const QString &tokenFile, ConnectionKind kind,
+               QObject *parent = nullptr, const QString &yarnUser = {}, Placement placement = Placement::Remote);
     ~Connection() override;
 
     QString name() const { return m_name; }
     QUrl url() const { return m_url; }
     QString tokenFile() const { return m_tokenFile; }
-    Kind kind() const { return m_kind; }
-    bool managesClusters() const { return m_kind == Kind::Local || m_kind == Kind::Remote; }
-    bool canCancelJobs() const { return m_kind != Kind::Spark && m_kind != Kind::EventLog; }
-    bool hasSparkStages() const { return m_kind == Kind::Spark || m_kind == Kind::EventLog; }
-    QString engineName() const; // "ClusterDeck runtime", "Spark", "YARN ResourceManager"
-    QString engineUser() const { return m_engineUser; }
+    ConnectionKind kind() const { return capabilities().kind; }
+    bool isLocal() const { return m_placement == Placement::Local; }
+    // What the feed can do and its words (constant: safe to read while the feed runs).
+    const FeedCapabilities &capabilities() const { return m_feed->capabilities(); }
+    bool managesClusters() const { return capabilities().managesClusters; }
+    QString engineName() const { return capabilities().engineName; }
+    QString yarnUser() const { return m_yarnUser; }
     QString answerProblem() const { return m_answerProblem; } // why the last answers could not be used
     ConnectionState state() const { return m_state; }
     QString stateMessage() const { return m_stateMessage; }
@@ -49,7 +50,7 @@ public:
     QDateTime unreachableSince() const { return m_unreachableSince; }
     bool hasClusterList() const { return m_hasClusterList; }
     ClusterListModel *clusters() const { return m_clusters; }
-    const RuntimeFeed *feed() const { return m_feed; }
+    const ClusterFeed *feed() const { return m_feed; }
 
     void setFocus(const QString &clusterId, bool executors, bool jobs);
     void fetchCatalog();
@@ -83,11 +84,11 @@ private:
     QString m_name;
     QUrl m_url;
     QString m_tokenFile;
-    Kind m_kind;
-    QString m_engineUser;
+    QString m_yarnUser;
+    Placement m_placement;
     QString m_answerProblem;
     QThread *m_thread;
-    RuntimeFeed *m_feed;
+    ClusterFeed *m_feed;
     ClusterListModel *m_clusters;
     ConnectionState m_state = ConnectionState::Connecting;
     QString m_stateMessage;

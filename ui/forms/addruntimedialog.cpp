@@ -19,7 +19,7 @@ namespace cdeck {
 
 AddRuntimeDialog::AddRuntimeDialog(QWidget *parent)
     : QDialog(parent)
-    , m_engine(new QComboBox(this))
+    , m_kind(new QComboBox(this))
     , m_name(new QLineEdit(this))
     , m_url(new QLineEdit(this))
     , m_token(new QLineEdit(this))
@@ -29,10 +29,10 @@ AddRuntimeDialog::AddRuntimeDialog(QWidget *parent)
     , m_error(new QLabel(this))
 {
     setWindowTitle(tr("Add a runtime, Spark or YARN server"));
-    m_engine->setObjectName(u"engineCombo"_s);
-    m_engine->addItem(tr("ClusterDeck runtime"), QString::fromLatin1(RemoteRuntime::kRuntimeEngine));
-    m_engine->addItem(tr("Spark UI or History Server"), QString::fromLatin1(RemoteRuntime::kSparkEngine));
-    m_engine->addItem(tr("YARN ResourceManager"), QString::fromLatin1(RemoteRuntime::kYarnEngine));
+    m_kind->setObjectName(u"connectionKindCombo"_s);
+    m_kind->addItem(tr("ClusterDeck runtime"), int(ConnectionKind::Runtime));
+    m_kind->addItem(tr("Spark UI or History Server"), int(ConnectionKind::Spark));
+    m_kind->addItem(tr("YARN ResourceManager"), int(ConnectionKind::Yarn));
     m_name->setObjectName(u"nameEdit"_s);
     m_name->setPlaceholderText(tr("e.g. team gateway"));
     m_url->setObjectName(u"urlEdit"_s);
@@ -45,7 +45,7 @@ AddRuntimeDialog::AddRuntimeDialog(QWidget *parent)
     m_error->setStyleSheet(u"color: #c62828;"_s);
     m_error->setWordWrap(true);
     m_note->setWordWrap(true);
-    m_form->addRow(tr("&Engine"), m_engine);
+    m_form->addRow(tr("&Server"), m_kind);
     m_form->addRow(tr("&Name"), m_name);
     m_form->addRow(tr("&URL"), m_url);
     m_form->addRow(tr("&Token"), m_token);
@@ -57,10 +57,10 @@ AddRuntimeDialog::AddRuntimeDialog(QWidget *parent)
             accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_engine, &QComboBox::currentIndexChanged, this, [this] {
-        updateEngineRows();
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        updateKindRows();
         if (!m_error->text().isEmpty())
-            check(); // an error about the other engine's fields must not linger
+            check(); // an error about the other kind's fields must not linger
     });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
@@ -68,26 +68,25 @@ AddRuntimeDialog::AddRuntimeDialog(QWidget *parent)
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumWidth(460);
-    updateEngineRows();
+    updateKindRows();
 }
 
-QString AddRuntimeDialog::engine() const
+ConnectionKind AddRuntimeDialog::kind() const
 {
-    return m_engine->currentData().toString();
+    return ConnectionKind(m_kind->currentData().toInt());
 }
 
-void AddRuntimeDialog::setEngine(const QString &engine)
+void AddRuntimeDialog::setKind(ConnectionKind kind)
 {
-    const int index = m_engine->findData(engine);
+    const int index = m_kind->findData(int(kind));
     if (index >= 0)
-        m_engine->setCurrentIndex(index);
+        m_kind->setCurrentIndex(index);
 }
 
-void AddRuntimeDialog::updateEngineRows()
+void AddRuntimeDialog::updateKindRows()
 {
-    const QString e = engine();
-    const bool runtime = e == QLatin1StringView(RemoteRuntime::kRuntimeEngine);
-    const bool yarn = e == QLatin1StringView(RemoteRuntime::kYarnEngine);
+    const bool runtime = kind() == ConnectionKind::Runtime;
+    const bool yarn = kind() == ConnectionKind::Yarn;
     m_form->setRowVisible(m_token, runtime);
     m_form->setRowVisible(m_user, yarn);
     if (runtime) {
@@ -123,12 +122,12 @@ QByteArray AddRuntimeDialog::token() const
 
 QString AddRuntimeDialog::user() const
 {
-    return engine() == QLatin1StringView(RemoteRuntime::kYarnEngine) ? m_user->text().trimmed() : QString();
+    return kind() == ConnectionKind::Yarn ? m_user->text().trimmed() : QString();
 }
 
 QString AddRuntimeDialog::problem() const
 {
-    const QString e = engine();
+    const ConnectionKind e = kind();
     if (m_url->text().trimmed().isEmpty())
         return tr("Give the server's URL, e.g. %1.").arg(m_url->placeholderText().section(u' ', 0, 0));
     const QUrl u = url();
@@ -137,13 +136,13 @@ QString AddRuntimeDialog::problem() const
     if (u.hasQuery() || u.hasFragment())
         return tr("The URL must be the server's base address, without ?query or #fragment.");
     const QString path = u.path();
-    if (e == QLatin1StringView(RemoteRuntime::kSparkEngine) && path.contains(u"/api/v1"_s))
+    if (e == ConnectionKind::Spark && path.contains(u"/api/v1"_s))
         return tr("Give the Spark server's base URL, without /api/v1: ClusterDeck adds it.");
-    if (e == QLatin1StringView(RemoteRuntime::kYarnEngine) && path.contains(u"/ws/v1"_s))
+    if (e == ConnectionKind::Yarn && path.contains(u"/ws/v1"_s))
         return tr("Give the ResourceManager's base URL, without /ws/v1: ClusterDeck adds it.");
-    if (e == QLatin1StringView(RemoteRuntime::kRuntimeEngine) && token().isEmpty())
+    if (e == ConnectionKind::Runtime && token().isEmpty())
         return tr("The token is required.");
-    if (e == QLatin1StringView(RemoteRuntime::kYarnEngine)
+    if (e == ConnectionKind::Yarn
         && m_user->text().trimmed().contains(QRegularExpression(u"[\\s/?&#=]"_s)))
         return tr("The user name must not contain spaces or any of / ? & # =.");
     return {};

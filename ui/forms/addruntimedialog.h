@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/backend/connectionkind.h"
+
 #include <QDialog>
 #include <QUrl>
 
@@ -21,8 +23,8 @@ class AddRuntimeDialog : public QDialog
 public:
     explicit AddRuntimeDialog(QWidget *parent = nullptr);
 
-    QString engine() const; // RemoteRuntime::kRuntimeEngine, kSparkEngine or kYarnEngine
-    void setEngine(const QString &engine);
+    ConnectionKind kind() const; // Runtime, Spark or Yarn
+    void setKind(ConnectionKind kind);
     QString name() const;
     QUrl url() const;
     QByteArray token() const;
@@ -32,9 +34,9 @@ public:
 
 private:
     void check();
-    void updateEngineRows();
+    void updateKindRows();
 
-    QComboBox *m_engine;
+    QComboBox *m_kind;
     QLineEdit *m_name;
     QLineEdit *m_url;
     QLineEdit *m_token;

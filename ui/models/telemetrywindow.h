@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "ui/backend/runtimefeed.h"
+#include "core/backend/clusterfeed.h"
 #include "core/telemetry/bucketedseries.h"
 
 #include <QHash>
@@ -33,7 +33,7 @@ struct ExecutorLatest
 
 // The console's in-memory metrics of the cluster on screen, shared by the memory and shuffle panels: one
 // BucketedSeries per charted series and executor (plus the cluster total) over the chosen time range,
-// and the latest value of every series for the bars. Fed by RuntimeFeed's history and live batches;
+// and the latest value of every series for the bars. Fed by the connection's feed's history and live batches;
 // memory is fixed by kBuckets per series, whatever the range.
 //
 // Thread contract: GUI thread only.
@@ -73,7 +73,7 @@ public:
     // The time span on screen now: live windows end at the newest sample (or now), custom ones are fixed.
     std::pair<qint64, qint64> visibleSpan() const;
 
-    // From RuntimeFeed (answers with another ticket are for an older request and are ignored).
+    // From the feed (answers with another ticket are for an older request and are ignored).
     void applyHistory(quint64 ticket, const QList<MetricSeriesData> &series);
     void applyBatch(quint64 ticket, const MetricBatch &batch);
     void setLink(quint64 ticket, MetricsLink link, const QString &message);

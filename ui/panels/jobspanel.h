@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/model/job.h"
-#include "ui/backend/runtimefeed.h"
+#include "core/backend/clusterfeed.h"
 
 #include <QWidget>
 

@@ -385,7 +385,7 @@ void TelemetryPanel::updateStatus()
         text = tr("⚠ Live stream lost since %1 (%2); reconnecting every %3 s. Showing data up to %4; the hole is "
                   "filled from the runtime's history once it answers.")
                    .arg(clock(m_window->linkChangedAtMs()), m_window->linkMessage())
-                   .arg(RuntimeFeed::kStreamRetryMs / 1000)
+                   .arg(ClusterFeed::kStreamRetryMs / 1000)
                    .arg(last > 0 ? clock(last) : tr("nothing"));
         break;
     case MetricsLink::Ended:

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "runtimefeed.h"
 
-#include "core/backend/runtime/runtimeclient.h"
+#include "runtimeclient.h"
+
 #include "core/security/tokenfile.h"
 
 #include <QJsonArray>
@@ -16,27 +17,25 @@ using namespace Qt::StringLiterals;
 namespace cdeck {
 
 RuntimeFeed::RuntimeFeed(const QUrl &baseUrl, const QString &tokenFile, QObject *parent)
-    : QObject(parent)
+    : ClusterFeed(runtimeCapabilities(), parent)
     , m_baseUrl(baseUrl)
     , m_tokenFile(tokenFile)
 {
-    qRegisterMetaType<cdeck::ClusterList>("cdeck::ClusterList");
-    qRegisterMetaType<cdeck::ClusterInfo>("cdeck::ClusterInfo");
-    qRegisterMetaType<cdeck::ExecutorList>("cdeck::ExecutorList");
-    qRegisterMetaType<cdeck::JobList>("cdeck::JobList");
-    qRegisterMetaType<cdeck::ClusterEventList>("cdeck::ClusterEventList");
-    qRegisterMetaType<QList<cdeck::InstanceType>>("QList<cdeck::InstanceType>");
-    qRegisterMetaType<QList<cdeck::SampleInfo>>("QList<cdeck::SampleInfo>");
-    qRegisterMetaType<cdeck::ActionResult>("cdeck::ActionResult");
-    qRegisterMetaType<cdeck::triage::IncidentList>("cdeck::triage::IncidentList");
-    qRegisterMetaType<QList<cdeck::triage::SloStatus>>("QList<cdeck::triage::SloStatus>");
-    qRegisterMetaType<cdeck::triage::Timeline>("cdeck::triage::Timeline");
-    qRegisterMetaType<cdeck::ConnectionState>("cdeck::ConnectionState");
-    qRegisterMetaType<cdeck::MetricsLink>("cdeck::MetricsLink");
-    qRegisterMetaType<cdeck::MetricBatch>("cdeck::MetricBatch");
-    qRegisterMetaType<QList<cdeck::MetricSeriesData>>("QList<cdeck::MetricSeriesData>");
-    qRegisterMetaType<cdeck::MetricsWindowRequest>("cdeck::MetricsWindowRequest");
-    qRegisterMetaType<cdeck::dag::Dag>("cdeck::dag::Dag");
+}
+
+FeedCapabilities RuntimeFeed::runtimeCapabilities()
+{
+    FeedCapabilities c;
+    c.kind = ConnectionKind::Runtime;
+    c.engineName = tr("ClusterDeck runtime");
+    c.serverName = tr("The runtime");
+    c.managesClusters = true;
+    c.submitsJobs = true;
+    c.cancelsJobs = true;
+    c.memoryCharts = true;
+    c.shuffleCharts = true;
+    c.clusterEvents = true;
+    return c;
 }
 
 RuntimeFeed::~RuntimeFeed() = default;
@@ -189,9 +188,9 @@ void RuntimeFeed::tick()
                 fetchCatalog();
         });
     }
-    if (!m_incidentsFocus.isEmpty() && m_state == ConnectionState::Connected && !m_incidentsInFlight) {
+    if (!incidentsFocus().isEmpty() && m_state == ConnectionState::Connected && !m_incidentsInFlight) {
         m_incidentsInFlight = true;
-        const QString incidentsOf = m_incidentsFocus;
+        const QString incidentsOf = incidentsFocus();
         m_client->request("GET", u"/clusters/"_s + encodePathSegment(incidentsOf) + u"/incidents"_s, {},
                           [this, gen, incidentsOf](const ApiReply &r) {
                               if (gen != m_generation)
@@ -219,9 +218,9 @@ void RuntimeFeed::tick()
             Q_EMIT slosReady(list);
         });
     }
-    if (!m_incidentsFocus.isEmpty() && m_state == ConnectionState::Connected && !m_timelineInFlight) {
+    if (!incidentsFocus().isEmpty() && m_state == ConnectionState::Connected && !m_timelineInFlight) {
         m_timelineInFlight = true;
-        const QString timelineOf = m_incidentsFocus;
+        const QString timelineOf = incidentsFocus();
         m_client->request("GET", u"/clusters/"_s + encodePathSegment(timelineOf) + u"/timeline"_s, {},
                           [this, gen, timelineOf](const ApiReply &r) {
                               if (gen != m_generation)
@@ -483,8 +482,8 @@ void RuntimeFeed::cancelJob(const QString &clusterId, const QString &jobId)
 
 void RuntimeFeed::setIncidentsFocus(const QString &clusterId)
 {
-    const bool changed = clusterId != m_incidentsFocus;
-    m_incidentsFocus = clusterId;
+    const bool changed = clusterId != incidentsFocus();
+    ClusterFeed::setIncidentsFocus(clusterId);
     if (changed && !clusterId.isEmpty())
         tick();
 }
@@ -570,16 +569,9 @@ void RuntimeFeed::followMetrics(const MetricsWindowRequest &request)
         setMetricsLink(MetricsLink::Idle, {});
         return;
     }
-    if (!m_client) { // a Spark or YARN connection: its feed never creates a runtime client
-        setMetricsLink(MetricsLink::Unavailable, {});
+    if (!m_client) // stopped
         return;
-    }
     startMetrics(request.fromMs);
-}
-
-void RuntimeFeed::setStageFocus(const QString &, int, int)
-{
-    // clusterdeck-runtime clusters run Dask: no stages.
 }
 
 void RuntimeFeed::dropMetricsStream()

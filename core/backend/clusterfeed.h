@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/backend/connectionkind.h"
 #include "core/backend/runtime/metricswire.h"
 #include "core/backend/spark/sparkrestclient.h"
 #include "core/dag/dag.h"
@@ -19,18 +20,46 @@
 #include <QJsonValue>
 #include <QMap>
 #include <QObject>
-#include <QSet>
-#include <QUrl>
+#include <QString>
 
 #include <optional>
 
-class QTimer;
-
 namespace cdeck {
 
-class MetricsStream;
-class RuntimeClient;
-struct ApiReply;
+// What a connection's executors are: their columns differ.
+enum class ExecutorKind { DaskWorkers, SparkExecutors, YarnNodes };
+
+// What a feed can do, and why not where it cannot: the console enables its controls and words its pages from
+// this, never from the kind. Set when the feed is made and constant afterwards (so the GUI thread may read it
+// while the feed runs on its network thread).
+struct FeedCapabilities
+{
+    ConnectionKind kind = ConnectionKind::Runtime;
+    QString engineName; // "ClusterDeck runtime", "Spark", "YARN ResourceManager", "Spark event log"
+    QString serverName; // who answers, for the banner: "The runtime", "The Spark server"
+
+    bool managesClusters = false; // launch, scale, terminate, termination protection
+    QString whyNotManaged; // shown on the disabled Scale and Terminate buttons
+    QString whyNoLaunch; // shown on the disabled Launch button
+
+    bool submitsJobs = false;
+    QString whyNoSubmit; // the Jobs page's note in place of its submit form
+    bool cancelsJobs = false;
+    QString whyNoCancel;
+
+    bool sparkStages = false; // stagesReady/taskSummaryReady (the Jobs page's stage table)
+    bool memoryCharts = false; // the Memory tab's time series
+    bool shuffleCharts = false; // the Shuffle I/O tab's time series (polled from totals on Spark)
+    bool sparkShuffleWording = false; // the Shuffle I/O tab speaks of Spark's read/write, not Dask's in/out
+    QString whyNoCharts; // the tooltip of a disabled chart tab
+    ExecutorKind executors = ExecutorKind::DaskWorkers;
+    bool clusterEvents = false; // eventsReady: a ClusterDeck runtime's event list (the overview waits for it)
+    bool problemsAreFinal = false; // answerProblem is what a one-time read lacked, not a failing server
+
+    // The header's description of a cluster of this connection ("%1" is its id): empty for a runtime's, whose
+    // header says state, workers and instance type instead.
+    QString clusterDescription;
+};
 
 struct SampleInfo
 {
@@ -77,66 +106,65 @@ struct MetricsWindowRequest
     QStringList series;
 };
 
-// Polls one clusterdeck-runtime and posts snapshots to the GUI by queued signals.
+// One source of clusters for the console: a clusterdeck-runtime, a Spark server, a YARN ResourceManager or a
+// Spark event log (the implementations beside this file). The console wires every feed alike, through these
+// requests and signals, and words its pages from capabilities().
 //
-// Thread contract: constructed on the GUI thread, then moved to a network thread; start() creates the
-// RuntimeClient there, so every request, timer and callback runs on that thread. The GUI calls the public
-// methods only through QMetaObject::invokeMethod(feed, lambda) (queued) and listens to the signals.
-// The token is read from a file (never kept in settings) and read again when the runtime answers 401,
-// because the local runtime writes a new token file when the console has just started it.
-class RuntimeFeed : public QObject
+// Thread contract: constructed on the GUI thread, then moved to a network thread; start() creates the clients
+// there, so every request, timer and callback runs on that thread. The GUI calls the requests only through
+// QMetaObject::invokeMethod(feed, lambda) (queued) and listens to the signals (queued).
+class ClusterFeed : public QObject
 {
     Q_OBJECT
 public:
-    RuntimeFeed(const QUrl &baseUrl, const QString &tokenFile, QObject *parent = nullptr);
-    ~RuntimeFeed() override;
-
     static constexpr int kPollMs = 1000;
-    static constexpr int kUnreachablePollMs = 2000;
+    static constexpr int kUnreachablePollMs = 2000; // while the server does not answer
+    static constexpr int kStreamRetryMs = 2000; // a broken live metrics stream is opened again after this
 
-    // network thread only, through invokeMethod. Virtual for the feeds of other engines (enginefeed.h), which
-    // poll Spark or YARN instead and refuse what those cannot do.
-    virtual void start();
-    virtual void stop();
+    ~ClusterFeed() override;
+
+    const FeedCapabilities &capabilities() const { return m_capabilities; }
+
+    virtual void start() = 0;
+    virtual void stop() = 0; // aborts what is in flight; nothing is emitted afterwards
     // Which cluster the GUI shows, and whether its executors/jobs pages are visible: only those are polled.
-    virtual void setFocus(const QString &clusterId, bool executors, bool jobs);
-    virtual void fetchCatalog(); // instance types and samples
-    virtual void pollNow();
-    virtual void launch(const cdeck::ClusterSpec &spec);
-    virtual void scale(const QString &clusterId, int workers);
+    virtual void setFocus(const QString &clusterId, bool executors, bool jobs) = 0;
+    virtual void fetchCatalog() = 0; // instance types and samples (answered empty where there are none)
+    virtual void pollNow() = 0;
+
+    // Actions. A feed that cannot do one (capabilities) answers it with a refusal that says why.
+    virtual void launch(const cdeck::ClusterSpec &spec) = 0;
+    virtual void scale(const QString &clusterId, int workers) = 0;
+    // thenWorkers: scale to it once the policy is accepted (not sent if it was refused).
     virtual void setScalingPolicy(const QString &clusterId, const cdeck::ScalingPolicy &policy,
-                                  std::optional<int> thenWorkers = {});
-    virtual void setProtection(const QString &clusterId, bool on);
-    virtual void terminate(const QString &clusterId);
-    virtual void submitJob(const QString &clusterId, const cdeck::JobRequest &request);
-    virtual void cancelJob(const QString &clusterId, const QString &jobId);
-    // Fetch the window's history and, for a live window, follow /metrics/stream: one stream for the whole
-    // cluster, never a poll per series. A new request replaces the previous one; an empty clusterId stops.
-    // Virtual: a Spark feed derives shuffle rates from its executor polls instead.
+                                  std::optional<int> thenWorkers = {}) = 0;
+    virtual void setProtection(const QString &clusterId, bool on) = 0;
+    virtual void terminate(const QString &clusterId) = 0;
+    virtual void submitJob(const QString &clusterId, const cdeck::JobRequest &request) = 0;
+    virtual void cancelJob(const QString &clusterId, const QString &jobId) = 0;
+
+    // A window of the cluster's metrics: history, then (live) batches; a new request replaces the previous one;
+    // an empty clusterId stops. Without a metrics source the link says Unavailable.
     virtual void followMetrics(const cdeck::MetricsWindowRequest &request);
+    // The DAGs the DAG and timeline pages show, fetched every period until the GUI drops them. Empty: none.
+    virtual void setDagFocus(const QString &clusterId, const QStringList &jobIds) = 0;
     // The Spark stage whose task summary (quantiles) the jobs page shows; stageId < 0: none. Engines without
     // stages ignore it.
     virtual void setStageFocus(const QString &clusterId, int stageId, int attemptId);
     // The cluster whose incidents are polled (every period, with the cluster page); "" stops.
-    void setIncidentsFocus(const QString &clusterId);
-    void fetchRunbook(const QString &runbookId);
-    // The runtime's SLOs and their status (GET /slos), polled every period while the SLOs page is shown.
-    void setSlosFocus(bool wanted);
-    // An incident's evidence series (GET /clusters/{id}/metrics with the query): one answer, no stream.
-    void fetchEvidence(const QString &clusterId, const QString &incidentId, const cdeck::MetricsQuery &query);
-    // A confirmed guarded action (POST /clusters/{id}/actions): performed and written to the audit log.
-    void runGuardedAction(const QString &clusterId, const QJsonObject &body);
-    // The runtime's plan of a guarded action (the body with "dryRun": true): nothing happens, nothing is audited.
-    void planGuardedAction(const QString &clusterId, const QString &incidentId, const QJsonObject &body);
-
-    static constexpr int kStreamRetryMs = 2000;
-    // Cost: the meters of every cluster are polled always (the sidebar shows them); the focused cluster's
-    // cost report and the executive summary only while their pages are shown.
-    void setCostFocus(bool clusterCost, bool summary, const QString &summaryQuery);
-
-    // The DAGs the DAG and timeline pages show: each is fetched on every period until the GUI drops it
-    // from the list (it keeps finished jobs out once it has their final DAG). Empty list: none.
-    virtual void setDagFocus(const QString &clusterId, const QStringList &jobIds);
+    virtual void setIncidentsFocus(const QString &clusterId);
+    // The SLOs and their status, polled while the SLOs page is shown (a runtime's; others have none).
+    virtual void setSlosFocus(bool wanted);
+    // Cost: meters always (the sidebar shows them); the cluster's report and the executive summary only while
+    // their pages are shown. Only a runtime keeps a cost ledger.
+    virtual void setCostFocus(bool clusterCost, bool summary, const QString &summaryQuery);
+    virtual void fetchRunbook(const QString &runbookId);
+    // An incident's evidence series: one answer, no stream.
+    virtual void fetchEvidence(const QString &clusterId, const QString &incidentId, const cdeck::MetricsQuery &query);
+    // A confirmed guarded action: performed and written to the audit log (a runtime's).
+    virtual void runGuardedAction(const QString &clusterId, const QJsonObject &body);
+    // The plan of a guarded action (dry run): nothing happens, nothing is audited.
+    virtual void planGuardedAction(const QString &clusterId, const QString &incidentId, const QJsonObject &body);
 
 Q_SIGNALS:
     void clustersReady(const cdeck::ClusterList &clusters);
@@ -148,7 +176,7 @@ Q_SIGNALS:
     void instanceTypesReady(const QList<cdeck::InstanceType> &types, const QString &defaultType);
     void samplesReady(const QList<cdeck::SampleInfo> &samples);
     void connectionChanged(cdeck::ConnectionState state, const QString &message);
-    void nothingListening(); // the first time the runtime's port does not answer
+    void nothingListening(); // the first time the server's port does not answer
     void actionFinished(const cdeck::ActionResult &result);
     // For the request with this ticket: history first (possibly again, since the last sample, after a
     // reconnect), then live batches newer than it.
@@ -168,10 +196,9 @@ Q_SIGNALS:
     void incidentsReady(const QString &clusterId, const cdeck::triage::IncidentList &incidents);
     void runbookReady(const QString &runbookId, const QString &title, const QString &markdown);
     void slosReady(const QList<cdeck::triage::SloStatus> &slos);
-    // GET /clusters/{id}/timeline, polled with the incidents.
     void timelineReady(const QString &clusterId, const cdeck::triage::Timeline &timeline);
-    // The answer to fetchEvidence; error is "" when the series came (they may still hold no points).
     void actionPlanReady(const QString &clusterId, const QString &incidentId, const QJsonObject &plan, const QString &error);
+    // The answer to fetchEvidence; error is "" when the series came (they may still hold no points).
     void evidenceReady(const QString &clusterId, const QString &incidentId, const QList<cdeck::MetricSeriesData> &series,
                        const QString &error);
     void costMetersReady(const QJsonArray &meters); // GET /cost/meters
@@ -179,63 +206,14 @@ Q_SIGNALS:
     void costSummaryReady(const QJsonObject &summary); // GET /cost/summary
 
 protected:
-    // The cluster whose incidents the GUI shows (setIncidentsFocus); engine feeds judge theirs themselves.
+    ClusterFeed(FeedCapabilities capabilities, QObject *parent);
+
+    // The cluster whose incidents the GUI shows (setIncidentsFocus).
     QString incidentsFocus() const { return m_incidentsFocus; }
 
 private:
-    void tick();
-    void tickCost(quint64 gen);
-    bool ensureClient();
-    void noteReply(const ApiReply &reply);
-    void pollDags(quint64 gen);
-    void finishAction(const QString &action, const QString &clusterId, const ApiReply &reply);
-    void startMetrics(qint64 historyFromMs);
-    void setMetricsLink(MetricsLink link, const QString &message);
-    void dropMetricsStream();
-    void scheduleMetricsRetry(const QString &reason);
-
-    QUrl m_baseUrl;
-    QString m_tokenFile;
-    QByteArray m_token;
-    RuntimeClient *m_client = nullptr;
-    QTimer *m_timer = nullptr;
-    quint64 m_generation = 0; // a new client (new token) drops the old one's answers
-    QString m_focus;
-    bool m_wantExecutors = false;
-    bool m_wantJobs = false;
-    bool m_listInFlight = false;
-    bool m_detailInFlight = false;
-    bool m_executorsInFlight = false;
-    bool m_jobsInFlight = false;
-    bool m_eventsInFlight = false;
-    cdeck::ClusterEventList m_events; // the focused cluster's, fetched incrementally (after the last seq)
-    bool m_catalogWanted = false;
-    QString m_dagCluster;
-    QStringList m_dagJobs;
-    QSet<QString> m_dagsInFlight;
-    bool m_wantClusterCost = false;
-    bool m_wantSummary = false;
-    QString m_summaryQuery;
-    bool m_metersInFlight = false;
-    bool m_clusterCostInFlight = false;
-    bool m_summaryInFlight = false;
-    bool m_toldNothingListening = false;
-    ConnectionState m_state = ConnectionState::Connecting;
-    QString m_stateMessage;
-
-    MetricsWindowRequest m_metrics;
-    quint64 m_metricsAttempt = 0; // a new attempt (request or reconnect) drops the answers of older ones
-    MetricsStream *m_stream = nullptr;
-    bool m_historyPending = false;
-    QList<MetricBatch> m_heldBatches; // stream batches that arrived before the history they follow
-    qint64 m_lastBatchMs = 0;
-    QTimer *m_metricsRetry = nullptr;
-    MetricsLink m_link = MetricsLink::Idle;
+    const FeedCapabilities m_capabilities;
     QString m_incidentsFocus;
-    bool m_incidentsInFlight = false;
-    bool m_wantSlos = false;
-    bool m_slosInFlight = false;
-    bool m_timelineInFlight = false;
 };
 
 } // namespace cdeck

@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "clusterfeed.h"
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck {
+
+ClusterFeed::ClusterFeed(FeedCapabilities capabilities, QObject *parent)
+    : QObject(parent)
+    , m_capabilities(std::move(capabilities))
+{
+    // Every signal crosses threads (network -> GUI): each argument type is registered once here.
+    qRegisterMetaType<cdeck::ClusterList>("cdeck::ClusterList");
+    qRegisterMetaType<cdeck::ClusterInfo>("cdeck::ClusterInfo");
+    qRegisterMetaType<cdeck::ExecutorList>("cdeck::ExecutorList");
+    qRegisterMetaType<cdeck::JobList>("cdeck::JobList");
+    qRegisterMetaType<cdeck::ClusterEventList>("cdeck::ClusterEventList");
+    qRegisterMetaType<QList<cdeck::InstanceType>>("QList<cdeck::InstanceType>");
+    qRegisterMetaType<QList<cdeck::SampleInfo>>("QList<cdeck::SampleInfo>");
+    qRegisterMetaType<cdeck::ActionResult>("cdeck::ActionResult");
+    qRegisterMetaType<cdeck::triage::IncidentList>("cdeck::triage::IncidentList");
+    qRegisterMetaType<QList<cdeck::triage::SloStatus>>("QList<cdeck::triage::SloStatus>");
+    qRegisterMetaType<cdeck::triage::Timeline>("cdeck::triage::Timeline");
+    qRegisterMetaType<cdeck::ConnectionState>("cdeck::ConnectionState");
+    qRegisterMetaType<cdeck::MetricsLink>("cdeck::MetricsLink");
+    qRegisterMetaType<cdeck::MetricBatch>("cdeck::MetricBatch");
+    qRegisterMetaType<QList<cdeck::MetricSeriesData>>("QList<cdeck::MetricSeriesData>");
+    qRegisterMetaType<cdeck::MetricsWindowRequest>("cdeck::MetricsWindowRequest");
+    qRegisterMetaType<cdeck::dag::Dag>("cdeck::dag::Dag");
+}
+
+ClusterFeed::~ClusterFeed() = default;
+
+// The defaults are what a feed without the feature does: nothing to fetch, so nothing is emitted (the console
+// does not ask, per capabilities), except a metrics request, which is told there is no source.
+
+void ClusterFeed::followMetrics(const MetricsWindowRequest &request)
+{
+    Q_EMIT metricsLinkChanged(request.ticket, request.clusterId.isEmpty() ? MetricsLink::Idle : MetricsLink::Unavailable, {});
+}
+
+void ClusterFeed::setStageFocus(const QString &, int, int) { }
+
+void ClusterFeed::setIncidentsFocus(const QString &clusterId)
+{
+    m_incidentsFocus = clusterId;
+}
+
+void ClusterFeed::setSlosFocus(bool) { }
+
+void ClusterFeed::setCostFocus(bool, bool, const QString &) { }
+
+void ClusterFeed::fetchRunbook(const QString &) { }
+
+void ClusterFeed::fetchEvidence(const QString &, const QString &, const MetricsQuery &) { }
+
+void ClusterFeed::runGuardedAction(const QString &, const QJsonObject &) { }
+
+void ClusterFeed::planGuardedAction(const QString &, const QString &, const QJsonObject &) { }
+
+} // namespace cdeck

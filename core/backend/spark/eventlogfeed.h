@@ -1,0 +1,59 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/backend/enginefeed.h"
+
+#include <QHash>
+#include <QPair>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace cdeck {
+
+namespace spark {
+struct SparkApplication;
+}
+
+// A Spark event log opened from disk, for triage with no server: read once by EventLogReader on a worker thread
+// (QtConcurrent; the feed's thread stays free to answer), then served like a Spark connection: the application as
+// a cluster, its executors (added and removed over its life), jobs, stages with their parent stages, and each
+// job's stage DAG. An unfinished (.inprogress) or cut-off log opens with what it has, and the banner says so.
+class EventLogFeed : public EngineFeed
+{
+    Q_OBJECT
+public:
+    explicit EventLogFeed(const QString &path, QObject *parent = nullptr);
+    ~EventLogFeed() override;
+
+    static FeedCapabilities eventLogCapabilities(const QString &path);
+
+    void cancelJob(const QString &clusterId, const QString &jobId) override;
+    void setStageFocus(const QString &clusterId, int stageId, int attemptId) override;
+    void setDagFocus(const QString &clusterId, const QStringList &jobIds) override;
+
+protected:
+    void createClient() override; // starts the read
+    void destroyClient() override;
+    void poll() override; // emits what the pages on screen need, once per change of focus
+
+private:
+    void onRead(const std::optional<spark::SparkApplication> &app, const QString &error, qint64 elapsedMs);
+
+    QString m_path;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    QObject *m_watcher = nullptr; // the QFutureWatcher of the read in progress
+    bool m_loaded = false;
+    QString m_appId;
+    ClusterInfo m_cluster;
+    ExecutorList m_executors;
+    JobList m_jobs;
+    QList<spark::SparkJobInfo> m_jobInfos;
+    QList<spark::SparkStageInfo> m_stages;
+    QHash<QPair<int, int>, QString> m_meanTask; // (stage, attempt) -> "mean task run time" line
+    QString m_shownFor; // focus and pages the last emission was for: nothing changes in a read log
+};
+
+} // namespace cdeck
