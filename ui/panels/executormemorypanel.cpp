@@ -5,11 +5,9 @@
 #include "ui/models/telemetrywindow.h"
 #include "ui/presentation.h"
 #include "ui/widgets/executorbars.h"
+#include "ui/widgets/executorbarsbox.h"
 
-#include <QDateTime>
 #include <QLabel>
-#include <QScrollArea>
-#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -39,95 +37,66 @@ QString legendSwatch(const QColor &color, const QString &text, bool hatched = fa
 
 ExecutorMemoryPanel::ExecutorMemoryPanel(TelemetryWindow *window, QWidget *parent)
     : TelemetryPanel(window, parent)
-    , m_bars(new ExecutorBars(this))
+    , m_barsBox(new ExecutorBarsBox(this))
     , m_chart(new TimeChart(tr("Memory in use (managed + unmanaged)"), this))
-    , m_summary(new QLabel(this))
 {
     setObjectName(u"memoryPanel"_s);
-    m_bars->setObjectName(u"memoryBars"_s);
+    m_barsBox->bars()->setObjectName(u"memoryBars"_s);
+    m_barsBox->summary()->setObjectName(u"memorySummary"_s);
     m_chart->setObjectName(u"memoryChart"_s);
     m_chart->setValueFormatter([](double v) { return presentation::formatBytes(qint64(v)); });
     m_chart->setValueUnits({{1.0, tr("bytes")}, {1024.0, tr("KiB")}, {1024.0 * 1024, tr("MiB")}, {1024.0 * 1024 * 1024, tr("GiB")}});
     registerChart(m_chart);
-
-    auto *legend = new QLabel(this);
-    legend->setTextFormat(Qt::RichText);
-    legend->setText(legendSwatch(kManaged.color(), tr("managed")) + legendSwatch(kUnmanaged.color(), tr("unmanaged"))
-                    + legendSwatch(QColor(0xf3, 0xe0, 0xc0), tr("spilled to disk"), true)
-                    + tr("<b>|</b> memory limit · click a bar or a line to focus its executor"));
-    m_summary->setObjectName(u"memorySummary"_s);
-    m_summary->setTextFormat(Qt::PlainText);
-
-    auto *barsBox = new QWidget(this);
-    auto *barsLayout = new QVBoxLayout(barsBox);
-    barsLayout->setContentsMargins(0, 0, 0, 0);
-    auto *title = new QLabel(tr("<b>Memory per executor, now</b>"), barsBox);
-    barsLayout->addWidget(title);
-    barsLayout->addWidget(legend);
-    m_barsScroll = new QScrollArea(barsBox);
-    auto *scroll = m_barsScroll;
-    scroll->setWidget(m_bars);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    barsLayout->addWidget(scroll, 1);
-    barsLayout->addWidget(m_summary);
+    m_barsBox->setHeading(tr("<b>Memory per executor, now</b>") + u"<br>"_s + legendSwatch(kManaged.color(), tr("managed"))
+                          + legendSwatch(kUnmanaged.color(), tr("unmanaged"))
+                          + legendSwatch(QColor(0xf3, 0xe0, 0xc0), tr("spilled to disk"), true)
+                          + tr("<b>|</b> memory limit · click a bar or a line to focus its executor"));
 
     // Bars take what their rows need (capped in render()), the chart the rest.
-    contentLayout()->addWidget(barsBox, 0);
+    contentLayout()->addWidget(m_barsBox, 0);
     contentLayout()->addWidget(m_chart, 1);
 
-    connect(m_barsScroll->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] { renderNow(); });
-    connect(m_bars, &ExecutorBars::rowClicked, this,
+    connect(m_barsBox, &ExecutorBarsBox::scrolled, this, [this] { renderNow(); });
+    connect(m_barsBox, &ExecutorBarsBox::rowClicked, this,
             [this](const QString &key) { setFocusedExecutor(key == focusedExecutor() ? QString() : key); });
+}
+
+ExecutorBars *ExecutorMemoryPanel::bars() const
+{
+    return m_barsBox->bars();
 }
 
 void ExecutorMemoryPanel::render(qint64 fromMs, qint64 toMs)
 {
     TelemetryWindow *w = telemetry();
-    QList<BarRow> rows;
-    double scale = 0;
-    // Texts only for the rows on screen: formatting a thousand of them each frame is most of a frame.
-    const auto [firstShown, lastShown] = m_bars->visibleRows();
-    const QStringList executors = w->executors();
-    rows.reserve(executors.size());
-    for (const QString &e : executors) {
-        const bool shown = rows.size() >= firstShown && rows.size() <= lastShown;
-        const ExecutorLatest l = w->latest(e);
-        BarRow row;
-        row.key = e;
-        row.label = e;
-        row.segments = {{orZero(l.managed), kManaged}, {orZero(l.unmanaged), kUnmanaged}, {orZero(l.spilled), kSpilled}};
-        row.limit = l.limit;
-        row.stale = w->isStale(e);
-        const double used = orZero(l.managed) + orZero(l.unmanaged);
-        scale = std::max({scale, used + orZero(l.spilled), orZero(l.limit)});
-        if (!shown) {
-            // left empty: not painted
-        } else if (row.stale) {
-            row.text = tr("no data since %1").arg(QDateTime::fromMSecsSinceEpoch(l.lastSeenMs).toString(u"HH:mm:ss"_s));
-        } else {
-            row.text = std::isnan(l.limit) || l.limit <= 0
-                ? presentation::formatBytes(qint64(used))
-                : tr("%1 of %2 (%3%)").arg(presentation::formatBytes(qint64(used)), presentation::formatBytes(qint64(l.limit)))
-                      .arg(used / l.limit * 100, 0, 'f', 0);
-            if (l.spilled > 0)
-                row.text += tr(" · spilled %1").arg(presentation::formatBytes(qint64(l.spilled)));
-        }
-        rows.append(row);
-    }
-    m_bars->setRows(rows, scale);
-    // A few executors take a few rows; a thousand scroll within at most half the panel.
-    m_barsScroll->setFixedHeight(std::min(m_bars->contentHeight() + 2, std::max(120, height() / 2)));
-    m_bars->setFocusKey(focusedExecutor());
+    m_barsBox->showRows(
+        w,
+        [](BarRow &row, const ExecutorLatest &l, bool withText) {
+            row.segments = {{orZero(l.managed), kManaged}, {orZero(l.unmanaged), kUnmanaged}, {orZero(l.spilled), kSpilled}};
+            row.limit = l.limit;
+            const double used = orZero(l.managed) + orZero(l.unmanaged);
+            if (withText) {
+                row.text = std::isnan(l.limit) || l.limit <= 0
+                    ? presentation::formatBytes(qint64(used))
+                    : tr("%1 of %2 (%3%)")
+                          .arg(presentation::formatBytes(qint64(used)), presentation::formatBytes(qint64(l.limit)))
+                          .arg(used / l.limit * 100, 0, 'f', 0);
+                if (l.spilled > 0)
+                    row.text += tr(" · spilled %1").arg(presentation::formatBytes(qint64(l.spilled)));
+            }
+            return std::max(used + orZero(l.spilled), orZero(l.limit));
+        },
+        focusedExecutor(), std::max(120, height() / 2));
 
     const ExecutorLatest total = w->latest(QString());
-    if (rows.isEmpty())
-        m_summary->clear();
+    const int executors = int(w->executors().size());
+    if (executors == 0)
+        m_barsBox->summary()->clear();
     else
-        m_summary->setText(tr("Cluster: %1 in use of %2 · spilled %3 · %n executor(s)", nullptr, int(rows.size()))
-                               .arg(presentation::formatBytes(qint64(orZero(total.managed) + orZero(total.unmanaged))),
-                                    presentation::formatBytes(qint64(orZero(total.limit))),
-                                    presentation::formatBytes(qint64(orZero(total.spilled)))));
+        m_barsBox->summary()->setText(tr("Cluster: %1 in use of %2 · spilled %3 · %n executor(s)", nullptr, executors)
+                                          .arg(presentation::formatBytes(qint64(orZero(total.managed) + orZero(total.unmanaged))),
+                                               presentation::formatBytes(qint64(orZero(total.limit))),
+                                               presentation::formatBytes(qint64(orZero(total.spilled)))));
 
     const int columns = m_chart->plotColumns();
     m_chart->setFrame(fromMs, toMs, linesFor(TelemetryWindow::kMemoryUsed, fromMs, toMs, columns),

@@ -4,11 +4,10 @@
 
 #include "telemetrypanel.h"
 
-class QScrollArea;
-
 namespace cdeck {
 
 class ExecutorBars;
+class ExecutorBarsBox;
 
 // Executor memory: every executor as a stacked bar (managed / unmanaged / spilled against its limit), and a
 // time chart of memory in use (managed + unmanaged) for the top N executors by peak, the focused one and the
@@ -19,7 +18,7 @@ class ExecutorMemoryPanel : public TelemetryPanel
 public:
     explicit ExecutorMemoryPanel(TelemetryWindow *window, QWidget *parent = nullptr);
 
-    ExecutorBars *bars() const { return m_bars; }
+    ExecutorBars *bars() const;
     TimeChart *chart() const { return m_chart; }
 
 protected:
@@ -27,10 +26,8 @@ protected:
     QList<std::pair<QString, QString>> csvSeries() const override;
 
 private:
-    ExecutorBars *m_bars;
+    ExecutorBarsBox *m_barsBox;
     TimeChart *m_chart;
-    QLabel *m_summary;
-    QScrollArea *m_barsScroll = nullptr;
 };
 
 } // namespace cdeck

@@ -4,11 +4,10 @@
 
 #include "telemetrypanel.h"
 
-class QScrollArea;
-
 namespace cdeck {
 
 class ExecutorBars;
+class ExecutorBarsBox;
 
 // Shuffle I/O: bytes received and sent per second (worker-to-worker transfers) for the top N executors by
 // peak, the focused one and the cluster total, and every executor's cumulative bytes in and out as bars.
@@ -20,7 +19,7 @@ public:
 
     TimeChart *inChart() const { return m_in; }
     TimeChart *outChart() const { return m_out; }
-    ExecutorBars *bars() const { return m_bars; }
+    ExecutorBars *bars() const;
     // Spark: in/out are the executors' shuffle read/write, and the rates are poll deltas; the titles say so.
     void setSparkWording(bool spark);
 
@@ -31,11 +30,9 @@ protected:
 private:
     TimeChart *m_in;
     TimeChart *m_out;
-    ExecutorBars *m_bars;
-    QLabel *m_summary;
-    QLabel *m_legend;
+    ExecutorBarsBox *m_barsBox;
     bool m_spark = false;
-    QScrollArea *m_barsScroll = nullptr;
+    bool m_constructed = false; // setSparkWording renders only once the panel is whole
 };
 
 } // namespace cdeck
