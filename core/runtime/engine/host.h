@@ -1,0 +1,127 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace cdeck::engine {
+
+// A process (with everything it started) that a host runs for a cluster. Opaque to the controller and the
+// drivers: only the host that started it can signal or probe it. On LocalHost `id` is the leader's pid,
+// which is also its process group id (it is stored as the executor's / scheduler's pid).
+struct ProcessHandle
+{
+    qint64 id = 0;
+    bool isValid() const { return id > 0; }
+    friend bool operator==(const ProcessHandle &, const ProcessHandle &) = default;
+};
+
+// What to start on a host. Paths are the host's own (a cluster's folder lives on the host that runs it).
+struct ProcessSpec
+{
+    QString program; // absolute path
+    QStringList arguments;
+    QStringList environment; // the full environment, "KEY=value" (see Host::environment())
+    QString workingDirectory;
+    QString logPath; // stdout and stderr are appended here
+};
+
+// The signals the controller and the drivers need, by intent rather than by number.
+enum class ProcessSignal {
+    Terminate, // ask to stop (SIGTERM)
+    Kill, // stop now (SIGKILL): nothing in the group can restart the others
+    Stop, // freeze (SIGSTOP): a hung machine, for fault injection
+    Continue, // unfreeze (SIGCONT)
+    Decommission, // start a graceful decommission (SIGPWR: Spark's standalone Worker drains on it)
+};
+
+// Who a job runs as. When the runtime is root a job (user code) runs as an unprivileged user instead.
+struct RunAs
+{
+    bool drop = false; // false: as the runtime's own user
+    unsigned uid = 0;
+    unsigned gid = 0;
+    QString user;
+};
+
+// A job's driver process (a Python script, spark-submit): attached to the runtime, which follows its end.
+// It runs in its own process group, so a cancel reaches everything it started.
+// Exactly one of finished() or failedToStart() is emitted, once, after start() has returned.
+class JobProcess : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~JobProcess() override = default;
+
+    virtual ProcessHandle handle() const = 0; // invalid until started()
+    virtual bool isRunning() const = 0;
+    // Stops it now, even while it is starting (a cancel before it ran): finished() or failedToStart() follows.
+    virtual void kill() = 0;
+
+Q_SIGNALS:
+    void started();
+    void finished(int exitCode, bool crashed); // crashed: ended by a signal
+    void failedToStart(const QString &error);
+};
+
+// The machine a cluster's processes run on, as drivers and the controller see it: start, signal and probe
+// processes, and read and write the files of a cluster's folder. LocalHost is this machine; a node agent on
+// another machine can implement the same (addresses, paths and process handles never leak past it).
+// Thread contract: the runtime's main thread. Every call returns at once.
+class Host
+{
+public:
+    virtual ~Host() = default;
+
+    // The address engine processes bind and are reached at ("127.0.0.1" on LocalHost: loopback only).
+    virtual QString bindAddress() const = 0;
+    // The runtime's environment as the base of a process's ("KEY=value"): a driver adds its own keys.
+    virtual QStringList environment() const = 0;
+
+    // Starts a long-lived engine process detached from the runtime (it outlives a runtime restart), in its
+    // own process group. An invalid handle with *error set when it could not start.
+    virtual ProcessHandle startDetached(const ProcessSpec &spec, QString *error) = 0;
+    // Starts a job's process attached to the runtime, in its own process group, as `runAs`; output goes to
+    // spec.logPath. The caller owns the returned object (parented to `parent`); call start-up happens at
+    // once and is reported through its signals.
+    virtual JobProcess *startJob(const ProcessSpec &spec, const RunAs &runAs, QObject *parent) = 0;
+
+    // Sends `signal` to the whole process group; false when it no longer exists.
+    virtual bool signal(ProcessHandle process, ProcessSignal signal) = 0;
+    virtual bool isAlive(ProcessHandle process) const = 0;
+    // Of `processes`, the ones alive, in one probe (a poll checks every executor at once).
+    virtual QList<ProcessHandle> aliveAmong(const QList<ProcessHandle> &processes) const = 0;
+    // Whether a live process is one of ours for the cluster whose folder is `clusterDir` (its working
+    // directory lies inside it): after a runtime restart a stored pid may have been reused by the kernel.
+    virtual bool runsInside(ProcessHandle process, const QString &clusterDir) const = 0;
+
+    // Resolves the user jobs run as; *error when that user cannot be used (a job must then not start).
+    virtual RunAs jobUser(const QString &user, QString *error) const = 0;
+    // A job that runs as another user runs from a copy of its script (and the package folders beside it)
+    // in a folder of its own that user can reach (see jobstaging.h). *error when nothing could be staged.
+    struct StagedScript
+    {
+        QString directory; // the job's working directory and HOME
+        QString script;
+    };
+    virtual StagedScript stageJob(const QString &jobId, const QString &script, const RunAs &runAs,
+                                  QString *error) = 0;
+
+    // Files on the host. readFile: nullopt when missing, unreadable or larger than maxBytes.
+    virtual bool makePath(const QString &directory) = 0;
+    virtual std::optional<QByteArray> readFile(const QString &path, qint64 maxBytes) const = 0;
+    virtual bool writeFile(const QString &path, const QByteArray &content) = 0; // replaces it
+    virtual bool removeFile(const QString &path) = 0;
+    virtual bool copyFile(const QString &from, const QString &to) = 0; // replaces `to`
+    // The last `maxLines` lines of a text file (a log), at most `maxBytes` read from its end.
+    virtual QStringList tailLines(const QString &path, int maxLines, qint64 maxBytes) const = 0;
+};
+
+} // namespace cdeck::engine
