@@ -174,6 +174,8 @@ public:
                         return integer(v2, t.launchTime);
                     if (k2 == "Executor ID")
                         return (seen |= 16, string(v2, t.executorId));
+                    if (k2 == "Speculative")
+                        return boolean(v2, t.speculative);
                     return skip(v2);
                 }) ? v : 0;
             }
@@ -206,7 +208,7 @@ public:
                         const uint32_t next = string(v2, r);
                         t.reason = r == "Success" ? TaskEndReason::Success
                             : r == "TaskKilled" ? TaskEndReason::Killed
-                            : r == "TaskCommitDenied" ? TaskEndReason::CommitDenied
+                            : r == "TaskCommitDenied" ? TaskEndReason::CommitDenied // the general path words it
                             : r == "Resubmitted" ? TaskEndReason::Resubmitted
                                                  : TaskEndReason::Failed;
                         return next;
@@ -228,6 +230,8 @@ public:
                         return integer(v2, t.finishTime);
                     if (k2 == "Executor ID")
                         return (seen |= 16, string(v2, t.executorId));
+                    if (k2 == "Speculative")
+                        return boolean(v2, t.speculative);
                     return skip(v2);
                 }) ? v : 0;
             }
@@ -248,8 +252,10 @@ public:
             }
             return skip(v);
         });
-        if (!ok || i != m_n || seen != 31)
+        if (!ok || i != m_n || seen != 31 || t.reason == TaskEndReason::CommitDenied)
             return false;
+        if (t.reason == TaskEndReason::Killed && t.killReason.empty())
+            t.killReason = "unknown reason"; // what Spark reads from logs without a kill reason
         out = t;
         return true;
     }
@@ -304,6 +310,15 @@ private:
         }
         if (c == '\0' || c == ',' || c == ':' || c == '}' || c == ']')
             return 0;
+        return i + 1;
+    }
+
+    uint32_t boolean(uint32_t i, bool &out) const
+    {
+        const char c = at(i);
+        if (c != 't' && c != 'f')
+            return 0;
+        out = c == 't';
         return i + 1;
     }
 
@@ -392,8 +407,10 @@ private:
         qint64 TaskMetricSums::*member;
     };
 
-    // Fields that are absent stay 0, as Spark reads old logs.
-    uint32_t fill(uint32_t v, TaskMetricSums &s, std::initializer_list<Slot> fields) const
+    // Fields that are absent stay 0, as Spark reads old logs. nested: the fields of the one sub-object the
+    // shuffle read metrics have (push-based shuffle).
+    uint32_t fill(uint32_t v, TaskMetricSums &s, std::initializer_list<Slot> fields,
+                  std::initializer_list<Slot> nested = {}) const
     {
         uint32_t after = 0;
         const bool ok = object(v, [&](std::string_view k, uint32_t x) -> uint32_t {
@@ -401,6 +418,8 @@ private:
                 if (k == slot.key)
                     return integer(x, s.*(slot.member));
             }
+            if (nested.size() && k == "Shuffle Push Read Metrics")
+                return fill(x, s, nested);
             return skip(x);
         }, &after);
         return ok ? after : 0;
@@ -434,7 +453,16 @@ private:
                              {"Remote Bytes Read To Disk", &TaskMetricSums::shuffleRemoteBytesReadToDisk},
                              {"Local Bytes Read", &TaskMetricSums::shuffleLocalBytesRead},
                              {"Total Records Read", &TaskMetricSums::shuffleReadRecords},
-                             {"Remote Requests Duration", &TaskMetricSums::shuffleRemoteReqsDuration}});
+                             {"Remote Requests Duration", &TaskMetricSums::shuffleRemoteReqsDuration}},
+                            {{"Corrupt Merged Block Chunks", &TaskMetricSums::pushCorruptMergedBlockChunks},
+                             {"Merged Fallback Count", &TaskMetricSums::pushMergedFetchFallbackCount},
+                             {"Merged Remote Blocks Fetched", &TaskMetricSums::pushRemoteMergedBlocksFetched},
+                             {"Merged Local Blocks Fetched", &TaskMetricSums::pushLocalMergedBlocksFetched},
+                             {"Merged Remote Chunks Fetched", &TaskMetricSums::pushRemoteMergedChunksFetched},
+                             {"Merged Local Chunks Fetched", &TaskMetricSums::pushLocalMergedChunksFetched},
+                             {"Merged Remote Bytes Read", &TaskMetricSums::pushRemoteMergedBytesRead},
+                             {"Merged Local Bytes Read", &TaskMetricSums::pushLocalMergedBytesRead},
+                             {"Merged Remote Requests Duration", &TaskMetricSums::pushRemoteMergedReqsDuration}});
             if (k == "Shuffle Write Metrics")
                 return fill(x, s,
                             {{"Shuffle Bytes Written", &TaskMetricSums::shuffleWriteBytes},
@@ -481,14 +509,14 @@ struct DecodedChunk
     std::vector<QString> errors;
 
     // Thread contract: runs on any thread, with a decoder no other thread uses meanwhile.
-    void decode(TaskEventDecoder &decoder, bool listingOnly)
+    void decode(TaskEventDecoder &decoder, bool listingOnly, const TaskKeepFilter &keep)
     {
         const char *p = begin;
         while (p < end) {
             const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
             if (!nl)
                 nl = end; // cannot happen: a chunk holds whole lines
-            decodeLine(p, size_t(nl - p), decoder, listingOnly);
+            decodeLine(p, size_t(nl - p), decoder, listingOnly, keep);
             p = nl + 1;
         }
     }
@@ -496,7 +524,8 @@ struct DecodedChunk
 private:
     void add(Kind kind, size_t slot) { lines.push_back({kind, uint32_t(slot)}); }
 
-    void decodeLine(const char *p, size_t len, TaskEventDecoder &decoder, bool listingOnly)
+    // Task events of stages whose tasks are kept take the general path: the model needs all their fields.
+    void decodeLine(const char *p, size_t len, TaskEventDecoder &decoder, bool listingOnly, const TaskKeepFilter &keep)
     {
         if (len && p[len - 1] == '\r')
             --len;
@@ -509,7 +538,7 @@ private:
                 if (listingOnly)
                     return add(Kind::Skipped, 0);
                 TaskEndEvent t;
-                if (decoder.taskEnd(p, len, t)) {
+                if (decoder.taskEnd(p, len, t) && !keep.keeps(t.stageId)) {
                     ends.push_back(t);
                     return add(Kind::TaskEnd, ends.size() - 1);
                 }
@@ -517,7 +546,7 @@ private:
                 if (listingOnly)
                     return add(Kind::Skipped, 0);
                 TaskStartEvent t;
-                if (decoder.taskStart(p, len, t)) {
+                if (decoder.taskStart(p, len, t) && !keep.keeps(t.stageId)) {
                     starts.push_back(t);
                     return add(Kind::TaskStart, starts.size() - 1);
                 }
@@ -617,8 +646,8 @@ class ChunkPipeline
 public:
     static constexpr size_t kInFlight = 2;
 
-    ChunkPipeline(LineHandler &handler, bool listingOnly, bool sequential)
-        : m_handler(handler), m_listingOnly(listingOnly), m_sequential(sequential)
+    ChunkPipeline(LineHandler &handler, bool listingOnly, bool sequential, const TaskKeepFilter &keep)
+        : m_handler(handler), m_listingOnly(listingOnly), m_sequential(sequential), m_keep(keep)
     {
     }
     ~ChunkPipeline() { drain(); }
@@ -636,7 +665,7 @@ public:
             m_inPlace.errors.clear();
             m_inPlace.begin = p;
             m_inPlace.end = p + len;
-            m_inPlace.decode(m_decoders[0], m_listingOnly);
+            m_inPlace.decode(m_decoders[0], m_listingOnly, m_keep);
             m_handler.apply(m_inPlace);
             return;
         }
@@ -651,8 +680,9 @@ public:
             applyFront(); // frees the decoder this chunk is about to use
         DecodedChunk *raw = chunk.get();
         const bool listingOnly = m_listingOnly;
-        m_queue.push_back({std::move(chunk), std::async(std::launch::async, [raw, &decoder, listingOnly] {
-                               raw->decode(decoder, listingOnly);
+        const TaskKeepFilter *keep = &m_keep;
+        m_queue.push_back({std::move(chunk), std::async(std::launch::async, [raw, &decoder, listingOnly, keep] {
+                               raw->decode(decoder, listingOnly, *keep);
                            })});
     }
 
@@ -681,6 +711,7 @@ private:
     LineHandler &m_handler;
     bool m_listingOnly;
     bool m_sequential;
+    TaskKeepFilter m_keep;
     std::array<TaskEventDecoder, kInFlight> m_decoders;
     DecodedChunk m_inPlace;
     size_t m_next = 0;
@@ -801,7 +832,9 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
     }
 
     LineHandler handler(builder, app);
-    ChunkPipeline pipeline(handler, options.listingOnly, options.stopAtApplicationStart || options.decodeThreads <= 1);
+    builder.setTaskKeepFilter(options.keepTasks);
+    ChunkPipeline pipeline(handler, options.listingOnly, options.stopAtApplicationStart || options.decodeThreads <= 1,
+                           options.keepTasks);
     std::vector<char> buf(kChunk * 2 + simdjson::SIMDJSON_PADDING);
     size_t have = 0; // the unfinished line carried to the next read
     qint64 rawTotal = 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/backend/spark/sparkmodel.h"
+#include "core/backend/spark/sparkmodelbuilder.h"
 
 #include <QString>
 #include <QStringList>
@@ -30,6 +31,9 @@ public:
         // memory grows by a few chunks, not with the log. 1: all on the calling thread, in place. 1 stays the
         // default until a quiet machine shows 2 is faster (docs/benchmarks.md: on a loaded one it is not).
         int decodeThreads = 1;
+        // The stages whose tasks the model keeps whole (SparkApplication::tasks), for the task endpoints; their
+        // task events take the general path. Default: none, so memory follows the stages, not the tasks.
+        TaskKeepFilter keepTasks;
     };
 
     // std::nullopt and *error (translated) when the path cannot be read at all: missing, unreadable, an

@@ -62,13 +62,28 @@ void putMetrics(QJsonObject &o, const TaskMetricSums &m)
     o.insert("shuffleWriteBytes"_L1, m.shuffleWriteBytes);
     o.insert("shuffleWriteTime"_L1, m.shuffleWriteTime);
     o.insert("shuffleWriteRecords"_L1, m.shuffleWriteRecords);
-    // push-based shuffle: not read from logs yet, and Spark shows zeros when it was off
-    for (const auto key : {"shuffleCorruptMergedBlockChunks"_L1, "shuffleMergedFetchFallbackCount"_L1,
-                           "shuffleMergedRemoteBlocksFetched"_L1, "shuffleMergedLocalBlocksFetched"_L1,
-                           "shuffleMergedRemoteChunksFetched"_L1, "shuffleMergedLocalChunksFetched"_L1,
-                           "shuffleMergedRemoteBytesRead"_L1, "shuffleMergedLocalBytesRead"_L1,
-                           "shuffleMergedRemoteReqsDuration"_L1})
-        o.insert(key, 0);
+    o.insert("shuffleCorruptMergedBlockChunks"_L1, m.pushCorruptMergedBlockChunks);
+    o.insert("shuffleMergedFetchFallbackCount"_L1, m.pushMergedFetchFallbackCount);
+    o.insert("shuffleMergedRemoteBlocksFetched"_L1, m.pushRemoteMergedBlocksFetched);
+    o.insert("shuffleMergedLocalBlocksFetched"_L1, m.pushLocalMergedBlocksFetched);
+    o.insert("shuffleMergedRemoteChunksFetched"_L1, m.pushRemoteMergedChunksFetched);
+    o.insert("shuffleMergedLocalChunksFetched"_L1, m.pushLocalMergedChunksFetched);
+    o.insert("shuffleMergedRemoteBytesRead"_L1, m.pushRemoteMergedBytesRead);
+    o.insert("shuffleMergedLocalBytesRead"_L1, m.pushLocalMergedBytesRead);
+    o.insert("shuffleMergedRemoteReqsDuration"_L1, m.pushRemoteMergedReqsDuration);
+}
+
+QJsonObject pushReadMetrics(const TaskMetricSums &m)
+{
+    return QJsonObject{{"corruptMergedBlockChunks"_L1, m.pushCorruptMergedBlockChunks},
+                       {"mergedFetchFallbackCount"_L1, m.pushMergedFetchFallbackCount},
+                       {"remoteMergedBlocksFetched"_L1, m.pushRemoteMergedBlocksFetched},
+                       {"localMergedBlocksFetched"_L1, m.pushLocalMergedBlocksFetched},
+                       {"remoteMergedChunksFetched"_L1, m.pushRemoteMergedChunksFetched},
+                       {"localMergedChunksFetched"_L1, m.pushLocalMergedChunksFetched},
+                       {"remoteMergedBytesRead"_L1, m.pushRemoteMergedBytesRead},
+                       {"localMergedBytesRead"_L1, m.pushLocalMergedBytesRead},
+                       {"remoteMergedReqsDuration"_L1, m.pushRemoteMergedReqsDuration}};
 }
 
 } // namespace
@@ -144,6 +159,100 @@ QJsonObject job(const SparkJob &j)
     return o;
 }
 
+QJsonArray accumulables(const QList<SparkAccumulable> &list)
+{
+    QJsonArray out;
+    for (const SparkAccumulable &a : list) {
+        QJsonObject o{{"id"_L1, a.id}, {"name"_L1, a.name}, {"value"_L1, a.value}};
+        if (a.hasUpdate)
+            o.insert("update"_L1, a.update);
+        out.append(o);
+    }
+    return out;
+}
+
+QJsonObject taskMetrics(const TaskMetricSums &m)
+{
+    QJsonObject o;
+    o.insert("executorDeserializeTime"_L1, m.executorDeserializeTime);
+    o.insert("executorDeserializeCpuTime"_L1, m.executorDeserializeCpuTime);
+    o.insert("executorRunTime"_L1, m.executorRunTime);
+    o.insert("executorCpuTime"_L1, m.executorCpuTime);
+    o.insert("resultSize"_L1, m.resultSize);
+    o.insert("jvmGcTime"_L1, m.jvmGcTime);
+    o.insert("resultSerializationTime"_L1, m.resultSerializationTime);
+    o.insert("memoryBytesSpilled"_L1, m.memoryBytesSpilled);
+    o.insert("diskBytesSpilled"_L1, m.diskBytesSpilled);
+    o.insert("peakExecutionMemory"_L1, m.peakExecutionMemory);
+    o.insert("inputMetrics"_L1, QJsonObject{{"bytesRead"_L1, m.inputBytes}, {"recordsRead"_L1, m.inputRecords}});
+    o.insert("outputMetrics"_L1,
+             QJsonObject{{"bytesWritten"_L1, m.outputBytes}, {"recordsWritten"_L1, m.outputRecords}});
+    o.insert("shuffleReadMetrics"_L1,
+             QJsonObject{{"remoteBlocksFetched"_L1, m.shuffleRemoteBlocksFetched},
+                         {"localBlocksFetched"_L1, m.shuffleLocalBlocksFetched},
+                         {"fetchWaitTime"_L1, m.shuffleFetchWaitTime},
+                         {"remoteBytesRead"_L1, m.shuffleRemoteBytesRead},
+                         {"remoteBytesReadToDisk"_L1, m.shuffleRemoteBytesReadToDisk},
+                         {"localBytesRead"_L1, m.shuffleLocalBytesRead},
+                         {"recordsRead"_L1, m.shuffleReadRecords},
+                         {"remoteReqsDuration"_L1, m.shuffleRemoteReqsDuration},
+                         {"shufflePushReadMetrics"_L1, pushReadMetrics(m)}});
+    o.insert("shuffleWriteMetrics"_L1, QJsonObject{{"bytesWritten"_L1, m.shuffleWriteBytes},
+                                                   {"writeTime"_L1, m.shuffleWriteTime},
+                                                   {"recordsWritten"_L1, m.shuffleWriteRecords}});
+    return o;
+}
+
+qint64 taskDuration(const SparkTask &t, qint64 lastUpdated)
+{
+    // Spark: the finished task's duration, or how long a running one had run when the log was last written.
+    return t.finished() ? t.finishTime - t.launchTime : lastUpdated - t.launchTime;
+}
+
+qint64 gettingResultTime(const SparkTask &t, qint64 duration)
+{
+    if (t.gettingResultTime <= 0)
+        return 0;
+    return duration > 0 ? t.launchTime + duration - t.gettingResultTime : 0;
+}
+
+qint64 schedulerDelay(const SparkTask &t, qint64 duration)
+{
+    return std::max<qint64>(0, duration - t.metrics.executorRunTime - t.metrics.executorDeserializeTime
+                                   - t.metrics.resultSerializationTime - gettingResultTime(t, duration));
+}
+
+QJsonObject task(const SparkTask &t, const QMap<QString, QString> &executorLogs, qint64 lastUpdated)
+{
+    const qint64 duration = taskDuration(t, lastUpdated);
+    const QString status = t.status();
+    QJsonObject o;
+    o.insert("taskId"_L1, t.taskId);
+    o.insert("index"_L1, t.index);
+    o.insert("attempt"_L1, t.attempt);
+    o.insert("partitionId"_L1, t.partitionId);
+    o.insert("launchTime"_L1, date(t.launchTime));
+    if (t.gettingResultTime > 0)
+        o.insert("resultFetchStart"_L1, date(t.gettingResultTime));
+    if (duration > 0)
+        o.insert("duration"_L1, duration);
+    o.insert("executorId"_L1, t.executorId);
+    o.insert("host"_L1, t.host);
+    o.insert("status"_L1, status);
+    o.insert("taskLocality"_L1, t.locality);
+    o.insert("speculative"_L1, t.speculative);
+    o.insert("accumulatorUpdates"_L1, accumulables(t.accumulables));
+    if (t.hasError)
+        o.insert("errorMessage"_L1, t.errorMessage);
+    if (t.hasMetrics)
+        o.insert("taskMetrics"_L1, taskMetrics(t.metrics));
+    o.insert("executorLogs"_L1, stringMap(executorLogs));
+    const bool done = status == "FAILED"_L1 || status == "KILLED"_L1 || status == "SUCCESS"_L1;
+    o.insert("schedulerDelay"_L1, done && t.hasMetrics && duration > 0 ? schedulerDelay(t, duration) : 0);
+    o.insert("gettingResultTime"_L1, gettingResultTime(t, duration > 0 ? duration : -1));
+    return o;
+}
+
 QJsonObject stage(const SparkStage &s, bool withExecutorSummary)
 {
     QJsonObject o;
@@ -171,15 +280,13 @@ QJsonObject stage(const SparkStage &s, bool withExecutorSummary)
     o.insert("details"_L1, s.details);
     o.insert("schedulingPool"_L1, s.schedulingPool);
     o.insert("rddIds"_L1, ints(s.rddIds));
-    o.insert("accumulatorUpdates"_L1, QJsonArray());
+    o.insert("accumulatorUpdates"_L1, accumulables(s.accumulables));
     o.insert("killedTasksSummary"_L1, countMap(s.killedTasksSummary));
     o.insert("resourceProfileId"_L1, s.resourceProfileId);
     if (s.peak.set)
         o.insert("peakExecutorMetrics"_L1, peakMetrics(s.peak));
-    o.insert("isShufflePushEnabled"_L1, false);
-    o.insert("shuffleMergersCount"_L1, 0);
-    // Not part of Spark's stage object, but the DAG needs it and extra fields are harmless to its clients.
-    o.insert("parentIds"_L1, ints(s.parentIds));
+    o.insert("isShufflePushEnabled"_L1, s.isShufflePushEnabled);
+    o.insert("shuffleMergersCount"_L1, s.shuffleMergersCount);
     if (withExecutorSummary) {
         QJsonObject summary;
         for (auto it = s.executorSummary.begin(); it != s.executorSummary.end(); ++it) {
@@ -199,13 +306,21 @@ QJsonObject stage(const SparkStage &s, bool withExecutorSummary)
             x.insert("shuffleWriteRecords"_L1, e.metrics.shuffleWriteRecords);
             x.insert("memoryBytesSpilled"_L1, e.metrics.memoryBytesSpilled);
             x.insert("diskBytesSpilled"_L1, e.metrics.diskBytesSpilled);
-            x.insert("isBlacklistedForStage"_L1, false);
-            x.insert("isExcludedForStage"_L1, false);
+            x.insert("isBlacklistedForStage"_L1, e.isExcluded);
+            x.insert("isExcludedForStage"_L1, e.isExcluded);
             if (e.peak.set)
                 x.insert("peakMemoryMetrics"_L1, peakMetrics(e.peak));
             summary.insert(it.key(), x);
         }
         o.insert("executorSummary"_L1, summary);
+        if (s.hasSpeculation) {
+            const SpeculationSummary &sp = s.speculation;
+            o.insert("speculationSummary"_L1, QJsonObject{{"numTasks"_L1, sp.numTasks},
+                                                           {"numActiveTasks"_L1, sp.numActiveTasks},
+                                                           {"numCompletedTasks"_L1, sp.numCompletedTasks},
+                                                           {"numFailedTasks"_L1, sp.numFailedTasks},
+                                                           {"numKilledTasks"_L1, sp.numKilledTasks}});
+        }
     }
     return o;
 }
@@ -216,7 +331,7 @@ QJsonObject executor(const SparkExecutor &e)
     o.insert("id"_L1, e.id);
     o.insert("hostPort"_L1, e.hostPort.isEmpty() ? e.host : e.hostPort);
     o.insert("isActive"_L1, e.isActive);
-    o.insert("rddBlocks"_L1, 0);
+    o.insert("rddBlocks"_L1, e.rddBlocks);
     o.insert("memoryUsed"_L1, e.memoryUsed);
     o.insert("diskUsed"_L1, e.diskUsed);
     o.insert("totalCores"_L1, e.totalCores);
@@ -240,12 +355,12 @@ QJsonObject executor(const SparkExecutor &e)
     o.insert("executorLogs"_L1, stringMap(e.executorLogs));
     if (e.totalOnHeap >= 0) {
         o.insert("memoryMetrics"_L1,
-                 QJsonObject{{"usedOnHeapStorageMemory"_L1, e.memoryUsed},
-                             {"usedOffHeapStorageMemory"_L1, 0},
+                 QJsonObject{{"usedOnHeapStorageMemory"_L1, e.usedOnHeap},
+                             {"usedOffHeapStorageMemory"_L1, e.usedOffHeap},
                              {"totalOnHeapStorageMemory"_L1, e.totalOnHeap},
                              {"totalOffHeapStorageMemory"_L1, e.totalOffHeap}});
     }
-    o.insert("blacklistedInStages"_L1, QJsonArray());
+    o.insert("blacklistedInStages"_L1, ints(e.excludedInStages));
     if (e.peak.set)
         o.insert("peakMemoryMetrics"_L1, peakMetrics(e.peak));
     o.insert("attributes"_L1, stringMap(e.attributes));
@@ -256,7 +371,60 @@ QJsonObject executor(const SparkExecutor &e)
     o.insert("resources"_L1, resources);
     o.insert("resourceProfileId"_L1, e.resourceProfileId);
     o.insert("isExcluded"_L1, e.isExcluded);
-    o.insert("excludedInStages"_L1, QJsonArray());
+    o.insert("excludedInStages"_L1, ints(e.excludedInStages));
+    return o;
+}
+
+QJsonObject process(const SparkProcess &p)
+{
+    QJsonObject o{{"id"_L1, p.id},
+                  {"hostPort"_L1, p.hostPort},
+                  {"isActive"_L1, p.isActive},
+                  {"totalCores"_L1, p.totalCores},
+                  {"addTime"_L1, date(p.addTime)},
+                  {"processLogs"_L1, stringMap(p.processLogs)}};
+    if (p.removeTime >= 0)
+        o.insert("removeTime"_L1, date(p.removeTime));
+    return o;
+}
+
+QJsonObject rdd(const SparkRdd &r, const QMap<QString, SparkExecutor> &executors)
+{
+    QJsonObject o{{"id"_L1, r.id},
+                  {"name"_L1, r.name},
+                  {"numPartitions"_L1, r.numPartitions},
+                  {"numCachedPartitions"_L1, r.partitions.size()},
+                  {"storageLevel"_L1, r.storageLevel},
+                  {"memoryUsed"_L1, r.memoryUsed},
+                  {"diskUsed"_L1, r.diskUsed}};
+    if (!r.distributions.isEmpty()) {
+        QJsonArray dists;
+        for (const QString &id : r.distributionOrder) {
+            const SparkRddDistribution &d = r.distributions.value(id);
+            const SparkExecutor x = executors.value(id);
+            QJsonObject dist{{"address"_L1, x.hostPort.isEmpty() ? x.host : x.hostPort},
+                             {"memoryUsed"_L1, d.memoryUsed},
+                             {"memoryRemaining"_L1, x.maxMemory - x.memoryUsed},
+                             {"diskUsed"_L1, d.diskUsed}};
+            if (x.totalOnHeap >= 0) {
+                dist.insert("onHeapMemoryUsed"_L1, d.onHeapUsed);
+                dist.insert("offHeapMemoryUsed"_L1, d.offHeapUsed);
+                dist.insert("onHeapMemoryRemaining"_L1, x.totalOnHeap - x.usedOnHeap);
+                dist.insert("offHeapMemoryRemaining"_L1, x.totalOffHeap - x.usedOffHeap);
+            }
+            dists.append(dist);
+        }
+        o.insert("dataDistribution"_L1, dists);
+    }
+    QJsonArray parts;
+    for (const SparkRddPartition &p : r.partitions) {
+        parts.append(QJsonObject{{"blockName"_L1, p.blockName},
+                                 {"storageLevel"_L1, p.storageLevel},
+                                 {"memoryUsed"_L1, p.memoryUsed},
+                                 {"diskUsed"_L1, p.diskUsed},
+                                 {"executors"_L1, QJsonArray::fromStringList(p.executors)}});
+    }
+    o.insert("partitions"_L1, parts);
     return o;
 }
 

@@ -21,6 +21,15 @@ QJsonObject job(const SparkJob &j);
 QJsonObject stage(const SparkStage &s, bool withExecutorSummary);
 QJsonObject executor(const SparkExecutor &e);
 QJsonObject peakMetrics(const PeakMetrics &m);
+QJsonArray accumulables(const QList<SparkAccumulable> &list);
+QJsonObject taskMetrics(const TaskMetricSums &m);
+// Spark's TaskData: executorLogs are the task's executor's; lastUpdated times a task that never ended.
+QJsonObject task(const SparkTask &t, const QMap<QString, QString> &executorLogs, qint64 lastUpdated);
+qint64 taskDuration(const SparkTask &t, qint64 lastUpdated);
+qint64 gettingResultTime(const SparkTask &t, qint64 duration);
+qint64 schedulerDelay(const SparkTask &t, qint64 duration);
+QJsonObject process(const SparkProcess &p);
+QJsonObject rdd(const SparkRdd &r, const QMap<QString, SparkExecutor> &executors);
 
 } // namespace historyjson
 

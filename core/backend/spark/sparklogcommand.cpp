@@ -4,6 +4,7 @@
 
 #include "core/backend/spark/eventlogreader.h"
 #include "core/backend/spark/historyjson.h"
+#include "core/backend/spark/historytasks.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -243,6 +244,184 @@ const QStringList &subResources()
     return names;
 }
 
+// Spark's BooleanParam: "true"/"false" in any case; anything else is a bad request.
+std::optional<bool> boolParam(const QUrlQuery &q, const QString &name, bool fallback, QString *error)
+{
+    if (!q.hasQueryItem(name))
+        return fallback;
+    const QString v = q.queryItemValue(name, QUrl::FullyDecoded);
+    if (v.compare("true"_L1, Qt::CaseInsensitive) == 0)
+        return true;
+    if (v.compare("false"_L1, Qt::CaseInsensitive) == 0)
+        return false;
+    *error = tr("Bad value for parameter \"%1\".  Expected a boolean, got \"%2\"").arg(name, v);
+    return std::nullopt;
+}
+
+std::optional<qint64> intParam(const QUrlQuery &q, const QString &name, qint64 fallback, QString *error)
+{
+    if (!q.hasQueryItem(name))
+        return fallback;
+    const QString v = q.queryItemValue(name, QUrl::FullyDecoded);
+    bool isInt = false;
+    const int n = v.toInt(&isInt);
+    if (!isInt) {
+        *error = tr("Bad value for parameter \"%1\".  Expected an int, got \"%2\"").arg(name, v);
+        return std::nullopt;
+    }
+    return n;
+}
+
+// quantiles=0.05,0.5 (Spark's default differs by endpoint)
+std::optional<QList<double>> quantilesParam(const QUrlQuery &q, const QString &fallback, QString *error)
+{
+    const QString text = q.hasQueryItem(u"quantiles"_s) ? q.queryItemValue(u"quantiles"_s, QUrl::FullyDecoded) : fallback;
+    QList<double> out;
+    for (const QString &part : text.split(u',')) {
+        bool isDouble = false;
+        const double v = part.trimmed().toDouble(&isDouble);
+        if (!isDouble || v < 0 || v > 1) {
+            *error = tr("Bad value for parameter \"quantiles\".  Expected a double, got \"%1\"").arg(part);
+            return std::nullopt;
+        }
+        out.append(v);
+    }
+    return out;
+}
+
+// taskStatus / status=success&status=failed for tasks: Spark's TaskStatus names, upper-case.
+bool taskStatuses(const QUrlQuery &q, const QString &name, QStringList *out, QString *error)
+{
+    static const QStringList names = {u"RUNNING"_s, u"KILLED"_s, u"FAILED"_s, u"SUCCESS"_s, u"UNKNOWN"_s};
+    for (const QString &v : q.allQueryItemValues(name, QUrl::FullyDecoded)) {
+        const QString upper = v.toUpper();
+        if (!names.contains(upper)) {
+            *error = tr("bad value for parameter \"%1\": \"%2\" (expected one of %3)")
+                         .arg(name, v, names.join(u", "_s).toLower());
+            return false;
+        }
+        out->append(upper);
+    }
+    return true;
+}
+
+const std::vector<SparkTask> &tasksOf(const SparkApplication &app, const SparkStage &s)
+{
+    static const std::vector<SparkTask> none;
+    const auto it = app.tasks.constFind({s.stageId, s.attemptId});
+    return it == app.tasks.constEnd() ? none : it.value();
+}
+
+QJsonObject stageWithDetails(const SparkApplication &app, const SparkStage &s, const QStringList &taskStatuses)
+{
+    QJsonObject o = historyjson::stage(s, true);
+    QJsonObject tasks;
+    for (const SparkTask &t : tasksOf(app, s)) {
+        if (!taskStatuses.isEmpty() && !taskStatuses.contains(t.status()))
+            continue;
+        tasks.insert(QString::number(t.taskId),
+                     historyjson::task(t, app.executors.value(t.executorId).executorLogs, app.attempt.lastUpdated));
+    }
+    o.insert("tasks"_L1, tasks);
+    return o;
+}
+
+HistoryAnswer stageResource(const SparkApplication &app, const QStringList &rest, const QUrlQuery &q)
+{
+    QString error;
+    QList<StageStatus> statuses;
+    QStringList taskStatusFilter;
+    if (!parseStatuses<StageStatus>(q,
+                                    {{u"active"_s, StageStatus::Active},
+                                     {u"complete"_s, StageStatus::Complete},
+                                     {u"failed"_s, StageStatus::Failed},
+                                     {u"pending"_s, StageStatus::Pending},
+                                     {u"skipped"_s, StageStatus::Skipped}},
+                                    &statuses, &error)
+        && rest.size() == 1)
+        return fail(400, error);
+    if (!taskStatuses(q, u"taskStatus"_s, &taskStatusFilter, &error))
+        return fail(400, error);
+    // details: false for the list, true for one stage
+    const auto details = boolParam(q, u"details"_s, rest.size() > 1, &error);
+    if (!details)
+        return fail(400, error);
+    auto render = [&](const SparkStage &s) {
+        return *details ? stageWithDetails(app, s, taskStatusFilter) : historyjson::stage(s, false);
+    };
+    if (rest.size() == 1) {
+        QJsonArray out;
+        const QList<SparkStage> stages = app.stages.values();
+        for (auto it = stages.crbegin(); it != stages.crend(); ++it) {
+            if (statuses.isEmpty() || statuses.contains(it->status))
+                out.append(render(*it));
+        }
+        return ok(out);
+    }
+    bool isInt = false;
+    const int id = rest.at(1).toInt(&isInt);
+    QList<const SparkStage *> attempts;
+    for (const SparkStage &s : app.stages) {
+        if (isInt && s.stageId == id)
+            attempts.append(&s);
+    }
+    if (attempts.isEmpty())
+        return fail(404, tr("unknown stage: %1").arg(rest.at(1)));
+    if (rest.size() == 2) {
+        QJsonArray out;
+        for (const SparkStage *s : std::as_const(attempts))
+            out.append(render(*s));
+        return ok(out);
+    }
+    const int attempt = rest.at(2).toInt(&isInt);
+    const SparkStage *stage = nullptr;
+    for (const SparkStage *s : std::as_const(attempts)) {
+        if (isInt && s->attemptId == attempt)
+            stage = s;
+    }
+    if (!stage) {
+        QStringList found;
+        for (const SparkStage *s : std::as_const(attempts))
+            found.append(QString::number(s->attemptId));
+        return fail(404, tr("unknown attempt for stage %1.  Found attempts: [%2]").arg(id).arg(found.join(u", "_s)));
+    }
+    if (rest.size() == 3)
+        return ok(render(*stage));
+    if (rest.size() == 4 && rest.at(3) == "taskSummary"_L1) {
+        const auto quantiles = quantilesParam(q, u"0.05,0.25,0.5,0.75,0.95"_s, &error);
+        if (!quantiles)
+            return fail(400, error);
+        const auto summary = historytasks::taskSummary(tasksOf(app, *stage), *quantiles, app.attempt.lastUpdated);
+        if (!summary)
+            return fail(404, tr("No tasks reported metrics for %1 / %2 yet.").arg(id).arg(attempt));
+        return ok(*summary);
+    }
+    if (rest.size() == 4 && rest.at(3) == "taskList"_L1) {
+        const auto offset = intParam(q, u"offset"_s, 0, &error);
+        const auto length = offset ? intParam(q, u"length"_s, 20, &error) : std::nullopt;
+        if (!offset || !length)
+            return fail(400, error);
+        auto sorting = historytasks::TaskSorting::Id;
+        if (q.hasQueryItem(u"sortBy"_s)) {
+            const QString v = q.queryItemValue(u"sortBy"_s, QUrl::FullyDecoded);
+            const auto parsed = historytasks::parseSorting(v);
+            if (!parsed)
+                return fail(400, tr("Bad value for parameter \"sortBy\": \"%1\" (expected ID, runtime, -runtime, "
+                                    "INCREASING_RUNTIME or DECREASING_RUNTIME)")
+                                     .arg(v));
+            sorting = *parsed;
+        }
+        QStringList statusFilter;
+        if (!taskStatuses(q, u"status"_s, &statusFilter, &error))
+            return fail(400, error);
+        QJsonArray out;
+        for (const SparkTask *t : historytasks::taskList(tasksOf(app, *stage), sorting, statusFilter, *offset, *length))
+            out.append(historyjson::task(*t, app.executors.value(t->executorId).executorLogs, app.attempt.lastUpdated));
+        return ok(out);
+    }
+    return fail(404, tr("unknown endpoint: stages/%1").arg(rest.mid(1).join(u'/')));
+}
+
 HistoryAnswer appResource(const SparkApplication &app, const QStringList &rest, const QUrlQuery &q)
 {
     const QString what = rest.first();
@@ -271,55 +450,8 @@ HistoryAnswer appResource(const SparkApplication &app, const QStringList &rest, 
             return fail(404, tr("unknown job: %1").arg(rest.at(1)));
         return ok(historyjson::job(app.jobs.value(id)));
     }
-    if (what == "stages"_L1) {
-        QList<StageStatus> statuses;
-        QString error;
-        if (!parseStatuses<StageStatus>(q,
-                                        {{u"active"_s, StageStatus::Active},
-                                         {u"complete"_s, StageStatus::Complete},
-                                         {u"failed"_s, StageStatus::Failed},
-                                         {u"pending"_s, StageStatus::Pending},
-                                         {u"skipped"_s, StageStatus::Skipped}},
-                                        &statuses, &error))
-            return fail(400, error);
-        if (rest.size() == 1) {
-            QJsonArray out;
-            const QList<SparkStage> stages = app.stages.values();
-            for (auto it = stages.crbegin(); it != stages.crend(); ++it) {
-                if (statuses.isEmpty() || statuses.contains(it->status))
-                    out.append(historyjson::stage(*it, false));
-            }
-            return ok(out);
-        }
-        bool isInt = false;
-        const int id = rest.at(1).toInt(&isInt);
-        QList<const SparkStage *> attempts;
-        for (const SparkStage &s : app.stages) {
-            if (isInt && s.stageId == id)
-                attempts.append(&s);
-        }
-        if (attempts.isEmpty())
-            return fail(404, tr("unknown stage: %1").arg(rest.at(1)));
-        if (rest.size() == 2) {
-            QJsonArray out;
-            for (const SparkStage *s : std::as_const(attempts))
-                out.append(historyjson::stage(*s, true));
-            return ok(out);
-        }
-        const int attempt = rest.at(2).toInt(&isInt);
-        for (const SparkStage *s : std::as_const(attempts)) {
-            if (isInt && s->attemptId == attempt) {
-                if (rest.size() == 3)
-                    return ok(historyjson::stage(*s, true));
-                return fail(404, tr("spark-log does not serve %1 yet (jobs, stages and executors only)")
-                                     .arg(rest.mid(3).join(u'/')));
-            }
-        }
-        QStringList found;
-        for (const SparkStage *s : std::as_const(attempts))
-            found.append(QString::number(s->attemptId));
-        return fail(404, tr("unknown attempt for stage %1. Found attempts: [%2]").arg(id).arg(found.join(u", "_s)));
-    }
+    if (what == "stages"_L1)
+        return stageResource(app, rest, q);
     if ((what == "executors"_L1 || what == "allexecutors"_L1) && rest.size() == 1) {
         const bool activeOnly = what == "executors"_L1;
         QList<const SparkExecutor *> list;
@@ -335,7 +467,55 @@ HistoryAnswer appResource(const SparkApplication &app, const QStringList &rest, 
             out.append(historyjson::executor(*e));
         return ok(out);
     }
-    return fail(404, tr("spark-log does not serve %1 yet (jobs, stages and executors only)").arg(rest.join(u'/')));
+    if (what == "environment"_L1 && rest.size() == 1) {
+        if (!app.hasEnvironment)
+            return fail(404, tr("no environment in the log of %1 (no SparkListenerEnvironmentUpdate)").arg(app.id));
+        QJsonObject env = app.environment;
+        env.insert("resourceProfiles"_L1, app.resourceProfiles);
+        return ok(env);
+    }
+    if (what == "storage"_L1 && rest.size() >= 2 && rest.at(1) == "rdd"_L1 && rest.size() <= 3) {
+        if (rest.size() == 2) {
+            QJsonArray out;
+            for (const SparkRdd &r : app.rdds) {
+                if (!r.partitions.isEmpty()) // Spark lists only RDDs with cached partitions
+                    out.append(historyjson::rdd(r, app.executors));
+            }
+            return ok(out);
+        }
+        bool isInt = false;
+        const int id = rest.at(2).toInt(&isInt);
+        if (!isInt || !app.rdds.contains(id))
+            return fail(404, tr("unknown rdd: %1").arg(rest.at(2)));
+        return ok(historyjson::rdd(app.rdds.value(id), app.executors));
+    }
+    if (what == "allmiscellaneousprocess"_L1 && rest.size() == 1) {
+        QJsonArray out;
+        for (const SparkProcess &p : app.miscProcesses)
+            out.append(historyjson::process(p));
+        return ok(out);
+    }
+    if (what == "threads"_L1 || (what == "executors"_L1 && rest.size() == 3 && rest.at(2) == "threads"_L1))
+        return fail(503, tr("thread dumps are not available through the history server"));
+    return fail(404, tr("unknown endpoint: %1").arg(rest.join(u'/')));
+}
+
+// Which stages' tasks an endpoint shows: the model keeps only those, so the rest of a large log costs no memory.
+TaskKeepFilter tasksNeeded(const QStringList &rest, const QUrlQuery &q)
+{
+    TaskKeepFilter keep;
+    if (rest.isEmpty() || rest.first() != "stages"_L1)
+        return keep;
+    const QString details = q.queryItemValue(u"details"_s).toLower();
+    if (rest.size() == 1) {
+        keep.all = details == "true"_L1;
+        return keep;
+    }
+    bool isInt = false;
+    const int id = rest.at(1).toInt(&isInt);
+    if (isInt && (details != "false"_L1 || rest.size() == 4))
+        keep.stageIds.insert(id);
+    return keep;
 }
 
 } // namespace
@@ -397,7 +577,9 @@ HistoryAnswer answerHistoryRequest(const QString &logPath, const QString &endpoi
         }
     }
     const bool needFull = !rest.isEmpty();
-    Catalogue found = loadAll(candidates, needFull ? EventLogReader::Options{} : listing);
+    EventLogReader::Options full;
+    full.keepTasks = tasksNeeded(rest, q);
+    Catalogue found = loadAll(candidates, needFull ? full : listing);
     warnings += found.warnings;
     found.logs.erase(std::remove_if(found.logs.begin(), found.logs.end(),
                                     [&](const LogEntry &e) { return e.app.id != appId; }),

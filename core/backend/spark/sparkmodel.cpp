@@ -50,6 +50,26 @@ void TaskMetricSums::add(const TaskMetricSums &o)
     shuffleWriteBytes += o.shuffleWriteBytes;
     shuffleWriteTime += o.shuffleWriteTime;
     shuffleWriteRecords += o.shuffleWriteRecords;
+    pushCorruptMergedBlockChunks += o.pushCorruptMergedBlockChunks;
+    pushMergedFetchFallbackCount += o.pushMergedFetchFallbackCount;
+    pushRemoteMergedBlocksFetched += o.pushRemoteMergedBlocksFetched;
+    pushLocalMergedBlocksFetched += o.pushLocalMergedBlocksFetched;
+    pushRemoteMergedChunksFetched += o.pushRemoteMergedChunksFetched;
+    pushLocalMergedChunksFetched += o.pushLocalMergedChunksFetched;
+    pushRemoteMergedBytesRead += o.pushRemoteMergedBytesRead;
+    pushLocalMergedBytesRead += o.pushLocalMergedBytesRead;
+    pushRemoteMergedReqsDuration += o.pushRemoteMergedReqsDuration;
+}
+
+QString SparkTask::status() const
+{
+    if (!finished())
+        return gettingResultTime != 0 ? u"GET RESULT"_s : u"RUNNING"_s;
+    if (failed)
+        return u"FAILED"_s;
+    if (killed)
+        return u"KILLED"_s;
+    return u"SUCCESS"_s;
 }
 
 QString toString(JobStatus s)

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -55,6 +57,16 @@ struct TaskMetricSums
     qint64 shuffleWriteBytes = 0;
     qint64 shuffleWriteTime = 0; // ns
     qint64 shuffleWriteRecords = 0;
+    // push-based shuffle ("Shuffle Push Read Metrics"), zero when the log has none
+    qint64 pushCorruptMergedBlockChunks = 0;
+    qint64 pushMergedFetchFallbackCount = 0;
+    qint64 pushRemoteMergedBlocksFetched = 0;
+    qint64 pushLocalMergedBlocksFetched = 0;
+    qint64 pushRemoteMergedChunksFetched = 0;
+    qint64 pushLocalMergedChunksFetched = 0;
+    qint64 pushRemoteMergedBytesRead = 0;
+    qint64 pushLocalMergedBytesRead = 0;
+    qint64 pushRemoteMergedReqsDuration = 0;
 
     qint64 shuffleReadBytes() const { return shuffleRemoteBytesRead + shuffleLocalBytesRead; }
     void add(const TaskMetricSums &o);
@@ -91,12 +103,61 @@ struct SparkJob
     QHash<int, std::vector<bool>> completedIndexBits;
 };
 
+// A named accumulator as the REST API shows it (internal and SQL ones are left out, as Spark does).
+struct SparkAccumulable
+{
+    qint64 id = 0;
+    QString name;
+    QString update; // only when hasUpdate
+    bool hasUpdate = false;
+    QString value;
+};
+
+// One task attempt, as the stage details and taskList show it. Kept only for the stages a request needs
+// (EventLogReader::Options::keepTasks), so a large log's memory does not grow with its tasks.
+struct SparkTask
+{
+    qint64 taskId = 0;
+    int index = 0;
+    int attempt = 0;
+    int partitionId = -1;
+    qint64 launchTime = 0;
+    qint64 gettingResultTime = 0; // "Getting Result Time": when fetching the result began, 0 if never
+    qint64 finishTime = 0;
+    QString executorId;
+    QString host;
+    QString locality;
+    bool speculative = false;
+    bool failed = false;
+    bool killed = false;
+    bool hasError = false;
+    QString errorMessage;
+    bool hasMetrics = false;
+    TaskMetricSums metrics;
+    QList<SparkAccumulable> accumulables;
+
+    bool finished() const { return finishTime != 0; }
+    // Spark's TaskInfo.status: RUNNING, GET RESULT, FAILED, KILLED, SUCCESS
+    QString status() const;
+    bool successful() const { return finished() && !failed && !killed; }
+};
+
+struct SpeculationSummary
+{
+    int numTasks = 0;
+    int numActiveTasks = 0;
+    int numCompletedTasks = 0;
+    int numFailedTasks = 0;
+    int numKilledTasks = 0;
+};
+
 struct StageExecutorSummary
 {
     qint64 taskTime = 0;
     int failedTasks = 0;
     int succeededTasks = 0;
     int killedTasks = 0;
+    bool isExcluded = false;
     TaskMetricSums metrics;
     PeakMetrics peak;
 };
@@ -127,6 +188,11 @@ struct SparkStage
     QList<int> parentIds;
     QList<int> rddIds;
     QList<int> jobIds; // the jobs this attempt counts for (Spark's stage.jobs)
+    QList<SparkAccumulable> accumulables; // the stage info's named accumulators, by id
+    bool isShufflePushEnabled = false;
+    int shuffleMergersCount = 0;
+    bool hasSpeculation = false; // a speculative task ran: Spark then stores a speculation summary
+    SpeculationSummary speculation;
     TaskMetricSums metrics;
     PeakMetrics peak;
     QMap<QString, StageExecutorSummary> executorSummary; // keyed by executor id
@@ -169,6 +235,10 @@ struct SparkExecutor
     QString removeReason;
     int resourceProfileId = 0;
     bool isExcluded = false;
+    QList<int> excludedInStages; // sorted
+    int rddBlocks = 0;
+    qint64 usedOnHeap = 0;
+    qint64 usedOffHeap = 0;
     QMap<QString, QString> executorLogs;
     QMap<QString, QString> attributes;
     QMap<QString, QStringList> resources;
@@ -187,6 +257,54 @@ struct SparkAttempt
     qint64 duration() const { return completed ? endTime - startTime : 0; }
 };
 
+// A cached RDD (Spark's LiveRDD): known once a stage that computes it with a storage level was submitted;
+// its partitions and per-executor distribution come from block updates
+// (spark.eventLog.logBlockUpdates.enabled).
+struct SparkRddPartition
+{
+    QString blockName;
+    QString storageLevel;
+    qint64 memoryUsed = 0;
+    qint64 diskUsed = 0;
+    QStringList executors;
+};
+
+struct SparkRddDistribution
+{
+    QString executorId;
+    qint64 memoryUsed = 0;
+    qint64 diskUsed = 0;
+    qint64 onHeapUsed = 0;
+    qint64 offHeapUsed = 0;
+};
+
+struct SparkRdd
+{
+    int id = 0;
+    QString name;
+    int numPartitions = 0;
+    QString storageLevel; // description, e.g. "Memory Deserialized 1x Replicated"
+    bool useOffHeap = false;
+    bool deserialized = false;
+    qint64 memoryUsed = 0;
+    qint64 diskUsed = 0;
+    QMap<QString, SparkRddPartition> partitions; // by block name
+    QMap<QString, SparkRddDistribution> distributions; // by executor id, in the order they appeared
+    QStringList distributionOrder;
+};
+
+// A non-executor process, e.g. a YARN application master (allmiscellaneousprocess).
+struct SparkProcess
+{
+    QString id;
+    QString hostPort;
+    bool isActive = true;
+    int totalCores = 0;
+    qint64 addTime = 0;
+    qint64 removeTime = -1;
+    QMap<QString, QString> processLogs;
+};
+
 // Everything one application attempt's event log says, as the console shows it. A value type: the reader
 // builds it on its own thread and hands over a finished copy.
 struct SparkApplication
@@ -198,6 +316,15 @@ struct SparkApplication
     QMap<QPair<int, int>, SparkStage> stages; // by (stage id, attempt id)
     QMap<QString, SparkExecutor> executors; // by executor id
     QList<ExecutorEvent> executorTimeline;
+    // Tasks by (stage id, attempt), only for the stages the reader was asked to keep (Options::keepTasks); Spark
+    // keeps a task under the stage its start event names, even when that stage attempt is gone.
+    QMap<QPair<int, int>, std::vector<SparkTask>> tasks;
+    QMap<int, SparkRdd> rdds; // by RDD id, live ones only (unpersisted ones are dropped, as Spark does)
+    QList<SparkProcess> miscProcesses;
+    // The environment answer (runtime, properties sorted, resource profiles), built from the events.
+    bool hasEnvironment = false;
+    QJsonObject environment;
+    QJsonArray resourceProfiles;
 
     // Honest about what the log held.
     bool inProgress = false; // no ApplicationEnd, or a .inprogress name

@@ -19,7 +19,18 @@ struct TaskStartEvent
     int stageAttemptId = 0;
     qint64 taskId = 0;
     qint64 launchTime = 0;
+    bool speculative = false;
     std::string_view executorId; // valid only during the call
+};
+
+// Which stages' tasks the model keeps whole (SparkApplication::tasks). Everything else about a task is only
+// summed into its stage, job and executor.
+struct TaskKeepFilter
+{
+    bool all = false;
+    QSet<int> stageIds;
+    bool keeps(int stageId) const { return all || stageIds.contains(stageId); }
+    bool any() const { return all || !stageIds.isEmpty(); }
 };
 
 enum class TaskEndReason { Success, Killed, CommitDenied, Resubmitted, Failed };
@@ -35,6 +46,7 @@ struct TaskEndEvent
     qint64 launchTime = 0;
     qint64 finishTime = 0;
     std::string_view executorId; // valid only during the call
+    bool speculative = false;
     bool hasMetrics = false;
     TaskMetricSums metrics;
     PeakMetrics executorMetrics; // "Task Executor Metrics"; zeros (but set) when the log predates them
@@ -54,6 +66,8 @@ public:
     // When listing only, task events are not needed: the reader skips them.
     void setListingOnly(bool on) { m_listingOnly = on; }
     bool listingOnly() const { return m_listingOnly; }
+    void setTaskKeepFilter(const TaskKeepFilter &f) { m_keep = f; }
+    const TaskKeepFilter &taskKeepFilter() const { return m_keep; }
 
     SparkApplication &application() { return m_app; }
     // Ends the replay: what Spark's flush does for entities still live.
@@ -61,6 +75,10 @@ public:
 
     static TaskEndEvent taskEndFromJson(const QJsonObject &event, QByteArray *executorStorage, QByteArray *killStorage);
     static PeakMetrics executorMetricsFromJson(const QJsonObject &o);
+    static TaskMetricSums taskMetricsFromJson(const QJsonObject &m);
+    // Spark's TaskEndReason.toErrorString for a "Task End Reason" object; empty for Success.
+    static QString taskEndErrorString(const QJsonObject &reason);
+    static QList<SparkAccumulable> accumulablesFromJson(const QJsonArray &list);
 
 private:
     SparkStage *liveStage(int stageId, int attemptId);
@@ -72,9 +90,19 @@ private:
     void onStageSubmitted(const QJsonObject &e);
     void onStageCompleted(const QJsonObject &e);
     void onStageExecutorMetrics(const QJsonObject &e);
+    void onEnvironmentUpdate(const QJsonObject &e);
+    void onResourceProfileAdded(const QJsonObject &e);
+    void onBlockUpdated(const QJsonObject &e);
+    void onUnpersistRdd(const QJsonObject &e);
+    void onExecutorRemoved(const QJsonObject &e);
+    void excludeForStage(const QStringList &executorIds, int stageId, int attemptId);
+    void keepTaskStart(const QJsonObject &e);
+    void keepTaskEnd(const QJsonObject &e);
 
     SparkApplication m_app;
     bool m_listingOnly = false;
+    TaskKeepFilter m_keep;
+    QHash<qint64, QPair<QPair<int, int>, size_t>> m_keptTasks; // live kept task id -> (stage key, position)
     QSet<QPair<int, int>> m_liveStages;
     QSet<QString> m_liveExecutors;
     QSet<int> m_liveJobs;
@@ -84,7 +112,7 @@ private:
     void markCompletedIndex(std::vector<bool> &bits, int index, int *count);
     QHash<qint64, QPair<int, int>> m_liveTasks; // task id -> (stage, attempt)
     int m_taskCpus = 1;
-    QHash<QString, QPair<qint64, qint64>> m_blockSizes; // executor + block id -> (memory, disk)
+    QMap<int, int> m_taskCpusByProfile; // resource profile id -> cpus per task
     // The hot path sees the same few executors again and again.
     std::string m_lastExecKey;
     SparkExecutor *m_lastExec = nullptr;

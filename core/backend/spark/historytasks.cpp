@@ -1,0 +1,158 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "core/backend/spark/historytasks.h"
+
+#include "core/backend/spark/historyjson.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck::spark::historytasks {
+
+namespace {
+
+// The value Spark indexes a task's run time under: the run time of a successful task; for other tasks with
+// metrics, -(run time) - 1 (kept out of summaries); -1 for a task without metrics.
+qint64 runtimeKey(const SparkTask &t)
+{
+    if (!t.hasMetrics)
+        return -1;
+    return t.successful() ? t.metrics.executorRunTime : -t.metrics.executorRunTime - 1;
+}
+
+} // namespace
+
+std::optional<TaskSorting> parseSorting(const QString &text)
+{
+    const QString v = text.trimmed();
+    if (v.compare("ID"_L1, Qt::CaseInsensitive) == 0)
+        return TaskSorting::Id;
+    if (v.compare("runtime"_L1, Qt::CaseInsensitive) == 0 || v.compare("INCREASING_RUNTIME"_L1, Qt::CaseInsensitive) == 0)
+        return TaskSorting::IncreasingRuntime;
+    if (v.compare("-runtime"_L1, Qt::CaseInsensitive) == 0 || v.compare("DECREASING_RUNTIME"_L1, Qt::CaseInsensitive) == 0)
+        return TaskSorting::DecreasingRuntime;
+    return std::nullopt;
+}
+
+std::vector<const SparkTask *> taskList(const std::vector<SparkTask> &tasks, TaskSorting sorting,
+                                        const QStringList &statuses, qint64 offset, qint64 length)
+{
+    std::vector<const SparkTask *> order;
+    order.reserve(tasks.size());
+    for (const SparkTask &t : tasks)
+        order.push_back(&t);
+    // Spark's store orders an index by its value, then by task id; a descending view reverses both.
+    if (sorting == TaskSorting::Id) {
+        std::sort(order.begin(), order.end(), [](const SparkTask *a, const SparkTask *b) { return a->taskId < b->taskId; });
+    } else {
+        std::sort(order.begin(), order.end(), [](const SparkTask *a, const SparkTask *b) {
+            const qint64 ka = runtimeKey(*a), kb = runtimeKey(*b);
+            return ka != kb ? ka < kb : a->taskId < b->taskId;
+        });
+        if (sorting == TaskSorting::DecreasingRuntime)
+            std::reverse(order.begin(), order.end());
+    }
+    std::vector<const SparkTask *> out;
+    qint64 skipped = 0;
+    for (const SparkTask *t : order) {
+        if (qint64(out.size()) >= length)
+            break;
+        if (!statuses.isEmpty() && !statuses.contains(t->status()))
+            continue;
+        if (skipped < offset) {
+            ++skipped;
+            continue;
+        }
+        out.push_back(t);
+    }
+    return out;
+}
+
+std::optional<QJsonObject> taskSummary(const std::vector<SparkTask> &tasks, QList<double> quantiles,
+                                       qint64 lastUpdated)
+{
+    std::sort(quantiles.begin(), quantiles.end());
+    std::vector<const SparkTask *> done;
+    for (const SparkTask &t : tasks) {
+        if (t.status() == "SUCCESS"_L1 && t.hasMetrics)
+            done.push_back(&t);
+    }
+    if (done.empty())
+        return std::nullopt;
+    const qint64 count = qint64(done.size());
+    std::vector<qint64> values(done.size());
+    // One metric's values at the quantiles: sorted, then picked where Spark picks them.
+    auto at = [&](const std::function<qint64(const SparkTask &)> &metric) {
+        for (size_t i = 0; i < done.size(); ++i)
+            values[i] = metric(*done[i]);
+        std::sort(values.begin(), values.end());
+        QJsonArray out;
+        for (double q : std::as_const(quantiles)) {
+            const qint64 index = std::clamp<qint64>(qint64(q * double(count)), 0, count - 1);
+            out.append(double(values[size_t(index)]));
+        }
+        return out;
+    };
+    using M = TaskMetricSums;
+    auto field = [&](qint64 M::*member) { return at([member](const SparkTask &t) { return t.metrics.*member; }); };
+    auto duration = [lastUpdated](const SparkTask &t) { return historyjson::taskDuration(t, lastUpdated); };
+
+    QJsonArray qs;
+    for (double q : std::as_const(quantiles))
+        qs.append(q);
+    QJsonObject o;
+    o.insert("quantiles"_L1, qs);
+    o.insert("duration"_L1, at(duration));
+    o.insert("executorDeserializeTime"_L1, field(&M::executorDeserializeTime));
+    o.insert("executorDeserializeCpuTime"_L1, field(&M::executorDeserializeCpuTime));
+    o.insert("executorRunTime"_L1, field(&M::executorRunTime));
+    o.insert("executorCpuTime"_L1, field(&M::executorCpuTime));
+    o.insert("resultSize"_L1, field(&M::resultSize));
+    o.insert("jvmGcTime"_L1, field(&M::jvmGcTime));
+    o.insert("resultSerializationTime"_L1, field(&M::resultSerializationTime));
+    o.insert("gettingResultTime"_L1, at([&](const SparkTask &t) {
+                 return historyjson::gettingResultTime(t, historyjson::taskDuration(t, lastUpdated));
+             }));
+    o.insert("schedulerDelay"_L1, at([&](const SparkTask &t) {
+                 return historyjson::schedulerDelay(t, historyjson::taskDuration(t, lastUpdated));
+             }));
+    o.insert("peakExecutionMemory"_L1, field(&M::peakExecutionMemory));
+    o.insert("memoryBytesSpilled"_L1, field(&M::memoryBytesSpilled));
+    o.insert("diskBytesSpilled"_L1, field(&M::diskBytesSpilled));
+    o.insert("inputMetrics"_L1,
+             QJsonObject{{"bytesRead"_L1, field(&M::inputBytes)}, {"recordsRead"_L1, field(&M::inputRecords)}});
+    o.insert("outputMetrics"_L1, QJsonObject{{"bytesWritten"_L1, field(&M::outputBytes)},
+                                             {"recordsWritten"_L1, field(&M::outputRecords)}});
+    QJsonObject push{{"corruptMergedBlockChunks"_L1, field(&M::pushCorruptMergedBlockChunks)},
+                     {"mergedFetchFallbackCount"_L1, field(&M::pushMergedFetchFallbackCount)},
+                     {"remoteMergedBlocksFetched"_L1, field(&M::pushRemoteMergedBlocksFetched)},
+                     {"localMergedBlocksFetched"_L1, field(&M::pushLocalMergedBlocksFetched)},
+                     {"remoteMergedChunksFetched"_L1, field(&M::pushRemoteMergedChunksFetched)},
+                     {"localMergedChunksFetched"_L1, field(&M::pushLocalMergedChunksFetched)},
+                     {"remoteMergedBytesRead"_L1, field(&M::pushRemoteMergedBytesRead)},
+                     {"localMergedBytesRead"_L1, field(&M::pushLocalMergedBytesRead)},
+                     {"remoteMergedReqsDuration"_L1, field(&M::pushRemoteMergedReqsDuration)}};
+    o.insert("shuffleReadMetrics"_L1,
+             QJsonObject{{"readBytes"_L1, at([](const SparkTask &t) { return t.metrics.shuffleReadBytes(); })},
+                         {"readRecords"_L1, field(&M::shuffleReadRecords)},
+                         {"remoteBlocksFetched"_L1, field(&M::shuffleRemoteBlocksFetched)},
+                         {"localBlocksFetched"_L1, field(&M::shuffleLocalBlocksFetched)},
+                         {"fetchWaitTime"_L1, field(&M::shuffleFetchWaitTime)},
+                         {"remoteBytesRead"_L1, field(&M::shuffleRemoteBytesRead)},
+                         {"remoteBytesReadToDisk"_L1, field(&M::shuffleRemoteBytesReadToDisk)},
+                         {"totalBlocksFetched"_L1, at([](const SparkTask &t) {
+                              return t.metrics.shuffleLocalBlocksFetched + t.metrics.shuffleRemoteBlocksFetched;
+                          })},
+                         {"remoteReqsDuration"_L1, field(&M::shuffleRemoteReqsDuration)},
+                         {"shufflePushReadMetricsDist"_L1, push}});
+    o.insert("shuffleWriteMetrics"_L1, QJsonObject{{"writeBytes"_L1, field(&M::shuffleWriteBytes)},
+                                                   {"writeRecords"_L1, field(&M::shuffleWriteRecords)},
+                                                   {"writeTime"_L1, field(&M::shuffleWriteTime)}});
+    return o;
+}
+
+} // namespace cdeck::spark::historytasks
