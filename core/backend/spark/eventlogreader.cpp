@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/backend/spark/eventlogreader.h"
 
+#include "core/backend/spark/blockcodecs.h"
 #include "core/backend/spark/sparkmodelbuilder.h"
 
 #include <QCoreApplication>
@@ -38,7 +39,7 @@ constexpr size_t kChunk = 8u << 20; // read size; the buffer holds one chunk plu
 constexpr size_t kMaxRecord = 512u << 20; // a single JSON line larger than this is not an event log
 constexpr int kMaxWarnings = 8;
 
-enum class Codec { Plain, Zstd, Unsupported };
+enum class Codec { Plain, Zstd, Lz4, Snappy, Unsupported };
 
 QString stripInProgress(QString name)
 {
@@ -52,7 +53,11 @@ Codec codecFor(const QString &fileName, QString *codecName)
     const QString n = stripInProgress(fileName);
     if (n.endsWith(".zstd"_L1) || n.endsWith(".zst"_L1))
         return Codec::Zstd;
-    for (const auto suffix : {".lz4"_L1, ".snappy"_L1, ".lzf"_L1}) {
+    if (n.endsWith(".lz4"_L1))
+        return Codec::Lz4;
+    if (n.endsWith(".snappy"_L1))
+        return Codec::Snappy;
+    for (const auto suffix : {".lzf"_L1}) {
         if (n.endsWith(suffix)) {
             *codecName = suffix.sliced(1);
             return Codec::Unsupported;
@@ -135,6 +140,49 @@ private:
     std::vector<char> m_in;
     ZSTD_inBuffer m_input{nullptr, 0, 0};
     bool m_frameOpen = false;
+};
+
+// lz4-java and snappy-java streams: their framing read by BlockFramingDecoder, each block by liblz4/libsnappy.
+class FramedSource : public ByteSource
+{
+public:
+    FramedSource(QFile *file, BlockFramingDecoder::Format format, QString codecName)
+        : m_file(file), m_decoder(format), m_codecName(std::move(codecName))
+    {
+        m_in.resize(1u << 20);
+    }
+    qint64 read(char *dst, qint64 max) override
+    {
+        while (m_out.size() == m_outPos) {
+            m_out.clear();
+            m_outPos = 0;
+            const qint64 n = m_file->read(m_in.data(), qint64(m_in.size()));
+            if (n < 0) {
+                m_error = m_file->errorString();
+                return -1;
+            }
+            if (n == 0)
+                return 0; // endedEarly() tells whether the last block was whole
+            m_raw += n;
+            if (!m_decoder.feed(m_in.data(), size_t(n), m_out)) {
+                m_error = tr("damaged %1 data: %2").arg(m_codecName, m_decoder.error());
+                return -1;
+            }
+        }
+        const size_t take = std::min(size_t(max), m_out.size() - m_outPos);
+        std::memcpy(dst, m_out.data() + m_outPos, take);
+        m_outPos += take;
+        return qint64(take);
+    }
+    bool endedEarly() const override { return !m_decoder.atBoundary(); }
+
+private:
+    QFile *m_file;
+    BlockFramingDecoder m_decoder;
+    QString m_codecName;
+    std::vector<char> m_in;
+    std::vector<char> m_out;
+    size_t m_outPos = 0;
 };
 
 const std::array<std::string_view, kExecutorMetricCount> kMetricKeys = [] {
@@ -757,7 +805,7 @@ bool rollingParts(const QString &dir, QList<Part> *parts, bool *inProgress, QStr
         QString codecName;
         part.codec = codecFor(QFileInfo(it.value()).fileName(), &codecName);
         if (part.codec == Codec::Unsupported) {
-            *error = tr("%1 is compressed with %2, which ClusterDeck cannot read yet (plain and zstd logs only)")
+            *error = tr("%1 is compressed with %2, which ClusterDeck cannot read yet (plain, zstd, lz4 and snappy logs only)")
                          .arg(it.value(), codecName);
             return false;
         }
@@ -823,7 +871,7 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
         QString codecName;
         Part part{fi.absoluteFilePath(), codecFor(fi.fileName(), &codecName)};
         if (part.codec == Codec::Unsupported) {
-            *error = tr("%1 is compressed with %2, which ClusterDeck cannot read yet (plain and zstd logs only)")
+            *error = tr("%1 is compressed with %2, which ClusterDeck cannot read yet (plain, zstd, lz4 and snappy logs only)")
                          .arg(path, codecName);
             return std::nullopt;
         }
@@ -848,10 +896,23 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
             return std::nullopt;
         }
         std::unique_ptr<ByteSource> source;
-        if (part.codec == Codec::Zstd || looksLikeZstd(file))
+        char head[16] = {};
+        const qint64 headLen = file.peek(head, sizeof head);
+        BlockFramingDecoder::Format framing{};
+        const bool framed = headLen > 0 && BlockFramingDecoder::detect(head, size_t(headLen), &framing);
+        if (part.codec == Codec::Zstd || looksLikeZstd(file)) {
             source = std::make_unique<ZstdSource>(&file);
-        else
+        } else if (framed || part.codec == Codec::Lz4 || part.codec == Codec::Snappy) {
+            // By the bytes when they say, else by the name (a file named .lz4 that is not lz4-java data fails
+            // with a clear message instead of being read as text).
+            if (!framed)
+                framing = part.codec == Codec::Lz4 ? BlockFramingDecoder::Format::Lz4Block
+                                                   : BlockFramingDecoder::Format::SnappyStream;
+            source = std::make_unique<FramedSource>(
+                &file, framing, framing == BlockFramingDecoder::Format::Lz4Block ? u"lz4"_s : u"snappy"_s);
+        } else {
             source = std::make_unique<PlainSource>(&file);
+        }
         for (;;) {
             if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
                 stopped = true;
@@ -901,7 +962,7 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
         pipeline.drain(); // the part's warnings come after its lines
         if (source->endedEarly()) {
             app.truncated = true;
-            handler.warn(tr("%1 ends in the middle of a zstd frame: the log was cut off").arg(part.path));
+            handler.warn(tr("%1 ends in the middle of a compressed frame or block: the log was cut off").arg(part.path));
         }
         rawTotal += source->rawBytes();
         if (stopped)
@@ -915,6 +976,8 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
 
     if (app.id.isEmpty()) {
         *error = tr("%1 holds no SparkListenerApplicationStart event: not a Spark event log").arg(path);
+        if (!app.warnings.isEmpty()) // e.g. the compressed data was damaged before the first event
+            *error += u" ("_s + app.warnings.first() + u')';
         return std::nullopt;
     }
     SparkApplication result = builder.finish();

@@ -281,8 +281,11 @@ private Q_SLOTS:
                                       << u"no SparkListenerApplicationStart"_s;
         QTest::newRow("fake zstd") << QByteArray("\x28\xb5\x2f\xfd garbage garbage", 20) << u"fake.zstd"_s
                                    << u"no SparkListenerApplicationStart"_s;
-        QTest::newRow("lz4") << QByteArray("LZ4Block") << u"app-1.lz4"_s << u"lz4"_s;
-        QTest::newRow("snappy") << QByteArray("x") << u"app-1.snappy.inprogress"_s << u"snappy"_s;
+        QTest::newRow("lz4 cut in its first header") << QByteArray("LZ4Block") << u"app-1.lz4"_s << u"cut off"_s;
+        QTest::newRow("lz4 named, not lz4") << QByteArray(64, 'x') << u"app-2.lz4"_s << u"damaged lz4 data"_s;
+        QTest::newRow("snappy named, not snappy") << QByteArray("x") << u"app-1.snappy.inprogress"_s
+                                                  << u"damaged snappy data"_s;
+        QTest::newRow("lzf") << QByteArray("ZV") << u"app-1.lzf"_s << u"cannot read"_s;
     }
     void hostileInputGivesAClearError()
     {
