@@ -72,36 +72,52 @@ QChartView *makeChartView(const QString &title, QWidget *parent)
     return view;
 }
 
+QStringList uniqueLabels(const QStringList &labels)
+{
+    QStringList out;
+    QHash<QString, int> seen;
+    for (const QString &label : labels) {
+        QString unique = label;
+        // A category axis drops a repeated category and the values after it shift onto the wrong labels.
+        for (int n = seen.value(label) + 1; out.contains(unique); ++n)
+            unique = u"%1 (%2)"_s.arg(label).arg(n + 1);
+        seen[label] = seen.value(label) + 1;
+        out.append(unique);
+    }
+    return out;
+}
+
 void setHorizontalBars(QChart *chart, const Bars &bars, const QString &currency, QColor color)
 {
     clear(chart);
     auto *set = new QBarSet(QString());
     set->setColor(color);
     set->setBorderColor(color);
-    QStringList categories;
     double max = 0;
+    for (const auto &bar : bars)
+        max = std::max(max, bar.second);
+    // Each category carries its own amount, rounded under one rule for the whole chart: bar labels
+    // (QBarSeries' significant digits) would mix "$0.009733" with "$0.004".
+    QStringList labels;
+    for (const auto &[label, value] : bars)
+        labels.append(label + u"  "_s + formatMoneyAmong(value, max, currency));
+    labels = uniqueLabels(labels);
+    QStringList categories;
     // QHorizontalBarSeries draws the first category at the bottom: reverse so the largest is on top.
-    for (auto it = bars.crbegin(); it != bars.crend(); ++it) {
-        categories.append(it->first);
-        set->append(it->second);
-        max = std::max(max, it->second);
+    for (qsizetype i = bars.size() - 1; i >= 0; --i) {
+        categories.append(labels.at(i));
+        set->append(bars.at(i).second);
     }
     auto *series = new QHorizontalBarSeries;
     series->append(set);
     series->setBarWidth(0.7);
-    series->setLabelsVisible(true);
-    // Outside the end: a small bar has no room inside for its amount.
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    set->setLabelColor(QColor(0x21, 0x21, 0x21));
-    series->setLabelsFormat(currency == "USD"_L1 ? u"$@value"_s : u"@value"_s);
-    series->setLabelsPrecision(4);
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append(categories);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     auto *x = new QValueAxis;
-    x->setRange(0, niceMax(max * 1.3)); // room right of the longest bar for its label
+    x->setRange(0, niceMax(max));
     x->setLabelFormat(axisFormat(currency, max));
     x->setTickCount(5);
     chart->addAxis(x, Qt::AlignBottom);
@@ -121,6 +137,7 @@ void setColumns(QChart *chart, const Bars &bars, const QString &currency, QColor
         set->append(value);
         max = std::max(max, value);
     }
+    categories = uniqueLabels(categories);
     auto *series = new QBarSeries;
     series->append(set);
     series->setBarWidth(0.7);
@@ -140,9 +157,11 @@ void setColumns(QChart *chart, const Bars &bars, const QString &currency, QColor
 void setPie(QChart *chart, const Bars &slices, const QString &currency, const QList<QColor> &colors)
 {
     clear(chart);
-    double total = 0;
-    for (const auto &s : slices)
+    double total = 0, largest = 0;
+    for (const auto &s : slices) {
         total += std::max(0.0, s.second);
+        largest = std::max(largest, s.second);
+    }
     auto *series = new QPieSeries;
     series->setPieSize(0.8);
     // The legend carries the labels: slice labels would be cut at the chart's edge in a half-width view.
@@ -153,7 +172,7 @@ void setPie(QChart *chart, const Bars &slices, const QString &currency, const QL
         if (v <= 0)
             continue;
         QPieSlice *slice = series->append(
-            u"%1: %2 (%3 %)"_s.arg(slices[i].first, formatMoney(v, currency, v < 1 ? 4 : 2))
+            u"%1: %2 (%3 %)"_s.arg(slices[i].first, formatMoneyAmong(v, largest, currency))
                 .arg(total > 0 ? v / total * 100 : 0, 0, 'f', 0),
             v);
         if (i < colors.size())
