@@ -158,6 +158,7 @@ void ClusterPage::wire()
     connect(m_focus, &FocusedCluster::executorsReady, this, [this](const ExecutorList &list) {
         m_haveExecutors = true;
         m_executors->setExecutors(list);
+        m_incidents->setExecutors(list); // the scale plan counts the workers not gone
     });
     connect(m_focus, &FocusedCluster::clusterCostReady, this,
             [this](const QJsonObject &report) { m_cost->setReport(m_focus->clusterId(), report); });
@@ -313,6 +314,7 @@ void ClusterPage::refresh()
         m_meter->setText(tr("%1 now · %2 so far")
                              .arg(costview::formatRate(meter->ratePerHour, meter->currency),
                                   costview::formatMoney(meter->total, meter->currency)));
+        m_incidents->setCostRates(meter->ratePerHour, meter->workerRatePerHour, meter->currency);
     }
     const bool stale = c->state() != ConnectionState::Connected && c->hasClusterList();
     m_executors->setStale(stale);
