@@ -135,6 +135,11 @@ void ClusterPage::wire()
     connect(m_jobs, &JobsPanel::submitRequested, m_focus, &FocusedCluster::submitJob);
     connect(m_jobs, &JobsPanel::cancelRequested, m_focus, &FocusedCluster::cancelJob);
     connect(m_jobs, &JobsPanel::dagRequested, this, &ClusterPage::showJobDag);
+    // The charts' "This job" range follows the job selected in the Jobs tab.
+    connect(m_jobs, &JobsPanel::jobSelected, this, [this](const Job &job) {
+        m_memory->setFocusJob(job);
+        m_shuffle->setFocusJob(job);
+    });
     connect(m_jobs->stages(), &SparkStagesView::stageSelected, m_focus, &FocusedCluster::setStageFocus);
     connect(m_dagPanel, &DagPanel::jobChosen, this, &ClusterPage::updateDagFocus);
     connect(m_telemetry, &TelemetryWindow::requestChanged, this, [this] {
