@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHorizontalBarSeries>
+#include <QValueAxis>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSettings>
@@ -326,8 +327,8 @@ private Q_SLOTS:
             // The first record is drawn on top, i.e. last in the series.
             const qsizetype drawn = top.size() - 1 - i;
             QCOMPARE(set->at(drawn), row[u"cost"_s].toDouble());
-            QVERIFY2(categories.at(drawn).startsWith(costview::topJobLabel(row)), qPrintable(categories.at(drawn)));
-            QVERIFY2(categories.at(drawn).endsWith(costview::formatMoneyAmong(row[u"cost"_s].toDouble(), largest, u"USD"_s)),
+            QVERIFY2(categories.at(drawn).endsWith(costview::topJobLabel(row)), qPrintable(categories.at(drawn)));
+            QVERIFY2(categories.at(drawn).startsWith(costview::formatMoneyAmong(row[u"cost"_s].toDouble(), largest, u"USD"_s)),
                      qPrintable(categories.at(drawn)));
             QVERIFY2(categories.at(drawn).contains(row[u"clusterName"_s].toString()), qPrintable(categories.at(drawn)));
         }
@@ -339,6 +340,17 @@ private Q_SLOTS:
         costview::setHorizontalBars(panel.topJobsChart()->chart(), {{u"same"_s, 0.5}, {u"same"_s, 0.5}}, u"USD"_s, Qt::red);
         axis = qobject_cast<QBarCategoryAxis *>(panel.topJobsChart()->chart()->axes(Qt::Vertical).value(0));
         QCOMPARE(axis->categories().size(), 2);
+        // The value axis ticks at round amounts that print apart ($0.0000, $0.0005, ... not "$0.001" twice).
+        auto *values = qobject_cast<QValueAxis *>(panel.topJobsChart()->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(values);
+        QCOMPARE(values->max(), 0.5);
+        QCOMPARE(values->tickCount(), 6);
+        QCOMPARE(values->labelFormat(), u"$%.1f"_s);
+        costview::setHorizontalBars(panel.topJobsChart()->chart(), {{u"a"_s, 0.0023}}, u"USD"_s, Qt::red);
+        values = qobject_cast<QValueAxis *>(panel.topJobsChart()->chart()->axes(Qt::Horizontal).value(0));
+        QCOMPARE(values->max(), 0.005);
+        QCOMPARE(values->tickCount(), 6);
+        QCOMPARE(values->labelFormat(), u"$%.3f"_s);
 
         // "Group by tag" offers the keys these clusters carry.
         QCOMPARE(panel.tagKeysOffered(), (QStringList{u"owner"_s, u"team"_s}));

@@ -229,6 +229,8 @@ private Q_SLOTS:
         QVERIFY(scale.possible);
         QCOMPARE(scale.body.value(u"workers"_s).toInt(), 4);
         QCOMPARE(scale.starts, 2);
+        QCOMPARE(scale.ratePerHourBefore, 0.72);
+        QCOMPARE(scale.ratePerHourAfter, 1.2);
         QCOMPARE(scale.change, u"Starts 2 new worker(s) (local.small): 2 worker(s) now → 4 worker(s) (3 requested, 1 missing: "
                                "they start too).\nCost: $0.720/h → $1.200/h (+$0.480/h), billed per second from when "
                                "they start."_s);

@@ -35,25 +35,41 @@ void clear(QChart *chart)
     }
 }
 
-// printf format for QValueAxis labels: "$%.2f" or "%.2f EUR".
-QString axisFormat(const QString &currency, double max)
+// A value axis from 0 with round ticks: the top is 1, 2 or 5 times a power of ten at or above max, split
+// in 4 or 5 steps that print exactly ("$0.0005" steps, never "$0.001, $0.001" from a 0.000625 step).
+struct NiceAxis
 {
-    const int decimals = max >= 100 ? 0 : max >= 1 ? 2 : 3;
+    double top = 1;
+    int ticks = 5;
+    int decimals = 0;
+};
+
+NiceAxis niceAxis(double max)
+{
+    NiceAxis a;
+    if (!(max > 0))
+        max = 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(max)));
+    double step = magnitude;
+    for (const auto &[top, intervals] : {std::pair{1.0, 5}, std::pair{2.0, 4}, std::pair{5.0, 5}, std::pair{10.0, 5}}) {
+        if (top * magnitude >= max * (1 - 1e-9)) {
+            a.top = top * magnitude;
+            a.ticks = intervals + 1;
+            step = a.top / intervals;
+            break;
+        }
+    }
+    a.decimals = std::max(0, int(std::ceil(-std::log10(step) - 1e-9)));
+    return a;
+}
+
+// printf format for QValueAxis labels: "$%.2f" or "%.2f EUR".
+QString axisFormat(const QString &currency, int decimals)
+{
     const QString number = u"%."_s + QString::number(decimals) + u'f';
     if (currency == "USD"_L1 || currency.isEmpty())
         return u"$"_s + number;
     return number + u' ' + currency;
-}
-
-double niceMax(double max)
-{
-    if (max <= 0)
-        return 1;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(max)));
-    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (step * magnitude >= max * 1.05)
-            return step * magnitude;
-    return 10 * magnitude;
 }
 
 } // namespace
@@ -98,9 +114,10 @@ void setHorizontalBars(QChart *chart, const Bars &bars, const QString &currency,
         max = std::max(max, bar.second);
     // Each category carries its own amount, rounded under one rule for the whole chart: bar labels
     // (QBarSeries' significant digits) would mix "$0.009733" with "$0.004".
+    // The amount first: the axis cuts a long category at its end.
     QStringList labels;
     for (const auto &[label, value] : bars)
-        labels.append(label + u"  "_s + formatMoneyAmong(value, max, currency));
+        labels.append(formatMoneyAmong(value, max, currency) + u"  "_s + label);
     labels = uniqueLabels(labels);
     QStringList categories;
     // QHorizontalBarSeries draws the first category at the bottom: reverse so the largest is on top.
@@ -117,9 +134,10 @@ void setHorizontalBars(QChart *chart, const Bars &bars, const QString &currency,
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     auto *x = new QValueAxis;
-    x->setRange(0, niceMax(max));
-    x->setLabelFormat(axisFormat(currency, max));
-    x->setTickCount(5);
+    const NiceAxis nice = niceAxis(max);
+    x->setRange(0, nice.top);
+    x->setLabelFormat(axisFormat(currency, nice.decimals));
+    x->setTickCount(nice.ticks);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
 }
@@ -147,9 +165,10 @@ void setColumns(QChart *chart, const Bars &bars, const QString &currency, QColor
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     auto *y = new QValueAxis;
-    y->setRange(0, niceMax(max));
-    y->setLabelFormat(axisFormat(currency, max));
-    y->setTickCount(5);
+    const NiceAxis nice = niceAxis(max);
+    y->setRange(0, nice.top);
+    y->setLabelFormat(axisFormat(currency, nice.decimals));
+    y->setTickCount(nice.ticks);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
 }

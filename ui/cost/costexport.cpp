@@ -127,8 +127,9 @@ QString topJobLabel(const QJsonObject &job)
         label = job.value(u"job"_s).toString();
     if (!job.value(u"clusterName"_s).toString().isEmpty())
         label += u" · "_s + job.value(u"clusterName"_s).toString();
-    if (started.isValid())
-        label += u" · "_s + started.toLocalTime().toString(u"MMM d HH:mm"_s);
+    if (started.isValid()) // a run of today by its time, an older one with its day
+        label += u" · "_s + started.toLocalTime().toString(started.toLocalTime().date() == QDate::currentDate() ? u"HH:mm"_s
+                                                                                                               : u"MMM d HH:mm"_s);
     return label;
 }
 

@@ -30,8 +30,8 @@ QString formatMoneyAmong(double amount, double largest, const QString &currency)
 // "basisDays", ...}, see cost::Forecast) is based on, in one sentence for the page and the PDF.
 QString forecastBasisText(const QJsonObject &forecast, const QString &currency);
 
-// A top job's label: "etl_groupby · oncall-etl · Dec 7 14:03" (its start, local time), so two runs of one
-// job on one cluster read apart.
+// A top job's label: "etl_groupby · oncall-etl · 14:03" (its start, local time; with the day when not today),
+// so two runs of one job on one cluster read apart.
 QString topJobLabel(const QJsonObject &job);
 
 // The executive summary as CSV (RFC 4180, one section per block, amounts unrounded to the cent: 2 decimals),

@@ -676,6 +676,8 @@ IncidentsPanel::ActionPlan IncidentsPanel::plan(const QString &kind) const
             change += u"."_s;
         if (m_nowPerHour) {
             const double after = *m_nowPerHour + starts * m_workerPerHour;
+            p.ratePerHourBefore = *m_nowPerHour;
+            p.ratePerHourAfter = after;
             change += u"\n"_s + tr("Cost: %1 → %2 (+%3), billed per second from when they start.")
                                      .arg(costview::formatRate(*m_nowPerHour, m_currency),
                                           costview::formatRate(after, m_currency),

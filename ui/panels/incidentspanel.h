@@ -46,6 +46,8 @@ public:
         QString whyNot; // when not possible
         QJsonObject body; // POST /clusters/{id}/actions, without the actor
         int starts = 0; // "scale": how many workers the runtime will start
+        double ratePerHourBefore = 0; // "scale": the cluster's meter now, and with the new workers (0: no meter yet)
+        double ratePerHourAfter = 0;
     };
 
     void setCluster(const ClusterInfo &cluster);

@@ -153,9 +153,17 @@ SummaryPanel::SummaryPanel(QWidget *parent)
 
     m_wasteTable->setObjectName(u"summaryWasteTable"_s);
     m_wasteTable->setHorizontalHeaderLabels(
-        {tr("Cluster"), tr("Team"), tr("Idle"), tr("Unused memory"), tr("Share of its spend"), tr("What removes it")});
+        {tr("Cluster"), tr("Team"), tr("Idle"), tr("Memory"), tr("Share"), tr("What removes it")});
+    // Short headers leave the action its room; the tooltips say what the figures are.
+    m_wasteTable->horizontalHeaderItem(3)->setToolTip(tr("Worker memory paid for but unused"));
+    m_wasteTable->horizontalHeaderItem(4)->setToolTip(tr("Waste as a share of the cluster's spend in the period"));
     m_wasteTable->verticalHeader()->hide();
-    m_wasteTable->horizontalHeader()->setStretchLastSection(true);
+    // The action wraps in the last column; the figures take what they need.
+    m_wasteTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_wasteTable->horizontalHeader()->setSectionResizeMode(5, QHeaderView::Stretch);
+    m_wasteTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_wasteTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_wasteTable->setTextElideMode(Qt::ElideNone);
     m_wasteTable->setWordWrap(true);
     m_wasteTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto *wasteBox = new QGroupBox(tr("Waste by cluster, and what removes it"), this);
@@ -365,8 +373,6 @@ void SummaryPanel::setSummary(const QJsonObject &s)
                                                          : QString(), true));
         m_wasteTable->setItem(i, 5, cell(w[u"action"_s].toString()));
     }
-    m_wasteTable->resizeColumnsToContents();
-    m_wasteTable->resizeRowsToContents();
     QStringList byTag;
     double tagMax = 0;
     for (const QJsonValue &v : waste.value(u"byTag"_s).toArray())
