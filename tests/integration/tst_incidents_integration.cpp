@@ -4,6 +4,7 @@
 // processes, and what the runtime records about them. One small cluster is shared by the test functions
 // (two cores are shared by everything on this machine), so they run in order.
 #include "core/backend/runtime/runtimeclient.h"
+#include "core/model/clusterevent.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/model/job.h"
@@ -64,6 +65,7 @@ class TstIncidentsIntegration : public QObject
     Q_OBJECT
 private:
     static constexpr int kIdleThresholdS = 8;
+    static constexpr int kJobStallS = 6; // no task of a running job finished for this long: job_stalled
     test::RuntimeProcess m_runtime;
     QString m_clusterId;
     QDateTime m_stallOver; // when the stall-worker test's worker had resumed
@@ -167,7 +169,8 @@ private Q_SLOTS:
         m_runtime.setEnvironment({{u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s},
                                   {u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"10"_s},
                                   {u"CLUSTERDECK_TRIAGE_MS"_s, u"1000"_s},
-                                  {u"CLUSTERDECK_IDLE_INCIDENT_S"_s, QString::number(kIdleThresholdS)}});
+                                  {u"CLUSTERDECK_IDLE_INCIDENT_S"_s, QString::number(kIdleThresholdS)},
+                                  {u"CLUSTERDECK_JOB_STALL_S"_s, QString::number(kJobStallS)}});
         QString error;
         QVERIFY2(m_runtime.start(&error), qPrintable(error));
         QJsonValue json;
@@ -264,6 +267,10 @@ private Q_SLOTS:
         QCOMPARE(toString(lost.status), toString(ExecutorStatus::Lost));
         QVERIFY2(lost.statusReason.contains(u"fault injection"_s), qPrintable(lost.statusReason));
         QVERIFY(lost.endedAt.isValid());
+        // Until a replacement registers, the cluster says it runs below its requested count.
+        const ClusterInfo below = ClusterInfo::fromJson(api("GET", u"/clusters/"_s + m_clusterId).body.toObject());
+        QCOMPARE(below.runningWorkers, 1);
+        QVERIFY2(below.capacityReason.startsWith(u"1 of 2 workers running"_s), qPrintable(below.capacityReason));
         // F3 within 10 s of the kill, severe (a job was running), with its runbook.
         QTRY_VERIFY_WITH_TIMEOUT(!incident(u"executor_lost"_s, victim).isEmpty(), 10000);
         const QJsonObject f3 = incident(u"executor_lost"_s, victim);
@@ -275,13 +282,30 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(isFinished(jobState(jobId)), 180000);
         const Job job = Job::fromJson(api("GET", u"/clusters/%1/jobs/%2"_s.arg(m_clusterId, jobId)).body.toObject());
         QVERIFY2(job.state == JobState::Completed, qPrintable(toString(job.state) + u'\n' + job.logTail));
-        QTest::qWait(2000);
-        QCOMPARE(toString(executor(victim).status), toString(ExecutorStatus::Lost)); // still: no nanny came back
-        QCOMPARE(ClusterInfo::fromJson(api("GET", u"/clusters/"_s + m_clusterId).body.toObject()).runningWorkers, 1);
-        // The job recovered: the incident is over, and it ended when the job did.
+        QCOMPARE(toString(executor(victim).status), toString(ExecutorStatus::Lost)); // no nanny came back...
+        // ...but the cluster keeps its requested count: a new worker replaced the lost one, saying why.
+        QJsonValue eventsJson;
+        QCOMPARE(cli({u"cluster"_s, u"events"_s, m_clusterId}, &eventsJson), 0);
+        QList<ClusterEvent> replacements;
+        for (const QJsonValue &v : eventsJson.toArray()) {
+            const ClusterEvent e = ClusterEvent::fromJson(v.toObject());
+            if (e.type == QLatin1StringView(ClusterEvent::kWorkerReplaced))
+                replacements.append(e);
+        }
+        QCOMPARE(replacements.size(), 1);
+        QCOMPARE(replacements.first().metrics.value(u"replaces"_s).toString(), victim);
+        QVERIFY2(replacements.first().reason.contains(u"replaces lost %1 (Killed by fault injection"_s.arg(victim)),
+                 qPrintable(replacements.first().reason));
+        const QString replacementId = replacements.first().executorId;
+        QVERIFY(replacementId != victim && !replacementId.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(toString(executor(replacementId).status), toString(ExecutorStatus::Running), 60000);
+        const ClusterInfo restored = ClusterInfo::fromJson(api("GET", u"/clusters/"_s + m_clusterId).body.toObject());
+        QCOMPARE(restored.runningWorkers, 2);
+        QCOMPARE(restored.capacityReason, QString());
+        // The job recovered and the count is back: the incident is over, ended when both were true.
         QTRY_VERIFY_WITH_TIMEOUT(!incident(u"executor_lost"_s, victim).value(u"end"_s).isNull(), 10000);
         QCOMPARE(QDateTime::fromString(incident(u"executor_lost"_s, victim).value(u"end"_s).toString(), Qt::ISODateWithMs),
-                 job.endedAt);
+                 std::max(job.endedAt, executor(replacementId).startedAt));
         // The 3 s stall earlier was under the 10 s threshold: no network stall was raised for it. (A worker
         // busy alone with the whole shuffle on a loaded machine may be silent long enough later: not this.)
         for (const QJsonValue &v : incidents()) {
@@ -606,6 +630,51 @@ private Q_SLOTS:
         m_largerClusterId.clear();
     }
 
+    void aJobWhoseWorkersAllStallIsAJobStall()
+    {
+        // Short sleeping tasks (light on the shared CPU); every worker is stopped once some have finished.
+        const QString jobId = submit(u"many_tasks"_s, {u"240"_s, u"0.25"_s});
+        QVERIFY(!jobId.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(toString(jobState(jobId)), u"RUNNING"_s, 20000);
+        QTest::qWait(3000);
+        QStringList stalled;
+        for (const Executor &e : executors()) {
+            if (e.status != ExecutorStatus::Running)
+                continue;
+            QCOMPARE(cli({u"chaos"_s, m_clusterId, u"stall-worker"_s, u"--executor"_s, e.id, u"--seconds"_s, u"25"_s}), 0);
+            stalled.append(e.id);
+        }
+        QVERIFY(!stalled.isEmpty());
+        QCOMPARE(toString(jobState(jobId)), u"RUNNING"_s); // the tasks did not all finish before the stall
+        // Raised once the threshold has passed with no finished task, while tasks remain.
+        QTRY_VERIFY_WITH_TIMEOUT(!incident(u"job_stalled"_s, jobId).isEmpty(), 20000);
+        const QJsonObject o = incident(u"job_stalled"_s, jobId);
+        checkIncidentShape(o, u"job_stalled"_s);
+        QVERIFY(o.value(u"end"_s).isNull());
+        const QString summary = o.value(u"summary"_s).toString();
+        QVERIFY2(summary.contains(u"has made no progress"_s) && summary.contains(u"remain"_s), qPrintable(summary));
+        // The evidence: the last progress, the executors that went silent, the end of their logs.
+        QStringList titles;
+        QString progress;
+        for (const QJsonValue &v : o.value(u"evidence"_s).toArray()) {
+            const QJsonObject e = v.toObject();
+            titles.append(e.value(u"title"_s).toString());
+            if (e.value(u"title"_s).toString() == "Progress"_L1)
+                for (const QJsonValue &l : e.value(u"lines"_s).toArray())
+                    progress += l.toString() + u'\n';
+        }
+        QVERIFY2(progress.contains(u"last progress at"_s) && progress.contains(u"a task of one_task finished"_s),
+                 qPrintable(progress));
+        for (const QString &id : std::as_const(stalled)) {
+            QVERIFY2(progress.contains(u"stopped reporting: "_s) && progress.contains(id), qPrintable(progress));
+            QVERIFY2(titles.contains(u"The end of %1's log"_s.arg(id)), qPrintable(titles.join(u", "_s)));
+        }
+        // The stall ends: tasks finish again, the incident is over and the job completes.
+        QTRY_VERIFY_WITH_TIMEOUT(!incident(u"job_stalled"_s, jobId).value(u"end"_s).isNull(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(isFinished(jobState(jobId)), 120000);
+        QCOMPARE(toString(jobState(jobId)), u"COMPLETED"_s);
+    }
+
     void everyTypeHasARunbook()
     {
         const ApiReply list = api("GET", u"/runbooks"_s);
@@ -614,7 +683,7 @@ private Q_SLOTS:
         for (const QJsonValue &v : list.body.toArray())
             ids.append(v.toObject().value(u"id"_s).toString());
         for (const char *type : {"executor_oom", "shuffle_skew", "executor_lost", "network_stall", "permission_denied",
-                                 "idle_cluster", "retry_storm"})
+                                 "idle_cluster", "retry_storm", "job_stalled"})
             QVERIFY2(ids.contains(QLatin1StringView(type)), type);
         QCOMPARE(api("GET", u"/runbooks/..%2Fetc"_s).httpStatus, 404);
         QCOMPARE(api("GET", u"/clusters/"_s + m_clusterId + u"/incidents/inc-nope"_s).httpStatus, 404);
