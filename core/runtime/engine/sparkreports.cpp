@@ -118,6 +118,8 @@ std::optional<QList<DriverExecutor>> parseDriverExecutors(const QByteArray &json
         const QJsonObject peak = o.value(u"peakMemoryMetrics"_s).toObject();
         if (peak.contains(u"JVMHeapMemory"_s))
             e.peakHeapBytes = bytesOf(peak.value(u"JVMHeapMemory"_s));
+        if (peak.contains(u"ProcessTreeJVMRSSMemory"_s))
+            e.peakJvmRssBytes = bytesOf(peak.value(u"ProcessTreeJVMRSSMemory"_s));
         if (peak.contains(u"ProcessTreePythonRSSMemory"_s))
             e.peakPythonRssBytes = bytesOf(peak.value(u"ProcessTreePythonRSSMemory"_s));
         e.shuffleReadBytes = bytesOf(o.value(u"totalShuffleRead"_s));
