@@ -127,8 +127,10 @@ QString SparkDriver::prepare()
 QStringList SparkDriver::daemonEnvironment(const QString &extraOpts) const
 {
     QStringList env = m_context.host->environment();
+    // Ours replace the runtime's (execve's getenv takes the first of a duplicated key).
     env.removeIf([](const QString &kv) {
-        return kv.startsWith("SPARK_"_L1) || kv.startsWith("PYSPARK_"_L1) || kv.startsWith("HOME="_L1);
+        return kv.startsWith("SPARK_"_L1) || kv.startsWith("PYSPARK_"_L1) || kv.startsWith("HOME="_L1)
+            || kv.startsWith("JAVA_HOME="_L1) || kv.startsWith("CLUSTERDECK_CLUSTER_ID="_L1);
     });
     env << u"SPARK_HOME="_s + m_install.sparkHome << u"SPARK_LOCAL_IP="_s + m_context.host->bindAddress()
         << u"SPARK_LOCAL_HOSTNAME="_s + m_context.host->bindAddress()
