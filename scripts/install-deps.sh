@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 ClusterDeck developers
 # SPDX-License-Identifier: Apache-2.0
 # Installs the Debian 12 packages ClusterDeck needs to build, test and run. Idempotent: does nothing
-# (and needs no network) when everything is already there.
+# (and needs no network) when everything is already there, pyspark included.
 set -euo pipefail
 
 PACKAGES=(
@@ -15,6 +15,8 @@ PACKAGES=(
     libcli11-dev libsodium-dev qtkeychain-qt6-dev
     # the local engine: Dask from Debian, run under /usr/bin/python3
     python3-distributed python3-dask python3-pandas python3-prometheus-client
+    # the second engine: Spark runs on Java 17; pyspark itself goes into a venv below
+    openjdk-17-jre-headless python3-venv
     # screenshots, packaging checks, benchmarks' reference tools
     xvfb xauth fonts-dejavu-core desktop-file-utils appstream graphviz libgraphviz-dev hyperfine
     lintian help2man man-db systemd
@@ -24,14 +26,28 @@ missing=()
 for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-    exit 0
+if [ ${#missing[@]} -ne 0 ]; then
+    echo "Installing: ${missing[*]}"
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then
+        SUDO="sudo"
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update
+    $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
-echo "Installing: ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
+
+# Spark: the pinned pyspark carries Spark's whole runtime (jars, bin/spark-class, bin/spark-submit).
+# It goes into a venv of its own (Debian's Python stays untouched), in a place an unprivileged job
+# user can read when the runtime runs as root (/root is 0700). The runtime finds it through
+# CLUSTERDECK_SPARK_HOME or, failing that, the same path this prints (scripts/spark-venv-path.sh).
+PYSPARK_VERSION=4.0.1
+SPARK_VENV="$("$(dirname "$0")/spark-venv-path.sh")"
+if ! "$SPARK_VENV/bin/python" -c "import pyspark, sys; sys.exit(pyspark.__version__ != '$PYSPARK_VERSION')" 2>/dev/null; then
+    echo "Installing pyspark $PYSPARK_VERSION into $SPARK_VENV"
+    # the check above only passes once pip has finished, so an interrupted install is redone
+    (umask 022
+     /usr/bin/python3 -m venv --clear "$SPARK_VENV"
+     "$SPARK_VENV/bin/pip" install --quiet --disable-pip-version-check "pyspark==$PYSPARK_VERSION")
+    chmod -R a+rX "$SPARK_VENV"
 fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends "${missing[@]}"

@@ -34,6 +34,7 @@ struct MetricSampler::Round
         std::optional<qint64> bytesInTotal;
         std::optional<qint64> bytesOutTotal;
         qint64 identityAtMs = 0; // when the identity poll last reported on this executor
+        std::optional<MetricSampler::SourceExecutor::Polled> polled; // no /metrics: the poll's figures
         std::optional<QByteArray> body; // the worker's /metrics; empty: failed, late or too big (a gap)
     };
     QString clusterId;
@@ -173,6 +174,16 @@ SampleBatch MetricWorker::ingest(const MetricSampler::Round &round)
                     add(e.id, u"bytes_out_per_s"_s,
                         counterRate(key + u"out"_s, round.timestampMs, *m.transferOutgoingBytesTotal));
             }
+        }
+        if (!e.body && e.polled) {
+            add(e.id, u"memory_managed_bytes"_s, double(e.polled->managedBytes));
+            add(e.id, u"memory_unmanaged_bytes"_s, double(e.polled->unmanagedBytes));
+            add(e.id, u"memory_spilled_bytes"_s, double(e.polled->spilledBytes));
+            if (e.memoryLimitBytes > 0)
+                add(e.id, u"memory_limit_bytes"_s, double(e.memoryLimitBytes));
+            add(e.id, u"tasks_executing"_s, double(e.polled->tasksExecuting));
+            if (e.bytesOutTotal)
+                add(e.id, u"bytes_out_per_s"_s, polledRate(key + u"out"_s, e.identityAtMs, double(*e.bytesOutTotal)));
         }
         if (e.bytesInTotal) {
             add(e.id, u"bytes_in_total"_s, double(*e.bytesInTotal));
@@ -317,19 +328,27 @@ QList<MetricSampler::Source> MetricSampler::sourcesOf(const QList<ClusterControl
             const Executor &x = e.executor;
             const bool live = x.status == ExecutorStatus::Running || x.status == ExecutorStatus::Paused
                 || x.status == ExecutorStatus::Retiring;
-            if (!live || e.dashboardPort <= 0 || x.address.isEmpty())
+            if (!live || x.address.isEmpty())
                 continue;
             SourceExecutor r;
             r.id = x.id;
             r.memoryLimitBytes = x.memoryLimitBytes;
-            const QString host = QUrl(x.address).host();
-            r.metricsUrl = u"http://%1:%2/metrics"_s.arg(host.isEmpty() ? u"127.0.0.1"_s : host).arg(e.dashboardPort);
+            if (e.dashboardPort > 0) {
+                const QString host = QUrl(x.address).host();
+                r.metricsUrl = u"http://%1:%2/metrics"_s.arg(host.isEmpty() ? u"127.0.0.1"_s : host).arg(e.dashboardPort);
+            }
             // A stale identity (its poll failing) must not read as "no traffic".
-            if (x.updatedAt.isValid() && x.updatedAt.msecsTo(nowUtc) <= 3 * config.pollIntervalMs) {
+            const bool fresh = x.updatedAt.isValid() && x.updatedAt.msecsTo(nowUtc) <= 3 * config.pollIntervalMs;
+            if (fresh) {
                 r.bytesInTotal = x.bytesInTotal;
                 r.bytesOutTotal = x.bytesOutTotal;
                 r.identityAtMs = x.updatedAt.toMSecsSinceEpoch();
+                if (r.metricsUrl.isEmpty())
+                    r.polled = SourceExecutor::Polled{x.memoryManagedBytes, x.memoryUnmanagedBytes, x.memorySpilledBytes,
+                                                      x.tasksExecuting};
             }
+            if (r.metricsUrl.isEmpty() && !r.polled)
+                continue; // nothing to scrape and nothing fresh: a gap
             source.executors.append(r);
         }
         sources.append(source);
@@ -354,11 +373,13 @@ void MetricSampler::tick()
             r.bytesInTotal = x.bytesInTotal;
             r.bytesOutTotal = x.bytesOutTotal;
             r.identityAtMs = x.identityAtMs;
+            r.polled = x.polled;
             round->executors.append(r);
         }
         scrape(round, -1, source.schedulerMetricsUrl);
         for (int i = 0; i < source.executors.size(); ++i)
-            scrape(round, i, source.executors[i].metricsUrl);
+            if (!source.executors[i].metricsUrl.isEmpty())
+                scrape(round, i, source.executors[i].metricsUrl);
         finishSource(round);
     }
     if (m_sinceMaintain.elapsed() >= m_config.maintainIntervalMs) {

@@ -61,6 +61,16 @@ public:
         std::optional<qint64> bytesInTotal;
         std::optional<qint64> bytesOutTotal;
         qint64 identityAtMs = 0;
+        // An engine without a /metrics endpoint per worker (Spark: metricsUrl empty) is sampled from what the
+        // executor poll read (the driver's REST API), when fresh: the same series, no engine branch downstream.
+        struct Polled
+        {
+            qint64 managedBytes = 0;
+            qint64 unmanagedBytes = 0;
+            qint64 spilledBytes = 0;
+            int tasksExecuting = 0;
+        };
+        std::optional<Polled> polled;
     };
     struct Source
     {

@@ -165,11 +165,10 @@ QString Supervisor::newClusterId() const
     }
 }
 
-QJsonArray Supervisor::samples() const
+// The samples in one folder: each script's name, engine, path and the first paragraph of its docstring.
+static void appendSamples(const QString &folder, const QString &engine, QJsonArray *result)
 {
-    QJsonArray result;
-    const QDir dir(m_config.resourcesDir + u"/jobs"_s);
-    for (const QFileInfo &fi : dir.entryInfoList({u"*.py"_s}, QDir::Files, QDir::Name)) {
+    for (const QFileInfo &fi : QDir(folder).entryInfoList({u"*.py"_s}, QDir::Files, QDir::Name)) {
         QFile f(fi.filePath());
         QString description;
         if (f.open(QIODevice::ReadOnly)) {
@@ -185,9 +184,17 @@ QJsonArray Supervisor::samples() const
                     description = text.mid(start + 3, end - start - 3).simplified();
             }
         }
-        result.append(QJsonObject{{u"name"_s, fi.completeBaseName()}, {u"path"_s, fi.absoluteFilePath()},
-                                  {u"description"_s, description}});
+        result->append(QJsonObject{{u"name"_s, fi.completeBaseName()}, {u"engine"_s, engine},
+                                   {u"path"_s, fi.absoluteFilePath()}, {u"description"_s, description}});
     }
+}
+
+QJsonArray Supervisor::samples() const
+{
+    // Each engine's samples, with the same names and stories: Dask's in jobs/, PySpark's in jobs/spark/.
+    QJsonArray result;
+    appendSamples(m_config.resourcesDir + u"/jobs"_s, u"dask"_s, &result);
+    appendSamples(m_config.resourcesDir + u"/jobs/spark"_s, u"spark"_s, &result);
     return result;
 }
 

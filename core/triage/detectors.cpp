@@ -210,9 +210,15 @@ qint64 logLineTimeMs(const QString &line, qint64 nowMs)
 {
     static const QRegularExpression dask(u"^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d),(\\d{3})"_s);
     static const QRegularExpression sample(u"^(\\d\\d):(\\d\\d):(\\d\\d) "_s);
+    static const QRegularExpression spark(u"^(\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d) "_s);
     if (const auto m = dask.match(line); m.hasMatch()) {
         const QDateTime dt = QDateTime::fromString(m.captured(1), u"yyyy-MM-dd HH:mm:ss"_s);
         return dt.isValid() ? dt.toMSecsSinceEpoch() + m.captured(2).toInt() : 0;
+    }
+    if (const auto m = spark.match(line); m.hasMatch()) {
+        // log4j's yy: this century's (Qt reads a two-digit year as 19yy).
+        const QDateTime dt = QDateTime::fromString(u"20"_s + m.captured(1), u"yyyy/MM/dd HH:mm:ss"_s);
+        return dt.isValid() ? dt.toMSecsSinceEpoch() : 0;
     }
     if (const auto m = sample.match(line); m.hasMatch()) {
         const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs).toLocalTime();
@@ -228,8 +234,11 @@ qint64 logLineTimeMs(const QString &line, qint64 nowMs)
 
 IncidentList detectExecutorOom(const ClusterFacts &facts, const Thresholds &t)
 {
-    static const QRegularExpression memoryKill(u"exceeded \\d+% memory budget|MemoryError|Cannot allocate memory"_s);
-    static const QRegularExpression killedWorker(u"KilledWorker|MemoryError|Cannot allocate memory"_s);
+    // Dask's nanny; a Spark Worker reporting an executor JVM that died of OutOfMemoryError (exit code 52).
+    static const QRegularExpression memoryKill(
+        u"exceeded \\d+% memory budget|MemoryError|Cannot allocate memory|OutOfMemoryError|exitStatus 52\\b"_s);
+    static const QRegularExpression killedWorker(
+        u"KilledWorker|MemoryError|Cannot allocate memory|OutOfMemoryError|Command exited with code 52\\b"_s);
     IncidentList result;
     for (const ExecutorFacts &ef : facts.executors) {
         const Executor &x = ef.executor;
@@ -813,7 +822,7 @@ IncidentList detectAll(const ClusterFacts &facts, const Thresholds &t)
     all += detectRetryStorm(facts, t);
     for (Incident &i : all) {
         i.clusterId = facts.clusterId;
-        i.runbook = runbookFor(i.type);
+        i.runbook = runbookFor(i.type, facts.engine);
         i.id = Incident::makeId(facts.clusterId, i.type, i.subject, i.start);
         i.updatedAt = at(facts.nowMs);
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/model/clusterstate.h"
+#include "core/model/enginekind.h"
 #include "core/model/executor.h"
 #include "core/model/job.h"
 #include "core/triage/incident.h"
@@ -74,6 +75,7 @@ struct ClusterFacts
     QString clusterId;
     qint64 nowMs = 0;
     ClusterState state = ClusterState::Waiting;
+    EngineKind engine = EngineKind::Dask; // picks the runbooks: Spark's are written for Spark's facts
     QDateTime waitingSince; // when it last became WAITING (meaningful while WAITING)
     int requestedWorkers = 0;
     QList<ExecutorFacts> executors;
@@ -104,7 +106,8 @@ struct Thresholds
 };
 
 // F1: a worker killed or restarted for memory (the nanny's "exceeded 95% memory budget", a KilledWorker
-// in a job), or memory climbing to the limit with spilling.
+// in a job; on Spark an executor JVM's OutOfMemoryError, exit code 52 in its Worker's log), or memory
+// climbing to the limit with spilling.
 IncidentList detectExecutorOom(const ClusterFacts &facts, const Thresholds &t = {});
 // F2: a task group with a straggler (max duration > 1.5x its p75) or its output bytes piled on one executor.
 IncidentList detectShuffleSkew(const ClusterFacts &facts, const Thresholds &t = {});
@@ -127,8 +130,8 @@ IncidentList detectAll(const ClusterFacts &facts, const Thresholds &t = {});
 
 // The p-th percentile (0..100) by linear interpolation between closest ranks; 0 for no values.
 double percentile(QList<double> values, double p);
-// A log line's time: Dask's "2026-11-24 19:50:01,123 - ..." (local time, as Dask writes it) or a
-// sample's "19:50:01 ..." (today, local); 0 when it has none.
+// A log line's time: Dask's "2026-11-24 19:50:01,123 - ..." (local time, as Dask writes it), Spark's
+// log4j "26/11/24 19:50:01 INFO ..." (local) or a sample's "19:50:01 ..." (today, local); 0 when it has none.
 qint64 logLineTimeMs(const QString &line, qint64 nowMs);
 
 } // namespace cdeck::triage

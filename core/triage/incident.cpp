@@ -71,8 +71,10 @@ QList<IncidentType> allIncidentTypes()
     return all;
 }
 
-QString runbookFor(IncidentType type)
+QString runbookFor(IncidentType type, EngineKind engine)
 {
+    if (engine == EngineKind::Spark && type != IncidentType::SloBurn && type != IncidentType::IdleCluster)
+        return u"spark_"_s + toString(type);
     return toString(type);
 }
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/model/enginekind.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -23,7 +25,9 @@ QString toString(IncidentType type); // "executor_oom", "shuffle_skew", ...
 std::optional<IncidentType> incidentTypeFromString(const QString &text);
 QList<IncidentType> allIncidentTypes();
 // The runbook id: the file resources/runbooks/<id>.md.
-QString runbookFor(IncidentType type);
+// The runbook id for an incident type: the type's name ("executor_oom"), or "spark_executor_oom" on a Spark
+// cluster where one is written for Spark (resources/runbooks/spark_*.md); SLO burns share one.
+QString runbookFor(IncidentType type, EngineKind engine = EngineKind::Dask);
 
 // Why ClusterDeck thinks so: a stretch of a recorded series, or the lines of a log that say it.
 struct Evidence

@@ -161,6 +161,38 @@ private Q_SLOTS:
         m_server = nullptr;
     }
 
+    // An engine with no /metrics per worker (Spark) is sampled from what the executor poll read: the same
+    // series names, and the out rate from the polled total; an executor with nothing fresh is a gap.
+    void anExecutorWithoutMetricsIsSampledFromItsPoll()
+    {
+        MetricSampler::SourceExecutor spark;
+        spark.id = u"w1"_s;
+        spark.memoryLimitBytes = 1'073'741'824LL;
+        spark.polled = MetricSampler::SourceExecutor::Polled{5'000'000, 300'000'000, 0, 1};
+        spark.bytesInTotal = 7'000'000;
+        spark.bytesOutTotal = 9'000'000;
+        spark.identityAtMs = QDateTime::currentMSecsSinceEpoch();
+        MetricSampler::SourceExecutor silent;
+        silent.id = u"w2"_s;
+        silent.memoryLimitBytes = 1'073'741'824LL;
+        m_sources[0].executors = {spark, silent};
+        startSampler();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_batches.isEmpty(), 10000);
+        const SampleBatch b = m_batches.first();
+        QCOMPARE(valueOf(b, u"w1"_s, u"memory_managed_bytes"_s), std::optional<double>(5e6));
+        QCOMPARE(valueOf(b, u"w1"_s, u"memory_unmanaged_bytes"_s), std::optional<double>(3e8));
+        QCOMPARE(valueOf(b, u"w1"_s, u"memory_limit_bytes"_s), std::optional<double>(1073741824.0));
+        QCOMPARE(valueOf(b, u"w1"_s, u"tasks_executing"_s), std::optional<double>(1));
+        QCOMPARE(valueOf(b, u"w1"_s, u"bytes_out_total"_s), std::optional<double>(9e6));
+        QVERIFY(!hasExecutor(b, u"w2"_s) || !valueOf(b, u"w2"_s, u"memory_managed_bytes"_s));
+        // The polled out total becomes a rate once it moves.
+        m_sources[0].executors[0].bytesOutTotal = 19'000'000;
+        m_sources[0].executors[0].identityAtMs += 1000;
+        const int seen = int(m_batches.size());
+        QTRY_VERIFY_WITH_TIMEOUT(m_batches.size() > seen, 10000);
+        QCOMPARE(valueOf(m_batches.last(), u"w1"_s, u"bytes_out_per_s"_s), std::optional<double>(1e7));
+    }
+
     // One tick: every executor's memory, limit and tasks as its scrape says, the totals as their sum,
     // the scheduler's worker count, and the same points in the store.
     void storesEveryExecutorAndTheTotals()

@@ -5,6 +5,7 @@
 #include "core/triage/detectors.h"
 
 #include <QJsonDocument>
+#include <QFileInfo>
 #include <QTest>
 #include <QTimeZone>
 
@@ -615,6 +616,62 @@ private Q_SLOTS:
         QCOMPARE(back, i);
         QCOMPARE(i.toJson().value(u"type"_s).toString(), u"executor_lost"_s);
         QCOMPARE(i.toJson().value(u"severity"_s).toString(), u"SEVERE"_s);
+    }
+
+    // Spark ----------------------------------------------------------------------------------------
+
+    void sparkLogTimesAreRead()
+    {
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(kT0 + 7000).toLocalTime();
+        const QString line = local.toString(u"yy/MM/dd HH:mm:ss"_s) + u" INFO Worker: Executor app-1/0 finished"_s;
+        QCOMPARE(logLineTimeMs(line, kT0 + 60'000), (kT0 + 7000) / 1000 * 1000);
+    }
+
+    void aSparkExecutorDeadOfOutOfMemoryIsAnOomIncidentWithSparksRunbook()
+    {
+        // The lines a Spark 4.0.1 Worker logged when memory_hog's executor JVM threw OutOfMemoryError, then
+        // the job's driver giving up after spark.task.maxFailures attempts.
+        ClusterFacts f = healthyCluster();
+        f.engine = EngineKind::Spark;
+        f.jobs = {job(u"job-8"_s, u"memory_hog"_s, JobState::Running, kT0)};
+        const auto sparkTime = [](qint64 ms) {
+            return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(u"yy/MM/dd HH:mm:ss"_s);
+        };
+        f.executors[1].log = lines({sparkTime(kT0 + 14'000) + u" INFO Worker: Executor app-20261207160827-0000/0 "
+                                                              "finished with state EXITED message Command exited with "
+                                                              "code 52 exitStatus 52"_s,
+                                    sparkTime(kT0 + 27'000) + u" INFO Worker: Executor app-20261207160827-0000/2 "
+                                                              "finished with state KILLED message Runner thread for "
+                                                              "executor interrupted exitStatus 143"_s},
+                                   f.nowMs);
+        f.jobs[0].job.state = JobState::Failed;
+        f.jobs[0].job.endedAt = at(kT0 + 28'000);
+        f.jobs[0].log = lines({u"py4j.protocol.Py4JJavaError: An error occurred while calling o76.collectToPython."_s,
+                               u": org.apache.spark.SparkException: Job aborted due to stage failure: Task 0 in stage 0.0 "
+                               "failed 2 times, most recent failure: Lost task 0.1 in stage 0.0 (TID 1) (127.0.0.1 "
+                               "executor 1): ExecutorLostFailure (executor 1 exited caused by one of the running tasks) "
+                               "Reason: Command exited with code 52"_s},
+                              f.nowMs);
+        const IncidentList all = detectAll(f);
+        QCOMPARE(all.size(), 1);
+        const Incident &i = all.first();
+        QCOMPARE(toString(i.type), toString(IncidentType::ExecutorOom));
+        QCOMPARE(i.subject, u"w2"_s);
+        QCOMPARE(toString(i.severity), toString(Severity::Critical)); // the job failed on it
+        QCOMPARE(i.start.toMSecsSinceEpoch(), kT0 + 14'000);
+        QCOMPARE(i.runbook, u"spark_executor_oom"_s);
+        // A killed executor (143) alone is not a memory death.
+        f.executors[1].log.removeFirst();
+        QVERIFY(detectExecutorOom(f).isEmpty());
+    }
+
+    void sparkRunbooksExistForEveryRunbookTheyAreNamed()
+    {
+        for (IncidentType type : allIncidentTypes()) {
+            const QString id = runbookFor(type, EngineKind::Spark);
+            QVERIFY2(QFileInfo::exists(QStringLiteral(CDECK_RUNBOOKS_DIR "/") + id + u".md"_s), qPrintable(id));
+        }
+        QCOMPARE(runbookFor(IncidentType::ExecutorLost), u"executor_lost"_s);
     }
 
     void severitiesAreOrderedAndNamed()
