@@ -453,11 +453,7 @@ void ClusterPage::updateDagFocus()
 
 void ClusterPage::showTab(Tab tab)
 {
-    static const QHash<Tab, int> order{{Tab::Overview, 0}, {Tab::Executors, 1}, {Tab::Jobs, 2},
-                                       {Tab::Memory, 3},   {Tab::Shuffle, 4},   {Tab::Incidents, 5},
-                                       {Tab::Dag, 6},      {Tab::Timeline, 7},  {Tab::Cost, 8},
-                                       {Tab::Logs, 9}};
-    m_tabs->setCurrentIndex(order.value(tab));
+    m_tabs->setCurrentIndex(int(tab)); // Tab is in the tabs' order
     updateFocus();
 }
 

@@ -14,11 +14,14 @@
 #include "localruntime.h"
 #include "models/clusterlistmodel.h"
 #include "panels/slospanel.h"
+#include "forms/aboutdialog.h"
 #include "panels/summarypanel.h"
 #include "presentation.h"
 #include "sidebar.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDesktopServices>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFile>
@@ -155,28 +158,131 @@ MainWindow::~MainWindow()
 
 void MainWindow::buildMenus()
 {
-    // File menu: offline triage of a Spark event log, with no server.
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *openLog = fileMenu->addAction(tr("Open Spark event log…"));
-    openLog->setObjectName(u"openEventLogAction"_s);
-    openLog->setShortcut(QKeySequence::Open);
-    connect(openLog, &QAction::triggered, this, [this] {
+    auto add = [this](QMenu *menu, const QString &name, const QString &text, const QKeySequence &key,
+                      auto &&slot) {
+        QAction *action = menu->addAction(text);
+        action->setObjectName(name);
+        if (!key.isEmpty())
+            action->setShortcut(key);
+        connect(action, &QAction::triggered, this, std::forward<decltype(slot)>(slot));
+        return action;
+    };
+
+    // File: connections and offline triage of a Spark event log, with no server.
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    add(file, u"openEventLogAction"_s, tr("&Open Spark event log…"), QKeySequence::Open, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open Spark event log"), QString(),
                                                           tr("Spark event logs (*);;All files (*)"));
         if (!path.isEmpty())
             openEventLog(path);
     });
-    QAction *openLogDir = fileMenu->addAction(tr("Open rolling Spark event log (eventlog_v2_* directory)…"));
-    openLogDir->setObjectName(u"openEventLogDirAction"_s);
-    connect(openLogDir, &QAction::triggered, this, [this] {
+    add(file, u"openEventLogDirAction"_s, tr("Open &rolling Spark event log (eventlog_v2_* directory)…"), {}, [this] {
         const QString path = QFileDialog::getExistingDirectory(this, tr("Open a rolling Spark event log directory"));
         if (!path.isEmpty())
             openEventLog(path);
     });
-    fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("Quit"));
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    m_addConnectionAction = add(file, u"addConnectionAction"_s, tr("&Add runtime, Spark or YARN…"), {},
+                                &MainWindow::addRemoteRuntime);
+    m_addConnectionAction->setVisible(m_options.runtimeUrl.isEmpty());
+    file->addSeparator();
+    add(file, u"quitAction"_s, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
+
+    // Cluster: what the header's buttons do, for the focused cluster.
+    QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
+    m_launchAction = add(cluster, u"launchAction"_s, tr("&Launch cluster…"), QKeySequence::New, &MainWindow::showLaunchForm);
+    m_scaleAction = add(cluster, u"scaleAction"_s, tr("&Scale…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                        &MainWindow::openScaleDialog);
+    m_protectionAction = add(cluster, u"protectionAction"_s, tr("Termination &protection"), {}, [this](bool on) {
+        m_focus->setProtection(on);
+    });
+    m_protectionAction->setCheckable(true);
+    m_terminateAction = add(cluster, u"terminateAction"_s, tr("&Terminate…"), {}, &MainWindow::openTerminateDialog);
+    cluster->addSeparator();
+    add(cluster, u"refreshAction"_s, tr("&Refresh now"), QKeySequence::Refresh, [this] {
+        for (Connection *c : std::as_const(m_connections))
+            c->pollNow();
+    });
+
+    // View: the tabs (Alt+1..9), the sidebar's filter, the palette, the connection-wide pages.
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QTabWidget *tabs = m_clusterPage->tabs();
+    for (int i = 0; i < tabs->count() && i < 9; ++i) {
+        // The tab's own title, without the incident count it may carry ("Incidents (2)").
+        const QString title = tabs->tabText(i).section(u" ("_s, 0, 0);
+        add(view, u"tabAction%1"_s.arg(i + 1), title, QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)), [this, i] {
+            if (!m_focus->isSet() || !m_clusterPage->tabs()->isTabEnabled(i))
+                return;
+            m_clusterPage->tabs()->setCurrentIndex(i);
+            showClusterPage();
+        });
+    }
+    view->addSeparator();
+    add(view, u"filterAction"_s, tr("&Filter clusters"), QKeySequence(Qt::Key_Slash), [this] { m_sidebar->focusFilter(); });
+    add(view, u"paletteAction"_s, tr("&Go to…"), QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::openPalette);
+    view->addSeparator();
+    add(view, u"summaryAction"_s, tr("&Executive summary"), {}, &MainWindow::showSummary);
+    add(view, u"slosAction"_s, tr("S&LOs"), {}, &MainWindow::showSlos);
+
+    // Help: where the documentation is, and what this is.
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *docs = add(help, u"documentationAction"_s, tr("ClusterDeck &documentation"), QKeySequence::HelpContents,
+                        [] { QDesktopServices::openUrl(AboutDialog::documentationUrl()); });
+    docs->setToolTip(AboutDialog::documentationUrl().toString());
+    add(help, u"aboutAction"_s, tr("&About ClusterDeck"), {}, [this] {
+        auto *about = new AboutDialog(this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
+    });
+    add(help, u"aboutQtAction"_s, tr("About &Qt"), {}, &QApplication::aboutQt);
+}
+
+QList<CommandPalette::Entry> MainWindow::paletteEntries()
+{
+    QList<CommandPalette::Entry> entries;
+    for (Connection *c : std::as_const(m_connections))
+        for (const ClusterInfo &info : c->clusters()->rows())
+            entries.append({tr("Cluster"),
+                            tr("%1 · %2 · %3").arg(info.name(), presentation::stateText(info.state), c->name()),
+                            [this, c = QPointer(c), id = info.id] {
+                                if (c)
+                                    selectCluster(c, id);
+                            }});
+    for (QAction *a : menuBar()->findChildren<QAction *>()) {
+        if (a->menu() || a->isSeparator() || !a->isEnabled() || !a->isVisible() || a->text().isEmpty()
+            || a->objectName() == "paletteAction"_L1)
+            continue;
+        const QString text = QString(a->text()).remove(u'&');
+        const QString kind = a->objectName().startsWith("tabAction"_L1) ? tr("Tab") : tr("Action");
+        const QString shortcut = a->shortcut().toString(QKeySequence::NativeText);
+        entries.append({kind, shortcut.isEmpty() ? text : tr("%1 (%2)").arg(text, shortcut),
+                        [a = QPointer(a)] {
+                            if (a)
+                                a->trigger();
+                        }});
+    }
+    return entries;
+}
+
+void MainWindow::openPalette()
+{
+    auto *palette = new CommandPalette(paletteEntries(), this);
+    palette->setAttribute(Qt::WA_DeleteOnClose);
+    palette->open();
+}
+
+void MainWindow::updateActions()
+{
+    const Connection *c = currentConnection();
+    const bool focused = m_focus->isSet();
+    const bool manages = c && c->capabilities().managesClusters;
+    const ClusterInfo &cluster = m_clusterPage->cluster();
+    const bool live = focused && !isTerminal(cluster.state) && cluster.state != ClusterState::Terminating;
+    const bool managed = focused && m_focus->connection()->managesClusters();
+    m_launchAction->setEnabled(manages);
+    m_scaleAction->setEnabled(managed && isActive(cluster.state));
+    m_terminateAction->setEnabled(managed && live && !cluster.spec.terminationProtection);
+    m_protectionAction->setEnabled(managed && live);
+    m_protectionAction->setChecked(cluster.spec.terminationProtection);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -448,6 +554,7 @@ void MainWindow::updateConnectionViews()
 {
     Connection *c = currentConnection();
     m_sidebar->refresh(c);
+    updateActions();
     if (!c) {
         m_banner->hide();
         m_statusConnection->setText(tr("No runtime configured."));
@@ -525,14 +632,42 @@ void MainWindow::updateStatus(Connection *c)
     m_statusConnection->setText(status);
 }
 
+namespace {
+// The cluster page's tab that shows a page of --page; none for the pages outside it.
+std::optional<ClusterPage::Tab> tabOf(MainWindow::Page page)
+{
+    switch (page) {
+    case MainWindow::Page::Overview:
+        return ClusterPage::Tab::Overview;
+    case MainWindow::Page::Executors:
+        return ClusterPage::Tab::Executors;
+    case MainWindow::Page::Jobs:
+        return ClusterPage::Tab::Jobs;
+    case MainWindow::Page::Memory:
+        return ClusterPage::Tab::Memory;
+    case MainWindow::Page::Shuffle:
+        return ClusterPage::Tab::Shuffle;
+    case MainWindow::Page::Dag:
+        return ClusterPage::Tab::Dag;
+    case MainWindow::Page::Timeline:
+        return ClusterPage::Tab::Timeline;
+    case MainWindow::Page::Incidents:
+        return ClusterPage::Tab::Incidents;
+    case MainWindow::Page::Cost:
+        return ClusterPage::Tab::Cost;
+    case MainWindow::Page::Logs:
+        return ClusterPage::Tab::Logs;
+    case MainWindow::Page::Launch:
+    case MainWindow::Page::Summary:
+    case MainWindow::Page::Slos:
+        break;
+    }
+    return std::nullopt;
+}
+} // namespace
+
 void MainWindow::showPage(Page page)
 {
-    static const QHash<Page, ClusterPage::Tab> tabs{
-        {Page::Overview, ClusterPage::Tab::Overview}, {Page::Executors, ClusterPage::Tab::Executors},
-        {Page::Jobs, ClusterPage::Tab::Jobs},         {Page::Memory, ClusterPage::Tab::Memory},
-        {Page::Shuffle, ClusterPage::Tab::Shuffle},   {Page::Dag, ClusterPage::Tab::Dag},
-        {Page::Timeline, ClusterPage::Tab::Timeline}, {Page::Incidents, ClusterPage::Tab::Incidents},
-        {Page::Cost, ClusterPage::Tab::Cost},         {Page::Logs, ClusterPage::Tab::Logs}};
     switch (page) {
     case Page::Launch:
         showLaunchForm();
@@ -546,7 +681,7 @@ void MainWindow::showPage(Page page)
     default:
         break;
     }
-    m_clusterPage->showTab(tabs.value(page));
+    m_clusterPage->showTab(*tabOf(page));
     if (m_focus->isSet())
         showClusterPage();
 }
@@ -564,13 +699,7 @@ bool MainWindow::isReady(Page page) const
         return m_slos->hasData();
     if (!m_focus->isSet())
         return c->clusters()->rowCount() == 0 || m_stack->currentWidget() == m_emptyPage;
-    static const QHash<Page, ClusterPage::Tab> tabs{
-        {Page::Overview, ClusterPage::Tab::Overview}, {Page::Executors, ClusterPage::Tab::Executors},
-        {Page::Jobs, ClusterPage::Tab::Jobs},         {Page::Memory, ClusterPage::Tab::Memory},
-        {Page::Shuffle, ClusterPage::Tab::Shuffle},   {Page::Dag, ClusterPage::Tab::Dag},
-        {Page::Timeline, ClusterPage::Tab::Timeline}, {Page::Incidents, ClusterPage::Tab::Incidents},
-        {Page::Cost, ClusterPage::Tab::Cost},         {Page::Logs, ClusterPage::Tab::Logs}};
-    return m_clusterPage->isReady(tabs.value(page));
+    return m_clusterPage->isReady(*tabOf(page));
 }
 
 void MainWindow::showJobDag(const QString &jobId)

@@ -5,6 +5,7 @@
 #include "core/backend/clusterfeed.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/instancecatalog.h"
+#include "widgets/commandpalette.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -14,6 +15,7 @@
 
 #include <optional>
 
+class QAction;
 class QLabel;
 class QSplitter;
 class QStackedWidget;
@@ -94,6 +96,9 @@ public:
     Connection *openEventLog(const QString &path);
     void openScaleDialog();
     void openTerminateDialog();
+    void openPalette(); // Ctrl+K
+    // What the palette lists now: every cluster of every connection, then the enabled menu actions and tabs.
+    QList<CommandPalette::Entry> paletteEntries();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -113,6 +118,7 @@ private:
     void updateBanner(Connection *c);
     void updateStatus(Connection *c);
     void saveSelection();
+    void updateActions();
 
     ConsoleOptions m_options;
     QList<Connection *> m_connections;
@@ -134,6 +140,11 @@ private:
     QPointer<Connection> m_slosConnection;
     QPointer<Connection> m_summaryConnection;
     QLabel *m_statusConnection;
+    QAction *m_addConnectionAction = nullptr;
+    QAction *m_launchAction = nullptr;
+    QAction *m_scaleAction = nullptr;
+    QAction *m_protectionAction = nullptr;
+    QAction *m_terminateAction = nullptr;
     Connection *m_launchConnection = nullptr;
     QPointer<Connection> m_openedLog; // select its application as soon as it is read
     bool m_restoredSelection = false;

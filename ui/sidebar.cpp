@@ -6,13 +6,17 @@
 #include "models/clusterlistmodel.h"
 #include "widgets/clusteritemdelegate.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSortFilterProxyModel>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -62,6 +66,32 @@ Sidebar::Sidebar(bool connectionsEditable, QWidget *parent)
     setObjectName(u"sidebar"_s);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(6, 6, 6, 6);
+
+    // Fifty clusters: narrow by name, id or state, hide the ended ones, order by what matters now.
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(u"clusterFilter"_s);
+    m_filter->setPlaceholderText(tr("Filter clusters (/)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter clusters by name, id or state"));
+    m_hideTerminated = new QCheckBox(tr("Hide t&erminated"), this);
+    m_hideTerminated->setObjectName(u"hideTerminatedCheck"_s);
+    m_order = new QComboBox(this);
+    m_order->setObjectName(u"clusterOrderCombo"_s);
+    m_order->setAccessibleName(tr("Order clusters"));
+    m_order->addItem(tr("Newest first"), int(ClusterListFilter::Order::Newest));
+    m_order->addItem(tr("By state, worst first"), int(ClusterListFilter::Order::State));
+    m_order->addItem(tr("By cost per hour"), int(ClusterListFilter::Order::Cost));
+    auto *options = new QHBoxLayout;
+    options->addWidget(m_hideTerminated);
+    options->addWidget(m_order, 1);
+    outer->addWidget(m_filter);
+    outer->addLayout(options);
+    connect(m_filter, &QLineEdit::textChanged, this, &Sidebar::applyFilter);
+    connect(m_hideTerminated, &QCheckBox::toggled, this, &Sidebar::applyFilter);
+    connect(m_order, &QComboBox::currentIndexChanged, this, &Sidebar::applyFilter);
+    // Esc in the filter gives the keyboard back to the list.
+    m_filter->installEventFilter(this);
+
     auto *sections = new QWidget(this);
     m_sectionsLayout = new QVBoxLayout(sections);
     m_sectionsLayout->setContentsMargins(0, 0, 0, 0);
@@ -121,12 +151,14 @@ void Sidebar::addConnection(Connection *connection, bool removable)
         headerRow->addWidget(remove);
     }
     layout->addLayout(headerRow);
-    s.proxy = new QSortFilterProxyModel(s.box);
+    s.proxy = new ClusterListFilter(s.box);
     s.proxy->setSourceModel(connection->clusters());
-    s.proxy->setSortRole(ClusterListModel::SortRole);
-    s.proxy->setDynamicSortFilter(true);
-    s.proxy->sort(0);
     s.list = new QListView(s.box);
+    // Rows as tall as their wrapped text, laid out again when the sidebar is resized.
+    s.list->setResizeMode(QListView::Adjust);
+    s.list->setUniformItemSizes(false);
+    s.list->setMouseTracking(true);
+    s.list->viewport()->installEventFilter(this);
     s.list->setObjectName(u"clusterList"_s);
     s.list->setModel(s.proxy);
     s.list->setItemDelegate(new ClusterItemDelegate(s.list));
@@ -137,6 +169,7 @@ void Sidebar::addConnection(Connection *connection, bool removable)
     connect(s.list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this, connection] { onSelectionChanged(connection); });
     m_sections.append(s);
+    applyFilter();
 }
 
 void Sidebar::removeConnection(Connection *connection)
@@ -194,6 +227,46 @@ QString Sidebar::firstClusterId(Connection *connection) const
     if (!s || s->proxy->rowCount() == 0)
         return {};
     return s->proxy->index(0, 0).data(ClusterListModel::IdRole).toString();
+}
+
+void Sidebar::applyFilter()
+{
+    const auto order = ClusterListFilter::Order(m_order->currentData().toInt());
+    for (Section &s : m_sections) {
+        s.proxy->setText(m_filter->text());
+        s.proxy->setHideTerminated(m_hideTerminated->isChecked());
+        s.proxy->setOrder(order);
+    }
+}
+
+void Sidebar::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+bool Sidebar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_filter && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        if (!m_filter->text().isEmpty()) {
+            m_filter->clear();
+        } else {
+            for (Section &s : m_sections)
+                if (s.proxy->rowCount() > 0) {
+                    s.list->setFocus(Qt::ShortcutFocusReason);
+                    break;
+                }
+        }
+        return true;
+    }
+    // While the pointer is over a list its rows keep their places: a click lands on the row it was aimed at.
+    if (event->type() == QEvent::Enter || event->type() == QEvent::Leave) {
+        for (Section &s : m_sections)
+            if (s.list->viewport() == watched)
+                s.proxy->setFrozen(event->type() == QEvent::Enter);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void Sidebar::refresh(Connection *current)

@@ -7,14 +7,17 @@
 #include <QList>
 #include <QWidget>
 
+class QCheckBox;
+class QComboBox;
 class QLabel;
+class QLineEdit;
 class QListView;
 class QPushButton;
-class QSortFilterProxyModel;
 class QVBoxLayout;
 
 namespace cdeck {
 
+class ClusterListFilter;
 class Connection;
 
 // The window's left side: one section per connection (its state and its clusters), and the buttons under them
@@ -36,6 +39,10 @@ public:
     // Headers and buttons as the connections are now; current: the connection of the page on screen.
     void refresh(Connection *current);
 
+    // View > Filter clusters ("/"): the filter field, its text selected.
+    void focusFilter();
+    QLineEdit *filterField() const { return m_filter; }
+
     // "● name": the connection's state as a coloured dot, for headers and the status bar.
     static QString stateDot(ConnectionState state);
 
@@ -54,13 +61,18 @@ private:
         QWidget *box = nullptr;
         QLabel *header = nullptr;
         QListView *list = nullptr;
-        QSortFilterProxyModel *proxy = nullptr;
+        ClusterListFilter *proxy = nullptr;
     };
     const Section *sectionOf(const Connection *connection) const;
     void onSelectionChanged(Connection *connection);
+    void applyFilter();
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     QList<Section> m_sections;
     QVBoxLayout *m_sectionsLayout;
+    QLineEdit *m_filter;
+    QCheckBox *m_hideTerminated;
+    QComboBox *m_order;
     QPushButton *m_launch;
     QPushButton *m_addConnection;
 };

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
@@ -83,7 +84,13 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"ClusterDeck"_s);
     QCoreApplication::setApplicationName(u"clusterdeck"_s);
-    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(CLUSTERDECK_VERSION));
+    // The desktop entry's name: a window manager matches the window to io.clusterdeck.ClusterDeck.desktop.
+    QGuiApplication::setDesktopFileName(u"io.clusterdeck.ClusterDeck"_s);
+    QIcon icon;
+    for (int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(u":/icons/%1x%1/apps/io.clusterdeck.ClusterDeck.png"_s.arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
     loadTranslations(app);
 
     QCommandLineParser parser;

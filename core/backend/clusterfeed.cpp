@@ -28,6 +28,7 @@ ClusterFeed::ClusterFeed(FeedCapabilities capabilities, QObject *parent)
     qRegisterMetaType<QList<cdeck::MetricSeriesData>>("QList<cdeck::MetricSeriesData>");
     qRegisterMetaType<cdeck::MetricsWindowRequest>("cdeck::MetricsWindowRequest");
     qRegisterMetaType<cdeck::dag::Dag>("cdeck::dag::Dag");
+    qRegisterMetaType<QHash<QString, int>>("QHash<QString,int>");
 }
 
 ClusterFeed::~ClusterFeed() = default;

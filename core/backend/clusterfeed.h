@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QHash>
 #include <QMap>
 #include <QObject>
 #include <QString>
@@ -202,6 +203,8 @@ Q_SIGNALS:
     void evidenceReady(const QString &clusterId, const QString &incidentId, const QList<cdeck::MetricSeriesData> &series,
                        const QString &error);
     void costMetersReady(const QJsonArray &meters); // GET /cost/meters
+    // Open incidents of every listed cluster (a runtime's cluster list carries them), for the sidebar's badges.
+    void openIncidentsCounted(const QHash<QString, int> &openByCluster);
     void clusterCostReady(const QString &clusterId, const QJsonObject &report); // GET /clusters/{id}/cost
     void costSummaryReady(const QJsonObject &summary); // GET /cost/summary
 

@@ -232,8 +232,17 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
     if (seg.size() == 1) {
         if (method == Method::Get) {
             QJsonArray list;
-            for (const ClusterInfo &c : m_supervisor.clusters())
-                list.append(c.toJson());
+            const IncidentMonitor *monitor = m_supervisor.incidents();
+            for (const ClusterInfo &c : m_supervisor.clusters()) {
+                QJsonObject o = c.toJson();
+                // The console's sidebar badges each cluster with it: one list answer instead of a poll per cluster.
+                if (monitor) {
+                    const triage::IncidentList incidents = monitor->incidents(c.id);
+                    o.insert(u"openIncidents"_s, int(std::count_if(incidents.cbegin(), incidents.cend(),
+                                                                   [](const triage::Incident &i) { return i.isOpen(); })));
+                }
+                list.append(o);
+            }
             return answer(Outcome::ok(), list);
         }
         if (method == Method::Post) {

@@ -73,6 +73,7 @@ Connection::Connection(const QString &name, const QUrl &url, const QString &toke
         }
         m_clusters->setMeters(meters);
     });
+    connect(m_feed, &ClusterFeed::openIncidentsCounted, m_clusters, &ClusterListModel::setOpenIncidents);
     connect(m_feed, &ClusterFeed::connectionChanged, this, [this](ConnectionState state, const QString &message) {
         if (state == ConnectionState::Unreachable && m_state != ConnectionState::Unreachable)
             m_unreachableSince = QDateTime::currentDateTime();
@@ -120,6 +121,11 @@ void Connection::setCostFocus(bool clusterCost, bool summary, const QString &sum
 void Connection::fetchCatalog()
 {
     post([feed = m_feed] { feed->fetchCatalog(); });
+}
+
+void Connection::pollNow()
+{
+    post([feed = m_feed] { feed->pollNow(); });
 }
 
 void Connection::launch(const ClusterSpec &spec)

@@ -54,6 +54,7 @@ public:
 
     void setFocus(const QString &clusterId, bool executors, bool jobs);
     void fetchCatalog();
+    void pollNow(); // F5: ask now rather than at the next period
     void launch(const ClusterSpec &spec);
     void scale(const QString &clusterId, int workers);
     // thenWorkers: scale to it once the runtime has accepted the policy (not sent if it refused it).

@@ -165,10 +165,10 @@ LaunchForm::LaunchForm(QWidget *parent)
     auto addPolicyField = [&](const QString &field, const QString &label, QWidget *widget) {
         addFieldTo(policyForm, field, label, widget);
     };
-    addPolicyField(u"scaling.minWorkers"_s, tr("Mi&nimum workers"), m_minWorkers);
+    addPolicyField(u"scaling.minWorkers"_s, tr("&Minimum workers"), m_minWorkers);
     addPolicyField(u"scaling.maxWorkers"_s, tr("Ma&ximum workers"), m_maxWorkers);
     addPolicyField(u"scaling.scaleOutCooldownSeconds"_s, tr("Scale-&out cooldown"), m_outCooldown);
-    addPolicyField(u"scaling.scaleInCooldownSeconds"_s, tr("Scale-i&n cooldown"), m_inCooldown);
+    addPolicyField(u"scaling.scaleInCooldownSeconds"_s, tr("Scale-in coo&ldown"), m_inCooldown);
     addPolicyField(u"scaling.maxStep"_s, tr("Largest step"), m_maxStep);
     addPolicyField(u"scaling.signal"_s, tr("Si&gnal"), m_signal);
     form->addRow(QString(), m_policyBox);

@@ -6,6 +6,7 @@
 #include "snapshotmodel.h"
 
 #include <QHash>
+#include <QSortFilterProxyModel>
 
 #include <optional>
 
@@ -33,6 +34,8 @@ public:
         SortRole, // live clusters first, then newest first
         StaleRole,
         MeterTextRole, // "$0.720/h · $1.23", empty before the first meter arrives
+        OpenIncidentsRole, // int: open incidents, -1 when the connection does not say
+        RateRole, // double: $/h now, 0 without a meter
     };
 
     using SnapshotModel::SnapshotModel;
@@ -46,10 +49,41 @@ public:
     // From GET /cost/meters; clusters without a meter show none.
     void setMeters(const QHash<QString, CostMeter> &meters);
     std::optional<CostMeter> meter(const QString &clusterId) const;
+    // Open incidents per cluster (the runtime's cluster list carries them); clusters not in it show none.
+    void setOpenIncidents(const QHash<QString, int> &counts);
 
 protected:
     QHash<QString, CostMeter> m_meters;
+    QHash<QString, int> m_openIncidents;
     QString keyOf(const ClusterInfo &c) const override { return c.id; }
+};
+
+// The sidebar's view of one connection's clusters: narrowed by a text (name, id or state), terminated ones
+// hidden on request, ordered newest first (live on top), by state (worst first) or by cost ($/h). While frozen
+// (the pointer is over the list) rows keep their places: a state change does not move the row under a click.
+class ClusterListFilter : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    enum class Order { Newest, State, Cost };
+
+    explicit ClusterListFilter(QObject *parent = nullptr);
+
+    void setText(const QString &text);
+    void setHideTerminated(bool hide);
+    void setOrder(Order order);
+    void setFrozen(bool frozen);
+    bool isFrozen() const { return m_frozen; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    QString m_text;
+    bool m_hideTerminated = false;
+    Order m_order = Order::Newest;
+    bool m_frozen = false;
 };
 
 } // namespace cdeck

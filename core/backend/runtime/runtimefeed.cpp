@@ -181,9 +181,16 @@ void RuntimeFeed::tick()
             if (!r.ok())
                 return;
             ClusterList clusters;
-            for (const QJsonValue &v : r.body.toArray())
+            QHash<QString, int> openIncidents;
+            for (const QJsonValue &v : r.body.toArray()) {
                 clusters.append(ClusterInfo::fromJson(v.toObject()));
+                // A runtime older than the field says nothing: no badge rather than a wrong zero.
+                const QJsonValue open = v.toObject().value(u"openIncidents"_s);
+                if (open.isDouble() && open.toInteger(-1) >= 0)
+                    openIncidents.insert(clusters.last().id, int(open.toInteger()));
+            }
             Q_EMIT clustersReady(clusters);
+            Q_EMIT openIncidentsCounted(openIncidents);
             if (m_catalogWanted)
                 fetchCatalog();
         });
