@@ -99,6 +99,7 @@ Cost (per-second billing, one-minute minimum, from the runtime's recorded lifeti
   pricing   (the price catalog the runtime bills with; start the runtime with --pricing FILE for your own)
 Offline:
   spark-log PATH --api ENDPOINT   (the JSON Spark's History Server serves at /api/v1/ENDPOINT)
+  spark-log PATH --compare-with URL   (first difference per endpoint against a live History Server)
 
 Defaults: the local runtime (http://127.0.0.1:7650) and its token ($XDG_DATA_HOME/clusterdeck/token).
 --wait blocks until a stable state (--timeout S, default 300) and exits non-zero if it is not reached.
@@ -132,7 +133,7 @@ Options parse(const QStringList &args)
     static const QSet<QString> valueOptions{u"--runtime"_s, u"--token-file"_s, u"--timeout"_s,  u"--name"_s,
                                             u"--workers"_s, u"--instance-type"_s, u"--idle-minutes"_s,
                                             u"--idle-seconds"_s, u"--tag"_s, u"--sample"_s, u"--script"_s,
-                                            u"--arg"_s, u"--api"_s, u"--by"_s, u"--from"_s, u"--to"_s,
+                                            u"--arg"_s, u"--api"_s, u"--compare-with"_s, u"--by"_s, u"--from"_s, u"--to"_s,
                                             u"--tag-key"_s, u"--min-workers"_s, u"--max-workers"_s,
                                             u"--scale-out-cooldown"_s, u"--scale-in-cooldown"_s, u"--max-step"_s,
                                             u"--signal"_s, u"--stabilization"_s, u"--type"_s,
@@ -339,8 +340,10 @@ int Cli::exec()
     if (command == "spark-log"_L1) {
 #ifdef CLUSTERDECK_HAVE_SPARK
         QStringList rest = m_o.words.mid(1);
-        if (m_o.values.contains(u"--api"_s))
-            rest << u"--api"_s << m_o.values.value(u"--api"_s);
+        for (const QString &option : {u"--api"_s, u"--compare-with"_s}) {
+            if (m_o.values.contains(option))
+                rest << option << m_o.values.value(option);
+        }
         return spark::runSparkLogCommand(rest, out(), err());
 #else
         err() << "clusterdeck-cli: spark-log is not built in this version\n";

@@ -155,4 +155,61 @@ std::optional<QJsonObject> taskSummary(const std::vector<SparkTask> &tasks, QLis
     return o;
 }
 
+QJsonArray quantileValues(std::vector<double> values, const QList<double> &sortedQuantiles)
+{
+    std::sort(values.begin(), values.end());
+    const qint64 count = qint64(values.size());
+    QJsonArray out;
+    for (double q : sortedQuantiles)
+        out.append(count > 0 ? values[size_t(std::clamp<qint64>(qint64(q * double(count)), 0, count - 1))] : 0.0);
+    return out;
+}
+
+std::optional<QJsonObject> executorDistributions(const SparkStage &stage, QList<double> quantiles)
+{
+    if (stage.executorSummary.isEmpty())
+        return std::nullopt;
+    std::sort(quantiles.begin(), quantiles.end());
+    auto over = [&](const std::function<double(const StageExecutorSummary &)> &metric) {
+        std::vector<double> values;
+        for (const StageExecutorSummary &e : stage.executorSummary)
+            values.push_back(metric(e));
+        return quantileValues(std::move(values), quantiles);
+    };
+    QJsonArray qs;
+    for (double q : std::as_const(quantiles))
+        qs.append(q);
+    QJsonObject o;
+    o.insert("quantiles"_L1, qs);
+    o.insert("taskTime"_L1, over([](const StageExecutorSummary &e) { return double(e.taskTime); }));
+    o.insert("failedTasks"_L1, over([](const StageExecutorSummary &e) { return double(e.failedTasks); }));
+    o.insert("succeededTasks"_L1, over([](const StageExecutorSummary &e) { return double(e.succeededTasks); }));
+    o.insert("killedTasks"_L1, over([](const StageExecutorSummary &e) { return double(e.killedTasks); }));
+    o.insert("inputBytes"_L1, over([](const StageExecutorSummary &e) { return double(e.metrics.inputBytes); }));
+    o.insert("inputRecords"_L1, over([](const StageExecutorSummary &e) { return double(e.metrics.inputRecords); }));
+    o.insert("outputBytes"_L1, over([](const StageExecutorSummary &e) { return double(e.metrics.outputBytes); }));
+    o.insert("outputRecords"_L1, over([](const StageExecutorSummary &e) { return double(e.metrics.outputRecords); }));
+    o.insert("shuffleRead"_L1, over([](const StageExecutorSummary &e) { return double(e.metrics.shuffleReadBytes()); }));
+    o.insert("shuffleReadRecords"_L1,
+             over([](const StageExecutorSummary &e) { return double(e.metrics.shuffleReadRecords); }));
+    o.insert("shuffleWrite"_L1, over([](const StageExecutorSummary &e) { return double(e.metrics.shuffleWriteBytes); }));
+    o.insert("shuffleWriteRecords"_L1,
+             over([](const StageExecutorSummary &e) { return double(e.metrics.shuffleWriteRecords); }));
+    o.insert("memoryBytesSpilled"_L1,
+             over([](const StageExecutorSummary &e) { return double(e.metrics.memoryBytesSpilled); }));
+    o.insert("diskBytesSpilled"_L1, over([](const StageExecutorSummary &e) { return double(e.metrics.diskBytesSpilled); }));
+    // Each peak metric over the executors that reported peaks (Spark's ExecutorPeakMetricsDistributions).
+    QJsonObject peaks;
+    for (int m = 0; m < kExecutorMetricCount; ++m) {
+        std::vector<double> values;
+        for (const StageExecutorSummary &e : stage.executorSummary) {
+            if (e.peak.set)
+                values.push_back(double(e.peak.values[size_t(m)]));
+        }
+        peaks.insert(QLatin1StringView(kExecutorMetricNames[size_t(m)]), quantileValues(std::move(values), quantiles));
+    }
+    o.insert("peakMemoryMetrics"_L1, peaks);
+    return o;
+}
+
 } // namespace cdeck::spark::historytasks

@@ -4,6 +4,7 @@
 
 #include "core/backend/spark/sparkmodel.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -28,5 +29,12 @@ std::vector<const SparkTask *> taskList(const std::vector<SparkTask> &tasks, Tas
 // picks them (index min(q * count, count - 1) into the sorted values). std::nullopt when no task succeeded.
 std::optional<QJsonObject> taskSummary(const std::vector<SparkTask> &tasks, QList<double> quantiles,
                                        qint64 lastUpdated);
+
+// Spark's getQuantilesValue: sorted values picked at min(q * count, count - 1); zeros when there are none.
+QJsonArray quantileValues(std::vector<double> values, const QList<double> &sortedQuantiles);
+
+// withSummaries' executorMetricsDistributions: quantiles over the stage's per-executor summaries (task time,
+// task counts, bytes and records, spills, and each peak memory metric). std::nullopt without executors.
+std::optional<QJsonObject> executorDistributions(const SparkStage &stage, QList<double> quantiles);
 
 } // namespace cdeck::spark::historytasks

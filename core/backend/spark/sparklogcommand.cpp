@@ -3,6 +3,7 @@
 #include "core/backend/spark/sparklogcommand.h"
 
 #include "core/backend/spark/eventlogreader.h"
+#include "core/backend/spark/historycompare.h"
 #include "core/backend/spark/historyjson.h"
 #include "core/backend/spark/historytasks.h"
 
@@ -344,10 +345,19 @@ HistoryAnswer stageResource(const SparkApplication &app, const QStringList &rest
         return fail(400, error);
     // details: false for the list, true for one stage
     const auto details = boolParam(q, u"details"_s, rest.size() > 1, &error);
-    if (!details)
+    const auto withSummaries = details ? boolParam(q, u"withSummaries"_s, false, &error) : std::nullopt;
+    const auto quantiles = withSummaries ? quantilesParam(q, u"0.0,0.25,0.5,0.75,1.0"_s, &error) : std::nullopt;
+    if (!details || !withSummaries || (rest.size() <= 3 && !quantiles))
         return fail(400, error);
     auto render = [&](const SparkStage &s) {
-        return *details ? stageWithDetails(app, s, taskStatusFilter) : historyjson::stage(s, false);
+        QJsonObject o = *details ? stageWithDetails(app, s, taskStatusFilter) : historyjson::stage(s, false);
+        if (*withSummaries) {
+            if (const auto tasks = historytasks::taskSummary(tasksOf(app, s), *quantiles, app.attempt.lastUpdated))
+                o.insert("taskMetricsDistributions"_L1, *tasks);
+            if (const auto execs = historytasks::executorDistributions(s, *quantiles))
+                o.insert("executorMetricsDistributions"_L1, *execs);
+        }
+        return o;
     };
     if (rest.size() == 1) {
         QJsonArray out;
@@ -388,10 +398,10 @@ HistoryAnswer stageResource(const SparkApplication &app, const QStringList &rest
     if (rest.size() == 3)
         return ok(render(*stage));
     if (rest.size() == 4 && rest.at(3) == "taskSummary"_L1) {
-        const auto quantiles = quantilesParam(q, u"0.05,0.25,0.5,0.75,0.95"_s, &error);
-        if (!quantiles)
+        const auto summaryQuantiles = quantilesParam(q, u"0.05,0.25,0.5,0.75,0.95"_s, &error);
+        if (!summaryQuantiles)
             return fail(400, error);
-        const auto summary = historytasks::taskSummary(tasksOf(app, *stage), *quantiles, app.attempt.lastUpdated);
+        const auto summary = historytasks::taskSummary(tasksOf(app, *stage), *summaryQuantiles, app.attempt.lastUpdated);
         if (!summary)
             return fail(404, tr("No tasks reported metrics for %1 / %2 yet.").arg(id).arg(attempt));
         return ok(*summary);
@@ -507,13 +517,14 @@ TaskKeepFilter tasksNeeded(const QStringList &rest, const QUrlQuery &q)
     if (rest.isEmpty() || rest.first() != "stages"_L1)
         return keep;
     const QString details = q.queryItemValue(u"details"_s).toLower();
+    const bool summaries = q.queryItemValue(u"withSummaries"_s).toLower() == "true"_L1;
     if (rest.size() == 1) {
-        keep.all = details == "true"_L1;
+        keep.all = details == "true"_L1 || summaries;
         return keep;
     }
     bool isInt = false;
     const int id = rest.at(1).toInt(&isInt);
-    if (isInt && (details != "false"_L1 || rest.size() == 4))
+    if (isInt && (details != "false"_L1 || summaries || rest.size() == 4))
         keep.stageIds.insert(id);
     return keep;
 }
@@ -619,27 +630,35 @@ HistoryAnswer answerHistoryRequest(const QString &logPath, const QString &endpoi
 int runSparkLogCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString usage = tr("usage: clusterdeck-cli spark-log PATH --api ENDPOINT\n"
-                             "  PATH      an event log, a rolling eventlog_v2_* directory, or a directory of logs\n"
+                             "       clusterdeck-cli spark-log PATH --compare-with URL [--api ENDPOINT]\n"
+                             "  PATH      an event log (plain, .zstd, .lz4, .snappy), a rolling eventlog_v2_* directory,\n"
+                             "            or a directory of logs\n"
                              "  ENDPOINT  what Spark's History Server serves under /api/v1/, e.g. applications,\n"
-                             "            applications/APP-ID/jobs?status=failed, applications/APP-ID/stages/3/0");
-    QString path, endpoint;
-    bool haveEndpoint = false;
+                             "            applications/APP-ID/jobs?status=failed, applications/APP-ID/stages/3/0/taskList\n"
+                             "  URL       a running History Server (e.g. http://127.0.0.1:18080) reading the same logs:\n"
+                             "            every endpoint (or the one given) is asked of both, and the first difference\n"
+                             "            of each is printed; exit 0 when all are identical");
+    QString path, endpoint, compareUrl;
+    bool haveEndpoint = false, compare = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
         if (a == "--help"_L1 || a == "-h"_L1) {
             out << usage << Qt::endl;
             return 0;
         }
-        if (a == "--api"_L1) {
+        if (a == "--api"_L1 || a == "--compare-with"_L1) {
             if (i + 1 >= args.size()) {
-                err << tr("--api needs an endpoint") << u'\n' << usage << Qt::endl;
+                err << tr("%1 needs a value").arg(a) << u'\n' << usage << Qt::endl;
                 return 2;
             }
-            endpoint = args.at(++i);
-            haveEndpoint = true;
+            (a == "--api"_L1 ? endpoint : compareUrl) = args.at(++i);
+            (a == "--api"_L1 ? haveEndpoint : compare) = true;
         } else if (a.startsWith("--api="_L1)) {
             endpoint = a.mid(6);
             haveEndpoint = true;
+        } else if (a.startsWith("--compare-with="_L1)) {
+            compareUrl = a.mid(15);
+            compare = true;
         } else if (a.startsWith("--"_L1) || !path.isEmpty()) {
             err << tr("unexpected argument: %1").arg(a) << u'\n' << usage << Qt::endl;
             return 2;
@@ -647,10 +666,12 @@ int runSparkLogCommand(const QStringList &args, QTextStream &out, QTextStream &e
             path = a;
         }
     }
-    if (path.isEmpty() || !haveEndpoint) {
+    if (path.isEmpty() || (!haveEndpoint && !compare)) {
         err << usage << Qt::endl;
         return 2;
     }
+    if (compare)
+        return compareWithServer(path, compareUrl, haveEndpoint ? QStringList{endpoint} : QStringList{}, out, err);
     const HistoryAnswer answer = answerHistoryRequest(path, endpoint);
     for (const QString &w : answer.warnings)
         err << tr("warning: %1").arg(w) << u'\n';

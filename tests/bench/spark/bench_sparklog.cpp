@@ -191,6 +191,25 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    // The task endpoints of the stage with the most tasks, end to end in the CLI (a child process, so its peak
+    // memory is its own): the reader keeps that stage's tasks whole and only sums every other.
+    QPair<int, int> biggest{-1, 0};
+    int biggestTasks = -1;
+    for (const auto &s : model->stages) {
+        const int n = s.numCompleteTasks + s.numFailedTasks + s.numKilledTasks;
+        if (n > biggestTasks) {
+            biggestTasks = n;
+            biggest = {s.stageId, s.attemptId};
+        }
+    }
+    const QString cli = qEnvironmentVariable("CLUSTERDECK_BIN_DIR") + u"/clusterdeck-cli"_s;
+    const QString stagePath = u"applications/%1/stages/%2/%3"_s.arg(model->id).arg(biggest.first).arg(biggest.second);
+    const Timing taskList = timeShell(u"'%1' spark-log '%2' --api '%3/taskList?sortBy=-runtime&length=100' > /dev/null"_s
+                                          .arg(cli, log, stagePath));
+    const Timing taskSummary = timeShell(u"'%1' spark-log '%2' --api '%3/taskSummary' > /dev/null"_s.arg(cli, log, stagePath));
+    rusage children{};
+    getrusage(RUSAGE_CHILDREN, &children);
+    const double taskRssMb = children.ru_maxrss / 1024.0; // kB -> MB
     const Timing python = timeShell(
         u"/usr/bin/python3 -c 'import json,sys\nfor l in open(sys.argv[1],\"rb\"): json.loads(l)' '%1'"_s.arg(log));
 
@@ -202,6 +221,8 @@ int main(int argc, char **argv)
     row("EventLogReader::read (log -> model)", parse);
     row("EventLogReader::read, 2 decoding threads", sequential);
     row("spark-log --api applications/ID/stages", endToEnd);
+    row("clusterdeck-cli spark-log .../taskList?sortBy=-runtime", taskList);
+    row("clusterdeck-cli spark-log .../taskSummary", taskSummary);
     row("python3 json.loads per line", python);
     std::printf("\nreader vs python: %.1fx faster (wall), %.1fx (CPU); reader vs cat: %.1fx the wall time\n",
                 python.wall / parse.wall, python.cpu / parse.cpu, parse.wall / cat.wall);
@@ -210,5 +231,7 @@ int main(int argc, char **argv)
                     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("?\n");
                 }())));
     std::printf("RSS: %.0f MB before, %.0f..%.0f MB while reading\n", rssBefore / 1e6, rssMin / 1e6, rssMax / 1e6);
+    std::printf("task endpoints: stage %d.%d with %d tasks; peak RSS of the CLI answering them: %.0f MB\n",
+                biggest.first, biggest.second, biggestTasks, taskRssMb);
     return 0;
 }

@@ -243,6 +243,34 @@ private Q_SLOTS:
         QVERIFY(got.isEmpty());
     }
 
+    // Real logs written by PySpark 4.0.1 (tests/integration/spark/live_history_server.py's jobs, with
+    // spark.eventLog.compression.codec lz4 and snappy): each reads whole, and both runs of the same jobs show the
+    // same jobs, with the one whose stage fails on purpose FAILED.
+    void realPysparkLogs()
+    {
+        const QString data = QFINDTESTDATA("data");
+        QVERIFY(!data.isEmpty());
+        QList<QList<QString>> shapes;
+        for (const QString &name : {u"pyspark-4.0.1-lz4.lz4"_s, u"pyspark-4.0.1-snappy.snappy"_s}) {
+            QString error;
+            const auto app = cdeck::spark::EventLogReader::read(data + u'/' + name, &error);
+            QVERIFY2(app, qPrintable(error));
+            QVERIFY2(!app->truncated && app->malformedLines == 0 && !app->inProgress, qPrintable(app->warnings.join(u'\n')));
+            QVERIFY(app->attempt.sparkVersion.startsWith(u"4.0.1"_s));
+            QVERIFY(app->name.startsWith(u"cdeck-"_s));
+            QList<QString> shape;
+            for (const auto &j : app->jobs)
+                shape.append(u"%1 %2 %3/%4 failed %5"_s.arg(j.jobId).arg(cdeck::spark::toString(j.status))
+                                 .arg(j.numCompletedTasks).arg(j.numTasks).arg(j.numFailedTasks));
+            QCOMPARE(shape.count(), 9); // collect, count, sum, the skewed collect, the failing count, the SQL query (4)
+            QCOMPARE(std::count_if(app->jobs.begin(), app->jobs.end(),
+                                   [](const auto &j) { return j.status == cdeck::spark::JobStatus::Failed; }),
+                     1);
+            shapes.append(shape);
+        }
+        QCOMPARE(shapes.at(0), shapes.at(1));
+    }
+
     // A log written as .lz4 / .snappy answers exactly what the plain log answers, and a cut-off one says so.
     void compressedLogsAnswerLikePlain_data()
     {

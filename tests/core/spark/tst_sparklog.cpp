@@ -3,6 +3,7 @@
 // spark-log against Spark's own golden files: each expectation JSON of HistoryServerSuite, its URL
 // (fixtures/spark/url-mapping.tsv), answered from the whole fixture log folder as Spark's test does, and compared
 // the way HistoryServerSuite compares: parsed JSON, whole trees, every field, only lastUpdated cleared.
+#include "core/backend/spark/historycompare.h"
 #include "core/backend/spark/sparklogcommand.h"
 #include "testpaths.h"
 
@@ -11,75 +12,42 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// lastUpdated comes from the log file's modification time: Spark blanks it before comparing.
-QJsonValue clearLastUpdated(const QJsonValue &v)
+// A stand-in History Server on loopback that answers with Spark's own golden files: enough to test
+// --compare-with without a JVM (the live comparison with Spark's real server is the integration test's).
+class GoldenServer : public QTcpServer
 {
-    if (v.isArray()) {
-        QJsonArray out;
-        for (const QJsonValue &x : v.toArray())
-            out.append(clearLastUpdated(x));
-        return out;
-    }
-    if (!v.isObject())
-        return v;
-    QJsonObject o = v.toObject();
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        if (it.key() == "lastUpdated"_L1)
-            it.value() = u""_s;
-        else if (it.key() == "lastUpdatedEpoch"_L1)
-            it.value() = 0;
-        else
-            it.value() = clearLastUpdated(it.value());
-    }
-    return o;
-}
+public:
+    QHash<QString, QByteArray> answers; // path after /api/v1/ (with query) -> body
 
-QString show(const QJsonValue &v)
-{
-    const QString text = QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
-    return text.size() > 300 ? text.left(300) + u"..."_s : text;
-}
-
-// The first difference between two JSON trees, with its path; empty when they are equal. Numbers compare by
-// value (Spark writes 1.0 where Qt writes 1).
-QString firstDifference(const QJsonValue &expected, const QJsonValue &actual, const QString &path)
-{
-    if (expected.type() != actual.type())
-        return u"%1: expected %2, got %3"_s.arg(path, show(expected), show(actual));
-    if (expected.isObject()) {
-        const QJsonObject e = expected.toObject(), a = actual.toObject();
-        for (auto it = e.begin(); it != e.end(); ++it) {
-            if (!a.contains(it.key()))
-                return u"%1.%2: missing (expected %3)"_s.arg(path, it.key(), show(it.value()));
-            const QString d = firstDifference(it.value(), a.value(it.key()), path + u'.' + it.key());
-            if (!d.isEmpty())
-                return d;
-        }
-        for (auto it = a.begin(); it != a.end(); ++it) {
-            if (!e.contains(it.key()))
-                return u"%1.%2: not in Spark's answer (%3)"_s.arg(path, it.key(), show(it.value()));
-        }
-        return {};
+    GoldenServer()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = nextPendingConnection()) {
+                connect(s, &QTcpSocket::readyRead, s, [this, s] {
+                    const QByteArray request = s->readAll();
+                    const QByteArray target = request.split(' ').value(1);
+                    const QString path = QUrl::fromPercentEncoding(target).mid(int(qstrlen("/api/v1/")));
+                    const bool known = answers.contains(path);
+                    const QByteArray body = known ? answers.value(path) : QByteArray("unknown app");
+                    s->write(QByteArray(known ? "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                              : "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n")
+                             + "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n"
+                             + body);
+                    s->disconnectFromHost();
+                });
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
     }
-    if (expected.isArray()) {
-        const QJsonArray e = expected.toArray(), a = actual.toArray();
-        if (e.size() != a.size())
-            return u"%1: expected %2 elements, got %3"_s.arg(path).arg(e.size()).arg(a.size());
-        for (qsizetype i = 0; i < e.size(); ++i) {
-            const QString d = firstDifference(e.at(i), a.at(i), u"%1[%2]"_s.arg(path).arg(i));
-            if (!d.isEmpty())
-                return d;
-        }
-        return {};
-    }
-    return expected == actual ? QString() : u"%1: expected %2, got %3"_s.arg(path, show(expected), show(actual));
-}
+};
 
 } // namespace
 
@@ -141,8 +109,56 @@ private Q_SLOTS:
         QVERIFY2(!actual.isNull(), "spark-log printed no JSON");
         const QJsonValue e = expected.isArray() ? QJsonValue(expected.array()) : QJsonValue(expected.object());
         const QJsonValue a = actual.isArray() ? QJsonValue(actual.array()) : QJsonValue(actual.object());
-        const QString diff = firstDifference(clearLastUpdated(e), clearLastUpdated(a), u"$"_s);
+        const QString diff = cdeck::spark::firstJsonDifference(cdeck::spark::clearLastUpdated(e),
+                                                              cdeck::spark::clearLastUpdated(a));
         QVERIFY2(diff.isEmpty(), qPrintable(file + u": "_s + diff));
+    }
+
+    // --compare-with asks a server every endpoint and prints the first difference of each: all 40 golden answers
+    // are "same", a changed field is named with its path, and a status Spark answers differently is reported.
+    void compareWithServer()
+    {
+        GoldenServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QFile tsv(m_spark + u"/url-mapping.tsv"_s);
+        QVERIFY(tsv.open(QIODevice::ReadOnly | QIODevice::Text));
+        tsv.readLine();
+        QStringList urls;
+        while (!tsv.atEnd()) {
+            const QStringList cols = QString::fromUtf8(tsv.readLine()).trimmed().split(u'\t');
+            QFile golden(m_spark + u"/api-v1/"_s + cols.at(0));
+            QVERIFY(golden.open(QIODevice::ReadOnly));
+            server.answers.insert(cols.at(1), golden.readAll());
+            urls.append(cols.at(1));
+        }
+        const QString base = u"http://127.0.0.1:%1"_s.arg(server.serverPort());
+        const QString logs = m_spark + u"/event-logs"_s;
+        QString outText, errText;
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(cdeck::spark::compareWithServer(logs, base, urls, out, err), 0);
+        QCOMPARE(outText.count(u"same  "_s), 40);
+        QVERIFY2(outText.contains(u"40 endpoints compared, 0 differ"_s), qPrintable(outText));
+
+        // One field changed in Spark's answer, and one endpoint Spark does not know.
+        const QString jobs = u"applications/local-1422981780767/jobs/0"_s;
+        server.answers[jobs].replace("\"numTasks\" : 8", "\"numTasks\" : 9");
+        outText.clear();
+        QCOMPARE(cdeck::spark::compareWithServer(logs, base, {jobs, u"applications/local-1422981780767/stages"_s,
+                                                              u"applications/local-1422981780767/allexecutors"_s},
+                                                 out, err),
+                 1);
+        QVERIFY2(outText.contains(u"DIFF  "_s + jobs + u"\n      $.numTasks: expected 9, got 8"_s), qPrintable(outText));
+        QVERIFY2(outText.contains(u"same  applications/local-1422981780767/stages"_s), qPrintable(outText));
+        QVERIFY2(outText.contains(u"status: Spark answered 404, we answer 200"_s), qPrintable(outText));
+        QVERIFY(outText.contains(u"3 endpoints compared, 2 differ"_s));
+
+        // Nobody listening: an error, not a false "same".
+        const quint16 port = server.serverPort();
+        server.close();
+        outText.clear();
+        errText.clear();
+        QCOMPARE(cdeck::spark::compareWithServer(logs, u"http://127.0.0.1:%1"_s.arg(port), {jobs}, out, err), 1);
+        QVERIFY2(errText.contains(u"cannot ask"_s), qPrintable(errText));
     }
 
     // Unknown things answer the status Spark's server answers, as an error and a non-zero exit.
