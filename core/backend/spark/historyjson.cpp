@@ -142,7 +142,7 @@ QJsonObject job(const SparkJob &j)
     o.insert("stageIds"_L1, ints(j.stageIds));
     if (!j.jobGroup.isEmpty())
         o.insert("jobGroup"_L1, j.jobGroup);
-    o.insert("jobTags"_L1, QJsonArray());
+    o.insert("jobTags"_L1, QJsonArray::fromStringList(j.jobTags));
     o.insert("status"_L1, toString(j.status));
     o.insert("numTasks"_L1, j.numTasks);
     o.insert("numActiveTasks"_L1, j.numActiveTasks);
@@ -404,13 +404,13 @@ QJsonObject rdd(const SparkRdd &r, const QMap<QString, SparkExecutor> &executors
             const SparkExecutor x = executors.value(id);
             QJsonObject dist{{"address"_L1, x.hostPort.isEmpty() ? x.host : x.hostPort},
                              {"memoryUsed"_L1, d.memoryUsed},
-                             {"memoryRemaining"_L1, x.maxMemory - x.memoryUsed},
+                             {"memoryRemaining"_L1, d.memoryRemaining},
                              {"diskUsed"_L1, d.diskUsed}};
             if (x.totalOnHeap >= 0) {
                 dist.insert("onHeapMemoryUsed"_L1, d.onHeapUsed);
                 dist.insert("offHeapMemoryUsed"_L1, d.offHeapUsed);
-                dist.insert("onHeapMemoryRemaining"_L1, x.totalOnHeap - x.usedOnHeap);
-                dist.insert("offHeapMemoryRemaining"_L1, x.totalOffHeap - x.usedOffHeap);
+                dist.insert("onHeapMemoryRemaining"_L1, d.onHeapRemaining);
+                dist.insert("offHeapMemoryRemaining"_L1, d.offHeapRemaining);
             }
             dists.append(dist);
         }

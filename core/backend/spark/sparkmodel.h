@@ -19,6 +19,7 @@ namespace cdeck::spark {
 // The executor-level memory metrics Spark logs ("Task Executor Metrics", peakMemoryMetrics), in Spark's order.
 inline constexpr int kExecutorMetricCount = 23;
 extern const std::array<const char *, kExecutorMetricCount> kExecutorMetricNames;
+inline constexpr size_t kTotalGcTimeMetric = 20; // "TotalGCTime" in kExecutorMetricNames
 
 struct PeakMetrics
 {
@@ -83,6 +84,7 @@ struct SparkJob
     QString name;
     QString description;
     QString jobGroup;
+    QStringList jobTags; // spark.job.tags, sorted
     qint64 submissionTime = -1; // epoch ms, -1 when unknown
     qint64 completionTime = -1;
     QList<int> stageIds; // every stage of the job, skipped ones included
@@ -272,6 +274,11 @@ struct SparkRddPartition
 struct SparkRddDistribution
 {
     QString executorId;
+    // What Spark shows as remaining: the executor's free storage memory when a block of an RDD last changed
+    // on it (Spark refreshes a distribution only then), not at the end of the log.
+    qint64 memoryRemaining = 0;
+    qint64 onHeapRemaining = 0;
+    qint64 offHeapRemaining = 0;
     qint64 memoryUsed = 0;
     qint64 diskUsed = 0;
     qint64 onHeapUsed = 0;

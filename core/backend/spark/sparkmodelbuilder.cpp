@@ -498,8 +498,8 @@ void SparkModelBuilder::onTaskEnd(const TaskEndEvent &e)
         exec->peak.updatePeaks(e.executorMetrics);
         // As Spark: a resubmitted task keeps the metrics of its first attempt.
         if (e.reason != TaskEndReason::Resubmitted && e.hasMetrics) {
-            // Spark 4 shows the driver's GC time from its own JVM metrics, not from the tasks it ran (local
-            // mode), so it stays 0 in a replayed log.
+            // Spark 4 shows the driver's GC time from its own JVM metrics (its ExecutorMetricsUpdate events), not
+            // from the tasks it ran in local mode: 0 in logs without those events.
             if (exec->id != "driver"_L1)
                 exec->totalGcTime += e.metrics.jvmGcTime;
             exec->totalInputBytes += e.metrics.inputBytes;
@@ -518,6 +518,12 @@ void SparkModelBuilder::onJobStart(const QJsonObject &e)
     job.stageIds = intList(e.value("Stage IDs"_L1));
     job.description = property(e, "spark.job.description"_L1);
     job.jobGroup = property(e, "spark.jobGroup.id"_L1);
+    const QString tags = property(e, "spark.job.tags"_L1);
+    if (!tags.isEmpty()) {
+        job.jobTags = tags.split(u',', Qt::SkipEmptyParts);
+        job.jobTags.sort();
+        job.jobTags.removeDuplicates();
+    }
     const QJsonArray infos = e.value("Stage Infos"_L1).toArray();
     int lastStageId = -1;
     for (const QJsonValue &v : infos) {
@@ -866,8 +872,18 @@ void SparkModelBuilder::onBlockUpdated(const QJsonObject &e)
         rdd->memoryUsed = addDelta(rdd->memoryUsed, memDelta);
         rdd->diskUsed = addDelta(rdd->diskUsed, diskDelta);
     }
-    if (exec)
+    if (exec) {
         exec->rddBlocks += rddBlocksDelta;
+        // Spark refreshes every RDD's distribution on this executor when one of its RDD blocks changes.
+        for (SparkRdd &r : m_app.rdds) {
+            auto d = r.distributions.find(execId);
+            if (d == r.distributions.end())
+                continue;
+            d->memoryRemaining = exec->maxMemory - exec->memoryUsed;
+            d->onHeapRemaining = exec->totalOnHeap - exec->usedOnHeap;
+            d->offHeapRemaining = exec->totalOffHeap - exec->usedOffHeap;
+        }
+    }
 }
 
 void SparkModelBuilder::onUnpersistRdd(const QJsonObject &e)
@@ -1050,9 +1066,14 @@ void SparkModelBuilder::onEvent(const QJsonObject &e)
     } else if (type == "SparkListenerExecutorMetricsUpdate"_L1) {
         const QString id = str(e, "Executor ID"_L1);
         if (m_liveExecutors.contains(id)) {
-            for (const QJsonValue &u : e.value("Executor Metrics Updated"_L1).toArray())
-                m_app.executors[id].peak.updatePeaks(
-                    executorMetricsFromJson(u.toObject().value("Executor Metrics"_L1).toObject()));
+            SparkExecutor &x = m_app.executors[id];
+            for (const QJsonValue &u : e.value("Executor Metrics Updated"_L1).toArray()) {
+                const PeakMetrics m = executorMetricsFromJson(u.toObject().value("Executor Metrics"_L1).toObject());
+                x.peak.updatePeaks(m);
+                // Spark 4 shows the driver's own JVM GC time (TotalGCTime of its metrics updates).
+                if (id == "driver"_L1)
+                    x.totalGcTime = std::max(x.totalGcTime, m.values[kTotalGcTimeMetric]);
+            }
         }
     } else if (type == "SparkListenerExecutorExcluded"_L1
                || type == "org.apache.spark.scheduler.SparkListenerExecutorBlacklisted"_L1
