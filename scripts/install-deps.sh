@@ -17,6 +17,7 @@ PACKAGES=(
     python3-distributed python3-dask python3-pandas python3-prometheus-client
     # screenshots, packaging checks, benchmarks' reference tools
     xvfb xauth fonts-dejavu-core desktop-file-utils appstream graphviz libgraphviz-dev hyperfine
+    lintian help2man man-db systemd
 )
 
 missing=()

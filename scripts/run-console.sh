@@ -7,5 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake --preset dev
-cmake --build --preset dev
+# The programs only (the console starts clusterdeck-runtime itself): the tests and benchmarks are as much
+# again to compile, and a first run has no use for them.
+cmake --build --preset dev --target clusterdeck clusterdeck-runtime clusterdeck-cli
 exec ./build/bin/clusterdeck "$@"

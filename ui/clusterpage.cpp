@@ -7,6 +7,7 @@
 #include "models/clusterlistmodel.h"
 #include "models/executormodel.h"
 #include "models/telemetrywindow.h"
+#include "logs/logspanel.h"
 #include "panels/costpanel.h"
 #include "panels/dagpanel.h"
 #include "panels/eventlist.h"
@@ -68,6 +69,7 @@ ClusterPage::ClusterPage(FocusedCluster *focus, QWidget *parent)
     , m_dagPanel(new DagPanel(this))
     , m_timeline(new TimelinePanel(this))
     , m_cost(new CostPanel(this))
+    , m_logs(new LogsPanel(this))
 {
     setObjectName(u"clusterPage"_s);
     m_title->setObjectName(u"clusterTitle"_s);
@@ -98,6 +100,7 @@ ClusterPage::ClusterPage(FocusedCluster *focus, QWidget *parent)
     m_tabs->addTab(m_dagPanel, tr("DAG"));
     m_tabs->addTab(m_timeline, tr("Timeline"));
     m_tabs->addTab(m_cost, tr("Cost"));
+    m_tabs->addTab(m_logs, tr("Logs"));
 
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title);
@@ -135,6 +138,11 @@ void ClusterPage::wire()
     connect(m_jobs, &JobsPanel::submitRequested, m_focus, &FocusedCluster::submitJob);
     connect(m_jobs, &JobsPanel::cancelRequested, m_focus, &FocusedCluster::cancelJob);
     connect(m_jobs, &JobsPanel::dagRequested, this, &ClusterPage::showJobDag);
+    // The charts' "This job" range follows the job selected in the Jobs tab.
+    connect(m_jobs, &JobsPanel::jobSelected, this, [this](const Job &job) {
+        m_memory->setFocusJob(job);
+        m_shuffle->setFocusJob(job);
+    });
     connect(m_jobs->stages(), &SparkStagesView::stageSelected, m_focus, &FocusedCluster::setStageFocus);
     connect(m_dagPanel, &DagPanel::jobChosen, this, &ClusterPage::updateDagFocus);
     connect(m_telemetry, &TelemetryWindow::requestChanged, this, [this] {
@@ -158,6 +166,7 @@ void ClusterPage::wire()
     connect(m_focus, &FocusedCluster::executorsReady, this, [this](const ExecutorList &list) {
         m_haveExecutors = true;
         m_executors->setExecutors(list);
+        m_incidents->setExecutors(list); // the scale plan counts the workers not gone
     });
     connect(m_focus, &FocusedCluster::clusterCostReady, this,
             [this](const QJsonObject &report) { m_cost->setReport(m_focus->clusterId(), report); });
@@ -224,6 +233,12 @@ void ClusterPage::showCluster(const std::optional<ClusterInfo> &listed, const st
         m_tabs->setTabEnabled(index, enabled);
         m_tabs->setTabToolTip(index, enabled ? QString() : can.whyNoCharts);
     }
+    // Logs are read from a ClusterDeck runtime (its clusters' scheduler, executor and job logs).
+    const bool hasLogs = c && c->managesClusters();
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_logs), hasLogs);
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_logs), hasLogs ? QString() : tr("Logs are read from a ClusterDeck runtime's clusters"));
+    m_logs->setRuntime(hasLogs ? c->url() : QUrl(), hasLogs ? c->tokenFile() : QString());
+    m_logs->setCluster(hasLogs ? m_focus->clusterId() : QString());
     m_shuffle->setSparkWording(can.sparkShuffleWording);
     m_jobs->setStagesShown(can.sparkStages);
     m_jobs->setCancelSupported(can.cancelsJobs, can.whyNoCancel);
@@ -313,6 +328,7 @@ void ClusterPage::refresh()
         m_meter->setText(tr("%1 now · %2 so far")
                              .arg(costview::formatRate(meter->ratePerHour, meter->currency),
                                   costview::formatMoney(meter->total, meter->currency)));
+        m_incidents->setCostRates(meter->ratePerHour, meter->workerRatePerHour, meter->currency);
     }
     const bool stale = c->state() != ConnectionState::Connected && c->hasClusterList();
     m_executors->setStale(stale);
@@ -439,7 +455,8 @@ void ClusterPage::showTab(Tab tab)
 {
     static const QHash<Tab, int> order{{Tab::Overview, 0}, {Tab::Executors, 1}, {Tab::Jobs, 2},
                                        {Tab::Memory, 3},   {Tab::Shuffle, 4},   {Tab::Incidents, 5},
-                                       {Tab::Dag, 6},      {Tab::Timeline, 7},  {Tab::Cost, 8}};
+                                       {Tab::Dag, 6},      {Tab::Timeline, 7},  {Tab::Cost, 8},
+                                       {Tab::Logs, 9}};
     m_tabs->setCurrentIndex(order.value(tab));
     updateFocus();
 }
@@ -477,6 +494,8 @@ bool ClusterPage::isReady(Tab tab) const
             && (m_incidents->selectedIncidentId().isEmpty() || !m_incidents->runbookShown().isEmpty());
     case Tab::Cost:
         return m_haveDetail && m_cost->hasReport();
+    case Tab::Logs:
+        return m_haveDetail && m_logs->hasLog();
     }
     return true;
 }

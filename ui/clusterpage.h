@@ -24,6 +24,7 @@ class ExecutorsPanel;
 class FocusedCluster;
 class IncidentsPanel;
 class JobsPanel;
+class LogsPanel;
 class OverviewPanel;
 class ShuffleIoPanel;
 class TelemetryWindow;
@@ -37,7 +38,7 @@ class ClusterPage : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Tab { Overview, Executors, Jobs, Memory, Shuffle, Incidents, Dag, Timeline, Cost };
+    enum class Tab { Overview, Executors, Jobs, Memory, Shuffle, Incidents, Dag, Timeline, Cost, Logs };
 
     explicit ClusterPage(FocusedCluster *focus, QWidget *parent = nullptr);
 
@@ -77,6 +78,7 @@ public:
     DagPanel *dagPanel() const { return m_dagPanel; }
     TimelinePanel *timelinePanel() const { return m_timeline; }
     CostPanel *costPanel() const { return m_cost; }
+    LogsPanel *logsPanel() const { return m_logs; }
 
 Q_SIGNALS:
     void scaleRequested();
@@ -115,6 +117,7 @@ private:
     DagPanel *m_dagPanel;
     TimelinePanel *m_timeline;
     CostPanel *m_cost;
+    LogsPanel *m_logs;
 
     QList<InstanceType> m_types;
     ClusterInfo m_cluster; // the latest known state of the focused cluster

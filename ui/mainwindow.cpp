@@ -532,7 +532,7 @@ void MainWindow::showPage(Page page)
         {Page::Jobs, ClusterPage::Tab::Jobs},         {Page::Memory, ClusterPage::Tab::Memory},
         {Page::Shuffle, ClusterPage::Tab::Shuffle},   {Page::Dag, ClusterPage::Tab::Dag},
         {Page::Timeline, ClusterPage::Tab::Timeline}, {Page::Incidents, ClusterPage::Tab::Incidents},
-        {Page::Cost, ClusterPage::Tab::Cost}};
+        {Page::Cost, ClusterPage::Tab::Cost},         {Page::Logs, ClusterPage::Tab::Logs}};
     switch (page) {
     case Page::Launch:
         showLaunchForm();
@@ -569,7 +569,7 @@ bool MainWindow::isReady(Page page) const
         {Page::Jobs, ClusterPage::Tab::Jobs},         {Page::Memory, ClusterPage::Tab::Memory},
         {Page::Shuffle, ClusterPage::Tab::Shuffle},   {Page::Dag, ClusterPage::Tab::Dag},
         {Page::Timeline, ClusterPage::Tab::Timeline}, {Page::Incidents, ClusterPage::Tab::Incidents},
-        {Page::Cost, ClusterPage::Tab::Cost}};
+        {Page::Cost, ClusterPage::Tab::Cost},         {Page::Logs, ClusterPage::Tab::Logs}};
     return m_clusterPage->isReady(tabs.value(page));
 }
 

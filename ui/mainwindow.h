@@ -58,7 +58,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Overview, Executors, Jobs, Launch, Memory, Shuffle, Dag, Timeline, Incidents, Cost, Summary, Slos };
+    enum class Page { Overview, Executors, Jobs, Launch, Memory, Shuffle, Dag, Timeline, Incidents, Cost, Summary, Slos, Logs };
 
     explicit MainWindow(const ConsoleOptions &options, QWidget *parent = nullptr);
     ~MainWindow() override;

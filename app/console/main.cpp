@@ -57,10 +57,29 @@ void loadTranslations(QApplication &app)
         QCoreApplication::installTranslator(qt);
 }
 
+// --help and --version print and exit: they must work where there is no display (help2man builds the man
+// page from them on a build machine, a user reads them over ssh). QApplication needs a platform before
+// it parses anything, so those two get the offscreen one unless a platform was chosen.
+void allowHelpWithoutDisplay(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        return;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--") // what follows is not an option
+            return;
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version") {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            return;
+        }
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    allowHelpWithoutDisplay(argc, argv);
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"ClusterDeck"_s);
     QCoreApplication::setApplicationName(u"clusterdeck"_s);
@@ -82,7 +101,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption eventLogOption(u"event-log"_s, QCoreApplication::translate("main", "Open this Spark event log (a file or an eventlog_v2_* directory; repeatable) with no server: the window shows only the logs."), u"PATH"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, QCoreApplication::translate("main", "Render the window once its data has arrived, save it as PNG and exit (non-zero if no data within 30 s)."), u"FILE"_s);
     const QCommandLineOption sizeOption(u"size"_s, QCoreApplication::translate("main", "Window size for --screenshot (default 1440x900)."), u"WxH"_s, u"1440x900"_s);
-    const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs, launch, memory, shuffle, dag, timeline, incidents, cost, summary or slos."), u"PAGE"_s, u"overview"_s);
+    const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs, launch, memory, shuffle, dag, timeline, incidents, cost, summary, slos or logs."), u"PAGE"_s, u"overview"_s);
     const QCommandLineOption jobOption(u"job"_s, QCoreApplication::translate("main", "With --page dag: show this job's DAG (default: the newest job)."), u"ID"_s);
     const QCommandLineOption clusterOption(u"cluster"_s, QCoreApplication::translate("main", "Select the cluster with this name."), u"NAME"_s);
     const QCommandLineOption launchNameOption(u"launch-name"_s, QCoreApplication::translate("main", "Prefill the launch form's name (with --page launch)."), u"NAME"_s);
@@ -142,9 +161,10 @@ int main(int argc, char *argv[])
                                                                 {u"incidents"_s, cdeck::MainWindow::Page::Incidents},
                                                                 {u"cost"_s, cdeck::MainWindow::Page::Cost},
                                                                 {u"summary"_s, cdeck::MainWindow::Page::Summary},
-                                                                {u"slos"_s, cdeck::MainWindow::Page::Slos}};
+                                                                {u"slos"_s, cdeck::MainWindow::Page::Slos},
+                                                                {u"logs"_s, cdeck::MainWindow::Page::Logs}};
     if (!pages.contains(parser.value(pageOption))) {
-        fprintf(stderr, "clusterdeck: --page must be overview, executors, jobs, launch, memory, shuffle, dag, timeline, incidents, cost, summary or slos\n");
+        fprintf(stderr, "clusterdeck: --page must be overview, executors, jobs, launch, memory, shuffle, dag, timeline, incidents, cost, summary, slos or logs\n");
         return 2;
     }
     const cdeck::MainWindow::Page page = pages.value(parser.value(pageOption));

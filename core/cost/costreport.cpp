@@ -105,6 +105,24 @@ QMap<QDate, Money> dailyCosts(const Ledger &ledger)
     return days;
 }
 
+QList<GroupCost> costByDay(const Ledger &ledger, const QDate &first, const QDate &last)
+{
+    QList<GroupCost> groups;
+    const QMap<QDate, Money> days = dailyCosts(ledger);
+    for (QDate d = first; d.isValid() && d <= last; d = d.addDays(1))
+        groups.append({d.toString(Qt::ISODate), days.value(d)});
+    return groups;
+}
+
+QStringList tagKeys(const Ledger &ledger)
+{
+    std::set<QString> keys;
+    for (const CostLine &l : ledger.lines)
+        for (auto it = l.tags.cbegin(); it != l.tags.cend(); ++it)
+            keys.insert(it.key());
+    return QStringList(keys.cbegin(), keys.cend());
+}
+
 QList<GroupCost> costByDay(const Ledger &ledger)
 {
     QList<GroupCost> groups;
@@ -285,63 +303,115 @@ QList<BudgetStatus> evaluateBudgets(const Ledger &periodLedger, const QList<Budg
     return out;
 }
 
-Forecast forecastMonthEnd(const QMap<QDate, Money> &daily, const QDate &today)
-{
-    Forecast f;
-    if (!today.isValid())
-        return f;
-    const QDate monthStart(today.year(), today.month(), 1);
-    const QDate monthEnd = monthStart.addMonths(1).addDays(-1);
-    Money beforeToday;
-    for (auto it = daily.lowerBound(monthStart); it != daily.cend() && it.key() <= today; ++it) {
-        f.monthToDate += it.value();
-        if (it.key() < today)
-            beforeToday += it.value();
-    }
+namespace {
 
+// y = a + b x, x in days since `origin`, y in units; n = the days fitted.
+struct TrendLine
+{
+    QDate origin;
+    long double a = 0;
+    long double b = 0;
+    int n = 0;
+
+    long double at(const QDate &d) const { return a + b * static_cast<long double>(origin.daysTo(d)); }
+};
+
+// Least squares through the last up to 14 complete days before today (zeros once spending started).
+TrendLine fitTrend(const QMap<QDate, Money> &daily, const QDate &today)
+{
+    TrendLine t;
     QDate firstSpend;
-    for (auto it = daily.cbegin(); it != daily.cend(); ++it)
+    for (auto it = daily.cbegin(); it != daily.cend() && it.key() < today; ++it)
         if (!it.value().isZero()) {
             firstSpend = it.key();
             break;
         }
     constexpr int kBasisDays = 14;
-    QDate basisStart = today.addDays(-kBasisDays);
-    if (firstSpend.isValid() && firstSpend > basisStart)
-        basisStart = firstSpend;
-    const int n = firstSpend.isValid() && basisStart < today ? int(basisStart.daysTo(today)) : 0;
-    f.basisDays = n;
-
-    long double a = 0, b = 0; // y = a + b x, x = days since basisStart, y in units
-    if (n == 1) {
-        a = static_cast<long double>(daily.value(basisStart).units());
-    } else if (n >= 2) {
-        long double meanX = (n - 1) / 2.0L, meanY = 0;
-        for (int x = 0; x < n; ++x)
-            meanY += static_cast<long double>(daily.value(basisStart.addDays(x)).units());
-        meanY /= n;
+    t.origin = today.addDays(-kBasisDays);
+    if (firstSpend.isValid() && firstSpend > t.origin)
+        t.origin = firstSpend;
+    t.n = firstSpend.isValid() && t.origin < today ? int(t.origin.daysTo(today)) : 0;
+    const auto y = [&](int x) { return static_cast<long double>(daily.value(t.origin.addDays(x)).units()); };
+    if (t.n == 1) {
+        t.a = y(0);
+    } else if (t.n >= 2) {
+        const long double meanX = (t.n - 1) / 2.0L;
+        long double meanY = 0;
+        for (int x = 0; x < t.n; ++x)
+            meanY += y(x);
+        meanY /= t.n;
         long double sxy = 0, sxx = 0;
-        for (int x = 0; x < n; ++x) {
-            const long double dx = x - meanX;
-            sxy += dx * (static_cast<long double>(daily.value(basisStart.addDays(x)).units()) - meanY);
-            sxx += dx * dx;
+        for (int x = 0; x < t.n; ++x) {
+            sxy += (x - meanX) * (y(x) - meanY);
+            sxx += (x - meanX) * (x - meanX);
         }
-        b = sxy / sxx;
-        a = meanY - b * meanX;
+        t.b = sxy / sxx;
+        t.a = meanY - t.b * meanX;
     }
-    f.trendPerDay = Money::fromUnits(static_cast<Int128>(std::roundl(b)));
-    Money projected;
-    if (n > 0) {
-        for (QDate d = today; d <= monthEnd; d = d.addDays(1)) {
-            const long double y = a + b * static_cast<long double>(basisStart.daysTo(d));
-            if (y > 0)
-                projected += Money::fromUnits(static_cast<Int128>(std::roundl(y)));
+    return t;
+}
+
+Money unitsOf(long double v)
+{
+    return Money::fromUnits(static_cast<Int128>(std::roundl(v)));
+}
+
+} // namespace
+
+Forecast forecastMonthEnd(const Ledger &ledger, const QDateTime &nowAny)
+{
+    Forecast f;
+    const QDateTime now = nowAny.toUTC();
+    if (!now.isValid())
+        return f;
+    f.now = now;
+    const QDate today = now.date();
+    const QDateTime monthStart = QDate(today.year(), today.month(), 1).startOfDay(Qt::UTC);
+    f.monthEndsAt = monthStart.addMonths(1);
+    f.monthToDate = clipped(ledger, monthStart, now).total;
+
+    // What runs now keeps running at its rate; what ended is the trend's.
+    Ledger finished;
+    for (const CostLine &l : ledger.lines) {
+        if (l.open) {
+            f.runningRateMicrosPerHour += l.rateMicrosPerHour;
+            ++f.runningInstances;
+        } else {
+            finished.lines.append(l);
         }
-        f.monthEnd = beforeToday + projected;
-    } else {
-        f.monthEnd = f.monthToDate;
     }
+    const qint64 msLeft = std::max<qint64>(0, now.msecsTo(f.monthEndsAt));
+    f.running = Money::forRate(f.runningRateMicrosPerHour, msLeft);
+
+    const TrendLine t = fitTrend(dailyCosts(finished), today);
+    f.basisDays = t.n;
+    if (t.n > 0) {
+        f.trendPerDay = unitsOf(t.b);
+        f.trendToday = unitsOf(std::max(0.0L, t.at(today)));
+        // The rest of today at today's value, spread evenly over the day, then each later day whole.
+        const qint64 msLeftToday = now.msecsTo(today.addDays(1).startOfDay(Qt::UTC));
+        long double trend = std::max(0.0L, t.at(today)) * msLeftToday / 86'400'000.0L;
+        for (QDate d = today.addDays(1); d.startOfDay(Qt::UTC) < f.monthEndsAt; d = d.addDays(1))
+            trend += std::max(0.0L, t.at(d));
+        f.trend = unitsOf(trend);
+    }
+    f.monthEnd = f.monthToDate + f.running + f.trend;
     return f;
+}
+
+QJsonObject Forecast::toJson() const
+{
+    return {{u"month"_s, now.toUTC().toString(u"yyyy-MM"_s)},
+            {u"monthToDate"_s, monthToDate.dollars()},
+            {u"monthEnd"_s, monthEnd.dollars()},
+            {u"running"_s, running.dollars()},
+            {u"runningRatePerHour"_s, double(runningRateMicrosPerHour) / 1e6},
+            {u"runningInstances"_s, runningInstances},
+            {u"hoursLeft"_s, double(std::max<qint64>(0, msLeft())) / 3'600'000.0},
+            {u"trend"_s, trend.dollars()},
+            {u"trendPerDay"_s, trendPerDay.dollars()},
+            {u"trendToday"_s, trendToday.dollars()},
+            {u"basisDays"_s, basisDays}};
 }
 
 std::optional<CostQuery::By> costGroupingFromString(const QString &text)

@@ -33,6 +33,11 @@ QList<GroupCost> costByCluster(const Ledger &ledger);
 // By UTC day, each line split at midnight with CostLine::billedSecondsBefore: the days sum to the total.
 QMap<QDate, Money> dailyCosts(const Ledger &ledger);
 QList<GroupCost> costByDay(const Ledger &ledger); // keys "YYYY-MM-DD", oldest first
+// Every UTC day from first to last (inclusive), zeros included, so a chart's axis shows the whole period.
+QList<GroupCost> costByDay(const Ledger &ledger, const QDate &first, const QDate &last);
+
+// The tag keys the ledger's lines carry, sorted (what "group by tag" can offer).
+QStringList tagKeys(const Ledger &ledger);
 
 // When a job ran, on which cluster (EMR's step). An invalid end: still running, up to the ledger's now.
 struct JobInterval
@@ -96,18 +101,36 @@ struct BudgetStatus
 
 QList<BudgetStatus> evaluateBudgets(const Ledger &periodLedger, const QList<Budget> &budgets);
 
+// The month-end forecast (GET /cost/forecast, the executive summary and its PDF all use this one).
+// monthEnd = monthToDate + running + trend:
+//  - running: the instances running now, at their current rate, until the month's last instant (UTC);
+//  - trend: the spend of instances no longer running, as a least-squares line through their last up to 14
+//    complete days before today (days without spend count as zero once spending started), projected over
+//    the rest of today (the part of the day still to come) and every later day of the month, never below
+//    zero. One day of history projects flat; none projects nothing.
+// So a cluster left running is counted at its rate, and clusters that come and go at their daily trend,
+// without counting either twice.
 struct Forecast
 {
-    Money monthToDate; // spent from the 1st through today so far
-    Money monthEnd; // spent through yesterday + the trend's projection from today to the month's last day
+    QDateTime now;
+    QDateTime monthEndsAt; // the first instant of the next month, UTC
+    Money monthToDate; // spent from the 1st 00:00 UTC through now
+    Money running; // the running instances at their current rate from now to monthEndsAt
+    qint64 runningRateMicrosPerHour = 0;
+    int runningInstances = 0;
+    Money trend; // the finished instances' trend over the rest of the month
     Money trendPerDay; // the fitted line's slope: how much more each day costs than the one before
-    int basisDays = 0; // complete days the trend was fitted on (at most 14, none before the first spend)
+    Money trendToday; // the fitted line's value today (a whole day's spend at the trend)
+    int basisDays = 0; // complete days the trend was fitted on
+    Money monthEnd;
+
+    qint64 msLeft() const { return now.msecsTo(monthEndsAt); }
+    // {"month", "monthToDate", "monthEnd", "running", "runningRatePerHour", "runningInstances", "hoursLeft",
+    //  "trend", "trendPerDay", "trendToday", "basisDays"} (amounts unrounded dollars)
+    QJsonObject toJson() const;
 };
 
-// A month-end forecast from the daily trend: a least-squares line through the last up to 14 complete
-// days before today (days without spend count as zero once spending started), projected over today and
-// the rest of the month, never below zero. One day of history projects flat; none projects nothing.
-Forecast forecastMonthEnd(const QMap<QDate, Money> &daily, const QDate &today);
+Forecast forecastMonthEnd(const Ledger &ledger, const QDateTime &now);
 
 // What `clusterdeck-cli cost [ID] [--by tag|job|day] [--from --to] --json` prints.
 struct CostQuery

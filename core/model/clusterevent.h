@@ -26,6 +26,7 @@ struct ClusterEvent
     static constexpr auto kPolicyChange = "policy_change";
     static constexpr auto kBootstrapFailed = "bootstrap_failed";
     static constexpr auto kWorkerReplaced = "worker_replaced";
+    static constexpr auto kWorkerRestarted = "worker_restarted"; // its nanny restarted it (e.g. after an OOM)
 
     qint64 seq = 0; // the store's order, increasing per runtime
     QString clusterId;

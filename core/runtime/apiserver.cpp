@@ -360,6 +360,13 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
             list.append(i.toJson());
         return answer(Outcome::ok(), list);
     }
+    if (sub == "logs"_L1 && (seg.size() == 3 || seg.size() == 4)) {
+        if (method != Method::Get)
+            return methodNotAllowed();
+        if (seg.size() == 3)
+            return m_logs.list(*cluster, responder);
+        return m_logs.serve(*cluster, seg[3], request, std::move(responder));
+    }
     if (seg.size() == 3 && sub == "executors"_L1) {
         if (method != Method::Get)
             return methodNotAllowed();

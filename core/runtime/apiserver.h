@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/runtime/logendpoints.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QHttpServer>
@@ -54,6 +56,7 @@ private:
     QByteArray m_token;
     QHttpServer m_server;
     QList<Stream> m_streams;
+    LogEndpoints m_logs{m_supervisor}; // after m_server: its follows' responders go before the sockets do
     // The context of the sockets' disconnected handlers, which search m_streams. Declared last, so it dies
     // first and takes those connections with it: the sockets close while m_server dies, after m_streams.
     QObject m_streamHandlers;

@@ -570,6 +570,11 @@ void ClusterController::onIdentity(const QList<dask::WorkerReport> &workers)
             // A new incarnation: its counters start again at zero, ours must not go backwards.
             ++x.restarts;
             e.dashboardPort = 0;
+            ClusterEvent restarted; // on the timeline's executor lane: when, not only how many
+            restarted.type = QLatin1StringView(ClusterEvent::kWorkerRestarted);
+            restarted.executorId = x.id;
+            restarted.reason = u"Its nanny restarted it (restart %1; now at %2)"_s.arg(x.restarts).arg(report->address);
+            recordEvent(restarted);
         }
         const bool newIncarnation = x.address != report->address;
         if (newIncarnation && x.restarts > 0) {

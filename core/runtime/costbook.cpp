@@ -402,13 +402,9 @@ bool CostBook::deleteBudget(const QString &tag, bool *notFound, QString *error)
 QJsonObject CostBook::forecastJson() const
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const cost::Forecast f = cost::forecastMonthEnd(cost::dailyCosts(ledger(now)), now.date());
-    return {{u"month"_s, now.toString(u"yyyy-MM"_s)},
-            {u"currency"_s, m_catalog.currency()},
-            {u"monthToDate"_s, f.monthToDate.dollars()},
-            {u"monthEnd"_s, f.monthEnd.dollars()},
-            {u"trendPerDay"_s, f.trendPerDay.dollars()},
-            {u"basisDays"_s, f.basisDays}};
+    QJsonObject o = cost::forecastMonthEnd(ledger(now), now).toJson();
+    o.insert(u"currency"_s, m_catalog.currency());
+    return o;
 }
 
 std::optional<QJsonObject> CostBook::summaryJson(const QUrlQuery &query, QString *error) const
@@ -433,8 +429,18 @@ std::optional<QJsonObject> CostBook::summaryJson(const QUrlQuery &query, QString
         : query.queryItemValue(u"tagKey"_s, QUrl::FullyDecoded);
     // The period before: for the default (this month so far) the same days of last month; otherwise the
     // span of the same length just before.
+    // Whole calendar months ("last month") are compared with as many months before.
     const bool monthToDate = !query.hasQueryItem(u"from"_s) && !query.hasQueryItem(u"to"_s);
-    const QDateTime previousFrom = monthToDate ? from.addMonths(-1) : from.addMSecs(-from.msecsTo(to));
+    const auto isMonthStart = [](const QDateTime &t) {
+        return t.toUTC().time() == QTime(0, 0) && t.toUTC().date().day() == 1;
+    };
+    int months = 0;
+    if (isMonthStart(from) && isMonthStart(to))
+        months = (to.toUTC().date().year() - from.toUTC().date().year()) * 12 + to.toUTC().date().month()
+            - from.toUTC().date().month();
+    const QDateTime previousFrom = monthToDate ? from.addMonths(-1)
+        : months > 0                           ? from.addMonths(-months)
+                                               : from.addMSecs(-from.msecsTo(to));
     const QDateTime previousTo = monthToDate ? std::min(to.addMonths(-1), from) : from;
     const cost::Ledger all = ledger(now);
     const cost::Ledger period = cost::clipped(all, from, to);
@@ -459,6 +465,8 @@ std::optional<QJsonObject> CostBook::summaryJson(const QUrlQuery &query, QString
             for (const Job &j : f.jobs)
                 if (j.id == g.key) {
                     row.insert(u"name"_s, j.name);
+                    row.insert(u"started"_s, json::fromDateTime(j.startedAt));
+                    row.insert(u"ended"_s, j.endedAt.isValid() ? QJsonValue(json::fromDateTime(j.endedAt)) : QJsonValue());
                     row.insert(u"cluster"_s, f.info.id);
                     row.insert(u"clusterName"_s, f.info.name());
                 }
@@ -468,27 +476,85 @@ std::optional<QJsonObject> CostBook::summaryJson(const QUrlQuery &query, QString
     // (the share of the limit the workers did not use, as last reported, times their cost in the period).
     const Money idle = cost::idleCost(period, waitingIntervals(facts));
 
-    // Only the workers' busy time counts for memory: while idle all of it is already waste.
+    // Only the workers' busy time counts for memory: while idle all of it is already waste. Per cluster,
+    // with its tag and what would remove it.
     const QList<cost::StateInterval> waiting = waitingIntervals(facts);
     Money headroom;
+    QMap<QString, Money> wasteByTag;
+    QJsonArray wasteByCluster;
     for (const ClusterCostFacts &f : facts) {
-        const auto unused = unusedMemoryShare(f.executors);
-        if (!unused)
+        cost::Ledger mine = cost::forCluster(period, f.info.id);
+        if (mine.lines.isEmpty())
             continue;
-        cost::Ledger workers;
-        workers.currency = period.currency;
-        workers.now = period.now;
-        for (const cost::CostLine &l : period.lines)
-            if (l.clusterId == f.info.id && l.role == cost::Role::Worker) {
-                workers.lines.append(l);
-                workers.total += l.cost;
-            }
-        const Money busy = workers.total - cost::idleCost(workers, waiting);
-        headroom += Money::fromDollars(busy.dollars() * *unused);
+        const Money clusterIdle = cost::idleCost(mine, waiting);
+        Money clusterHeadroom;
+        const auto unused = unusedMemoryShare(f.executors);
+        if (unused) {
+            cost::Ledger workers;
+            workers.currency = period.currency;
+            workers.now = period.now;
+            for (const cost::CostLine &l : mine.lines)
+                if (l.role == cost::Role::Worker) {
+                    workers.lines.append(l);
+                    workers.total += l.cost;
+                }
+            const Money busy = workers.total - cost::idleCost(workers, waiting);
+            clusterHeadroom = Money::fromDollars(busy.dollars() * *unused);
+        }
+        headroom += clusterHeadroom;
+        const Money clusterWaste = clusterIdle + clusterHeadroom;
+        if (clusterWaste.isZero())
+            continue;
+        const QString tagValue = f.info.spec.tags.value(tagKey);
+        wasteByTag[tagValue] += clusterWaste;
+        QStringList actions;
+        if (!clusterIdle.isZero()) {
+            if (f.info.spec.idleTimeoutSeconds > 0)
+                actions.append(u"shorten its idle timeout (auto-terminates after %1 s idle)"_s.arg(
+                    f.info.spec.idleTimeoutSeconds));
+            else
+                actions.append(u"set an idle timeout (idleTimeoutSeconds) so it terminates when idle"_s);
+        }
+        if (!clusterHeadroom.isZero() && unused)
+            actions.append(u"workers used %1 % of their memory: a smaller instance type or fewer workers"_s.arg(
+                QString::number((1.0 - *unused) * 100, 'f', 0)));
+        wasteByCluster.append(QJsonObject{{u"cluster"_s, f.info.id},
+                                          {u"name"_s, f.info.name()},
+                                          {u"tag"_s, tagValue},
+                                          {u"idle"_s, clusterIdle.dollars()},
+                                          {u"memoryHeadroom"_s, clusterHeadroom.dollars()},
+                                          {u"total"_s, clusterWaste.dollars()},
+                                          {u"cost"_s, mine.total.dollars()},
+                                          {u"action"_s, actions.join(u"; "_s)}});
     }
+    QJsonArray wasteTags;
+    for (auto it = wasteByTag.cbegin(); it != wasteByTag.cend(); ++it)
+        wasteTags.append(QJsonObject{{u"key"_s, it.key()}, {u"cost"_s, it.value().dollars()}});
+    const Money waste = idle + headroom;
+    QJsonObject wasteJson{{u"idle"_s, idle.dollars()},
+                          {u"memoryHeadroom"_s, headroom.dollars()},
+                          {u"total"_s, waste.dollars()},
+                          // Exact: 0.15 of 0.15 after rounding may be 0.146 of 0.154.
+                          {u"share"_s, period.total.isZero() ? 0.0 : waste.dollars() / period.total.dollars()},
+                          {u"byCluster"_s, wasteByCluster},
+                          {u"byTag"_s, wasteTags}};
+    QJsonArray keys;
+    for (const QString &k : cost::tagKeys(all))
+        keys.append(k);
     const qint64 bytes = bytesProcessed(facts, {});
     const auto perTb = cost::costPerTerabyte(period.total, bytes);
-    const cost::Forecast f = cost::forecastMonthEnd(cost::dailyCosts(all), now.date());
+    const cost::Forecast forecast = cost::forecastMonthEnd(all, now);
+    // Every day of the period up to now, zeros included; a period reaching back years starts at its first
+    // spend, and at most two years are listed.
+    const QDate lastDay = std::min(to, now).toUTC().addMSecs(-1).date();
+    QDate firstDay = from.toUTC().date();
+    constexpr int kMaxDays = 731;
+    if (firstDay.daysTo(lastDay) > kMaxDays) {
+        QDate earliest = lastDay;
+        for (const cost::CostLine &l : period.lines)
+            earliest = std::min(earliest, l.start.toUTC().date());
+        firstDay = std::max({firstDay, earliest, lastDay.addDays(-kMaxDays)});
+    }
     return QJsonObject{
         {u"currency"_s, all.currency},
         {u"now"_s, json::fromDateTime(now)},
@@ -501,17 +567,15 @@ std::optional<QJsonObject> CostBook::summaryJson(const QUrlQuery &query, QString
         {u"tagKey"_s, tagKey},
         {u"byTag"_s, groupsJson(cost::costByTag(period, tagKey))},
         {u"byCluster"_s, byCluster},
-        {u"daily"_s, groupsJson(cost::costByDay(period))},
+        {u"daily"_s, groupsJson(cost::costByDay(period, firstDay, lastDay))},
         {u"topJobs"_s, topJobs},
         {u"unattributed"_s, (period.total - jc.busyExecutorCost).dollars()},
-        {u"waste"_s, QJsonObject{{u"idle"_s, idle.dollars()}, {u"memoryHeadroom"_s, headroom.dollars()}}},
+        {u"waste"_s, wasteJson},
+        {u"tagKeys"_s, keys},
         {u"bytesProcessed"_s, double(bytes)},
         {u"costPerTerabyte"_s, perTb ? QJsonValue(perTb->dollars()) : QJsonValue(QJsonValue::Null)},
         {u"budgets"_s, budgetStatuses(all, now)},
-        {u"forecast"_s, QJsonObject{{u"monthToDate"_s, f.monthToDate.dollars()},
-                                     {u"monthEnd"_s, f.monthEnd.dollars()},
-                                     {u"trendPerDay"_s, f.trendPerDay.dollars()},
-                                     {u"basisDays"_s, f.basisDays}}},
+        {u"forecast"_s, forecast.toJson()},
     };
 }
 

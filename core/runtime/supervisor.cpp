@@ -597,7 +597,10 @@ std::optional<double> clusterRatePerHour(const CostBook &book, const InstanceCat
 
 QString rateText(const std::optional<double> &rate, const QString &currency)
 {
-    return rate ? u"%1 %2/h"_s.arg(*rate, 0, 'f', 3).arg(currency) : u"unpriced"_s;
+    if (!rate)
+        return u"unpriced"_s;
+    // "$0.240/h", as the console writes rates everywhere; other currencies after the amount.
+    return currency == "USD"_L1 ? u"$%1/h"_s.arg(*rate, 0, 'f', 3) : u"%1 %2/h"_s.arg(*rate, 0, 'f', 3).arg(currency);
 }
 
 } // namespace

@@ -167,4 +167,58 @@ void sortForTriage(IncidentList &incidents)
     });
 }
 
+QString jobOf(const Incident &incident)
+{
+    if (incident.subject.startsWith(u"job-"_s))
+        return incident.subject;
+    for (const Evidence &e : incident.evidence)
+        if (e.source.startsWith(u"job job-"_s))
+            return e.source.mid(4);
+    return {};
+}
+
+QList<CommonCause> commonCauses(const IncidentList &incidents)
+{
+    // The jobs each loss hit, as its evidence says: "job job-... (name) was running at the loss; ...".
+    struct Loss
+    {
+        const Incident *incident;
+        QStringList jobs;
+    };
+    QList<Loss> losses;
+    for (const Incident &i : incidents) {
+        if (i.type != IncidentType::ExecutorLost)
+            continue;
+        Loss loss{&i, {}};
+        for (const Evidence &e : i.evidence)
+            for (const QString &line : e.lines)
+                if (line.startsWith(u"job job-"_s) && line.contains(u" was running at the loss"_s))
+                    loss.jobs.append(line.section(u' ', 1, 1));
+        losses.append(loss);
+    }
+    std::sort(losses.begin(), losses.end(), [](const Loss &a, const Loss &b) { return a.incident->start < b.incident->start; });
+    QList<CommonCause> links;
+    for (const Incident &i : incidents) {
+        if (i.type == IncidentType::ExecutorLost)
+            continue;
+        const QString job = jobOf(i);
+        for (const Loss &loss : std::as_const(losses)) {
+            const Incident &lost = *loss.incident;
+            if (lost.clusterId != i.clusterId)
+                continue;
+            const qint64 before = i.start.msecsTo(lost.start); // > 0: i started before the loss
+            if (!i.subject.isEmpty() && i.subject == lost.subject && before >= 0 && before <= 10 * 60 * 1000) {
+                links.append({i.id, lost.id, u"%1 was lost after this"_s.arg(lost.subject)});
+                break;
+            }
+            const bool lastedPastLoss = i.isOpen() || i.end >= lost.start;
+            if (!job.isEmpty() && loss.jobs.contains(job) && lastedPastLoss) {
+                links.append({i.id, lost.id, u"%1 was running when %2 was lost"_s.arg(job, lost.subject)});
+                break;
+            }
+        }
+    }
+    return links;
+}
+
 } // namespace cdeck::triage

@@ -70,6 +70,21 @@ using IncidentList = QList<Incident>;
 // Worst first, then newest first: the order an on-call engineer reads them in.
 void sortForTriage(IncidentList &incidents);
 
+// The job an incident is about: its subject, or the job its evidence quotes ("job job-..."); "" for none.
+QString jobOf(const Incident &incident);
+
+// Incidents that probably share a cause with an executor loss, so they are read together: one about the
+// lost executor itself in the ten minutes before the loss (its OOM), or one about a job that was running
+// when the executor was lost (as the loss's evidence records) and lasted past the loss (the skew of its
+// redone tasks, a retry storm, its failure). Each linked incident names its executor_lost incident.
+struct CommonCause
+{
+    QString incidentId;
+    QString causeId; // the executor_lost incident
+    QString reason; // "job job-1 was running when w2 was lost"
+};
+QList<CommonCause> commonCauses(const IncidentList &incidents);
+
 } // namespace cdeck::triage
 
 Q_DECLARE_METATYPE(cdeck::triage::Incident)

@@ -27,6 +27,8 @@ TimelineLayer layerOfEvent(const QString &type)
 {
     if (type == QLatin1StringView(ClusterEvent::kStateChange) || type == QLatin1StringView(ClusterEvent::kBootstrapFailed))
         return TimelineLayer::Cluster;
+    if (type == QLatin1StringView(ClusterEvent::kWorkerRestarted))
+        return TimelineLayer::Executor; // a mark on the executors' lane, where the restarts are looked for
     return TimelineLayer::Scaling;
 }
 

@@ -222,6 +222,11 @@ void TstClusterModels::goneExecutorsStayGreyed()
     QCOMPARE(model.index(1, ExecutorModel::StatusColumn).data().toString(), u"lost: worker process exited"_s);
     QVERIFY(model.index(1, ExecutorModel::IdColumn).data(Qt::ForegroundRole).isValid());
     QCOMPARE(model.countWithStatus(ExecutorStatus::Lost), 1);
+    // The restarts the executor OOM runbook asks about have their column.
+    list[0].restarts = 2;
+    model.setSnapshot(list);
+    QCOMPARE(model.headerData(ExecutorModel::RestartsColumn, Qt::Horizontal).toString(), u"Restarts"_s);
+    QCOMPARE(model.index(0, ExecutorModel::RestartsColumn).data().toInt(), 2);
 }
 
 void TstClusterModels::staleMarksRows()

@@ -8,15 +8,25 @@
 #include "core/runtime/costbook.h"
 #include "core/store/runtimestore.h"
 #include "testpaths.h"
+#include "ui/cost/costcharts.h"
 #include "ui/cost/costexport.h"
 #include "ui/forms/scaledialog.h"
 #include "ui/models/clusterlistmodel.h"
 #include "ui/panels/costpanel.h"
 #include "ui/panels/summarypanel.h"
 
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QFile>
+#include <QFileInfo>
+#include <QHorizontalBarSeries>
+#include <QValueAxis>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -99,6 +109,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true); // the remembered export folder stays the test's
+        QSettings().clear();
         QString error;
         QVERIFY2(m_store.open(m_dir.filePath(u"runtime.sqlite"_s), &error), qPrintable(error));
         auto profiles = InstanceCatalog::load(test::resourcesDir() + u"/instance-types/local.json"_s, &error);
@@ -204,7 +216,8 @@ private Q_SLOTS:
         panel.setSummary(*summary);
         const double total = summary->value(u"total"_s).toDouble();
         QVERIFY(total > 0.656 + 0.11 && total < 0.656 + 0.13); // the ended cluster plus the live one so far
-        QCOMPARE(panel.totalText(), costview::formatMoney(total, u"USD"_s));
+        // Rounded under the page's one rule (to the cent, or four decimals when every figure is under $1).
+        QVERIFY2(std::abs(QString(panel.totalText()).remove(u'$').toDouble() - total) <= 0.005, qPrintable(panel.totalText()));
         const QStringList budgets = panel.budgetLines();
         QCOMPARE(budgets.size(), 1);
         // This month's part only: if the month started in the last two hours the level may be lower.
@@ -236,6 +249,177 @@ private Q_SLOTS:
         // An unwritable path is a clear error, not a silent nothing.
         QVERIFY(!panel.exportPdf(u"/nonexistent-dir/report.pdf"_s, &error));
         QVERIFY2(error.contains(u"/nonexistent-dir/report.pdf"_s), qPrintable(error));
+    }
+
+    // The reported chart: "etl_groupby (oncall-etl)" twice, a value from another cluster's run on it and the
+    // most expensive job missing. Two runs of one job on one cluster, the same job name on another, and a
+    // pricier job: every bar's label and amount come from one record, and every job has its bar.
+    void topJobsChartPairsEachLabelWithItsOwnAmount()
+    {
+        QTemporaryDir dir;
+        RuntimeStore store;
+        QString error;
+        QVERIFY2(store.open(dir.filePath(u"top.sqlite"_s), &error), qPrintable(error));
+        QList<ClusterCostFacts> facts;
+        CostBook book(store, m_profiles, [&facts] { return facts; });
+        QVERIFY2(book.start(cost::PriceCatalog::defaultPath(test::resourcesDir()), &error), qPrintable(error));
+        const QDateTime t0 = m_now.addSecs(-3 * 3600);
+        const auto cluster = [&](const QString &id, const QString &name, int workers) {
+            ClusterCostFacts f;
+            f.info.id = id;
+            f.info.spec.name = name;
+            f.info.spec.instanceType = u"local.small"_s;
+            f.info.spec.tags = {{u"team"_s, u"oncall"_s}, {u"owner"_s, u"ana"_s}};
+            f.info.state = ClusterState::Terminated;
+            f.info.createdAt = t0;
+            f.info.endedAt = t0.addSecs(7200);
+            for (int w = 0; w < workers; ++w) {
+                Executor e;
+                e.id = u"w%1"_s.arg(w);
+                e.status = ExecutorStatus::Retired;
+                e.startedAt = t0;
+                e.endedAt = f.info.endedAt;
+                f.executors.append(e);
+            }
+            return f;
+        };
+        const auto job = [&](const QString &id, const QString &name, int startS, int endS) {
+            Job j;
+            j.id = id;
+            j.name = name;
+            j.state = JobState::Completed;
+            j.startedAt = t0.addSecs(startS);
+            j.endedAt = t0.addSecs(endS);
+            return j;
+        };
+        ClusterCostFacts oncall = cluster(u"c-oncall"_s, u"oncall-etl"_s, 1);
+        oncall.jobs = {job(u"job-a1"_s, u"etl_groupby"_s, 60, 660), job(u"job-a2"_s, u"etl_groupby"_s, 1200, 3000)};
+        ClusterCostFacts nightly = cluster(u"c-nightly"_s, u"nightly"_s, 2);
+        nightly.jobs = {job(u"job-b1"_s, u"etl_groupby"_s, 60, 360), job(u"job-b2"_s, u"memory_hog"_s, 600, 4200)};
+        facts = {oncall, nightly};
+        for (const ClusterCostFacts &f : std::as_const(facts))
+            book.record(f.info, f.executors);
+
+        QUrlQuery q;
+        q.addQueryItem(u"from"_s, QString::number(m_now.addDays(-1).toMSecsSinceEpoch()));
+        const auto summary = book.summaryJson(q, &error);
+        QVERIFY2(summary, qPrintable(error));
+        const QJsonArray top = summary->value(u"topJobs"_s).toArray();
+        QCOMPARE(top.size(), 4);
+        QCOMPARE(top.first()[u"job"_s].toString(), u"job-b2"_s); // one hour on two workers
+        SummaryPanel panel;
+        panel.resize(1400, 900);
+        panel.setSummary(*summary);
+        auto *series = qobject_cast<QHorizontalBarSeries *>(panel.topJobsChart()->chart()->series().value(0));
+        QVERIFY(series);
+        auto *axis = qobject_cast<QBarCategoryAxis *>(panel.topJobsChart()->chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(axis);
+        const QStringList categories = axis->categories();
+        QBarSet *set = series->barSets().value(0);
+        QCOMPARE(categories.size(), top.size());
+        QCOMPARE(set->count(), top.size());
+        QCOMPARE(QSet<QString>(categories.cbegin(), categories.cend()).size(), categories.size());
+        double largest = 0;
+        for (const QJsonValue &v : top)
+            largest = std::max(largest, v[u"cost"_s].toDouble());
+        for (qsizetype i = 0; i < top.size(); ++i) {
+            const QJsonObject row = top[i].toObject();
+            // The first record is drawn on top, i.e. last in the series.
+            const qsizetype drawn = top.size() - 1 - i;
+            QCOMPARE(set->at(drawn), row[u"cost"_s].toDouble());
+            QVERIFY2(categories.at(drawn).endsWith(costview::topJobLabel(row)), qPrintable(categories.at(drawn)));
+            QVERIFY2(categories.at(drawn).startsWith(costview::formatMoneyAmong(row[u"cost"_s].toDouble(), largest, u"USD"_s)),
+                     qPrintable(categories.at(drawn)));
+            QVERIFY2(categories.at(drawn).contains(row[u"clusterName"_s].toString()), qPrintable(categories.at(drawn)));
+        }
+        // The two runs on oncall-etl read apart by their start.
+        QVERIFY(costview::topJobLabel(top[1].toObject()) != costview::topJobLabel(top[2].toObject())
+                || top[1][u"cluster"_s] != top[2][u"cluster"_s]);
+
+        // Whatever labels come in, a category axis never gets a repeated one (it would drop it and shift values).
+        costview::setHorizontalBars(panel.topJobsChart()->chart(), {{u"same"_s, 0.5}, {u"same"_s, 0.5}}, u"USD"_s, Qt::red);
+        axis = qobject_cast<QBarCategoryAxis *>(panel.topJobsChart()->chart()->axes(Qt::Vertical).value(0));
+        QCOMPARE(axis->categories().size(), 2);
+        // The value axis ticks at round amounts that print apart ($0.0000, $0.0005, ... not "$0.001" twice).
+        auto *values = qobject_cast<QValueAxis *>(panel.topJobsChart()->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(values);
+        QCOMPARE(values->max(), 0.5);
+        QCOMPARE(values->tickCount(), 6);
+        QCOMPARE(values->labelFormat(), u"$%.1f"_s);
+        costview::setHorizontalBars(panel.topJobsChart()->chart(), {{u"a"_s, 0.0023}}, u"USD"_s, Qt::red);
+        values = qobject_cast<QValueAxis *>(panel.topJobsChart()->chart()->axes(Qt::Horizontal).value(0));
+        QCOMPARE(values->max(), 0.005);
+        QCOMPARE(values->tickCount(), 6);
+        QCOMPARE(values->labelFormat(), u"$%.3f"_s);
+
+        // "Group by tag" offers the keys these clusters carry.
+        QCOMPARE(panel.tagKeysOffered(), (QStringList{u"owner"_s, u"team"_s}));
+    }
+
+    // Spend by day lists every day of the period, zeros included; the change and the waste share are in
+    // percent; the forecast carries the running cluster to the month's end and says so on the page.
+    void summaryShowsEveryDayChangeWasteShareAndForecastBasis()
+    {
+        QString error;
+        QUrlQuery q;
+        q.addQueryItem(u"from"_s, QString::number(m_now.addDays(-7).toMSecsSinceEpoch()));
+        const auto summary = m_book->summaryJson(q, &error);
+        QVERIFY2(summary, qPrintable(error));
+        const QJsonArray daily = summary->value(u"daily"_s).toArray();
+        QCOMPARE(daily.size(), 8); // seven days ago through today
+        for (qsizetype i = 0; i < daily.size(); ++i)
+            QCOMPARE(daily[i][u"key"_s].toString(), m_now.addDays(-7 + i).toUTC().date().toString(Qt::ISODate));
+        QVERIFY(daily.first()[u"cost"_s].toDouble() == 0.0);
+        SummaryPanel panel;
+        panel.resize(1400, 900);
+        panel.setSummary(*summary);
+        auto *days = qobject_cast<QBarCategoryAxis *>(panel.dailyChart()->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(days);
+        QCOMPARE(days->count(), 8);
+        QCOMPARE(panel.changeText(), u"no spend in the previous period"_s);
+
+        const QJsonObject f = summary->value(u"forecast"_s).toObject();
+        // The live cluster runs three instances at $0.24/h: at least until the next hour ends the month.
+        QCOMPARE(f.value(u"runningRatePerHour"_s).toDouble(), 0.72);
+        QVERIFY(f.value(u"monthEnd"_s).toDouble() > f.value(u"monthToDate"_s).toDouble());
+        QVERIFY2(panel.forecastBasis().contains(u"3 running instance(s) at $0.720/h"_s), qPrintable(panel.forecastBasis()));
+        QCOMPARE(panel.forecastText(), costview::formatMoneyAmong(f.value(u"monthEnd"_s).toDouble(),
+                                                                  f.value(u"monthEnd"_s).toDouble(), u"USD"_s));
+
+        const QJsonObject waste = summary->value(u"waste"_s).toObject();
+        const double share = waste.value(u"share"_s).toDouble();
+        QVERIFY(share > 0.3 && share < 0.8);
+        QVERIFY2(panel.wasteText().endsWith(u"%1 % of spend"_s.arg(share * 100, 0, 'f', 1)), qPrintable(panel.wasteText()));
+        // By cluster with what removes it: the ended cluster idled without an idle timeout and used a quarter
+        // of its memory.
+        QTableWidget *table = panel.wasteTable();
+        QVERIFY(table->rowCount() >= 1);
+        QCOMPARE(table->item(0, 0)->text(), u"nightly-etl"_s);
+        QCOMPARE(table->item(0, 1)->text(), u"data"_s);
+        QVERIFY2(table->item(0, 5)->text().contains(u"idle timeout"_s), qPrintable(table->item(0, 5)->text()));
+        QVERIFY2(table->item(0, 5)->text().contains(u"used 25 % of their memory"_s), qPrintable(table->item(0, 5)->text()));
+        double byCluster = 0;
+        for (const QJsonValue &v : waste.value(u"byCluster"_s).toArray())
+            byCluster += v[u"total"_s].toDouble();
+        QVERIFY(std::abs(byCluster - waste.value(u"total"_s).toDouble()) < 1e-9);
+    }
+
+    void roundingIsOneRuleForWhatIsShownTogether()
+    {
+        QCOMPARE(costview::formatMoneyAmong(0.0092, 0.0092, u"USD"_s), u"$0.0092"_s);
+        QCOMPARE(costview::formatMoneyAmong(0.003058, 0.0092, u"USD"_s), u"$0.0031"_s);
+        QCOMPARE(costview::formatMoneyAmong(0.003058, 12.5, u"USD"_s), u"$0.00"_s);
+        QCOMPARE(costview::formatMoneyAmong(12.345, 12.5, u"USD"_s), u"$12.35"_s);
+        QVERIFY(costview::roundingRuleText().contains(u"cent"_s));
+    }
+
+    void exportsAreSuggestedOutsideTheWorkingDirectory()
+    {
+        const QString suggested = costview::suggestedExportPath(u"cost-report.pdf"_s);
+        QVERIFY2(QFileInfo(suggested).isAbsolute(), qPrintable(suggested));
+        QCOMPARE(QFileInfo(suggested).fileName(), u"cost-report.pdf"_s);
+        costview::rememberExportFolder(m_dir.filePath(u"x.pdf"_s));
+        QCOMPARE(costview::suggestedExportPath(u"cost-report.pdf"_s), m_dir.filePath(u"cost-report.pdf"_s));
     }
 };
 

@@ -151,6 +151,9 @@ private Q_SLOTS:
         QVERIFY2(details.contains(u"assign"_s), qPrintable(details));
         QVERIFY2(details.contains(u"6 of 8 task"_s), qPrintable(details));
         QVERIFY2(details.contains(u"processing"_s) && details.contains(u"memory"_s), qPrintable(details));
+        // Dask's states in plain words, its own term beside them.
+        QVERIFY2(details.contains(u"running (processing)"_s), qPrintable(details));
+        QVERIFY2(details.contains(u"done, result in memory (memory)"_s), qPrintable(details));
         QVERIFY2(details.contains(u"Ran on: w2"_s), qPrintable(details));
         QVERIFY2(details.contains(u"Inputs: read_csv"_s), qPrintable(details));
         QVERIFY2(details.contains(u"Feeds: shuffle-split"_s), qPrintable(details));
@@ -159,6 +162,35 @@ private Q_SLOTS:
         QTest::mouseClick(panel.view()->viewport(), Qt::LeftButton, {}, QPoint(5, 5));
         QVERIFY(panel.selectedNodeId().isEmpty());
         QVERIFY(panel.detailsText().isEmpty());
+    }
+
+    // "series-gro…-sum-chunk" cut a word in half: names are cut at their separators, the full name on hover.
+    void longNamesAreCutAtWordBoundaries()
+    {
+        QFont font;
+        font.setPointSizeF(9.0);
+        font.setBold(true);
+        const QFontMetricsF metrics(font);
+        const QString name = u"series-groupby-count-agg-sum-chunk"_s;
+        const double width = metrics.horizontalAdvance(u"series-…-sum-chunk"_s) + 1;
+        QCOMPARE(elideAtBoundaries(name, metrics, width), u"series-…-sum-chunk"_s);
+        QCOMPARE(elideAtBoundaries(name, metrics, 10000), name);
+        // Whatever the width, what is kept are whole words of the name.
+        const QStringList words = name.split(u'-');
+        for (double w = metrics.horizontalAdvance(u"series-…"_s); w < metrics.horizontalAdvance(name); w += 7) {
+            const QString cut = elideAtBoundaries(name, metrics, w);
+            QVERIFY2(metrics.horizontalAdvance(cut) <= w, qPrintable(cut));
+            for (const QString &part : cut.split(u'…').join(u'-').split(u'-', Qt::SkipEmptyParts))
+                QVERIFY2(words.contains(part), qPrintable(cut));
+        }
+        QCOMPARE(dagTaskStateText(u"forgotten"_s), u"done, result dropped"_s);
+        dag::DagNode node;
+        node.id = u"series-groupby-count-agg-sum-chunk-4f2a"_s;
+        node.name = name;
+        node.counts = {{u"forgotten"_s, 3}};
+        const DagNodeItem item(node);
+        QVERIFY2(item.toolTip().startsWith(name + u'\n'), qPrintable(item.toolTip()));
+        QVERIFY2(item.toolTip().contains(u"done, result dropped: 3"_s), qPrintable(item.toolTip()));
     }
 
     void nodesColouredByStateWithProgress()

@@ -6,6 +6,8 @@
 #include "ui/panels/incidentspanel.h"
 #include "ui/widgets/timechart.h"
 
+#include <QHeaderView>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -104,7 +106,11 @@ private Q_SLOTS:
         QVERIFY(scale.possible);
         QCOMPARE(scale.body.value(u"workers"_s).toInt(), 3); // one more than the 2 requested
         QCOMPARE(scale.body.value(u"incidentId"_s).toString(), u"oom"_s);
-        QVERIFY2(scale.change.contains(u"→ 3 requested"_s), qPrintable(scale.change));
+        // 1 of 2 running (no executor list yet): 3 requested starts the missing one and one more.
+        QCOMPARE(scale.starts, 2);
+        QVERIFY2(scale.change.startsWith(u"Starts 2 new worker(s) (local.small): 1 worker(s) now → 3 worker(s)"_s),
+                 qPrintable(scale.change));
+        QVERIFY2(scale.change.contains(u"meter has not been received"_s), qPrintable(scale.change));
         QVERIFY(!panel.plan(u"cancel-job"_s).possible); // about an executor, not a job
         QVERIFY(!panel.plan(u"terminate"_s).possible); // not idle
 
@@ -198,6 +204,143 @@ private Q_SLOTS:
         QCOMPARE(chart->lines().size(), 1);
         QCOMPARE(chart->lines().first().label, u"Workers connected"_s);
         QCOMPARE(chart->lines().first().points.first().y(), 2.0);
+    }
+
+    // The reported case: "2 running of 3 requested → 4 requested", no cost, and two workers started.
+    void scaleUpSaysHowManyStartAndWhatTheyCost()
+    {
+        IncidentsPanel panel;
+        ClusterInfo c = cluster(ClusterState::Running);
+        c.spec.workers = 3;
+        c.runningWorkers = 2;
+        panel.setCluster(c);
+        QList<Executor> executors;
+        for (const auto &[id, status] : {std::pair{u"w1"_s, ExecutorStatus::Running}, std::pair{u"w2"_s, ExecutorStatus::Lost},
+                                         std::pair{u"w3"_s, ExecutorStatus::Running}}) {
+            Executor e;
+            e.id = id;
+            e.status = status;
+            executors.append(e);
+        }
+        panel.setExecutors(executors);
+        panel.setCostRates(0.72, 0.24, u"USD"_s); // the master and two workers at $0.24/h
+        panel.setIncidents({incident(u"lost"_s, IncidentType::ExecutorLost, Severity::Severe, u"w2"_s, true, 30)});
+        const IncidentsPanel::ActionPlan scale = panel.plan(u"scale"_s);
+        QVERIFY(scale.possible);
+        QCOMPARE(scale.body.value(u"workers"_s).toInt(), 4);
+        QCOMPARE(scale.starts, 2);
+        QCOMPARE(scale.ratePerHourBefore, 0.72);
+        QCOMPARE(scale.ratePerHourAfter, 1.2);
+        QCOMPARE(scale.change, u"Starts 2 new worker(s) (local.small): 2 worker(s) now → 4 worker(s) (3 requested, 1 missing: "
+                               "they start too).\nCost: $0.720/h → $1.200/h (+$0.480/h), billed per second from when "
+                               "they start."_s);
+        // A worker still starting counts: the runtime starts new ones against every worker not gone.
+        executors[1].status = ExecutorStatus::Starting;
+        panel.setExecutors(executors);
+        QCOMPARE(panel.plan(u"scale"_s).starts, 1);
+        QCOMPARE(panel.plan(u"scale"_s).body.value(u"workers"_s).toInt(), 4);
+    }
+
+    // A CRITICAL incident arriving after a SEVERE one was selected automatically takes the selection; one
+    // the user picked stays picked.
+    void theWorstOpenIncidentIsSelectedUntilTheUserPicks()
+    {
+        IncidentsPanel panel;
+        panel.resize(1100, 800);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setCluster(cluster(ClusterState::Running));
+        const Incident severe = incident(u"s"_s, IncidentType::ShuffleSkew, Severity::Severe, u"job-1"_s, true, 100);
+        const Incident critical = incident(u"c"_s, IncidentType::ExecutorLost, Severity::Critical, u"w2"_s, true, 20);
+        const Incident ended = incident(u"e"_s, IncidentType::ExecutorOom, Severity::Critical, u"w1"_s, false, 300);
+        panel.setIncidents({severe, ended});
+        QCOMPARE(panel.selectedIncidentId(), u"s"_s);
+        panel.setIncidents({severe, critical, ended});
+        QCOMPARE(panel.selectedIncidentId(), u"c"_s);
+        // The user clicks the skew: refreshes keep it, even with a worse one on top.
+        QTableWidget *table = panel.table();
+        const QRect cell = table->visualItemRect(table->item(1, 0));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(panel.selectedIncidentId(), u"s"_s);
+        panel.setIncidents({severe, critical, ended});
+        QCOMPARE(panel.selectedIncidentId(), u"s"_s);
+        // The list has room for five rows at least.
+        QVERIFY2(table->height() >= 5 * table->verticalHeader()->defaultSectionSize(), qPrintable(QString::number(table->height())));
+        // "Since" and "Ended" give the clock time beside the relative one.
+        const QDateTime now = QDateTime::currentDateTime();
+        QCOMPARE(table->item(0, 3)->text(), IncidentsPanel::clockAndAge(critical.start, now));
+        QVERIFY2(table->item(0, 3)->text().contains(critical.start.toLocalTime().toString(u"HH:mm:ss"_s)),
+                 qPrintable(table->item(0, 3)->text()));
+        QVERIFY2(table->item(0, 3)->text().endsWith(u"ago)"_s), qPrintable(table->item(0, 3)->text()));
+        QVERIFY2(table->item(2, 4)->text().contains(ended.end.toLocalTime().toString(u"HH:mm:ss"_s)),
+                 qPrintable(table->item(2, 4)->text()));
+    }
+
+    // The evidence pane refreshed every 2-3 s and jumped to the top; long log lines were cut off.
+    void evidenceRefreshKeepsTheReadersPlaceAndWrapsLongLines()
+    {
+        Incident lost = incident(u"lost"_s, IncidentType::ExecutorLost, Severity::Severe, u"w2"_s, true, 60);
+        QStringList lines;
+        for (int n = 0; n < 120; ++n)
+            lines.append(u"2026-12-07 14:03:%1 distributed.worker - WARNING - a long line that goes on and on "_s.arg(n % 60)
+                         + QString(200, u'x'));
+        lost.evidence.first().lines = lines;
+        IncidentsPanel panel;
+        panel.resize(1100, 800);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setCluster(cluster(ClusterState::Running));
+        panel.setIncidents({lost});
+        QTextBrowser *pane = panel.evidenceView();
+        QScrollBar *bar = pane->verticalScrollBar();
+        QVERIFY(bar->maximum() > 200);
+        bar->setValue(bar->maximum() - 50);
+        const int reading = bar->value();
+        // The poll brings the same incident, the cluster and its executors again: nothing moves.
+        panel.setIncidents({lost});
+        panel.setCluster(cluster(ClusterState::Running));
+        panel.setExecutors({});
+        QCOMPARE(bar->value(), reading);
+        // New log lines arrive: the text changes, the place stays.
+        lost.evidence.first().lines.append(u"one more line"_s);
+        panel.setIncidents({lost});
+        QVERIFY(pane->toPlainText().contains(u"one more line"_s));
+        QCOMPARE(bar->value(), reading);
+        // Lines wrap at the pane's edge: nothing to scroll sideways for.
+        QCOMPARE(pane->horizontalScrollBar()->maximum(), 0);
+    }
+
+    // A skew in the job that lost an executor is read with the loss; a skew elsewhere is not.
+    void incidentsWithACommonCauseAreLinked()
+    {
+        Incident lost = incident(u"lost"_s, IncidentType::ExecutorLost, Severity::Severe, u"w2"_s, false, 120);
+        lost.evidence = {Evidence{}};
+        lost.evidence.first().kind = Evidence::Event;
+        lost.evidence.first().title = u"What was lost"_s;
+        lost.evidence.first().lines = {u"w2 lost at x: killed"_s,
+                                       u"job job-1 (etl_groupby) was running at the loss; now COMPLETED"_s};
+        Incident skew = incident(u"skew"_s, IncidentType::ShuffleSkew, Severity::Moderate, u"job-1"_s, false, 150);
+        skew.end = lost.start.addSecs(40); // started before the loss (its tasks did), ended after
+        Incident other = incident(u"other"_s, IncidentType::ShuffleSkew, Severity::Moderate, u"job-2"_s, false, 150);
+        Incident oom = incident(u"oom"_s, IncidentType::ExecutorOom, Severity::Severe, u"w2"_s, false, 180);
+        Incident earlierSkew = incident(u"old"_s, IncidentType::ShuffleSkew, Severity::Moderate, u"job-1"_s, false, 900);
+        const QList<triage::CommonCause> links = triage::commonCauses({lost, skew, other, oom, earlierSkew});
+        QCOMPARE(links.size(), 2);
+        IncidentsPanel panel;
+        panel.setCluster(cluster(ClusterState::Running));
+        panel.setIncidents({lost, skew, other, oom, earlierSkew});
+        QCOMPARE(panel.causeOf(u"skew"_s), u"lost"_s);
+        QCOMPARE(panel.causeOf(u"oom"_s), u"lost"_s);
+        QVERIFY(panel.causeOf(u"other"_s).isEmpty());
+        QVERIFY(panel.causeOf(u"old"_s).isEmpty()); // over before the loss
+        QVERIFY(panel.selectIncident(u"skew"_s));
+        QVERIFY2(panel.evidenceView()->toPlainText().contains(u"Probably the same cause as Executor lost w2: job-1 was running "
+                                                              "when w2 was lost."_s),
+                 qPrintable(panel.evidenceView()->toPlainText()));
+        QVERIFY(panel.selectIncident(u"lost"_s));
+        QVERIFY2(panel.evidenceView()->toPlainText().contains(u"Linked incidents with the same cause"_s),
+                 qPrintable(panel.evidenceView()->toPlainText()));
+        QVERIFY(panel.evidenceView()->toHtml().contains(u"incident:skew"_s));
     }
 };
 

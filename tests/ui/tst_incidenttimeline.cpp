@@ -6,7 +6,10 @@
 #include "ui/panels/incidentspanel.h"
 #include "ui/widgets/incidenttimeline.h"
 
+#include <QEnterEvent>
 #include <QImage>
+#include <QMouseEvent>
+#include <QWheelEvent>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -174,6 +177,85 @@ private Q_SLOTS:
         panel.clear();
         QVERIFY(view->timeline().isEmpty());
         QVERIFY(!view->hitAt(onLost));
+    }
+
+    // The timeline kept rescaling to "now": markers moved from under the pointer. Hovered, it holds; the
+    // wheel zooms, a drag pans, and a double-click makes it follow now again.
+    void holdsStillWhileHoveredZoomsAndPans()
+    {
+        IncidentTimeline view;
+        view.resize(900, view.sizeHint().height());
+        view.setTimeline(aKill(), kT0.addSecs(60));
+        const qint64 from = view.fromMs(), to = view.toMs();
+        QCOMPARE(to, kT0.addSecs(60).toMSecsSinceEpoch());
+        const QPoint onLost = middleOf(view, TimelineLayer::Incident, 30);
+        QEnterEvent enter(onLost, onLost, view.mapToGlobal(onLost));
+        QCoreApplication::sendEvent(&view, &enter);
+        Timeline later = aKill();
+        later.append(entry(70, TimelineLayer::Job, u"job_started"_s, u"x (job-2) started"_s, {{u"jobId"_s, u"job-2"_s}}));
+        view.setTimeline(later, kT0.addSecs(90));
+        QVERIFY(view.isPaused());
+        QCOMPARE(view.fromMs(), from);
+        QCOMPARE(view.toMs(), to);
+        QCOMPARE(view.timeline().size(), aKill().size());
+        QCOMPARE(view.hitAt(onLost)->incidentId, u"inc-lost"_s); // still under the pointer
+        QEvent leave(QEvent::Leave);
+        QCoreApplication::sendEvent(&view, &leave);
+        QVERIFY(!view.isPaused());
+        QCOMPARE(view.timeline().size(), later.size());
+        QCOMPARE(view.toMs(), kT0.addSecs(90).toMSecsSinceEpoch());
+
+        // The wheel zooms in around the pointer: the time under it stays under it.
+        const QPoint at = middleOf(view, TimelineLayer::Incident, 30);
+        QWheelEvent wheel(at, view.mapToGlobal(at), {}, QPoint(0, 240), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(&view, &wheel);
+        QVERIFY(!view.followsNow());
+        const qint64 span = view.toMs() - view.fromMs();
+        QVERIFY2(span < 90000 * 0.7, qPrintable(QString::number(span)));
+        QVERIFY(std::abs(view.xOf(kT0.addSecs(30).toMSecsSinceEpoch()) - at.x()) <= 2);
+        // New data does not move a zoomed view.
+        const qint64 zoomedFrom = view.fromMs();
+        view.setTimeline(later, kT0.addSecs(120));
+        QCOMPARE(view.fromMs(), zoomedFrom);
+        // A drag to the right shows earlier times; it is a pan, not a click.
+        QSignalSpy activated(&view, &IncidentTimeline::incidentActivated);
+        QTest::mousePress(&view, Qt::LeftButton, {}, at);
+        QMouseEvent move(QEvent::MouseMove, at + QPoint(100, 0), view.mapToGlobal(at + QPoint(100, 0)), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&view, &move);
+        QTest::mouseRelease(&view, Qt::LeftButton, {}, at + QPoint(100, 0));
+        QVERIFY(view.fromMs() < zoomedFrom);
+        QCOMPARE(view.toMs() - view.fromMs(), span);
+        QCOMPARE(activated.count(), 0);
+        // A double-click follows now again.
+        QTest::mouseDClick(&view, Qt::LeftButton, {}, middleOf(view, TimelineLayer::Cluster, 30));
+        QVERIFY(view.followsNow());
+        QCOMPARE(view.toMs(), kT0.addSecs(120).toMSecsSinceEpoch());
+    }
+
+    void workerRestartsAreMarkedOnTheExecutorLane()
+    {
+        Timeline t = aKill();
+        t.insert(7, entry(15, TimelineLayer::Executor, u"worker_restarted"_s, u"worker_restarted (w1): its nanny restarted it"_s,
+                          {{u"executorId"_s, u"w1"_s}, {u"eventSeq"_s, 9}}));
+        IncidentTimeline view;
+        view.resize(900, view.sizeHint().height());
+        view.setTimeline(t, kT0.addSecs(60));
+        QCOMPARE(view.markCount(TimelineLayer::Executor, u"worker_restarted"_s), 1);
+        const auto hit = view.hitAt(QPoint(view.xOf(kT0.addSecs(15).toMSecsSinceEpoch()), view.laneRect(TimelineLayer::Executor).center().y()));
+        QVERIFY(hit);
+        QVERIFY2(hit->text.contains(u"restarted"_s), qPrintable(hit->text));
+        // The runtime's timeline puts the event on that lane.
+        TimelineSources sources;
+        sources.clusterId = u"c-1"_s;
+        ClusterEvent restarted;
+        restarted.type = QLatin1StringView(ClusterEvent::kWorkerRestarted);
+        restarted.time = kT0.addSecs(15);
+        restarted.executorId = u"w1"_s;
+        sources.events = {restarted};
+        const Timeline built = buildTimeline(sources, std::nullopt, std::nullopt);
+        QCOMPARE(built.size(), 1);
+        QVERIFY(built.first().layer == TimelineLayer::Executor);
     }
 };
 

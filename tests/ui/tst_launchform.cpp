@@ -9,6 +9,8 @@
 #include "ui/models/telemetrywindow.h"
 #include "ui/panels/eventlist.h"
 #include "ui/panels/executormemorypanel.h"
+#include "ui/panels/jobspanel.h"
+#include "ui/presentation.h"
 #include "ui/panels/overviewpanel.h"
 #include "ui/panels/shuffleiopanel.h"
 #include "ui/widgets/timechart.h"
@@ -64,6 +66,8 @@ private Q_SLOTS:
     void errorsShowWhileTyping();
     void refusalLandsOnFields();
     void scaleDialogShowsDelta();
+    void overviewSaysWhenIdleTerminationFires();
+    void jobFormFollowsTheSamples();
     void managedPolicyFieldsAreValidatedAndSent();
     void scaleDialogChangesThePolicy();
     void eventListShowsDecisionsNewestFirst();
@@ -201,6 +205,70 @@ void TstLaunchForm::scaleDialogShowsDelta()
     spin->setValue(1);
     QVERIFY2(dialog.deltaText().startsWith(u"−1 executor"_s), qPrintable(dialog.deltaText()));
     QVERIFY(child<QPushButton>(&dialog, u"scaleButton"_s)->isEnabled());
+    // One worker of one thread: "1 thread(s)" through %n, never "adds 1 threads".
+    spin->setValue(3);
+    QVERIFY2(dialog.deltaText().contains(u"adds 1 thread(s) and"_s), qPrintable(dialog.deltaText()));
+    QVERIFY(!dialog.deltaText().contains(u"1 threads"_s));
+}
+
+void TstLaunchForm::overviewSaysWhenIdleTerminationFires()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    ClusterInfo c;
+    c.id = u"c-1"_s;
+    c.spec.idleTimeoutSeconds = 600;
+    c.state = ClusterState::Waiting;
+    c.stateChangedAt = now.addSecs(-120);
+    const QString text = OverviewPanel::idleTerminationText(c, now);
+    QCOMPARE(text, u"after 10 min 00 s idle: terminates at %1 (in %2) unless a job starts"_s.arg(
+                       presentation::formatTime(c.stateChangedAt.addSecs(600)), presentation::formatDuration(480)));
+    c.state = ClusterState::Running;
+    QVERIFY2(OverviewPanel::idleTerminationText(c, now).contains(u"the clock starts when the cluster is WAITING"_s),
+             qPrintable(OverviewPanel::idleTerminationText(c, now)));
+    c.state = ClusterState::Waiting;
+    c.spec.terminationProtection = true;
+    QVERIFY(OverviewPanel::idleTerminationText(c, now).contains(u"it will not fire"_s));
+    c.spec.idleTimeoutSeconds = 0;
+    QCOMPARE(OverviewPanel::idleTerminationText(c, now), u"never"_s);
+    // The Overview shows it.
+    c.spec.idleTimeoutSeconds = 600;
+    c.spec.terminationProtection = false;
+    OverviewPanel overview;
+    overview.setCluster(c, types().first());
+    QVERIFY2(child<QLabel>(&overview, u"overviewIdle"_s)->text().contains(u"unless a job starts"_s),
+             qPrintable(child<QLabel>(&overview, u"overviewIdle"_s)->text()));
+}
+
+void TstLaunchForm::jobFormFollowsTheSamples()
+{
+    // The samples as the runtime lists them: the description is the script's docstring, simplified.
+    QList<SampleInfo> samples;
+    for (const QString &name : {u"etl_groupby"_s, u"memory_hog"_s}) {
+        QFile f(test::resourcesDir() + u"/jobs/"_s + name + u".py"_s);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        const qsizetype start = text.indexOf(u"\"\"\""_s), end = text.indexOf(u"\"\"\""_s, start + 3);
+        samples.append({name, text.mid(start + 3, end - start - 3).simplified(), QString()});
+    }
+    JobsPanel jobs;
+    jobs.setSamples(samples);
+    auto *source = jobs.findChild<QComboBox *>(u"jobSourceCombo"_s);
+    auto *args = jobs.findChild<QLineEdit *>(u"argsEdit"_s);
+    QCOMPARE(source->itemText(0), u"Sample: etl_groupby — ETL with a shuffle"_s);
+    QVERIFY2(source->itemText(1).startsWith(u"Sample: memory_hog — Needs more memory than a small worker has"_s),
+             qPrintable(source->itemText(1)));
+    // The argument box says what the selected sample takes: a plain number, not "--rows 1000000".
+    source->setCurrentIndex(0);
+    QCOMPARE(args->placeholderText(), u"arguments: [SCALE] (SCALE multiplies the number of rows; default 1)"_s);
+    QVERIFY(!args->placeholderText().contains(u"--"_s));
+    source->setCurrentIndex(1);
+    QCOMPARE(args->placeholderText(), u"arguments: [SCALE]"_s);
+    source->setCurrentIndex(source->count() - 1); // a script
+    QCOMPARE(args->placeholderText(), u"arguments, as on a command line"_s);
+    // What was typed for one cluster is not offered for the next.
+    args->setText(u"4"_s);
+    jobs.clear();
+    QVERIFY(args->text().isEmpty());
 }
 
 void TstLaunchForm::managedPolicyFieldsAreValidatedAndSent()

@@ -9,6 +9,7 @@
 #include "ui/widgets/executorbars.h"
 #include "ui/widgets/timechart.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
@@ -382,6 +383,55 @@ private Q_SLOTS:
         QVERIFY(used->pointCount() <= 2 * (TelemetryWindow::kBuckets + 2) + 2);
         const auto [from, to] = window.visibleSpan();
         QCOMPARE(used->peak(from, to), 5e9);
+    }
+
+    // A 10-second job was a sliver on the shortest range (5 minutes): a 1-minute range, and "This job" zooms
+    // to the selected job with its start and end marked. The legend keeps its order as peaks change.
+    void oneMinuteAndThisJobRangesAndAStableLegend()
+    {
+        TelemetryWindow window;
+        live(window);
+        ExecutorMemoryPanel panel(&window);
+        panel.resize(1200, 800);
+        panel.show();
+        auto *range = panel.findChild<QComboBox *>(u"rangeCombo"_s);
+        QVERIFY(range);
+        QCOMPARE(range->itemText(0), u"Last minute"_s);
+        QCOMPARE(TelemetryWindow::spanOf(TelemetryWindow::Range::OneMinute), 60'000);
+        QVERIFY(!panel.showFocusJob()); // no job selected yet
+        for (int s = 0; s < 30; ++s) {
+            m_now = kStart + s * 1000;
+            // w1 has the higher peak (top N by peak puts it first), w0 the later one: the legend is by name.
+            window.applyBatch(window.ticket(), second(m_now, 3, [s](int i, qint64) {
+                                  return i == 1 && s < 15 ? 3e9 : i == 0 && s >= 15 ? 2.5e9 : 1e8;
+                              }, [](int, qint64) { return 0.0; }));
+        }
+        panel.setTopN(2);
+        panel.renderNow();
+        QCOMPARE(window.topExecutors(TelemetryWindow::kMemoryUsed, 2), (QStringList{u"w1"_s, u"w0"_s}));
+        QCOMPARE(keysOf(panel.chart()->lines()), (QStringList{u"w0"_s, u"w1"_s, QString()}));
+        Job job;
+        job.id = u"job-1"_s;
+        job.name = u"etl_groupby"_s;
+        job.startedAt = QDateTime::fromMSecsSinceEpoch(kStart + 10'000);
+        job.endedAt = QDateTime::fromMSecsSinceEpoch(kStart + 20'000);
+        panel.setFocusJob(job);
+        QVERIFY(panel.showFocusJob());
+        QCOMPARE(window.range(), TelemetryWindow::Range::Custom);
+        const auto [from, to] = window.visibleSpan();
+        QVERIFY(from < kStart + 10'000 && from >= kStart + 10'000 - 3000); // a margin, not the whole history
+        QVERIFY(to > kStart + 20'000 && to <= kStart + 20'000 + 3000);
+        QCOMPARE(range->currentText(), u"This job"_s);
+        const QList<ChartMarker> markers = panel.chart()->markers();
+        QCOMPARE(markers.size(), 2);
+        QCOMPARE(markers[0].atMs, kStart + 10'000);
+        QCOMPARE(markers[0].label, u"etl_groupby started"_s);
+        QCOMPARE(markers[1].atMs, kStart + 20'000);
+        // Another range drops the job's marks.
+        window.setRange(TelemetryWindow::Range::OneMinute);
+        QVERIFY(!panel.showsFocusJob());
+        QCOMPARE(panel.chart()->markers().size(), 0);
+        QCOMPARE(range->currentText(), u"Last minute"_s);
     }
 };
 

@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 #include <utility>
@@ -19,7 +20,10 @@ namespace cdeck::costview {
 using Bars = QList<std::pair<QString, double>>;
 
 QChartView *makeChartView(const QString &title, QWidget *parent);
-// Horizontal bars, largest on top; amounts on the value axis in the currency.
+// Labels made distinct ("x", "x (2)"): a category axis silently drops a repeated one.
+QStringList uniqueLabels(const QStringList &labels);
+// Horizontal bars in the given order, the first on top; each category reads "$amount  label" (one rounding
+// for the chart, see moneyDecimals), amounts on the value axis in the currency at round ticks.
 void setHorizontalBars(QChart *chart, const Bars &bars, const QString &currency, QColor color);
 // Vertical bars over categories (e.g. days).
 void setColumns(QChart *chart, const Bars &bars, const QString &currency, QColor color);

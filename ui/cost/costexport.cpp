@@ -5,7 +5,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLocale>
 #include <QMessageBox>
@@ -13,6 +15,8 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QSettings>
+#include <QStandardPaths>
 
 #include <algorithm>
 #include <cmath>
@@ -72,6 +76,61 @@ QString formatMoney(double amountValue, const QString &currency, int decimals)
 QString formatRate(double perHour, const QString &currency)
 {
     return formatMoney(perHour, currency, 3) + u"/h"_s;
+}
+
+int moneyDecimals(double largestShownTogether)
+{
+    return std::abs(largestShownTogether) < 1 ? 4 : 2;
+}
+
+QString roundingRuleText()
+{
+    return tr("Amounts are rounded half away from zero to the cent, or to a hundredth of a cent where the largest "
+              "amount of a figure, chart or table is under 1.");
+}
+
+QString formatMoneyAmong(double amountValue, double largest, const QString &currency)
+{
+    return formatMoney(amountValue, currency, moneyDecimals(std::max(std::abs(amountValue), std::abs(largest))));
+}
+
+QString forecastBasisText(const QJsonObject &f, const QString &currency)
+{
+    const double mtd = f.value(u"monthToDate"_s).toDouble();
+    const double running = f.value(u"running"_s).toDouble();
+    const double trend = f.value(u"trend"_s).toDouble();
+    const double largest = std::max({mtd, running, trend});
+    const int instances = f.value(u"runningInstances"_s).toInt();
+    const int hours = int(std::lround(f.value(u"hoursLeft"_s).toDouble()));
+    const int days = f.value(u"basisDays"_s).toInt();
+    QString text = tr("Month to date %1").arg(formatMoneyAmong(mtd, largest, currency));
+    if (instances > 0)
+        text += tr(" + %n running instance(s) at %1 for the %2 left", nullptr, instances)
+                    .arg(formatRate(f.value(u"runningRatePerHour"_s).toDouble(), currency),
+                         tr("%n hour(s)", nullptr, hours))
+            + u" ("_s + formatMoneyAmong(running, largest, currency) + u')';
+    else
+        text += tr(" + nothing running now");
+    if (days > 0)
+        text += tr(" + the trend of %n complete day(s) of ended instances", nullptr, days) + u" ("_s
+            + formatMoneyAmong(trend, largest, currency) + u')';
+    else
+        text += tr(" (no complete day of ended instances to fit a trend on)");
+    return text + u'.';
+}
+
+QString topJobLabel(const QJsonObject &job)
+{
+    const QDateTime started = QDateTime::fromString(job.value(u"started"_s).toString(), Qt::ISODateWithMs);
+    QString label = job.value(u"name"_s).toString();
+    if (label.isEmpty())
+        label = job.value(u"job"_s).toString();
+    if (!job.value(u"clusterName"_s).toString().isEmpty())
+        label += u" · "_s + job.value(u"clusterName"_s).toString();
+    if (started.isValid()) // a run of today by its time, an older one with its day
+        label += u" · "_s + started.toLocalTime().toString(started.toLocalTime().date() == QDate::currentDate() ? u"HH:mm"_s
+                                                                                                               : u"MMM d HH:mm"_s);
+    return label;
 }
 
 QString summaryCsv(const QJsonObject &s)
@@ -178,6 +237,16 @@ public:
         m_y += h + mm(1);
     }
 
+    // Text wrapped over as many lines as it needs.
+    void paragraph(const QString &s, double points, QColor color = QColor(0x21, 0x21, 0x21))
+    {
+        font(points, false, color);
+        const QRect bounds = m_p.fontMetrics().boundingRect(QRect(0, 0, m_width, 100000), Qt::TextWordWrap, s);
+        need(bounds.height());
+        m_p.drawText(QRect(m_left, m_y, m_width, bounds.height()), Qt::AlignLeft | Qt::TextWordWrap, s);
+        m_y += bounds.height() + mm(1);
+    }
+
     void gap(double millimetres) { m_y += mm(millimetres); }
 
     void heading(const QString &s)
@@ -205,7 +274,7 @@ public:
             m_p.drawText(QRect(m_left, m_y, labelW - mm(2), h), Qt::AlignLeft | Qt::AlignVCenter,
                          m_p.fontMetrics().elidedText(label, Qt::ElideRight, labelW - mm(2)));
             m_p.drawText(QRect(m_left + labelW, m_y, amountW - mm(2), h), Qt::AlignRight | Qt::AlignVCenter,
-                         formatMoney(value, currency));
+                         formatMoneyAmong(value, max, currency));
             const int barMax = m_width - labelW - amountW - mm(2);
             const int w = max > 0 ? int(barMax * value / max) : 0;
             m_p.fillRect(QRect(m_left + labelW + amountW + mm(2), m_y + h / 5, std::max(w, value > 0 ? 1 : 0), h * 3 / 5), color);
@@ -252,9 +321,10 @@ public:
         m_p.setPen(QPen(QColor(0xb0, 0xbe, 0xc5), mm(0.2)));
         m_p.drawLine(area.bottomLeft(), area.bottomRight());
         font(8, false, QColor(0x60, 0x60, 0x60));
-        m_p.drawText(QRect(m_left, area.top(), mm(15), mm(5)), Qt::AlignRight | Qt::AlignTop, formatMoney(max, currency));
+        m_p.drawText(QRect(m_left, area.top(), mm(15), mm(5)), Qt::AlignRight | Qt::AlignTop,
+                     formatMoneyAmong(max, max, currency));
         m_p.drawText(QRect(m_left, area.bottom() - mm(5), mm(15), mm(5)), Qt::AlignRight | Qt::AlignBottom,
-                     formatMoney(0, currency));
+                     formatMoneyAmong(0, max, currency));
         const int n = int(daily.size());
         if (n > 0 && max > 0) {
             const double slot = std::min(double(area.width()) / n, double(mm(16))); // one day is not a page-wide bar
@@ -277,8 +347,8 @@ public:
         font(7.5, false, QColor(0x75, 0x75, 0x75));
         const int h = m_p.fontMetrics().height();
         m_p.drawText(QRect(m_left, int(m_writer.height() - mm(12)), m_width - mm(18), h), Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("ClusterDeck cost report · per-second billing, one-minute minimum per instance · rounded "
-                        "to the cent for display"));
+                     tr("ClusterDeck cost report · per-second billing, one-minute minimum per instance · see "
+                        "\"Rounding\" on page 1"));
         m_p.drawText(QRect(m_left, int(m_writer.height() - mm(12)), m_width, h), Qt::AlignRight | Qt::AlignVCenter,
                      tr("Page %1").arg(m_page));
     }
@@ -336,19 +406,23 @@ bool writeSummaryPdf(const QJsonObject &s, const QString &title, const QString &
     const QJsonObject f = s.value(u"forecast"_s).toObject();
     const QJsonObject waste = s.value(u"waste"_s).toObject();
     const QJsonValue perTb = s.value(u"costPerTerabyte"_s);
+    const double wasteTotal = waste.value(u"idle"_s).toDouble() + waste.value(u"memoryHeadroom"_s).toDouble();
+    const double largest = std::max({total, previous, f.value(u"monthEnd"_s).toDouble(), wasteTotal,
+                                     perTb.isNull() ? 0.0 : perTb.toDouble()});
+    const auto money = [&](double v) { return formatMoneyAmong(v, largest, currency); };
     r.table({tr("Figure"), tr("Amount")},
-            {{tr("Spend this period"), formatMoney(total, currency)},
-             {tr("Spend in the previous period"), formatMoney(previous, currency)},
+            {{tr("Spend this period"), money(total)},
+             {tr("Spend in the previous period"), money(previous)},
              {tr("Change"), change},
-             {tr("Month to date"), formatMoney(f.value(u"monthToDate"_s).toDouble(), currency)},
-             {f.value(u"basisDays"_s).toInt() > 0
-                  ? tr("Forecast for the month (trend over the last %1 complete days)").arg(f.value(u"basisDays"_s).toInt())
-                  : tr("Forecast for the month (no complete day yet: month to date)"),
-              formatMoney(f.value(u"monthEnd"_s).toDouble(), currency)},
-             {tr("Idle (instances billed while waiting for work)"), formatMoney(waste.value(u"idle"_s).toDouble(), currency)},
-             {tr("Unused worker memory (over-provisioned)"), formatMoney(waste.value(u"memoryHeadroom"_s).toDouble(), currency)},
-             {tr("Cost per TB processed"), perTb.isNull() ? tr("n/a") : formatMoney(perTb.toDouble(), currency)}},
+             {tr("Month to date"), money(f.value(u"monthToDate"_s).toDouble())},
+             {tr("Forecast for the month (basis below)"), money(f.value(u"monthEnd"_s).toDouble())},
+             {tr("Idle (instances billed while waiting for work)"), money(waste.value(u"idle"_s).toDouble())},
+             {tr("Unused worker memory (over-provisioned)"), money(waste.value(u"memoryHeadroom"_s).toDouble())},
+             {tr("Waste, share of spend"), QString::number(waste.value(u"share"_s).toDouble() * 100, 'f', 1) + u" %"_s},
+             {tr("Cost per TB processed"), perTb.isNull() ? tr("n/a") : money(perTb.toDouble())}},
             {0.7, 0.3}, {false, true});
+    r.paragraph(tr("Forecast: %1").arg(forecastBasisText(f, currency)), 9, QColor(0x55, 0x55, 0x55));
+    r.paragraph(tr("Rounding: %1").arg(roundingRuleText()), 9, QColor(0x55, 0x55, 0x55));
 
     r.heading(tr("Spend by day"));
     r.dailyChart(s.value(u"daily"_s).toArray(), currency);
@@ -369,20 +443,50 @@ bool writeSummaryPdf(const QJsonObject &s, const QString &title, const QString &
 
     r.heading(tr("Top jobs by cost"));
     QList<QStringList> jobs;
+    double jobMax = 0;
     for (const QJsonValue &v : s.value(u"topJobs"_s).toArray())
+        jobMax = std::max(jobMax, v[u"cost"_s].toDouble());
+    for (const QJsonValue &v : s.value(u"topJobs"_s).toArray()) {
+        const QDateTime started = QDateTime::fromString(v[u"started"_s].toString(), Qt::ISODateWithMs);
         jobs.append({v[u"name"_s].toString(), v[u"job"_s].toString(), v[u"clusterName"_s].toString(),
-                     formatMoney(v[u"cost"_s].toDouble(), currency, 4)});
+                     started.isValid() ? started.toUTC().toString(u"MM-dd HH:mm"_s) : QString(),
+                     formatMoneyAmong(v[u"cost"_s].toDouble(), jobMax, currency)});
+    }
     if (jobs.isEmpty())
         r.text(tr("No job ran in this period."), 9.5);
     else
-        r.table({tr("Job"), tr("Id"), tr("Cluster"), tr("Cost")}, jobs, {0.3, 0.3, 0.22, 0.18}, {false, false, false, true});
+        r.table({tr("Job"), tr("Id"), tr("Cluster"), tr("Started (UTC)"), tr("Cost")}, jobs,
+                {0.24, 0.24, 0.2, 0.16, 0.16}, {false, false, false, false, true});
+
+    r.heading(tr("Waste by cluster"));
+    QList<QStringList> wasteRows;
+    double wasteMax = 0;
+    const QJsonArray wasteClusters = waste.value(u"byCluster"_s).toArray();
+    for (const QJsonValue &v : wasteClusters)
+        wasteMax = std::max(wasteMax, v[u"total"_s].toDouble());
+    for (const QJsonValue &v : wasteClusters)
+        wasteRows.append({v[u"name"_s].toString(), v[u"tag"_s].toString(),
+                          formatMoneyAmong(v[u"idle"_s].toDouble(), wasteMax, currency),
+                          formatMoneyAmong(v[u"memoryHeadroom"_s].toDouble(), wasteMax, currency),
+                          v[u"action"_s].toString()});
+    if (wasteRows.isEmpty()) {
+        r.text(tr("No waste in this period."), 9.5);
+    } else {
+        r.table({tr("Cluster"), s.value(u"tagKey"_s).toString(), tr("Idle"), tr("Unused memory"), tr("What removes it")},
+                wasteRows, {0.16, 0.12, 0.12, 0.14, 0.46}, {false, false, true, true, false});
+        for (const QJsonValue &v : wasteClusters)
+            if (!v[u"action"_s].toString().isEmpty())
+                r.paragraph(u"%1: %2"_s.arg(v[u"name"_s].toString(), v[u"action"_s].toString()), 8.5,
+                            QColor(0x55, 0x55, 0x55));
+    }
 
     r.heading(tr("Budgets (this calendar month)"));
     QList<QStringList> budgets;
     for (const QJsonValue &v : s.value(u"budgets"_s).toArray()) {
         const QString level = v[u"level"_s].toString();
-        budgets.append({v[u"tag"_s].toString(), formatMoney(v[u"limit"_s].toDouble(), currency),
-                        formatMoney(v[u"spent"_s].toDouble(), currency),
+        const double budgetMax = std::max(v[u"limit"_s].toDouble(), v[u"spent"_s].toDouble());
+        budgets.append({v[u"tag"_s].toString(), formatMoneyAmong(v[u"limit"_s].toDouble(), budgetMax, currency),
+                        formatMoneyAmong(v[u"spent"_s].toDouble(), budgetMax, currency),
                         QString::number(v[u"fraction"_s].toDouble() * 100, 'f', 1) + u" %"_s,
                         level == "exceeded"_L1 ? tr("EXCEEDED") : level == "warning"_L1 ? tr("warning (80 %+)") : tr("ok")});
     }
@@ -409,16 +513,35 @@ bool writeTextFile(const QString &path, const QString &text, QString *error)
     return true;
 }
 
+QString suggestedExportPath(const QString &name)
+{
+    QString folder = QSettings().value(u"export/lastFolder"_s).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QDir::homePath();
+    return QDir(folder).filePath(name);
+}
+
+void rememberExportFolder(const QString &path)
+{
+    QSettings().setValue(u"export/lastFolder"_s, QFileInfo(path).absolutePath());
+}
+
 void exportThroughDialog(QWidget *parent, const QString &title, const QString &suggestedName, const QString &filter,
                          const std::function<bool(const QString &path, QString *error)> &write)
 {
-    const QString path = QFileDialog::getSaveFileName(parent, title, suggestedName, filter);
+    const QString path = QFileDialog::getSaveFileName(parent, title, suggestedExportPath(suggestedName), filter);
     if (path.isEmpty())
         return;
     QString error;
-    if (!write(path, &error))
-        QMessageBox::warning(parent, QCoreApplication::translate("cdeck::costview", "Export failed"),
-                             QCoreApplication::translate("cdeck::costview", "Could not write %1: %2").arg(path, error));
+    if (!write(path, &error)) {
+        QMessageBox::warning(parent, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
+        return;
+    }
+    rememberExportFolder(path);
+    QMessageBox::information(parent, tr("Exported"),
+                             tr("Saved %1 (%2 bytes).").arg(QDir::toNativeSeparators(path)).arg(QFileInfo(path).size()));
 }
 
 } // namespace cdeck::costview

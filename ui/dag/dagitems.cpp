@@ -46,6 +46,76 @@ QString dagStateText(dag::NodeState state)
     return {};
 }
 
+QString dagTaskStateText(const QString &s)
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("cdeck::DagView", text); };
+    if (s == "memory"_L1)
+        return tr("done, result in memory");
+    if (s == "released"_L1)
+        return tr("done, result released");
+    if (s == "forgotten"_L1)
+        return tr("done, result dropped");
+    if (s == "processing"_L1)
+        return tr("running");
+    if (s == "waiting"_L1)
+        return tr("waiting for inputs");
+    if (s == "queued"_L1)
+        return tr("queued");
+    if (s == "no-worker"_L1)
+        return tr("no worker can run it");
+    if (s == "erred"_L1)
+        return tr("failed");
+    return s;
+}
+
+QString elideAtBoundaries(const QString &name, const QFontMetricsF &metrics, double width)
+{
+    if (metrics.horizontalAdvance(name) <= width)
+        return name;
+    // Words with the separator that follows each, so a kept word keeps its separator.
+    QStringList words;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < name.size(); ++i)
+        if (name[i] == u'-' || name[i] == u'_' || name[i] == u'.' || name[i] == u' ') {
+            words.append(name.mid(start, i - start + 1));
+            start = i + 1;
+        }
+    words.append(name.mid(start));
+    const QString ellipsis = u"…"_s;
+    // Words from both ends, the end first (a group's last words tell its step apart: "-sum-chunk").
+    qsizetype head = 0, tail = 0;
+    QString best;
+    for (bool grew = true; grew && head + tail < words.size();) {
+        grew = false;
+        for (const bool fromEnd : {true, false}) {
+            if (head + tail >= words.size())
+                break;
+            const qsizetype h = head + (fromEnd ? 0 : 1), t = tail + (fromEnd ? 1 : 0);
+            if (h == 0 || h + t >= words.size()) // never only an end (the start names the operation); never nothing cut
+                continue;
+            // The separator before the kept end stays with it: "series-…-sum-chunk".
+            const QString sep = t > 0 ? QString(words[words.size() - t - 1].back()) : QString();
+            const QString candidate = words.mid(0, h).join(QString()) + ellipsis + sep
+                + words.mid(words.size() - t).join(QString());
+            if (metrics.horizontalAdvance(candidate) <= width) {
+                head = h;
+                tail = t;
+                best = candidate;
+                grew = true;
+            }
+        }
+        if (head == 0) { // the first word alone, then grow from the end
+            const QString candidate = words.first() + ellipsis;
+            if (metrics.horizontalAdvance(candidate) > width)
+                break;
+            head = 1;
+            best = candidate;
+            grew = true;
+        }
+    }
+    return best.isEmpty() ? metrics.elidedText(name, Qt::ElideRight, width) : best;
+}
+
 double edgeWidthForBytes(qint64 bytes, qint64 maxBytes)
 {
     if (bytes <= 0 || maxBytes <= 0)
@@ -61,6 +131,17 @@ DagNodeItem::DagNodeItem(const dag::DagNode &node)
     setAcceptHoverEvents(false);
     setZValue(1.0);
     setCacheMode(NoCache); // text at every zoom level; a device cache would blur or cost memory at 10k nodes
+    updateToolTip();
+}
+
+void DagNodeItem::updateToolTip()
+{
+    // The full name on hover: the card may show it cut at its word boundaries.
+    QString tip = m_node.name.isEmpty() ? m_node.id : m_node.name;
+    tip += u"\n"_s + dagStateText(m_node.state);
+    for (auto it = m_node.counts.cbegin(); it != m_node.counts.cend(); ++it)
+        tip += u"\n"_s + QCoreApplication::translate("cdeck::DagView", "%1: %2").arg(dagTaskStateText(it.key())).arg(it.value());
+    setToolTip(tip);
 }
 
 QRectF DagNodeItem::boundingRect() const
@@ -74,6 +155,7 @@ void DagNodeItem::setNode(const dag::DagNode &node)
     if (node == m_node)
         return;
     m_node = node;
+    updateToolTip();
     update();
 }
 
@@ -142,7 +224,7 @@ void DagNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     const QFontMetricsF bold(font);
     const QString name = m_node.name.isEmpty() ? m_node.id : m_node.name;
     painter->drawText(QRectF(8.0, 4.0, kWidth - 16.0, 18.0), Qt::AlignLeft | Qt::AlignVCenter,
-                      bold.elidedText(name, Qt::ElideMiddle, kWidth - 16.0));
+                      elideAtBoundaries(name, bold, kWidth - 16.0));
     font.setBold(false);
     font.setPointSizeF(8.0);
     painter->setFont(font);

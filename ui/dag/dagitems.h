@@ -5,6 +5,7 @@
 #include "core/dag/dag.h"
 
 #include <QColor>
+#include <QFontMetricsF>
 #include <QGraphicsItem>
 #include <QPainterPath>
 
@@ -13,6 +14,12 @@ namespace cdeck {
 // The colour of a DAG node's state, the same hues as the job states (presentation::jobStateColor).
 QColor dagStateColor(dag::NodeState state);
 QString dagStateText(dag::NodeState state); // translated: "Pending", "Running", ...
+// A Dask task state in plain words: "forgotten" -> "done, result dropped", "processing" -> "running", ...
+QString dagTaskStateText(const QString &daskState);
+// A task group's name cut at its word boundaries ("-", "_", ".", " ") to fit `width`, the cut parts replaced by
+// one "…": "series-…-sum-chunk", never "series-gro…-sum-chunk". Cut by characters only when not even the first and
+// last words fit.
+QString elideAtBoundaries(const QString &name, const QFontMetricsF &metrics, double width);
 
 // One node of the DAG view: a box tinted by state with its name, task count and a progress bar.
 // Zoomed far out it is drawn as a plain block of its state colour (10,000 of them still repaint fast).
@@ -40,6 +47,7 @@ public:
     static void paintBlock(QPainter *painter, const QRectF &box, const QColor &colour, bool selected, bool matched);
 
 private:
+    void updateToolTip();
     dag::DagNode m_node;
     bool m_matched = false;
 };

@@ -271,9 +271,9 @@ void LaunchForm::updateTypeHint()
                                 .arg(t.description)
                                 .arg(t.maxWorkers));
         const int n = m_workers->value();
-        m_workersHint->setText(tr("In total: %1 threads, %2 of memory")
-                                   .arg(n * t.threads)
-                                   .arg(presentation::formatBytes(qint64(n) * t.memoryLimitBytes)));
+        m_workersHint->setText(tr("In total: %1, %2 of memory")
+                                   .arg(tr("%n thread(s)", nullptr, n * t.threads),
+                                        presentation::formatBytes(qint64(n) * t.memoryLimitBytes)));
         return;
     }
     m_typeHint->setText(m_types.isEmpty() ? tr("Waiting for the runtime's instance types…") : QString());

@@ -169,15 +169,13 @@ void ScaleDialog::update()
         m_delta->setText(p.managed() ? tr("No change now: the policy moves the workers within its bounds.")
                                      : tr("No change."));
     else if (delta > 0)
-        m_delta->setText(tr("+%n executor(s): adds %1 threads and %2 of memory.", nullptr, delta)
-                             .arg(delta * threads)
-                             .arg(presentation::formatBytes(qint64(delta) * memory)));
+        m_delta->setText(tr("+%n executor(s): adds %1 and %2 of memory.", nullptr, delta)
+                             .arg(tr("%n thread(s)", nullptr, delta * threads), presentation::formatBytes(qint64(delta) * memory)));
     else
         m_delta->setText(tr("−%n executor(s): retires them gracefully (their data moves to the others first); "
-                            "frees %1 threads and %2.",
+                            "frees %1 and %2.",
                             nullptr, -delta)
-                             .arg(-delta * threads)
-                             .arg(presentation::formatBytes(qint64(-delta) * memory)));
+                             .arg(tr("%n thread(s)", nullptr, -delta * threads), presentation::formatBytes(qint64(-delta) * memory)));
     if (!m_nowPerHour) {
         m_costDelta->setText(tr("Cost meter not received yet."));
     } else {

@@ -31,6 +31,8 @@ QVariant ExecutorModel::data(const QModelIndex &index, int role) const
             return e.id;
         case StatusColumn:
             return e.statusReason.isEmpty() ? toString(e.status) : u"%1: %2"_s.arg(toString(e.status), e.statusReason);
+        case RestartsColumn:
+            return e.restarts; // the executor OOM runbook's first check
         case ThreadsColumn:
             return e.threads;
         case MemoryColumn:
@@ -53,6 +55,8 @@ QVariant ExecutorModel::data(const QModelIndex &index, int role) const
             return e.id;
         case StatusColumn:
             return int(e.status);
+        case RestartsColumn:
+            return e.restarts;
         case ThreadsColumn:
             return e.threads;
         case MemoryColumn:
@@ -96,7 +100,7 @@ QVariant ExecutorModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == ThreadsColumn || index.column() == CpuColumn || index.column() == BytesInColumn
-            || index.column() == BytesOutColumn)
+            || index.column() == BytesOutColumn || index.column() == RestartsColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case ExecutorRole:
@@ -152,6 +156,8 @@ QVariant ExecutorModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Executor");
     case StatusColumn:
         return tr("Status");
+    case RestartsColumn:
+        return tr("Restarts");
     case ThreadsColumn:
         return tr("Threads");
     case MemoryColumn:

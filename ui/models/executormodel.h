@@ -13,8 +13,8 @@ class ExecutorModel : public SnapshotModel<Executor>
 {
     Q_OBJECT
 public:
-    enum Column { IdColumn, StatusColumn, ThreadsColumn, MemoryColumn, CpuColumn, TasksColumn, BytesInColumn,
-                  BytesOutColumn, AddressColumn, ColumnCount };
+    enum Column { IdColumn, StatusColumn, RestartsColumn, ThreadsColumn, MemoryColumn, CpuColumn, TasksColumn,
+                  BytesInColumn, BytesOutColumn, AddressColumn, ColumnCount };
     enum Roles {
         SortRole = Qt::UserRole + 1, // numbers sort as numbers
         ExecutorRole, // QVariant<Executor>, for the memory bar delegate

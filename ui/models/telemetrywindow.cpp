@@ -69,6 +69,8 @@ QStringList TelemetryWindow::requestedSeries()
 qint64 TelemetryWindow::spanOf(Range range)
 {
     switch (range) {
+    case Range::OneMinute:
+        return 60'000;
     case Range::FiveMinutes:
         return 5 * 60'000;
     case Range::OneHour:
@@ -86,6 +88,8 @@ qint64 TelemetryWindow::spanOf(Range range)
 QString TelemetryWindow::rangeName(Range range)
 {
     switch (range) {
+    case Range::OneMinute:
+        return tr("Last minute");
     case Range::FiveMinutes:
         return tr("Last 5 minutes");
     case Range::OneHour:

@@ -41,7 +41,8 @@ class TelemetryWindow : public QObject
 {
     Q_OBJECT
 public:
-    enum class Range { FiveMinutes, OneHour, OneDay, SevenDays, Custom };
+    // OneMinute last: the values of the others stay what they were.
+    enum class Range { FiveMinutes, OneHour, OneDay, SevenDays, Custom, OneMinute };
 
     // The series the charts draw over time. memory_used_bytes is managed + unmanaged (Dask's process memory),
     // derived here; from roll-ups its min and max are the sums of the parts' (a bound, exact at 1 s).

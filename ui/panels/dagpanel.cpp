@@ -609,7 +609,10 @@ void DagPanel::updateDetails()
     if (n.counts.isEmpty())
         html += u"<tr><td>%1</td></tr>"_s.arg(tr("none reported yet"));
     for (auto it = n.counts.cbegin(); it != n.counts.cend(); ++it)
-        html += u"<tr><td>%1</td><td align='right'>%2</td></tr>"_s.arg(it.key().toHtmlEscaped()).arg(it.value());
+        // Plain words first, Dask's own term after it for those who know it.
+        html += u"<tr><td>%1 <span style='color:gray'>(%2)</span></td><td align='right'>%3</td></tr>"_s
+                    .arg(dagTaskStateText(it.key()).toHtmlEscaped(), it.key().toHtmlEscaped())
+                    .arg(it.value());
     html += u"</table>"_s;
 
     html += u"<p><b>%1</b> %2<br><b>%3</b> %4"_s.arg(tr("Output:"), n.bytes > 0 ? presentation::formatBytes(n.bytes) : tr("not known"),

@@ -106,6 +106,8 @@ void ExecutorsPanel::setFlavor(int flavor)
     // YARN reports no network bytes per node: no columns of dashes.
     m_view->setColumnHidden(ExecutorModel::BytesInColumn, f == ExecutorModel::Flavor::Yarn);
     m_view->setColumnHidden(ExecutorModel::BytesOutColumn, f == ExecutorModel::Flavor::Yarn);
+    // A Dask nanny restarts its worker in place; Spark and YARN replace executors and nodes instead.
+    m_view->setColumnHidden(ExecutorModel::RestartsColumn, f != ExecutorModel::Flavor::Dask);
     switch (f) {
     case ExecutorModel::Flavor::Spark:
         m_legend->setText(tr("Storage memory bar: <span style='color:#1f6fc5'>■</span> cached blocks "
@@ -169,13 +171,13 @@ void ExecutorsPanel::updateSummary()
         threads += e.threads;
     }
     QString format = tr("<b>%1 running</b>, %2 starting, %3 paused, %4 retiring, %5 retired, <b>%6 lost</b> · "
-                        "%7 threads · memory %8 of %9, %10 spilled");
+                        "%7 · memory %8 of %9, %10 spilled");
     if (m_model->flavor() == ExecutorModel::Flavor::Spark)
         format = tr("<b>%1 running</b>, %2 starting, %3 paused, %4 retiring, %5 retired, <b>%6 lost</b> · "
-                    "%7 cores · storage memory %8 of %9, %10 on disk");
+                    "%7 · storage memory %8 of %9, %10 on disk");
     else if (m_model->flavor() == ExecutorModel::Flavor::Yarn)
         format = tr("<b>%1 running</b>, %2 starting, %3 paused, %4 decommissioning, %5 decommissioned, "
-                    "<b>%6 lost or unhealthy</b> · %7 vcores · allocated %8 of %9%10");
+                    "<b>%6 lost or unhealthy</b> · %7 · allocated %8 of %9%10");
     QString text = format
                        .arg(m_model->countWithStatus(ExecutorStatus::Running))
                        .arg(m_model->countWithStatus(ExecutorStatus::Starting))
@@ -183,7 +185,9 @@ void ExecutorsPanel::updateSummary()
                        .arg(m_model->countWithStatus(ExecutorStatus::Retiring))
                        .arg(m_model->countWithStatus(ExecutorStatus::Retired))
                        .arg(m_model->countWithStatus(ExecutorStatus::Lost))
-                       .arg(threads)
+                       .arg(m_model->flavor() == ExecutorModel::Flavor::Spark  ? tr("%n core(s)", nullptr, threads)
+                            : m_model->flavor() == ExecutorModel::Flavor::Yarn ? tr("%n vcore(s)", nullptr, threads)
+                                                                               : tr("%n thread(s)", nullptr, threads))
                        .arg(presentation::formatBytes(used), presentation::formatBytes(limit),
                             m_model->flavor() == ExecutorModel::Flavor::Yarn ? QString()
                                                                              : presentation::formatBytes(spilled));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "incidentspanel.h"
 
+#include "ui/cost/costexport.h"
 #include "ui/presentation.h"
 #include "ui/widgets/incidenttimeline.h"
 #include "ui/widgets/recordtable.h"
@@ -13,6 +14,8 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QScopedValueRollback>
 #include <QSplitter>
 #include <QSysInfo>
 #include <QTableWidget>
@@ -83,6 +86,14 @@ QString range(qint64 fromMs, qint64 toMs)
 
 } // namespace
 
+QString IncidentsPanel::linkTitle(const QString &incidentId) const
+{
+    for (const triage::Incident &i : m_incidents)
+        if (i.id == incidentId)
+            return i.subject.isEmpty() ? typeTitle(i.type) : u"%1 %2"_s.arg(typeTitle(i.type), i.subject);
+    return incidentId;
+}
+
 IncidentsPanel::IncidentsPanel(QWidget *parent)
     : QWidget(parent)
     , m_summary(new QLabel(this))
@@ -101,6 +112,12 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     m_table->setHorizontalHeaderLabels({tr("Severity"), tr("Type"), tr("Subject"), tr("Since"), tr("Ended"), tr("Summary")});
     setUpRecordTable(m_table, tr("Incidents"));
     m_details->setOpenLinks(false);
+    m_details->setObjectName(u"incidentEvidence"_s);
+    m_details->setLineWrapMode(QTextEdit::WidgetWidth); // a long log line wraps instead of being cut
+    m_table->setObjectName(u"incidentList"_s);
+    // Room for five incidents at least: two rows made the list a peephole.
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
+                              + 5 * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth());
     m_details->setAccessibleName(tr("Incident evidence"));
     m_runbook->setAccessibleName(tr("Runbook"));
     m_runbook->setPlaceholderText(tr("Select an incident to see its runbook."));
@@ -159,11 +176,21 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     vertical->setStretchFactor(1, 2);
     vertical->setStretchFactor(2, 3);
     vertical->setCollapsible(0, true);
+    vertical->setCollapsible(1, false);
+    vertical->setSizes({m_timeline->sizeHint().height(), m_table->minimumHeight() + 40, 400});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(vertical, 1);
 
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, &IncidentsPanel::showSelected);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        if (!m_selecting)
+            m_userPicked = true; // a click or a key: keep this one across refreshes
+        showSelected();
+    });
+    connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == "incident"_L1)
+            selectIncident(url.path());
+    });
     connect(m_chartGroup, &QComboBox::activated, this, &IncidentsPanel::showEvidenceGroup);
     connect(m_timeline, &IncidentTimeline::incidentActivated, this, [this](const QString &id) { selectIncident(id); });
     connect(m_scaleUp, &QPushButton::clicked, this, [this] { confirmAndRun(u"scale"_s); });
@@ -185,6 +212,12 @@ void IncidentsPanel::clear()
 {
     m_incidents.clear();
     m_hasData = false;
+    m_userPicked = false;
+    m_liveWorkers = -1;
+    m_nowPerHour.reset();
+    m_causes.clear();
+    m_detailsFor.clear();
+    m_detailsHtml.clear();
     m_table->setRowCount(0);
     m_details->clear();
     m_runbook->clear();
@@ -203,6 +236,27 @@ void IncidentsPanel::setCluster(const ClusterInfo &cluster)
 {
     m_cluster = cluster;
     showSelected(); // the actions depend on the cluster's state
+}
+
+void IncidentsPanel::setExecutors(const QList<Executor> &executors)
+{
+    m_liveWorkers = int(std::count_if(executors.cbegin(), executors.cend(), [](const Executor &e) { return !isGone(e.status); }));
+    showSelected();
+}
+
+void IncidentsPanel::setCostRates(double nowPerHour, double workerPerHour, const QString &currency)
+{
+    m_nowPerHour = nowPerHour;
+    m_workerPerHour = workerPerHour;
+    m_currency = currency;
+    showSelected();
+}
+
+QString IncidentsPanel::clockAndAge(const QDateTime &at, const QDateTime &now)
+{
+    if (!at.isValid())
+        return {};
+    return u"%1 (%2)"_s.arg(formatTime(at), formatAge(at, now));
 }
 
 int IncidentsPanel::openCount() const
@@ -230,6 +284,7 @@ bool IncidentsPanel::selectIncident(const QString &incidentId)
     for (int row = 0; row < m_table->rowCount(); ++row)
         if (m_table->item(row, SeverityColumn)->data(Qt::UserRole).toString() == incidentId) {
             m_table->selectRow(row);
+            m_userPicked = !m_selecting;
             return true;
         }
     return false;
@@ -240,6 +295,9 @@ void IncidentsPanel::setIncidents(const triage::IncidentList &incidents)
     const QString keep = selectedIncidentId();
     m_incidents = incidents;
     triage::sortForTriage(m_incidents);
+    m_causes.clear();
+    for (const triage::CommonCause &c : triage::commonCauses(m_incidents))
+        m_causes.insert(c.incidentId, c);
     m_hasData = true;
     QSignalBlocker blocker(m_table); // rows are rewritten in place: one showSelected() at the end, not one per cell
     m_table->setRowCount(int(m_incidents.size()));
@@ -247,8 +305,10 @@ void IncidentsPanel::setIncidents(const triage::IncidentList &incidents)
     for (int row = 0; row < m_incidents.size(); ++row) {
         const triage::Incident &i = m_incidents[row];
         const QColor color = i.isOpen() ? severityColor(i.severity) : QColor(0x75, 0x75, 0x75);
-        const QStringList cells{triage::toString(i.severity), typeTitle(i.type), i.subject, formatAge(i.start, now),
-                                i.isOpen() ? tr("open") : formatAge(i.end, now), i.summary};
+        const auto cause = m_causes.constFind(i.id);
+        const QString linked = cause == m_causes.cend() ? QString() : u"  ↳ "_s + tr("with %1").arg(linkTitle(cause->causeId));
+        const QStringList cells{triage::toString(i.severity), typeTitle(i.type) + linked, i.subject,
+                                clockAndAge(i.start, now), i.isOpen() ? tr("open") : clockAndAge(i.end, now), i.summary};
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = m_table->item(row, column);
             if (!item) {
@@ -270,8 +330,17 @@ void IncidentsPanel::setIncidents(const triage::IncidentList &incidents)
     m_summary->setText(m_incidents.isEmpty() ? tr("No incidents on this cluster: nothing has gone wrong that ClusterDeck can see.")
                        : open == 0         ? tr("%n incident(s), all over.", nullptr, int(m_incidents.size()))
                                            : tr("<b>%n open incident(s)</b>, worst first.", nullptr, open));
-    if ((keep.isEmpty() || !selectIncident(keep)) && !m_incidents.isEmpty())
-        m_table->selectRow(0); // the worst one: what the on-call engineer reads first
+    // The user's own pick stays; otherwise the worst open incident (the list's first row: open ones first,
+    // worst first), also when a worse one arrives after an automatic pick.
+    {
+        const QScopedValueRollback selecting(m_selecting, true);
+        const bool kept = m_userPicked && !keep.isEmpty() && selectIncident(keep);
+        if (!kept) {
+            m_userPicked = false;
+            if (!m_incidents.isEmpty())
+                m_table->selectRow(0);
+        }
+    }
     blocker.unblock();
     showSelected();
 }
@@ -294,7 +363,7 @@ void IncidentsPanel::showSelected()
 {
     const triage::Incident *i = selected();
     if (!i) {
-        m_details->setHtml(m_incidents.isEmpty() ? QString() : tr("<p>Select an incident.</p>"));
+        setDetailsHtml({}, m_incidents.isEmpty() ? QString() : tr("<p>Select an incident.</p>"));
         m_runbook->clear();
         m_runbookShown.clear();
     } else {
@@ -305,6 +374,18 @@ void IncidentsPanel::showSelected()
                         : tr("From %1 to %2 (%3).")
                               .arg(formatTime(i->start), formatTime(i->end),
                                    formatDuration(double(i->start.msecsTo(i->end)) / 1000)));
+        // Read together with what shares its cause: the executor loss it followed, or what followed the loss.
+        if (const auto cause = m_causes.constFind(i->id); cause != m_causes.cend())
+            html += u"<p>%1</p>"_s.arg(tr("Probably the same cause as <a href='incident:%1'>%2</a>: %3.")
+                                           .arg(cause->causeId, linkTitle(cause->causeId).toHtmlEscaped(),
+                                                cause->reason.toHtmlEscaped()));
+        QStringList effects;
+        for (const triage::CommonCause &c : std::as_const(m_causes))
+            if (c.causeId == i->id)
+                effects.append(u"<a href='incident:%1'>%2</a> (%3)"_s.arg(c.incidentId, linkTitle(c.incidentId).toHtmlEscaped(),
+                                                                          c.reason.toHtmlEscaped()));
+        if (!effects.isEmpty())
+            html += u"<p>%1</p>"_s.arg(tr("Linked incidents with the same cause: %1.").arg(effects.join(u"; "_s)));
         for (const triage::Evidence &e : i->evidence) {
             html += u"<p><b>%1</b>"_s.arg(e.title.toHtmlEscaped());
             if (e.kind == triage::Evidence::Series)
@@ -320,10 +401,11 @@ void IncidentsPanel::showSelected()
                 QStringList escaped;
                 for (const QString &line : e.lines)
                     escaped.append(line.toHtmlEscaped());
-                html += u"<pre style='background:#f4f4f4'>%1</pre>"_s.arg(escaped.join(u'\n'));
+                // pre-wrap: a long log line wraps at the pane's edge instead of being cut off.
+                html += u"<pre style='background:#f4f4f4; white-space: pre-wrap'>%1</pre>"_s.arg(escaped.join(u'\n'));
             }
         }
-        m_details->setHtml(html);
+        setDetailsHtml(i->id, html);
         askEvidence(*i);
         if (const QString job = jobOf(*i); i->type == triage::IncidentType::ExecutorOom && !job.isEmpty()
             && !m_plansAsked.contains(i->id)) {
@@ -350,6 +432,23 @@ void IncidentsPanel::showSelected()
         const ActionPlan p = plan(kind);
         button->setEnabled(p.possible);
         button->setToolTip(p.possible ? p.change : p.whyNot);
+    }
+}
+
+void IncidentsPanel::setDetailsHtml(const QString &incidentId, const QString &html)
+{
+    // Every refresh (each 2-3 s) used to rewrite the pane and jump it to the top: rewrite only on a change,
+    // and then keep what the user was reading where it was (unless another incident is shown).
+    if (incidentId == m_detailsFor && html == m_detailsHtml)
+        return;
+    const bool sameIncident = incidentId == m_detailsFor;
+    const int v = m_details->verticalScrollBar()->value(), h = m_details->horizontalScrollBar()->value();
+    m_details->setHtml(html);
+    m_detailsFor = incidentId;
+    m_detailsHtml = html;
+    if (sameIncident) {
+        m_details->verticalScrollBar()->setValue(v);
+        m_details->horizontalScrollBar()->setValue(h);
     }
 }
 
@@ -435,12 +534,7 @@ void IncidentsPanel::askEvidence(const triage::Incident &incident)
 
 QString IncidentsPanel::jobOf(const triage::Incident &incident)
 {
-    if (incident.subject.startsWith(u"job-"_s))
-        return incident.subject;
-    for (const triage::Evidence &e : incident.evidence)
-        if (e.source.startsWith(u"job job-"_s))
-            return e.source.mid(4);
-    return {};
+    return triage::jobOf(incident);
 }
 
 void IncidentsPanel::setResubmitPlan(const QString &incidentId, const QJsonObject &plan, const QString &error)
@@ -560,19 +654,39 @@ IncidentsPanel::ActionPlan IncidentsPanel::plan(const QString &kind) const
     if (kind == "scale"_L1) {
         const bool fits = i->type == triage::IncidentType::ExecutorOom || i->type == triage::IncidentType::ExecutorLost
             || i->type == triage::IncidentType::ShuffleSkew || i->type == triage::IncidentType::NetworkStall;
-        const int target = std::max(m_cluster.spec.workers, m_cluster.runningWorkers) + 1;
+        // The runtime starts (target - workers not gone) new ones: say that number, not the request's.
+        const int live = m_liveWorkers >= 0 ? m_liveWorkers : m_cluster.runningWorkers;
+        const int target = std::max(m_cluster.spec.workers, live) + 1;
+        const int starts = target - live;
         if (!fits)
             p.whyNot = tr("Adding workers does not answer a %1 incident.").arg(typeTitle(i->type));
         else if (!active)
             p.whyNot = tr("The cluster is %1: only a WAITING or RUNNING cluster scales.").arg(stateText(m_cluster.state));
-        p.possible = fits && active;
+        else if (m_cluster.spec.scaling.managed() && target > m_cluster.spec.scaling.maxWorkers)
+            p.whyNot = tr("The cluster's scaling policy allows at most %n worker(s): raise its maximum first.", nullptr,
+                          m_cluster.spec.scaling.maxWorkers);
+        p.possible = p.whyNot.isEmpty();
         p.title = tr("Scale up %1").arg(m_cluster.id);
-        p.change = tr("Workers: %1 running of %2 requested → %3 requested (%4). The new worker starts in seconds "
-                      "and is billed from then on.")
-                       .arg(m_cluster.runningWorkers)
-                       .arg(m_cluster.spec.workers)
-                       .arg(target)
-                       .arg(m_cluster.spec.instanceType);
+        QString change = tr("Starts %n new worker(s) (%1)", nullptr, starts).arg(m_cluster.spec.instanceType);
+        change += u": "_s + tr("%n worker(s) now", nullptr, live) + u" → "_s + tr("%n worker(s)", nullptr, target);
+        if (m_cluster.spec.workers > live)
+            change += u" "_s + tr("(%1 requested, %n missing: they start too).", nullptr, m_cluster.spec.workers - live)
+                                   .arg(m_cluster.spec.workers);
+        else
+            change += u"."_s;
+        if (m_nowPerHour) {
+            const double after = *m_nowPerHour + starts * m_workerPerHour;
+            p.ratePerHourBefore = *m_nowPerHour;
+            p.ratePerHourAfter = after;
+            change += u"\n"_s + tr("Cost: %1 → %2 (+%3), billed per second from when they start.")
+                                     .arg(costview::formatRate(*m_nowPerHour, m_currency),
+                                          costview::formatRate(after, m_currency),
+                                          costview::formatRate(starts * m_workerPerHour, m_currency));
+        } else {
+            change += u"\n"_s + tr("Cost: the cluster's meter has not been received yet.");
+        }
+        p.change = change;
+        p.starts = starts;
         p.body.insert(u"workers"_s, target);
     } else if (kind == "cancel-job"_L1) {
         const bool aboutAJob = i->subject.startsWith(u"job-"_s);
@@ -606,7 +720,7 @@ IncidentsPanel::ActionPlan IncidentsPanel::plan(const QString &kind) const
             const QJsonObject to = plan.value(u"to"_s).toObject();
             const QString currency = plan.value(u"currency"_s).toString();
             auto rate = [&currency](const QJsonValue &v) {
-                return v.isDouble() ? tr("%1 %2/h").arg(v.toDouble(), 0, 'f', 3).arg(currency) : tr("unpriced");
+                return v.isDouble() ? costview::formatRate(v.toDouble(), currency) : tr("unpriced");
             };
             const QJsonObject jobJson = plan.value(u"job"_s).toObject();
             p.change = tr("Job %1 (%2, %3) runs again, with the same arguments, on a new cluster “%4” cloned from %5:\n"

@@ -4,6 +4,7 @@
 
 #include "core/backend/runtime/metricswire.h"
 #include "core/model/clusterinfo.h"
+#include "core/model/executor.h"
 #include "core/triage/incident.h"
 #include "core/triage/timeline.h"
 
@@ -11,6 +12,8 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -42,9 +45,17 @@ public:
         QString change; // "Workers: 1 -> 2 (local.small). ..."
         QString whyNot; // when not possible
         QJsonObject body; // POST /clusters/{id}/actions, without the actor
+        int starts = 0; // "scale": how many workers the runtime will start
+        double ratePerHourBefore = 0; // "scale": the cluster's meter now, and with the new workers (0: no meter yet)
+        double ratePerHourAfter = 0;
     };
 
     void setCluster(const ClusterInfo &cluster);
+    // The cluster's executors: the scale plan counts the workers not gone (running or starting), which is
+    // what the runtime starts new ones against.
+    void setExecutors(const QList<Executor> &executors);
+    // The cluster's cost meter: the scale plan's $/h before and after (as the Scale dialog shows them).
+    void setCostRates(double nowPerHour, double workerPerHour, const QString &currency);
     void setIncidents(const triage::IncidentList &incidents);
     void setRunbook(const QString &runbookId, const QString &title, const QString &markdown);
     // The cluster's timeline across layers, drawn above the list; clicking an incident on it selects it.
@@ -72,6 +83,13 @@ public:
     ActionPlan plan(const QString &kind) const;
     QString runbookShown() const { return m_runbookShown; }
 
+    QTextBrowser *evidenceView() const { return m_details; }
+    QTableWidget *table() const { return m_table; }
+    // The incidents linked to a common cause (see triage::commonCauses): incident id -> its cause's id.
+    QString causeOf(const QString &incidentId) const { return m_causes.value(incidentId).causeId; }
+    // "14:03:12 (5 min ago)": the clock time beside the relative one.
+    static QString clockAndAge(const QDateTime &at, const QDateTime &now);
+
     static QString actor(); // "console:user@host", for the audit log
 
 Q_SIGNALS:
@@ -82,8 +100,10 @@ Q_SIGNALS:
 
 private:
     void showSelected();
+    void setDetailsHtml(const QString &incidentId, const QString &html);
     void confirmAndRun(const QString &kind);
     const triage::Incident *selected() const;
+    QString linkTitle(const QString &incidentId) const; // "Executor lost w2"
     void askEvidence(const triage::Incident &incident);
     void drawEvidence();
 
@@ -100,6 +120,15 @@ private:
     int m_evidenceGroup = 0;
 
     ClusterInfo m_cluster;
+    int m_liveWorkers = -1; // not gone (running or starting); -1 until the executors arrive
+    std::optional<double> m_nowPerHour;
+    double m_workerPerHour = 0;
+    QString m_currency;
+    bool m_userPicked = false; // the user chose the selected incident: refreshes keep it
+    bool m_selecting = false; // the panel itself is selecting a row
+    QString m_detailsFor; // the incident the evidence pane shows, and its html (rewritten only on change)
+    QString m_detailsHtml;
+    QHash<QString, triage::CommonCause> m_causes; // linked incident id -> its cause
     triage::IncidentList m_incidents;
     QHash<QString, QPair<QString, QString>> m_runbooks; // id -> (title, markdown)
     QString m_runbookShown;

@@ -15,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -48,7 +49,7 @@ JobsPanel::JobsPanel(QWidget *parent)
     m_script->setObjectName(u"scriptEdit"_s);
     m_script->setPlaceholderText(tr("/absolute/path/to/job.py"));
     m_args->setObjectName(u"argsEdit"_s);
-    m_args->setPlaceholderText(tr("arguments, e.g. --rows 1000000"));
+    m_args->setToolTip(tr("Arguments, as on a command line: the samples take plain values (see each sample's usage)"));
     m_submit->setObjectName(u"submitButton"_s);
     m_submitHint->setStyleSheet(u"color: #c27c0e;"_s);
     m_proxy->setSourceModel(m_model);
@@ -108,7 +109,9 @@ JobsPanel::JobsPanel(QWidget *parent)
         const bool script = m_source->currentData().toString().isEmpty();
         m_script->setEnabled(script);
         m_source->setToolTip(m_source->currentData(Qt::ToolTipRole).toString());
+        updateArgsPlaceholder();
     });
+    updateArgsPlaceholder();
     connect(m_submit, &QPushButton::clicked, this, &JobsPanel::onSubmit);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &JobsPanel::updateSelection);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsPanel::updateSelection);
@@ -136,6 +139,43 @@ JobsPanel::JobsPanel(QWidget *parent)
     tick->start(1000);
 }
 
+QString JobsPanel::sampleUsage(const QString &description)
+{
+    // "... Usage: etl_groupby.py [SCALE] (SCALE multiplies the number of rows; default 1)" -> what follows the
+    // script's name.
+    static const QRegularExpression usage(u"Usage: \\S+\\.py\\s*(.*)$"_s);
+    const QRegularExpressionMatch m = usage.match(description);
+    return m.hasMatch() ? m.captured(1).trimmed() : QString();
+}
+
+QString JobsPanel::sampleSummary(const QString &description)
+{
+    // The first sentence: up to the first ". " or ": " (the docstrings go on with how and why).
+    qsizetype end = description.size();
+    for (const QString &stop : {u". "_s, u": "_s})
+        if (const qsizetype at = description.indexOf(stop); at > 0)
+            end = std::min(end, at);
+    QString summary = description.left(end).trimmed();
+    if (summary.endsWith(u'.'))
+        summary.chop(1);
+    constexpr int kMax = 70;
+    if (summary.size() > kMax) // at a word, not mid-word
+        summary = summary.left(summary.lastIndexOf(u' ', kMax)) + u"…"_s;
+    return summary;
+}
+
+void JobsPanel::updateArgsPlaceholder()
+{
+    const QString usage = sampleUsage(m_source->currentData(Qt::ToolTipRole).toString());
+    if (m_source->currentData().toString().isEmpty())
+        m_args->setPlaceholderText(tr("arguments, as on a command line"));
+    else if (usage.isEmpty())
+        m_args->setPlaceholderText(tr("no arguments needed"));
+    else
+        m_args->setPlaceholderText(tr("arguments: %1").arg(usage));
+    m_args->setToolTip(usage.isEmpty() ? QString() : tr("Usage: %1").arg(usage));
+}
+
 void JobsPanel::setSamples(const QList<SampleInfo> &samples)
 {
     const QString current = m_source->currentData().toString();
@@ -144,13 +184,17 @@ void JobsPanel::setSamples(const QList<SampleInfo> &samples)
         m_source->removeItem(0);
     int i = 0;
     for (const SampleInfo &s : samples) {
-        m_source->insertItem(i, tr("Sample: %1").arg(s.name), s.name);
+        const QString summary = sampleSummary(s.description);
+        m_source->insertItem(i, summary.isEmpty() ? tr("Sample: %1").arg(s.name) : tr("Sample: %1 — %2").arg(s.name, summary),
+                             s.name);
         m_source->setItemData(i, s.description, Qt::ToolTipRole);
         ++i;
     }
     const int index = m_source->findData(current);
     m_source->setCurrentIndex(index >= 0 && !current.isEmpty() ? index : 0);
     m_script->setEnabled(m_source->currentData().toString().isEmpty());
+    m_source->setToolTip(m_source->currentData(Qt::ToolTipRole).toString());
+    updateArgsPlaceholder();
 }
 
 void JobsPanel::setJobs(const JobList &jobs)
@@ -208,6 +252,8 @@ bool JobsPanel::selectJob(const QString &jobId)
 
 void JobsPanel::clear()
 {
+    // Another cluster: its own arguments, not the last cluster's.
+    m_args->clear();
     m_stages->clear();
     m_model->clear();
     m_log->clear();
@@ -226,6 +272,7 @@ void JobsPanel::updateSelection()
 {
     const QString id = selectedJobId();
     const int row = m_model->rowOf(id);
+    Q_EMIT jobSelected(row >= 0 ? m_model->at(row) : Job());
     m_stages->setJob(row < 0 ? QString() : id);
     if (row >= 0 && m_stagesShown) {
         const Job &j = m_model->at(row);

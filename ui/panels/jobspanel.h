@@ -42,14 +42,20 @@ public:
     bool stagesShown() const { return m_stagesShown; }
     SparkStagesView *stages() const { return m_stages; }
     bool selectJob(const QString &jobId);
+    // From a sample's description (its docstring): the first sentence, for the list, and what its usage line
+    // says the arguments are ("[SCALE] (SCALE multiplies the number of rows; default 1)"), for the box.
+    static QString sampleSummary(const QString &description);
+    static QString sampleUsage(const QString &description);
 
 Q_SIGNALS:
     void submitRequested(const cdeck::JobRequest &request);
     void cancelRequested(const QString &jobId);
     void dagRequested(const QString &jobId); // "Show DAG" or a double-click on a job
+    void jobSelected(const cdeck::Job &job); // the selected job, again as it changes (an empty Job: none)
 
 private:
     void updateSelection();
+    void updateArgsPlaceholder();
     void onSubmit();
     QString selectedJobId() const;
 

@@ -47,6 +47,7 @@ OverviewPanel::OverviewPanel(QWidget *parent)
     m_market = addRow(specForm, tr("Market"));
     m_market->setObjectName(u"overviewMarket"_s);
     m_idle = addRow(specForm, tr("Idle auto-termination"));
+    m_idle->setObjectName(u"overviewIdle"_s);
     m_protection = addRow(specForm, tr("Termination protection"));
     m_tags = addRow(specForm, tr("Tags"));
     m_scaling = addRow(specForm, tr("Scaling"));
@@ -128,6 +129,25 @@ void OverviewPanel::updateMarket()
     m_market->setText(text);
 }
 
+QString OverviewPanel::idleTerminationText(const ClusterInfo &c, const QDateTime &now)
+{
+    if (c.spec.idleTimeoutSeconds <= 0)
+        return tr("never");
+    const QString after = tr("after %1 idle").arg(presentation::formatDuration(double(c.spec.idleTimeoutSeconds)));
+    if (isTerminal(c.state) || c.state == ClusterState::Terminating)
+        return after;
+    if (c.spec.terminationProtection)
+        return tr("%1, but termination protection is on: it will not fire").arg(after);
+    if (c.state != ClusterState::Waiting || !c.stateChangedAt.isValid())
+        return tr("%1; the clock starts when the cluster is WAITING with no job").arg(after);
+    // The runtime's idle clock starts when the cluster enters WAITING.
+    const QDateTime fires = c.stateChangedAt.addSecs(c.spec.idleTimeoutSeconds);
+    const qint64 leftS = now.secsTo(fires);
+    return leftS > 0 ? tr("%1: terminates at %2 (in %3) unless a job starts")
+                           .arg(after, presentation::formatTime(fires), presentation::formatDuration(double(leftS)))
+                     : tr("%1: terminating now (idle since %2)").arg(after, presentation::formatTime(c.stateChangedAt));
+}
+
 void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<InstanceType> &type)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -158,8 +178,7 @@ void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<Instanc
     m_marketName = toString(c.spec.market);
     m_spotCluster = c.spec.market == Market::Spot;
     updateMarket();
-    m_idle->setText(c.spec.idleTimeoutSeconds > 0 ? tr("after %1 idle").arg(presentation::formatDuration(double(c.spec.idleTimeoutSeconds)))
-                                                  : tr("never"));
+    m_idle->setText(idleTerminationText(c, now));
     m_protection->setText(c.spec.terminationProtection ? tr("ON: terminate is refused until it is turned off")
                                                        : tr("off"));
     QStringList tags;

@@ -7,7 +7,9 @@
 
 class QChartView;
 class QComboBox;
+class QDateEdit;
 class QGridLayout;
+class QTableWidget;
 class QLabel;
 class QPushButton;
 class QVBoxLayout;
@@ -32,6 +34,15 @@ public:
     QString totalText() const;
     QString previousText() const;
     QString forecastText() const;
+    QString forecastBasis() const; // what the forecast is based on, as the page says it
+    QString changeText() const; // "+12.5 % against the previous period"
+    QString wasteText() const; // "$0.1500 · 42.0 % of spend"
+    QStringList tagKeysOffered() const;
+    QTableWidget *wasteTable() const { return m_wasteTable; }
+    QChartView *topJobsChart() const { return m_topJobs; }
+    QChartView *dailyChart() const { return m_daily; }
+    // "month", "lastMonth", "7d", "24h" or "custom" (from..to, whole UTC days).
+    void setPeriod(const QString &key, const QDate &from = {}, const QDate &to = {});
     QStringList budgetLines() const; // "team=data: 85.0 % warning", one per budget, as shown
     bool exportCsv(const QString &path, QString *error) const;
     bool exportPdf(const QString &path, QString *error) const;
@@ -49,13 +60,18 @@ private:
     QLabel *m_total;
     QLabel *m_previous;
     QLabel *m_forecast;
+    QLabel *m_forecastBasis;
+    QLabel *m_change;
     QLabel *m_waste;
     QLabel *m_perTb;
     QLabel *m_periodNote;
     QChartView *m_daily;
     QChartView *m_byTag;
     QChartView *m_topJobs;
-    QChartView *m_wasteChart;
+    QTableWidget *m_wasteTable;
+    QLabel *m_wasteByTag;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
     QVBoxLayout *m_budgets;
     QWidget *m_budgetBox;
     QPushButton *m_csv;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "telemetrypanel.h"
 
+#include "ui/cost/costexport.h"
 #include "ui/models/telemetrywindow.h"
 
 #include <QComboBox>
@@ -17,6 +18,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QStandardItemModel>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -29,9 +31,10 @@ using namespace Qt::StringLiterals;
 namespace cdeck {
 
 namespace {
-constexpr TelemetryWindow::Range kRanges[] = {TelemetryWindow::Range::FiveMinutes, TelemetryWindow::Range::OneHour,
-                                              TelemetryWindow::Range::OneDay, TelemetryWindow::Range::SevenDays,
-                                              TelemetryWindow::Range::Custom};
+constexpr TelemetryWindow::Range kRanges[] = {TelemetryWindow::Range::OneMinute, TelemetryWindow::Range::FiveMinutes,
+                                              TelemetryWindow::Range::OneHour, TelemetryWindow::Range::OneDay,
+                                              TelemetryWindow::Range::SevenDays, TelemetryWindow::Range::Custom};
+constexpr int kThisJob = -1; // the range combo's "This job" entry
 
 QString clock(qint64 ms)
 {
@@ -54,6 +57,8 @@ TelemetryPanel::TelemetryPanel(TelemetryWindow *window, QWidget *parent)
     m_range->setObjectName(u"rangeCombo"_s);
     for (TelemetryWindow::Range r : kRanges)
         m_range->addItem(TelemetryWindow::rangeName(r), int(r));
+    m_range->addItem(tr("This job"), kThisJob);
+    setFocusJob({});
     m_live->setObjectName(u"liveButton"_s);
     m_live->setCheckable(true);
     m_live->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -107,8 +112,7 @@ TelemetryPanel::TelemetryPanel(TelemetryWindow *window, QWidget *parent)
     connect(m_window, &TelemetryWindow::dataChanged, this, &TelemetryPanel::scheduleFrame);
     connect(m_window, &TelemetryWindow::linkChanged, this, &TelemetryPanel::updateStatus);
     connect(m_window, &TelemetryWindow::requestChanged, this, [this] {
-        const QSignalBlocker blocker(m_range);
-        m_range->setCurrentIndex(m_range->findData(int(m_window->range())));
+        showRangeInCombo();
         setPaused(false);
     });
     connect(m_range, &QComboBox::activated, this, &TelemetryPanel::onRangeChosen);
@@ -117,16 +121,12 @@ TelemetryPanel::TelemetryPanel(TelemetryWindow *window, QWidget *parent)
     connect(m_focusCombo, &QComboBox::activated, this,
             [this](int index) { setFocusedExecutor(m_focusCombo->itemData(index).toString()); });
     connect(m_exportPng, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export PNG"), QString(), tr("PNG image (*.png)"));
-        QString error;
-        if (!path.isEmpty() && !exportPng(path, &error))
-            QMessageBox::warning(this, tr("Export PNG"), error);
+        costview::exportThroughDialog(this, tr("Export PNG"), u"cluster-chart.png"_s, tr("PNG image (*.png)"),
+                                      [this](const QString &path, QString *error) { return exportPng(path, error); });
     });
     connect(m_exportCsv, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), QString(), tr("CSV (*.csv)"));
-        QString error;
-        if (!path.isEmpty() && !exportCsv(path, &error))
-            QMessageBox::warning(this, tr("Export CSV"), error);
+        costview::exportThroughDialog(this, tr("Export CSV"), u"cluster-metrics.csv"_s, tr("CSV (*.csv)"),
+                                      [this](const QString &path, QString *error) { return exportCsv(path, error); });
     });
     setPaused(false);
     refreshExecutorList();
@@ -195,8 +195,54 @@ void TelemetryPanel::refreshExecutorList()
     showFocusInCombo();
 }
 
+void TelemetryPanel::showRangeInCombo()
+{
+    const QSignalBlocker blocker(m_range);
+    if (m_jobRange && m_window->range() != TelemetryWindow::Range::Custom)
+        m_jobRange = false;
+    m_range->setCurrentIndex(m_range->findData(m_jobRange ? kThisJob : int(m_window->range())));
+    applyMarkers();
+}
+
+void TelemetryPanel::setFocusJob(const Job &job)
+{
+    m_job = job;
+    const int index = m_range->findData(kThisJob);
+    const bool usable = !job.id.isEmpty() && job.startedAt.isValid();
+    if (auto *model = qobject_cast<QStandardItemModel *>(m_range->model()))
+        if (QStandardItem *item = model->item(index))
+            item->setEnabled(usable);
+    m_range->setItemData(index,
+                         usable ? tr("Zoom to %1 (%2): its start and end are marked").arg(job.name, job.id)
+                                : tr("Select a job that has started in the Jobs tab"),
+                         Qt::ToolTipRole);
+    if (m_jobRange)
+        applyMarkers();
+}
+
+bool TelemetryPanel::showFocusJob()
+{
+    if (m_job.id.isEmpty() || !m_job.startedAt.isValid())
+        return false;
+    // The job's span with a margin either side, so its start and end are not on the chart's edges; a job
+    // still running reaches to now (the range is fixed: choose it again to follow).
+    const qint64 start = m_job.startedAt.toMSecsSinceEpoch();
+    const qint64 end = m_job.endedAt.isValid() ? m_job.endedAt.toMSecsSinceEpoch() : m_window->nowMs();
+    const qint64 margin = std::max<qint64>(2000, (end - start) / 10);
+    m_jobRange = true;
+    m_window->setRange(TelemetryWindow::Range::Custom, start - margin, std::max(end, start + 1000) + margin);
+    showRangeInCombo();
+    return true;
+}
+
 void TelemetryPanel::onRangeChosen(int index)
 {
+    if (m_range->itemData(index).toInt() == kThisJob) {
+        if (!showFocusJob())
+            showRangeInCombo();
+        return;
+    }
+    m_jobRange = false;
     const auto range = TelemetryWindow::Range(m_range->itemData(index).toInt());
     if (range != TelemetryWindow::Range::Custom) {
         if (range != m_window->range())
@@ -271,9 +317,14 @@ QList<ChartLine> TelemetryPanel::linesFor(const QString &series, qint64 fromMs, 
                                           bool withTotal) const
 {
     QList<ChartLine> lines;
-    QStringList shown = m_window->topExecutors(series, topN());
-    if (!m_focus.isEmpty() && !shown.contains(m_focus))
-        shown.append(m_focus);
+    QStringList top = m_window->topExecutors(series, topN());
+    if (!m_focus.isEmpty() && !top.contains(m_focus))
+        top.append(m_focus);
+    // In name order (w2 before w10), not by peak: the legend keeps its order as the peaks change.
+    QStringList shown;
+    for (const QString &e : m_window->executors())
+        if (top.contains(e))
+            shown.append(e);
     for (const QString &e : std::as_const(shown)) {
         ChartLine l;
         l.key = e;
@@ -301,12 +352,25 @@ QList<ChartLine> TelemetryPanel::linesFor(const QString &series, qint64 fromMs, 
 
 void TelemetryPanel::addMarker(const ChartMarker &marker)
 {
-    for (TimeChart *c : std::as_const(m_charts))
-        c->addMarker(marker);
+    m_markers.append(marker);
+    applyMarkers();
 }
 
 void TelemetryPanel::setMarkers(const QList<ChartMarker> &markers)
 {
+    m_markers = markers;
+    applyMarkers();
+}
+
+void TelemetryPanel::applyMarkers()
+{
+    QList<ChartMarker> markers = m_markers;
+    if (m_jobRange && m_job.startedAt.isValid()) {
+        const QColor jobColor(0x1e, 0x61, 0xa8);
+        markers.append({m_job.startedAt.toMSecsSinceEpoch(), tr("%1 started").arg(m_job.name), jobColor});
+        if (m_job.endedAt.isValid())
+            markers.append({m_job.endedAt.toMSecsSinceEpoch(), tr("%1 ended").arg(m_job.name), jobColor});
+    }
     for (TimeChart *c : std::as_const(m_charts))
         c->setMarkers(markers);
 }

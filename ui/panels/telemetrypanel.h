@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/model/job.h"
 #include "ui/widgets/timechart.h"
 
 #include <QColor>
@@ -45,6 +46,13 @@ public:
     // Vertical markers (time + label) on every time chart of the panel: scale events, job starts, ...
     void addMarker(const ChartMarker &marker);
     void setMarkers(const QList<ChartMarker> &markers);
+
+    // The job selected in the Jobs tab: the range "This job" zooms to its span (a running one up to now),
+    // with its start and end marked. An invalid job (no id) disables it.
+    void setFocusJob(const Job &job);
+    // Chooses "This job": false when there is no job with a start to zoom to.
+    bool showFocusJob();
+    bool showsFocusJob() const { return m_jobRange; }
     QList<TimeChart *> timeCharts() const { return m_charts; }
 
     // What the exports write: every point held in the visible span of the lines on screen.
@@ -76,6 +84,8 @@ protected:
 
 private:
     void onRangeChosen(int index);
+    void applyMarkers();
+    void showRangeInCombo();
     void updateStatus();
     void refreshExecutorList();
 
@@ -97,6 +107,9 @@ private:
     std::pair<qint64, qint64> m_pausedSpan;
     QString m_focus;
     int m_frames = 0;
+    Job m_job; // the Jobs tab's selection
+    bool m_jobRange = false; // the window's custom range is "This job"
+    QList<ChartMarker> m_markers; // the window's (scaling events); the job's start and end are added while zoomed to it
 };
 
 } // namespace cdeck

@@ -6,10 +6,12 @@
 
 #include <QHelpEvent>
 #include <QMouseEvent>
+#include <QWheelEvent>
 #include <QPainter>
 #include <QToolTip>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -149,10 +151,122 @@ void IncidentTimeline::clear()
 
 void IncidentTimeline::setTimeline(const triage::Timeline &timeline, const QDateTime &now)
 {
+    // While the pointer is over the lanes the picture holds still: a marker must not move from under it.
+    if (m_hovered && !m_timeline.isEmpty() && !timeline.isEmpty()) {
+        m_pending = std::pair{timeline, now};
+        update();
+        return;
+    }
+    apply(timeline, now);
+}
+
+void IncidentTimeline::apply(const triage::Timeline &timeline, const QDateTime &now)
+{
+    m_pending.reset();
     m_timeline = timeline;
     m_now = now;
     rebuild();
+    if (!m_userView || m_timeline.isEmpty()) {
+        m_userView = false;
+        m_fromMs = m_dataFromMs;
+        m_toMs = m_dataToMs;
+    }
     update();
+}
+
+void IncidentTimeline::setView(qint64 fromMs, qint64 toMs)
+{
+    if (m_timeline.isEmpty())
+        return;
+    // At least a second wide, at most a little wider than everything there is.
+    const qint64 dataSpan = std::max<qint64>(1000, m_dataToMs - m_dataFromMs);
+    qint64 span = std::clamp<qint64>(toMs - fromMs, 1000, dataSpan + dataSpan / 5);
+    fromMs = std::clamp(fromMs, m_dataFromMs - dataSpan / 10, m_dataToMs + dataSpan / 10 - span);
+    m_fromMs = fromMs;
+    m_toMs = fromMs + span;
+    m_userView = true;
+    update();
+}
+
+void IncidentTimeline::zoom(double factor, qint64 aroundMs)
+{
+    if (m_toMs <= m_fromMs || factor <= 0)
+        return;
+    const double left = double(aroundMs - m_fromMs) * factor;
+    const double right = double(m_toMs - aroundMs) * factor;
+    setView(aroundMs - qint64(left), aroundMs + qint64(right));
+}
+
+void IncidentTimeline::pan(qint64 deltaMs)
+{
+    setView(m_fromMs + deltaMs, m_toMs + deltaMs);
+}
+
+void IncidentTimeline::resetView()
+{
+    m_userView = false;
+    m_fromMs = m_dataFromMs;
+    m_toMs = m_dataToMs;
+    update();
+}
+
+int IncidentTimeline::markCount(TimelineLayer layer, const QString &kind) const
+{
+    return int(std::count_if(m_marks.cbegin(), m_marks.cend(),
+                             [&](const Mark &m) { return m.layer == layer && (kind.isEmpty() || m.kind == kind); }));
+}
+
+void IncidentTimeline::enterEvent(QEnterEvent *e)
+{
+    m_hovered = true;
+    QWidget::enterEvent(e);
+}
+
+void IncidentTimeline::leaveEvent(QEvent *e)
+{
+    m_hovered = false;
+    if (m_pending) {
+        const auto pending = *m_pending;
+        apply(pending.first, pending.second);
+    }
+    QWidget::leaveEvent(e);
+}
+
+void IncidentTimeline::wheelEvent(QWheelEvent *e)
+{
+    const int steps = e->angleDelta().y();
+    if (steps == 0 || m_timeline.isEmpty()) {
+        QWidget::wheelEvent(e);
+        return;
+    }
+    const QRect p = plotRect();
+    const double at = double(std::clamp(int(e->position().x()), p.left(), p.right()) - p.left()) / std::max(1, p.width() - 1);
+    zoom(std::pow(0.8, steps / 120.0), m_fromMs + qint64(at * double(m_toMs - m_fromMs)));
+    e->accept();
+}
+
+void IncidentTimeline::mouseReleaseEvent(QMouseEvent *e)
+{
+    if (e->button() == Qt::LeftButton && m_pressAt) {
+        const bool click = !m_dragged;
+        m_pressAt.reset();
+        m_dragged = false;
+        if (click)
+            if (const auto hit = hitAt(e->position().toPoint()); hit && !hit->incidentId.isEmpty()) {
+                Q_EMIT incidentActivated(hit->incidentId);
+                return;
+            }
+    }
+    QWidget::mouseReleaseEvent(e);
+}
+
+void IncidentTimeline::mouseDoubleClickEvent(QMouseEvent *e)
+{
+    if (e->button() == Qt::LeftButton) {
+        resetView();
+        return;
+    }
+    QWidget::mouseDoubleClickEvent(e);
 }
 
 void IncidentTimeline::rebuild()
@@ -161,13 +275,13 @@ void IncidentTimeline::rebuild()
     m_marks.clear();
     m_rows = QList<int>(kLaneCount, 1);
     if (m_timeline.isEmpty()) {
-        m_fromMs = m_toMs = 0;
+        m_fromMs = m_toMs = m_dataFromMs = m_dataToMs = 0;
         return;
     }
-    m_fromMs = m_timeline.first().time.toMSecsSinceEpoch();
-    m_toMs = std::max(m_timeline.last().time.toMSecsSinceEpoch(), m_now.isValid() ? m_now.toMSecsSinceEpoch() : 0);
-    if (m_toMs - m_fromMs < 1000)
-        m_toMs = m_fromMs + 1000;
+    m_dataFromMs = m_timeline.first().time.toMSecsSinceEpoch();
+    m_dataToMs = std::max(m_timeline.last().time.toMSecsSinceEpoch(), m_now.isValid() ? m_now.toMSecsSinceEpoch() : 0);
+    if (m_dataToMs - m_dataFromMs < 1000)
+        m_dataToMs = m_dataFromMs + 1000;
     // Spans: a start entry opens one, its end (same key) closes it; what never ended runs to now.
     QHash<QString, int> openSpans; // layer + key -> index in m_spans
     for (const triage::TimelineEntry &e : std::as_const(m_timeline)) {
@@ -179,14 +293,15 @@ void IncidentTimeline::rebuild()
         if (key.isEmpty()) {
             const bool refused = e.layer == TimelineLayer::Action && e.text.contains(u"(refused"_s);
             const QColor color = refused ? QColor(0x9e, 0x9e, 0x9e)
-                : e.kind == "job_submitted"_L1 ? QColor(0x90, 0xa4, 0xae)
-                                               : laneColor(e.layer);
-            m_marks.append(Mark{e.layer, ms, color, line, incidentId});
+                : e.kind == "job_submitted"_L1    ? QColor(0x90, 0xa4, 0xae)
+                : e.kind == "worker_restarted"_L1 ? QColor(0xef, 0x6c, 0x00) // a restart: the OOM runbook's sign
+                                                  : laneColor(e.layer);
+            m_marks.append(Mark{e.layer, ms, color, line, incidentId, e.kind});
             continue;
         }
         const QString slot = triage::toString(e.layer) + u'\x1f' + key;
         if (isStart) {
-            Span s{e.layer, ms, m_toMs, true, 0, laneColor(e.layer), line, incidentId};
+            Span s{e.layer, ms, m_dataToMs, true, 0, laneColor(e.layer), line, incidentId};
             if (e.layer == TimelineLayer::Incident)
                 s.color = severityColor(e.severity);
             openSpans.insert(slot, int(m_spans.size()));
@@ -196,7 +311,7 @@ void IncidentTimeline::rebuild()
         const auto it = openSpans.constFind(slot);
         if (it == openSpans.cend()) {
             // An end whose start lies before the window: a mark, so it is not lost.
-            m_marks.append(Mark{e.layer, ms, laneColor(e.layer), line, incidentId});
+            m_marks.append(Mark{e.layer, ms, laneColor(e.layer), line, incidentId, e.kind});
             continue;
         }
         Span &s = m_spans[*it];
@@ -263,7 +378,8 @@ int IncidentTimeline::xOf(qint64 ms) const
     const QRect p = plotRect();
     if (m_toMs <= m_fromMs)
         return p.left();
-    return p.left() + int(double(ms - m_fromMs) * (p.width() - 1) / double(m_toMs - m_fromMs));
+    const double x = p.left() + double(ms - m_fromMs) * (p.width() - 1) / double(m_toMs - m_fromMs);
+    return int(std::clamp(x, double(p.left() - 10000), double(p.right() + 10000))); // zoomed in: far off stays off
 }
 
 QRect IncidentTimeline::spanRect(const Span &s) const
@@ -320,6 +436,17 @@ bool IncidentTimeline::event(QEvent *e)
 
 void IncidentTimeline::mouseMoveEvent(QMouseEvent *e)
 {
+    if (m_pressAt && (e->buttons() & Qt::LeftButton)) {
+        const int dx = e->position().toPoint().x() - m_pressAt->x();
+        if (m_dragged || std::abs(dx) > 4) {
+            m_dragged = true;
+            const qint64 span = m_toMs - m_fromMs;
+            const qint64 deltaMs = -qint64(double(dx) * double(span) / std::max(1, plotRect().width() - 1));
+            setView(m_pressFromMs + deltaMs, m_pressFromMs + deltaMs + span);
+            setCursor(Qt::ClosedHandCursor);
+            return;
+        }
+    }
     const auto hit = hitAt(e->position().toPoint());
     setCursor(hit && !hit->incidentId.isEmpty() ? Qt::PointingHandCursor : Qt::ArrowCursor);
     QWidget::mouseMoveEvent(e);
@@ -327,11 +454,13 @@ void IncidentTimeline::mouseMoveEvent(QMouseEvent *e)
 
 void IncidentTimeline::mousePressEvent(QMouseEvent *e)
 {
-    if (e->button() == Qt::LeftButton)
-        if (const auto hit = hitAt(e->position().toPoint()); hit && !hit->incidentId.isEmpty()) {
-            Q_EMIT incidentActivated(hit->incidentId);
-            return;
-        }
+    if (e->button() == Qt::LeftButton && !m_timeline.isEmpty()) {
+        // A click activates on release, unless the press became a drag (a pan).
+        m_pressAt = e->position().toPoint();
+        m_pressFromMs = m_fromMs;
+        m_dragged = false;
+        return;
+    }
     QWidget::mousePressEvent(e);
 }
 
@@ -374,6 +503,15 @@ void IncidentTimeline::paintEvent(QPaintEvent *)
     }
     p.setPen(grid);
     p.drawLine(plot.bottomLeft(), plot.bottomRight());
+    // Why the picture holds still, and how to make it follow again.
+    const QString note = isPaused() ? tr("paused while the pointer is here")
+        : m_userView               ? tr("zoomed · double-click to follow now")
+                                   : QString();
+    if (!note.isEmpty()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QRect(plot.left(), 0, plot.width() - 2, kMargin + fm.height()), Qt::AlignRight | Qt::AlignTop, note);
+    }
+    p.setClipRect(plot.adjusted(-6, 0, 6, 0)); // zoomed in, bars reach past the plot
     p.setRenderHint(QPainter::Antialiasing);
     for (const Span &s : std::as_const(m_spans)) {
         const QRect r = spanRect(s);

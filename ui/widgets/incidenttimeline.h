@@ -14,8 +14,11 @@ namespace cdeck {
 
 // The incident timeline (GET /clusters/{id}/timeline) drawn as one lane per layer on one time axis: the
 // cluster's state changes and scaling, each executor's life, jobs and their stages as bars, incidents as
-// bars in their severity's colour, actions as marks. Hovering shows the entry under the pointer; clicking an
-// incident emits incidentActivated (the Incidents tab selects it).
+// bars in their severity's colour, actions as marks, a worker's restarts as marks on the executor lane.
+// Hovering shows the entry under the pointer; clicking an incident emits incidentActivated (the Incidents tab
+// selects it). While the pointer is over it, new data waits (nothing moves from under the pointer); the wheel
+// zooms around the pointer and dragging pans, after which the view stays put until a double-click makes it
+// follow now again.
 class IncidentTimeline : public QWidget
 {
     Q_OBJECT
@@ -40,6 +43,15 @@ public:
     qint64 fromMs() const { return m_fromMs; }
     qint64 toMs() const { return m_toMs; }
     int spanCount(triage::TimelineLayer layer) const;
+    int markCount(triage::TimelineLayer layer, const QString &kind = {}) const;
+
+    // The view: zoom by `factor` (< 1 zooms in) keeping `aroundMs` where it is, pan by `deltaMs`, or follow
+    // the whole timeline up to now again.
+    void zoom(double factor, qint64 aroundMs);
+    void pan(qint64 deltaMs);
+    void resetView();
+    bool followsNow() const { return !m_userView; }
+    bool isPaused() const { return m_pending.has_value(); } // new data held while the pointer is over it
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -54,6 +66,11 @@ protected:
     bool event(QEvent *event) override; // tooltips
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void enterEvent(QEnterEvent *event) override;
+    void leaveEvent(QEvent *event) override;
 
 private:
     // A bar: a job, a stage, an incident or an executor's life, from its start entry to its end (or now).
@@ -75,17 +92,28 @@ private:
         QColor color;
         QString text;
         QString incidentId;
+        QString kind;
     };
 
+    void apply(const triage::Timeline &timeline, const QDateTime &now);
     void rebuild();
+    void setView(qint64 fromMs, qint64 toMs);
     QRect plotRect() const;
     QRect spanRect(const Span &span) const;
     int rowsIn(triage::TimelineLayer layer) const;
 
     triage::Timeline m_timeline;
     QDateTime m_now;
-    qint64 m_fromMs = 0;
+    qint64 m_fromMs = 0; // the view
     qint64 m_toMs = 0;
+    qint64 m_dataFromMs = 0; // the whole timeline, up to now
+    qint64 m_dataToMs = 0;
+    bool m_userView = false; // zoomed or panned: new data does not move the view
+    bool m_hovered = false;
+    std::optional<std::pair<triage::Timeline, QDateTime>> m_pending;
+    std::optional<QPoint> m_pressAt; // a drag pans; a press released in place is a click
+    qint64 m_pressFromMs = 0;
+    bool m_dragged = false;
     QList<Span> m_spans;
     QList<Mark> m_marks;
     QList<int> m_rows; // sub-rows per lane

@@ -312,50 +312,141 @@ private Q_SLOTS:
         QVERIFY2(error.startsWith(field), qPrintable(error));
     }
 
-    void forecast_data()
+    // A finished instance of `hours` at $1/h from 00:00 UTC of `day`, and one still running since `since`.
+    static InstanceLifetime finishedOn(const QDate &day, int hours, const QString &id)
     {
-        QTest::addColumn<QList<qint64>>("dailyDollars"); // from the 1st of November
-        QTest::addColumn<QDate>("today");
+        InstanceLifetime lt = lifetime("x", Role::Worker, "2026-11-01T00:00:00Z", "2026-11-01T01:00:00Z", "batch");
+        lt.instanceId = id;
+        lt.start = day.startOfDay(Qt::UTC);
+        lt.end = lt.start.addSecs(hours * 3600);
+        return lt;
+    }
+    static InstanceLifetime runningSince(const char *since)
+    {
+        return lifetime("live", Role::Worker, since, nullptr, "live");
+    }
+
+    void forecastTrendOfFinishedDays_data()
+    {
+        QTest::addColumn<QList<int>>("dailyDollars"); // from the 1st of November, ended that day
+        QTest::addColumn<QDate>("today"); // now is its 00:00 UTC: the whole day is ahead
         QTest::addColumn<qint64>("monthEndDollars");
         QTest::addColumn<qint64>("trendDollars");
         QTest::addColumn<int>("basisDays");
         // 10, 20, 30: the line 10 + 10x gives 40 on the 4th ... 300 on the 30th: 60 + 4590.
-        QTest::addRow("rising") << QList<qint64>{10, 20, 30} << QDate(2026, 11, 4) << qint64(4650) << qint64(10) << 3;
+        QTest::addRow("rising") << QList<int>{10, 20, 30} << QDate(2026, 11, 4) << qint64(4650) << qint64(10) << 3;
         // $5 a day from the 6th: 14 days of history, 70 spent through the 19th, 11 more days at 5.
-        QList<qint64> flat(19, 5);
+        QList<int> flat(19, 5);
         for (int i = 0; i < 5; ++i)
             flat[i] = 0;
         QTest::addRow("flat") << flat << QDate(2026, 11, 20) << qint64(125) << qint64(0) << 14;
         // 30, 20, 10: the line reaches 0 on the 4th and never goes below it.
-        QTest::addRow("falling") << QList<qint64>{30, 20, 10} << QDate(2026, 11, 4) << qint64(60) << qint64(-10) << 3;
-        QTest::addRow("one day") << QList<qint64>{7} << QDate(2026, 11, 2) << qint64(7 * 30) << qint64(0) << 1;
-        QTest::addRow("nothing yet") << QList<qint64>{} << QDate(2026, 11, 2) << qint64(0) << qint64(0) << 0;
+        QTest::addRow("falling") << QList<int>{30, 20, 10} << QDate(2026, 11, 4) << qint64(60) << qint64(-10) << 3;
+        QTest::addRow("one day") << QList<int>{7} << QDate(2026, 11, 2) << qint64(7 * 30) << qint64(0) << 1;
+        QTest::addRow("nothing yet") << QList<int>{} << QDate(2026, 11, 2) << qint64(0) << qint64(0) << 0;
     }
-    void forecast()
+    void forecastTrendOfFinishedDays()
     {
-        QFETCH(QList<qint64>, dailyDollars);
+        QFETCH(QList<int>, dailyDollars);
         QFETCH(QDate, today);
         QFETCH(qint64, monthEndDollars);
         QFETCH(qint64, trendDollars);
         QFETCH(int, basisDays);
-        QMap<QDate, Money> daily;
+        QList<InstanceLifetime> history;
         for (int i = 0; i < dailyDollars.size(); ++i)
-            daily.insert(QDate(2026, 11, 1 + i), micros(dailyDollars.at(i) * 1'000'000));
-        const Forecast f = forecastMonthEnd(daily, today);
+            for (int left = dailyDollars.at(i), n = 0; left > 0; left -= 10, ++n) // at most 10 h each, within the day
+                history.append(finishedOn(QDate(2026, 11, 1 + i), std::min(left, 10), u"d%1-%2"_s.arg(i).arg(n)));
+        const QDateTime now = today.startOfDay(Qt::UTC);
+        const Forecast f = forecastMonthEnd(build(history, m_dollarCatalog, now), now);
         QCOMPARE(f.monthEnd, micros(monthEndDollars * 1'000'000));
         QCOMPARE(f.trendPerDay, micros(trendDollars * 1'000'000));
         QCOMPARE(f.basisDays, basisDays);
+        QCOMPARE(f.running, Money());
     }
 
-    void forecastCountsTodaySoFar()
+    // The reported case: nothing finished yet this month, clusters burning money now. The forecast was the
+    // month to date; it must carry the running instances to the month's end at their rate.
+    void forecastFirstHourOfAMonth()
     {
-        QMap<QDate, Money> daily{{QDate(2026, 11, 1), micros(4'000'000)}, {QDate(2026, 11, 2), micros(1'000'000)}};
-        const Forecast f = forecastMonthEnd(daily, QDate(2026, 11, 2));
-        QCOMPARE(f.monthToDate, micros(5'000'000));
-        QCOMPARE(f.monthEnd, micros(4'000'000 * 30)); // the 2nd is not complete: projected, not counted
-        // Last month's spend is not this month's.
-        daily.insert(QDate(2026, 10, 31), micros(100'000'000));
-        QCOMPARE(forecastMonthEnd(daily, QDate(2026, 11, 2)).monthToDate, micros(5'000'000));
+        const QDateTime now = at("2026-12-01T00:30:00Z");
+        const Forecast f = forecastMonthEnd(build({runningSince("2026-11-30T12:00:00Z")}, m_dollarCatalog, now), now);
+        QCOMPARE(f.monthToDate, micros(500'000)); // 30 minutes at $1/h
+        QCOMPARE(f.runningInstances, 1);
+        QCOMPARE(f.runningRateMicrosPerHour, qint64(1'000'000));
+        QCOMPARE(f.msLeft(), (31LL * 24 * 2 - 1) * 1'800'000); // 743.5 h
+        QCOMPARE(f.running, micros(743'500'000));
+        QCOMPARE(f.basisDays, 0); // the 30th's instance still runs: it is not a finished day's spend
+        QCOMPARE(f.trend, Money());
+        QCOMPARE(f.monthEnd, micros(744'000'000));
+        const QJsonObject o = f.toJson();
+        QCOMPARE(o.value(u"month"_s).toString(), u"2026-12"_s);
+        QCOMPARE(o.value(u"monthEnd"_s).toDouble(), 744.0);
+        QCOMPARE(o.value(u"hoursLeft"_s).toDouble(), 743.5);
+        QCOMPARE(o.value(u"runningRatePerHour"_s).toDouble(), 1.0);
+    }
+
+    // Mid-month: $2 a day of finished clusters (the 1st to the 14th) plus one left running since 06:00.
+    void forecastMiddleOfAMonth()
+    {
+        QList<InstanceLifetime> history{runningSince("2026-11-15T06:00:00Z")};
+        for (int d = 1; d <= 14; ++d)
+            history.append(finishedOn(QDate(2026, 11, d), 2, u"d%1"_s.arg(d)));
+        const QDateTime now = at("2026-11-15T12:00:00Z");
+        const Forecast f = forecastMonthEnd(build(history, m_dollarCatalog, now), now);
+        QCOMPARE(f.monthToDate, micros(34'000'000)); // 14 x $2 + 6 h at $1/h
+        QCOMPARE(f.running, micros(372'000'000)); // 15.5 days to December
+        QCOMPARE(f.basisDays, 14);
+        QCOMPARE(f.trendToday, micros(2'000'000));
+        QCOMPARE(f.trend, micros(31'000'000)); // half of today and 15 more days at $2
+        QCOMPARE(f.monthEnd, micros(437'000'000));
+        // Nothing running: the trend alone, and the month to date is never lost.
+        history.removeFirst();
+        const Forecast g = forecastMonthEnd(build(history, m_dollarCatalog, now), now);
+        QCOMPARE(g.running, Money());
+        QCOMPARE(g.monthEnd, micros((28 + 31) * 1'000'000));
+    }
+
+    void forecastLastHourOfAMonth()
+    {
+        QList<InstanceLifetime> history{runningSince("2026-11-30T00:00:00Z")};
+        for (int d = 16; d <= 29; ++d)
+            history.append(finishedOn(QDate(2026, 11, d), 2, u"d%1"_s.arg(d)));
+        const QDateTime now = at("2026-11-30T23:30:00Z");
+        const Forecast f = forecastMonthEnd(build(history, m_dollarCatalog, now), now);
+        QCOMPARE(f.monthToDate, micros(51'500'000)); // 14 x $2 + 23.5 h
+        QCOMPARE(f.running, micros(500'000)); // half an hour left
+        QCOMPARE(f.basisDays, 14);
+        // The last half hour of the day at $2 a day: $2/48, exactly 1.5e11 units.
+        QCOMPARE(f.trend, Money::fromUnits(Money::kUnitsPerDollar * 2 / 48));
+        QCOMPARE(f.monthEnd, micros(52'000'000) + Money::fromUnits(Money::kUnitsPerDollar * 2 / 48));
+        // A clock step past the month's end leaves nothing to project.
+        const QDateTime later = at("2026-12-01T00:00:00Z");
+        QCOMPARE(forecastMonthEnd(build(history, m_dollarCatalog, later), later).monthToDate, Money());
+    }
+
+    void costByDayListsEveryDayOfThePeriod()
+    {
+        const Ledger l = build({finishedOn(QDate(2026, 11, 3), 2, u"a"_s), finishedOn(QDate(2026, 11, 5), 1, u"b"_s)},
+                               m_dollarCatalog);
+        const QList<GroupCost> days = costByDay(l, QDate(2026, 11, 1), QDate(2026, 11, 7));
+        QCOMPARE(days.size(), 7);
+        QCOMPARE(days.first().key, u"2026-11-01"_s);
+        QCOMPARE(days.first().cost, Money());
+        QCOMPARE(days.at(2).cost, micros(2'000'000));
+        QCOMPARE(days.at(3).cost, Money());
+        QCOMPARE(days.at(4).cost, micros(1'000'000));
+        QCOMPARE(days.last().key, u"2026-11-07"_s);
+        QCOMPARE(sumOf(days), l.total);
+    }
+
+    void tagKeysAreTheKeysTheLinesCarry()
+    {
+        const Ledger l = build({lifetime("a", Role::Worker, "2026-11-24T10:00:00Z", "2026-11-24T11:00:00Z", "c1",
+                                         {{u"team"_s, u"data"_s}, {u"cost-center"_s, u"42"_s}}),
+                                lifetime("b", Role::Worker, "2026-11-24T10:00:00Z", "2026-11-24T11:00:00Z", "c2",
+                                         {{u"owner"_s, u"ana"_s}}),
+                                lifetime("c", Role::Worker, "2026-11-24T10:00:00Z", "2026-11-24T11:00:00Z", "c3")});
+        QCOMPARE(tagKeys(l), (QStringList{u"cost-center"_s, u"owner"_s, u"team"_s}));
     }
 
     void cliJsonOneCluster()
