@@ -57,6 +57,7 @@ int run(const QStringList &args, const QString &version)
     addChaosCommands(app, ctx);
     addCostCommands(app, ctx);
     addSparkLogCommands(app, ctx);
+    addLogCommands(app, ctx);
 
     std::vector<std::string> argv;
     for (const QString &a : args)

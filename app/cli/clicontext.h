@@ -142,5 +142,6 @@ void addSloCommands(CLI::App &root, Context &ctx);
 void addChaosCommands(CLI::App &root, Context &ctx);
 void addCostCommands(CLI::App &root, Context &ctx); // cost, pricing
 void addSparkLogCommands(CLI::App &root, Context &ctx);
+void addLogCommands(CLI::App &root, Context &ctx); // logs
 
 } // namespace cdeck::cli
