@@ -22,13 +22,14 @@ int executors(Context &ctx, const CommandOptions &o)
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
-        out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
-                     .arg(u"ID"_s, -6).arg(u"STATUS"_s, -9).arg(u"ADDRESS"_s, -24).arg(u"MANAGED"_s, 10)
-                     .arg(u"UNMANAGED"_s, 10).arg(u"SPILLED"_s, 10).arg(u"BYTES IN"_s, 10).arg(u"BYTES OUT"_s, 10);
+        out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+                     .arg(u"ID"_s, -6).arg(u"STATUS"_s, -9).arg(u"RESTARTS"_s, 8).arg(u"ADDRESS"_s, -24)
+                     .arg(u"MANAGED"_s, 10).arg(u"UNMANAGED"_s, 10).arg(u"SPILLED"_s, 10).arg(u"BYTES IN"_s, 10)
+                     .arg(u"BYTES OUT"_s, 10);
         for (const QJsonValue &v : r.body.toArray()) {
             const Executor e = Executor::fromJson(v.toObject());
-            out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
-                         .arg(e.id, -6).arg(toString(e.status), -9).arg(e.address, -24)
+            out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+                         .arg(e.id, -6).arg(toString(e.status), -9).arg(e.restarts, 8).arg(e.address, -24)
                          .arg(human(e.memoryManagedBytes), 10).arg(human(e.memoryUnmanagedBytes), 10)
                          .arg(human(e.memorySpilledBytes), 10).arg(human(e.bytesInTotal), 10)
                          .arg(human(e.bytesOutTotal), 10);
