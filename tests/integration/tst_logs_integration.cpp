@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTcpSocket>
@@ -338,6 +339,46 @@ private Q_SLOTS:
             {{"Last-Event-ID", "10"}});
         QVERIFY(!resumed.isEmpty() && resumed.first().type == "append");
         QCOMPARE(dataOf(resumed.first()).value(u"offset"_s).toDouble(), 10.0);
+    }
+
+    // clusterdeck-cli logs: the head's log by default, --tail, --list, -f to the end of a finished job's log.
+    void theCliPrintsListsTailsAndFollows()
+    {
+        QVERIFY(!m_jobId.isEmpty());
+        auto run = [&](const QStringList &args, QByteArray *out, QByteArray *err = nullptr) {
+            QProcess p;
+            p.start(qEnvironmentVariable("CLUSTERDECK_BIN_DIR") + u"/clusterdeck-cli"_s,
+                    QStringList{u"--runtime"_s, m_runtime.url(), u"--token-file"_s, m_runtime.tokenFile()} + args);
+            if (!p.waitForFinished(60000))
+                return -1;
+            *out = p.readAllStandardOutput();
+            if (err)
+                *err = p.readAllStandardError();
+            return p.exitCode();
+        };
+        QByteArray out, err;
+        QCOMPARE(run({u"logs"_s, m_clusterId, u"--list"_s, u"--json"_s}, &out), 0);
+        QStringList names;
+        for (const QJsonValue &v : QJsonDocument::fromJson(out).array())
+            names.append(v.toObject().value(u"source"_s).toString());
+        QVERIFY2(names.contains(u"scheduler"_s) && names.contains(u"w1"_s) && names.contains(m_jobId), out.constData());
+
+        QCOMPARE(run({u"logs"_s, m_clusterId}, &out), 0); // no source: the scheduler's
+        QVERIFY(!out.isEmpty());
+        QVERIFY(readFile(logFile(u"scheduler"_s)).startsWith(out));
+
+        const QString jobLog = m_runtime.clusterDir(m_clusterId) + u"/jobs/"_s + m_jobId + u".log"_s;
+        const QByteArray job = readFile(jobLog);
+        QCOMPARE(run({u"logs"_s, m_clusterId, m_jobId, u"--tail"_s, u"2"_s}, &out), 0);
+        const QList<QByteArray> lines = job.trimmed().split('\n');
+        QCOMPARE(out, lines[lines.size() - 2] + '\n' + lines.last() + '\n');
+
+        QCOMPARE(run({u"logs"_s, m_clusterId, m_jobId, u"-f"_s}, &out, &err), 0); // the job ended: -f ends too
+        QCOMPARE(out, job);
+        QVERIFY2(err.contains("will not grow"), err.constData());
+
+        QCOMPARE(run({u"logs"_s, m_clusterId, u"nope"_s}, &out, &err), 1);
+        QVERIFY2(err.contains("no log 'nope'"), err.constData());
     }
 
     void aLogReplacedByASymlinkIsNotServed()

@@ -13,7 +13,8 @@ dpkg-deb -f "$deb" Description Homepage Depends
 contents=$(dpkg-deb -c "$deb")
 for path in ./usr/bin/clusterdeck-runtime ./usr/bin/clusterdeck-cli ./usr/share/doc/clusterdeck/copyright \
             ./usr/share/doc/clusterdeck/changelog.gz ./usr/lib/systemd/user/clusterdeck-runtime.service \
-            ./usr/share/man/man1/clusterdeck-runtime.1.gz ./usr/share/man/man1/clusterdeck-cli.1.gz; do
+            ./usr/share/man/man1/clusterdeck-runtime.1.gz ./usr/share/man/man1/clusterdeck-cli.1.gz \
+            ./usr/share/bash-completion/completions/clusterdeck-cli; do
     grep -q " $path\$" <<<"$contents" || { echo "$deb lacks $path"; exit 1; }
 done
 grep -q "^Homepage: https://" <(dpkg-deb -f "$deb") || { echo "no Homepage"; exit 1; }

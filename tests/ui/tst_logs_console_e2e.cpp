@@ -10,7 +10,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QJsonObject>
-#include <QListView>
+#include <QTableView>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -12,7 +12,7 @@
 #include <QDateTimeEdit>
 #include <QFile>
 #include <QLineEdit>
-#include <QListView>
+#include <QTableView>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -45,7 +45,7 @@ bool appendLines(const QString &path, int from, int to)
 }
 
 // How many pixels of this colour the row's rectangle holds, as painted.
-int pixelsOf(QListView *view, int row, const QColor &colour)
+int pixelsOf(QTableView *view, int row, const QColor &colour)
 {
     const QRect rect = view->visualRect(view->model()->index(row, 0));
     const QImage image = view->viewport()->grab(rect).toImage();

@@ -15,7 +15,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
+#include <QHeaderView>
+#include <QTableView>
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollBar>
@@ -82,7 +83,7 @@ LogsPanel::LogsPanel(QWidget *parent)
     , m_time(new QDateTimeEdit(QDateTime::currentDateTime(), this))
     , m_jump(new QPushButton(tr("&Jump to time"), this))
     , m_save(new QPushButton(tr("Sa&ve…"), this))
-    , m_view(new QListView(this))
+    , m_view(new QTableView(this))
     , m_status(new QLabel(this))
 {
     m_sources->setAccessibleName(tr("Log source"));
@@ -104,10 +105,22 @@ LogsPanel::LogsPanel(QWidget *parent)
 
     m_view->setModel(m_model);
     m_view->setItemDelegate(m_delegate);
-    m_view->setUniformItemSizes(true); // a million rows are never measured one by one
+    // A table, not a list: its rows' positions come from a header of fixed-size sections (row * height),
+    // so adding a hundred thousand rows or jumping to the ten millionth costs no layout pass over all of
+    // them (QListView lays out every row again on each insert: 0.5 s at 7 million rows).
     m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_view->horizontalHeader()->hide();
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(QFontMetrics(m_view->font()).height() + 2);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->horizontalHeader()->setDefaultSectionSize(QFontMetrics(m_view->font()).horizontalAdvance(QLatin1Char('m'))
+                                                      * LogLineDelegate::kWidthChars);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAccessibleName(tr("Log lines"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

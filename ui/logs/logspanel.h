@@ -13,7 +13,7 @@ class QComboBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
-class QListView;
+class QTableView;
 class QPushButton;
 class QToolButton;
 
@@ -49,7 +49,7 @@ public:
     void find(const QString &text, bool forward = true);
 
     logs::LogModel *model() const { return m_model; }
-    QListView *view() const { return m_view; }
+    QTableView *view() const { return m_view; }
     QComboBox *sourceBox() const { return m_sources; }
     QCheckBox *followBox() const { return m_follow; }
     QLineEdit *searchField() const { return m_search; }
@@ -85,7 +85,7 @@ private:
     QDateTimeEdit *m_time;
     QPushButton *m_jump;
     QPushButton *m_save;
-    QListView *m_view;
+    QTableView *m_view;
     QLabel *m_status;
     QString m_message; // the last search or source message
     QPointer<logs::LogSaver> m_saver;

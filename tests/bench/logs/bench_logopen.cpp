@@ -12,7 +12,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QListView>
+#include <QTableView>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QScrollBar>
