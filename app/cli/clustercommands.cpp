@@ -145,6 +145,8 @@ int launch(Context &ctx, const CommandOptions &o)
     }
     if (!bootstrap.isEmpty())
         spec.insert(u"bootstrapActions"_s, bootstrap);
+    if (o.has(u"--engine"_s))
+        spec.insert(u"engine"_s, o.value(u"--engine"_s));
     if (o.has(u"--instance-type"_s))
         spec.insert(u"instanceType"_s, o.value(u"--instance-type"_s));
     if (o.has(u"--spot"_s))
@@ -328,6 +330,7 @@ void addClusterCommands(CLI::App &root, Context &ctx)
                             launch);
         o->value("--name", "the cluster's name (letters, digits, '-', '_')")
             .value("--workers", "how many workers (K)")
+            .value("--engine", "the cluster's engine: dask (the default) or spark")
             .value("--instance-type", "the instance type (see clusterdeck-cli pricing)")
             .flag("--spot", "spot market")
             .value("--idle-minutes", "terminate after M idle minutes")

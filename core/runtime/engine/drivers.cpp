@@ -3,6 +3,8 @@
 #include "drivers.h"
 
 #include "core/runtime/engine/daskdriver.h"
+#include "core/runtime/engine/sparkdriver.h"
+#include "core/runtime/engine/sparkinstall.h"
 
 using namespace Qt::StringLiterals;
 
@@ -14,8 +16,7 @@ QString missingForEngine(EngineKind kind, const RuntimeConfig &config)
     case EngineKind::Dask:
         return DaskDriver::missing(config);
     case EngineKind::Spark:
-        return u"This runtime has no Spark driver yet: install Java 17 and pyspark 4.0 (scripts/install-deps.sh) "
-               "and run a runtime built with Spark support"_s;
+        return spark::findSpark().error;
     }
     return u"unknown engine"_s;
 }
@@ -26,7 +27,7 @@ std::unique_ptr<EngineDriver> createDriver(EngineKind kind, const DriverContext 
     case EngineKind::Dask:
         return std::make_unique<DaskDriver>(context);
     case EngineKind::Spark:
-        return nullptr;
+        return std::make_unique<SparkDriver>(context);
     }
     return nullptr;
 }
