@@ -8,6 +8,8 @@ set -euo pipefail
 PACKAGES=(
     # toolchain
     cmake ninja-build g++ pkg-config git ccache
+    # the fuzz targets (libFuzzer comes with clang's runtime) and the format check (scripts/test.sh)
+    clang-14 libclang-rt-14-dev clang-format-14
     # Qt 6.4 (Debian 12) and friends
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev libxkbcommon-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libqt6sql6-sqlite libgl-dev libvulkan-dev

@@ -3,6 +3,7 @@
 #include "jsonutil.h"
 
 #include <cmath>
+#include <limits>
 
 namespace cdeck::json {
 
@@ -51,6 +52,18 @@ qint64 integer(const QJsonObject &o, QLatin1StringView key, QString *error, qint
         return fallback;
     }
     return qint64(d);
+}
+
+qint64 saturatingInteger(double value, qint64 fallback)
+{
+    if (std::isnan(value))
+        return fallback;
+    constexpr double kTwoTo63 = 9223372036854775808.0; // qint64's limits are -2^63 and 2^63 - 1
+    if (value >= kTwoTo63)
+        return std::numeric_limits<qint64>::max();
+    if (value < -kTwoTo63)
+        return std::numeric_limits<qint64>::min();
+    return qint64(value);
 }
 
 bool boolean(const QJsonObject &o, QLatin1StringView key, QString *error, bool fallback)

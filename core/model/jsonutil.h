@@ -18,4 +18,9 @@ QString string(const QJsonObject &o, QLatin1StringView key, QString *error, cons
 qint64 integer(const QJsonObject &o, QLatin1StringView key, QString *error, qint64 fallback = 0);
 bool boolean(const QJsonObject &o, QLatin1StringView key, QString *error, bool fallback = false);
 
+// A JSON number (a double) as an integer, truncated toward zero and held to qint64's range; NaN gives the
+// fallback. For lenient readers of other programs' JSON: converting a double outside the range is undefined
+// behaviour (1e300 from a hostile or broken server), found by the fuzz targets.
+qint64 saturatingInteger(double value, qint64 fallback = 0);
+
 } // namespace cdeck::json

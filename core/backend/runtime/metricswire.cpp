@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "metricswire.h"
 
+#include "core/model/jsonutil.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -43,7 +45,7 @@ QList<MetricSeriesData> parseMetricSeries(const QJsonArray &array, QString *erro
             noteError(error, u"series %1: no name or a bad executor"_s.arg(i));
             continue;
         }
-        s.stepMs = qint64(o.value(u"stepMs"_s).toDouble(1000));
+        s.stepMs = json::saturatingInteger(o.value(u"stepMs"_s).toDouble(1000));
         const QJsonArray points = o.value(u"points"_s).toArray();
         s.points.reserve(points.size());
         for (qsizetype j = 0; j < points.size(); ++j) {
@@ -52,12 +54,12 @@ QList<MetricSeriesData> parseMetricSeries(const QJsonArray &array, QString *erro
                 noteError(error, u"series %1 (%2) point %3: expected [epochMs, mean, min, max]"_s.arg(i).arg(s.name).arg(j));
                 continue;
             }
-            s.points.append({qint64(p.at(0).toDouble()), p.at(1).toDouble(), p.at(2).toDouble(), p.at(3).toDouble()});
+            s.points.append({json::saturatingInteger(p.at(0).toDouble()), p.at(1).toDouble(), p.at(2).toDouble(), p.at(3).toDouble()});
         }
         for (const QJsonValue &g : o.value(u"gaps"_s).toArray()) {
             const QJsonArray gap = g.toArray();
             if (gap.size() == 2)
-                s.gaps.append({qint64(gap.at(0).toDouble()), qint64(gap.at(1).toDouble())});
+                s.gaps.append({json::saturatingInteger(gap.at(0).toDouble()), json::saturatingInteger(gap.at(1).toDouble())});
         }
         result.append(std::move(s));
     }
@@ -75,7 +77,7 @@ MetricBatch parseMetricBatch(const QByteArray &json, QString *error)
     }
     const QJsonObject o = doc.object();
     batch.clusterId = o.value(u"clusterId"_s).toString();
-    batch.timestampMs = qint64(o.value(u"timestampMs"_s).toDouble());
+    batch.timestampMs = json::saturatingInteger(o.value(u"timestampMs"_s).toDouble());
     if (batch.timestampMs <= 0)
         noteError(error, u"samples event: no timestampMs"_s);
     const QJsonArray samples = o.value(u"samples"_s).toArray();

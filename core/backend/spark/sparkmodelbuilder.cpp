@@ -2,8 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/backend/spark/sparkmodelbuilder.h"
 
+#include "core/model/jsonutil.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -15,7 +19,7 @@ qint64 num(const QJsonObject &o, QLatin1StringView key, qint64 fallback = 0)
 {
     const QJsonValue v = o.value(key);
     if (v.isDouble())
-        return qint64(v.toDouble());
+        return json::saturatingInteger(v.toDouble());
     if (v.isString()) { // SQL accumulables and a few old fields carry numbers as text
         bool ok = false;
         const qint64 n = v.toString().toLongLong(&ok);
@@ -33,8 +37,8 @@ QString scalarText(const QJsonValue &v)
         return v.toString();
     if (v.isDouble()) {
         const double d = v.toDouble();
-        if (d == double(qint64(d)))
-            return QString::number(qint64(d));
+        if (const qint64 n = json::saturatingInteger(d); d == double(n))
+            return QString::number(n);
         return QString::number(d, 'g', 17);
     }
     if (v.isBool())
@@ -283,8 +287,8 @@ QString SparkModelBuilder::taskEndErrorString(const QJsonObject &reason)
         const QJsonValue mapIndex = reason.value("Map Index"_L1);
         return u"FetchFailed(%1, shuffleId=%2, mapIndex=%3, mapId=%4, reduceId=%5, message=\n%6\n)"_s.arg(bm)
             .arg(num(reason, "Shuffle ID"_L1))
-            .arg(mapIndex.isDouble() && qint64(mapIndex.toDouble()) != std::numeric_limits<int>::min()
-                     ? QString::number(qint64(mapIndex.toDouble()))
+            .arg(mapIndex.isDouble() && json::saturatingInteger(mapIndex.toDouble()) != std::numeric_limits<int>::min()
+                     ? QString::number(json::saturatingInteger(mapIndex.toDouble()))
                      : u"Unknown"_s)
             .arg(num(reason, "Map ID"_L1))
             .arg(num(reason, "Reduce ID"_L1))
@@ -776,7 +780,8 @@ void SparkModelBuilder::onResourceProfileAdded(const QJsonObject &e)
         taskResources.insert(it.key(), QJsonObject{{"resourceName"_L1, r.value("Resource Name"_L1)},
                                                    {"amount"_L1, r.value("Amount"_L1).toDouble()}});
         if (it.key() == "cpus"_L1)
-            m_taskCpusByProfile.insert(id, std::max(1, int(r.value("Amount"_L1).toDouble(1))));
+            m_taskCpusByProfile.insert(
+                id, int(std::clamp<qint64>(json::saturatingInteger(r.value("Amount"_L1).toDouble(1)), 1, 1 << 20)));
     }
     const QJsonObject profile{{"id"_L1, id}, {"executorResources"_L1, executorResources}, {"taskResources"_L1, taskResources}};
     // One entry per profile id, in id order (Spark's store is keyed by it).

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/backend/spark/sparkrestclient.h"
 
+#include "core/model/jsonutil.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,7 +30,7 @@ QString appPathEncoded(const QString &appPath)
     return parts.join(u'/');
 }
 
-qint64 num(const QJsonObject &o, QLatin1StringView key) { return qint64(o.value(key).toDouble()); }
+qint64 num(const QJsonObject &o, QLatin1StringView key) { return json::saturatingInteger(o.value(key).toDouble()); }
 
 QList<int> intList(const QJsonValue &v)
 {
@@ -98,7 +100,7 @@ std::optional<QList<SparkExecutorInfo>> parseExecutors(const QJsonValue &body, Q
         e.storageMemoryUsed = num(o, "memoryUsed"_L1);
         e.storageMemoryMax = num(o, "maxMemory"_L1);
         const QJsonValue peak = o.value("peakMemoryMetrics"_L1).toObject().value("JVMHeapMemory"_L1);
-        e.peakJvmHeap = peak.isDouble() ? qint64(peak.toDouble()) : -1;
+        e.peakJvmHeap = peak.isDouble() ? json::saturatingInteger(peak.toDouble()) : -1;
         e.diskUsed = num(o, "diskUsed"_L1);
         e.shuffleRead = num(o, "totalShuffleRead"_L1);
         e.shuffleWrite = num(o, "totalShuffleWrite"_L1);

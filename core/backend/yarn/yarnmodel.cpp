@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/backend/yarn/yarnmodel.h"
 
+#include "core/model/jsonutil.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -35,7 +37,7 @@ double real(const QJsonObject &o, QLatin1StringView key, double fallback = 0)
 
 qint64 num(const QJsonObject &o, QLatin1StringView key, qint64 fallback = 0)
 {
-    return qint64(real(o, key, double(fallback)));
+    return json::saturatingInteger(real(o, key, double(fallback)), fallback);
 }
 
 int int32(const QJsonObject &o, QLatin1StringView key) { return int(num(o, key)); }
@@ -45,7 +47,7 @@ QString text(const QJsonObject &o, QLatin1StringView key)
 {
     const QJsonValue v = o.value(key);
     if (v.isDouble())
-        return QString::number(qint64(v.toDouble()));
+        return QString::number(json::saturatingInteger(v.toDouble()));
     return v.toString();
 }
 
