@@ -481,9 +481,10 @@ Outcome Supervisor::guardedAction(const QString &id, const QJsonObject &body, QJ
             result->insert(u"plan"_s, plan);
         return o;
     }
-    const QString actor = body.value(u"actor"_s).toString().trimmed();
-    if (actor.isEmpty() || actor.size() > 200)
-        return bad(u"actor"_s, u"who asks for it: a non-empty name (at most 200 characters)"_s);
+    // Who asked is what the runtime itself knows of the caller, never a name the request supplies (a
+    // client could write anyone's): until users and per-user tokens exist, the only credential the API
+    // accepts is the runtime's local token file, so that is the actor. A request's "actor" is ignored.
+    const QString actor = u"local-token"_s;
     AuditEntry entry;
     entry.at = QDateTime::currentDateTimeUtc();
     entry.actor = actor;

@@ -81,7 +81,7 @@ public:
     // (stall only, default 10)}; *result says what was hit.
     Outcome chaos(const QString &id, const QJsonObject &body, QJsonObject *result);
     // A guarded action, as the console's incident page asks for it once the user confirmed: {"action":
-    // "scale" | "cancel-job" | "terminate", "workers" (scale), "jobId" (cancel-job), "actor", "incidentId"
+    // "scale" | "cancel-job" | "terminate", "workers" (scale), "jobId" (cancel-job), "incidentId" (the audit's actor is the caller's credential, not a field)
     // (optional)}. Whatever the outcome, it is written to the audit log with the state before and after;
     // *result is {"audit": entry, "cluster" or "job": the result}.
     //

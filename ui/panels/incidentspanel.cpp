@@ -761,7 +761,8 @@ void IncidentsPanel::confirmAndRun(const QString &kind)
     if (!p.possible)
         return;
     QMessageBox box(QMessageBox::Warning, p.title,
-                    tr("%1\n\nThis will be written to the cluster's audit log as done by %2.").arg(p.change, actor()),
+                    tr("%1\n\nThis will be written to the cluster's audit log under the credential this console "
+                       "signed in with.").arg(p.change),
                     QMessageBox::Cancel, this);
     QPushButton *go = box.addButton(p.title, QMessageBox::AcceptRole);
     box.setDefaultButton(QMessageBox::Cancel);
