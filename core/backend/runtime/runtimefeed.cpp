@@ -157,6 +157,11 @@ void RuntimeFeed::fetchCatalog()
         QList<SampleInfo> samples;
         for (const QJsonValue &v : r.body.toArray()) {
             const QJsonObject o = v.toObject();
+            // /samples lists every engine's samples under the same names. The console launches and
+            // runs jobs on Dask clusters only so far, so it offers Dask's (a runtime before engines
+            // had no "engine" field: those are Dask's too); otherwise each name would show twice.
+            if (o.value(u"engine"_s).toString(u"dask"_s) != "dask"_L1)
+                continue;
             samples.append({o.value(u"name"_s).toString(), o.value(u"description"_s).toString(),
                             o.value(u"path"_s).toString()});
         }
