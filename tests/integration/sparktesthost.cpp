@@ -179,11 +179,17 @@ bool SparkTestHost::copyFile(const QString &from, const QString &to)
     return QFile::copy(from, to);
 }
 
-QStringList SparkTestHost::tailLines(const QString &path, int maxLines, qint64 maxBytes) const
+bool SparkTestHost::appendToFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Append) && f.write(content) == content.size();
+}
+
+std::optional<QStringList> SparkTestHost::tailLines(const QString &path, int maxLines, qint64 maxBytes) const
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return {};
+        return std::nullopt;
     if (f.size() > maxBytes)
         f.seek(f.size() - maxBytes);
     QStringList lines = QString::fromUtf8(f.readAll()).split(u'\n', Qt::SkipEmptyParts);

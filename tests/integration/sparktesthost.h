@@ -29,7 +29,8 @@ public:
     bool writeFile(const QString &path, const QByteArray &content) override;
     bool removeFile(const QString &path) override;
     bool copyFile(const QString &from, const QString &to) override;
-    QStringList tailLines(const QString &path, int maxLines, qint64 maxBytes) const override;
+    bool appendToFile(const QString &path, const QByteArray &content) override;
+    std::optional<QStringList> tailLines(const QString &path, int maxLines, qint64 maxBytes) const override;
 };
 
 } // namespace cdeck::test
