@@ -37,7 +37,12 @@ expect clusterdeck-cli cluster "" -- launch list scale terminate
 expect clusterdeck-cli cluster launch --w -- --workers --wait
 refuse clusterdeck-cli cluster list --w -- --workers
 expect clusterdeck-cli --json cluster scale --w -- --workers
-expect clusterdeck-cli cluster list -- -- --json --runtime --token-file
-expect clusterdeck-cli logs -- -- --follow --tail --list
+# The word being completed is never "--" here: that is expect's own separator.
+expect clusterdeck-cli cluster list --j -- --json
+expect clusterdeck-cli cluster list --r -- --runtime
+expect clusterdeck-cli cluster list --to -- --token-file
+expect clusterdeck-cli logs --f -- --follow
+expect clusterdeck-cli logs --t -- --tail
+expect clusterdeck-cli logs --l -- --list
 [ $fail -eq 0 ] && echo "completion: ok"
 exit $fail
