@@ -84,6 +84,7 @@ QJsonObject ClusterSpec::toJson() const
     for (auto it = tags.cbegin(); it != tags.cend(); ++it)
         t.insert(it.key(), it.value());
     return {{u"name"_s, name},
+            {u"engine"_s, toString(engine)},
             {u"workers"_s, workers},
             {u"instanceType"_s, instanceType},
             {u"market"_s, toString(market)},
@@ -97,7 +98,7 @@ QJsonObject ClusterSpec::toJson() const
 
 ClusterSpec ClusterSpec::fromJson(const QJsonObject &o, QList<FieldError> *errors)
 {
-    static const QSet<QString> known{u"name"_s,   u"workers"_s,           u"instanceType"_s,
+    static const QSet<QString> known{u"name"_s,   u"engine"_s, u"workers"_s,           u"instanceType"_s,
                                      u"market"_s, u"idleTimeoutSeconds"_s, u"terminationProtection"_s,
                                      u"tags"_s, u"scaling"_s, u"spot"_s, u"bootstrapActions"_s};
     ClusterSpec s;
@@ -108,6 +109,12 @@ ClusterSpec ClusterSpec::fromJson(const QJsonObject &o, QList<FieldError> *error
     QString e;
     s.name = json::string(o, "name"_L1, &e);
     check(u"name"_s, std::exchange(e, {}));
+    const QString engine = json::string(o, "engine"_L1, &e, toString(EngineKind::Dask));
+    check(u"engine"_s, std::exchange(e, {}));
+    if (const auto kind = engineKindFromString(engine))
+        s.engine = *kind;
+    else if (o.value(u"engine"_s).isString()) // a wrong type was reported above
+        errors->append({u"engine"_s, tr("Engine must be 'dask' or 'spark'.")});
     const qint64 workers = json::integer(o, "workers"_L1, &e, 2);
     s.workers = int(std::clamp<qint64>(workers, -1, 100000));
     check(u"workers"_s, std::exchange(e, {}));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "enginekind.h"
 #include "scalingpolicy.h"
 
 #include <QJsonObject>
@@ -28,6 +29,7 @@ struct FieldError
 struct ClusterSpec
 {
     QString name;
+    EngineKind engine = EngineKind::Dask; // "engine": which engine the runtime launches for it
     int workers = 2;
     QString instanceType; // empty: the catalog's default
     Market market = Market::OnDemand;

@@ -2,36 +2,21 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clustercontroller.h"
 
-#include "core/dag/dag.h"
-#include "core/runtime/daskidentity.h"
-#include "core/runtime/jobstaging.h"
-#include "core/runtime/processes.h"
+#include "core/runtime/engine/drivers.h"
+#include "core/runtime/faulttarget.h"
+#include "core/runtime/jobplan.h"
 
-#include <QDir>
-#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QUrl>
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
-#include <array>
-#include <cerrno>
-#include <csignal>
-#include <cstring>
-#include <grp.h>
-#include <pwd.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -45,96 +30,47 @@ std::shared_ptr<spdlog::logger> opsLog()
     return logger ? logger : spdlog::default_logger();
 }
 
-// The scheduler binds port 0 for both its comm and its HTTP server and writes what it got to this file;
-// workers wait for the same file. Picking ports here and handing them over raced: the kernel could give
-// the same "free" port twice, or hand it to another socket before Dask bound it, and Dask then quietly
-// serves its dashboard elsewhere (seen on CI: a cluster stuck in STARTING for 180 s).
-constexpr auto kSchedulerFile = "scheduler/scheduler.json";
-
-struct SchedulerEndpoints
-{
-    int commPort = 0;
-    int dashboardPort = 0;
-};
-
-// Reads the scheduler file; nullopt while it is missing or half written.
-std::optional<SchedulerEndpoints> readSchedulerFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > 1024 * 1024)
-        return std::nullopt;
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return std::nullopt;
-    const QJsonObject o = doc.object();
-    const QUrl address(o.value(u"address"_s).toString());
-    SchedulerEndpoints e;
-    e.commPort = address.port();
-    e.dashboardPort = o.value(u"services"_s).toObject().value(u"dashboard"_s).toInt();
-    if (e.commPort <= 0 || e.dashboardPort <= 0)
-        return std::nullopt;
-    return e;
-}
-
 QDateTime now()
 {
     return QDateTime::currentDateTimeUtc();
 }
 
-// Who a job runs as. The runtime and its engine may run as root; a job is user code and gets no more
-// than it needs: an unprivileged user, its primary group, no supplementary groups.
-struct JobIdentity
-{
-    bool drop = false; // false: run as the runtime's own user (the runtime is not root)
-    uid_t uid = 0;
-    gid_t gid = 0;
-    QString error; // the user cannot be used: the job must not start as root instead
-};
-
-JobIdentity jobIdentity(const QString &user)
-{
-    JobIdentity id;
-    if (::geteuid() != 0)
-        return id;
-    passwd entry{};
-    passwd *found = nullptr;
-    std::array<char, 16384> buffer{};
-    const QByteArray name = user.toLocal8Bit();
-    if (::getpwnam_r(name.constData(), &entry, buffer.data(), buffer.size(), &found) != 0 || !found) {
-        id.error = u"The job user '%1' does not exist (set CLUSTERDECK_JOB_USER to an unprivileged user)"_s.arg(user);
-        return id;
-    }
-    if (found->pw_uid == 0) {
-        id.error = u"The job user '%1' is root: jobs must run unprivileged (CLUSTERDECK_JOB_USER)"_s.arg(user);
-        return id;
-    }
-    id.drop = true;
-    id.uid = found->pw_uid;
-    id.gid = found->pw_gid;
-    return id;
-}
-
 constexpr qint64 kLogTailBytes = 16 * 1024;
 constexpr int kLogTailLines = 40;
-constexpr qint64 kMaxIdentityBytes = 32 * 1024 * 1024; // ~1 KB per worker: far above any real cluster
-constexpr qint64 kHourMs = 3600 * 1000; // the spot interruption rate is a trailing-hour count
 
 } // namespace
 
 ClusterController::ClusterController(StoredCluster record, InstanceType type, const RuntimeConfig &config,
-                                     RuntimeStore &store, QNetworkAccessManager &network, QObject *parent)
+                                     RuntimeStore &store, QNetworkAccessManager &network, engine::Host &host,
+                                     QObject *parent)
     : QObject(parent)
     , m_record(std::move(record))
     , m_type(std::move(type))
     , m_config(config)
     , m_store(store)
-    , m_network(network)
+    , m_host(host)
+    , m_spot(m_record.info.spec.market, m_record.info.spec.spot)
 {
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &ClusterController::poll);
     m_idleFor.start();
     m_decider.setPolicy(m_record.info.spec.scaling);
+    engine::DriverContext context;
+    context.clusterId = m_record.info.id;
+    context.clusterDir = clusterDir();
+    context.threadsPerWorker = m_type.threads;
+    context.memoryPerWorkerBytes = m_type.memoryLimitBytes;
+    context.config = &m_config;
+    context.host = &m_host;
+    context.network = &network;
+    m_driver = engine::createDriver(m_record.info.spec.engine, context);
+    if (m_driver) {
+        // News from the engine: look now rather than at the next tick (the poll itself is idempotent).
+        connect(m_driver.get(), &engine::EngineDriver::changed, this, [this] {
+            if (!m_pollInFlight && !isTerminal(m_record.info.state))
+                m_pollTimer.start(0);
+        });
+    }
 }
 
 ClusterController::~ClusterController()
@@ -280,31 +216,13 @@ QList<ClusterEvent> ClusterController::events(qint64 afterSeq, int limit) const
     return m_store.loadEvents(m_record.info.id, afterSeq, limit);
 }
 
-QStringList ClusterController::engineEnvironment() const
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // The routes the runtime reads are off by default; each cluster gets its own copy of the config
-    // because Dask may write its default files into DASK_CONFIG.
-    env.insert(u"DASK_CONFIG"_s, clusterDir() + u"/dask-config"_s);
-    env.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
-    env.insert(u"PYTHONUNBUFFERED"_s, u"1"_s);
-    env.insert(u"CLUSTERDECK_CLUSTER_ID"_s, m_record.info.id);
-    return env.toStringList();
-}
-
 void ClusterController::launch()
 {
     ClusterInfo &i = m_record.info;
     const QString dir = clusterDir();
-    for (const char *sub : {"logs", "scheduler", "workers", "jobs", "dask-config"})
-        QDir().mkpath(dir + u'/' + QLatin1StringView(sub));
-    QFile::remove(dir + u"/dask-config/dask.yaml"_s);
-    if (!QFile::copy(m_config.resourcesDir + u"/engine/dask.yaml"_s, dir + u"/dask-config/dask.yaml"_s)) {
-        fail(u"Cannot copy the engine configuration from %1/engine/dask.yaml"_s.arg(m_config.resourcesDir));
-        return;
-    }
-    QFile::remove(dir + u'/' + QLatin1StringView(kSchedulerFile));
-    // Known once the scheduler has written its file (see pollSchedulerFile).
+    for (const char *sub : {"logs", "jobs"})
+        m_host.makePath(dir + u'/' + QLatin1StringView(sub));
+    // Known once the head listens (see readEndpoints).
     m_record.schedulerPort = 0;
     m_record.dashboardPort = 0;
     i.schedulerAddress.clear();
@@ -324,14 +242,26 @@ void ClusterController::launch()
     launched.metrics = QJsonObject{{u"workers"_s, i.spec.workers}, {u"scaling"_s, i.spec.scaling.toJson()}};
     recordEvent(launched);
     m_sinceLaunch.start();
+    if (!m_driver) {
+        fail(engine::missingForEngine(i.spec.engine, m_config));
+        return;
+    }
+    if (const QString why = m_driver->prepare(); !why.isEmpty()) {
+        fail(why);
+        return;
+    }
 
-    spawnScheduler();
+    spawnHead();
     if (isTerminal(i.state))
         return;
-    // Workers start with the scheduler rather than after it: they retry until it answers, which saves
-    // the scheduler's start-up time from every launch.
+    // Workers start with the head where the engine allows it: they retry until it answers, which saves
+    // the head's start-up time from every launch. Otherwise they wait for its endpoints (poll).
     for (int n = 0; n < i.spec.workers; ++n) {
         m_executors.append(newExecutor());
+        if (!m_driver->workersStartWithHead()) {
+            saveExecutor(m_executors.last());
+            continue;
+        }
         if (!spawnWorker(&m_executors.last())) {
             fail(u"Cannot start worker %1: see %2/logs"_s.arg(m_executors.last().executor.id, dir));
             return;
@@ -341,33 +271,19 @@ void ClusterController::launch()
     schedulePoll();
 }
 
-void ClusterController::spawnScheduler()
+void ClusterController::spawnHead()
 {
-    const QString dir = clusterDir();
-    processes::SpawnRequest req;
-    req.program = m_config.daskProgram;
-    req.arguments = {u"scheduler"_s,
-                     u"--host"_s,
-                     u"127.0.0.1"_s,
-                     u"--port"_s,
-                     u"0"_s,
-                     u"--dashboard-address"_s,
-                     u"127.0.0.1:0"_s,
-                     u"--scheduler-file"_s,
-                     dir + u'/' + QLatin1StringView(kSchedulerFile),
-                     u"--preload"_s,
-                     m_config.resourcesDir + u"/engine/scheduler_preload.py"_s};
-    req.environment = engineEnvironment();
-    req.workingDirectory = dir + u"/scheduler"_s;
-    req.logPath = dir + u"/logs/scheduler.log"_s;
-    wrapWithBootstrap(u"scheduler"_s, true, &req);
+    engine::ProcessSpec spec = m_driver->headProcess();
+    m_host.makePath(spec.workingDirectory);
+    wrapWithBootstrap(m_driver->headName(), true, &spec);
     QString error;
-    m_record.schedulerPid = processes::spawnDetached(req, &error);
+    m_record.schedulerPid = m_host.startDetached(spec, &error).id;
     if (m_record.schedulerPid <= 0) {
-        fail(u"Cannot start the scheduler: %1"_s.arg(error));
+        fail(u"Cannot start the %1: %2"_s.arg(m_driver->headName(), error));
         return;
     }
-    opsLog()->info("cluster {}: scheduler pid {} started", m_record.info.id.toStdString(), m_record.schedulerPid);
+    opsLog()->info("cluster {}: {} pid {} started", m_record.info.id.toStdString(),
+                   m_driver->headName().toStdString(), m_record.schedulerPid);
 }
 
 StoredExecutor ClusterController::newExecutor()
@@ -377,43 +293,22 @@ StoredExecutor ClusterController::newExecutor()
     e.executor.status = ExecutorStatus::Starting;
     e.executor.threads = m_type.threads;
     e.executor.memoryLimitBytes = m_type.memoryLimitBytes;
-    e.executor.market = m_record.info.spec.market == Market::Spot && !m_spotFallback ? Market::Spot : Market::OnDemand;
+    e.executor.market = m_spot.marketForNewWorker();
     return e;
 }
 
 bool ClusterController::spawnWorker(StoredExecutor *e)
 {
     const QString dir = clusterDir();
-    const QString workDir = dir + u"/workers/"_s + e->executor.id;
-    QDir().mkpath(workDir);
-    processes::SpawnRequest req;
-    req.program = m_config.daskProgram;
-    req.arguments = {u"worker"_s,
-                     u"--scheduler-file"_s,
-                     dir + u'/' + QLatin1StringView(kSchedulerFile),
-                     u"--name"_s,
-                     e->executor.id,
-                     u"--nthreads"_s,
-                     QString::number(m_type.threads),
-                     u"--memory-limit"_s,
-                     QString::number(m_type.memoryLimitBytes),
-                     u"--host"_s,
-                     u"127.0.0.1"_s,
-                     u"--dashboard-address"_s,
-                     u"127.0.0.1:0"_s,
-                     u"--local-directory"_s,
-                     workDir,
-                     u"--preload"_s,
-                     m_config.resourcesDir + u"/engine/worker_preload.py"_s,
-                     // A worker whose scheduler is gone for this long exits by itself: no orphans.
-                     u"--death-timeout"_s,
-                     u"120"_s};
-    req.environment = engineEnvironment();
-    req.workingDirectory = workDir;
-    req.logPath = dir + u"/logs/"_s + e->executor.id + u".log"_s;
-    wrapWithBootstrap(e->executor.id, false, &req);
+    engine::WorkerLaunch launch;
+    launch.executorId = e->executor.id;
+    launch.workDir = dir + u"/workers/"_s + e->executor.id;
+    launch.logPath = dir + u"/logs/"_s + e->executor.id + u".log"_s;
+    m_host.makePath(launch.workDir);
+    engine::ProcessSpec spec = m_driver->workerProcess(launch);
+    wrapWithBootstrap(e->executor.id, false, &spec);
     QString error;
-    e->executor.pid = processes::spawnDetached(req, &error);
+    e->executor.pid = m_host.startDetached(spec, &error).id;
     e->executor.startedAt = now();
     if (e->executor.pid <= 0) {
         e->executor.status = ExecutorStatus::Lost;
@@ -424,6 +319,25 @@ bool ClusterController::spawnWorker(StoredExecutor *e)
     }
     saveExecutor(*e);
     return true;
+}
+
+void ClusterController::spawnWaitingWorkers()
+{
+    QStringList failed;
+    for (StoredExecutor &e : m_executors)
+        if (e.executor.status == ExecutorStatus::Starting && e.executor.pid <= 0 && !e.retireRequested
+            && !spawnWorker(&e))
+            failed.append(e.executor.id);
+    if (failed.isEmpty())
+        return;
+    if (m_record.info.state == ClusterState::Starting || m_record.info.state == ClusterState::Bootstrapping) {
+        fail(u"Cannot start worker(s) %1: see %2/logs"_s.arg(failed.join(u", "_s), clusterDir()));
+        return;
+    }
+    ClusterEvent event;
+    event.type = QLatin1StringView(ClusterEvent::kScaleFailed);
+    event.reason = u"Cannot start worker(s) %1: see logs"_s.arg(failed.join(u", "_s));
+    recordEvent(event);
 }
 
 void ClusterController::schedulePoll()
@@ -474,37 +388,23 @@ void ClusterController::poll()
         return;
     }
     if (m_record.info.dashboardUrl.isEmpty() && !readEndpoints()) {
-        if (!processes::isGroupAlive(m_record.schedulerPid)) {
-            fail(schedulerExitReason());
+        if (!m_host.isAlive(headHandle())) {
+            fail(headExitReason());
             return;
         }
         schedulePoll();
         return;
     }
-    QNetworkRequest request(QUrl(m_record.info.dashboardUrl + u"/json/identity.json"_s));
-    request.setTransferTimeout(m_config.scrapeTimeoutMs);
-    QNetworkReply *reply = m_network.get(request);
     m_pollInFlight = true;
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > kMaxIdentityBytes)
-            reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
+    m_driver->readExecutors([this](std::optional<QList<engine::ExecutorReport>> reports, const QString &error) {
         m_pollInFlight = false;
         if (isTerminal(m_record.info.state))
             return;
-        if (reply->error() != QNetworkReply::NoError) {
-            onScrapeFailed(reply->errorString());
+        if (reports) {
+            onExecutors(*reports);
+            evaluateScaling();
         } else {
-            QString error;
-            const auto workers = dask::parseIdentity(reply->readAll(), &error);
-            if (workers) {
-                onIdentity(*workers);
-                evaluateScaling();
-            } else {
-                onScrapeFailed(error);
-            }
+            onScrapeFailed(error);
         }
         schedulePoll();
     });
@@ -512,16 +412,18 @@ void ClusterController::poll()
 
 bool ClusterController::readEndpoints()
 {
-    const auto endpoints = readSchedulerFile(clusterDir() + u'/' + QLatin1StringView(kSchedulerFile));
+    const auto endpoints = m_driver->discoverEndpoints();
     if (!endpoints)
         return false;
-    m_record.schedulerPort = endpoints->commPort;
-    m_record.dashboardPort = endpoints->dashboardPort;
-    m_record.info.schedulerAddress = u"tcp://127.0.0.1:%1"_s.arg(endpoints->commPort);
-    m_record.info.dashboardUrl = u"http://127.0.0.1:%1"_s.arg(endpoints->dashboardPort);
+    m_record.schedulerPort = QUrl(endpoints->headAddress).port(0);
+    m_record.dashboardPort = QUrl(endpoints->uiUrl).port(0);
+    m_record.info.schedulerAddress = endpoints->headAddress;
+    m_record.info.dashboardUrl = endpoints->uiUrl;
     saveCluster();
-    opsLog()->info("cluster {}: scheduler at {}, dashboard port {}", m_record.info.id.toStdString(),
-                   m_record.info.schedulerAddress.toStdString(), endpoints->dashboardPort);
+    opsLog()->info("cluster {}: {} at {}, web UI at {}", m_record.info.id.toStdString(),
+                   m_driver->headName().toStdString(), endpoints->headAddress.toStdString(),
+                   endpoints->uiUrl.toStdString());
+    spawnWaitingWorkers();
     return true;
 }
 
@@ -531,36 +433,36 @@ void ClusterController::onScrapeFailed(const QString &why)
     const ClusterState s = m_record.info.state;
     if (s == ClusterState::Terminating || isTerminal(s))
         return;
-    if (!processes::isGroupAlive(m_record.schedulerPid)) {
-        fail(schedulerExitReason());
+    if (!m_host.isAlive(headHandle())) {
+        fail(headExitReason());
         return;
     }
-    // A scheduler that is starting refuses connections for a few seconds: normal, not worth a log line.
+    // A head that is starting refuses connections for a few seconds: normal, not worth a log line.
     if (s != ClusterState::Starting && (m_failedScrapes == 1 || m_failedScrapes % 30 == 0))
         opsLog()->warn("cluster {}: scrape failed ({} in a row): {}", m_record.info.id.toStdString(), m_failedScrapes,
                        why.toStdString());
 }
 
-void ClusterController::onIdentity(const QList<dask::WorkerReport> &workers)
+void ClusterController::onExecutors(const QList<engine::ExecutorReport> &workers)
 {
     m_failedScrapes = 0;
     ClusterInfo &i = m_record.info;
     if (i.state == ClusterState::Starting)
         setState(ClusterState::Bootstrapping,
-                 u"Scheduler is up at %1; waiting for %n worker(s) to register"_s.arg(i.schedulerAddress)
-                     .replace(u"%n"_s, QString::number(i.spec.workers)));
+                 u"The %1 is up at %2; waiting for %3 worker(s) to register"_s.arg(m_driver->headName(), i.schedulerAddress)
+                     .arg(i.spec.workers));
     const QDateTime t = now();
     for (StoredExecutor &e : m_executors) {
         Executor &x = e.executor;
         if (isGone(x.status))
             continue;
         const auto report = std::find_if(workers.cbegin(), workers.cend(),
-                                         [&](const dask::WorkerReport &w) { return w.name == x.id; });
+                                         [&](const engine::ExecutorReport &w) { return w.executorId == x.id; });
         if (report == workers.cend()) {
-            // Registered before, absent now, process alive: its nanny is restarting it.
+            // Registered before, absent now, process alive: it is restarting in place (a nanny's restart).
             if (x.status == ExecutorStatus::Running || x.status == ExecutorStatus::Paused) {
                 x.status = e.retireRequested ? ExecutorStatus::Retiring : ExecutorStatus::Starting;
-                x.statusReason = e.retireRequested ? u"Retiring (scale-down)"_s : u"Restarting (the nanny restarts the worker)"_s;
+                x.statusReason = e.retireRequested ? u"Retiring (scale-down)"_s : m_driver->restartingReason();
                 saveExecutor(e);
             }
             continue;
@@ -595,15 +497,21 @@ void ClusterController::onIdentity(const QList<dask::WorkerReport> &workers)
             x.bytesInTotal = e.bytesInBase + report->bytesInTotal;
         if (report->bytesOutTotal >= 0)
             x.bytesOutTotal = e.bytesOutBase + report->bytesOutTotal;
+        if (report->tasksFailed >= 0)
+            x.tasksFailed = report->tasksFailed;
+        if (report->tasksCompleted >= 0)
+            x.tasksCompleted = report->tasksCompleted;
+        if (report->peakHeapBytes >= 0)
+            x.peakHeapBytes = report->peakHeapBytes;
         x.cpuPercent = report->cpuPercent;
         x.updatedAt = t;
         if (report->metricsPort > 0)
             e.dashboardPort = report->metricsPort;
         if (e.retireRequested)
             x.status = ExecutorStatus::Retiring;
-        else if (report->status == "paused"_L1)
+        else if (report->status == engine::ExecutorReport::Status::Paused)
             x.status = ExecutorStatus::Paused;
-        else if (report->status.startsWith("closing"_L1))
+        else if (report->status == engine::ExecutorReport::Status::Closing)
             x.status = ExecutorStatus::Retiring;
         else
             x.status = ExecutorStatus::Running;
@@ -627,11 +535,16 @@ void ClusterController::onIdentity(const QList<dask::WorkerReport> &workers)
 
 void ClusterController::updateLiveness()
 {
-    const QSet<qint64> live = processes::liveProcessGroups();
+    QList<engine::ProcessHandle> handles;
+    for (const StoredExecutor &e : std::as_const(m_executors))
+        if (!isGone(e.executor.status) && e.executor.pid > 0)
+            handles.append(handleOf(e));
+    const QList<engine::ProcessHandle> live = m_host.aliveAmong(handles);
     const QDateTime t = now();
     for (StoredExecutor &e : m_executors) {
         Executor &x = e.executor;
-        if (isGone(x.status) || live.contains(x.pid))
+        // A worker with no process yet waits for the head's endpoints: not started, not lost.
+        if (isGone(x.status) || x.pid <= 0 || live.contains(handleOf(e)))
             continue;
         x.endedAt = t;
         x.address.clear();
@@ -777,29 +690,18 @@ void ClusterController::evaluateScaling()
     });
     if (settling)
         return;
-    QNetworkRequest request(QUrl(i.dashboardUrl + u"/clusterdeck/v1/load"_s));
-    request.setTransferTimeout(m_config.scrapeTimeoutMs);
-    QNetworkReply *reply = m_network.get(request);
     m_loadInFlight = true;
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > kMaxIdentityBytes)
-            reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
+    m_driver->readLoad([this](std::optional<engine::EngineLoad> load, const QString &error) {
         m_loadInFlight = false;
-        if (reply->error() != QNetworkReply::NoError) {
-            opsLog()->debug("cluster {}: load read failed: {}", m_record.info.id.toStdString(),
-                            reply->errorString().toStdString());
+        if (!load) {
+            opsLog()->debug("cluster {}: load read failed: {}", m_record.info.id.toStdString(), error.toStdString());
             return;
         }
-        const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
-        if (doc.isObject())
-            onLoad(doc.object());
+        onLoad(*load);
     });
 }
 
-void ClusterController::onLoad(const QJsonObject &load)
+void ClusterController::onLoad(const engine::EngineLoad &load)
 {
     const ClusterInfo &i = m_record.info;
     if (!i.spec.scaling.managed() || !isActive(i.state))
@@ -809,13 +711,12 @@ void ClusterController::onLoad(const QJsonObject &load)
     });
     if (settling)
         return;
-    // Idle by the scheduler's account (no task at all) and running by ours; newest first, so the
+    // Idle by the engine's account (no task at all) and running by ours; newest first, so the
     // longest-lived workers (and their warm caches) stay.
     QList<const StoredExecutor *> idle;
-    const QJsonArray idleNames = load.value(u"idle"_s).toArray();
     for (const StoredExecutor &e : m_executors)
         if (e.executor.status == ExecutorStatus::Running && !e.retireRequested
-            && idleNames.contains(QJsonValue(e.executor.id)))
+            && load.idleExecutors.contains(e.executor.id))
             idle.append(&e);
     std::stable_sort(idle.begin(), idle.end(), [](const StoredExecutor *a, const StoredExecutor *b) {
         return a->executor.startedAt > b->executor.startedAt;
@@ -827,12 +728,11 @@ void ClusterController::onLoad(const QJsonObject &load)
     sample.timeMs = now().toMSecsSinceEpoch();
     sample.workers = liveWorkerCount();
     sample.idleWorkers = int(idleIds.size());
-    sample.threads = load.value(u"threads"_s).toInt();
-    sample.adaptiveTarget = load.value(u"adaptiveTarget"_s).toInt(-1);
-    sample.pendingTasks = load.value(u"processing"_s).toInt() + load.value(u"queued"_s).toInt()
-        + load.value(u"unrunnable"_s).toInt();
-    sample.memoryBytes = qint64(load.value(u"memoryBytes"_s).toDouble());
-    sample.memoryLimitBytes = qint64(load.value(u"memoryLimitBytes"_s).toDouble());
+    sample.threads = load.threads;
+    sample.adaptiveTarget = load.adaptiveTarget;
+    sample.pendingTasks = load.pendingTasks;
+    sample.memoryBytes = load.memoryBytes;
+    sample.memoryLimitBytes = load.memoryLimitBytes;
     const ScalingDecision d = m_decider.decide(sample);
     if (d.kind == ScalingDecision::Kind::Hold)
         return;
@@ -855,51 +755,46 @@ void ClusterController::onLoad(const QJsonObject &load)
 
 void ClusterController::retire(const QStringList &names)
 {
-    QJsonArray registered;
+    QList<engine::RetiringWorker> draining;
     for (const QString &name : names) {
         StoredExecutor *e = findExecutor(name);
         if (!e)
             continue;
         e->retireRequested = true;
-        const bool wasRegistered = e->executor.status != ExecutorStatus::Starting;
+        const bool wasRegistered = e->executor.status != ExecutorStatus::Starting && !e->executor.address.isEmpty();
         e->executor.status = ExecutorStatus::Retiring;
         e->executor.statusReason = u"Retiring (scale-down): moving its data to the other workers"_s;
         saveExecutor(*e);
         if (wasRegistered)
-            registered.append(name);
-        else
-            processes::signalGroup(e->executor.pid, SIGTERM); // nothing to move yet
+            draining.append({e->executor.id, handleOf(*e), e->executor.address});
+        else if (e->executor.pid > 0)
+            m_host.signal(handleOf(*e), engine::ProcessSignal::Terminate); // nothing to move yet
+        else {
+            // Never started (it waited for the head's endpoints): nothing to stop.
+            e->executor.status = ExecutorStatus::Retired;
+            e->executor.statusReason = u"Retired by a scale-down before it started"_s;
+            e->executor.endedAt = now();
+            saveExecutor(*e);
+        }
     }
-    if (registered.isEmpty())
+    if (draining.isEmpty())
         return;
-    QNetworkRequest request(QUrl(m_record.info.dashboardUrl + u"/clusterdeck/v1/retire"_s));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    request.setTransferTimeout(120 * 1000); // moving data can take a while on a busy cluster
-    QNetworkReply *reply = m_network.post(request, QJsonDocument(QJsonObject{{u"names"_s, registered}}).toJson());
-    connect(reply, &QNetworkReply::finished, this, [this, reply, registered] {
-        reply->deleteLater();
-        if (reply->error() != QNetworkReply::NoError) {
-            opsLog()->warn("cluster {}: retire call failed ({}); stopping the workers anyway",
-                           m_record.info.id.toStdString(), reply->errorString().toStdString());
+    m_driver->retire(draining, [this, draining](const QString &error) {
+        if (!error.isEmpty()) {
+            opsLog()->warn("cluster {}: retire not confirmed ({}); stopping the workers anyway",
+                           m_record.info.id.toStdString(), error.toStdString());
             ClusterEvent event;
             event.type = QLatin1StringView(ClusterEvent::kScaleFailed);
-            event.reason = u"The scheduler did not confirm the retire of %1 (%2): their data may not have moved; "
-                           "stopping them anyway"_s.arg(
-                               QString::fromUtf8(QJsonDocument(registered).toJson(QJsonDocument::Compact)),
-                               reply->errorString());
+            event.reason = error + u"; stopping them anyway"_s;
             recordEvent(event);
         }
-        // The retire moved the data and closed the workers; now reap each nanny's process group:
-        // SIGTERM, then SIGKILL after the grace period if anything is left.
-        for (const QJsonValue &v : registered) {
-            const StoredExecutor *e = findExecutor(v.toString());
-            if (!e)
-                continue;
-            const qint64 pgid = e->executor.pid;
-            processes::signalGroup(pgid, SIGTERM);
-            QTimer::singleShot(m_config.retireGraceSeconds * 1000, this, [pgid] {
-                if (processes::isGroupAlive(pgid))
-                    processes::signalGroup(pgid, SIGKILL);
+        // The retire moved the work and closed the workers; now reap each one's process group:
+        // terminate, then kill after the grace period if anything is left.
+        for (const engine::RetiringWorker &w : draining) {
+            m_host.signal(w.process, engine::ProcessSignal::Terminate);
+            QTimer::singleShot(m_config.retireGraceSeconds * 1000, this, [this, process = w.process] {
+                if (m_host.isAlive(process))
+                    m_host.signal(process, engine::ProcessSignal::Kill);
             });
         }
         schedulePoll();
@@ -911,35 +806,17 @@ QString ClusterController::pickFaultTarget(QString *executorId, bool *notFound, 
     const ClusterInfo &i = m_record.info;
     if (!isActive(i.state))
         return u"Cluster %1 is %2: faults are injected into WAITING or RUNNING clusters"_s.arg(i.id, toString(i.state));
-    auto eligible = [](const StoredExecutor &e) {
-        return !isGone(e.executor.status) && !e.retireRequested && e.executor.pid > 0;
-    };
-    if (!executorId->isEmpty()) {
-        StoredExecutor *e = findExecutor(*executorId);
-        if (!e) {
-            if (notFound)
-                *notFound = true;
-            return u"no executor %1 on cluster %2"_s.arg(*executorId, i.id);
-        }
-        if (!eligible(*e))
-            return u"Executor %1 is %2: only a live executor that is not retiring can be hit"_s.arg(
-                *executorId, toString(e->executor.status));
-        *target = e;
-        return {};
+    QList<FaultCandidate> candidates;
+    for (const StoredExecutor &e : std::as_const(m_executors))
+        candidates.append({e.executor, e.retireRequested});
+    const FaultTarget chosen = chooseFaultTarget(candidates, *executorId, FaultScope::AnyLive, i.id);
+    if (!chosen.refusal.isEmpty()) {
+        if (notFound && chosen.notFound)
+            *notFound = true;
+        return chosen.refusal;
     }
-    // The one with the most work in flight: a fault is a test of what the cluster does with lost work.
-    StoredExecutor *best = nullptr;
-    for (StoredExecutor &e : m_executors) {
-        if (!eligible(e))
-            continue;
-        const int load = e.executor.tasksExecuting + e.executor.tasksReady + e.executor.tasksInMemory;
-        if (!best || load > best->executor.tasksExecuting + best->executor.tasksReady + best->executor.tasksInMemory)
-            best = &e;
-    }
-    if (!best)
-        return u"Cluster %1 has no live executor to hit"_s.arg(i.id);
-    *executorId = best->executor.id;
-    *target = best;
+    *executorId = chosen.executorId;
+    *target = findExecutor(chosen.executorId);
     return {};
 }
 
@@ -951,8 +828,8 @@ QString ClusterController::killWorker(QString *executorId, const QString &reason
         return refused;
     Executor &x = e->executor;
     const qint64 pgid = x.pid;
-    m_stalledGroups.remove(pgid); // SIGKILL ends a stopped process too
-    if (!processes::signalGroup(pgid, SIGKILL))
+    m_stalledGroups.remove(pgid); // a kill ends a stopped process too
+    if (!m_host.signal(handleOf(*e), engine::ProcessSignal::Kill))
         opsLog()->warn("cluster {}: kill {}: process group {} was already gone", m_record.info.id.toStdString(),
                        x.id.toStdString(), pgid);
     opsLog()->warn("cluster {}: executor {} killed (SIGKILL to process group {}): {}", m_record.info.id.toStdString(),
@@ -977,61 +854,45 @@ QString ClusterController::interruptSpot(QString *executorId, const QString &cau
         return u"Cluster %1 runs on-demand workers: there is no spot capacity to reclaim"_s.arg(i.id);
     if (!isActive(i.state))
         return u"Cluster %1 is %2: spot interruptions hit WAITING or RUNNING clusters"_s.arg(i.id, toString(i.state));
-    if (executorId->isEmpty()) {
-        // The spot worker with the most work in flight: a reclaim does not wait for a quiet moment.
-        const StoredExecutor *best = nullptr;
-        for (const StoredExecutor &e : m_executors) {
-            if (isGone(e.executor.status) || e.retireRequested || e.executor.market != Market::Spot || e.executor.pid <= 0)
-                continue;
-            const int load = e.executor.tasksExecuting + e.executor.tasksReady + e.executor.tasksInMemory;
-            if (!best || load > best->executor.tasksExecuting + best->executor.tasksReady + best->executor.tasksInMemory)
-                best = &e;
-        }
-        if (!best)
-            return u"Cluster %1 has no live spot worker (%2)"_s.arg(
-                i.id, m_spotFallback ? u"it fell back to on-demand"_s : u"none is running"_s);
-        *executorId = best->executor.id;
-    } else if (const StoredExecutor *e = findExecutor(*executorId); e && e->executor.market != Market::Spot) {
-        return u"Executor %1 was bought on-demand: only spot workers are reclaimed"_s.arg(*executorId);
+    QList<FaultCandidate> candidates;
+    for (const StoredExecutor &e : std::as_const(m_executors))
+        candidates.append({e.executor, e.retireRequested});
+    const FaultTarget chosen = chooseFaultTarget(candidates, *executorId, FaultScope::SpotOnly, i.id);
+    if (!chosen.refusal.isEmpty()) {
+        if (notFound && chosen.notFound)
+            *notFound = true;
+        if (executorId->isEmpty())
+            return chosen.refusal
+                + (m_spot.fellBack() ? u" (it fell back to on-demand)"_s : u" (none is running)"_s);
+        return chosen.refusal;
     }
+    *executorId = chosen.executorId;
     const int before = liveWorkerCount();
     const QString refused = killWorker(executorId, u"Spot interruption (%1): capacity reclaimed"_s.arg(cause), notFound);
     if (!refused.isEmpty())
         return refused;
-    const qint64 t = now().toMSecsSinceEpoch();
-    const qint64 windowMs = qint64(i.spec.spot.fallbackWindowSeconds) * 1000;
-    m_spotInterruptionsMs.append(t);
-    m_spotInterruptionsMs.removeIf([t, windowMs](qint64 at) { return at < t - windowMs; });
-    m_spotInterruptionsLastHourMs.append(t);
-    m_spotInterruptionsLastHourMs.removeIf([t](qint64 at) { return at < t - kHourMs; });
-    const int inWindow = int(m_spotInterruptionsMs.size());
-    const QJsonObject numbers{{u"cause"_s, cause},
-                              {u"interruptionsInWindow"_s, inWindow},
-                              {u"windowSeconds"_s, i.spec.spot.fallbackWindowSeconds},
-                              {u"fallbackAfter"_s, i.spec.spot.fallbackAfter},
-                              {u"interruptionsPerHour"_s, i.spec.spot.interruptionsPerHour}};
+    const SpotReclaimPlan plan = m_spot.reclaim(now().toMSecsSinceEpoch(), cause);
     ClusterEvent interruption;
     interruption.type = QLatin1StringView(ClusterEvent::kSpotInterruption);
     interruption.executorId = *executorId;
     interruption.reason = u"Spot capacity reclaimed (%1): worker %2 lost; %3 interruption(s) in the last %4 s"_s
                               .arg(cause, *executorId)
-                              .arg(inWindow)
+                              .arg(plan.interruptionsInWindow)
                               .arg(i.spec.spot.fallbackWindowSeconds);
     interruption.from = before;
     interruption.to = before - 1;
-    interruption.metrics = numbers;
+    interruption.metrics = plan.numbers;
     recordEvent(interruption);
-    if (!m_spotFallback && inWindow >= i.spec.spot.fallbackAfter) {
-        m_spotFallback = true;
+    if (plan.fallBackNow) {
         ClusterEvent fallback;
         fallback.type = QLatin1StringView(ClusterEvent::kMarketFallback);
         fallback.reason = u"%1 spot interruptions within %2 s (threshold %3): workers are bought on-demand for the "
-                          "rest of the cluster's life"_s.arg(inWindow)
+                          "rest of the cluster's life"_s.arg(plan.interruptionsInWindow)
                               .arg(i.spec.spot.fallbackWindowSeconds)
                               .arg(i.spec.spot.fallbackAfter);
         fallback.from = toString(Market::Spot);
         fallback.to = toString(Market::OnDemand);
-        fallback.metrics = numbers;
+        fallback.metrics = plan.numbers;
         recordEvent(fallback);
     }
     // The replacement, on the market in force now.
@@ -1056,11 +917,7 @@ QString ClusterController::interruptSpot(QString *executorId, const QString &cau
 
 std::optional<double> ClusterController::spotInterruptionsLastHour(qint64 nowMs) const
 {
-    if (m_record.info.spec.market != Market::Spot && m_spotInterruptionsLastHourMs.isEmpty())
-        return std::nullopt; // on-demand from the start: no spot capacity, no rate to chart
-    const auto inHour = std::count_if(m_spotInterruptionsLastHourMs.cbegin(), m_spotInterruptionsLastHourMs.cend(),
-                                      [nowMs](qint64 at) { return at > nowMs - kHourMs && at <= nowMs; });
-    return double(inHour);
+    return m_spot.interruptionsLastHour(nowMs);
 }
 
 void ClusterController::interruptSpotAtRandom()
@@ -1070,65 +927,65 @@ void ClusterController::interruptSpotAtRandom()
     const qint64 elapsedMs = m_sinceSpotDraw.isValid() ? m_sinceSpotDraw.restart() : (m_sinceSpotDraw.start(), 0);
     if (!armed || elapsedMs <= 0)
         return;
-    // Each spot worker is reclaimed as a Poisson process at the configured rate.
-    const double p = 1.0 - std::exp(-i.spec.spot.interruptionsPerHour * double(elapsedMs) / 3.6e6);
-    QStringList hit;
-    for (const StoredExecutor &e : m_executors)
-        if (e.executor.market == Market::Spot && e.executor.status == ExecutorStatus::Running && !e.retireRequested
-            && QRandomGenerator::global()->generateDouble() < p)
-            hit.append(e.executor.id);
+    QStringList spotWorkers;
+    for (const StoredExecutor &e : std::as_const(m_executors))
+        if (e.executor.market == Market::Spot && e.executor.status == ExecutorStatus::Running && !e.retireRequested)
+            spotWorkers.append(e.executor.id);
+    const QStringList hit = m_spot.drawReclaims(elapsedMs, spotWorkers,
+                                                [] { return QRandomGenerator::global()->generateDouble(); });
     for (QString id : hit)
         interruptSpot(&id, u"random, %1 per hour"_s.arg(i.spec.spot.interruptionsPerHour));
 }
 
-QString ClusterController::writeBootstrapPlan(const QString &node, bool scheduler)
+QString ClusterController::writeBootstrapPlan(const QString &node, bool head)
 {
     QJsonArray actions;
     for (const BootstrapAction &a : m_record.info.spec.bootstrapActions)
-        if (scheduler ? a.runsOnScheduler() : a.runsOnWorkers())
+        if (head ? a.runsOnScheduler() : a.runsOnWorkers())
             actions.append(a.toJson());
     if (actions.isEmpty())
         return {};
     const QString dir = clusterDir() + u"/bootstrap"_s;
-    QDir().mkpath(dir);
+    m_host.makePath(dir);
     const QString result = dir + u'/' + node + u".result.json"_s;
-    QFile::remove(result);
+    m_host.removeFile(result);
     const QString planPath = dir + u'/' + node + u".plan.json"_s;
-    QFile plan(planPath);
-    if (!plan.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (!m_host.writeFile(planPath, QJsonDocument(QJsonObject{{u"node"_s, node}, {u"result"_s, result},
+                                                             {u"actions"_s, actions}})
+                                        .toJson()))
         return {};
-    plan.write(QJsonDocument(QJsonObject{{u"node"_s, node}, {u"result"_s, result}, {u"actions"_s, actions}}).toJson());
     return planPath;
 }
 
-void ClusterController::wrapWithBootstrap(const QString &node, bool scheduler, processes::SpawnRequest *request)
+void ClusterController::wrapWithBootstrap(const QString &node, bool head, engine::ProcessSpec *spec)
 {
-    const QString plan = writeBootstrapPlan(node, scheduler);
+    const QString plan = writeBootstrapPlan(node, head);
     if (plan.isEmpty())
         return;
     // The wrapper runs the actions, then exec()s the engine process: same pid, same process group.
-    request->arguments = QStringList{m_config.resourcesDir + u"/engine/bootstrap.py"_s, plan, u"--"_s, request->program}
-        + request->arguments;
-    request->program = m_config.pythonProgram;
+    spec->arguments = QStringList{m_config.resourcesDir + u"/engine/bootstrap.py"_s, plan, u"--"_s, spec->program}
+        + spec->arguments;
+    spec->program = m_config.pythonProgram;
 }
 
 std::optional<QString> ClusterController::bootstrapFailure(const QString &node) const
 {
-    QFile file(clusterDir() + u"/bootstrap/"_s + node + u".result.json"_s);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
+    const auto content = m_host.readFile(clusterDir() + u"/bootstrap/"_s + node + u".result.json"_s, 64 * 1024);
+    if (!content)
         return std::nullopt;
-    const QJsonObject r = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject r = QJsonDocument::fromJson(*content).object();
     if (r.isEmpty() || r.value(u"ok"_s).toBool())
         return std::nullopt;
     return u"Bootstrap action '%1' failed on %2: %3 (its output is in logs/%2.log)"_s.arg(
         r.value(u"action"_s).toString(), node, r.value(u"reason"_s).toString());
 }
 
-QString ClusterController::schedulerExitReason() const
+QString ClusterController::headExitReason() const
 {
-    if (const auto failure = bootstrapFailure(u"scheduler"_s))
+    const QString head = m_driver ? m_driver->headName() : u"head"_s;
+    if (const auto failure = bootstrapFailure(head))
         return *failure;
-    return u"The scheduler process (pid %1) exited: see %2/logs/scheduler.log"_s.arg(m_record.schedulerPid).arg(clusterDir());
+    return u"The %1 process (pid %2) exited: see %3/logs/%1.log"_s.arg(head).arg(m_record.schedulerPid).arg(clusterDir());
 }
 
 QString ClusterController::stallWorker(QString *executorId, int seconds, bool *notFound)
@@ -1142,7 +999,7 @@ QString ClusterController::stallWorker(QString *executorId, int seconds, bool *n
     const qint64 pgid = e->executor.pid;
     if (m_stalledGroups.contains(pgid))
         return u"Executor %1 is already stalled"_s.arg(*executorId);
-    if (!processes::signalGroup(pgid, SIGSTOP))
+    if (!m_host.signal(handleOf(*e), engine::ProcessSignal::Stop))
         return u"Executor %1's process group %2 is gone"_s.arg(*executorId).arg(pgid);
     m_stalledGroups.insert(pgid);
     opsLog()->warn("cluster {}: executor {} stalled for {} s (SIGSTOP to process group {})",
@@ -1152,7 +1009,7 @@ QString ClusterController::stallWorker(QString *executorId, int seconds, bool *n
         // Only a group we stopped and still stands stopped: after a kill the pid may belong to someone else.
         if (!m_stalledGroups.remove(pgid))
             return;
-        processes::signalGroup(pgid, SIGCONT);
+        m_host.signal({pgid}, engine::ProcessSignal::Continue);
         opsLog()->info("cluster {}: executor {} resumed (SIGCONT)", m_record.info.id.toStdString(), id.toStdString());
     });
     return {};
@@ -1161,7 +1018,7 @@ QString ClusterController::stallWorker(QString *executorId, int seconds, bool *n
 void ClusterController::resumeStalled()
 {
     for (qint64 pgid : std::as_const(m_stalledGroups))
-        processes::signalGroup(pgid, SIGCONT);
+        m_host.signal({pgid}, engine::ProcessSignal::Continue);
     m_stalledGroups.clear();
 }
 
@@ -1185,11 +1042,11 @@ QString ClusterController::terminate(const QString &reason)
     resumeStalled(); // a stopped worker would hold its SIGTERM until the grace period ends in SIGKILL
     for (JobSlot &slot : m_jobs)
         if (!isFinished(slot.stored.job.state) && slot.stored.pid > 0)
-            processes::signalGroup(slot.stored.pid, SIGTERM);
+            m_host.signal({slot.stored.pid}, engine::ProcessSignal::Terminate);
     for (const StoredExecutor &e : m_executors)
         if (!isGone(e.executor.status))
-            processes::signalGroup(e.executor.pid, SIGTERM);
-    processes::signalGroup(m_record.schedulerPid, SIGTERM);
+            m_host.signal(handleOf(e), engine::ProcessSignal::Terminate);
+    m_host.signal(headHandle(), engine::ProcessSignal::Terminate);
     m_terminatingFor.start();
     m_killSent = false;
     schedulePoll();
@@ -1198,17 +1055,13 @@ QString ClusterController::terminate(const QString &reason)
 
 void ClusterController::finishTermination()
 {
-    QList<qint64> groups{m_record.schedulerPid};
+    QList<engine::ProcessHandle> groups{headHandle()};
     for (const StoredExecutor &e : m_executors)
-        groups.append(e.executor.pid);
+        groups.append(handleOf(e));
     for (const JobSlot &slot : m_jobs)
-        if (slot.process && slot.process->state() != QProcess::NotRunning)
-            groups.append(slot.stored.pid);
-    const QSet<qint64> live = processes::liveProcessGroups();
-    QList<qint64> alive;
-    for (qint64 g : groups)
-        if (g > 0 && live.contains(g))
-            alive.append(g);
+        if (slot.process && slot.process->isRunning())
+            groups.append(engine::ProcessHandle{slot.stored.pid});
+    const QList<engine::ProcessHandle> alive = m_host.aliveAmong(groups);
     if (alive.isEmpty()) {
         setState(ClusterState::Terminated, m_record.info.stateReason);
         return;
@@ -1217,13 +1070,13 @@ void ClusterController::finishTermination()
     if (!m_killSent && elapsed > qint64(m_config.terminateGraceSeconds) * 1000) {
         opsLog()->warn("cluster {}: {} process group(s) still alive after {} s: SIGKILL",
                        m_record.info.id.toStdString(), alive.size(), m_config.terminateGraceSeconds);
-        for (qint64 g : alive)
-            processes::signalGroup(g, SIGKILL);
+        for (const engine::ProcessHandle &g : alive)
+            m_host.signal(g, engine::ProcessSignal::Kill);
         m_killSent = true;
     } else if (m_killSent && elapsed > qint64(m_config.terminateGraceSeconds) * 1000 + 15000) {
         QStringList pids;
-        for (qint64 g : alive)
-            pids.append(QString::number(g));
+        for (const engine::ProcessHandle &g : alive)
+            pids.append(QString::number(g.id));
         fail(u"Process groups %1 survived SIGKILL"_s.arg(pids.join(u", "_s)));
     }
 }
@@ -1235,19 +1088,19 @@ void ClusterController::fail(const QString &reason)
         return;
     opsLog()->error("cluster {}: {}", i.id.toStdString(), reason.toStdString());
     resumeStalled();
-    QList<qint64> groups{m_record.schedulerPid};
+    QList<engine::ProcessHandle> groups{headHandle()};
     for (const StoredExecutor &e : m_executors)
-        groups.append(e.executor.pid);
+        groups.append(handleOf(e));
     for (const JobSlot &slot : m_jobs)
         if (!isFinished(slot.stored.job.state))
-            groups.append(slot.stored.pid);
-    for (qint64 g : groups)
-        if (g > 0)
-            processes::signalGroup(g, SIGTERM);
-    QTimer::singleShot(m_config.terminateGraceSeconds * 1000, this, [groups] {
-        for (qint64 g : groups)
-            if (g > 0 && processes::isGroupAlive(g))
-                processes::signalGroup(g, SIGKILL);
+            groups.append(engine::ProcessHandle{slot.stored.pid});
+    groups.removeIf([](const engine::ProcessHandle &g) { return !g.isValid(); });
+    for (const engine::ProcessHandle &g : std::as_const(groups))
+        m_host.signal(g, engine::ProcessSignal::Terminate);
+    QTimer::singleShot(m_config.terminateGraceSeconds * 1000, this, [this, groups] {
+        for (const engine::ProcessHandle &g : groups)
+            if (m_host.isAlive(g))
+                m_host.signal(g, engine::ProcessSignal::Kill);
     });
     const QDateTime t = now();
     for (StoredExecutor &e : m_executors) {
@@ -1286,7 +1139,7 @@ QString ClusterController::submitJob(const JobRequest &request, const QString &s
     j.name = !request.name.isEmpty() ? request.name : !request.sample.isEmpty() ? request.sample : QFileInfo(scriptPath).fileName();
     j.state = JobState::Pending;
     j.submittedAt = now();
-    QDir().mkpath(clusterDir() + u"/jobs/"_s + j.id);
+    m_host.makePath(clusterDir() + u"/jobs/"_s + j.id);
     slot.stored.logPath = clusterDir() + u"/jobs/"_s + j.id + u".log"_s;
     m_jobs.append(slot);
     saveJob(m_jobs.last());
@@ -1298,19 +1151,8 @@ QString ClusterController::submitJob(const JobRequest &request, const QString &s
 
 void ClusterController::startJob(JobSlot &slot)
 {
-    auto *process = new QProcess(this);
-    slot.process = process;
     const QString jobId = slot.stored.job.id;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"DASK_SCHEDULER_ADDRESS"_s, m_record.info.schedulerAddress);
-    env.insert(u"CLUSTERDECK_JOB_ID"_s, jobId);
-    env.insert(u"CLUSTERDECK_CLUSTER_ID"_s, m_record.info.id);
-    env.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
-    env.insert(u"PYTHONUNBUFFERED"_s, u"1"_s);
-    QString workDir = clusterDir() + u"/jobs/"_s + jobId;
-    QString script = slot.stored.job.script;
     const auto refuse = [&](const QString &why) {
-        process->deleteLater();
         Job &j = slot.stored.job;
         j.state = JobState::Failed;
         j.stateReason = why;
@@ -1319,63 +1161,43 @@ void ClusterController::startJob(JobSlot &slot)
         opsLog()->error("cluster {}: job {} not started: {}", m_record.info.id.toStdString(), jobId.toStdString(),
                         why.toStdString());
     };
-    const JobIdentity identity = jobIdentity(m_config.jobUser);
-    if (!identity.error.isEmpty()) {
-        refuse(identity.error);
+    QString error;
+    const engine::RunAs runAs = m_host.jobUser(m_config.jobUser, &error);
+    if (!error.isEmpty()) {
+        refuse(error);
         return;
     }
-    if (identity.drop) {
+    QString workDir = clusterDir() + u"/jobs/"_s + jobId;
+    QString script = slot.stored.job.script;
+    if (runAs.drop) {
         // The job runs from a staged copy that its user can reach (see jobstaging.h); that folder is the
-        // one place it may write, and HOME points there because the user's home (/nonexistent for nobody)
-        // is not writable and Python tools write caches under it.
-        QString error;
-        const QString root = jobStagingRoot(&error);
-        const StagedJob staged = root.isEmpty() ? StagedJob{{}, {}, error}
-                                                : stageJob(root, jobId, script, identity.uid, identity.gid);
-        if (!staged.error.isEmpty()) {
-            refuse(staged.error);
+        // one place it may write.
+        const engine::Host::StagedScript staged = m_host.stageJob(jobId, script, runAs, &error);
+        if (!error.isEmpty()) {
+            refuse(error);
             return;
         }
         workDir = staged.directory;
         script = staged.script;
-        env.insert(u"HOME"_s, workDir);
-        env.insert(u"USER"_s, m_config.jobUser);
-        env.insert(u"LOGNAME"_s, m_config.jobUser);
-        QFile log(slot.stored.logPath);
-        if (log.open(QIODevice::Append))
-            log.write(u"[clusterdeck] the runtime runs as root; this job runs as %1 (uid %2, gid %3) from %4\n"_s
-                          .arg(m_config.jobUser)
-                          .arg(identity.uid)
-                          .arg(identity.gid)
-                          .arg(workDir)
-                          .toUtf8());
     }
-    process->setProcessEnvironment(env);
-    process->setProgram(m_config.pythonProgram);
-    process->setArguments(QStringList{script} + slot.stored.job.args);
-    process->setWorkingDirectory(workDir);
-    process->setProcessChannelMode(QProcess::MergedChannels);
-    process->setStandardOutputFile(slot.stored.logPath, QIODevice::Append);
-    process->setStandardInputFile(QProcess::nullDevice());
-    // Its own process group: a cancel reaches the script and anything it started. Privileges are dropped
-    // here, between fork and exec (after Qt opened the log and entered the folder as root): groups first,
-    // then the group id, then the user id, which cannot be undone. A failed drop never runs the job.
-    process->setChildProcessModifier([identity] {
-        setpgid(0, 0);
-        if (!identity.drop)
-            return;
-        if (::setgroups(0, nullptr) != 0 || ::setgid(identity.gid) != 0 || ::setuid(identity.uid) != 0
-            || ::setuid(0) == 0) {
-            static const char message[] = "[clusterdeck] cannot drop root privileges: the job was not started\n";
-            [[maybe_unused]] const auto written = ::write(STDERR_FILENO, message, sizeof message - 1);
-            ::_exit(126);
-        }
-    });
-    connect(process, &QProcess::started, this, [this, jobId, process] {
+    JobPlanInput input;
+    input.jobId = jobId;
+    input.clusterId = m_record.info.id;
+    input.command = m_driver->jobCommand({jobId, script, slot.stored.job.args, workDir});
+    input.baseEnvironment = m_host.environment();
+    input.workDir = workDir;
+    input.logPath = slot.stored.logPath;
+    input.runAs = runAs;
+    const JobPlan plan = planJob(input);
+    if (!plan.logNote.isEmpty())
+        m_host.appendToFile(slot.stored.logPath, plan.logNote.toUtf8());
+    engine::JobProcess *process = m_host.startJob(plan.process, runAs, this);
+    slot.process = process;
+    connect(process, &engine::JobProcess::started, this, [this, jobId, process] {
         for (JobSlot &s : m_jobs) {
             if (s.stored.job.id != jobId)
                 continue;
-            s.stored.pid = process->processId();
+            s.stored.pid = process->handle().id;
             if (s.stored.job.state == JobState::Pending)
                 s.stored.job.state = JobState::Running;
             s.stored.job.startedAt = now();
@@ -1385,41 +1207,28 @@ void ClusterController::startJob(JobSlot &slot)
             setState(ClusterState::Running, u"Job %1 is running"_s.arg(jobId));
         Q_EMIT changed();
     });
-    connect(process, &QProcess::finished, this, [this, jobId](int exitCode, QProcess::ExitStatus status) {
-        onJobFinished(jobId, exitCode, status == QProcess::CrashExit);
+    connect(process, &engine::JobProcess::finished, this, [this, jobId](int exitCode, bool crashed) {
+        onJobFinished(jobId, exitCode, crashed);
     });
-    connect(process, &QProcess::errorOccurred, this, [this, jobId, process](QProcess::ProcessError error) {
-        if (error != QProcess::FailedToStart)
-            return;
+    connect(process, &engine::JobProcess::failedToStart, this, [this, jobId, process, program = plan.process.program](
+                                                                   const QString &why) {
         for (JobSlot &s : m_jobs) {
             if (s.stored.job.id != jobId)
                 continue;
             s.stored.job.state = JobState::Failed;
-            s.stored.job.stateReason = u"Cannot start %1: %2"_s.arg(m_config.pythonProgram, process->errorString());
+            s.stored.job.stateReason = u"Cannot start %1: %2"_s.arg(program, why);
             s.stored.job.endedAt = now();
             saveJob(s);
         }
         process->deleteLater();
         Q_EMIT changed();
     });
-    process->start();
 }
 
 void ClusterController::refreshLogTail(JobSlot &slot) const
 {
-    QFile f(slot.stored.logPath);
-    if (!f.open(QIODevice::ReadOnly))
-        return;
-    if (f.size() > kLogTailBytes)
-        f.seek(f.size() - kLogTailBytes);
-    QStringList lines = QString::fromUtf8(f.readAll()).split(u'\n');
-    if (f.size() > kLogTailBytes && !lines.isEmpty())
-        lines.removeFirst(); // a partial line
-    while (!lines.isEmpty() && lines.last().isEmpty())
-        lines.removeLast();
-    if (lines.size() > kLogTailLines)
-        lines = lines.mid(lines.size() - kLogTailLines);
-    slot.stored.job.logTail = lines.join(u'\n');
+    if (const auto lines = m_host.tailLines(slot.stored.logPath, kLogTailLines, kLogTailBytes))
+        slot.stored.job.logTail = lines->join(u'\n');
 }
 
 void ClusterController::fetchDag(const QString &jobId, DagCallback done, bool fromEngine)
@@ -1432,42 +1241,24 @@ void ClusterController::fetchDag(const QString &jobId, DagCallback done, bool fr
     const ClusterState s = m_record.info.state;
     const bool engineUp = isActive(s) || s == ClusterState::Bootstrapping;
     const QByteArray stored = m_store.loadJobDag(jobId);
-    if (!engineUp || (!fromEngine && isFinished(found->state) && !stored.isEmpty())) {
+    if (!engineUp || !m_driver || (!fromEngine && isFinished(found->state) && !stored.isEmpty())) {
         if (stored.isEmpty())
             done({}, u"no DAG was recorded for job %1 before its cluster ended"_s.arg(jobId), false);
         else
             done(stored, {}, false);
         return;
     }
-    QUrl url(m_record.info.dashboardUrl + u"/clusterdeck/v1/dag"_s);
-    url.setQuery(u"job="_s + QString::fromLatin1(QUrl::toPercentEncoding(jobId)));
-    QNetworkRequest request(url);
-    request.setTransferTimeout(m_config.scrapeTimeoutMs);
-    QNetworkReply *reply = m_network.get(request);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > kMaxIdentityBytes)
-            reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, jobId, stored, done] {
-        reply->deleteLater();
-        QString error;
-        std::optional<dag::Dag> graph;
-        if (reply->error() == QNetworkReply::NoError)
-            graph = dag::Dag::fromJson(reply->readAll(), &error);
-        else
-            error = reply->errorString();
-        if (!graph) {
-            // The scheduler is busy or gone: the last stored DAG is better than nothing.
+    m_driver->readDag(jobId, [this, jobId, stored, done](std::optional<QByteArray> json, const QString &error) {
+        if (!json) {
+            // The engine is busy or gone: the last stored DAG is better than nothing.
             if (!stored.isEmpty())
                 done(stored, {}, false);
             else
-                done({}, u"cannot read the DAG from the scheduler: %1"_s.arg(error), false);
+                done({}, u"cannot read the DAG from the %1: %2"_s.arg(m_driver->headName(), error), false);
             return;
         }
-        graph->setJobId(jobId);
-        const QByteArray json = graph->toJsonBytes();
-        m_store.saveJobDag(jobId, json);
-        done(json, {}, false);
+        m_store.saveJobDag(jobId, *json);
+        done(*json, {}, false);
     });
 }
 
@@ -1478,23 +1269,18 @@ void ClusterController::onJobFinished(const QString &jobId, int exitCode, bool c
             continue;
         Job &j = s.stored.job;
         j.endedAt = now();
-        j.exitCode = crashed ? -1 : exitCode;
-        if (s.cancelRequested) {
-            j.state = JobState::Cancelled;
-            j.stateReason = u"Cancelled by request"_s;
-        } else if (m_record.info.state == ClusterState::Terminating || isTerminal(m_record.info.state)) {
-            j.state = JobState::Interrupted;
-            j.stateReason = u"Its cluster ended while it ran"_s;
-        } else if (!crashed && exitCode == 0) {
-            j.state = JobState::Completed;
-            j.stateReason.clear();
-        } else {
-            j.state = JobState::Failed;
-            j.stateReason = crashed ? u"Killed by a signal"_s : u"Exited with code %1"_s.arg(exitCode);
-        }
+        JobEnd end;
+        end.exitCode = exitCode;
+        end.crashed = crashed;
+        end.cancelRequested = s.cancelRequested;
+        end.clusterEnding = m_record.info.state == ClusterState::Terminating || isTerminal(m_record.info.state);
+        const JobOutcome outcome = judgeJobEnd(end);
+        j.exitCode = outcome.exitCode;
+        j.state = outcome.state;
+        j.stateReason = outcome.reason;
         // Anything the script left behind in its group goes with it.
-        if (s.stored.pid > 0 && processes::isGroupAlive(s.stored.pid))
-            processes::signalGroup(s.stored.pid, SIGKILL);
+        if (s.stored.pid > 0 && m_host.isAlive({s.stored.pid}))
+            m_host.signal({s.stored.pid}, engine::ProcessSignal::Kill);
         refreshLogTail(s);
         saveJob(s);
         if (s.process)
@@ -1522,16 +1308,18 @@ QString ClusterController::cancelJob(const QString &jobId, Job *job)
         s.cancelRequested = true;
         s.stored.job.state = JobState::CancelPending;
         saveJob(s);
-        const qint64 pgid = s.stored.pid;
-        if (pgid > 0) {
-            processes::signalGroup(pgid, SIGTERM);
-            QPointer<QProcess> process = s.process;
-            QTimer::singleShot(m_config.cancelGraceSeconds * 1000, this, [process, pgid] {
-                if (process && process->state() != QProcess::NotRunning)
-                    processes::signalGroup(pgid, SIGKILL);
+        if (m_driver)
+            m_driver->cancelJob(jobId);
+        const engine::ProcessHandle group{s.stored.pid};
+        if (group.isValid()) {
+            m_host.signal(group, engine::ProcessSignal::Terminate);
+            QPointer<engine::JobProcess> process = s.process;
+            QTimer::singleShot(m_config.cancelGraceSeconds * 1000, this, [this, process, group] {
+                if (process && process->isRunning())
+                    m_host.signal(group, engine::ProcessSignal::Kill);
             });
         } else if (s.process) {
-            s.process->kill();
+            s.process->kill(); // not started yet: it must not run at all
         }
         *job = s.stored.job;
         Q_EMIT changed();
@@ -1549,7 +1337,7 @@ void ClusterController::shutdown()
         if (s.process)
             s.process->disconnect(this);
         if (s.stored.pid > 0)
-            processes::signalGroup(s.stored.pid, SIGKILL);
+            m_host.signal({s.stored.pid}, engine::ProcessSignal::Kill);
         s.stored.job.state = JobState::Interrupted;
         s.stored.job.stateReason = u"The runtime stopped while the job ran"_s;
         s.stored.job.endedAt = now();
@@ -1568,8 +1356,8 @@ void ClusterController::reattach(QList<StoredExecutor> executors, QList<StoredJo
         slot.stored = std::move(stored);
         Job &j = slot.stored.job;
         if (!isFinished(j.state)) {
-            if (slot.stored.pid > 0 && processes::isGroupAlive(slot.stored.pid))
-                processes::signalGroup(slot.stored.pid, SIGKILL); // we can no longer follow it
+            if (slot.stored.pid > 0 && m_host.isAlive({slot.stored.pid}))
+                m_host.signal({slot.stored.pid}, engine::ProcessSignal::Kill); // we can no longer follow it
             j.state = JobState::Interrupted;
             j.stateReason = u"The runtime restarted while the job ran"_s;
             j.endedAt = now();
@@ -1581,50 +1369,52 @@ void ClusterController::reattach(QList<StoredExecutor> executors, QList<StoredJo
     ClusterInfo &i = m_record.info;
     if (isTerminal(i.state))
         return;
-    const bool schedulerAlive = processes::isGroupAlive(m_record.schedulerPid)
-        && processes::workingDirectory(m_record.schedulerPid).startsWith(clusterDir());
-    if (!schedulerAlive) {
+    const bool headAlive = m_driver && m_host.isAlive(headHandle()) && m_host.runsInside(headHandle(), clusterDir());
+    if (!headAlive) {
         for (const StoredExecutor &e : m_executors)
-            if (!isGone(e.executor.status) && processes::workingDirectory(e.executor.pid).startsWith(clusterDir()))
-                processes::signalGroup(e.executor.pid, SIGKILL);
-        fail(u"The runtime restarted and the scheduler process (pid %1) was gone"_s.arg(m_record.schedulerPid));
+            if (!isGone(e.executor.status) && m_host.runsInside(handleOf(e), clusterDir()))
+                m_host.signal(handleOf(e), engine::ProcessSignal::Kill);
+        fail(m_driver ? u"The runtime restarted and the %1 process (pid %2) was gone"_s.arg(m_driver->headName())
+                            .arg(m_record.schedulerPid)
+                      : engine::missingForEngine(i.spec.engine, m_config));
         return;
     }
-    opsLog()->info("cluster {}: re-attached to scheduler pid {}", i.id.toStdString(), m_record.schedulerPid);
+    m_driver->restoreEndpoints({i.schedulerAddress, i.dashboardUrl});
+    opsLog()->info("cluster {}: re-attached to {} pid {}", i.id.toStdString(), m_driver->headName().toStdString(),
+                   m_record.schedulerPid);
     // A stall injected before the restart has lost its timer: resume every worker (harmless if running).
     for (const StoredExecutor &e : m_executors)
-        if (!isGone(e.executor.status) && processes::workingDirectory(e.executor.pid).startsWith(clusterDir()))
-            processes::signalGroup(e.executor.pid, SIGCONT);
+        if (!isGone(e.executor.status) && m_host.runsInside(handleOf(e), clusterDir()))
+            m_host.signal(handleOf(e), engine::ProcessSignal::Continue);
     // Cooldowns survive a restart: they count from the last recorded actions.
     std::optional<qint64> lastOut, lastIn;
+    QList<qint64> interruptions;
+    bool fellBack = false;
     for (const ClusterEvent &e : events()) {
         if (e.type == QLatin1StringView(ClusterEvent::kScaleOut))
             lastOut = e.time.toMSecsSinceEpoch();
         else if (e.type == QLatin1StringView(ClusterEvent::kScaleIn))
             lastIn = e.time.toMSecsSinceEpoch();
+        else if (e.type == QLatin1StringView(ClusterEvent::kSpotInterruption))
+            interruptions.append(e.time.toMSecsSinceEpoch());
+        else if (e.type == QLatin1StringView(ClusterEvent::kMarketFallback))
+            fellBack = true;
     }
     m_decider.restoreHistory(lastOut, lastIn);
-    for (const ClusterEvent &e : events()) {
-        if (e.type == QLatin1StringView(ClusterEvent::kSpotInterruption)) {
-            m_spotInterruptionsMs.append(e.time.toMSecsSinceEpoch());
-            m_spotInterruptionsLastHourMs.append(e.time.toMSecsSinceEpoch());
-        }
-        else if (e.type == QLatin1StringView(ClusterEvent::kMarketFallback))
-            m_spotFallback = true;
-    }
+    m_spot.restore(interruptions, fellBack);
     m_sinceLaunch.start();
     if (i.state == ClusterState::Terminating) {
         m_terminatingFor.start();
         for (const StoredExecutor &e : m_executors)
             if (!isGone(e.executor.status))
-                processes::signalGroup(e.executor.pid, SIGTERM);
-        processes::signalGroup(m_record.schedulerPid, SIGTERM);
+                m_host.signal(handleOf(e), engine::ProcessSignal::Terminate);
+        m_host.signal(headHandle(), engine::ProcessSignal::Terminate);
     } else if (i.state == ClusterState::Running) {
         setState(ClusterState::Waiting, u"The runtime restarted; its running jobs were interrupted"_s);
     }
     for (const StoredExecutor &e : m_executors)
         if (e.retireRequested && !isGone(e.executor.status))
-            processes::signalGroup(e.executor.pid, SIGTERM);
+            m_host.signal(handleOf(e), engine::ProcessSignal::Terminate);
     schedulePoll();
 }
 

@@ -4,9 +4,10 @@
 
 #include "core/model/instancecatalog.h"
 #include "core/model/job.h"
-#include "core/runtime/processes.h"
+#include "core/runtime/engine/enginedriver.h"
 #include "core/runtime/runtimeconfig.h"
 #include "core/runtime/scalingdecider.h"
+#include "core/runtime/spotmarket.h"
 #include "core/store/runtimestore.h"
 
 #include <QDateTime>
@@ -18,18 +19,19 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
-class QProcess;
 
 namespace cdeck {
 
-namespace dask {
-struct WorkerReport;
-}
+struct FaultTarget;
 
-// One real Dask cluster: its scheduler and worker processes, its state machine, its jobs.
+// One real cluster, whatever its engine: its state machine, its executors' records, scaling, spot, bootstrap,
+// idle auto-termination, faults, re-attach and its jobs' lifecycle. What is engine-specific (how processes
+// are started, where the head listens, what the engine reports) is its EngineDriver's; processes are started
+// and signalled through the Host. Neither knows the controller: the driver answers its calls.
 // Thread contract: lives on the runtime's main thread; every method returns at once (never waits on the
 // engine): launches, retires, terminations and job ends progress through timers and network replies.
 class ClusterController : public QObject
@@ -37,7 +39,7 @@ class ClusterController : public QObject
     Q_OBJECT
 public:
     ClusterController(StoredCluster record, InstanceType type, const RuntimeConfig &config, RuntimeStore &store,
-                      QNetworkAccessManager &network, QObject *parent = nullptr);
+                      QNetworkAccessManager &network, engine::Host &host, QObject *parent = nullptr);
     ~ClusterController() override;
 
     // A new cluster: spawns the scheduler and the workers. Failure ends it TERMINATED_WITH_ERRORS.
@@ -72,7 +74,7 @@ public:
     // reached, the replacement and every later worker are bought on-demand (a market_fallback event says
     // so). An empty executorId picks a live spot worker. "" on success; *notFound when no such id.
     QString interruptSpot(QString *executorId, const QString &cause, bool *notFound = nullptr);
-    bool spotFallenBack() const { return m_spotFallback; }
+    bool spotFallenBack() const { return m_spot.fellBack(); }
     // Spot interruptions in the hour before nowMs: the `spot_interruptions_per_h` series, sampled each
     // second. Absent (nullopt) for a cluster that never had spot capacity and was never interrupted.
     std::optional<double> spotInterruptionsLastHour(qint64 nowMs) const;
@@ -100,7 +102,7 @@ private:
     struct JobSlot
     {
         StoredJob stored;
-        QPointer<QProcess> process;
+        QPointer<engine::JobProcess> process;
         bool cancelRequested = false;
     };
 
@@ -112,21 +114,21 @@ private:
     void interruptSpotAtRandom();
     // Bootstrap actions: the plan file the wrapper runs for a node ("" when none apply), and why a node's
     // bootstrap failed (nullopt while none did).
-    QString writeBootstrapPlan(const QString &node, bool scheduler);
+    QString writeBootstrapPlan(const QString &node, bool head);
     std::optional<QString> bootstrapFailure(const QString &node) const;
-    QString schedulerExitReason() const;
-    void wrapWithBootstrap(const QString &node, bool scheduler, processes::SpawnRequest *request);
-    void onLoad(const QJsonObject &load);
+    QString headExitReason() const;
+    void wrapWithBootstrap(const QString &node, bool head, engine::ProcessSpec *spec);
+    void onLoad(const engine::EngineLoad &load);
     // Adds or retires workers to reach `workers`; retire prefers the names given (idle workers).
     void resize(int workers, const QStringList &retireFirst);
     void fail(const QString &reason); // TERMINATED_WITH_ERRORS, stopping every process
-    void spawnScheduler();
+    void spawnHead();
     bool spawnWorker(StoredExecutor *executor);
+    void spawnWaitingWorkers(); // workers that waited for the head's endpoints (workersStartWithHead false)
     StoredExecutor newExecutor();
-    QStringList engineEnvironment() const;
     void poll();
-    void onIdentity(const QList<dask::WorkerReport> &workers);
-    // Takes the ports the scheduler bound from its scheduler file; false until it has written one.
+    void onExecutors(const QList<engine::ExecutorReport> &reports);
+    // Takes where the head listens from the driver; false until it knows.
     bool readEndpoints();
     void onScrapeFailed(const QString &why);
     void updateLiveness();
@@ -144,15 +146,19 @@ private:
     int liveWorkerCount() const; // not retiring, not gone
     void schedulePoll();
     StoredExecutor *findExecutor(const QString &id);
-    // The executor a fault hits: the named one, or the live one with the most work; "" or why not.
+    // The executor a fault hits (see chooseFaultTarget); "" or why not.
     QString pickFaultTarget(QString *executorId, bool *notFound, StoredExecutor **target);
+    void stopProcess(const StoredExecutor &e, engine::ProcessSignal signal);
+    engine::ProcessHandle headHandle() const { return {m_record.schedulerPid}; }
+    static engine::ProcessHandle handleOf(const StoredExecutor &e) { return {e.executor.pid}; }
     void resumeStalled(); // SIGCONT every group a stall stopped (before signals that must be acted on)
 
     StoredCluster m_record;
     InstanceType m_type;
     const RuntimeConfig &m_config;
     RuntimeStore &m_store;
-    QNetworkAccessManager &m_network;
+    engine::Host &m_host;
+    std::unique_ptr<engine::EngineDriver> m_driver; // null when this runtime has none for the spec's engine
     QList<StoredExecutor> m_executors;
     QList<JobSlot> m_jobs;
     QTimer m_pollTimer;
@@ -165,9 +171,7 @@ private:
     QSet<qint64> m_stalledGroups; // process groups a stall-worker fault stopped and has not resumed yet
     ScalingDecider m_decider;
     bool m_loadInFlight = false;
-    QList<qint64> m_spotInterruptionsMs; // within the fallback window (older ones are dropped)
-    QList<qint64> m_spotInterruptionsLastHourMs; // the trailing hour's, for the rate series
-    bool m_spotFallback = false;
+    SpotMarket m_spot;
     QElapsedTimer m_sinceSpotDraw;
     QSet<QString> m_bootstrapFailed; // nodes whose bootstrap failed: they never join
 };

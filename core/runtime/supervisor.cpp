@@ -3,6 +3,7 @@
 #include "supervisor.h"
 
 #include "core/runtime/clustercontroller.h"
+#include "core/runtime/engine/drivers.h"
 #include "core/runtime/incidentmonitor.h"
 #include "core/runtime/slomonitor.h"
 #include "core/runtime/costbook.h"
@@ -132,7 +133,7 @@ ClusterController *Supervisor::addController(StoredCluster record)
 {
     const QString id = record.info.id;
     const InstanceType type = m_catalog.find(record.info.spec.instanceType).value_or(InstanceType{});
-    auto *controller = new ClusterController(std::move(record), type, m_config, m_store, m_network, this);
+    auto *controller = new ClusterController(std::move(record), type, m_config, m_store, m_network, m_host, this);
     connect(controller, &ClusterController::changed, this, [this, id] { Q_EMIT clusterChanged(id); });
     m_clusters.insert(id, controller);
     m_order.append(id);
@@ -215,6 +216,11 @@ Outcome Supervisor::launch(const QJsonObject &body, ClusterInfo *created)
         Outcome o = Outcome::fail(Outcome::BadRequest, u"invalid cluster spec"_s, describe(errors));
         for (const FieldError &e : errors)
             o.fields.insert(e.field, e.message);
+        return o;
+    }
+    if (const QString missing = engine::missingForEngine(spec.engine, m_config); !missing.isEmpty()) {
+        Outcome o = Outcome::fail(Outcome::BadRequest, u"engine not available"_s, missing);
+        o.fields.insert(u"engine"_s, missing);
         return o;
     }
     StoredCluster record;

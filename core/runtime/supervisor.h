@@ -6,6 +6,7 @@
 #include "core/model/executor.h"
 #include "core/model/instancecatalog.h"
 #include "core/model/job.h"
+#include "core/runtime/engine/localhost.h"
 #include "core/runtime/runtimeconfig.h"
 #include "core/store/runtimestore.h"
 #include "core/triage/timeline.h"
@@ -121,6 +122,7 @@ private:
     RuntimeStore m_store;
     InstanceCatalog m_catalog;
     QNetworkAccessManager m_network;
+    engine::LocalHost m_host; // where the clusters' processes run: this machine
     QMap<QString, ClusterController *> m_clusters; // insertion order kept in m_order
     QStringList m_order;
     MetricSampler *m_sampler = nullptr; // a child: stops its storage thread before the controllers go

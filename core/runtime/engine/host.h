@@ -118,10 +118,12 @@ public:
     virtual bool makePath(const QString &directory) = 0;
     virtual std::optional<QByteArray> readFile(const QString &path, qint64 maxBytes) const = 0;
     virtual bool writeFile(const QString &path, const QByteArray &content) = 0; // replaces it
+    virtual bool appendToFile(const QString &path, const QByteArray &content) = 0;
     virtual bool removeFile(const QString &path) = 0;
     virtual bool copyFile(const QString &from, const QString &to) = 0; // replaces `to`
-    // The last `maxLines` lines of a text file (a log), at most `maxBytes` read from its end.
-    virtual QStringList tailLines(const QString &path, int maxLines, qint64 maxBytes) const = 0;
+    // The last `maxLines` lines of a text file (a log), at most `maxBytes` read from its end; nullopt when
+    // it cannot be read.
+    virtual std::optional<QStringList> tailLines(const QString &path, int maxLines, qint64 maxBytes) const = 0;
 };
 
 } // namespace cdeck::engine

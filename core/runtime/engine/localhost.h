@@ -25,9 +25,10 @@ public:
     bool makePath(const QString &directory) override;
     std::optional<QByteArray> readFile(const QString &path, qint64 maxBytes) const override;
     bool writeFile(const QString &path, const QByteArray &content) override;
+    bool appendToFile(const QString &path, const QByteArray &content) override;
     bool removeFile(const QString &path) override;
     bool copyFile(const QString &from, const QString &to) override;
-    QStringList tailLines(const QString &path, int maxLines, qint64 maxBytes) const override;
+    std::optional<QStringList> tailLines(const QString &path, int maxLines, qint64 maxBytes) const override;
 };
 
 } // namespace cdeck::engine

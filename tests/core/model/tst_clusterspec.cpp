@@ -84,6 +84,8 @@ private Q_SLOTS:
         QTest::addRow("unknown type") << R"({"name":"x","workers":1,"instanceType":"m9.huge"})"_ba
                                       << QStringList{u"instanceType"_s};
         QTest::addRow("bad market") << R"({"name":"x","workers":1,"market":"reserved"})"_ba << QStringList{u"market"_s};
+        QTest::addRow("unknown engine") << R"({"name":"x","workers":1,"engine":"flink"})"_ba << QStringList{u"engine"_s};
+        QTest::addRow("engine not a string") << R"({"name":"x","workers":1,"engine":1})"_ba << QStringList{u"engine"_s};
         QTest::addRow("negative idle") << R"({"name":"x","workers":1,"idleTimeoutSeconds":-5})"_ba
                                        << QStringList{u"idleTimeoutSeconds"_s};
         QTest::addRow("tag value not string") << R"({"name":"x","workers":1,"tags":{"team":7}})"_ba
@@ -142,6 +144,7 @@ private Q_SLOTS:
     {
         ClusterSpec s;
         s.name = u"team-a"_s;
+        s.engine = EngineKind::Spark;
         s.workers = 3;
         s.instanceType = u"local.medium"_s;
         s.market = Market::Spot;
@@ -165,6 +168,13 @@ private Q_SLOTS:
         QList<FieldError> errors;
         QVERIFY(ClusterSpec::fromJson(s.toJson(), &errors) == s);
         QVERIFY(errors.isEmpty());
+        QCOMPARE(s.toJson().value(u"engine"_s).toString(), u"spark"_s);
+        // Specs written before engines existed, and launches that do not say, are Dask's.
+        QCOMPARE(toString(ClusterSpec::fromJson(QJsonObject{{u"name"_s, u"old"_s}}, &errors).engine), u"dask"_s);
+        QCOMPARE(ClusterSpec{}.toJson().value(u"engine"_s).toString(), u"dask"_s);
+        ClusterInfo info;
+        info.spec = s;
+        QCOMPARE(toString(ClusterInfo::fromJson(info.toJson()).spec.engine), u"spark"_s);
     }
 
     void stateMachine_data()

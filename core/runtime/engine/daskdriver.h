@@ -1,0 +1,48 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/runtime/engine/enginedriver.h"
+
+class QNetworkReply;
+
+namespace cdeck::engine {
+
+// Dask distributed: a `dask scheduler` and one `dask worker` (a nanny and its worker process) per executor,
+// with the runtime's preloads (resources/engine/*_preload.py) adding the routes read here:
+// /json/identity.json (workers), /clusterdeck/v1/load (scaling), /clusterdeck/v1/retire, /clusterdeck/v1/dag.
+class DaskDriver final : public EngineDriver
+{
+    Q_OBJECT
+public:
+    explicit DaskDriver(DriverContext context, QObject *parent = nullptr);
+
+    EngineKind kind() const override { return EngineKind::Dask; }
+    QString headName() const override;
+    QString prepare() override;
+    ProcessSpec headProcess() override;
+    bool workersStartWithHead() const override { return true; }
+    ProcessSpec workerProcess(const WorkerLaunch &worker) override;
+    std::optional<Endpoints> discoverEndpoints() override;
+    void restoreEndpoints(const Endpoints &endpoints) override;
+    std::optional<Endpoints> endpoints() const override { return m_endpoints; }
+    void readExecutors(ExecutorsCallback done) override;
+    QString restartingReason() const override;
+    void readLoad(LoadCallback done) override;
+    void retire(const QList<RetiringWorker> &workers, RetireCallback done) override;
+    JobCommand jobCommand(const JobLaunch &job) const override;
+    void cancelJob(const QString &jobId) override;
+    void readDag(const QString &jobId, DagCallback done) override;
+
+    // What Dask needs installed ("" when it is): checked before a launch.
+    static QString missing(const RuntimeConfig &config);
+
+private:
+    QString schedulerFile() const;
+    QStringList environment() const;
+    QNetworkReply *get(const QString &path, int timeoutMs) const;
+
+    std::optional<Endpoints> m_endpoints;
+};
+
+} // namespace cdeck::engine
