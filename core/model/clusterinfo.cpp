@@ -24,6 +24,7 @@ QJsonObject ClusterInfo::toJson(bool withHistory) const
     o.insert(u"schedulerAddress"_s, schedulerAddress);
     o.insert(u"dashboardUrl"_s, dashboardUrl);
     o.insert(u"runningWorkers"_s, runningWorkers);
+    o.insert(u"capacityReason"_s, capacityReason);
     o.insert(u"activeJobs"_s, activeJobs);
     if (withHistory) {
         QJsonArray h;
@@ -54,6 +55,7 @@ ClusterInfo ClusterInfo::fromJson(const QJsonObject &o)
     c.schedulerAddress = o.value(u"schedulerAddress"_s).toString();
     c.dashboardUrl = o.value(u"dashboardUrl"_s).toString();
     c.runningWorkers = o.value(u"runningWorkers"_s).toInt();
+    c.capacityReason = o.value(u"capacityReason"_s).toString();
     c.activeJobs = o.value(u"activeJobs"_s).toInt();
     for (const QJsonValue &v : o.value(u"stateHistory"_s).toArray())
         c.history.append(StateChange::fromJson(v.toObject()));

@@ -27,6 +27,9 @@ struct ClusterInfo
     QString schedulerAddress; // tcp://127.0.0.1:port
     QString dashboardUrl; // http://127.0.0.1:port (metrics and JSON)
     int runningWorkers = 0; // executors registered and running now
+    // Why fewer than the requested `spec.workers` run ("2 of 3 workers running; 1 starting", a replacement
+    // backing off or stopped at its cap); "" when the cluster is not active or runs them all.
+    QString capacityReason;
     int activeJobs = 0;
     QList<StateChange> history; // every state change, oldest first (describe only)
 

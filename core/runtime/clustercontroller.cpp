@@ -50,6 +50,12 @@ ClusterController::ClusterController(StoredCluster record, InstanceType type, co
     , m_store(store)
     , m_host(host)
     , m_spot(m_record.info.spec.market, m_record.info.spec.spot)
+    , m_replacement([&config] {
+        WorkerReplacement::Settings s;
+        s.firstBackoffMs = config.replaceBackoffMs;
+        s.maxQuickFailures = config.replaceMaxQuickFailures;
+        return s;
+    }())
 {
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &ClusterController::poll);
@@ -92,6 +98,14 @@ ClusterInfo ClusterController::info() const
         return e.executor.status == ExecutorStatus::Running || e.executor.status == ExecutorStatus::Paused;
     }));
     i.activeJobs = activeJobCount();
+    if (isActive(i.state) && i.runningWorkers < i.spec.workers) {
+        const int starting = int(std::count_if(m_executors.cbegin(), m_executors.cend(), [](const StoredExecutor &e) {
+            return e.executor.status == ExecutorStatus::Starting && !e.retireRequested;
+        }));
+        i.capacityReason = !m_capacityNote.isEmpty() && starting == 0
+            ? m_capacityNote
+            : u"%1 of %2 workers running; %3 starting"_s.arg(i.runningWorkers).arg(i.spec.workers).arg(starting);
+    }
     return i;
 }
 
@@ -374,6 +388,7 @@ void ClusterController::poll()
     }
     checkIdle();
     interruptSpotAtRandom();
+    replaceLostWorkers();
     if ((s == ClusterState::Starting || s == ClusterState::Bootstrapping) && !m_bootstrapFailed.isEmpty()
         && int(m_bootstrapFailed.size()) >= m_record.info.spec.workers) {
         fail(u"Bootstrap failed on every worker: %1"_s.arg(findExecutor(*m_bootstrapFailed.cbegin())->executor.statusReason));
@@ -517,6 +532,8 @@ void ClusterController::onExecutors(const QList<engine::ExecutorReport> &workers
             x.status = ExecutorStatus::Running;
         if (x.status != ExecutorStatus::Retiring)
             x.statusReason.clear();
+        if (x.status == ExecutorStatus::Running && before == ExecutorStatus::Starting)
+            m_replacement.recordRegistered(t.toMSecsSinceEpoch());
         if (before != x.status || newIncarnation)
             saveExecutor(e); // status changes are stored; per-second metrics go to the sampler's store
     }
@@ -555,7 +572,8 @@ void ClusterController::updateLiveness()
         } else {
             x.status = ExecutorStatus::Lost;
             x.statusReason = u"Worker process group %1 exited unexpectedly: see logs/%2.log"_s.arg(x.pid).arg(x.id);
-            if (const auto failure = bootstrapFailure(x.id)) {
+            const auto failure = bootstrapFailure(x.id);
+            if (failure) {
                 x.statusReason = *failure;
                 m_bootstrapFailed.insert(x.id);
                 ClusterEvent event;
@@ -564,6 +582,7 @@ void ClusterController::updateLiveness()
                 event.executorId = x.id;
                 recordEvent(event);
             }
+            noteLoss(e, false, failure.has_value());
             opsLog()->warn("cluster {}: executor {} lost (pid {})", m_record.info.id.toStdString(), x.id.toStdString(),
                            x.pid);
         }
@@ -595,6 +614,9 @@ QString ClusterController::scale(int workers)
         event.metrics = QJsonObject{{u"manual"_s, true}, {u"workers"_s, live}};
         recordEvent(event);
     }
+    // A count the user set is a fresh start for replacements that had stopped at their cap.
+    m_replacement.reset();
+    m_capRecorded = false;
     resize(workers, {});
     return {};
 }
@@ -668,6 +690,8 @@ QString ClusterController::setScalingPolicy(const ScalingPolicy &policy)
     const ScalingPolicy before = i.spec.scaling;
     i.spec.scaling = policy;
     m_decider.setPolicy(policy);
+    m_replacement.reset();
+    m_capRecorded = false;
     saveCluster();
     ClusterEvent event;
     event.type = QLatin1StringView(ClusterEvent::kPolicyChange);
@@ -842,6 +866,7 @@ QString ClusterController::killWorker(QString *executorId, const QString &reason
     x.memoryManagedBytes = x.memoryUnmanagedBytes = 0;
     x.tasksExecuting = x.tasksReady = x.tasksInMemory = 0;
     saveExecutor(*e);
+    noteLoss(*e, true, false); // the caller's doing, not the worker's: replaced without backoff
     Q_EMIT changed();
     schedulePoll();
     return {};
@@ -895,7 +920,8 @@ QString ClusterController::interruptSpot(QString *executorId, const QString &cau
         fallback.metrics = plan.numbers;
         recordEvent(fallback);
     }
-    // The replacement, on the market in force now.
+    // The replacement, on the market in force now (started here, not by replaceLostWorkers()).
+    m_replacement.forget(*executorId);
     m_executors.append(newExecutor());
     StoredExecutor &replacement = m_executors.last();
     const bool started = spawnWorker(&replacement);
@@ -1113,6 +1139,76 @@ void ClusterController::fail(const QString &reason)
         saveExecutor(e);
     }
     setState(ClusterState::TerminatedWithErrors, reason);
+}
+
+void ClusterController::noteLoss(const StoredExecutor &e, bool external, bool bootstrapFailed)
+{
+    const Executor &x = e.executor;
+    const qint64 at = (x.endedAt.isValid() ? x.endedAt : now()).toMSecsSinceEpoch();
+    const qint64 lived = x.startedAt.isValid() ? at - x.startedAt.toMSecsSinceEpoch() : 0;
+    m_replacement.recordLoss(x.id, x.statusReason, at, lived, external, bootstrapFailed);
+}
+
+void ClusterController::replaceLostWorkers()
+{
+    const ClusterInfo &i = m_record.info;
+    // While starting, the launch's own rules apply (the start timeout, a bootstrap failing everywhere);
+    // while terminating, nothing is replaced.
+    if (!isActive(i.state) || !m_driver) {
+        m_capacityNote.clear();
+        return;
+    }
+    const int live = liveWorkerCount();
+    const WorkerReplacement::Plan plan = m_replacement.plan(now().toMSecsSinceEpoch(), i.spec.workers, live);
+    m_capacityNote = plan.summary;
+    if (plan.capped && !m_capRecorded) {
+        m_capRecorded = true;
+        ClusterEvent event;
+        event.type = QLatin1StringView(ClusterEvent::kScaleFailed);
+        event.reason = u"Lost workers are no longer replaced: "_s + plan.summary;
+        event.from = live;
+        event.to = live;
+        event.metrics = QJsonObject{{u"requested"_s, i.spec.workers},
+                                    {u"quickFailuresInARow"_s, m_replacement.quickFailuresInARow()}};
+        recordEvent(event);
+        Q_EMIT changed();
+    }
+    if (plan.start <= 0)
+        return;
+    m_capRecorded = false;
+    for (int n = 0; n < plan.start; ++n) {
+        const bool replacesALoss = n < plan.replaces.size();
+        const WorkerReplacement::Loss loss = replacesALoss ? plan.replaces[n] : WorkerReplacement::Loss{};
+        m_executors.append(newExecutor());
+        StoredExecutor &replacement = m_executors.last();
+        const int before = liveWorkerCount() - 1;
+        bool started = true;
+        if (m_driver->workersStartWithHead() || !i.schedulerAddress.isEmpty())
+            started = spawnWorker(&replacement);
+        else
+            saveExecutor(replacement); // starts once the head's endpoints are known
+        ClusterEvent event;
+        event.type = QLatin1StringView(started ? ClusterEvent::kWorkerReplaced : ClusterEvent::kScaleFailed);
+        event.executorId = replacement.executor.id;
+        const QString lost = replacesALoss ? u"lost %1 (%2)"_s.arg(loss.executorId, loss.reason)
+                                           : u"a worker that did not start"_s;
+        event.reason = started ? u"Worker %1 (%2) replaces %3: the cluster keeps its requested %4 workers"_s.arg(
+                                     replacement.executor.id, toString(replacement.executor.market), lost)
+                                     .arg(i.spec.workers)
+                               : u"Cannot start a replacement for %1: %2"_s.arg(lost, replacement.executor.statusReason);
+        event.from = before;
+        event.to = started ? before + 1 : before;
+        event.metrics = QJsonObject{{u"market"_s, toString(replacement.executor.market)},
+                                    {u"replaces"_s, loss.executorId},
+                                    {u"lossReason"_s, loss.reason},
+                                    {u"requested"_s, i.spec.workers},
+                                    {u"quickFailuresInARow"_s, m_replacement.quickFailuresInARow()}};
+        recordEvent(event);
+        if (!started)
+            noteLoss(replacement, false, false); // a start that fails at once counts towards the backoff
+    }
+    saveCluster();
+    Q_EMIT changed();
 }
 
 void ClusterController::checkIdle()

@@ -8,6 +8,7 @@
 #include "core/runtime/runtimeconfig.h"
 #include "core/runtime/scalingdecider.h"
 #include "core/runtime/spotmarket.h"
+#include "core/runtime/workerreplacement.h"
 #include "core/store/runtimestore.h"
 
 #include <QDateTime>
@@ -152,6 +153,10 @@ private:
     engine::ProcessHandle headHandle() const { return {m_record.schedulerPid}; }
     static engine::ProcessHandle handleOf(const StoredExecutor &e) { return {e.executor.pid}; }
     void resumeStalled(); // SIGCONT every group a stall stopped (before signals that must be acted on)
+    // Keeps an active cluster at its requested count: starts replacements for lost workers (see
+    // WorkerReplacement for the backoff and the cap), each with a worker_replaced event naming the loss.
+    void replaceLostWorkers();
+    void noteLoss(const StoredExecutor &e, bool external, bool bootstrapFailed);
 
     StoredCluster m_record;
     InstanceType m_type;
@@ -172,6 +177,9 @@ private:
     ScalingDecider m_decider;
     bool m_loadInFlight = false;
     SpotMarket m_spot;
+    WorkerReplacement m_replacement;
+    QString m_capacityNote; // why the cluster is below its requested count ("" when it is not, or says nothing)
+    bool m_capRecorded = false; // the cap's event is recorded once per episode
     QElapsedTimer m_sinceSpotDraw;
     QSet<QString> m_bootstrapFailed; // nodes whose bootstrap failed: they never join
 };

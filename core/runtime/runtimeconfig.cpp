@@ -26,6 +26,9 @@ void RuntimeConfig::applyEnvironment()
     fromEnv("CLUSTERDECK_TRIAGE_MS", triageIntervalMs, 200);
     fromEnv("CLUSTERDECK_IDLE_INCIDENT_S", idleIncidentSeconds, 1);
     fromEnv("CLUSTERDECK_STALL_S", stallIncidentSeconds, 2);
+    fromEnv("CLUSTERDECK_JOB_STALL_S", jobStallSeconds, 2);
+    fromEnv("CLUSTERDECK_REPLACE_BACKOFF_MS", replaceBackoffMs, 0);
+    fromEnv("CLUSTERDECK_REPLACE_MAX_FAILURES", replaceMaxQuickFailures, 1);
     if (qEnvironmentVariableIsSet("CLUSTERDECK_JOB_USER") && !qEnvironmentVariableIsEmpty("CLUSTERDECK_JOB_USER"))
         jobUser = qEnvironmentVariable("CLUSTERDECK_JOB_USER");
 }

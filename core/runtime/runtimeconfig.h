@@ -31,11 +31,17 @@ struct RuntimeConfig
     int triageIntervalMs = 2000; // how often the detectors run on every cluster
     int idleIncidentSeconds = 900; // WAITING with no job this long raises an idle_cluster incident
     int stallIncidentSeconds = 10; // a live executor silent this long raises a network_stall incident
+    int jobStallSeconds = 300; // a running job with work left and no task finished this long raises job_stalled
+    // Lost workers are replaced; one that dies again within 30 s of its start (or fails its bootstrap) waits
+    // this long before the next, doubling up to a minute, and after this many in a row replacement stops.
+    int replaceBackoffMs = 2000;
+    int replaceMaxQuickFailures = 5;
 
     // CLUSTERDECK_POLL_MS, CLUSTERDECK_START_TIMEOUT_S, CLUSTERDECK_RETIRE_GRACE_S,
     // CLUSTERDECK_TERMINATE_GRACE_S, CLUSTERDECK_CANCEL_GRACE_S, CLUSTERDECK_SAMPLE_MS,
     // CLUSTERDECK_MAINTAIN_MS, CLUSTERDECK_JOB_USER, CLUSTERDECK_TRIAGE_MS,
-    // CLUSTERDECK_IDLE_INCIDENT_S, CLUSTERDECK_STALL_S override the defaults.
+    // CLUSTERDECK_IDLE_INCIDENT_S, CLUSTERDECK_STALL_S, CLUSTERDECK_JOB_STALL_S, CLUSTERDECK_REPLACE_BACKOFF_MS,
+    // CLUSTERDECK_REPLACE_MAX_FAILURES override the defaults.
     void applyEnvironment();
 };
 

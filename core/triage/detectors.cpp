@@ -442,8 +442,31 @@ IncidentList detectExecutorLost(const ClusterFacts &facts, const Thresholds &)
                 .arg(hit.isEmpty() ? u" with no job running"_s : u" while %1 ran"_s.arg(jobNames(hit)))
                 .arg(redo)
                 .arg(failed.isEmpty() ? QString() : u"; %1 did not complete"_s.arg(failed.join(u", "_s)));
-        const std::optional<qint64> end = hit.isEmpty() ? std::optional<qint64>(lostAt) : lastEnd(hit);
-        Incident i = make(IncidentType::ExecutorLost, x.id, severity, lostAt, end, summary);
+        // The runtime replaces a lost worker to keep the requested count: the loss is over once a replacement
+        // started after it has registered (and the jobs it hit have ended), and open while the cluster runs
+        // below its count with none.
+        std::optional<qint64> replacedAt;
+        for (const ExecutorFacts &other : facts.executors) {
+            const Executor &y = other.executor;
+            if (y.startedAt.isValid() && ms(y.startedAt) > lostAt && y.updatedAt.isValid()
+                && (!replacedAt || ms(y.startedAt) < *replacedAt))
+                replacedAt = ms(y.startedAt);
+        }
+        const int running = int(std::count_if(facts.executors.cbegin(), facts.executors.cend(), [](const ExecutorFacts &e) {
+            return !e.retireRequested
+                && (e.executor.status == ExecutorStatus::Running || e.executor.status == ExecutorStatus::Paused);
+        }));
+        const bool below = isActive(facts.state) && !replacedAt && running < facts.requestedWorkers;
+        std::optional<qint64> end = hit.isEmpty() ? std::optional<qint64>(lostAt) : lastEnd(hit);
+        if (below)
+            end.reset();
+        else if (end && replacedAt)
+            end = std::max(*end, *replacedAt);
+        const QString capacity = below ? u"; the cluster runs %1 of its %2 requested workers until a replacement registers"_s
+                                             .arg(running)
+                                             .arg(facts.requestedWorkers)
+                                       : QString();
+        Incident i = make(IncidentType::ExecutorLost, x.id, severity, lostAt, end, summary + capacity);
         QStringList events{u"%1 lost at %2: %3"_s.arg(x.id, x.endedAt.toString(Qt::ISODateWithMs), x.statusReason)};
         if (x.startedAt.isValid())
             events.append(u"%1 had run since %2 (pid %3, %4 restart(s))"_s.arg(x.id, x.startedAt.toString(Qt::ISODateWithMs))

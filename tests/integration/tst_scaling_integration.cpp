@@ -115,7 +115,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(QFileInfo(u"/usr/bin/dask"_s).isExecutable(), "Debian's Dask is required (scripts/install-deps.sh)");
-        m_runtime.setEnvironment({{u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"10"_s}, {u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s}});
+        // Replacements of workers that fail again back off 0.5 s, 1 s, ... and stop after 3 in a row.
+        m_runtime.setEnvironment({{u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"10"_s},
+                                  {u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s},
+                                  {u"CLUSTERDECK_REPLACE_BACKOFF_MS"_s, u"500"_s},
+                                  {u"CLUSTERDECK_REPLACE_MAX_FAILURES"_s, u"3"_s}});
         QString error;
         QVERIFY2(m_runtime.start(&error), qPrintable(error));
     }
@@ -340,8 +344,15 @@ private Q_SLOTS:
         const QString id = json.toObject().value(u"id"_s).toString();
         m_clusters.append(id);
         QCOMPARE(clusterState(id), u"WAITING"_s);
+        // Ready on w1; w2 is replaced (its successor's bootstrap succeeds) so the cluster gets back to 2.
+        QTRY_COMPARE_WITH_TIMEOUT(running(executors(id)), 2, 60000);
         const QList<Executor> list = executors(id);
-        QCOMPARE(running(list), 1);
+        QCOMPARE(list.size(), 3);
+        const QList<ClusterEvent> replaced = ofType(events(id), ClusterEvent::kWorkerReplaced);
+        QCOMPARE(replaced.size(), 1);
+        QCOMPARE(replaced.first().executorId, u"w3"_s);
+        QVERIFY2(replaced.first().reason.contains(u"replaces lost w2 (Bootstrap action 'setup.sh' failed"_s),
+                 qPrintable(replaced.first().reason));
         for (const Executor &e : list) {
             if (e.id != "w2"_L1)
                 continue;
@@ -360,6 +371,54 @@ private Q_SLOTS:
         QFile w2Log(m_runtime.dataDir() + u"/clusters/"_s + id + u"/logs/w2.log"_s);
         QVERIFY(w2Log.open(QIODevice::ReadOnly));
         QVERIFY(w2Log.readAll().contains("w2 waits for a mirror"));
+        terminate(id);
+    }
+
+    void workersThatFailAgainAreReplacedWithBackoffThenNoMore()
+    {
+        // Any node but the first two fails its bootstrap at once: a lost w2 is replaced, and each replacement
+        // fails in turn; they come slower each time and stop after three in a row.
+        const QString script = m_runtime.dataDir() + u"/only-two.sh"_s;
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("case \"$CLUSTERDECK_NODE\" in w1|w2|scheduler) exit 0;; esac\n"
+                "echo \"no disk for $CLUSTERDECK_NODE\"; exit 3\n");
+        f.close();
+        QJsonValue json;
+        QCOMPARE(cli({u"cluster"_s, u"launch"_s, u"--name"_s, u"again"_s, u"--workers"_s, u"2"_s, u"--bootstrap"_s,
+                      script, u"--wait"_s},
+                     &json),
+                 0);
+        const QString id = json.toObject().value(u"id"_s).toString();
+        m_clusters.append(id);
+        QCOMPARE(running(executors(id)), 2);
+        const ApiReply kill = api("POST", u"/clusters/"_s + id + u"/chaos"_s,
+                                  {{u"action"_s, u"kill-worker"_s}, {u"executor"_s, u"w2"_s}});
+        QCOMPARE(kill.httpStatus, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(!ofType(events(id), ClusterEvent::kScaleFailed).isEmpty(), 60000);
+        const QList<ClusterEvent> all = events(id);
+        const QList<ClusterEvent> replaced = ofType(all, ClusterEvent::kWorkerReplaced);
+        const QList<ClusterEvent> failed = ofType(all, ClusterEvent::kBootstrapFailed);
+        QCOMPARE(replaced.size(), 3);
+        QCOMPARE(failed.size(), 3);
+        QCOMPARE(replaced[0].metrics.value(u"replaces"_s).toString(), u"w2"_s);
+        for (int n = 0; n < 3; ++n)
+            QCOMPARE(failed[n].executorId, replaced[n].executorId);
+        // w2 was killed from outside: replaced at once. Then each quick failure doubles the wait.
+        const qint64 firstWait = failed[0].time.msecsTo(replaced[1].time);
+        const qint64 secondWait = failed[1].time.msecsTo(replaced[2].time);
+        QVERIFY2(firstWait >= 500, qPrintable(QString::number(firstWait)));
+        QVERIFY2(secondWait >= 1000, qPrintable(QString::number(secondWait)));
+        const ClusterEvent stop = ofType(all, ClusterEvent::kScaleFailed).first();
+        QVERIFY2(stop.reason.contains(u"not replacing after 3 workers in a row"_s), qPrintable(stop.reason));
+        QVERIFY(stop.seq > failed[2].seq);
+        // The cluster says so, and holds: no fourth replacement.
+        const ClusterInfo info = ClusterInfo::fromJson(api("GET", u"/clusters/"_s + id).body.toObject());
+        QCOMPARE(info.runningWorkers, 1);
+        QVERIFY2(info.capacityReason.startsWith(u"1 of 2 workers: not replacing"_s), qPrintable(info.capacityReason));
+        QTest::qWait(3000);
+        QCOMPARE(executors(id).size(), 5);
+        QCOMPARE(ofType(events(id), ClusterEvent::kWorkerReplaced).size(), 3);
         terminate(id);
     }
 

@@ -169,7 +169,10 @@ void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<Instanc
                                                     presentation::formatDuration(c.createdAt.msecsTo(c.readyAt) / 1000.0))
                                          : tr("not yet"));
     m_ended->setText(c.endedAt.isValid() ? presentation::formatTime(c.endedAt) : tr("still up"));
-    m_workers->setText(tr("%1 requested, %2 running").arg(c.spec.workers).arg(c.runningWorkers));
+    // Below the requested count the runtime says why (a replacement starting, backing off or stopped).
+    m_workers->setText(c.capacityReason.isEmpty()
+                           ? tr("%1 requested, %2 running").arg(c.spec.workers).arg(c.runningWorkers)
+                           : tr("%1 requested, %2 running: %3").arg(c.spec.workers).arg(c.runningWorkers).arg(c.capacityReason));
     m_type->setText(type ? tr("%1: %2 thread(s), %3 per worker (like %4)")
                                .arg(type->name)
                                .arg(type->threads)

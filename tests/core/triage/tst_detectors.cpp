@@ -273,11 +273,19 @@ private Q_SLOTS:
         QCOMPARE(found[0].start.toMSecsSinceEpoch(), kT0 + 20'500);
         QVERIFY(found[0].isOpen()); // until the job it hit ends
         QVERIFY2(found[0].summary.contains(u"1 task(s) executing and 133.5 MiB"_s), qPrintable(found[0].summary));
-        // The job then completes: the incident ends there, still severe (the work was redone).
+        // The job then completes, but the cluster still runs 1 of its 2 workers: the loss is not over.
         f.jobs[0].job.state = JobState::Completed;
         f.jobs[0].job.endedAt = at(kT0 + 38'000);
+        const Incident stillBelow = detectExecutorLost(f).value(0);
+        QVERIFY(stillBelow.isOpen());
+        QVERIFY2(stillBelow.summary.contains(u"runs 1 of its 2 requested workers"_s), qPrintable(stillBelow.summary));
+        // The replacement registered (started at +22 s): the incident ends when the job did, still severe.
+        ExecutorFacts w3 = executor(u"w3"_s);
+        w3.executor.startedAt = at(kT0 + 22'000);
+        f.executors.append(w3);
         const Incident after = detectExecutorLost(f).value(0);
         QCOMPARE(after.end.toMSecsSinceEpoch(), kT0 + 38'000);
+        QVERIFY(!after.summary.contains(u"requested workers"_s));
         QCOMPARE(toString(after.severity), toString(Severity::Severe));
         // Had it failed, the loss would be critical.
         f.jobs[0].job.state = JobState::Failed;
@@ -307,8 +315,24 @@ private Q_SLOTS:
         f.executors[0].executor.status = ExecutorStatus::Lost;
         f.executors[0].executor.statusReason = u"Spot instance reclaimed"_s;
         f.executors[0].executor.endedAt = at(kT0 + 5000);
-        const Incident i = detectExecutorLost(f).value(0);
+        Incident i = detectExecutorLost(f).value(0);
         QCOMPARE(toString(i.severity), toString(Severity::Moderate));
+        QVERIFY(i.isOpen()); // below the requested count until a replacement registers
+        // A replacement that started but has not registered yet does not end it...
+        ExecutorFacts w3 = executor(u"w3"_s, ExecutorStatus::Starting);
+        w3.executor.startedAt = at(kT0 + 7000);
+        w3.executor.updatedAt = {};
+        f.executors.append(w3);
+        QVERIFY(detectExecutorLost(f).value(0).isOpen());
+        // ...one that registered does, from its start.
+        f.executors.last().executor.status = ExecutorStatus::Running;
+        f.executors.last().executor.updatedAt = at(kT0 + 9000);
+        i = detectExecutorLost(f).value(0);
+        QCOMPARE(i.end.toMSecsSinceEpoch(), kT0 + 7000);
+        // A cluster scaled in to what is left is not below its count: the loss was instant.
+        f.executors.removeLast();
+        f.requestedWorkers = 1;
+        i = detectExecutorLost(f).value(0);
         QCOMPARE(i.end, i.start);
     }
 
