@@ -96,6 +96,7 @@ IncidentMonitor::IncidentMonitor(const RuntimeConfig &config, RuntimeStore &stor
 {
     m_thresholds.idleSeconds = config.idleIncidentSeconds;
     m_thresholds.stallSeconds = config.stallIncidentSeconds;
+    m_thresholds.jobStallSeconds = config.jobStallSeconds;
     connect(&m_timer, &QTimer::timeout, this, &IncidentMonitor::evaluateNow);
 }
 
@@ -322,6 +323,7 @@ void IncidentMonitor::fetchTaskStats(ClusterController *cluster, Watch &w)
                 }
                 g.fromMs = qint64(o.value(u"startMs"_s).toDouble());
                 g.toMs = qint64(o.value(u"stopMs"_s).toDouble());
+                g.remaining = o.value(u"remaining"_s).toInt(-1);
                 groups.append(g);
             }
             watch.groups.insert(it.key(), groups);

@@ -720,12 +720,93 @@ IncidentList detectRetryStorm(const ClusterFacts &facts, const Thresholds &t)
     return result;
 }
 
+IncidentList detectJobStalled(const ClusterFacts &facts, const Thresholds &t)
+{
+    IncidentList result;
+    const qint64 thresholdMs = t.jobStallSeconds * kSecond;
+    for (const JobFacts &jf : facts.jobs) {
+        const Job &job = jf.job;
+        if (job.state != JobState::Running || !job.startedAt.isValid())
+            continue;
+        // Progress is a finished task; work remains while a task of the job waits, is queued or runs. Without
+        // the scheduler's word on the job's groups nothing is judged (a job that has not built a graph yet).
+        int remaining = 0;
+        int finished = 0;
+        bool known = false;
+        qint64 lastProgress = ms(job.startedAt);
+        QString lastGroup;
+        for (const TaskGroupFacts &g : facts.groups) {
+            if (g.jobId != job.id || g.remaining < 0)
+                continue;
+            known = true;
+            remaining += g.remaining;
+            finished += int(g.durationsS.size());
+            if (!g.durationsS.isEmpty() && g.toMs > lastProgress) {
+                lastProgress = g.toMs;
+                lastGroup = g.prefix;
+            }
+        }
+        if (!known || remaining <= 0 || facts.nowMs - lastProgress < thresholdMs)
+            continue;
+        const qint64 stalledS = (facts.nowMs - lastProgress) / kSecond;
+        // Who could be working: executors that report no task executing, and those that report nothing.
+        QStringList idle;
+        QStringList silent;
+        for (const ExecutorFacts &ef : facts.executors) {
+            const Executor &x = ef.executor;
+            if (!isLive(x.status) || ef.retireRequested)
+                continue;
+            const Series *executing = facts.find(u"tasks_executing"_s, x.id);
+            const Point *last = executing && !executing->points.isEmpty() ? &executing->points.last() : nullptr;
+            if (!last || facts.nowMs - last->tMs > 5 * kSecond)
+                silent.append(u"%1 (no report since %2)"_s.arg(x.id, last ? at(last->tMs).toString(u"HH:mm:ss"_s)
+                                                                           : u"the window began"_s));
+            else if (last->value == 0)
+                idle.append(x.id);
+        }
+        const Severity severity = facts.nowMs - lastProgress >= 3 * thresholdMs ? Severity::Critical : Severity::Severe;
+        QString who;
+        if (!silent.isEmpty())
+            who += u"; silent: "_s + silent.join(u", "_s);
+        if (!idle.isEmpty())
+            who += u"; idle: "_s + idle.join(u", "_s);
+        const QString summary = u"Job %1 (%2) has made no progress for %3: no task finished since %4 while %5 task(s) "
+                                "remain%6"_s.arg(job.id, job.name, seconds(double(stalledS)),
+                                                 at(lastProgress).toString(u"HH:mm:ss"_s))
+                                    .arg(remaining)
+                                    .arg(who);
+        Incident i = make(IncidentType::JobStalled, job.id, severity, lastProgress, std::nullopt, summary);
+        QStringList progress{
+            u"last progress at %1: %2"_s.arg(at(lastProgress).toString(Qt::ISODateWithMs),
+                                             lastGroup.isEmpty() ? u"the job started (no task has finished yet)"_s
+                                                                 : u"a task of %1 finished"_s.arg(lastGroup)),
+            u"%1 task(s) finished, %2 remain (waiting, queued or running)"_s.arg(finished).arg(remaining),
+            u"threshold: %1 without a finished task"_s.arg(seconds(double(t.jobStallSeconds)))};
+        if (!idle.isEmpty())
+            progress.append(u"executors with no task executing: %1"_s.arg(idle.join(u", "_s)));
+        if (!silent.isEmpty())
+            progress.append(u"executors that stopped reporting: %1"_s.arg(silent.join(u", "_s)));
+        i.evidence.append(eventEvidence(u"Progress"_s, progress, lastProgress, facts.nowMs));
+        i.evidence.append(seriesEvidence(u"Tasks executing on the cluster"_s, u"tasks_executing"_s, QString(),
+                                         lastProgress - 60 * kSecond, facts.nowMs));
+        for (const ExecutorFacts &ef : facts.executors)
+            if (isLive(ef.executor.status) && !ef.retireRequested && !ef.log.isEmpty())
+                i.evidence.append(logEvidence(u"The end of %1's log"_s.arg(ef.executor.id),
+                                              u"logs/%1.log"_s.arg(ef.executor.id), texts(ef.log, 6)));
+        if (!jf.log.isEmpty())
+            i.evidence.append(logEvidence(u"The end of the job's output"_s, u"job %1"_s.arg(job.id), texts(jf.log, 6)));
+        result.append(i);
+    }
+    return result;
+}
+
 IncidentList detectAll(const ClusterFacts &facts, const Thresholds &t)
 {
     IncidentList all;
     all += detectExecutorOom(facts, t);
     all += detectShuffleSkew(facts, t);
     all += detectExecutorLost(facts, t);
+    all += detectJobStalled(facts, t);
     all += detectNetworkStall(facts, t);
     all += detectPermissionDenied(facts, t);
     all += detectIdleCluster(facts, t);

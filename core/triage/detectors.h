@@ -64,8 +64,9 @@ struct TaskGroupFacts
     QList<double> durationsS; // per finished task (compute time)
     QMap<QString, qint64> bytesByExecutor; // output bytes by the executor that computed them
     QMap<QString, int> tasksByExecutor;
-    qint64 fromMs = 0; // first task start, last task stop
+    qint64 fromMs = 0; // first task start, last task stop (0: none finished yet)
     qint64 toMs = 0;
+    int remaining = -1; // its tasks still to do (waiting, queued, no worker, running); -1: not reported
 };
 
 struct ClusterFacts
@@ -99,6 +100,7 @@ struct Thresholds
     qint64 idleSeconds = 900; // WAITING with no job this long (CLUSTERDECK_IDLE_INCIDENT_S)
     int retryStormFailures = 3; // failures of jobs with the same name ...
     qint64 retryStormWindowSeconds = 1800; // ... within this window
+    qint64 jobStallSeconds = 300; // a running job with tasks left and none finished this long (CLUSTERDECK_JOB_STALL_S)
 };
 
 // F1: a worker killed or restarted for memory (the nanny's "exceeded 95% memory budget", a KilledWorker
@@ -116,6 +118,9 @@ IncidentList detectPermissionDenied(const ClusterFacts &facts, const Thresholds 
 IncidentList detectIdleCluster(const ClusterFacts &facts, const Thresholds &t = {});
 // A retry storm: jobs of the same name failing again and again.
 IncidentList detectRetryStorm(const ClusterFacts &facts, const Thresholds &t = {});
+
+// A running job that makes no progress: no task finished for jobStallSeconds although tasks remain.
+IncidentList detectJobStalled(const ClusterFacts &facts, const Thresholds &t = {});
 
 // Every detector, each incident with its id, cluster and runbook filled in.
 IncidentList detectAll(const ClusterFacts &facts, const Thresholds &t = {});

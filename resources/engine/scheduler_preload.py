@@ -17,8 +17,11 @@ Adds JSON handlers to the scheduler's own HTTP server:
   GET  /clusterdeck/v1/tasks?jobs=ID[,ID...]
       Per-task statistics of each job's task groups, for the skew detector: every finished task's
       compute time (at most 2000 per group) and, per worker name, how many tasks it ran, for how long
-      and how many output bytes. Shape: {"jobs": {ID: [{"group", "prefix", "durations": [s...],
-      "workers": {name: {"tasks", "seconds", "bytes"}}, "startMs", "stopMs"}]}}
+      and how many output bytes, and how many of its tasks remain (waiting, queued, without a worker or
+      running: the job-stall detector's "work remains"). Every group the job's graphs touched is listed;
+      one with no finished task has no durations and startMs = stopMs = 0.
+      Shape: {"jobs": {ID: [{"group", "prefix", "durations": [s...],
+      "workers": {name: {"tasks", "seconds", "bytes"}}, "startMs", "stopMs", "remaining"}]}}
 
   POST /clusterdeck/v1/retire  {"names": ["w2", ...]}
       A retire that sticks: the workers' data moves to the others first, then each worker closes
@@ -177,6 +180,11 @@ class TaskStats(SchedulerPlugin):
         g["stop"] = max(g["stop"], ended)
 
 
+def remaining_tasks(tg):
+    """Tasks of a group still to be done: waiting for inputs, queued, without a worker, or running."""
+    return int(sum(tg.states.get(state, 0) for state in ("waiting", "queued", "no-worker", "processing")))
+
+
 class TasksHandler(RequestHandler):
     def get(self):
         jobs = [j for j in self.get_argument("jobs", "").split(",") if j]
@@ -185,19 +193,23 @@ class TasksHandler(RequestHandler):
         result = {}
         for job in jobs:
             groups = []
-            for name in (graphs.groups.get(job, {}) if graphs else {}):
+            for name, tg in (graphs.groups.get(job, {}) if graphs else {}).items():
                 g = stats.groups.get(name) if stats else None
+                entry = {"group": name, "remaining": remaining_tasks(tg)}
                 if g is None:
-                    continue
-                groups.append({
-                    "group": name,
-                    "prefix": g["prefix"],
-                    "durations": g["durations"],
-                    "workers": {k: {"tasks": v["tasks"], "seconds": round(v["seconds"], 4), "bytes": v["bytes"]}
-                                for k, v in g["workers"].items()},
-                    "startMs": int(g["start"] * 1000),
-                    "stopMs": int(g["stop"] * 1000),
-                })
+                    # No task of it has finished yet: only what remains to do.
+                    entry.update({"prefix": tg.prefix.name if tg.prefix is not None else name, "durations": [],
+                                  "workers": {}, "startMs": 0, "stopMs": 0})
+                else:
+                    entry.update({
+                        "prefix": g["prefix"],
+                        "durations": g["durations"],
+                        "workers": {k: {"tasks": v["tasks"], "seconds": round(v["seconds"], 4), "bytes": v["bytes"]}
+                                    for k, v in g["workers"].items()},
+                        "startMs": int(g["start"] * 1000),
+                        "stopMs": int(g["stop"] * 1000),
+                    })
+                groups.append(entry)
             result[job] = groups
         self.set_header("Content-Type", "application/json")
         self.write(json.dumps({"jobs": result}))

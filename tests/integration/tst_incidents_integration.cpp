@@ -65,6 +65,7 @@ class TstIncidentsIntegration : public QObject
     Q_OBJECT
 private:
     static constexpr int kIdleThresholdS = 8;
+    static constexpr int kJobStallS = 6; // no task of a running job finished for this long: job_stalled
     test::RuntimeProcess m_runtime;
     QString m_clusterId;
     QDateTime m_stallOver; // when the stall-worker test's worker had resumed
@@ -168,7 +169,8 @@ private Q_SLOTS:
         m_runtime.setEnvironment({{u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s},
                                   {u"CLUSTERDECK_RETIRE_GRACE_S"_s, u"10"_s},
                                   {u"CLUSTERDECK_TRIAGE_MS"_s, u"1000"_s},
-                                  {u"CLUSTERDECK_IDLE_INCIDENT_S"_s, QString::number(kIdleThresholdS)}});
+                                  {u"CLUSTERDECK_IDLE_INCIDENT_S"_s, QString::number(kIdleThresholdS)},
+                                  {u"CLUSTERDECK_JOB_STALL_S"_s, QString::number(kJobStallS)}});
         QString error;
         QVERIFY2(m_runtime.start(&error), qPrintable(error));
         QJsonValue json;
@@ -628,6 +630,51 @@ private Q_SLOTS:
         m_largerClusterId.clear();
     }
 
+    void aJobWhoseWorkersAllStallIsAJobStall()
+    {
+        // Short sleeping tasks (light on the shared CPU); every worker is stopped once some have finished.
+        const QString jobId = submit(u"many_tasks"_s, {u"240"_s, u"0.25"_s});
+        QVERIFY(!jobId.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(toString(jobState(jobId)), u"RUNNING"_s, 20000);
+        QTest::qWait(3000);
+        QStringList stalled;
+        for (const Executor &e : executors()) {
+            if (e.status != ExecutorStatus::Running)
+                continue;
+            QCOMPARE(cli({u"chaos"_s, m_clusterId, u"stall-worker"_s, u"--executor"_s, e.id, u"--seconds"_s, u"25"_s}), 0);
+            stalled.append(e.id);
+        }
+        QVERIFY(!stalled.isEmpty());
+        QCOMPARE(toString(jobState(jobId)), u"RUNNING"_s); // the tasks did not all finish before the stall
+        // Raised once the threshold has passed with no finished task, while tasks remain.
+        QTRY_VERIFY_WITH_TIMEOUT(!incident(u"job_stalled"_s, jobId).isEmpty(), 20000);
+        const QJsonObject o = incident(u"job_stalled"_s, jobId);
+        checkIncidentShape(o, u"job_stalled"_s);
+        QVERIFY(o.value(u"end"_s).isNull());
+        const QString summary = o.value(u"summary"_s).toString();
+        QVERIFY2(summary.contains(u"has made no progress"_s) && summary.contains(u"remain"_s), qPrintable(summary));
+        // The evidence: the last progress, the executors that went silent, the end of their logs.
+        QStringList titles;
+        QString progress;
+        for (const QJsonValue &v : o.value(u"evidence"_s).toArray()) {
+            const QJsonObject e = v.toObject();
+            titles.append(e.value(u"title"_s).toString());
+            if (e.value(u"title"_s).toString() == "Progress"_L1)
+                for (const QJsonValue &l : e.value(u"lines"_s).toArray())
+                    progress += l.toString() + u'\n';
+        }
+        QVERIFY2(progress.contains(u"last progress at"_s) && progress.contains(u"a task of one_task finished"_s),
+                 qPrintable(progress));
+        for (const QString &id : std::as_const(stalled)) {
+            QVERIFY2(progress.contains(u"stopped reporting: "_s) && progress.contains(id), qPrintable(progress));
+            QVERIFY2(titles.contains(u"The end of %1's log"_s.arg(id)), qPrintable(titles.join(u", "_s)));
+        }
+        // The stall ends: tasks finish again, the incident is over and the job completes.
+        QTRY_VERIFY_WITH_TIMEOUT(!incident(u"job_stalled"_s, jobId).value(u"end"_s).isNull(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(isFinished(jobState(jobId)), 120000);
+        QCOMPARE(toString(jobState(jobId)), u"COMPLETED"_s);
+    }
+
     void everyTypeHasARunbook()
     {
         const ApiReply list = api("GET", u"/runbooks"_s);
@@ -636,7 +683,7 @@ private Q_SLOTS:
         for (const QJsonValue &v : list.body.toArray())
             ids.append(v.toObject().value(u"id"_s).toString());
         for (const char *type : {"executor_oom", "shuffle_skew", "executor_lost", "network_stall", "permission_denied",
-                                 "idle_cluster", "retry_storm"})
+                                 "idle_cluster", "retry_storm", "job_stalled"})
             QVERIFY2(ids.contains(QLatin1StringView(type)), type);
         QCOMPARE(api("GET", u"/runbooks/..%2Fetc"_s).httpStatus, 404);
         QCOMPARE(api("GET", u"/clusters/"_s + m_clusterId + u"/incidents/inc-nope"_s).httpStatus, 404);

@@ -69,6 +69,8 @@ QString typeTitle(triage::IncidentType t)
         return IncidentsPanel::tr("Idle cluster");
     case triage::IncidentType::RetryStorm:
         return IncidentsPanel::tr("Retry storm");
+    case triage::IncidentType::JobStalled:
+        return IncidentsPanel::tr("Job stalled");
     case triage::IncidentType::SloBurn:
         return IncidentsPanel::tr("SLO burning its error budget");
     }

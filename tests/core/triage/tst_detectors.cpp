@@ -292,6 +292,68 @@ private Q_SLOTS:
         QCOMPARE(toString(detectExecutorLost(f).value(0).severity), toString(Severity::Critical));
     }
 
+    // Job stall ------------------------------------------------------------------------------------
+
+    void aRunningJobWithWorkLeftAndNoFinishedTaskIsAStall()
+    {
+        ClusterFacts f = healthyCluster(); // job-1 runs; its last task finished at +30 s
+        Thresholds t;
+        t.jobStallSeconds = 60;
+        f.groups[0].remaining = 5;
+        QVERIFY(detectJobStalled(f, t).isEmpty()); // 10 s without a finished task is not a stall
+        // A minute later: w1 reports and runs nothing, w2 stopped reporting at +40 s.
+        f.nowMs = kT0 + 91'000;
+        for (Series &s : f.series)
+            if (s.name == "tasks_executing"_L1 && s.executor == "w1"_L1)
+                for (qint64 tMs = kT0 + 41'000; tMs <= f.nowMs; tMs += 1000)
+                    s.points.append({tMs, 0});
+        f.executors[1].log = lines({u"distributed.core - INFO - Connection to tcp://127.0.0.1:4000 has been closed."_s},
+                                   f.nowMs);
+        const IncidentList found = detectJobStalled(f, t);
+        QCOMPARE(found.size(), 1);
+        const Incident &i = found[0];
+        QCOMPARE(toString(i.type), u"job_stalled"_s);
+        QCOMPARE(i.subject, u"job-1"_s);
+        QCOMPARE(i.start.toMSecsSinceEpoch(), kT0 + 30'000);
+        QVERIFY(i.isOpen());
+        QCOMPARE(toString(i.severity), toString(Severity::Severe));
+        QVERIFY2(i.summary.contains(u"no progress for 61 s"_s) && i.summary.contains(u"5 task(s) remain"_s),
+                 qPrintable(i.summary));
+        QCOMPARE(i.evidence[0].title, u"Progress"_s);
+        const QString progress = i.evidence[0].lines.join(u'\n');
+        QVERIFY2(progress.contains(u"a task of shuffle-split finished"_s), qPrintable(progress));
+        QVERIFY2(progress.contains(u"executors with no task executing: w1"_s), qPrintable(progress));
+        QVERIFY2(progress.contains(u"executors that stopped reporting: w2"_s), qPrintable(progress));
+        const auto w2Log = std::find_if(i.evidence.cbegin(), i.evidence.cend(),
+                                        [](const Evidence &e) { return e.title == "The end of w2's log"_L1; });
+        QVERIFY(w2Log != i.evidence.cend());
+        QVERIFY(w2Log->lines.join(u'\n').contains(u"has been closed"_s));
+        // Three thresholds without progress: critical.
+        f.nowMs = kT0 + 30'000 + 180'000;
+        QCOMPARE(toString(detectJobStalled(f, t).value(0).severity), toString(Severity::Critical));
+    }
+
+    void aJobWithNothingLeftOrNotRunningIsNoStall()
+    {
+        ClusterFacts f = healthyCluster();
+        Thresholds t;
+        t.jobStallSeconds = 5;
+        f.nowMs = kT0 + 120'000;
+        f.groups[0].remaining = -1; // the scheduler did not say: not judged
+        QVERIFY(detectJobStalled(f, t).isEmpty());
+        f.groups[0].remaining = 0; // nothing left to do: the driver is finishing up
+        QVERIFY(detectJobStalled(f, t).isEmpty());
+        f.groups[0].remaining = 3;
+        QCOMPARE(detectJobStalled(f, t).size(), 1);
+        f.jobs[0].job.state = JobState::Completed;
+        QVERIFY(detectJobStalled(f, t).isEmpty());
+        // A job with no finished task yet counts from its start.
+        f.jobs[0].job.state = JobState::Running;
+        f.groups[0].durationsS.clear();
+        f.groups[0].toMs = 0;
+        QCOMPARE(detectJobStalled(f, t).value(0).start.toMSecsSinceEpoch(), kT0);
+    }
+
     void aRetireByScaleDownRaisesNothing()
     {
         ClusterFacts f = healthyCluster();
