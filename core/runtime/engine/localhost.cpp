@@ -13,6 +13,8 @@
 
 #include <array>
 #include <csignal>
+#include <signal.h>
+#include <sys/types.h>
 #include <grp.h>
 #include <pwd.h>
 #include <unistd.h>
@@ -149,6 +151,11 @@ bool LocalHost::signal(ProcessHandle process, ProcessSignal signal)
 {
     if (!process.isValid())
         return false;
+    // A decommission goes to the group's leader alone (a Spark Worker's JVM: spark-class execs it). Its
+    // group also holds the pyspark worker processes of running tasks, whom SIGPWR's default action
+    // would end: the drain would become the loss it is meant to avoid.
+    if (signal == ProcessSignal::Decommission)
+        return ::kill(pid_t(process.id), SIGPWR) == 0;
     return processes::signalGroup(process.id, toSignalNumber(signal));
 }
 
