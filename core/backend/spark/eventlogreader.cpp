@@ -381,6 +381,8 @@ private:
         const auto r = std::from_chars(begin, end, n);
         if (r.ec != std::errc() || r.ptr != end)
             return 0;
+        if constexpr (sizeof(Int) >= sizeof(int64_t))
+            n = clampEventLogInteger(n);
         out = Int(n);
         return i + 1;
     }
