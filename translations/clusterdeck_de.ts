@@ -3565,6 +3565,16 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>MMM d</source>
+        <comment>date format</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>MMM d, HH:mm</source>
+        <comment>date format</comment>
+        <translation>d. MMM, HH:mm</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::TelemetryPanel</name>
