@@ -910,7 +910,7 @@ Qt %2 (gebaut mit %3)
     </message>
     <message>
         <source>%1 · read %2 (%3 events) in %4 s</source>
-        <translation>%1 · %2 gelesen (%3 Events) in %4 s</translation>
+        <translation>%1 · %2 gelesen (%3 Events) in %L4 s</translation>
     </message>
     <message numerus="yes">
         <source>Mean task run time: %1 over %n finished task(s).</source>
@@ -3067,15 +3067,15 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     </message>
     <message>
         <source>%1 % ok</source>
-        <translation>%1 % ok</translation>
+        <translation>%L1 % ok</translation>
     </message>
     <message>
         <source>%1 % tasks ok</source>
-        <translation>%1 % Tasks ok</translation>
+        <translation>%L1 % Tasks ok</translation>
     </message>
     <message>
         <source>P95 %1 s</source>
-        <translation>P95 %1 s</translation>
+        <translation>P95 %L1 s</translation>
     </message>
     <message>
         <source>%1 min old</source>
@@ -3095,7 +3095,7 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation>%1 %</translation>
+        <translation>%L1 %</translation>
     </message>
     <message>
         <source>none</source>
@@ -3484,7 +3484,7 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     </message>
     <message>
         <source>%1%2 % against the previous period</source>
-        <translation>%1%2 % gegenüber dem vorherigen Zeitraum</translation>
+        <translation>%1%L2 % gegenüber dem vorherigen Zeitraum</translation>
     </message>
     <message>
         <source>no spend in the previous period</source>
@@ -3492,7 +3492,7 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     </message>
     <message>
         <source>%1 · %2 % of spend</source>
-        <translation>%1 · %2 % der Ausgaben</translation>
+        <translation>%1 · %L2 % der Ausgaben</translation>
     </message>
     <message>
         <source>n/a</source>
