@@ -582,12 +582,15 @@ void MainWindow::updateBanner(Connection *c)
     QString banner;
     const QString server = c->capabilities().serverName;
     if (c->state() == ConnectionState::Unreachable) {
-        banner = tr("⚠ %4 at %1 is not answering (%2) since %3.").arg(c->url().toString(), c->stateMessage(),
-                                                                      presentation::formatTime(c->unreachableSince()), server);
-        banner += c->hasClusterList()
-            ? tr(" Showing the last data, received at %1, greyed as stale.").arg(presentation::formatTime(c->lastAnswerAt()))
-            : QString();
-        banner += tr(" Retrying every %1 s.").arg(ClusterFeed::kUnreachablePollMs / 1000);
+        const QString since = presentation::formatTime(c->unreachableSince());
+        const QString retrySeconds = QString::number(ClusterFeed::kUnreachablePollMs / 1000);
+        banner = c->hasClusterList()
+            ? tr("⚠ %1 at %2 is not answering (%3) since %4. Showing the last data, received at %5, greyed as stale. "
+                 "Retrying every %6 s.")
+                  .arg(server, c->url().toString(), c->stateMessage(), since,
+                       presentation::formatTime(c->lastAnswerAt()), retrySeconds)
+            : tr("⚠ %1 at %2 is not answering (%3) since %4. Retrying every %5 s.")
+                  .arg(server, c->url().toString(), c->stateMessage(), since, retrySeconds);
         if (!m_localStartNote.isEmpty() && c->isLocal())
             banner += u' ' + m_localStartNote;
     } else if (c->state() == ConnectionState::Unauthorized) {
@@ -618,8 +621,9 @@ void MainWindow::updateStatus(Connection *c)
         status += tr("connecting…");
         break;
     case ConnectionState::Connected:
-        status += tr("connected · %n cluster(s)", nullptr, int(c->clusters()->rowCount())) + tr(", %1 live").arg(live)
-            + tr(" · updated %1").arg(c->lastAnswerAt().toString(u"HH:mm:ss"_s));
+        status += tr("connected · %n cluster(s), %1 live · updated %2", nullptr, int(c->clusters()->rowCount()))
+                      .arg(live)
+                      .arg(c->lastAnswerAt().toString(u"HH:mm:ss"_s));
         break;
     case ConnectionState::Unreachable:
         status += tr("unreachable for %1")
@@ -748,7 +752,7 @@ void MainWindow::openScaleDialog()
                     statusBar()->showMessage(tr("Scaling policy of %1: %2").arg(name, dialog->policy().summary()), 5000);
                 } else if (target) {
                     connection->scale(id, *target);
-                    statusBar()->showMessage(tr("Scaling %1 to %2 workers…").arg(name).arg(*target), 5000);
+                    statusBar()->showMessage(tr("Scaling %1 to %n worker(s)…", nullptr, *target).arg(name), 5000);
                 }
             });
     dialog->open();

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The console without a mouse (issue 17): the menus and their standard shortcuts, Alt+1..9 for the tabs,
 // "/" to the sidebar's filter, the Ctrl+K palette over clusters, tabs and actions, the About dialog's versions,
-// and no mnemonic used twice in any dialog or page. Offscreen, on a Spark event log (no server anywhere).
+// and no mnemonic used twice in any dialog or page, in English and in German. Offscreen, on a Spark event log (no
+// server anywhere).
 #include "testpaths.h"
 #include "ui/backend/connection.h"
 #include "ui/clusterpage.h"
@@ -30,6 +31,7 @@
 #include <QMenuBar>
 #include <QTabWidget>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace cdeck;
@@ -85,6 +87,17 @@ QString duplicates(QStringList found)
     return dups.join(u", "_s);
 }
 
+// The console's translation (clusterdeck_LANGUAGE.qm, as main.cpp installs it) until it is destroyed; null when
+// it cannot be loaded.
+std::unique_ptr<QTranslator> installTranslation(const QString &language)
+{
+    auto translator = std::make_unique<QTranslator>();
+    if (!translator->load(u"clusterdeck_"_s + language, QStringLiteral(CLUSTERDECK_QM_DIR)))
+        return nullptr;
+    QCoreApplication::installTranslator(translator.get());
+    return translator;
+}
+
 } // namespace
 
 class TstKeyboard : public QObject
@@ -98,10 +111,19 @@ private Q_SLOTS:
     void slashFocusesTheFilter();
     void paletteFindsClustersTabsAndActions();
     void aboutSaysTheProjectVersion();
+    void noMnemonicTwiceInADialog_data() { languages(); }
     void noMnemonicTwiceInADialog();
+    void noMnemonicTwiceInTheWindow_data() { languages(); }
     void noMnemonicTwiceInTheWindow();
 
 private:
+    // The console's languages: German labels choose their own Alt+letters, so each is walked.
+    static void languages()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << u"en"_s;
+        QTest::newRow("de") << u"de"_s;
+    }
     MainWindow *openLog();
     QAction *action(const QString &name) const { return m_window->findChild<QAction *>(name); }
     std::unique_ptr<MainWindow> m_window;
@@ -238,6 +260,9 @@ void TstKeyboard::aboutSaysTheProjectVersion()
 
 void TstKeyboard::noMnemonicTwiceInADialog()
 {
+    QFETCH(QString, language);
+    const auto translation = installTranslation(language);
+    QVERIFY(translation);
     ClusterInfo cluster;
     cluster.id = u"c-1"_s;
     cluster.spec.name = u"etl"_s;
@@ -266,6 +291,9 @@ void TstKeyboard::noMnemonicTwiceInADialog()
 
 void TstKeyboard::noMnemonicTwiceInTheWindow()
 {
+    QFETCH(QString, language);
+    const auto translation = installTranslation(language);
+    QVERIFY(translation);
     QVERIFY(openLog());
     QStringList menuTitles;
     for (QAction *menu : m_window->menuBar()->actions()) {

@@ -25,6 +25,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace cdeck;
@@ -60,6 +61,14 @@ private:
     }
 
 private Q_SLOTS:
+    // What an English user reads: the console's English file (plural forms only) is installed, as main.cpp does.
+    void initTestCase()
+    {
+        auto *english = new QTranslator(this);
+        QVERIFY(english->load(u"clusterdeck_en"_s, QStringLiteral(CLUSTERDECK_QM_DIR)));
+        QCoreApplication::installTranslator(english);
+    }
+
     void namesTheField_data();
     void namesTheField();
     void validSpecIsSent();
@@ -205,9 +214,9 @@ void TstLaunchForm::scaleDialogShowsDelta()
     spin->setValue(1);
     QVERIFY2(dialog.deltaText().startsWith(u"−1 executor"_s), qPrintable(dialog.deltaText()));
     QVERIFY(child<QPushButton>(&dialog, u"scaleButton"_s)->isEnabled());
-    // One worker of one thread: "1 thread(s)" through %n, never "adds 1 threads".
+    // One worker of one thread: "%n thread(s)" through the English plural forms, never "adds 1 threads".
     spin->setValue(3);
-    QVERIFY2(dialog.deltaText().contains(u"adds 1 thread(s) and"_s), qPrintable(dialog.deltaText()));
+    QVERIFY2(dialog.deltaText().contains(u"adds 1 thread and"_s), qPrintable(dialog.deltaText()));
     QVERIFY(!dialog.deltaText().contains(u"1 threads"_s));
 }
 

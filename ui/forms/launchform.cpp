@@ -267,9 +267,9 @@ void LaunchForm::updateTypeHint()
     for (const InstanceType &t : m_types) {
         if (t.name != name)
             continue;
-        m_typeHint->setText(tr("%1 · at most %2 workers of this type fit in the runtime's memory")
-                                .arg(t.description)
-                                .arg(t.maxWorkers));
+        m_typeHint->setText(
+            tr("%1 · at most %n worker(s) of this type fit in the runtime's memory", nullptr, t.maxWorkers)
+                .arg(t.description));
         const int n = m_workers->value();
         m_workersHint->setText(tr("In total: %1, %2 of memory")
                                    .arg(tr("%n thread(s)", nullptr, n * t.threads),

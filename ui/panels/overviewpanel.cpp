@@ -122,8 +122,7 @@ void OverviewPanel::updateMarket()
     const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
     const auto inHour = std::count_if(m_spotInterruptions.cbegin(), m_spotInterruptions.cend(),
                                       [&hourAgo](const QDateTime &at) { return at > hourAgo; });
-    QString text = m_marketName + u"; "_s
-        + (inHour == 1 ? tr("1 spot interruption in the last hour") : tr("%1 spot interruptions in the last hour").arg(inHour));
+    QString text = m_marketName + u"; "_s + tr("%n spot interruption(s) in the last hour", nullptr, int(inHour));
     if (m_fellBack)
         text += tr("; fell back to on-demand");
     m_market->setText(text);
@@ -173,9 +172,8 @@ void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<Instanc
     m_workers->setText(c.capacityReason.isEmpty()
                            ? tr("%1 requested, %2 running").arg(c.spec.workers).arg(c.runningWorkers)
                            : tr("%1 requested, %2 running: %3").arg(c.spec.workers).arg(c.runningWorkers).arg(c.capacityReason));
-    m_type->setText(type ? tr("%1: %2 thread(s), %3 per worker (like %4)")
+    m_type->setText(type ? tr("%1: %n thread(s), %2 per worker (like %3)", nullptr, type->threads)
                                .arg(type->name)
-                               .arg(type->threads)
                                .arg(presentation::formatBytes(type->memoryLimitBytes), type->referenceType)
                          : c.spec.instanceType);
     m_marketName = toString(c.spec.market);
@@ -200,7 +198,7 @@ void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<Instanc
                                  .arg(policy.maxStep)
                                  .arg(policy.stabilizationSeconds)
                            : tr("Manual: the cluster keeps the workers asked for"));
-    const QString targetWorkers = c.spec.workers == 1 ? tr("1 worker") : tr("%1 workers").arg(c.spec.workers);
+    const QString targetWorkers = tr("%n worker(s)", nullptr, c.spec.workers);
     m_target->setText(policy.managed() ? tr("%1 (chosen by the policy), %2 running").arg(targetWorkers).arg(c.runningWorkers)
                                        : tr("%1 (asked for), %2 running").arg(targetWorkers).arg(c.runningWorkers));
 

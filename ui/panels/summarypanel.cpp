@@ -8,6 +8,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -17,6 +18,7 @@
 #include <QDateEdit>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -34,7 +36,10 @@ QString dayLabel(const QString &key, qsizetype days)
     const QDate d = QDate::fromString(key, Qt::ISODate);
     if (!d.isValid())
         return key;
-    return days > 14 ? QString::number(d.day()) : d.toString(u"MMM d"_s);
+    // In the console's language: "Dec 7", "7. Dez." (QDate::toString alone speaks English).
+    return days > 14
+        ? QString::number(d.day())
+        : QLocale().toString(d, QCoreApplication::translate("cdeck::SummaryPanel", "MMM d", "date format"));
 }
 
 QTableWidgetItem *cell(const QString &text, bool number = false)
@@ -308,7 +313,8 @@ void SummaryPanel::setSummary(const QJsonObject &s)
     m_waste->setText(tr("%1 · %2 % of spend").arg(money(idle + memory)).arg(waste.value(u"share"_s).toDouble() * 100, 0, 'f', 1));
     m_perTb->setText(perTb.isNull() ? tr("n/a") : money(perTb.toDouble()));
     const auto when = [](const QString &iso) {
-        return QDateTime::fromString(iso, Qt::ISODateWithMs).toLocalTime().toString(u"MMM d, HH:mm"_s);
+        return QLocale().toString(QDateTime::fromString(iso, Qt::ISODateWithMs).toLocalTime(),
+                                  QCoreApplication::translate("cdeck::SummaryPanel", "MMM d, HH:mm", "date format"));
     };
     m_periodNote->setText(tr("%1 – %2, against %3 – %4. Per-second billing with a one-minute minimum; "
                              "amounts from the runtime's ledger. %5")
