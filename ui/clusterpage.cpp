@@ -135,6 +135,8 @@ void ClusterPage::wire()
     connect(m_incidents, &IncidentsPanel::planWanted, m_focus, &FocusedCluster::planGuardedAction);
     connect(m_incidents, &IncidentsPanel::evidenceWanted, m_focus, &FocusedCluster::fetchEvidence);
     connect(m_incidents, &IncidentsPanel::actionConfirmed, m_focus, &FocusedCluster::runGuardedAction);
+    connect(m_incidents, &IncidentsPanel::logsWanted, this, &ClusterPage::showLogsAt);
+    connect(m_timeline, &TimelinePanel::logsWanted, this, &ClusterPage::showLogsAt);
     connect(m_jobs, &JobsPanel::submitRequested, m_focus, &FocusedCluster::submitJob);
     connect(m_jobs, &JobsPanel::cancelRequested, m_focus, &FocusedCluster::cancelJob);
     connect(m_jobs, &JobsPanel::dagRequested, this, &ClusterPage::showJobDag);
@@ -239,6 +241,8 @@ void ClusterPage::showCluster(const std::optional<ClusterInfo> &listed, const st
     m_tabs->setTabToolTip(m_tabs->indexOf(m_logs), hasLogs ? QString() : tr("Logs are read from a ClusterDeck runtime's clusters"));
     m_logs->setRuntime(hasLogs ? c->url() : QUrl(), hasLogs ? c->tokenFile() : QString());
     m_logs->setCluster(hasLogs ? m_focus->clusterId() : QString());
+    m_incidents->setLogsAvailable(hasLogs, tr("Logs are read from a ClusterDeck runtime's clusters"));
+    m_timeline->setLogsAvailable(hasLogs);
     m_shuffle->setSparkWording(can.sparkShuffleWording);
     m_jobs->setStagesShown(can.sparkStages);
     m_jobs->setCancelSupported(can.cancelsJobs, can.whyNoCancel);
@@ -455,6 +459,14 @@ void ClusterPage::showTab(Tab tab)
 {
     m_tabs->setCurrentIndex(int(tab)); // Tab is in the tabs' order
     updateFocus();
+}
+
+void ClusterPage::showLogsAt(const triage::LogTarget &target)
+{
+    if (!m_tabs->isTabEnabled(int(Tab::Logs)))
+        return;
+    showTab(Tab::Logs);
+    m_logs->showLogsAt(target);
 }
 
 void ClusterPage::showJobDag(const QString &jobId)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/backend/clusterfeed.h"
+#include "core/triage/logtarget.h"
 
 #include <QHash>
 #include <QSet>
@@ -63,6 +64,8 @@ public:
     bool costShown() const;
 
     void showTab(Tab tab);
+    // "Show logs at this time" from the Incidents or Timeline tab: the Logs tab on that log at that time.
+    void showLogsAt(const triage::LogTarget &target);
     void showJobDag(const QString &jobId);
     bool isReady(Tab tab) const; // the data the tab shows has arrived
     QTabWidget *tabs() const { return m_tabs; }

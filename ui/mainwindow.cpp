@@ -13,6 +13,7 @@
 #include "forms/terminatedialog.h"
 #include "localruntime.h"
 #include "models/clusterlistmodel.h"
+#include "panels/budgetactions.h"
 #include "panels/slospanel.h"
 #include "forms/aboutdialog.h"
 #include "panels/summarypanel.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     connect(m_sidebar, &Sidebar::summaryRequested, this, &MainWindow::showSummary);
     connect(m_sidebar, &Sidebar::slosRequested, this, &MainWindow::showSlos);
     connect(m_summary, &SummaryPanel::queryChanged, this, &MainWindow::updateFocus);
+    wireRecordEditors();
 
     // Right side: banner over a stack of pages.
     m_banner->setObjectName(u"unreachableBanner"_s);
@@ -534,6 +536,7 @@ void MainWindow::showSummary()
     if (c != m_summaryConnection)
         m_summary->clear();
     m_summaryConnection = c;
+    updateRecordEditors();
     m_stack->setCurrentWidget(m_summary);
     updateFocus();
 }
@@ -546,6 +549,7 @@ void MainWindow::showSlos()
     if (c != m_slosConnection)
         m_slos->clear();
     m_slosConnection = c;
+    updateRecordEditors();
     m_stack->setCurrentWidget(m_slos);
     updateFocus();
 }
@@ -777,6 +781,8 @@ void MainWindow::openTerminateDialog()
 
 void MainWindow::onAction(Connection *connection, const ActionResult &r)
 {
+    if (onRecordAction(connection, r))
+        return;
     if (r.action == "launch"_L1) {
         if (!r.ok) {
             m_launchForm->showRefusal(r.message, r.fields);
@@ -846,6 +852,66 @@ void MainWindow::saveSelection()
     if (m_options.persistent && m_focus->connection())
         ConsoleSettings().saveSelection(m_focus->connection()->url().toString(), m_focus->clusterId(),
                                         m_clusterPage->tabs()->currentIndex());
+}
+
+void MainWindow::wireRecordEditors()
+{
+    BudgetActions *budgets = m_summary->budgetActions();
+    connect(budgets, &BudgetActions::saveRequested, this, [this](const QJsonObject &budget, const QString &replacing) {
+        if (m_summaryConnection)
+            m_summaryConnection->saveBudget(budget, replacing);
+    });
+    connect(budgets, &BudgetActions::deleteRequested, this, [this](const QString &tag) {
+        if (m_summaryConnection)
+            m_summaryConnection->deleteBudget(tag);
+    });
+    connect(m_slos, &SlosPanel::saveRequested, this, [this](const QJsonObject &definition, const QString &replacing) {
+        if (m_slosConnection)
+            m_slosConnection->saveSlo(definition, replacing);
+    });
+    connect(m_slos, &SlosPanel::deleteRequested, this, [this](const QString &sloId) {
+        if (m_slosConnection)
+            m_slosConnection->deleteSlo(sloId);
+    });
+}
+
+void MainWindow::updateRecordEditors()
+{
+    const auto editable = [](Connection *c) { return c && c->capabilities().editsBudgetsAndSlos; };
+    const auto whyNot = [](Connection *c) {
+        return c ? tr("%1 keeps no budgets or SLOs: a ClusterDeck runtime does.").arg(c->capabilities().serverName)
+                 : QString();
+    };
+    m_summary->budgetActions()->setEditable(editable(m_summaryConnection), whyNot(m_summaryConnection));
+    m_slos->setEditable(editable(m_slosConnection), whyNot(m_slosConnection));
+}
+
+bool MainWindow::onRecordAction(Connection *connection, const ActionResult &r)
+{
+    const bool budget = r.action == "budget"_L1 || r.action == "budget-delete"_L1;
+    const bool slo = r.action == "slo"_L1 || r.action == "slo-delete"_L1;
+    if (!budget && !slo)
+        return false;
+    if (r.action == "budget"_L1 && connection == m_summaryConnection)
+        m_summary->budgetActions()->showSaveAnswer(r.ok, r.message);
+    if (r.action == "slo"_L1 && connection == m_slosConnection)
+        m_slos->showSaveAnswer(r.ok, r.message);
+    if (r.ok) {
+        statusBar()->showMessage(r.action == "budget"_L1          ? tr("Budget saved.")
+                                     : r.action == "budget-delete"_L1 ? tr("Budget removed.")
+                                     : r.action == "slo"_L1           ? tr("SLO saved.")
+                                                                      : tr("SLO removed."),
+                                 5000);
+        connection->pollNow();
+    } else if (r.action.endsWith("-delete"_L1)) {
+        // A save's refusal shows in its editor, which stays open; a removal has no editor to show it in.
+        const QString what = budget ? tr("Removing the budget was refused") : tr("Removing the SLO was refused");
+        auto *box = new QMessageBox(QMessageBox::Warning, what, tr("%1: %2").arg(what, r.message), QMessageBox::Ok, this);
+        box->setObjectName(u"recordRefusal"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    return true;
 }
 
 } // namespace cdeck

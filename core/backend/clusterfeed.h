@@ -56,6 +56,7 @@ struct FeedCapabilities
     ExecutorKind executors = ExecutorKind::DaskWorkers;
     bool clusterEvents = false; // eventsReady: a ClusterDeck runtime's event list (the overview waits for it)
     bool problemsAreFinal = false; // answerProblem is what a one-time read lacked, not a failing server
+    bool editsBudgetsAndSlos = false; // saveBudget/deleteBudget/saveSlo/deleteSlo (a runtime keeps them)
 
     // The header's description of a cluster of this connection ("%1" is its id): empty for a runtime's, whose
     // header says state, workers and instance type instead.
@@ -166,6 +167,14 @@ public:
     virtual void runGuardedAction(const QString &clusterId, const QJsonObject &body);
     // The plan of a guarded action (dry run): nothing happens, nothing is audited.
     virtual void planGuardedAction(const QString &clusterId, const QString &incidentId, const QJsonObject &body);
+    // Budgets and SLOs, answered by actionFinished: "budget" (body: the BudgetStatus), "budget-delete", "slo"
+    // (body: the Slo), "slo-delete"; the runtime's refusal (400, 403, 404) is the message. replacing names the
+    // budget's tag or the SLO's id an editor changed: removed only once the new one was accepted, so a refused
+    // edit loses nothing. A feed without them (editsBudgetsAndSlos) refuses, saying why.
+    virtual void saveBudget(const QJsonObject &budget, const QString &replacing);
+    virtual void deleteBudget(const QString &tag);
+    virtual void saveSlo(const QJsonObject &definition, const QString &replacing);
+    virtual void deleteSlo(const QString &sloId);
 
 Q_SIGNALS:
     void clustersReady(const cdeck::ClusterList &clusters);
@@ -215,6 +224,8 @@ protected:
     QString incidentsFocus() const { return m_incidentsFocus; }
 
 private:
+    void refuseBudgetsAndSlos(const QString &action);
+
     const FeedCapabilities m_capabilities;
     QString m_incidentsFocus;
 };

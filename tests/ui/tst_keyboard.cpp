@@ -9,8 +9,10 @@
 #include "ui/clusterpage.h"
 #include "ui/forms/aboutdialog.h"
 #include "ui/forms/addruntimedialog.h"
+#include "ui/forms/budgetdialog.h"
 #include "ui/forms/launchform.h"
 #include "ui/forms/scaledialog.h"
+#include "ui/forms/slodialog.h"
 #include "ui/forms/terminatedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/models/clusterlistmodel.h"
@@ -18,6 +20,9 @@
 #include "ui/widgets/commandpalette.h"
 #include "ui/panels/dagpanel.h"
 #include "ui/panels/jobspanel.h"
+#include "ui/panels/budgetactions.h"
+#include "ui/panels/slospanel.h"
+#include "ui/panels/summarypanel.h"
 #include "ui/panels/timelinepanel.h"
 
 #include <QAbstractButton>
@@ -275,6 +280,13 @@ void TstKeyboard::noMnemonicTwiceInADialog()
     dialogs.push_back(std::make_unique<TerminateDialog>(cluster));
     dialogs.push_back(std::make_unique<AboutDialog>());
     dialogs.push_back(std::make_unique<CommandPalette>(QList<CommandPalette::Entry>{}));
+    dialogs.push_back(std::make_unique<BudgetDialog>(u"USD"_s, u"team=data"_s, 500));
+    triage::SloDefinition slo;
+    slo.id = u"slo-00000001"_s; // editing: the replacement note shows too
+    slo.jobName = u"export_report"_s;
+    slo.sli = triage::SliKind::P95Duration;
+    slo.thresholdSeconds = 60;
+    dialogs.push_back(std::make_unique<SloDialog>(slo));
     for (const auto &d : dialogs) {
         d->show();
         // The launch form's policy fields show only for a managed policy: check them shown too.
@@ -284,6 +296,8 @@ void TstKeyboard::noMnemonicTwiceInADialog()
         // The walker does see them (the launch form has a dozen, three of them once Alt+N).
         if (qobject_cast<LaunchForm *>(d.get()))
             QVERIFY(found.size() >= 10);
+        if (qobject_cast<SloDialog *>(d.get()))
+            QVERIFY(found.size() >= 7); // its fields (Save and Cancel have one only where the platform theme gives it)
         QVERIFY2(duplicates(found).isEmpty(),
                  qPrintable(u"%1: %2"_s.arg(QString::fromLatin1(d->metaObject()->className()), duplicates(found))));
     }
@@ -312,6 +326,18 @@ void TstKeyboard::noMnemonicTwiceInTheWindow()
         tabs->setCurrentIndex(i);
         const QStringList found = menuTitles + mnemonics(m_window.get());
         QVERIFY2(duplicates(found).isEmpty(), qPrintable(tabs->tabText(i) + u": "_s + duplicates(found)));
+    }
+    // The pages beside the cluster page: the executive summary (with its budget controls) and the SLOs, each with
+    // the menu bar and the sidebar.
+    m_window->summaryPanel()->budgetActions()->setEditable(true);
+    m_window->summaryPanel()->budgetActions()->setBudgets({QJsonObject{{u"tag"_s, u"team=data"_s}, {u"limit"_s, 1}}},
+                                                          u"USD"_s);
+    m_window->slosPanel()->setEditable(true);
+    for (QWidget *page : {static_cast<QWidget *>(m_window->summaryPanel()), static_cast<QWidget *>(m_window->slosPanel())}) {
+        page == m_window->summaryPanel() ? m_window->showSummary() : m_window->showSlos();
+        QVERIFY(page->isVisible());
+        const QStringList found = menuTitles + mnemonics(m_window.get());
+        QVERIFY2(duplicates(found).isEmpty(), qPrintable(page->objectName() + u": "_s + duplicates(found)));
     }
 }
 

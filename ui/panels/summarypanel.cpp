@@ -4,6 +4,7 @@
 
 #include "ui/cost/costcharts.h"
 #include "ui/cost/costexport.h"
+#include "ui/panels/budgetactions.h"
 
 #include <QChart>
 #include <QChartView>
@@ -75,6 +76,7 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     , m_to(new QDateEdit(this))
     , m_budgets(new QVBoxLayout)
     , m_budgetBox(new QGroupBox(tr("Budgets (this calendar month)"), this))
+    , m_budgetActions(new BudgetActions(m_budgetBox))
     , m_csv(new QPushButton(tr("Export CSV…"), this))
     , m_pdf(new QPushButton(tr("Export PDF report…"), this))
 {
@@ -185,7 +187,9 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     grid->setColumnStretch(1, 1);
 
     m_budgetBox->setObjectName(u"budgetBox"_s);
-    m_budgetBox->setLayout(m_budgets);
+    auto *budgetLayout = new QVBoxLayout(m_budgetBox);
+    budgetLayout->addLayout(m_budgets);
+    budgetLayout->addWidget(m_budgetActions);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -398,7 +402,7 @@ void SummaryPanel::setSummary(const QJsonObject &s)
     }
     const QJsonArray budgets = s.value(u"budgets"_s).toArray();
     if (budgets.isEmpty()) {
-        auto *none = new QLabel(tr("No budgets set (POST /api/v1/budgets {\"tag\": \"team=data\", \"limit\": 500})."),
+        auto *none = new QLabel(tr("No budgets set. Add one to see a team's spending against its monthly limit."),
                                 m_budgetBox);
         none->setStyleSheet(u"color: palette(placeholder-text);"_s);
         m_budgets->addWidget(none);
@@ -428,6 +432,7 @@ void SummaryPanel::setSummary(const QJsonObject &s)
         h->addWidget(progress, 1);
         m_budgets->addWidget(row);
     }
+    m_budgetActions->setBudgets(budgets, currency);
     m_csv->setEnabled(true);
     m_pdf->setEnabled(true);
 }
