@@ -175,6 +175,7 @@ void ClusterPage::wire()
     connect(m_focus, &FocusedCluster::jobsReady, this, [this](const JobList &list) {
         m_haveJobs = true;
         m_jobs->setJobs(list);
+        m_overview->setJobs(list);
         m_jobStates.clear();
         for (const Job &j : list)
             m_jobStates.insert(j.id, j.state);
@@ -254,7 +255,9 @@ void ClusterPage::showCluster(const std::optional<ClusterInfo> &listed, const st
     m_finalDags.clear();
     m_overview->clear();
     m_haveSamples = samples.has_value();
-    m_jobs->setSamples(samples.value_or(QList<SampleInfo>{}));
+    m_allSamples = samples.value_or(QList<SampleInfo>{});
+    m_samplesEngine.reset();
+    offerSamples();
     if (listed)
         applyCluster(*listed);
     updateFocus();
@@ -284,7 +287,23 @@ void ClusterPage::setInstanceTypes(const QList<InstanceType> &types)
 void ClusterPage::setSamples(const QList<SampleInfo> &samples)
 {
     m_haveSamples = true;
-    m_jobs->setSamples(samples);
+    m_allSamples = samples;
+    m_samplesEngine.reset();
+    offerSamples();
+}
+
+void ClusterPage::offerSamples()
+{
+    // The same names exist for every engine: a Spark cluster runs the PySpark ones, a Dask cluster Dask's.
+    const EngineKind engine = m_cluster.spec.engine;
+    if (m_samplesEngine == engine)
+        return;
+    m_samplesEngine = engine;
+    QList<SampleInfo> offered;
+    for (const SampleInfo &s : std::as_const(m_allSamples))
+        if (s.engine == engine)
+            offered.append(s);
+    m_jobs->setSamples(offered);
 }
 
 std::optional<InstanceType> ClusterPage::typeOf(const QString &name) const
@@ -307,7 +326,11 @@ void ClusterPage::applyListed(const ClusterInfo &listed)
 
 void ClusterPage::applyCluster(const ClusterInfo &cluster)
 {
+    const bool engineChanged = m_cluster.spec.engine != cluster.spec.engine;
     m_cluster = cluster;
+    offerSamples();
+    if (engineChanged)
+        updateFocus(); // a Spark overview polls the jobs (their driver UIs)
     m_overview->setCluster(cluster, typeOf(cluster.spec.instanceType));
     m_incidents->setCluster(cluster);
     updateHeader();
@@ -416,8 +439,10 @@ bool ClusterPage::telemetryTabShown() const
 
 void ClusterPage::updateFocus()
 {
+    // The overview of a Spark cluster links its running applications' driver UIs: it needs the jobs too.
     const bool jobsNeeded = m_tabs->currentWidget() == m_jobs || m_tabs->currentWidget() == m_dagPanel
-        || m_tabs->currentWidget() == m_timeline;
+        || m_tabs->currentWidget() == m_timeline
+        || (m_tabs->currentWidget() == m_overview && m_cluster.spec.engine == EngineKind::Spark);
     m_focus->setPagesShown(m_onScreen && m_focus->isSet(), m_tabs->currentWidget() == m_executors, jobsNeeded);
     updateMetricsFollow();
     updateDagFocus();

@@ -130,6 +130,9 @@ private:
     bool m_haveEvents = false; // the event list (overview, chart markers)
     bool m_haveJobs = false;
     bool m_haveSamples = false;
+    QList<SampleInfo> m_allSamples; // every engine's; the job form offers the focused cluster's engine's
+    std::optional<EngineKind> m_samplesEngine; // whose samples the job form shows now
+    void offerSamples();
     bool m_telemetryWanted = false; // a metrics tab was opened for this cluster: follow its stream from then on
     quint64 m_followedTicket = 0;
     QHash<QString, JobState> m_jobStates; // for which DAGs still change

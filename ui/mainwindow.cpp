@@ -349,6 +349,11 @@ void MainWindow::wireFeed(Connection *connection)
                 if (connection == m_focus->connection())
                     m_clusterPage->setInstanceTypes(types);
             });
+    connect(feed, &ClusterFeed::enginesReady, this, [this, connection](const QList<EngineAvailability> &engines) {
+        m_engines.insert(connection, engines);
+        if (connection == m_launchConnection)
+            m_launchForm->setEngines(engines);
+    });
     connect(feed, &ClusterFeed::samplesReady, this, [this, connection](const QList<SampleInfo> &samples) {
         m_samples.insert(connection, samples);
         if (connection == m_focus->connection())
@@ -402,6 +407,7 @@ void MainWindow::removeConnection(Connection *connection)
     m_connections.removeOne(connection);
     m_types.remove(connection);
     m_samples.remove(connection);
+    m_engines.remove(connection);
     delete connection;
     updateConnectionViews();
 }
@@ -723,8 +729,10 @@ void MainWindow::showLaunchForm()
     m_launchForm->setRuntimeName(m_launchConnection->name());
     if (m_types.contains(m_launchConnection))
         m_launchForm->setInstanceTypes(m_types.value(m_launchConnection), m_defaultTypes.value(m_launchConnection));
-    else
-        m_launchConnection->fetchCatalog();
+    if (m_engines.contains(m_launchConnection))
+        m_launchForm->setEngines(m_engines.value(m_launchConnection));
+    // Asked on every opening: Spark installed while the console runs is offered the next time.
+    m_launchConnection->fetchCatalog();
     if (m_stack->currentWidget() != m_launchForm)
         m_launchForm->reset();
     m_stack->setCurrentWidget(m_launchForm);

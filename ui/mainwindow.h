@@ -130,6 +130,7 @@ private:
     QHash<Connection *, QList<InstanceType>> m_types;
     QHash<Connection *, QString> m_defaultTypes;
     QHash<Connection *, QList<SampleInfo>> m_samples;
+    QHash<Connection *, QList<EngineAvailability>> m_engines;
 
     QSplitter *m_splitter;
     Sidebar *m_sidebar;

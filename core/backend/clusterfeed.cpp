@@ -18,6 +18,7 @@ ClusterFeed::ClusterFeed(FeedCapabilities capabilities, QObject *parent)
     qRegisterMetaType<cdeck::ClusterEventList>("cdeck::ClusterEventList");
     qRegisterMetaType<QList<cdeck::InstanceType>>("QList<cdeck::InstanceType>");
     qRegisterMetaType<QList<cdeck::SampleInfo>>("QList<cdeck::SampleInfo>");
+    qRegisterMetaType<QList<cdeck::EngineAvailability>>("QList<cdeck::EngineAvailability>");
     qRegisterMetaType<cdeck::ActionResult>("cdeck::ActionResult");
     qRegisterMetaType<cdeck::triage::IncidentList>("cdeck::triage::IncidentList");
     qRegisterMetaType<QList<cdeck::triage::SloStatus>>("QList<cdeck::triage::SloStatus>");

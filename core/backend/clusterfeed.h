@@ -8,6 +8,7 @@
 #include "core/dag/dag.h"
 #include "core/model/clusterevent.h"
 #include "core/model/clusterinfo.h"
+#include "core/model/enginekind.h"
 #include "core/model/executor.h"
 #include "core/model/instancecatalog.h"
 #include "core/model/job.h"
@@ -68,6 +69,15 @@ struct SampleInfo
     QString name;
     QString description;
     QString path;
+    EngineKind engine = EngineKind::Dask; // the engine it runs on: each engine has its own under the same names
+};
+
+// Whether a runtime can launch an engine now and, when not, why (what to install): GET /engines.
+struct EngineAvailability
+{
+    EngineKind engine = EngineKind::Dask;
+    bool available = false;
+    QString reason;
 };
 
 // The outcome of one user action (launch, scale, ...), as the GUI shows it.
@@ -185,6 +195,8 @@ Q_SIGNALS:
     void eventsReady(const QString &clusterId, const cdeck::ClusterEventList &events);
     void instanceTypesReady(const QList<cdeck::InstanceType> &types, const QString &defaultType);
     void samplesReady(const QList<cdeck::SampleInfo> &samples);
+    // The engines a runtime can launch (fetchCatalog); feeds that launch nothing never send it.
+    void enginesReady(const QList<cdeck::EngineAvailability> &engines);
     void connectionChanged(cdeck::ConnectionState state, const QString &message);
     void nothingListening(); // the first time the server's port does not answer
     void actionFinished(const cdeck::ActionResult &result);
@@ -233,6 +245,7 @@ private:
 } // namespace cdeck
 
 Q_DECLARE_METATYPE(cdeck::SampleInfo)
+Q_DECLARE_METATYPE(cdeck::EngineAvailability)
 Q_DECLARE_METATYPE(cdeck::ActionResult)
 Q_DECLARE_METATYPE(cdeck::ConnectionState)
 Q_DECLARE_METATYPE(cdeck::MetricsLink)

@@ -158,15 +158,33 @@ void RuntimeFeed::fetchCatalog()
         QList<SampleInfo> samples;
         for (const QJsonValue &v : r.body.toArray()) {
             const QJsonObject o = v.toObject();
-            // /samples lists every engine's samples under the same names. The console launches and
-            // runs jobs on Dask clusters only so far, so it offers Dask's (a runtime before engines
-            // had no "engine" field: those are Dask's too); otherwise each name would show twice.
-            if (o.value(u"engine"_s).toString(u"dask"_s) != "dask"_L1)
-                continue;
+            // /samples lists every engine's samples under the same names; the job form offers the focused
+            // cluster's engine's. A runtime before engines had no "engine" field: those are Dask's.
+            const auto engine = engineKindFromString(o.value(u"engine"_s).toString(u"dask"_s));
+            if (!engine)
+                continue; // an engine this console does not know
             samples.append({o.value(u"name"_s).toString(), o.value(u"description"_s).toString(),
-                            o.value(u"path"_s).toString()});
+                            o.value(u"path"_s).toString(), *engine});
         }
         Q_EMIT samplesReady(samples);
+    });
+    m_client->engines([this, gen](const ApiReply &r) {
+        if (gen != m_generation)
+            return;
+        QList<EngineAvailability> engines;
+        if (r.httpStatus == 404) {
+            // A runtime from before GET /engines runs Dask only.
+            engines = {{EngineKind::Dask, true, {}},
+                       {EngineKind::Spark, false, tr("This runtime is too old to run Spark: update clusterdeck-runtime")}};
+        } else if (!r.ok()) {
+            return; // asked again when the launch form opens next
+        }
+        for (const QJsonValue &v : r.body.toArray()) {
+            const QJsonObject o = v.toObject();
+            if (const auto engine = engineKindFromString(o.value(u"engine"_s).toString()))
+                engines.append({*engine, o.value(u"available"_s).toBool(), o.value(u"reason"_s).toString()});
+        }
+        Q_EMIT enginesReady(engines);
     });
 }
 
