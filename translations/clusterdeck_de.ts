@@ -120,6 +120,96 @@ Qt %2 (gebaut mit %3)
     </message>
 </context>
 <context>
+    <name>cdeck::BudgetActions</name>
+    <message>
+        <source>&amp;Add budget…</source>
+        <translation>Budget hin&amp;zufügen…</translation>
+    </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Entfe&amp;rnen…</translation>
+    </message>
+    <message>
+        <source>Budget to edit or remove</source>
+        <translation>Zu bearbeitendes oder zu entfernendes Budget</translation>
+    </message>
+    <message>
+        <source>Remove budget</source>
+        <translation>Budget entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the budget for %1? Its spending stays in the ledger; only the limit goes.</source>
+        <translation>Das Budget für %1 entfernen? Die Ausgaben bleiben im Kostenbuch, nur das Limit entfällt.</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::BudgetDialog</name>
+    <message>
+        <source>New budget</source>
+        <translation>Neues Budget</translation>
+    </message>
+    <message>
+        <source>Edit budget %1</source>
+        <translation>Budget %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>team</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>data</translation>
+    </message>
+    <message>
+        <source>A budget limits what the clusters carrying one tag cost in a calendar month (UTC). The summary warns from 80 % of the limit and marks it exceeded from 100 %.</source>
+        <translation>Ein Budget begrenzt, was die Cluster mit einem Tag in einem Kalendermonat (UTC) kosten. Die Übersicht warnt ab 80 % des Limits und markiert es ab 100 % als überschritten.</translation>
+    </message>
+    <message>
+        <source>Tag &amp;key:</source>
+        <translation>Tag-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Tag &amp;value:</source>
+        <translation>Tag-&amp;Wert:</translation>
+    </message>
+    <message>
+        <source>&amp;Limit per month (%1):</source>
+        <translation>&amp;Limit pro Monat (%1):</translation>
+    </message>
+    <message>
+        <source>Give the tag&apos;s key, such as team.</source>
+        <translation>Geben Sie den Schlüssel des Tags an, etwa team.</translation>
+    </message>
+    <message>
+        <source>The tag&apos;s key cannot hold &quot;=&quot;: it separates the key from the value.</source>
+        <translation>Der Schlüssel des Tags darf kein „=“ enthalten: Es trennt Schlüssel und Wert.</translation>
+    </message>
+    <message>
+        <source>Give the tag&apos;s value, such as data: the budget covers the clusters tagged %1=value.</source>
+        <translation>Geben Sie den Wert des Tags an, etwa data: Das Budget gilt für die Cluster mit dem Tag %1=Wert.</translation>
+    </message>
+    <message>
+        <source>Give the monthly limit, such as %1.</source>
+        <translation>Geben Sie das monatliche Limit an, etwa %1.</translation>
+    </message>
+    <message>
+        <source>The limit &quot;%1&quot; is not a number.</source>
+        <translation>Das Limit „%1“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>The limit must be above zero.</source>
+        <translation>Das Limit muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>The limit is too large.</source>
+        <translation>Das Limit ist zu groß.</translation>
+    </message>
+</context>
+<context>
     <name>cdeck::ClusterItemDelegate</name>
     <message>
         <source>ended %1</source>
@@ -754,6 +844,17 @@ Qt %2 (gebaut mit %3)
     </message>
 </context>
 <context>
+    <name>cdeck::EditorDialog</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>The runtime refused it: %1</source>
+        <translation>Die Runtime hat abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
     <name>cdeck::EngineFeed</name>
     <message>
         <source>The %1 server</source>
@@ -1288,6 +1389,10 @@ letzter Health-Report %7</numerusform>
         <source>zoomed · double-click to follow now</source>
         <translation>gezoomt · Doppelklick folgt wieder der Gegenwart</translation>
     </message>
+    <message>
+        <source>Show logs at this time</source>
+        <translation>Protokolle zu diesem Zeitpunkt zeigen</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::IncidentsPanel</name>
@@ -1677,6 +1782,14 @@ This will be written to the cluster&apos;s audit log under the credential this c
 
 Dies wird im Audit-Log des Clusters unter der Anmeldung vermerkt, mit der sich diese Konsole angemeldet hat.</translation>
     </message>
+    <message>
+        <source>Show logs at this time</source>
+        <translation>Protokolle zu diesem Zeitpunkt zeigen</translation>
+    </message>
+    <message>
+        <source>Open the Logs tab on the log of what this incident is about, at its start</source>
+        <translation>Öffnet den Tab „Protokolle“ beim Protokoll dessen, worum es in diesem Vorfall geht, an seinem Beginn</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::JobModel</name>
@@ -1879,10 +1992,6 @@ cost-center=1234</translation>
         <translation>&amp;Tags</translation>
     </message>
     <message>
-        <source>A cluster is one Dask scheduler and its workers (executors) on the runtime&apos;s machine. Problems are shown under each field before anything is sent.</source>
-        <translation>Ein Cluster ist ein Dask-Scheduler mit seinen Workern (Executors) auf dem Rechner der Runtime. Probleme erscheinen unter dem jeweiligen Feld, bevor etwas gesendet wird.</translation>
-    </message>
-    <message>
         <source>Launch a cluster on %1</source>
         <translation>Cluster auf %1 starten</translation>
     </message>
@@ -1994,6 +2103,38 @@ cost-center=1234</translation>
     <message>
         <source>Workers to start with (%1) must lie between the minimum (%2) and the maximum (%3).</source>
         <translation>Die Worker zum Start (%1) müssen zwischen dem Minimum (%2) und dem Maximum (%3) liegen.</translation>
+    </message>
+    <message>
+        <source>Dask: a scheduler and its workers</source>
+        <translation>Dask: ein Scheduler und seine Worker</translation>
+    </message>
+    <message>
+        <source>Spark: a standalone master and its workers</source>
+        <translation>Spark: ein Standalone-Master und seine Worker</translation>
+    </message>
+    <message>
+        <source>Asking the runtime whether it can run Spark…</source>
+        <translation>Die Runtime wird gefragt, ob sie Spark ausführen kann…</translation>
+    </message>
+    <message>
+        <source>&amp;Engine</source>
+        <translation>&amp;Engine</translation>
+    </message>
+    <message>
+        <source>A cluster is one Dask scheduler or Spark master and its workers (executors) on the runtime&apos;s machine. Problems are shown under each field before anything is sent.</source>
+        <translation>Ein Cluster ist ein Dask-Scheduler oder Spark-Master mit seinen Workern (Executors) auf dem Rechner der Runtime. Probleme werden unter jedem Feld angezeigt, bevor etwas gesendet wird.</translation>
+    </message>
+    <message>
+        <source>This runtime does not run %1</source>
+        <translation>Diese Runtime führt %1 nicht aus</translation>
+    </message>
+    <message>
+        <source>Spark is not available: %1</source>
+        <translation>Spark ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Dask is not available: %1</source>
+        <translation>Dask ist nicht verfügbar: %1</translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2285,10 @@ cost-center=1234</translation>
     <message>
         <source> · reading %1%</source>
         <translation> · lese %1 %</translation>
+    </message>
+    <message>
+        <source>Reading the log up to %1…</source>
+        <translation>Das Protokoll wird bis %1 gelesen…</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +2557,38 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
         <source>%1 by %2: %3 → %4 (audit log #%5).</source>
         <translation>%1 durch %2: %3 → %4 (Audit-Log Nr. %5).</translation>
     </message>
+    <message>
+        <source>%1 keeps no budgets or SLOs: a ClusterDeck runtime does.</source>
+        <translation>%1 führt keine Budgets oder SLOs, eine ClusterDeck-Runtime schon.</translation>
+    </message>
+    <message>
+        <source>Budget saved.</source>
+        <translation>Budget gespeichert.</translation>
+    </message>
+    <message>
+        <source>Budget removed.</source>
+        <translation>Budget entfernt.</translation>
+    </message>
+    <message>
+        <source>SLO saved.</source>
+        <translation>SLO gespeichert.</translation>
+    </message>
+    <message>
+        <source>SLO removed.</source>
+        <translation>SLO entfernt.</translation>
+    </message>
+    <message>
+        <source>Removing the budget was refused</source>
+        <translation>Das Entfernen des Budgets wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>Removing the SLO was refused</source>
+        <translation>Das Entfernen des SLOs wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::OverviewPanel</name>
@@ -2604,6 +2781,38 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
         <source>%1 (asked for), %2 running</source>
         <translation>%1 (angefordert), %2 laufend</translation>
     </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Driver UI</source>
+        <translation>Driver-UI</translation>
+    </message>
+    <message>
+        <source>Spark (standalone master and workers)</source>
+        <translation>Spark (Standalone-Master und Worker)</translation>
+    </message>
+    <message>
+        <source>Dask (scheduler and workers)</source>
+        <translation>Dask (Scheduler und Worker)</translation>
+    </message>
+    <message>
+        <source>Master</source>
+        <translation>Master</translation>
+    </message>
+    <message>
+        <source>Master UI</source>
+        <translation>Master-UI</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no application running</source>
+        <translation>keine Anwendung läuft</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::RuntimeClient</name>
@@ -2633,6 +2842,18 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     <message>
         <source>The runbook could not be read: %1</source>
         <translation>Das Runbook ließ sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>This runtime is too old to run Spark: update clusterdeck-runtime</source>
+        <translation>Diese Runtime ist zu alt für Spark: Aktualisieren Sie clusterdeck-runtime</translation>
+    </message>
+    <message>
+        <source>The new budget was saved, but the old one could not be removed: %1</source>
+        <translation>Das neue Budget wurde gespeichert, das alte konnte aber nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>The new SLO was saved, but the old one could not be removed: %1</source>
+        <translation>Das neue SLO wurde gespeichert, das alte konnte aber nicht entfernt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3004,6 +3225,121 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     </message>
 </context>
 <context>
+    <name>cdeck::SloDialog</name>
+    <message>
+        <source>Runs of the &amp;job named</source>
+        <translation>Läufe des &amp;Jobs namens</translation>
+    </message>
+    <message>
+        <source>Runs on clusters &amp;tagged</source>
+        <translation>Läufe auf Clustern mit dem &amp;Tag</translation>
+    </message>
+    <message>
+        <source>New SLO</source>
+        <translation>Neues SLO</translation>
+    </message>
+    <message>
+        <source>Edit SLO %1</source>
+        <translation>SLO %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>nightly export</source>
+        <translation>nächtlicher Export</translation>
+    </message>
+    <message>
+        <source>export_report</source>
+        <translation>export_report</translation>
+    </message>
+    <message>
+        <source>team=data</source>
+        <translation>team=data</translation>
+    </message>
+    <message>
+        <source>30d</source>
+        <translation>30d</translation>
+    </message>
+    <message>
+        <source>Success rate (runs that completed)</source>
+        <translation>Erfolgsquote (abgeschlossene Läufe)</translation>
+    </message>
+    <message>
+        <source>P95 duration (runs no slower than the threshold)</source>
+        <translation>P95-Dauer (Läufe nicht langsamer als die Schwelle)</translation>
+    </message>
+    <message>
+        <source>Failed task rate (tasks that did not err)</source>
+        <translation>Fehlerquote der Tasks (Tasks ohne Fehler)</translation>
+    </message>
+    <message>
+        <source>Freshness (last success no older than the threshold)</source>
+        <translation>Aktualität (letzter Erfolg nicht älter als die Schwelle)</translation>
+    </message>
+    <message>
+        <source>An SLO promises that a share of runs is good over a window; its error budget is what the rest may spend. Burn-rate alerts page or open a ticket as it burns.</source>
+        <translation>Ein SLO verspricht, dass ein Anteil der Läufe in einem Zeitfenster gut ist; sein Fehlerbudget ist, was der Rest verbrauchen darf. Burn-Rate-Alarme alarmieren oder eröffnen ein Ticket, während es verbraucht wird.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>S&amp;LI:</source>
+        <translation>S&amp;LI:</translation>
+    </message>
+    <message>
+        <source>&amp;Objective (%):</source>
+        <translation>&amp;Ziel (%):</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Fenster:</translation>
+    </message>
+    <message>
+        <source>T&amp;hreshold (seconds):</source>
+        <translation>&amp;Schwelle (Sekunden):</translation>
+    </message>
+    <message>
+        <source>Saving replaces this SLO: the new one gets a new id and the old one&apos;s open incident ends.</source>
+        <translation>Speichern ersetzt dieses SLO: Das neue erhält eine neue ID, und der offene Vorfall des alten endet.</translation>
+    </message>
+    <message>
+        <source>Only the P95 duration and freshness SLIs take a threshold</source>
+        <translation>Nur die SLIs P95-Dauer und Aktualität haben eine Schwelle</translation>
+    </message>
+    <message>
+        <source>Name the job whose runs the SLO counts, such as export_report.</source>
+        <translation>Nennen Sie den Job, dessen Läufe das SLO zählt, etwa export_report.</translation>
+    </message>
+    <message>
+        <source>Give the clusters&apos; tag as key=value, such as team=data.</source>
+        <translation>Geben Sie das Tag der Cluster als Schlüssel=Wert an, etwa team=data.</translation>
+    </message>
+    <message>
+        <source>The objective &quot;%1&quot; is not a number: give a percentage such as 99.5.</source>
+        <translation>Das Ziel „%1“ ist keine Zahl: Geben Sie einen Prozentsatz wie 99.5 an.</translation>
+    </message>
+    <message>
+        <source>The objective must lie between 0 % and 100 %, both excluded (99.9 is common).</source>
+        <translation>Das Ziel muss zwischen 0 % und 100 % liegen, beide ausgeschlossen (99.9 ist üblich).</translation>
+    </message>
+    <message>
+        <source>The window &quot;%1&quot; is not a duration: write it as 30d, 7d or 12h.</source>
+        <translation>Das Fenster „%1“ ist keine Dauer: Schreiben Sie es als 30d, 7d oder 12h.</translation>
+    </message>
+    <message>
+        <source>The window must be between 1h and 90d.</source>
+        <translation>Das Fenster muss zwischen 1h und 90d liegen.</translation>
+    </message>
+    <message>
+        <source>Give the threshold in seconds: the slowest run that still counts as good.</source>
+        <translation>Geben Sie die Schwelle in Sekunden an: der langsamste Lauf, der noch als gut gilt.</translation>
+    </message>
+    <message>
+        <source>Give the threshold in seconds: the oldest last success that is still fresh.</source>
+        <translation>Geben Sie die Schwelle in Sekunden an: der älteste letzte Erfolg, der noch als aktuell gilt.</translation>
+    </message>
+</context>
+<context>
     <name>cdeck::SlosPanel</name>
     <message>
         <source>SLO</source>
@@ -3056,10 +3392,6 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     <message>
         <source>SLO alert</source>
         <translation>SLO-Alarm</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Service level objectives&lt;/b&gt; — pages at 14.4x over 1 h (and 5 min) or 6x over 6 h (and 30 min); tickets at 3x over 1 d (and 2 h) or 1x over 3 d (and 6 h). Add one with &lt;tt&gt;clusterdeck-cli slo add&lt;/tt&gt;.</source>
-        <translation>&lt;b&gt;Service Level Objectives&lt;/b&gt; — Pages bei 14,4x über 1 h (und 5 min) oder 6x über 6 h (und 30 min); Tickets bei 3x über 1 T (und 2 h) oder 1x über 3 T (und 6 h). Neue mit &lt;tt&gt;clusterdeck-cli slo add&lt;/tt&gt;.</translation>
     </message>
     <message>
         <source>no runs</source>
@@ -3142,6 +3474,30 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     <message>
         <source>Runs that spent the budget</source>
         <translation>Läufe, die das Budget verbraucht haben</translation>
+    </message>
+    <message>
+        <source>&amp;New SLO…</source>
+        <translation>&amp;Neues SLO…</translation>
+    </message>
+    <message>
+        <source>E&amp;dit SLO…</source>
+        <translation>SLO &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove SLO…</source>
+        <translation>SLO ent&amp;fernen…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Service level objectives&lt;/b&gt; — pages at 14.4x over 1 h (and 5 min) or 6x over 6 h (and 30 min); tickets at 3x over 1 d (and 2 h) or 1x over 3 d (and 6 h). Add one with New SLO or &lt;tt&gt;clusterdeck-cli slo add&lt;/tt&gt;.</source>
+        <translation>&lt;b&gt;Service Level Objectives&lt;/b&gt; — Pages bei 14,4x über 1 h (und 5 min) oder 6x über 6 h (und 30 min); Tickets bei 3x über 1 T (und 2 h) oder 1x über 3 T (und 6 h). Fügen Sie eines mit „Neues SLO“ oder &lt;tt&gt;clusterdeck-cli slo add&lt;/tt&gt; hinzu.</translation>
+    </message>
+    <message>
+        <source>Remove SLO</source>
+        <translation>SLO entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the SLO %1 (%2)? Its open incident, if it has one, ends.</source>
+        <translation>Das SLO %1 (%2) entfernen? Sein offener Vorfall, falls es einen gibt, endet.</translation>
     </message>
 </context>
 <context>
@@ -3526,10 +3882,6 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
         <translation>Nach %1: %2. Leerlauf %3, ungenutzter Speicher %4.</translation>
     </message>
     <message>
-        <source>No budgets set (POST /api/v1/budgets {&quot;tag&quot;: &quot;team=data&quot;, &quot;limit&quot;: 500}).</source>
-        <translation>Keine Budgets gesetzt (POST /api/v1/budgets {&quot;tag&quot;: &quot;team=data&quot;, &quot;limit&quot;: 500}).</translation>
-    </message>
-    <message>
         <source>exceeded</source>
         <translation>überschritten</translation>
     </message>
@@ -3574,6 +3926,10 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
         <source>MMM d, HH:mm</source>
         <comment>date format</comment>
         <translation>d. MMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>No budgets set. Add one to see a team&apos;s spending against its monthly limit.</source>
+        <translation>Keine Budgets festgelegt. Fügen Sie eines hinzu, um die Ausgaben eines Teams mit seinem Monatslimit zu vergleichen.</translation>
     </message>
 </context>
 <context>
@@ -3816,6 +4172,10 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     <message>
         <source>No job has started yet.</source>
         <translation>Noch kein Job ist gestartet.</translation>
+    </message>
+    <message>
+        <source>Show logs at this time</source>
+        <translation>Protokolle zu diesem Zeitpunkt zeigen</translation>
     </message>
 </context>
 <context>
