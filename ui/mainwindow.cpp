@@ -905,7 +905,7 @@ bool MainWindow::onRecordAction(Connection *connection, const ActionResult &r)
     if (r.action == "slo"_L1 && connection == m_slosConnection)
         m_slos->showSaveAnswer(r.ok, r.message);
     if (r.ok) {
-        statusBar()->showMessage(r.action == "budget"_L1          ? tr("Budget saved.")
+        statusBar()->showMessage(r.action == "budget"_L1              ? tr("Budget saved.")
                                      : r.action == "budget-delete"_L1 ? tr("Budget removed.")
                                      : r.action == "slo"_L1           ? tr("SLO saved.")
                                                                       : tr("SLO removed."),
@@ -914,7 +914,8 @@ bool MainWindow::onRecordAction(Connection *connection, const ActionResult &r)
     } else if (r.action.endsWith("-delete"_L1)) {
         // A save's refusal shows in its editor, which stays open; a removal has no editor to show it in.
         const QString what = budget ? tr("Removing the budget was refused") : tr("Removing the SLO was refused");
-        auto *box = new QMessageBox(QMessageBox::Warning, what, tr("%1: %2").arg(what, r.message), QMessageBox::Ok, this);
+        auto *box
+            = new QMessageBox(QMessageBox::Warning, what, tr("%1: %2").arg(what, r.message), QMessageBox::Ok, this);
         box->setObjectName(u"recordRefusal"_s);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();

@@ -86,7 +86,11 @@ int budgetList(Context &ctx, const CommandOptions &)
         }
         const QString currency = o.value(u"currency"_s).toString();
         out() << QStringLiteral("%1 %2 %3 %4 %5\n")
-                     .arg(u"TAG"_s, -28).arg(u"LIMIT"_s, -12).arg(u"SPENT"_s, -12).arg(u"USED"_s, -7).arg(u"LEVEL"_s);
+                     .arg(u"TAG"_s, -28)
+                     .arg(u"LIMIT"_s, -12)
+                     .arg(u"SPENT"_s, -12)
+                     .arg(u"USED"_s, -7)
+                     .arg(u"LEVEL"_s);
         for (const QJsonValue &v : budgets) {
             const QJsonObject b = v.toObject();
             out() << QStringLiteral("%1 %2 %3 %4 %5\n")
@@ -110,7 +114,8 @@ int budgetSet(Context &ctx, const CommandOptions &o)
     const ApiReply r = ctx.call("POST", u"/budgets"_s, QJsonObject{{u"tag"_s, tag}, {u"limit"_s, limit}});
     if (!r.ok())
         return ctx.fail(r);
-    return ctx.done(r.body, [&] { out() << "Budget for " << tag << ": " << QString::number(limit, 'f', 2) << " a month\n"; });
+    return ctx.done(r.body,
+                    [&] { out() << "Budget for " << tag << ": " << QString::number(limit, 'f', 2) << " a month\n"; });
 }
 
 int budgetRemove(Context &ctx, const CommandOptions &o)
@@ -135,8 +140,10 @@ void addCostCommands(CLI::App &root, Context &ctx)
         .value("--to", "ISO 8601 date or time");
     addCommand(root, ctx, "pricing",
                "The price catalog the runtime bills with (start the runtime with --pricing FILE for your own)", pricing);
-    CLI::App &budget = addGroup(root, "budget", "Monthly spending limits per cluster tag (warning at 80%, exceeded at 100%)");
-    addCommand(budget, ctx, "list", "Each budget's limit, what was spent this calendar month (UTC) and its level", budgetList);
+    CLI::App &budget
+        = addGroup(root, "budget", "Monthly spending limits per cluster tag (warning at 80%, exceeded at 100%)");
+    addCommand(budget, ctx, "list", "Each budget's limit, what was spent this calendar month (UTC) and its level",
+               budgetList);
     addCommand(budget, ctx, "set", "Set (add or replace) the budget of a tag", budgetSet)
         ->positional("TAG", "key=value, such as team=data")
         .positional("LIMIT", "the monthly limit in the catalog's currency");

@@ -69,12 +69,24 @@ void ClusterFeed::refuseBudgetsAndSlos(const QString &action)
     Q_EMIT actionFinished(result);
 }
 
-void ClusterFeed::saveBudget(const QJsonObject &, const QString &) { refuseBudgetsAndSlos(u"budget"_s); }
+void ClusterFeed::saveBudget(const QJsonObject &, const QString &)
+{
+    refuseBudgetsAndSlos(u"budget"_s);
+}
 
-void ClusterFeed::deleteBudget(const QString &) { refuseBudgetsAndSlos(u"budget-delete"_s); }
+void ClusterFeed::deleteBudget(const QString &)
+{
+    refuseBudgetsAndSlos(u"budget-delete"_s);
+}
 
-void ClusterFeed::saveSlo(const QJsonObject &, const QString &) { refuseBudgetsAndSlos(u"slo"_s); }
+void ClusterFeed::saveSlo(const QJsonObject &, const QString &)
+{
+    refuseBudgetsAndSlos(u"slo"_s);
+}
 
-void ClusterFeed::deleteSlo(const QString &) { refuseBudgetsAndSlos(u"slo-delete"_s); }
+void ClusterFeed::deleteSlo(const QString &)
+{
+    refuseBudgetsAndSlos(u"slo-delete"_s);
+}
 
 } // namespace cdeck

@@ -44,5 +44,7 @@ expect clusterdeck-cli cluster list --to -- --token-file
 expect clusterdeck-cli logs --f -- --follow
 expect clusterdeck-cli logs --t -- --tail
 expect clusterdeck-cli logs --l -- --list
+expect clusterdeck-cli "" -- budget slo
+expect clusterdeck-cli budget "" -- list set remove
 [ $fail -eq 0 ] && echo "completion: ok"
 exit $fail

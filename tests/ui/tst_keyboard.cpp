@@ -333,7 +333,8 @@ void TstKeyboard::noMnemonicTwiceInTheWindow()
     m_window->summaryPanel()->budgetActions()->setBudgets({QJsonObject{{u"tag"_s, u"team=data"_s}, {u"limit"_s, 1}}},
                                                           u"USD"_s);
     m_window->slosPanel()->setEditable(true);
-    for (QWidget *page : {static_cast<QWidget *>(m_window->summaryPanel()), static_cast<QWidget *>(m_window->slosPanel())}) {
+    for (QWidget *page :
+         {static_cast<QWidget *>(m_window->summaryPanel()), static_cast<QWidget *>(m_window->slosPanel())}) {
         page == m_window->summaryPanel() ? m_window->showSummary() : m_window->showSlos();
         QVERIFY(page->isVisible());
         const QStringList found = menuTitles + mnemonics(m_window.get());

@@ -213,9 +213,12 @@ void TstRecordEditors::summaryNoLongerPointsAtTheApi()
         QVERIFY2(!l->text().contains(u"/api/v1"_s), qPrintable(l->text()));
     QVERIFY(panel.budgetActions());
     panel.setSummary(QJsonObject{{u"currency"_s, u"USD"_s},
-                                 {u"budgets"_s, QJsonArray{QJsonObject{{u"tag"_s, u"team=data"_s}, {u"limit"_s, 500},
-                                                                       {u"spent"_s, 450}, {u"fraction"_s, 0.9},
-                                                                       {u"level"_s, u"warning"_s}}}}});
+                                 {u"budgets"_s,
+                                  QJsonArray{QJsonObject{{u"tag"_s, u"team=data"_s},
+                                                         {u"limit"_s, 500},
+                                                         {u"spent"_s, 450},
+                                                         {u"fraction"_s, 0.9},
+                                                         {u"level"_s, u"warning"_s}}}}});
     QCOMPARE(panel.budgetActions()->picker()->count(), 1);
     QCOMPARE(panel.budgetLines().size(), 1);
 }

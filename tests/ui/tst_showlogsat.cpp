@@ -32,11 +32,13 @@ TimelineEntry entry(int seconds, TimelineLayer layer, const QString &kind, const
 
 Timeline aJobAndALoss()
 {
-    return {entry(0, TimelineLayer::Cluster, u"state_change"_s, u"STARTING: launch"_s, {}),
-            entry(2, TimelineLayer::Executor, u"executor_added"_s, u"w1 added"_s, {{u"executorId"_s, u"w1"_s}}),
-            entry(10, TimelineLayer::Job, u"job_started"_s, u"etl_groupby (job-1) started"_s, {{u"jobId"_s, u"job-1"_s}}),
-            entry(20, TimelineLayer::Executor, u"executor_lost"_s, u"w1 lost: killed"_s, {{u"executorId"_s, u"w1"_s}}),
-            entry(41, TimelineLayer::Job, u"job_ended"_s, u"etl_groupby (job-1) ended COMPLETED"_s, {{u"jobId"_s, u"job-1"_s}})};
+    return {
+        entry(0, TimelineLayer::Cluster, u"state_change"_s, u"STARTING: launch"_s, {}),
+        entry(2, TimelineLayer::Executor, u"executor_added"_s, u"w1 added"_s, {{u"executorId"_s, u"w1"_s}}),
+        entry(10, TimelineLayer::Job, u"job_started"_s, u"etl_groupby (job-1) started"_s, {{u"jobId"_s, u"job-1"_s}}),
+        entry(20, TimelineLayer::Executor, u"executor_lost"_s, u"w1 lost: killed"_s, {{u"executorId"_s, u"w1"_s}}),
+        entry(41, TimelineLayer::Job, u"job_ended"_s, u"etl_groupby (job-1) ended COMPLETED"_s,
+              {{u"jobId"_s, u"job-1"_s}})};
 }
 
 } // namespace
@@ -91,7 +93,8 @@ private Q_SLOTS:
         view.resize(900, view.sizeHint().height());
         view.setTimeline(aJobAndALoss(), kT0.addSecs(60));
         // On the job's bar, anywhere: the job's start, its log.
-        const QPoint onJob(view.xOf(kT0.addSecs(30).toMSecsSinceEpoch()), view.laneRect(TimelineLayer::Job).center().y());
+        const QPoint onJob(view.xOf(kT0.addSecs(30).toMSecsSinceEpoch()),
+                           view.laneRect(TimelineLayer::Job).center().y());
         const auto job = view.entryAt(onJob);
         QVERIFY(job);
         QCOMPARE(job->kind, u"job_started"_s);

@@ -19,7 +19,8 @@ class BudgetDialog : public EditorDialog
     Q_OBJECT
 public:
     // Empty tag: a new budget.
-    explicit BudgetDialog(const QString &currency, const QString &tag = {}, double limit = 0, QWidget *parent = nullptr);
+    explicit BudgetDialog(const QString &currency, const QString &tag = {}, double limit = 0,
+                          QWidget *parent = nullptr);
 
     QLineEdit *keyField() const { return m_key; }
     QLineEdit *valueField() const { return m_value; }

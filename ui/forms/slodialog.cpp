@@ -36,7 +36,9 @@ SloDialog::SloDialog(const triage::SloDefinition &existing, QWidget *parent)
     , m_threshold(new QLineEdit(this))
 {
     setObjectName(u"sloDialog"_s);
-    setWindowTitle(existing.id.isEmpty() ? tr("New SLO") : tr("Edit SLO %1").arg(existing.name.isEmpty() ? existing.id : existing.name));
+    setWindowTitle(existing.id.isEmpty()
+                       ? tr("New SLO")
+                       : tr("Edit SLO %1").arg(existing.name.isEmpty() ? existing.id : existing.name));
     m_name->setObjectName(u"sloName"_s);
     m_job->setObjectName(u"sloJob"_s);
     m_tag->setObjectName(u"sloTag"_s);

@@ -355,7 +355,8 @@ void LogsPanel::applyPendingTarget()
     m_jumpWhenIndexed = target.atMs;
     if (reopen)
         openSelected(); // caughtUp follows once it is indexed
-    m_message = tr("Reading the log up to %1…").arg(QDateTime::fromMSecsSinceEpoch(target.atMs).toString(u"yyyy-MM-dd HH:mm:ss"_s));
+    m_message = tr("Reading the log up to %1…")
+                    .arg(QDateTime::fromMSecsSinceEpoch(target.atMs).toString(u"yyyy-MM-dd HH:mm:ss"_s));
     updateStatus();
     if (!reopen && m_model->rowCount() > 0 && !m_model->isIndexing())
         jumpWhenIndexed();

@@ -121,9 +121,10 @@ void BudgetActions::removePicked()
     const QString tag = picked()[u"tag"_s].toString();
     if (!m_editable || tag.isEmpty())
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove budget"),
-                                tr("Remove the budget for %1? Its spending stays in the ledger; only the limit goes.").arg(tag),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Remove budget"),
+        tr("Remove the budget for %1? Its spending stays in the ledger; only the limit goes.").arg(tag),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(u"removeBudgetConfirmation"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setDefaultButton(QMessageBox::Cancel);

@@ -149,10 +149,10 @@ void SlosPanel::removeSelected()
         return;
     const QString id = selected->slo.id;
     const QString name = selected->slo.name.isEmpty() ? id : selected->slo.name;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove SLO"),
-                                tr("Remove the SLO %1 (%2)? Its open incident, if it has one, ends.")
-                                    .arg(name, selected->slo.selector()),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Remove SLO"),
+        tr("Remove the SLO %1 (%2)? Its open incident, if it has one, ends.").arg(name, selected->slo.selector()),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(u"removeSloConfirmation"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setDefaultButton(QMessageBox::Cancel);

@@ -631,15 +631,16 @@ void RuntimeFeed::saveSlo(const QJsonObject &definition, const QString &replacin
             return;
         if (!saved.ok() || replacing.isEmpty())
             return finishAction(u"slo"_s, {}, saved);
-        m_client->request("DELETE", u"/slos/"_s + encodePathSegment(replacing), {}, [this, gen, saved](const ApiReply &removed) {
-            if (gen != m_generation)
-                return;
-            if (removed.ok() || removed.httpStatus == 404)
-                return finishAction(u"slo"_s, {}, saved);
-            ApiReply half = removed;
-            half.error = tr("The new SLO was saved, but the old one could not be removed: %1").arg(removed.error);
-            finishAction(u"slo"_s, {}, half);
-        });
+        m_client->request(
+            "DELETE", u"/slos/"_s + encodePathSegment(replacing), {}, [this, gen, saved](const ApiReply &removed) {
+                if (gen != m_generation)
+                    return;
+                if (removed.ok() || removed.httpStatus == 404)
+                    return finishAction(u"slo"_s, {}, saved);
+                ApiReply half = removed;
+                half.error = tr("The new SLO was saved, but the old one could not be removed: %1").arg(removed.error);
+                finishAction(u"slo"_s, {}, half);
+            });
     });
 }
 
