@@ -1,0 +1,258 @@
+// SPDX-FileCopyrightText: 2026 ClusterDeck developers
+// SPDX-License-Identifier: Apache-2.0
+#include "clicontext.h"
+
+#include "core/model/clusterinfo.h"
+#include "core/security/tokenfile.h"
+
+#include <CLI/CLI.hpp>
+
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace cdeck::cli {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+void printJson(const QJsonValue &v)
+{
+    out() << (v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject())).toJson(QJsonDocument::Indented);
+    out().flush();
+}
+
+QString human(qint64 bytes)
+{
+    const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    double v = double(bytes);
+    int u = 0;
+    while (v >= 1024 && u < 4) {
+        v /= 1024;
+        ++u;
+    }
+    return u"%1 %2"_s.arg(v, 0, 'f', u == 0 ? 0 : 1).arg(QLatin1StringView(units[u]));
+}
+
+// --- CommandOptions ---
+
+CommandOptions &CommandOptions::value(const std::string &name, const std::string &help)
+{
+    m_command->add_option(name, m_values[name], help)
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    return *this;
+}
+
+CommandOptions &CommandOptions::list(const std::string &name, const std::string &help)
+{
+    m_command->add_option(name, m_values[name], help)
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    return *this;
+}
+
+CommandOptions &CommandOptions::flag(const std::string &name, const std::string &help)
+{
+    m_command->add_flag(name, m_flags[name], help);
+    return *this;
+}
+
+CommandOptions &CommandOptions::positional(const std::string &name, const std::string &help, bool required)
+{
+    CLI::Option *o = m_command->add_option(name, m_words[name], help);
+    if (required)
+        o->required();
+    return *this;
+}
+
+bool CommandOptions::has(const QString &name) const
+{
+    const std::string key = name.toStdString();
+    if (const auto f = m_flags.find(key); f != m_flags.end())
+        return f->second;
+    const auto v = m_values.find(key);
+    return v != m_values.end() && !v->second.empty();
+}
+
+QString CommandOptions::value(const QString &name) const
+{
+    const auto v = m_values.find(name.toStdString());
+    return v == m_values.end() || v->second.empty() ? QString() : QString::fromStdString(v->second.back());
+}
+
+QStringList CommandOptions::values(const QString &name) const
+{
+    QStringList result;
+    if (const auto v = m_values.find(name.toStdString()); v != m_values.end())
+        for (const std::string &s : v->second)
+            result.append(QString::fromStdString(s));
+    return result;
+}
+
+int CommandOptions::intValue(const QString &name) const
+{
+    bool ok = false;
+    const int v = value(name).toInt(&ok);
+    if (!has(name) || !ok)
+        throw UsageError(name + u" expects an integer"_s);
+    return v;
+}
+
+QString CommandOptions::word(const QString &positionalName) const
+{
+    const auto w = m_words.find(positionalName.toStdString());
+    return w == m_words.end() ? QString() : QString::fromStdString(w->second);
+}
+
+std::shared_ptr<CommandOptions> addCommand(CLI::App &parent, Context &ctx, const std::string &name,
+                                           const std::string &description, Action action)
+{
+    CLI::App *command = parent.add_subcommand(name, description);
+    auto options = std::make_shared<CommandOptions>(command);
+    command->callback([&ctx, options, action = std::move(action)] {
+        ctx.action = [&ctx, options, action] { return action(ctx, *options); };
+    });
+    return options;
+}
+
+CLI::App &addGroup(CLI::App &parent, const std::string &name, const std::string &description)
+{
+    CLI::App *group = parent.add_subcommand(name, description);
+    group->require_subcommand(1);
+    return *group;
+}
+
+// --- Context ---
+
+RuntimeClient &Context::client()
+{
+    if (m_client)
+        return *m_client;
+    const QString tokenFile = QString::fromStdString(global.tokenFile);
+    QString tokenError;
+    const QByteArray token = security::readTokenFile(tokenFile, &tokenError);
+    if (token.isEmpty())
+        throw CliExit{error(tokenError + u" (is the runtime running? pass --token-file)"_s, ExitUnreachable)};
+    const QString runtime = QString::fromStdString(global.runtime);
+    const QUrl url(runtime);
+    if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1))
+        throw UsageError(u"--runtime expects an http(s) URL, got '%1'"_s.arg(runtime));
+    m_client = std::make_unique<RuntimeClient>(url, token);
+    return *m_client;
+}
+
+ApiReply Context::call(const QByteArray &verb, const QString &path, const QJsonObject &body)
+{
+    return client().requestBlocking(verb, path, body);
+}
+
+QString Context::clusterId(const QString &idOrName)
+{
+    const ApiReply r = call("GET", u"/clusters"_s);
+    if (!r.ok())
+        return idOrName; // the command's own call reports what is wrong
+    QStringList byName;
+    QStringList aliveByName;
+    for (const QJsonValue &v : r.body.toArray()) {
+        const ClusterInfo c = ClusterInfo::fromJson(v.toObject());
+        if (c.id == idOrName)
+            return c.id;
+        if (c.spec.name == idOrName) {
+            byName.append(c.id);
+            if (!isTerminal(c.state))
+                aliveByName.append(c.id);
+        }
+    }
+    if (byName.size() == 1)
+        return byName.first();
+    if (aliveByName.size() == 1)
+        return aliveByName.first();
+    if (byName.size() > 1)
+        throw UsageError(u"'%1' names %2 clusters (%3): give an id"_s.arg(idOrName).arg(byName.size())
+                             .arg(byName.join(u", "_s)));
+    return idOrName;
+}
+
+int Context::error(const QString &message, int exitCode, const QJsonObject &extra)
+{
+    if (global.json) {
+        QJsonObject o = extra;
+        o.insert(u"error"_s, message);
+        o.insert(u"exitCode"_s, exitCode);
+        err() << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
+    } else {
+        err() << "clusterdeck-cli: " << message << "\n";
+        if (exitCode == ExitUsage)
+            err() << "(run clusterdeck-cli --help for the commands)\n";
+    }
+    err().flush();
+    return exitCode;
+}
+
+int Context::fail(const ApiReply &r)
+{
+    const int code = r.unreachable() ? ExitUnreachable : ExitFailed;
+    if (global.json) {
+        QJsonObject extra{{u"httpStatus"_s, r.httpStatus}};
+        if (!r.detail.isEmpty())
+            extra.insert(u"detail"_s, r.detail);
+        if (!r.fields.isEmpty())
+            extra.insert(u"fields"_s, r.fields);
+        return error(r.unreachable() ? r.message() : r.error, code, extra);
+    }
+    err() << "clusterdeck-cli: " << r.message() << "\n";
+    for (auto it = r.fields.begin(); it != r.fields.end(); ++it)
+        err() << "  " << it.key() << ": " << it.value().toString() << "\n";
+    err().flush();
+    return code;
+}
+
+int Context::done(const QJsonValue &v, const std::function<void()> &text)
+{
+    if (global.json)
+        printJson(v);
+    else
+        text();
+    return ExitOk;
+}
+
+int Context::waitFor(const QString &path, const std::function<int(const QJsonValue &)> &accept, QJsonValue *last,
+                     const QString &what)
+{
+    const QDeadlineTimer deadline(qint64(global.timeoutS) * 1000);
+    for (;;) {
+        const ApiReply r = call("GET", path);
+        if (r.ok()) {
+            *last = r.body;
+            const int verdict = accept(r.body);
+            if (verdict != 0)
+                return verdict;
+        } else if (!r.unreachable()) {
+            fail(r);
+            return -1;
+        }
+        if (deadline.hasExpired()) {
+            error(u"timed out after %1 s waiting for %2"_s.arg(global.timeoutS).arg(what), ExitFailed);
+            return -2;
+        }
+        QEventLoop loop;
+        QTimer::singleShot(500, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+}
+
+} // namespace cdeck::cli
