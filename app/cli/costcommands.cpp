@@ -37,10 +37,9 @@ int cost(Context &ctx, const CommandOptions &o)
         query.addQueryItem(option.mid(2), QString::number(dt.toMSecsSinceEpoch()));
     }
     const QString cluster = o.word(u"CLUSTER"_s);
-    const QString path = cluster.isEmpty() ? u"/cost"_s
-                                           : u"/clusters/"_s + encodePathSegment(ctx.clusterId(cluster)) + u"/cost"_s;
     const QString q = query.toString(QUrl::FullyEncoded);
-    const ApiReply r = ctx.call("GET", q.isEmpty() ? path : path + u'?' + q);
+    const ApiReply r = cluster.isEmpty() ? ctx.call(api::RouteId::Cost, {}, {}, q)
+                                         : ctx.call(api::RouteId::ClusterCost, {ctx.clusterId(cluster)}, {}, q);
     if (!r.ok())
         return ctx.fail(r);
     QJsonObject report = r.body.toObject();
@@ -52,7 +51,7 @@ int cost(Context &ctx, const CommandOptions &o)
 
 int pricing(Context &ctx, const CommandOptions &)
 {
-    const ApiReply r = ctx.call("GET", u"/pricing"_s);
+    const ApiReply r = ctx.call(api::RouteId::Pricing);
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {

@@ -203,7 +203,7 @@ void RuntimeFeed::tick()
     if (!incidentsFocus().isEmpty() && m_state == ConnectionState::Connected && !m_incidentsInFlight) {
         m_incidentsInFlight = true;
         const QString incidentsOf = incidentsFocus();
-        m_client->request("GET", u"/clusters/"_s + encodePathSegment(incidentsOf) + u"/incidents"_s, {},
+        m_client->call(api::RouteId::ClusterIncidents, {incidentsOf}, {},
                           [this, gen, incidentsOf](const ApiReply &r) {
                               if (gen != m_generation)
                                   return;
@@ -218,7 +218,7 @@ void RuntimeFeed::tick()
     }
     if (m_wantSlos && m_state == ConnectionState::Connected && !m_slosInFlight) {
         m_slosInFlight = true;
-        m_client->request("GET", u"/slos"_s, {}, [this, gen](const ApiReply &r) {
+        m_client->call(api::RouteId::Slos, {}, {}, [this, gen](const ApiReply &r) {
             if (gen != m_generation)
                 return;
             m_slosInFlight = false;
@@ -233,7 +233,7 @@ void RuntimeFeed::tick()
     if (!incidentsFocus().isEmpty() && m_state == ConnectionState::Connected && !m_timelineInFlight) {
         m_timelineInFlight = true;
         const QString timelineOf = incidentsFocus();
-        m_client->request("GET", u"/clusters/"_s + encodePathSegment(timelineOf) + u"/timeline"_s, {},
+        m_client->call(api::RouteId::ClusterTimeline, {timelineOf}, {},
                           [this, gen, timelineOf](const ApiReply &r) {
                               if (gen != m_generation)
                                   return;
@@ -513,7 +513,7 @@ void RuntimeFeed::fetchRunbook(const QString &runbookId)
     if (!m_client)
         return;
     const quint64 gen = m_generation;
-    m_client->request("GET", u"/runbooks/"_s + encodePathSegment(runbookId), {}, [this, gen, runbookId](const ApiReply &r) {
+    m_client->call(api::RouteId::Runbook, {runbookId}, {}, [this, gen, runbookId](const ApiReply &r) {
         if (gen != m_generation)
             return;
         const QJsonObject o = r.body.toObject();
@@ -547,7 +547,7 @@ void RuntimeFeed::runGuardedAction(const QString &clusterId, const QJsonObject &
     if (!m_client)
         return;
     const quint64 gen = m_generation;
-    m_client->request("POST", u"/clusters/"_s + encodePathSegment(clusterId) + u"/actions"_s, body,
+    m_client->call(api::RouteId::ClusterActions, {clusterId}, body,
                       [this, gen, clusterId](const ApiReply &r) {
                           if (gen == m_generation)
                               finishAction(u"guarded"_s, clusterId, r);
@@ -561,7 +561,7 @@ void RuntimeFeed::planGuardedAction(const QString &clusterId, const QString &inc
     const quint64 gen = m_generation;
     QJsonObject dry = body;
     dry.insert(u"dryRun"_s, true);
-    m_client->request("POST", u"/clusters/"_s + encodePathSegment(clusterId) + u"/actions"_s, dry,
+    m_client->call(api::RouteId::ClusterActions, {clusterId}, dry,
                       [this, gen, clusterId, incidentId](const ApiReply &r) {
                           if (gen != m_generation)
                               return;
