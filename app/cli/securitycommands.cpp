@@ -54,6 +54,8 @@ void printIssued(const QJsonObject &o, const char *what)
 
 int userAdd(Context &ctx, const CommandOptions &o)
 {
+    if (!o.has(u"--role"_s))
+        throw UsageError(u"user add needs --role viewer|scientist|operator|admin"_s);
     const ApiReply r = ctx.call(api::RouteId::UserAdd, {},
                                 {{u"name"_s, o.word(u"NAME"_s)}, {u"role"_s, o.value(u"--role"_s)}});
     if (!r.ok())

@@ -147,7 +147,7 @@ using api::RouteId;
 // Every route's handler, in api::RouteId order: the one place a route meets its code.
 struct ApiServerHandlers
 {
-    static constexpr std::array<std::pair<api::RouteId, ApiServer::Handler>, std::size_t(api::RouteId::UserRotate) + 1> table{{
+    static constexpr std::array<std::pair<api::RouteId, ApiServer::Handler>, std::size_t(api::RouteId::Prometheus) + 1> table{{
     {RouteId::Health, &ApiServer::health},
     {RouteId::Whoami, &ApiServer::whoami},
     {RouteId::InstanceTypes, &ApiServer::instanceTypes},
@@ -197,6 +197,7 @@ struct ApiServerHandlers
     {RouteId::UserAdd, &ApiServer::addUser},
     {RouteId::UserRemove, &ApiServer::removeUser},
     {RouteId::UserRotate, &ApiServer::rotateUser},
+    {RouteId::Prometheus, &ApiServer::prometheus},
     }};
 };
 
@@ -214,6 +215,7 @@ ApiServer::ApiServer(Supervisor &supervisor, UserDirectory &users, SecurityStore
     , m_supervisor(supervisor)
     , m_users(users)
     , m_security(security)
+    , m_scriptFolders(ScriptFolders::forRuntime(supervisor.config().resourcesDir, supervisor.config().dataDir))
 {
     Q_ASSERT(api::routes().size() == ApiServerHandlers::table.size());
     m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -301,10 +303,10 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
     if (route.isPublic)
         return (this->*ApiServerHandlers::table[std::size_t(route.id)].second)(call);
 
-    auto deny = [&](const QString &detail) {
-        // A refusal by role is on the record too (whatever the route): who tried what.
+    auto deny = [&](const QString &detail, const QString &error = u"forbidden"_s) {
+        // A refusal by role (or quota, or script folder) is on the record too, whatever the route: who tried what.
         audit(call, u"denied"_s, detail, 0, nullptr);
-        fail(call, Status::Forbidden, u"forbidden"_s, detail);
+        fail(call, Status::Forbidden, error, detail);
     };
     if (!api::allows(route, call.caller.role))
         return deny(u"%1 %2 needs the %3 role; %4 is %5"_s.arg(QString::fromLatin1(route.method),
@@ -337,6 +339,14 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
             call.body = doc.object();
         }
     }
+    // What the role alone does not settle, now that the body is known: where scripts come from (an admin's
+    // from anywhere) and a scientist's quotas.
+    if (call.caller.role != api::Role::Admin)
+        if (const QString why = m_scriptFolders.refusal(ScriptFolders::scriptsOf(route.id, call.body)); !why.isEmpty())
+            return deny(why, u"script not allowed"_s);
+    if (call.caller.role == api::Role::Scientist)
+        if (const QString why = quotaRefusal(call); !why.isEmpty())
+            return deny(why, u"quota exceeded"_s);
     const Handler handler = ApiServerHandlers::table[std::size_t(route.id)].second;
     if (!route.mutates())
         return (this->*handler)(call);

@@ -3,7 +3,9 @@
 #pragma once
 
 #include "core/backend/runtime/apiroutes.h"
+#include "core/runtime/accessguards.h"
 #include "core/runtime/apiserverusers.h"
+#include "core/runtime/runtimemetrics.h"
 #include "core/runtime/logendpoints.h"
 
 #include <QByteArray>
@@ -22,6 +24,7 @@ namespace cdeck {
 class Supervisor;
 class ClusterController;
 class SecurityStore;
+struct ClusterSpec;
 struct SampleBatch;
 
 // One authenticated request matched to its route: what a handler works with.
@@ -74,6 +77,11 @@ private:
     std::optional<Caller> authenticate(const QHttpServerRequest &request) const;
     // Appends one audit entry; false when it could not be written.
     bool audit(const ApiCall &call, const QString &outcome, const QString &detail, qint64 requestSeq, qint64 *seq);
+    // What a scientist's clusters hold now and would hold after this call (apiserverguards.cpp); empty: within
+    // its quota, or a call the quota does not concern.
+    QString quotaRefusal(const ApiCall &call) const;
+    Footprint footprintOf(const ClusterSpec &spec) const;
+    RuntimeMetricsSnapshot metricsSnapshot() const;
 
     // The handlers, one per route (same order as api::RouteId).
     void health(ApiCall &call);
@@ -125,6 +133,7 @@ private:
     void addUser(ApiCall &call);
     void removeUser(ApiCall &call);
     void rotateUser(ApiCall &call);
+    void prometheus(ApiCall &call);
 
     void onSampled(const SampleBatch &batch);
     void endStreams(const QString &clusterId, const QString &state);
@@ -132,6 +141,8 @@ private:
     Supervisor &m_supervisor;
     UserDirectory &m_users;
     SecurityStore &m_security;
+    const ScientistQuota m_quota = ScientistQuota::fromEnvironment();
+    const ScriptFolders m_scriptFolders;
     QHttpServer m_server;
     QList<Stream> m_streams;
     LogEndpoints m_logs{m_supervisor}; // after m_server: its follows' responders go before the sockets do

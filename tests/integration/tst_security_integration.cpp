@@ -90,6 +90,52 @@ private:
         *out = p.readAllStandardOutput() + p.readAllStandardError();
         return p.exitCode();
     }
+    bool waitForState(const QString &id, const QString &state, int ms)
+    {
+        const QDeadlineTimer deadline(ms);
+        QString now;
+        while (!deadline.hasExpired()) {
+            now = send("GET", u"/clusters/"_s + id, admin()).body.toObject().value(u"state"_s).toString();
+            if (now == state)
+                return true;
+            if (now.startsWith(u"TERMINATED"_s) && state != now)
+                break;
+            QThread::msleep(1000);
+        }
+        qWarning() << id << "is" << now << "not" << state;
+        return false;
+    }
+    void theRuntimesPrometheusEndpoint(const QString &waitingCluster)
+    {
+        QNetworkAccessManager nam;
+        QNetworkRequest request(QUrl(m_runtime.url() + u"/api/v1/metrics"_s));
+        request.setRawHeader("Authorization", "Bearer " + m_tokens.value(Role::Viewer));
+        QNetworkReply *reply = nam.get(request);
+        QEventLoop loop;
+        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(u"text/plain; version=0.0.4"_s));
+        const QByteArray text = reply->readAll();
+        reply->deleteLater();
+        QProcess promtool;
+        promtool.start(u"promtool"_s, {u"check"_s, u"metrics"_s});
+        QVERIFY2(promtool.waitForStarted(10000), "promtool is missing: scripts/install-deps.sh installs it");
+        promtool.write(text);
+        promtool.closeWriteChannel();
+        QVERIFY(promtool.waitForFinished(30000));
+        const QByteArray said = promtool.readAllStandardOutput() + promtool.readAllStandardError();
+        QVERIFY2(promtool.exitCode() == 0 && said.trimmed().isEmpty(), QByteArray(said + "\n---\n" + text).constData());
+        QVERIFY2(text.contains("clusterdeck_clusters{state=\"WAITING\"} 1\n"), text.constData());
+        const QByteArray c = waitingCluster.toLatin1();
+        QVERIFY2(text.contains(QByteArray("clusterdeck_executors{cluster=\"" + c + "\",status=\"running\"} 1\n")), text.constData());
+        QVERIFY(text.contains(QByteArray("clusterdeck_executor_memory_limit_bytes{cluster=\"" + c + "\",executor=\"w1\"} 1073741824\n")));
+        // Its rate from the ledger: the master and one worker, $0.24 an hour each.
+        QVERIFY2(text.contains(QByteArray("clusterdeck_cluster_cost_dollars_per_hour{cluster=\"" + c + "\",name=\"sci-1\"} 0.47999999999999998\n"))
+                     || text.contains(QByteArray("clusterdeck_cluster_cost_dollars_per_hour{cluster=\"" + c + "\",name=\"sci-1\"} 0.48\n")),
+                 text.constData());
+        QVERIFY(text.contains(QByteArray("clusterdeck_open_incidents{cluster=\"" + c + "\"} ")));
+    }
     QString securityDb() const { return m_runtime.dataDir() + u"/security.sqlite"_s; }
     // A second connection to the runtime's security.sqlite, as someone with the file would have.
     bool onSecurityDb(const QStringList &statements)
@@ -117,7 +163,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         // Short idle timeout and a low sustained rate (the burst of 100 covers every other test's calls).
-        m_runtime.setEnvironment({{u"CLUSTERDECK_API_IDLE_MS"_s, u"3000"_s}, {u"CLUSTERDECK_API_RATE"_s, u"2"_s}});
+        // A scientist may hold 1 live cluster, 3 workers and $0.80 an hour (local.small bills as m5.xlarge,
+        // $0.24 an hour per instance: a 1-worker cluster is $0.48, a 3-worker one $0.96).
+        m_runtime.setEnvironment({{u"CLUSTERDECK_API_IDLE_MS"_s, u"3000"_s},
+                                  {u"CLUSTERDECK_API_RATE"_s, u"2"_s},
+                                  {u"CLUSTERDECK_SCIENTIST_MAX_CLUSTERS"_s, u"1"_s},
+                                  {u"CLUSTERDECK_SCIENTIST_MAX_WORKERS"_s, u"3"_s},
+                                  {u"CLUSTERDECK_SCIENTIST_MAX_DOLLARS_PER_HOUR"_s, u"0.80"_s}});
         QString error;
         QVERIFY2(m_runtime.start(&error), qPrintable(error));
     }
@@ -309,6 +361,89 @@ private Q_SLOTS:
         }
         QVERIFY(send("GET", u"/clusters/"_s + m_clusterId, admin()).body.toObject().value(u"state"_s).toString().startsWith(
             u"TERMINATED"_s));
+    }
+
+    void anOperatorsPlainLaunchIsAcceptedAndItsShellBootstrapRefused()
+    {
+        const QByteArray op = m_tokens.value(Role::Operator);
+        const QJsonArray shell{QJsonObject{{u"script"_s, u"/bin/sh"_s},
+                                           {u"args"_s, QJsonArray{u"-c"_s, u"id -u > /tmp/clusterdeck-proof"_s}}}};
+        const Answer refused = send("POST", u"/clusters"_s, op,
+                                    {{u"name"_s, u"op-shell"_s}, {u"workers"_s, 1}, {u"bootstrapActions"_s, shell}});
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.body.toObject().value(u"error"_s).toString(), u"script not allowed"_s);
+        QVERIFY(refused.body.toObject().value(u"detail"_s).toString().contains(u"/bin/sh"_s));
+        const QJsonArray entries = auditEntries(u"user="_s + m_names.value(Role::Operator) + u"&limit=10000"_s);
+        QVERIFY(!entries.isEmpty());
+        const QJsonObject last = entries.last().toObject();
+        QCOMPARE(last.value(u"action"_s).toString(), u"POST /clusters"_s);
+        QCOMPARE(last.value(u"outcome"_s).toString(), u"denied"_s);
+        QVERIFY(last.value(u"request"_s).toString().contains(u"/bin/sh"_s));
+        // The same launch without the script goes through.
+        const Answer plain = send("POST", u"/clusters"_s, op, {{u"name"_s, u"op-plain"_s}, {u"workers"_s, 1}});
+        QCOMPARE(plain.status, 201);
+        const QString id = plain.body.toObject().value(u"id"_s).toString();
+        for (const QJsonValue &v : send("GET", u"/clusters"_s, admin()).body.toArray())
+            QVERIFY(v.toObject().value(u"name"_s).toString() != "op-shell"_L1);
+        QCOMPARE(send("DELETE", u"/clusters/"_s + id, op).status, 202);
+        QVERIFY(waitForState(id, u"TERMINATED"_s, 120000));
+    }
+
+    void aScientistsQuotasHoldAtLaunchAndScale()
+    {
+        const QByteArray sci = m_tokens.value(Role::Scientist);
+        auto refusal = [&](const Answer &a) -> QString {
+            return a.body.toObject().value(u"error"_s).toString() + u": "_s + a.body.toObject().value(u"detail"_s).toString();
+        };
+        Answer a = send("POST", u"/clusters"_s, sci, {{u"name"_s, u"sci-big"_s}, {u"workers"_s, 4}});
+        QCOMPARE(a.status, 403);
+        QVERIFY2(refusal(a).startsWith(u"quota exceeded: workers: 4 "_s), qPrintable(refusal(a)));
+        a = send("POST", u"/clusters"_s, sci, {{u"name"_s, u"sci-dear"_s}, {u"workers"_s, 3}});
+        QCOMPARE(a.status, 403);
+        QVERIFY2(refusal(a).startsWith(u"quota exceeded: dollars per hour: $0.96/h"_s), qPrintable(refusal(a)));
+        QVERIFY(refusal(a).contains(u"quota of $0.80/h"_s));
+        // A managed cluster counts at its maximum.
+        a = send("POST", u"/clusters"_s, sci,
+                 {{u"name"_s, u"sci-managed"_s}, {u"scaling"_s, QJsonObject{{u"minWorkers"_s, 1}, {u"maxWorkers"_s, 5}}}});
+        QCOMPARE(a.status, 403);
+        QVERIFY2(refusal(a).contains(u"workers: 5 "_s), qPrintable(refusal(a)));
+        a = send("POST", u"/clusters"_s, sci, {{u"name"_s, u"sci-1"_s}, {u"workers"_s, 1}});
+        QCOMPARE(a.status, 201);
+        const QString id = a.body.toObject().value(u"id"_s).toString();
+        a = send("POST", u"/clusters"_s, sci, {{u"name"_s, u"sci-2"_s}, {u"workers"_s, 1}});
+        QCOMPARE(a.status, 403);
+        QVERIFY2(refusal(a).startsWith(u"quota exceeded: clusters: 2 live would exceed your scientist quota of 1"_s),
+                 qPrintable(refusal(a)));
+        // None of the refused ones exists; every refusal is on the record as denied.
+        for (const QJsonValue &v : send("GET", u"/clusters"_s, admin()).body.toArray())
+            QVERIFY(!v.toObject().value(u"name"_s).toString().startsWith(u"sci-"_s)
+                    || v.toObject().value(u"name"_s).toString() == "sci-1"_L1);
+        int deniedLaunches = 0;
+        for (const QJsonValue &v : auditEntries(u"user="_s + m_names.value(Role::Scientist) + u"&limit=10000"_s))
+            if (v.toObject().value(u"outcome"_s).toString() == u"denied"_s
+                && v.toObject().value(u"detail"_s).toString().contains(u"scientist quota"_s))
+                ++deniedLaunches;
+        QCOMPARE(deniedLaunches, 4);
+        QVERIFY(waitForState(id, u"WAITING"_s, 180000));
+        // Scale: 3 workers would be $0.96 an hour; 2 are $0.72.
+        a = send("POST", u"/clusters/"_s + id + u"/scale"_s, sci, {{u"workers"_s, 3}});
+        QCOMPARE(a.status, 403);
+        QVERIFY2(refusal(a).startsWith(u"quota exceeded: dollars per hour: $0.96/h"_s), qPrintable(refusal(a)));
+        a = send("PUT", u"/clusters/"_s + id + u"/policy"_s, sci, {{u"minWorkers"_s, 1}, {u"maxWorkers"_s, 4}});
+        QCOMPARE(a.status, 403);
+        QVERIFY2(refusal(a).contains(u"workers: 4 "_s), qPrintable(refusal(a)));
+        // A job script from outside the allowed folders: refused for a scientist (a sample is fine).
+        a = send("POST", u"/clusters/"_s + id + u"/jobs"_s, sci, {{u"script"_s, u"/usr/bin/id"_s}});
+        QCOMPARE(a.status, 403);
+        QCOMPARE(a.body.toObject().value(u"error"_s).toString(), u"script not allowed"_s);
+
+        // The runtime's own Prometheus metrics, as a viewer scrapes them, checked by promtool.
+        theRuntimesPrometheusEndpoint(id);
+
+        a = send("POST", u"/clusters/"_s + id + u"/scale"_s, sci, {{u"workers"_s, 2}});
+        QCOMPARE(a.status, 202);
+        QCOMPARE(send("DELETE", u"/clusters/"_s + id, sci).status, 202); // its own: allowed
+        QVERIFY(waitForState(id, u"TERMINATED"_s, 120000));
     }
 
     void limitsBeforeReading()

@@ -74,7 +74,8 @@ enum class RouteId {
     Users,
     UserAdd,
     UserRemove,
-    UserRotate, // the last: a new route goes after it and moves this note (and the static_asserts' end)
+    UserRotate,
+    Prometheus, // the last: a new route goes after it and moves this note (and the static_asserts' end)
 };
 
 // Whom a route's cluster belongs to matters: a scientist acts only on the clusters it launched.
