@@ -22,6 +22,8 @@ PACKAGES=(
     # screenshots, packaging checks, benchmarks' reference tools
     xvfb xauth fonts-dejavu-core desktop-file-utils appstream graphviz libgraphviz-dev hyperfine
     lintian help2man man-db systemd
+    # promtool (tst_runtimemetrics checks the runtime's own Prometheus endpoint with it)
+    prometheus
 )
 
 missing=()

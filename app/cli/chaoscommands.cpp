@@ -23,7 +23,7 @@ int chaos(Context &ctx, const CommandOptions &o)
         body.insert(u"seconds"_s, o.intValue(u"--seconds"_s));
     }
     const QString id = ctx.clusterId(o.word(u"CLUSTER"_s));
-    const ApiReply r = ctx.call("POST", u"/clusters/"_s + encodePathSegment(id) + u"/chaos"_s, body);
+    const ApiReply r = ctx.call(api::RouteId::ClusterChaos, {id}, body);
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {

@@ -56,6 +56,7 @@ int run(const QStringList &args, const QString &version)
     addSloCommands(app, ctx);
     addChaosCommands(app, ctx);
     addCostCommands(app, ctx);
+    addSecurityCommands(app, ctx);
     addSparkLogCommands(app, ctx);
     addLogCommands(app, ctx);
 

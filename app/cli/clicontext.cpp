@@ -155,14 +155,14 @@ RuntimeClient &Context::client()
     return *m_client;
 }
 
-ApiReply Context::call(const QByteArray &verb, const QString &path, const QJsonObject &body)
+ApiReply Context::call(api::RouteId route, const QStringList &parameters, const QJsonObject &body, const QString &query)
 {
-    return client().requestBlocking(verb, path, body);
+    return client().callBlocking(route, parameters, body, query);
 }
 
 QString Context::clusterId(const QString &idOrName)
 {
-    const ApiReply r = call("GET", u"/clusters"_s);
+    const ApiReply r = call(api::RouteId::Clusters);
     if (!r.ok())
         return idOrName; // the command's own call reports what is wrong
     QStringList byName;
@@ -230,12 +230,12 @@ int Context::done(const QJsonValue &v, const std::function<void()> &text)
     return ExitOk;
 }
 
-int Context::waitFor(const QString &path, const std::function<int(const QJsonValue &)> &accept, QJsonValue *last,
+int Context::waitFor(api::RouteId route, const QStringList &parameters, const std::function<int(const QJsonValue &)> &accept, QJsonValue *last,
                      const QString &what)
 {
     const QDeadlineTimer deadline(qint64(global.timeoutS) * 1000);
     for (;;) {
-        const ApiReply r = call("GET", path);
+        const ApiReply r = call(route, parameters);
         if (r.ok()) {
             *last = r.body;
             const int verdict = accept(r.body);

@@ -92,7 +92,9 @@ public:
 
     // The client for --runtime with the token of --token-file; exits through CliExit when neither works.
     RuntimeClient &client();
-    ApiReply call(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
+    // One route of the API (api::routes()): the CLI never builds a path itself. query: without '?', encoded.
+    ApiReply call(api::RouteId route, const QStringList &parameters = {}, const QJsonObject &body = {},
+                  const QString &query = {});
 
     // A cluster addressed by id or by name: the id. A name matching several clusters is a usage error,
     // unless exactly one of them is still alive; an unknown word is passed on as an id (the runtime's 404).
@@ -104,8 +106,8 @@ public:
     int error(const QString &message, int exitCode, const QJsonObject &extra = {});
     // Prints v (--json) or the text rendering; exit 0.
     int done(const QJsonValue &v, const std::function<void()> &text);
-    // Polls path until accept() says the object is stable (1) or never will be (-1); -2 on timeout.
-    int waitFor(const QString &path, const std::function<int(const QJsonValue &)> &accept, QJsonValue *last,
+    // Polls a GET route until accept() says the object is stable (1) or never will be (-1); -2 on timeout.
+    int waitFor(api::RouteId route, const QStringList &parameters, const std::function<int(const QJsonValue &)> &accept, QJsonValue *last,
                 const QString &what);
 
 private:
@@ -143,5 +145,6 @@ void addChaosCommands(CLI::App &root, Context &ctx);
 void addCostCommands(CLI::App &root, Context &ctx); // cost, pricing, budget
 void addSparkLogCommands(CLI::App &root, Context &ctx);
 void addLogCommands(CLI::App &root, Context &ctx); // logs
+void addSecurityCommands(CLI::App &root, Context &ctx); // audit, user, whoami
 
 } // namespace cdeck::cli

@@ -76,14 +76,9 @@ QJsonObject policyFromOptions(const CommandOptions &o, bool manualAllowed)
     return policy;
 }
 
-QString clusterPath(const QString &id)
-{
-    return u"/clusters/"_s + encodePathSegment(id);
-}
-
 int list(Context &ctx, const CommandOptions &)
 {
-    const ApiReply r = ctx.call("GET", u"/clusters"_s);
+    const ApiReply r = ctx.call(api::RouteId::Clusters);
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -97,7 +92,7 @@ int list(Context &ctx, const CommandOptions &)
 
 int describe(Context &ctx, const CommandOptions &o)
 {
-    const ApiReply r = ctx.call("GET", clusterPath(ctx.clusterId(o.word(u"CLUSTER"_s))));
+    const ApiReply r = ctx.call(api::RouteId::Cluster, {ctx.clusterId(o.word(u"CLUSTER"_s))});
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -166,7 +161,7 @@ int launch(Context &ctx, const CommandOptions &o)
     }
     if (!tags.isEmpty())
         spec.insert(u"tags"_s, tags);
-    const ApiReply r = ctx.call("POST", u"/clusters"_s, spec);
+    const ApiReply r = ctx.call(api::RouteId::ClusterLaunch, {}, spec);
     if (!r.ok())
         return ctx.fail(r);
     QJsonValue last = r.body;
@@ -174,7 +169,7 @@ int launch(Context &ctx, const CommandOptions &o)
         const QString newId = r.body.toObject().value(u"id"_s).toString();
         if (!ctx.global.json)
             err() << "Launched " << newId << "; waiting for WAITING (every worker registered)...\n";
-        const int verdict = ctx.waitFor(clusterPath(newId), [](const QJsonValue &v) {
+        const int verdict = ctx.waitFor(api::RouteId::Cluster, {newId}, [](const QJsonValue &v) {
             const ClusterInfo c = ClusterInfo::fromJson(v.toObject());
             if (isTerminal(c.state) || c.state == ClusterState::Terminating)
                 return -1;
@@ -192,15 +187,15 @@ int launch(Context &ctx, const CommandOptions &o)
 
 int scale(Context &ctx, const CommandOptions &o)
 {
-    const QString path = clusterPath(ctx.clusterId(o.word(u"CLUSTER"_s)));
+    const QString id = ctx.clusterId(o.word(u"CLUSTER"_s));
     const int target = o.intValue(u"--workers"_s);
-    const ApiReply r = ctx.call("POST", path + u"/scale"_s, {{u"workers"_s, target}});
+    const ApiReply r = ctx.call(api::RouteId::ClusterScale, {id}, {{u"workers"_s, target}});
     if (!r.ok())
         return ctx.fail(r);
     QJsonValue last = r.body;
     if (o.has(u"--wait"_s)) {
         QJsonValue executors;
-        const int verdict = ctx.waitFor(path + u"/executors"_s, [target](const QJsonValue &v) {
+        const int verdict = ctx.waitFor(api::RouteId::ClusterExecutors, {id}, [target](const QJsonValue &v) {
             int running = 0;
             int unsettled = 0;
             for (const QJsonValue &e : v.toArray()) {
@@ -210,7 +205,7 @@ int scale(Context &ctx, const CommandOptions &o)
             }
             return running == target && unsettled == 0 ? 1 : 0;
         }, &executors, u"%1 running executors"_s.arg(target));
-        const ApiReply final = ctx.call("GET", path);
+        const ApiReply final = ctx.call(api::RouteId::Cluster, {id});
         if (final.ok())
             last = final.body;
         if (verdict < 0) {
@@ -223,9 +218,10 @@ int scale(Context &ctx, const CommandOptions &o)
 
 int policy(Context &ctx, const CommandOptions &o)
 {
-    const QString path = clusterPath(ctx.clusterId(o.word(u"CLUSTER"_s))) + u"/policy"_s;
+    const QString id = ctx.clusterId(o.word(u"CLUSTER"_s));
     const QJsonObject policy = policyFromOptions(o, true);
-    const ApiReply r = policy.isEmpty() ? ctx.call("GET", path) : ctx.call("PUT", path, policy);
+    const ApiReply r = policy.isEmpty() ? ctx.call(api::RouteId::ClusterPolicy, {id})
+                                        : ctx.call(api::RouteId::ClusterPolicySet, {id}, policy);
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -242,10 +238,10 @@ int policy(Context &ctx, const CommandOptions &o)
 
 int events(Context &ctx, const CommandOptions &o)
 {
-    QString path = clusterPath(ctx.clusterId(o.word(u"CLUSTER"_s))) + u"/events"_s;
-    if (o.has(u"--type"_s))
-        path += u"?type="_s + QString::fromLatin1(QUrl::toPercentEncoding(o.value(u"--type"_s), ","));
-    const ApiReply r = ctx.call("GET", path);
+    const QString query = o.has(u"--type"_s)
+        ? u"type="_s + QString::fromLatin1(QUrl::toPercentEncoding(o.value(u"--type"_s), ","))
+        : QString();
+    const ApiReply r = ctx.call(api::RouteId::ClusterEvents, {ctx.clusterId(o.word(u"CLUSTER"_s))}, {}, query);
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -263,7 +259,7 @@ int events(Context &ctx, const CommandOptions &o)
 
 int timeline(Context &ctx, const CommandOptions &o)
 {
-    const QString path = clusterPath(ctx.clusterId(o.word(u"CLUSTER"_s))) + u"/timeline"_s;
+    const QString id = ctx.clusterId(o.word(u"CLUSTER"_s));
     QUrlQuery query;
     for (const QString &option : {u"--from"_s, u"--to"_s}) {
         if (!o.has(option))
@@ -273,8 +269,7 @@ int timeline(Context &ctx, const CommandOptions &o)
             throw UsageError(option + u" expects an ISO 8601 time (2026-11-24T10:00:00Z)"_s);
         query.addQueryItem(option.mid(2), QString::number(dt.toMSecsSinceEpoch()));
     }
-    const QString q = query.toString(QUrl::FullyEncoded);
-    const ApiReply r = ctx.call("GET", path + (q.isEmpty() ? QString() : u'?' + q));
+    const ApiReply r = ctx.call(api::RouteId::ClusterTimeline, {id}, {}, query.toString(QUrl::FullyEncoded));
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -292,7 +287,7 @@ int protect(Context &ctx, const CommandOptions &o)
     const bool on = o.has(u"--on"_s);
     if (on == o.has(u"--off"_s))
         throw UsageError(u"cluster protect needs exactly one of --on or --off"_s);
-    const ApiReply r = ctx.call("PUT", clusterPath(ctx.clusterId(o.word(u"CLUSTER"_s))) + u"/protection"_s,
+    const ApiReply r = ctx.call(api::RouteId::ClusterProtection, {ctx.clusterId(o.word(u"CLUSTER"_s))},
                                 {{u"enabled"_s, on}});
     if (!r.ok())
         return ctx.fail(r);
@@ -301,13 +296,13 @@ int protect(Context &ctx, const CommandOptions &o)
 
 int terminate(Context &ctx, const CommandOptions &o)
 {
-    const QString path = clusterPath(ctx.clusterId(o.word(u"CLUSTER"_s)));
-    const ApiReply r = ctx.call("DELETE", path);
+    const QString id = ctx.clusterId(o.word(u"CLUSTER"_s));
+    const ApiReply r = ctx.call(api::RouteId::ClusterTerminate, {id});
     if (!r.ok())
         return ctx.fail(r);
     QJsonValue last = r.body;
     if (o.has(u"--wait"_s)) {
-        const int verdict = ctx.waitFor(path, [](const QJsonValue &v) {
+        const int verdict = ctx.waitFor(api::RouteId::Cluster, {id}, [](const QJsonValue &v) {
             return isTerminal(ClusterInfo::fromJson(v.toObject()).state) ? 1 : 0;
         }, &last, u"the cluster to be TERMINATED"_s);
         const bool clean = ClusterInfo::fromJson(last.toObject()).state == ClusterState::Terminated;

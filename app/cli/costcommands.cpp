@@ -37,10 +37,9 @@ int cost(Context &ctx, const CommandOptions &o)
         query.addQueryItem(option.mid(2), QString::number(dt.toMSecsSinceEpoch()));
     }
     const QString cluster = o.word(u"CLUSTER"_s);
-    const QString path = cluster.isEmpty() ? u"/cost"_s
-                                           : u"/clusters/"_s + encodePathSegment(ctx.clusterId(cluster)) + u"/cost"_s;
     const QString q = query.toString(QUrl::FullyEncoded);
-    const ApiReply r = ctx.call("GET", q.isEmpty() ? path : path + u'?' + q);
+    const ApiReply r = cluster.isEmpty() ? ctx.call(api::RouteId::Cost, {}, {}, q)
+                                         : ctx.call(api::RouteId::ClusterCost, {ctx.clusterId(cluster)}, {}, q);
     if (!r.ok())
         return ctx.fail(r);
     QJsonObject report = r.body.toObject();
@@ -52,7 +51,7 @@ int cost(Context &ctx, const CommandOptions &o)
 
 int pricing(Context &ctx, const CommandOptions &)
 {
-    const ApiReply r = ctx.call("GET", u"/pricing"_s);
+    const ApiReply r = ctx.call(api::RouteId::Pricing);
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -63,18 +62,17 @@ int pricing(Context &ctx, const CommandOptions &)
     });
 }
 
-// "team=data" as a path segment: key and value encoded apart, so the runtime still finds the "=" between them.
-QString budgetPath(const QString &tag)
+// TAG is key=value with neither part empty: checked before anything is sent.
+void checkBudgetTag(const QString &tag)
 {
     const qsizetype eq = tag.indexOf(u'=');
     if (eq <= 0 || eq == tag.size() - 1)
         throw UsageError(u"TAG expects key=value, such as team=data"_s);
-    return u"/budgets/"_s + encodePathSegment(tag.left(eq)) + u'=' + encodePathSegment(tag.mid(eq + 1));
 }
 
 int budgetList(Context &ctx, const CommandOptions &)
 {
-    const ApiReply r = ctx.call("GET", u"/budgets"_s);
+    const ApiReply r = ctx.call(api::RouteId::Budgets);
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -106,12 +104,12 @@ int budgetList(Context &ctx, const CommandOptions &)
 int budgetSet(Context &ctx, const CommandOptions &o)
 {
     const QString tag = o.word(u"TAG"_s);
-    budgetPath(tag); // the same check as remove's, before anything is sent
+    checkBudgetTag(tag);
     bool ok = false;
     const double limit = o.word(u"LIMIT"_s).toDouble(&ok);
     if (!ok)
         throw UsageError(u"LIMIT expects an amount, such as 500 or 99.50"_s);
-    const ApiReply r = ctx.call("POST", u"/budgets"_s, QJsonObject{{u"tag"_s, tag}, {u"limit"_s, limit}});
+    const ApiReply r = ctx.call(api::RouteId::BudgetPut, {}, QJsonObject{{u"tag"_s, tag}, {u"limit"_s, limit}});
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body,
@@ -121,7 +119,8 @@ int budgetSet(Context &ctx, const CommandOptions &o)
 int budgetRemove(Context &ctx, const CommandOptions &o)
 {
     const QString tag = o.word(u"TAG"_s);
-    const ApiReply r = ctx.call("DELETE", budgetPath(tag));
+    checkBudgetTag(tag);
+    const ApiReply r = ctx.call(api::RouteId::BudgetRemove, {tag});
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] { out() << "Removed the budget for " << tag << "\n"; });

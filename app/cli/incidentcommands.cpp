@@ -14,7 +14,7 @@ namespace {
 int incidents(Context &ctx, const CommandOptions &o)
 {
     const ApiReply r =
-        ctx.call("GET", u"/clusters/"_s + encodePathSegment(ctx.clusterId(o.word(u"CLUSTER"_s))) + u"/incidents"_s);
+        ctx.call(api::RouteId::ClusterIncidents, {ctx.clusterId(o.word(u"CLUSTER"_s))});
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -36,7 +36,7 @@ int incidents(Context &ctx, const CommandOptions &o)
 
 int runbook(Context &ctx, const CommandOptions &o)
 {
-    const ApiReply r = ctx.call("GET", u"/runbooks/"_s + encodePathSegment(o.word(u"NAME"_s)));
+    const ApiReply r = ctx.call(api::RouteId::Runbook, {o.word(u"NAME"_s)});
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] { out() << r.body.toObject().value(u"markdown"_s).toString(); });

@@ -23,26 +23,22 @@ void printJob(const Job &j)
           << (j.stateReason.isEmpty() ? QString() : u"  ("_s + j.stateReason + u")"_s) << "\n";
 }
 
-QString jobsPath(Context &ctx, const CommandOptions &o)
+// The cluster (id or name) and job of the command line, as the route's parameters.
+QStringList clusterAndJob(Context &ctx, const CommandOptions &o)
 {
-    return u"/clusters/"_s + encodePathSegment(ctx.clusterId(o.word(u"CLUSTER"_s))) + u"/jobs"_s;
+    return {ctx.clusterId(o.word(u"CLUSTER"_s)), o.word(u"JOB"_s)};
 }
 
-QString jobPath(Context &ctx, const CommandOptions &o)
+int waitJob(Context &ctx, const QString &clusterId, const QString &jobId, QJsonValue *last)
 {
-    return jobsPath(ctx, o) + u"/"_s + encodePathSegment(o.word(u"JOB"_s));
-}
-
-int waitJob(Context &ctx, const QString &path, const QString &jobId, QJsonValue *last)
-{
-    return ctx.waitFor(path, [](const QJsonValue &v) {
+    return ctx.waitFor(api::RouteId::Job, {clusterId, jobId}, [](const QJsonValue &v) {
         return isFinished(Job::fromJson(v.toObject()).state) ? 1 : 0;
     }, last, u"job %1 to finish"_s.arg(jobId));
 }
 
 int samples(Context &ctx, const CommandOptions &)
 {
-    const ApiReply r = ctx.call("GET", u"/samples"_s);
+    const ApiReply r = ctx.call(api::RouteId::Samples);
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -54,7 +50,7 @@ int samples(Context &ctx, const CommandOptions &)
 
 int list(Context &ctx, const CommandOptions &o)
 {
-    const ApiReply r = ctx.call("GET", jobsPath(ctx, o));
+    const ApiReply r = ctx.call(api::RouteId::Jobs, {ctx.clusterId(o.word(u"CLUSTER"_s))});
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -73,15 +69,15 @@ int submit(Context &ctx, const CommandOptions &o)
     else
         body.insert(u"script"_s, QFileInfo(o.value(u"--script"_s)).absoluteFilePath());
     body.insert(u"args"_s, QJsonArray::fromStringList(o.values(u"--arg"_s)));
-    const QString path = jobsPath(ctx, o);
-    const ApiReply r = ctx.call("POST", path, body);
+    const QString clusterId = ctx.clusterId(o.word(u"CLUSTER"_s));
+    const ApiReply r = ctx.call(api::RouteId::JobSubmit, {clusterId}, body);
     if (!r.ok())
         return ctx.fail(r);
     if (!o.has(u"--wait"_s))
         return ctx.done(r.body, [&] { printJob(Job::fromJson(r.body.toObject())); });
     QJsonValue last = r.body;
     const QString jobId = r.body.toObject().value(u"id"_s).toString();
-    const int verdict = waitJob(ctx, path + u"/"_s + encodePathSegment(jobId), jobId, &last);
+    const int verdict = waitJob(ctx, clusterId, jobId, &last);
     const Job j = Job::fromJson(last.toObject());
     ctx.done(last, [&] {
         printJob(j);
@@ -93,7 +89,7 @@ int submit(Context &ctx, const CommandOptions &o)
 
 int dagCommand(Context &ctx, const CommandOptions &o)
 {
-    const ApiReply r = ctx.call("GET", jobPath(ctx, o) + u"/dag"_s);
+    const ApiReply r = ctx.call(api::RouteId::JobDag, clusterAndJob(ctx, o));
     if (!r.ok())
         return ctx.fail(r);
     QString error;
@@ -114,7 +110,7 @@ int dagCommand(Context &ctx, const CommandOptions &o)
 
 int describe(Context &ctx, const CommandOptions &o)
 {
-    const ApiReply r = ctx.call("GET", jobPath(ctx, o));
+    const ApiReply r = ctx.call(api::RouteId::Job, clusterAndJob(ctx, o));
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -126,14 +122,14 @@ int describe(Context &ctx, const CommandOptions &o)
 
 int cancel(Context &ctx, const CommandOptions &o)
 {
-    const QString path = jobPath(ctx, o);
-    const ApiReply r = ctx.call("DELETE", path);
+    const QStringList ids = clusterAndJob(ctx, o);
+    const ApiReply r = ctx.call(api::RouteId::JobCancel, ids);
     if (!r.ok())
         return ctx.fail(r);
     if (!o.has(u"--wait"_s))
         return ctx.done(r.body, [&] { printJob(Job::fromJson(r.body.toObject())); });
     QJsonValue last = r.body;
-    const int verdict = waitJob(ctx, path, o.word(u"JOB"_s), &last);
+    const int verdict = waitJob(ctx, ids[0], ids[1], &last);
     ctx.done(last, [&] { printJob(Job::fromJson(last.toObject())); });
     return verdict > 0 && Job::fromJson(last.toObject()).state == JobState::Cancelled ? ExitOk : ExitFailed;
 }

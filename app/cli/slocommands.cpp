@@ -25,7 +25,7 @@ std::optional<double> optional(const QJsonValue &v)
 
 int list(Context &ctx, const CommandOptions &)
 {
-    const ApiReply r = ctx.call("GET", u"/slos"_s);
+    const ApiReply r = ctx.call(api::RouteId::Slos);
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -90,7 +90,7 @@ int add(Context &ctx, const CommandOptions &o)
             throw UsageError(u"--threshold expects seconds"_s);
         body.insert(u"thresholdSeconds"_s, threshold);
     }
-    const ApiReply r = ctx.call("POST", u"/slos"_s, body);
+    const ApiReply r = ctx.call(api::RouteId::SloAdd, {}, body);
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -102,7 +102,7 @@ int add(Context &ctx, const CommandOptions &o)
 int remove(Context &ctx, const CommandOptions &o)
 {
     const QString id = o.word(u"SLO_ID"_s);
-    const ApiReply r = ctx.call("DELETE", u"/slos/"_s + encodePathSegment(id));
+    const ApiReply r = ctx.call(api::RouteId::SloRemove, {id});
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] { out() << "Removed SLO " << id << "\n"; });

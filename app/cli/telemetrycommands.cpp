@@ -18,7 +18,7 @@ namespace {
 int executors(Context &ctx, const CommandOptions &o)
 {
     const ApiReply r =
-        ctx.call("GET", u"/clusters/"_s + encodePathSegment(ctx.clusterId(o.word(u"CLUSTER"_s))) + u"/executors"_s);
+        ctx.call(api::RouteId::ClusterExecutors, {ctx.clusterId(o.word(u"CLUSTER"_s))});
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -90,10 +90,10 @@ int metrics(Context &ctx, const CommandOptions &o)
         query.addQueryItem(u"step"_s, QString::number(stepValue(o.value(u"--step"_s))));
     QStringList series = listValues(o, u"--series"_s);
     const QStringList executors = listValues(o, u"--executor"_s);
-    const QString path = u"/clusters/"_s + encodePathSegment(ctx.clusterId(o.word(u"CLUSTER"_s))) + u"/metrics"_s;
+    const QString id = ctx.clusterId(o.word(u"CLUSTER"_s));
     if (series.isEmpty()) {
         // Without names the runtime lists what it stores; ask for all of those.
-        const ApiReply stored = ctx.call("GET", path);
+        const ApiReply stored = ctx.call(api::RouteId::ClusterMetrics, {id});
         if (!stored.ok())
             return ctx.fail(stored);
         for (const QJsonValue &v : stored.body.toArray()) {
@@ -107,7 +107,7 @@ int metrics(Context &ctx, const CommandOptions &o)
         query.addQueryItem(u"series"_s, series.join(u','));
         if (!executors.isEmpty())
             query.addQueryItem(u"executors"_s, executors.join(u','));
-        const ApiReply r = ctx.call("GET", path + u'?' + query.toString(QUrl::FullyEncoded));
+        const ApiReply r = ctx.call(api::RouteId::ClusterMetrics, {id}, {}, query.toString(QUrl::FullyEncoded));
         if (!r.ok())
             return ctx.fail(r);
         // The API gives [ms, mean, min, max] per bucket; the CLI's document is [ms, value] with the mean.

@@ -3,13 +3,18 @@
 // clusterdeck-runtime: the local (or remote) control plane. Thin: options, logging, signals; the work is
 // in core/runtime.
 #include "core/runtime/apiserver.h"
+#include "core/runtime/apiserverusers.h"
 #include "core/runtime/supervisor.h"
+#include "core/security/datadirlock.h"
 #include "core/security/datapaths.h"
 #include "core/security/tokenfile.h"
+#include "core/security/usertokens.h"
+#include "core/store/securitystore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QSocketNotifier>
 
 #include <spdlog/sinks/rotating_file_sink.h>
@@ -44,6 +49,9 @@ void setUpLogging(const QString &dataDir)
         spdlog::register_logger(std::make_shared<spdlog::logger>(name, sinks.begin(), sinks.end()));
     spdlog::set_default_logger(std::make_shared<spdlog::logger>("runtime", sinks.begin(), sinks.end()));
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ [%n] %v");
+    // runtime.log is read while the runtime runs (tail -f, the tests): warnings at once, the rest each second.
+    spdlog::flush_on(spdlog::level::warn);
+    spdlog::flush_every(std::chrono::seconds(1));
 }
 } // namespace
 
@@ -69,7 +77,30 @@ int main(int argc, char *argv[])
                                                        "resources/pricing/aws-us-east-1.json)."_s,
                                            u"FILE"_s);
     parser.addOptions({listenOption, dataOption, resourcesOption, pricingOption});
+    parser.addPositionalArgument(u"audit verify"_s, u"Check the audit log's hash chain and exit (0: intact)."_s,
+                                 u"[audit verify]"_s);
     parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        if (parser.positionalArguments() != QStringList{u"audit"_s, u"verify"_s}) {
+            fprintf(stderr, "clusterdeck-runtime: the only command is 'audit verify'\n");
+            return 2;
+        }
+        // Read-only, and no lock: it can check the log of a running runtime.
+        const QString path = QDir(parser.value(dataOption)).absoluteFilePath(u"security.sqlite"_s);
+        if (!QFileInfo::exists(path)) {
+            fprintf(stderr, "clusterdeck-runtime: no audit log at %s\n", qPrintable(path));
+            return 1;
+        }
+        cdeck::SecurityStore store;
+        QString error;
+        if (!store.open(path, &error)) {
+            fprintf(stderr, "clusterdeck-runtime: %s\n", qPrintable(error));
+            return 1;
+        }
+        const cdeck::AuditVerification v = store.verifyAudit();
+        printf("%s: %s\n", v.ok ? "intact" : "BROKEN", qPrintable(v.message));
+        return v.ok ? 0 : 1;
+    }
 
     const QString listen = parser.value(listenOption);
     const int colon = listen.lastIndexOf(u':');
@@ -92,6 +123,13 @@ int main(int argc, char *argv[])
         fprintf(stderr, "clusterdeck-runtime: cannot create data dir %s\n", qPrintable(config.dataDir));
         return 1;
     }
+    // Before anything in the data dir is opened (the log included): one runtime per data dir.
+    cdeck::security::DataDirLock dataDirLock;
+    QString lockError;
+    if (!dataDirLock.acquire(config.dataDir, &lockError)) {
+        fprintf(stderr, "clusterdeck-runtime: %s\n", qPrintable(lockError));
+        return 1;
+    }
     setUpLogging(config.dataDir);
     if (!address.isLoopback())
         spdlog::warn("runtime: listening on {}, not loopback: anyone who can reach it and has the token controls "
@@ -108,7 +146,18 @@ int main(int argc, char *argv[])
         spdlog::critical("runtime: {}", error.toStdString());
         return 1;
     }
-    cdeck::ApiServer api(supervisor, token);
+    cdeck::SecurityStore security;
+    if (!security.open(config.dataDir + u"/security.sqlite"_s, &error)) {
+        spdlog::critical("runtime: {}", error.toStdString());
+        return 1;
+    }
+    const QByteArray tokenKey = cdeck::security::loadOrCreateTokenKey(config.dataDir + u"/token.key"_s, &error);
+    if (tokenKey.isEmpty()) {
+        spdlog::critical("runtime: {}", error.toStdString());
+        return 1;
+    }
+    cdeck::UserDirectory users(security, tokenKey, token);
+    cdeck::ApiServer api(supervisor, users, security);
     const quint16 bound = api.listen(address, port, &error);
     if (bound == 0) {
         spdlog::critical("runtime: {}", error.toStdString());

@@ -2,13 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "apiserver.h"
 
+#include "core/runtime/apiserverlistener.h"
 #include "core/runtime/clustercontroller.h"
 #include "core/runtime/incidentmonitor.h"
 #include "core/runtime/slomonitor.h"
 #include "core/runtime/costbook.h"
 #include "core/runtime/metricsampler.h"
 #include "core/runtime/supervisor.h"
-#include "core/security/tokenfile.h"
+#include "core/store/securitystore.h"
 
 #include <QCoreApplication>
 #include <QHttpServerRequest>
@@ -17,6 +18,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrlQuery>
+
+#include <array>
 
 #include <spdlog/spdlog.h>
 
@@ -80,384 +83,6 @@ QString methodName(Method m)
     }
 }
 
-std::optional<qint64> msParameter(const QUrlQuery &query, const QString &name, QString *bad);
-
-} // namespace
-
-ApiServer::ApiServer(Supervisor &supervisor, QByteArray token, QObject *parent)
-    : QObject(parent)
-    , m_supervisor(supervisor)
-    , m_token(std::move(token))
-{
-    m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        dispatch(request, std::move(responder));
-    });
-    if (MetricSampler *sampler = m_supervisor.sampler())
-        connect(sampler, &MetricSampler::sampled, this, &ApiServer::onSampled);
-    connect(&m_supervisor, &Supervisor::clusterChanged, this, [this](const QString &id) {
-        const ClusterController *c = m_supervisor.cluster(id);
-        if (c && isTerminal(c->info().state))
-            endStreams(id, toString(c->info().state));
-    });
-}
-
-quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *error)
-{
-    const quint16 bound = m_server.listen(address, port);
-    if (bound == 0)
-        *error = u"cannot listen on %1:%2 (is another runtime running?)"_s.arg(address.toString()).arg(port);
-    return bound;
-}
-
-void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder)
-{
-    const QString path = request.url().path();
-    const Method method = request.method();
-    QStringList seg = path.split(u'/', Qt::SkipEmptyParts);
-    spdlog::debug("api: {} {}", methodName(method).toStdString(), path.toStdString());
-    if (seg.size() < 2 || seg[0] != "api"_L1 || seg[1] != "v1"_L1) {
-        sendError(responder, Status::NotFound, u"not found"_s, u"the API lives under /api/v1"_s);
-        return;
-    }
-    seg = seg.mid(2);
-    if (method == Method::Get && seg == QStringList{u"health"_s}) {
-        sendJson(responder,
-                 QJsonDocument(QJsonObject{{u"status"_s, u"ok"_s},
-                                           {u"service"_s, u"clusterdeck-runtime"_s},
-                                           {u"version"_s, QCoreApplication::applicationVersion()}}),
-                 Status::Ok);
-        return;
-    }
-    const QByteArray auth = request.value("Authorization");
-    if (!auth.startsWith("Bearer ") || !security::tokensEqual(auth.mid(7).trimmed(), m_token)) {
-        sendError(responder, Status::Unauthorized, u"unauthorized"_s,
-                  u"send Authorization: Bearer <token>; the token is in the runtime's data dir (file 'token')"_s);
-        return;
-    }
-    QJsonObject body;
-    if (method == Method::Post || method == Method::Put) {
-        const QByteArray raw = request.body();
-        if (raw.size() > kMaxBodyBytes) {
-            sendError(responder, Status::PayloadTooLarge, u"body too large"_s, u"at most 1 MiB"_s);
-            return;
-        }
-        if (!raw.trimmed().isEmpty()) {
-            QJsonParseError parseError;
-            const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
-            if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-                sendError(responder, Status::BadRequest, u"invalid JSON"_s,
-                          parseError.error != QJsonParseError::NoError
-                              ? u"%1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset)
-                              : u"expected a JSON object"_s);
-                return;
-            }
-            body = doc.object();
-        }
-    }
-    auto answer = [&responder](const Outcome &o, const QJsonValue &value) {
-        if (o.succeeded())
-            sendJson(responder, value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()),
-                     statusOf(o.kind));
-        else
-            sendError(responder, statusOf(o.kind), o.error, o.detail, o.fields);
-    };
-    auto methodNotAllowed = [&] {
-        sendError(responder, Status::MethodNotAllowed, u"method not allowed"_s,
-                  u"%1 is not supported on %2"_s.arg(methodName(method), path));
-    };
-
-    if (seg == QStringList{u"samples"_s}) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        return answer(Outcome::ok(), m_supervisor.samples());
-    }
-    if (seg == QStringList{u"engines"_s}) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        return answer(Outcome::ok(), m_supervisor.engines());
-    }
-    if (seg == QStringList{u"instance-types"_s}) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        QJsonArray types;
-        for (const InstanceType &t : m_supervisor.catalog().types()) {
-            QJsonObject o = t.toJson();
-            o.insert(u"default"_s, t.name == m_supervisor.catalog().defaultType());
-            types.append(o);
-        }
-        return answer(Outcome::ok(), types);
-    }
-    if (!seg.isEmpty() && seg[0] == "runbooks"_L1 && seg.size() <= 2) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        if (seg.size() == 1)
-            return answer(Outcome::ok(), m_supervisor.runbooks());
-        const auto runbook = m_supervisor.runbook(seg[1]);
-        if (!runbook)
-            return sendError(responder, Status::NotFound, u"runbook not found"_s, u"no runbook %1"_s.arg(seg[1]));
-        return answer(Outcome::ok(), *runbook);
-    }
-    if (!seg.isEmpty() && seg[0] == "slos"_L1 && seg.size() <= 2) {
-        SloMonitor *slos = m_supervisor.slos();
-        if (!slos)
-            return sendError(responder, Status::ServiceUnavailable, u"SLOs unavailable"_s,
-                             u"the SLO monitor is not running: see runtime.log"_s);
-        bool internal = false;
-        if (seg.size() == 1) {
-            if (method == Method::Get)
-                return answer(Outcome::ok(), slos->statusJson());
-            if (method != Method::Post)
-                return methodNotAllowed();
-            QString bad;
-            const auto added = slos->add(body, &bad, &internal);
-            if (!added)
-                return sendError(responder, internal ? Status::InternalServerError : Status::BadRequest,
-                                 internal ? u"SLO not saved"_s : u"invalid SLO"_s, bad);
-            return answer(Outcome::ok(Outcome::Created), slos->statusJson(added->id).value_or(added->toJson()));
-        }
-        if (method == Method::Get) {
-            const auto one = slos->statusJson(seg[1]);
-            if (!one)
-                return sendError(responder, Status::NotFound, u"SLO not found"_s, u"no SLO %1"_s.arg(seg[1]));
-            return answer(Outcome::ok(), *one);
-        }
-        if (method != Method::Delete)
-            return methodNotAllowed();
-        if (!slos->remove(seg[1], &internal))
-            return internal ? sendError(responder, Status::InternalServerError, u"SLO not removed"_s,
-                                        u"the store refused it: see runtime.log"_s)
-                            : sendError(responder, Status::NotFound, u"SLO not found"_s, u"no SLO %1"_s.arg(seg[1]));
-        return answer(Outcome::ok(), QJsonObject{{u"deleted"_s, seg[1]}});
-    }
-    if (!seg.isEmpty() && (seg[0] == "cost"_L1 || seg[0] == "budgets"_L1 || seg[0] == "pricing"_L1))
-        return serveCost(seg, method, request, body, responder);
-    if (seg.isEmpty() || seg[0] != "clusters"_L1)
-        return sendError(responder, Status::NotFound, u"not found"_s, u"no such endpoint: %1"_s.arg(path));
-
-    if (seg.size() == 1) {
-        if (method == Method::Get) {
-            QJsonArray list;
-            const IncidentMonitor *monitor = m_supervisor.incidents();
-            for (const ClusterInfo &c : m_supervisor.clusters()) {
-                QJsonObject o = c.toJson();
-                // The console's sidebar badges each cluster with it: one list answer instead of a poll per cluster.
-                if (monitor) {
-                    const triage::IncidentList incidents = monitor->incidents(c.id);
-                    o.insert(u"openIncidents"_s, int(std::count_if(incidents.cbegin(), incidents.cend(),
-                                                                   [](const triage::Incident &i) { return i.isOpen(); })));
-                }
-                list.append(o);
-            }
-            return answer(Outcome::ok(), list);
-        }
-        if (method == Method::Post) {
-            ClusterInfo created;
-            const Outcome o = m_supervisor.launch(body, &created);
-            return answer(o, created.toJson(true));
-        }
-        return methodNotAllowed();
-    }
-    const QString id = seg[1];
-    ClusterController *cluster = m_supervisor.cluster(id);
-    if (!cluster)
-        return sendError(responder, Status::NotFound, u"cluster not found"_s, u"no cluster with id %1"_s.arg(id));
-    if (seg.size() == 2) {
-        if (method == Method::Get)
-            return answer(Outcome::ok(), cluster->info().toJson(true));
-        if (method == Method::Delete) {
-            ClusterInfo result;
-            const Outcome o = m_supervisor.terminate(id, &result);
-            return answer(o, result.toJson(true));
-        }
-        return methodNotAllowed();
-    }
-    const QString sub = seg[2];
-    if (seg.size() == 3 && sub == "scale"_L1) {
-        if (method != Method::Post)
-            return methodNotAllowed();
-        ClusterInfo result;
-        const Outcome o = m_supervisor.scale(id, body, &result);
-        return answer(o, result.toJson(true));
-    }
-    if (seg.size() == 3 && sub == "policy"_L1) {
-        if (method == Method::Get)
-            return answer(Outcome::ok(), cluster->info().spec.scaling.toJson());
-        if (method != Method::Put)
-            return methodNotAllowed();
-        ClusterInfo result;
-        const Outcome o = m_supervisor.setScalingPolicy(id, body, &result);
-        return answer(o, result.toJson(true));
-    }
-    if (seg.size() == 3 && sub == "events"_L1) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        const QUrlQuery query(request.url());
-        bool ok = true;
-        const qint64 after = query.hasQueryItem(u"after"_s) ? query.queryItemValue(u"after"_s).toLongLong(&ok) : 0;
-        if (!ok || after < 0)
-            return sendError(responder, Status::BadRequest, u"invalid events query"_s,
-                             u"after: expected an event seq (a non-negative integer)"_s);
-        const QStringList types = query.queryItemValue(u"type"_s).split(u',', Qt::SkipEmptyParts);
-        QJsonArray list;
-        for (const ClusterEvent &e : cluster->events(after))
-            if (types.isEmpty() || types.contains(e.type))
-                list.append(e.toJson());
-        return answer(Outcome::ok(), list);
-    }
-    if (seg.size() == 3 && sub == "protection"_L1) {
-        if (method != Method::Put)
-            return methodNotAllowed();
-        ClusterInfo result;
-        const Outcome o = m_supervisor.setProtection(id, body, &result);
-        return answer(o, result.toJson(true));
-    }
-    if (seg.size() == 3 && sub == "actions"_L1) {
-        if (method != Method::Post)
-            return methodNotAllowed();
-        QJsonObject result;
-        const Outcome o = m_supervisor.guardedAction(id, body, &result);
-        if (!o.succeeded() && result.contains(u"audit"_s)) {
-            // Refused, and the refusal is on the record: say both.
-            QJsonObject error{{u"error"_s, o.error}, {u"detail"_s, o.detail}, {u"audit"_s, result.value(u"audit"_s)}};
-            return sendJson(responder, QJsonDocument(error), statusOf(o.kind));
-        }
-        return answer(o, result);
-    }
-    if (seg.size() == 3 && sub == "audit"_L1) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        return answer(Outcome::ok(), m_supervisor.auditLog(id));
-    }
-    if (seg.size() == 3 && sub == "timeline"_L1) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        const QUrlQuery query(request.url());
-        QString bad;
-        const std::optional<qint64> fromMs = msParameter(query, u"from"_s, &bad);
-        const std::optional<qint64> toMs = msParameter(query, u"to"_s, &bad);
-        if (bad.isEmpty() && fromMs && toMs && *fromMs > *toMs)
-            bad = u"from: must not be after to"_s;
-        if (!bad.isEmpty())
-            return sendError(responder, Status::BadRequest, u"invalid timeline query"_s, bad);
-        auto when = [](const std::optional<qint64> &ms) -> std::optional<QDateTime> {
-            if (!ms)
-                return std::nullopt;
-            return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
-        };
-        triage::Timeline timeline;
-        const Outcome o = m_supervisor.timeline(id, when(fromMs), when(toMs), &timeline);
-        return answer(o, triage::toJson(timeline));
-    }
-    if (seg.size() == 3 && sub == "chaos"_L1) {
-        if (method != Method::Post)
-            return methodNotAllowed();
-        QJsonObject result;
-        const Outcome o = m_supervisor.chaos(id, body, &result);
-        return answer(o, result);
-    }
-    if (sub == "incidents"_L1 && (seg.size() == 3 || seg.size() == 4)) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        const IncidentMonitor *monitor = m_supervisor.incidents();
-        if (!monitor)
-            return sendError(responder, Status::ServiceUnavailable, u"incidents unavailable"_s,
-                             u"the incident monitor is not running: see runtime.log"_s);
-        if (seg.size() == 4) {
-            const auto incident = monitor->incident(id, seg[3]);
-            if (!incident)
-                return sendError(responder, Status::NotFound, u"incident not found"_s,
-                                 u"no incident %1 on cluster %2"_s.arg(seg[3], id));
-            return answer(Outcome::ok(), incident->toJson());
-        }
-        QJsonArray list;
-        for (const triage::Incident &i : monitor->incidents(id))
-            list.append(i.toJson());
-        return answer(Outcome::ok(), list);
-    }
-    if (sub == "logs"_L1 && (seg.size() == 3 || seg.size() == 4)) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        if (seg.size() == 3)
-            return m_logs.list(*cluster, responder);
-        return m_logs.serve(*cluster, seg[3], request, std::move(responder));
-    }
-    if (seg.size() == 3 && sub == "executors"_L1) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        QJsonArray list;
-        for (const Executor &e : cluster->executors())
-            list.append(e.toJson());
-        return answer(Outcome::ok(), list);
-    }
-    if (seg.size() == 3 && sub == "cost"_L1) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        QString bad;
-        const auto report = m_supervisor.costBook().costJson(QUrlQuery(request.url()), id, &bad);
-        if (!report)
-            return sendError(responder, Status::BadRequest, u"invalid cost query"_s, bad);
-        return answer(Outcome::ok(), *report);
-    }
-    if (sub == "metrics"_L1 && seg.size() == 3) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        return serveMetrics(id, request, std::move(responder));
-    }
-    if (sub == "metrics"_L1 && seg.size() == 4 && seg[3] == "stream"_L1) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        return openStream(id, std::move(responder));
-    }
-    if (sub == "jobs"_L1 && seg.size() == 3) {
-        if (method == Method::Get) {
-            QJsonArray list;
-            for (const Job &j : cluster->jobs())
-                list.append(j.toJson());
-            return answer(Outcome::ok(), list);
-        }
-        if (method == Method::Post) {
-            Job job;
-            const Outcome o = m_supervisor.submitJob(id, body, &job);
-            return answer(o, job.toJson());
-        }
-        return methodNotAllowed();
-    }
-    if (sub == "jobs"_L1 && seg.size() == 5 && seg[4] == "dag"_L1) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
-        QPointer<QTcpSocket> socket = kept->socket();
-        cluster->fetchDag(seg[3], [kept, socket](const QByteArray &json, const QString &error, bool notFound) {
-            if (!socket || socket->state() != QAbstractSocket::ConnectedState)
-                return; // the client left
-            if (notFound)
-                return sendError(*kept, Status::NotFound, u"job not found"_s, error);
-            if (json.isEmpty())
-                return sendError(*kept, Status::ServiceUnavailable, u"DAG unavailable"_s, error);
-            kept->write(json, "application/json", Status::Ok);
-        });
-        return;
-    }
-    if (sub == "jobs"_L1 && seg.size() == 4) {
-        const QString jobId = seg[3];
-        if (method == Method::Get) {
-            const auto job = cluster->job(jobId);
-            if (!job)
-                return sendError(responder, Status::NotFound, u"job not found"_s,
-                                 u"no job %1 on cluster %2"_s.arg(jobId, id));
-            return answer(Outcome::ok(), job->toJson());
-        }
-        if (method == Method::Delete) {
-            Job job;
-            const Outcome o = m_supervisor.cancelJob(id, jobId, &job);
-            return answer(o, job.toJson());
-        }
-        return methodNotAllowed();
-    }
-    sendError(responder, Status::NotFound, u"not found"_s, u"no such endpoint: %1"_s.arg(path));
-}
-
-namespace {
 
 // A non-negative integer query parameter (milliseconds); nullopt when absent, *bad set when malformed.
 std::optional<qint64> msParameter(const QUrlQuery &query, const QString &name, QString *bad)
@@ -488,86 +113,669 @@ QJsonValue executorJson(const QString &executorId)
     return executorId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(executorId);
 }
 
-} // namespace
-
-void ApiServer::serveCost(const QStringList &seg, QHttpServerRequest::Method method, const QHttpServerRequest &request,
-                          const QJsonObject &body, QHttpServerResponder &responder)
+// The answers a handler gives, recorded on the call for its audit entry.
+void sendJson(ApiCall &call, const QJsonDocument &doc, Status status)
 {
-    CostBook &book = m_supervisor.costBook();
-    const QUrlQuery query(request.url());
-    auto methodNotAllowed = [&] {
-        sendError(responder, Status::MethodNotAllowed, u"method not allowed"_s,
-                  u"%1 is not supported on %2"_s.arg(methodName(method), request.url().path()));
-    };
-    auto ok = [&](const QJsonValue &v, Status status = Status::Ok) {
-        sendJson(responder, v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject()), status);
-    };
-    if (seg == QStringList{u"pricing"_s}) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        return ok(book.catalog().toJson());
-    }
-    if (seg[0] == "cost"_L1 && seg.size() <= 2) {
-        if (method != Method::Get)
-            return methodNotAllowed();
-        const QString what = seg.value(1);
-        QString bad;
-        if (what.isEmpty()) {
-            const auto report = book.costJson(query, {}, &bad);
-            if (!report)
-                return sendError(responder, Status::BadRequest, u"invalid cost query"_s, bad);
-            if (const QString c = query.queryItemValue(u"cluster"_s); !c.isEmpty() && !m_supervisor.cluster(c))
-                return sendError(responder, Status::NotFound, u"cluster not found"_s, u"no cluster with id %1"_s.arg(c));
-            return ok(*report);
-        }
-        if (what == "meters"_L1)
-            return ok(book.metersJson());
-        if (what == "forecast"_L1)
-            return ok(book.forecastJson());
-        if (what == "summary"_L1) {
-            const auto report = book.summaryJson(query, &bad);
-            if (!report)
-                return sendError(responder, Status::BadRequest, u"invalid cost query"_s, bad);
-            return ok(*report);
-        }
-    }
-    if (seg[0] == "budgets"_L1 && seg.size() == 1) {
-        if (method == Method::Get)
-            return ok(book.budgetsJson());
-        if (method == Method::Post) {
-            QJsonObject status;
-            QString bad;
-            bool internal = false;
-            if (!book.putBudget(body, &status, &bad, &internal))
-                return sendError(responder, internal ? Status::InternalServerError : Status::BadRequest,
-                                 internal ? u"budget not saved"_s : u"invalid budget"_s, bad);
-            return ok(status);
-        }
-        return methodNotAllowed();
-    }
-    if (seg[0] == "budgets"_L1 && seg.size() == 2) {
-        if (method != Method::Delete)
-            return methodNotAllowed();
-        bool notFound = false;
-        QString bad;
-        if (!book.deleteBudget(seg[1], &notFound, &bad))
-            return sendError(responder, notFound ? Status::NotFound : Status::BadRequest,
-                             notFound ? u"budget not found"_s : u"invalid budget"_s, bad);
-        return ok(QJsonObject{{u"deleted"_s, seg[1]}});
-    }
-    sendError(responder, Status::NotFound, u"not found"_s, u"no such endpoint: %1"_s.arg(request.url().path()));
+    call.status = int(status);
+    sendJson(call.responder, doc, status);
 }
 
-void ApiServer::serveMetrics(const QString &clusterId, const QHttpServerRequest &request,
-                             QHttpServerResponder &&responder)
+void fail(ApiCall &call, Status status, const QString &error, const QString &detail, const QJsonObject &fields = {})
+{
+    call.status = int(status);
+    call.error = detail.isEmpty() ? error : QString(error + u": "_s + detail);
+    sendError(call.responder, status, error, detail, fields);
+}
+
+void ok(ApiCall &call, const QJsonValue &value, Status status = Status::Ok)
+{
+    sendJson(call, value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()), status);
+}
+
+void answer(ApiCall &call, const Outcome &o, const QJsonValue &value)
+{
+    if (o.succeeded())
+        ok(call, value, statusOf(o.kind));
+    else
+        fail(call, statusOf(o.kind), o.error, o.detail, o.fields);
+}
+
+} // namespace
+
+using api::RouteId;
+
+// Every route's handler, in api::RouteId order: the one place a route meets its code.
+struct ApiServerHandlers
+{
+    static constexpr std::array<std::pair<api::RouteId, ApiServer::Handler>, std::size_t(api::RouteId::Prometheus) + 1> table{{
+    {RouteId::Health, &ApiServer::health},
+    {RouteId::Whoami, &ApiServer::whoami},
+    {RouteId::InstanceTypes, &ApiServer::instanceTypes},
+    {RouteId::Samples, &ApiServer::samples},
+    {RouteId::Engines, &ApiServer::engines},
+    {RouteId::Clusters, &ApiServer::clusters},
+    {RouteId::ClusterLaunch, &ApiServer::launch},
+    {RouteId::Cluster, &ApiServer::cluster},
+    {RouteId::ClusterTerminate, &ApiServer::terminate},
+    {RouteId::ClusterScale, &ApiServer::scale},
+    {RouteId::ClusterProtection, &ApiServer::protection},
+    {RouteId::ClusterPolicy, &ApiServer::policy},
+    {RouteId::ClusterPolicySet, &ApiServer::setPolicy},
+    {RouteId::ClusterEvents, &ApiServer::events},
+    {RouteId::ClusterExecutors, &ApiServer::executors},
+    {RouteId::ClusterIncidents, &ApiServer::incidents},
+    {RouteId::ClusterIncident, &ApiServer::incident},
+    {RouteId::ClusterActions, &ApiServer::guardedAction},
+    {RouteId::ClusterAudit, &ApiServer::clusterAudit},
+    {RouteId::ClusterTimeline, &ApiServer::timeline},
+    {RouteId::ClusterChaos, &ApiServer::chaos},
+    {RouteId::Jobs, &ApiServer::jobs},
+    {RouteId::JobSubmit, &ApiServer::submitJob},
+    {RouteId::Job, &ApiServer::job},
+    {RouteId::JobCancel, &ApiServer::cancelJob},
+    {RouteId::JobDag, &ApiServer::jobDag},
+    {RouteId::ClusterLogs, &ApiServer::logs},
+    {RouteId::ClusterLog, &ApiServer::log},
+    {RouteId::ClusterMetrics, &ApiServer::metrics},
+    {RouteId::ClusterMetricsStream, &ApiServer::metricsStream},
+    {RouteId::ClusterCost, &ApiServer::clusterCost},
+    {RouteId::Runbooks, &ApiServer::runbooks},
+    {RouteId::Runbook, &ApiServer::runbook},
+    {RouteId::Cost, &ApiServer::cost},
+    {RouteId::CostMeters, &ApiServer::costMeters},
+    {RouteId::CostSummary, &ApiServer::costSummary},
+    {RouteId::CostForecast, &ApiServer::costForecast},
+    {RouteId::Budgets, &ApiServer::budgets},
+    {RouteId::BudgetPut, &ApiServer::putBudget},
+    {RouteId::BudgetRemove, &ApiServer::removeBudget},
+    {RouteId::Pricing, &ApiServer::pricing},
+    {RouteId::Slos, &ApiServer::slos},
+    {RouteId::SloAdd, &ApiServer::addSlo},
+    {RouteId::Slo, &ApiServer::slo},
+    {RouteId::SloRemove, &ApiServer::removeSlo},
+    {RouteId::Audit, &ApiServer::auditLog},
+    {RouteId::Users, &ApiServer::users},
+    {RouteId::UserAdd, &ApiServer::addUser},
+    {RouteId::UserRemove, &ApiServer::removeUser},
+    {RouteId::UserRotate, &ApiServer::rotateUser},
+    {RouteId::Prometheus, &ApiServer::prometheus},
+    }};
+};
+
+constexpr bool everyRouteHandledInOrder()
+{
+    for (std::size_t i = 0; i < ApiServerHandlers::table.size(); ++i)
+        if (std::size_t(ApiServerHandlers::table[i].first) != i || ApiServerHandlers::table[i].second == nullptr)
+            return false;
+    return true;
+}
+static_assert(everyRouteHandledInOrder(), "ApiServerHandlers::table binds every api::RouteId once, in order");
+
+ApiServer::ApiServer(Supervisor &supervisor, UserDirectory &users, SecurityStore &security, QObject *parent)
+    : QObject(parent)
+    , m_supervisor(supervisor)
+    , m_users(users)
+    , m_security(security)
+    , m_scriptFolders(ScriptFolders::forRuntime(supervisor.config().resourcesDir, supervisor.config().dataDir))
+{
+    Q_ASSERT(api::routes().size() == ApiServerHandlers::table.size());
+    m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        dispatch(request, std::move(responder));
+    });
+    if (MetricSampler *sampler = m_supervisor.sampler())
+        connect(sampler, &MetricSampler::sampled, this, &ApiServer::onSampled);
+    connect(&m_supervisor, &Supervisor::clusterChanged, this, [this](const QString &id) {
+        const ClusterController *c = m_supervisor.cluster(id);
+        if (c && isTerminal(c->info().state))
+            endStreams(id, toString(c->info().state));
+    });
+}
+
+quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    // Our own listening socket: it checks each request's head before QHttpServer buffers anything.
+    auto *listener = new GuardedTcpServer(RequestLimits::fromEnvironment(), &m_server);
+    if (!listener->listen(address, port)) {
+        *error = u"cannot listen on %1:%2: %3 (is another runtime running?)"_s.arg(address.toString()).arg(port).arg(
+            listener->errorString());
+        delete listener;
+        return 0;
+    }
+    m_server.bind(listener);
+    return listener->serverPort();
+}
+
+std::optional<Caller> ApiServer::authenticate(const QHttpServerRequest &request) const
+{
+    const QByteArray auth = request.value("Authorization");
+    if (!auth.startsWith("Bearer "))
+        return std::nullopt;
+    return m_users.authenticate(auth.mid(7).trimmed());
+}
+
+bool ApiServer::audit(const ApiCall &call, const QString &outcome, const QString &detail, qint64 requestSeq, qint64 *seq)
+{
+    AuditRecord e;
+    e.at = QDateTime::currentDateTimeUtc();
+    e.user = call.caller.user;
+    e.role = api::toString(call.caller.role);
+    e.action = QString::fromLatin1(call.route.method) + u' ' + QString::fromLatin1(call.route.pattern);
+    e.target = call.parameters.join(u'/');
+    e.request = call.body.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(call.body).toJson(QJsonDocument::Compact));
+    e.outcome = outcome;
+    e.detail = detail;
+    e.requestSeq = requestSeq;
+    const std::optional<AuditRecord> stored = m_security.appendAudit(e);
+    if (!stored) {
+        spdlog::error("api: the audit entry ({}) of {} by {} could not be written", outcome.toStdString(),
+                      e.action.toStdString(), e.user.toStdString());
+        return false;
+    }
+    if (seq)
+        *seq = stored->seq;
+    return true;
+}
+
+void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const QString path = request.url().path(QUrl::FullyEncoded);
+    const Method method = request.method();
+    spdlog::debug("api: {} {}", methodName(method).toStdString(), path.toStdString());
+    if (!path.startsWith("/api/v1/"_L1))
+        return sendError(responder, Status::NotFound, u"not found"_s, u"the API lives under /api/v1"_s);
+    const api::RouteMatch match = api::matchRoute(methodName(method).toLatin1(), path.mid(7));
+    std::optional<Caller> caller;
+    if (!match.route || !match.route->isPublic) {
+        caller = authenticate(request);
+        if (!caller)
+            return sendError(responder, Status::Unauthorized, u"unauthorized"_s,
+                             u"send Authorization: Bearer <token>: a user's token (clusterdeck-cli user add), or the "
+                             "runtime's own in its data dir (file 'token')"_s);
+    }
+    if (!match.route) {
+        if (match.pathExists)
+            return sendError(responder, Status::MethodNotAllowed, u"method not allowed"_s,
+                             u"%1 is not supported on %2"_s.arg(methodName(method), request.url().path()));
+        return sendError(responder, Status::NotFound, u"not found"_s,
+                         u"no such endpoint: %1"_s.arg(request.url().path()));
+    }
+    const api::Route &route = *match.route;
+    ApiCall call{route, request, responder, match.parameters, {}, caller.value_or(Caller{}), nullptr, 0, {}};
+    if (route.isPublic)
+        return (this->*ApiServerHandlers::table[std::size_t(route.id)].second)(call);
+
+    auto deny = [&](const QString &detail, const QString &error = u"forbidden"_s) {
+        // A refusal by role (or quota, or script folder) is on the record too, whatever the route: who tried what.
+        audit(call, u"denied"_s, detail, 0, nullptr);
+        fail(call, Status::Forbidden, error, detail);
+    };
+    if (!api::allows(route, call.caller.role))
+        return deny(u"%1 %2 needs the %3 role; %4 is %5"_s.arg(QString::fromLatin1(route.method),
+                                                              QString::fromLatin1(route.pattern),
+                                                              api::toString(route.role), call.caller.user,
+                                                              api::toString(call.caller.role)));
+    if (!route.clusterParameter().isEmpty()) {
+        call.cluster = m_supervisor.cluster(call.parameter(0));
+        if (!call.cluster)
+            return fail(call, Status::NotFound, u"cluster not found"_s, u"no cluster with id %1"_s.arg(call.parameter(0)));
+        if (route.scope == api::Scope::OwnCluster && call.caller.role == api::Role::Scientist) {
+            const QString owner = m_security.clusterOwner(call.parameter(0));
+            if (owner != call.caller.user)
+                return deny(u"cluster %1 belongs to %2: a scientist acts on its own clusters only"_s.arg(
+                    call.parameter(0), owner.isEmpty() ? u"nobody known"_s : owner));
+        }
+    }
+    if (method == Method::Post || method == Method::Put) {
+        const QByteArray raw = request.body();
+        if (raw.size() > kMaxBodyBytes)
+            return fail(call, Status::PayloadTooLarge, u"body too large"_s, u"at most 1 MiB"_s);
+        if (!raw.trimmed().isEmpty()) {
+            QJsonParseError parseError;
+            const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
+            if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+                return fail(call, Status::BadRequest, u"invalid JSON"_s,
+                            parseError.error != QJsonParseError::NoError
+                                ? u"%1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset)
+                                : u"expected a JSON object"_s);
+            call.body = doc.object();
+        }
+    }
+    // What the role alone does not settle, now that the body is known: where scripts come from (an admin's
+    // from anywhere) and a scientist's quotas.
+    if (call.caller.role != api::Role::Admin)
+        if (const QString why = m_scriptFolders.refusal(ScriptFolders::scriptsOf(route.id, call.body)); !why.isEmpty())
+            return deny(why, u"script not allowed"_s);
+    if (call.caller.role == api::Role::Scientist)
+        if (const QString why = quotaRefusal(call); !why.isEmpty())
+            return deny(why, u"quota exceeded"_s);
+    const Handler handler = ApiServerHandlers::table[std::size_t(route.id)].second;
+    if (!route.mutates())
+        return (this->*handler)(call);
+    // A mutating call is on the record before it takes effect; no record, no action.
+    qint64 requestSeq = 0;
+    if (!audit(call, u"requested"_s, {}, 0, &requestSeq))
+        return fail(call, Status::ServiceUnavailable, u"audit unavailable"_s,
+                    u"the audit log could not be written, so nothing was done: see runtime.log"_s);
+    (this->*handler)(call);
+    const bool succeeded = call.status >= 200 && call.status < 300;
+    audit(call, succeeded ? u"succeeded"_s : u"failed"_s,
+          succeeded ? u"HTTP %1"_s.arg(call.status) : u"HTTP %1: %2"_s.arg(call.status).arg(call.error), requestSeq,
+          nullptr);
+}
+
+// --- read-only and catalog routes ---
+
+void ApiServer::health(ApiCall &call)
+{
+    ok(call, QJsonObject{{u"status"_s, u"ok"_s},
+                                   {u"service"_s, u"clusterdeck-runtime"_s},
+                                   {u"version"_s, QCoreApplication::applicationVersion()}});
+}
+
+void ApiServer::whoami(ApiCall &call)
+{
+    ok(call, QJsonObject{{u"user"_s, call.caller.user}, {u"role"_s, api::toString(call.caller.role)}});
+}
+
+void ApiServer::instanceTypes(ApiCall &call)
+{
+    QJsonArray types;
+    for (const InstanceType &t : m_supervisor.catalog().types()) {
+        QJsonObject o = t.toJson();
+        o.insert(u"default"_s, t.name == m_supervisor.catalog().defaultType());
+        types.append(o);
+    }
+    ok(call, types);
+}
+
+void ApiServer::samples(ApiCall &call)
+{
+    ok(call, m_supervisor.samples());
+}
+
+void ApiServer::engines(ApiCall &call)
+{
+    ok(call, m_supervisor.engines());
+}
+
+void ApiServer::runbooks(ApiCall &call)
+{
+    ok(call, m_supervisor.runbooks());
+}
+
+void ApiServer::runbook(ApiCall &call)
+{
+    const auto runbook = m_supervisor.runbook(call.parameter(0));
+    if (!runbook)
+        return fail(call, Status::NotFound, u"runbook not found"_s,
+                         u"no runbook %1"_s.arg(call.parameter(0)));
+    ok(call, *runbook);
+}
+
+// --- clusters ---
+
+void ApiServer::clusters(ApiCall &call)
+{
+    QJsonArray list;
+    const IncidentMonitor *monitor = m_supervisor.incidents();
+    for (const ClusterInfo &c : m_supervisor.clusters()) {
+        QJsonObject o = c.toJson();
+        // The console's sidebar badges each cluster with it: one list answer instead of a poll per cluster.
+        if (monitor) {
+            const triage::IncidentList incidents = monitor->incidents(c.id);
+            o.insert(u"openIncidents"_s, int(std::count_if(incidents.cbegin(), incidents.cend(),
+                                                           [](const triage::Incident &i) { return i.isOpen(); })));
+        }
+        list.append(o);
+    }
+    ok(call, list);
+}
+
+void ApiServer::launch(ApiCall &call)
+{
+    ClusterInfo created;
+    const Outcome o = m_supervisor.launch(call.body, &created);
+    if (o.succeeded() && !m_security.setClusterOwner(created.id, call.caller.user))
+        spdlog::error("api: the owner of {} ({}) was not stored", created.id.toStdString(), call.caller.user.toStdString());
+    answer(call, o, created.toJson(true));
+}
+
+void ApiServer::cluster(ApiCall &call)
+{
+    ok(call, call.cluster->info().toJson(true));
+}
+
+void ApiServer::terminate(ApiCall &call)
+{
+    ClusterInfo result;
+    const Outcome o = m_supervisor.terminate(call.parameter(0), &result);
+    answer(call, o, result.toJson(true));
+}
+
+void ApiServer::scale(ApiCall &call)
+{
+    ClusterInfo result;
+    const Outcome o = m_supervisor.scale(call.parameter(0), call.body, &result);
+    answer(call, o, result.toJson(true));
+}
+
+void ApiServer::protection(ApiCall &call)
+{
+    ClusterInfo result;
+    const Outcome o = m_supervisor.setProtection(call.parameter(0), call.body, &result);
+    answer(call, o, result.toJson(true));
+}
+
+void ApiServer::policy(ApiCall &call)
+{
+    ok(call, call.cluster->info().spec.scaling.toJson());
+}
+
+void ApiServer::setPolicy(ApiCall &call)
+{
+    ClusterInfo result;
+    const Outcome o = m_supervisor.setScalingPolicy(call.parameter(0), call.body, &result);
+    answer(call, o, result.toJson(true));
+}
+
+void ApiServer::events(ApiCall &call)
+{
+    const QUrlQuery query(call.request.url());
+    bool valid = true;
+    const qint64 after = query.hasQueryItem(u"after"_s) ? query.queryItemValue(u"after"_s).toLongLong(&valid) : 0;
+    if (!valid || after < 0)
+        return fail(call, Status::BadRequest, u"invalid events query"_s,
+                         u"after: expected an event seq (a non-negative integer)"_s);
+    const QStringList types = query.queryItemValue(u"type"_s).split(u',', Qt::SkipEmptyParts);
+    QJsonArray list;
+    for (const ClusterEvent &e : call.cluster->events(after))
+        if (types.isEmpty() || types.contains(e.type))
+            list.append(e.toJson());
+    ok(call, list);
+}
+
+void ApiServer::executors(ApiCall &call)
+{
+    QJsonArray list;
+    for (const Executor &e : call.cluster->executors())
+        list.append(e.toJson());
+    ok(call, list);
+}
+
+void ApiServer::incidents(ApiCall &call)
+{
+    const IncidentMonitor *monitor = m_supervisor.incidents();
+    if (!monitor)
+        return fail(call, Status::ServiceUnavailable, u"incidents unavailable"_s,
+                         u"the incident monitor is not running: see runtime.log"_s);
+    QJsonArray list;
+    for (const triage::Incident &i : monitor->incidents(call.parameter(0)))
+        list.append(i.toJson());
+    ok(call, list);
+}
+
+void ApiServer::incident(ApiCall &call)
+{
+    const IncidentMonitor *monitor = m_supervisor.incidents();
+    if (!monitor)
+        return fail(call, Status::ServiceUnavailable, u"incidents unavailable"_s,
+                         u"the incident monitor is not running: see runtime.log"_s);
+    const auto incident = monitor->incident(call.parameter(0), call.parameter(1));
+    if (!incident)
+        return fail(call, Status::NotFound, u"incident not found"_s,
+                         u"no incident %1 on cluster %2"_s.arg(call.parameter(1), call.parameter(0)));
+    ok(call, incident->toJson());
+}
+
+void ApiServer::guardedAction(ApiCall &call)
+{
+    QJsonObject result;
+    // The actor on the record is who the token says, never a name the request brings.
+    const Outcome o = m_supervisor.guardedAction(call.parameter(0), call.body, call.caller.user, &result);
+    if (!o.succeeded() && result.contains(u"audit"_s)) {
+        // Refused, and the refusal is on the record: say both.
+        QJsonObject error{{u"error"_s, o.error}, {u"detail"_s, o.detail}, {u"audit"_s, result.value(u"audit"_s)}};
+        return sendJson(call, QJsonDocument(error), statusOf(o.kind));
+    }
+    answer(call, o, result);
+}
+
+void ApiServer::clusterAudit(ApiCall &call)
+{
+    ok(call, m_supervisor.auditLog(call.parameter(0)));
+}
+
+void ApiServer::timeline(ApiCall &call)
+{
+    const QUrlQuery query(call.request.url());
+    QString bad;
+    const std::optional<qint64> fromMs = msParameter(query, u"from"_s, &bad);
+    const std::optional<qint64> toMs = msParameter(query, u"to"_s, &bad);
+    if (bad.isEmpty() && fromMs && toMs && *fromMs > *toMs)
+        bad = u"from: must not be after to"_s;
+    if (!bad.isEmpty())
+        return fail(call, Status::BadRequest, u"invalid timeline query"_s, bad);
+    auto when = [](const std::optional<qint64> &ms) -> std::optional<QDateTime> {
+        if (!ms)
+            return std::nullopt;
+        return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
+    };
+    triage::Timeline timeline;
+    const Outcome o = m_supervisor.timeline(call.parameter(0), when(fromMs), when(toMs), &timeline);
+    answer(call, o, triage::toJson(timeline));
+}
+
+void ApiServer::chaos(ApiCall &call)
+{
+    QJsonObject result;
+    const Outcome o = m_supervisor.chaos(call.parameter(0), call.body, &result);
+    answer(call, o, result);
+}
+
+void ApiServer::clusterCost(ApiCall &call)
+{
+    QString bad;
+    const auto report = m_supervisor.costBook().costJson(QUrlQuery(call.request.url()), call.parameter(0), &bad);
+    if (!report)
+        return fail(call, Status::BadRequest, u"invalid cost query"_s, bad);
+    ok(call, *report);
+}
+
+// --- jobs ---
+
+void ApiServer::jobs(ApiCall &call)
+{
+    QJsonArray list;
+    for (const Job &j : call.cluster->jobs())
+        list.append(j.toJson());
+    ok(call, list);
+}
+
+void ApiServer::submitJob(ApiCall &call)
+{
+    Job job;
+    const Outcome o = m_supervisor.submitJob(call.parameter(0), call.body, &job);
+    answer(call, o, job.toJson());
+}
+
+void ApiServer::job(ApiCall &call)
+{
+    const auto job = call.cluster->job(call.parameter(1));
+    if (!job)
+        return fail(call, Status::NotFound, u"job not found"_s,
+                         u"no job %1 on cluster %2"_s.arg(call.parameter(1), call.parameter(0)));
+    ok(call, job->toJson());
+}
+
+void ApiServer::cancelJob(ApiCall &call)
+{
+    Job job;
+    const Outcome o = m_supervisor.cancelJob(call.parameter(0), call.parameter(1), &job);
+    answer(call, o, job.toJson());
+}
+
+void ApiServer::jobDag(ApiCall &call)
+{
+    auto kept = std::make_shared<QHttpServerResponder>(std::move(call.responder));
+    QPointer<QTcpSocket> socket = kept->socket();
+    call.cluster->fetchDag(call.parameter(1), [kept, socket](const QByteArray &json, const QString &error, bool notFound) {
+        if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+            return; // the client left
+        if (notFound)
+            return sendError(*kept, Status::NotFound, u"job not found"_s, error);
+        if (json.isEmpty())
+            return sendError(*kept, Status::ServiceUnavailable, u"DAG unavailable"_s, error);
+        kept->write(json, "application/json", Status::Ok);
+    });
+}
+
+// --- logs ---
+
+void ApiServer::logs(ApiCall &call)
+{
+    m_logs.list(*call.cluster, call.responder);
+}
+
+void ApiServer::log(ApiCall &call)
+{
+    m_logs.serve(*call.cluster, call.parameter(1), call.request, std::move(call.responder));
+}
+
+// --- cost ---
+
+void ApiServer::cost(ApiCall &call)
+{
+    const QUrlQuery query(call.request.url());
+    QString bad;
+    const auto report = m_supervisor.costBook().costJson(query, {}, &bad);
+    if (!report)
+        return fail(call, Status::BadRequest, u"invalid cost query"_s, bad);
+    if (const QString c = query.queryItemValue(u"cluster"_s); !c.isEmpty() && !m_supervisor.cluster(c))
+        return fail(call, Status::NotFound, u"cluster not found"_s, u"no cluster with id %1"_s.arg(c));
+    ok(call, *report);
+}
+
+void ApiServer::costMeters(ApiCall &call)
+{
+    ok(call, m_supervisor.costBook().metersJson());
+}
+
+void ApiServer::costSummary(ApiCall &call)
+{
+    QString bad;
+    const auto report = m_supervisor.costBook().summaryJson(QUrlQuery(call.request.url()), &bad);
+    if (!report)
+        return fail(call, Status::BadRequest, u"invalid cost query"_s, bad);
+    ok(call, *report);
+}
+
+void ApiServer::costForecast(ApiCall &call)
+{
+    ok(call, m_supervisor.costBook().forecastJson());
+}
+
+void ApiServer::budgets(ApiCall &call)
+{
+    ok(call, m_supervisor.costBook().budgetsJson());
+}
+
+void ApiServer::putBudget(ApiCall &call)
+{
+    QJsonObject status;
+    QString bad;
+    bool internal = false;
+    if (!m_supervisor.costBook().putBudget(call.body, &status, &bad, &internal))
+        return fail(call, internal ? Status::InternalServerError : Status::BadRequest,
+                         internal ? u"budget not saved"_s : u"invalid budget"_s, bad);
+    ok(call, status);
+}
+
+void ApiServer::removeBudget(ApiCall &call)
+{
+    bool notFound = false;
+    QString bad;
+    if (!m_supervisor.costBook().deleteBudget(call.parameter(0), &notFound, &bad))
+        return fail(call, notFound ? Status::NotFound : Status::BadRequest,
+                         notFound ? u"budget not found"_s : u"invalid budget"_s, bad);
+    ok(call, QJsonObject{{u"deleted"_s, call.parameter(0)}});
+}
+
+void ApiServer::pricing(ApiCall &call)
+{
+    ok(call, m_supervisor.costBook().catalog().toJson());
+}
+
+// --- SLOs ---
+
+namespace {
+
+SloMonitor *sloMonitorOr503(Supervisor &supervisor, ApiCall &call)
+{
+    SloMonitor *slos = supervisor.slos();
+    if (!slos)
+        fail(call, Status::ServiceUnavailable, u"SLOs unavailable"_s,
+                  u"the SLO monitor is not running: see runtime.log"_s);
+    return slos;
+}
+
+} // namespace
+
+void ApiServer::slos(ApiCall &call)
+{
+    if (SloMonitor *slos = sloMonitorOr503(m_supervisor, call))
+        ok(call, slos->statusJson());
+}
+
+void ApiServer::addSlo(ApiCall &call)
+{
+    SloMonitor *slos = sloMonitorOr503(m_supervisor, call);
+    if (!slos)
+        return;
+    QString bad;
+    bool internal = false;
+    const auto added = slos->add(call.body, &bad, &internal);
+    if (!added)
+        return fail(call, internal ? Status::InternalServerError : Status::BadRequest,
+                         internal ? u"SLO not saved"_s : u"invalid SLO"_s, bad);
+    ok(call, slos->statusJson(added->id).value_or(added->toJson()), Status::Created);
+}
+
+void ApiServer::slo(ApiCall &call)
+{
+    SloMonitor *slos = sloMonitorOr503(m_supervisor, call);
+    if (!slos)
+        return;
+    const auto one = slos->statusJson(call.parameter(0));
+    if (!one)
+        return fail(call, Status::NotFound, u"SLO not found"_s, u"no SLO %1"_s.arg(call.parameter(0)));
+    ok(call, *one);
+}
+
+void ApiServer::removeSlo(ApiCall &call)
+{
+    SloMonitor *slos = sloMonitorOr503(m_supervisor, call);
+    if (!slos)
+        return;
+    bool internal = false;
+    if (!slos->remove(call.parameter(0), &internal))
+        return internal ? fail(call, Status::InternalServerError, u"SLO not removed"_s,
+                                    u"the store refused it: see runtime.log"_s)
+                        : fail(call, Status::NotFound, u"SLO not found"_s,
+                                    u"no SLO %1"_s.arg(call.parameter(0)));
+    ok(call, QJsonObject{{u"deleted"_s, call.parameter(0)}});
+}
+
+// --- metrics ---
+
+void ApiServer::metrics(ApiCall &call)
 {
     MetricSampler *sampler = m_supervisor.sampler();
     if (!sampler)
-        return sendError(responder, Status::ServiceUnavailable, u"metrics unavailable"_s,
+        return fail(call, Status::ServiceUnavailable, u"metrics unavailable"_s,
                          u"the metric store is not open: see runtime.log"_s);
-    const QUrlQuery query(request.url());
+    const QUrlQuery query(call.request.url());
     MetricSampler::Query q;
-    q.clusterId = clusterId;
+    q.clusterId = call.parameter(0);
     q.names = listParameter(query, u"series"_s);
     q.executors = listParameter(query, u"executors"_s);
     QString bad;
@@ -583,11 +791,11 @@ void ApiServer::serveMetrics(const QString &clusterId, const QHttpServerRequest 
         if (bad.isEmpty() && !known.contains(name))
             bad = u"series: unknown series '%1' (known: %2)"_s.arg(name, known.join(u", "_s));
     if (!bad.isEmpty())
-        return sendError(responder, Status::BadRequest, u"invalid metrics query"_s, bad);
+        return fail(call, Status::BadRequest, u"invalid metrics query"_s, bad);
     if (step)
         q.stepMs = *step;
     // The query runs on the store's thread; the answer is written when it comes back, if the client stayed.
-    auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
+    auto kept = std::make_shared<QHttpServerResponder>(std::move(call.responder));
     QPointer<QTcpSocket> socket = kept->socket();
     const bool listOnly = q.names.isEmpty();
     sampler->query(q, this, [kept, socket, listOnly](const MetricSampler::QueryResult &r) {
@@ -619,9 +827,10 @@ void ApiServer::serveMetrics(const QString &clusterId, const QHttpServerRequest 
     });
 }
 
-void ApiServer::openStream(const QString &clusterId, QHttpServerResponder &&responder)
+void ApiServer::metricsStream(ApiCall &call)
 {
-    auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
+    const QString clusterId = call.parameter(0);
+    auto kept = std::make_shared<QHttpServerResponder>(std::move(call.responder));
     QPointer<QTcpSocket> socket = kept->socket();
     if (!socket)
         return;
@@ -631,14 +840,130 @@ void ApiServer::openStream(const QString &clusterId, QHttpServerResponder &&resp
     kept->writeHeader("Cache-Control", "no-cache");
     kept->writeHeader("Connection", "close");
     kept->writeBody(": clusterdeck-runtime metrics stream, one 'samples' event per second\nretry: 2000\n\n");
-    const ClusterController *c = m_supervisor.cluster(clusterId);
     m_streams.append(Stream{clusterId, kept, socket});
     QTcpSocket *raw = socket.data();
     connect(raw, &QAbstractSocket::disconnected, &m_streamHandlers, [this, raw] {
         m_streams.removeIf([raw](const Stream &s) { return s.socket == raw || !s.socket; });
     });
-    if (c && isTerminal(c->info().state))
-        endStreams(clusterId, toString(c->info().state)); // nothing will come: say so rather than hang
+    if (isTerminal(call.cluster->info().state))
+        endStreams(clusterId, toString(call.cluster->info().state)); // nothing will come: say so rather than hang
+}
+
+// --- audit and users ---
+
+namespace {
+
+QJsonObject auditJson(const AuditRecord &e)
+{
+    QJsonObject o{{u"seq"_s, double(e.seq)},
+                  {u"at"_s, e.at.toString(Qt::ISODateWithMs)},
+                  {u"user"_s, e.user},
+                  {u"role"_s, e.role},
+                  {u"action"_s, e.action},
+                  {u"target"_s, e.target},
+                  {u"outcome"_s, e.outcome},
+                  {u"detail"_s, e.detail},
+                  {u"hash"_s, QString::fromLatin1(e.hash)}};
+    if (e.requestSeq > 0)
+        o.insert(u"requestSeq"_s, double(e.requestSeq));
+    if (!e.request.isEmpty())
+        o.insert(u"request"_s, e.request);
+    return o;
+}
+
+QString refusalText(UserDirectory::Refusal why, const QString &name)
+{
+    switch (why) {
+    case UserDirectory::Refusal::BadName:
+        return u"name: 1-64 of a-z, 0-9, '_', '.', '-', starting with a letter, and not 'admin' (the token file's)"_s;
+    case UserDirectory::Refusal::Taken:
+        return u"a user %1 exists already"_s.arg(name);
+    case UserDirectory::Refusal::NotFound:
+        return u"no user %1"_s.arg(name);
+    case UserDirectory::Refusal::Store:
+    case UserDirectory::Refusal::None:
+        break;
+    }
+    return u"the user store refused it: see runtime.log"_s;
+}
+
+Status refusalStatus(UserDirectory::Refusal why)
+{
+    switch (why) {
+    case UserDirectory::Refusal::BadName:
+        return Status::BadRequest;
+    case UserDirectory::Refusal::Taken:
+        return Status::Conflict;
+    case UserDirectory::Refusal::NotFound:
+        return Status::NotFound;
+    case UserDirectory::Refusal::Store:
+    case UserDirectory::Refusal::None:
+        break;
+    }
+    return Status::InternalServerError;
+}
+
+QJsonObject issuedJson(const UserDirectory::Issued &issued)
+{
+    return {{u"name"_s, issued.name}, {u"role"_s, api::toString(issued.role)}, {u"token"_s, QString::fromLatin1(issued.token)}};
+}
+
+} // namespace
+
+void ApiServer::auditLog(ApiCall &call)
+{
+    const QUrlQuery query(call.request.url());
+    bool valid = true;
+    const qint64 after = query.hasQueryItem(u"after"_s) ? query.queryItemValue(u"after"_s).toLongLong(&valid) : 0;
+    if (!valid || after < 0)
+        return fail(call, Status::BadRequest, u"invalid audit query"_s, u"after: expected an entry seq"_s);
+    int limit = 1000;
+    if (query.hasQueryItem(u"limit"_s)) {
+        limit = query.queryItemValue(u"limit"_s).toInt(&valid);
+        if (!valid || limit < 1 || limit > 10000)
+            return fail(call, Status::BadRequest, u"invalid audit query"_s, u"limit: 1 to 10000"_s);
+    }
+    QJsonArray list;
+    for (const AuditRecord &e : m_security.audit(after, limit, query.queryItemValue(u"user"_s, QUrl::FullyDecoded),
+                                                 query.queryItemValue(u"cluster"_s, QUrl::FullyDecoded),
+                                                 query.queryItemValue(u"action"_s, QUrl::FullyDecoded)))
+        list.append(auditJson(e));
+    ok(call, list);
+}
+
+void ApiServer::users(ApiCall &call)
+{
+    ok(call, m_users.list());
+}
+
+void ApiServer::addUser(ApiCall &call)
+{
+    const QString name = call.body.value(u"name"_s).toString();
+    const auto role = api::roleFromString(call.body.value(u"role"_s).toString());
+    if (!role)
+        return fail(call, Status::BadRequest, u"invalid user"_s, u"role: viewer, scientist, operator or admin"_s);
+    UserDirectory::Refusal why = UserDirectory::Refusal::None;
+    const auto issued = m_users.add(name, *role, &why);
+    if (!issued)
+        return fail(call, refusalStatus(why), u"invalid user"_s, refusalText(why, name));
+    ok(call, issuedJson(*issued), Status::Created);
+}
+
+void ApiServer::removeUser(ApiCall &call)
+{
+    UserDirectory::Refusal why = UserDirectory::Refusal::None;
+    if (!m_users.remove(call.parameter(0), &why))
+        return fail(call, refusalStatus(why), u"user not removed"_s, refusalText(why, call.parameter(0)));
+    ok(call, QJsonObject{{u"deleted"_s, call.parameter(0)}});
+}
+
+void ApiServer::rotateUser(ApiCall &call)
+{
+    UserDirectory::Refusal why = UserDirectory::Refusal::None;
+    const auto issued = m_users.rotate(call.parameter(0), &why);
+    if (!issued)
+        return fail(call, refusalStatus(why), u"token not rotated"_s, refusalText(why, call.parameter(0)));
+    ok(call, issuedJson(*issued));
 }
 
 void ApiServer::onSampled(const SampleBatch &batch)
@@ -693,3 +1018,4 @@ void ApiServer::endStreams(const QString &clusterId, const QString &state)
 }
 
 } // namespace cdeck
+

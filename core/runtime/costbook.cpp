@@ -185,6 +185,15 @@ qint64 CostBook::workerRateMicrosPerHour(const ClusterSpec &spec) const
     return price ? price->rateMicrosPerHour(spec.market) : 0;
 }
 
+qint64 CostBook::clusterRateMicrosPerHour(const ClusterSpec &spec, int workers) const
+{
+    const QString type = cost::PriceCatalog::referenceTypeFor(
+        m_profiles, spec.instanceType.isEmpty() ? m_profiles.defaultType() : spec.instanceType);
+    const auto price = m_catalog.find(type);
+    return price ? price->rateMicrosPerHour(Market::OnDemand) + qint64(workers) * price->rateMicrosPerHour(spec.market)
+                 : 0;
+}
+
 QDateTime CostBook::parseTime(const QString &text)
 {
     static const QRegularExpression digits(u"^\\d+$"_s);

@@ -54,6 +54,8 @@ public:
 
     // What one more worker of this cluster costs per hour (the scale dialog's delta).
     qint64 workerRateMicrosPerHour(const ClusterSpec &spec) const;
+    // What the cluster costs per hour with this many workers: its master (on-demand) and the workers.
+    qint64 clusterRateMicrosPerHour(const ClusterSpec &spec, int workers) const;
 
     // The API's answers (see docs/runtime-api.md). A bad query gives nullopt and *error.
     std::optional<QJsonObject> costJson(const QUrlQuery &query, const QString &clusterId, QString *error) const;

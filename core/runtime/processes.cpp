@@ -207,6 +207,24 @@ QString workingDirectory(qint64 pid)
     return QFileInfo(u"/proc/%1/cwd"_s.arg(pid)).symLinkTarget();
 }
 
+std::optional<quint64> startTime(qint64 pid)
+{
+    if (pid <= 0)
+        return std::nullopt;
+    QFile f(u"/proc/"_s + QString::number(pid) + u"/stat"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray line = f.read(1024);
+    const qsizetype close = line.lastIndexOf(')');
+    if (close < 0)
+        return std::nullopt;
+    // After "pid (comm) ": state is field 3, starttime field 22.
+    const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+    bool ok = false;
+    const quint64 start = fields.value(19).toULongLong(&ok);
+    return ok ? std::optional<quint64>(start) : std::nullopt;
+}
+
 bool signalGroup(qint64 pgid, int sig)
 {
     if (pgid <= 1)

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace cdeck::processes {
 
 struct SpawnRequest
@@ -33,6 +35,10 @@ QString commandLine(qint64 pid);
 // The working directory of a live process ("" when gone or unreadable): engine processes run inside
 // their cluster's directory, which tells ours from a pid the kernel reused.
 QString workingDirectory(qint64 pid);
+
+// When a process started: /proc/PID/stat's starttime (clock ticks after boot); nullopt when there is no such
+// process. With the boot, it tells a process from a later one the kernel gave the same pid.
+std::optional<quint64> startTime(qint64 pid);
 
 // kill(-pgid, sig); false when the group no longer exists.
 bool signalGroup(qint64 pgid, int signal);

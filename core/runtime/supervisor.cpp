@@ -471,7 +471,7 @@ QString workersText(const ClusterInfo &c)
 
 } // namespace
 
-Outcome Supervisor::guardedAction(const QString &id, const QJsonObject &body, QJsonObject *result)
+Outcome Supervisor::guardedAction(const QString &id, const QJsonObject &body, const QString &actor, QJsonObject *result)
 {
     ClusterController *c = cluster(id);
     if (!c)
@@ -494,10 +494,8 @@ Outcome Supervisor::guardedAction(const QString &id, const QJsonObject &body, QJ
             result->insert(u"plan"_s, plan);
         return o;
     }
-    // Who asked is what the runtime itself knows of the caller, never a name the request supplies (a
-    // client could write anyone's): until users and per-user tokens exist, the only credential the API
-    // accepts is the runtime's local token file, so that is the actor. A request's "actor" is ignored.
-    const QString actor = u"local-token"_s;
+    // Who asked is what the API authenticated (the user the token belongs to), never a name the request
+    // supplies (a client could write anyone's): a request's "actor" is ignored.
     AuditEntry entry;
     entry.at = QDateTime::currentDateTimeUtc();
     entry.actor = actor;

@@ -94,7 +94,8 @@ public:
     // change in place. The job is submitted once the new cluster is WAITING, and that is audited too. With
     // "dryRun": true nothing happens and nothing is audited: *result is {"plan": ...} (types, memory, workers,
     // $/h before and after) for the confirmation.
-    Outcome guardedAction(const QString &id, const QJsonObject &body, QJsonObject *result);
+    // actor: who asked, as the API authenticated the caller (the user its token belongs to).
+    Outcome guardedAction(const QString &id, const QJsonObject &body, const QString &actor, QJsonObject *result);
     QJsonArray auditLog(const QString &id) const;
     // One time axis across layers: the cluster's events, executors, jobs and the stages of their stored DAGs,
     // incidents and audited actions, oldest first, within [from, to] when given.
@@ -125,7 +126,7 @@ private:
     RuntimeStore m_store;
     InstanceCatalog m_catalog;
     QNetworkAccessManager m_network;
-    engine::LocalHost m_host; // where the clusters' processes run: this machine
+    engine::LocalHost m_host{m_config.dataDir.isEmpty() ? QString() : m_config.dataDir + QStringLiteral("/processes.tsv")}; // where the clusters' processes run: this machine
     QMap<QString, ClusterController *> m_clusters; // insertion order kept in m_order
     QStringList m_order;
     MetricSampler *m_sampler = nullptr; // a child: stops its storage thread before the controllers go

@@ -49,7 +49,7 @@ struct AuditEntry
 {
     qint64 seq = 0; // assigned by the store
     QDateTime at;
-    QString actor; // who asked, as the runtime authenticated it ("local-token": the token file)
+    QString actor; // who asked, as the runtime authenticated it (a user's name; "admin": the token file)
     QString action; // "scale", "cancel-job", "terminate"
     QString clusterId;
     QString target; // the job id for cancel-job, else ""

@@ -187,6 +187,28 @@ private Q_SLOTS:
         QCOMPARE(seenPaths(), QList<QByteArray>{"GET /api/v1/clusters"});
     }
 
+    void usersThroughTheRouteTable()
+    {
+        m_server.responses.insert(
+            "POST /api/v1/users",
+            {ReplayServer::httpResponse(201, "Created", "{\"name\":\"alice\",\"role\":\"scientist\",\"token\":\"cdk_secret\"}")});
+        const Run r = cli(connection() + QStringList{u"user"_s, u"add"_s, u"alice"_s, u"--role"_s, u"scientist"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject added = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(added.value(u"name"_s).toString(), u"alice"_s);
+        QCOMPARE(added.value(u"role"_s).toString(), u"scientist"_s);
+        QCOMPARE(added.value(u"token"_s).toString(), u"cdk_secret"_s);
+        QCOMPARE(seenPaths(), QList<QByteArray>{"POST /api/v1/users"});
+        const QJsonObject sent = QJsonDocument::fromJson(m_server.seen.first().body).object();
+        QCOMPARE(sent, (QJsonObject{{u"name"_s, u"alice"_s}, {u"role"_s, u"scientist"_s}}));
+        // Without a role: a usage error, nothing sent.
+        m_server.seen.clear();
+        const Run noRole = cli(connection() + QStringList{u"user"_s, u"add"_s, u"bob"_s});
+        QCOMPARE(noRole.exitCode, 2);
+        QVERIFY2(noRole.err.contains("--role"), noRole.err.constData());
+        QVERIFY(m_server.seen.isEmpty());
+    }
+
     void errorsAreJsonUnderJson()
     {
         // The runtime's refusal (a 404 here): exit 1, stdout empty, one JSON object on stderr.

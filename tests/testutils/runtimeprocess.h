@@ -37,6 +37,7 @@ public:
     void stopAndReap();
 
     bool isRunning() const { return m_process.state() == QProcess::Running; }
+    qint64 pid() const { return m_process.processId(); }
     QString url() const;
     QString dataDir() const { return m_data.path(); }
     QString tokenFile() const { return m_data.path() + QStringLiteral("/token"); }

@@ -134,73 +134,95 @@ ApiReply RuntimeClient::requestBlocking(const QByteArray &verb, const QString &p
     return result;
 }
 
+void RuntimeClient::call(api::RouteId route, const QStringList &parameters, const QJsonObject &body, Callback done,
+                         const QString &query)
+{
+    const api::Route &r = api::route(route);
+    const QByteArray verb(r.method);
+    const QByteArray payload =
+        (verb == "POST" || verb == "PUT") ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray();
+    send(verb, api::path(route, parameters), payload, std::move(done), 0, query);
+}
+
+ApiReply RuntimeClient::callBlocking(api::RouteId route, const QStringList &parameters, const QJsonObject &body,
+                                     const QString &query)
+{
+    QEventLoop loop;
+    ApiReply result;
+    bool finished = false;
+    call(route, parameters, body, [&](const ApiReply &r) {
+        result = r;
+        finished = true;
+        loop.quit();
+    }, query);
+    if (!finished)
+        loop.exec();
+    return result;
+}
+
 void RuntimeClient::cluster(const QString &id, Callback done)
 {
-    request("GET", u"/clusters/"_s + encodePathSegment(id), {}, std::move(done));
+    call(api::RouteId::Cluster, {id}, {}, std::move(done));
 }
 
 void RuntimeClient::launch(const ClusterSpec &spec, Callback done)
 {
-    request("POST", u"/clusters"_s, spec.toJson(), std::move(done));
+    call(api::RouteId::ClusterLaunch, {}, spec.toJson(), std::move(done));
 }
 
 void RuntimeClient::setScalingPolicy(const QString &id, const ScalingPolicy &policy, Callback done)
 {
-    request("PUT", u"/clusters/"_s + encodePathSegment(id) + u"/policy"_s, policy.toJson(), std::move(done));
+    call(api::RouteId::ClusterPolicySet, {id}, policy.toJson(), std::move(done));
 }
 
 void RuntimeClient::events(const QString &id, qint64 afterSeq, Callback done)
 {
-    request("GET", u"/clusters/"_s + encodePathSegment(id) + u"/events?after="_s + QString::number(afterSeq), {},
-            std::move(done));
+    call(api::RouteId::ClusterEvents, {id}, {}, std::move(done), u"after="_s + QString::number(afterSeq));
 }
 
 void RuntimeClient::scale(const QString &id, int workers, Callback done)
 {
-    request("POST", u"/clusters/"_s + encodePathSegment(id) + u"/scale"_s, {{u"workers"_s, workers}}, std::move(done));
+    call(api::RouteId::ClusterScale, {id}, {{u"workers"_s, workers}}, std::move(done));
 }
 
 void RuntimeClient::setProtection(const QString &id, bool on, Callback done)
 {
-    request("PUT", u"/clusters/"_s + encodePathSegment(id) + u"/protection"_s, {{u"enabled"_s, on}}, std::move(done));
+    call(api::RouteId::ClusterProtection, {id}, {{u"enabled"_s, on}}, std::move(done));
 }
 
 void RuntimeClient::terminate(const QString &id, Callback done)
 {
-    request("DELETE", u"/clusters/"_s + encodePathSegment(id), {}, std::move(done));
+    call(api::RouteId::ClusterTerminate, {id}, {}, std::move(done));
 }
 
 void RuntimeClient::executors(const QString &id, Callback done)
 {
-    request("GET", u"/clusters/"_s + encodePathSegment(id) + u"/executors"_s, {}, std::move(done));
+    call(api::RouteId::ClusterExecutors, {id}, {}, std::move(done));
 }
 
 void RuntimeClient::jobs(const QString &id, Callback done)
 {
-    request("GET", u"/clusters/"_s + encodePathSegment(id) + u"/jobs"_s, {}, std::move(done));
+    call(api::RouteId::Jobs, {id}, {}, std::move(done));
 }
 
 void RuntimeClient::job(const QString &id, const QString &jobId, Callback done)
 {
-    request("GET", u"/clusters/"_s + encodePathSegment(id) + u"/jobs/"_s + encodePathSegment(jobId), {},
-            std::move(done));
+    call(api::RouteId::Job, {id, jobId}, {}, std::move(done));
 }
 
 void RuntimeClient::jobDag(const QString &id, const QString &jobId, Callback done)
 {
-    request("GET", u"/clusters/"_s + encodePathSegment(id) + u"/jobs/"_s + encodePathSegment(jobId) + u"/dag"_s, {},
-            std::move(done));
+    call(api::RouteId::JobDag, {id, jobId}, {}, std::move(done));
 }
 
 void RuntimeClient::submitJob(const QString &id, const JobRequest &jobRequest, Callback done)
 {
-    request("POST", u"/clusters/"_s + encodePathSegment(id) + u"/jobs"_s, jobRequest.toJson(), std::move(done));
+    call(api::RouteId::JobSubmit, {id}, jobRequest.toJson(), std::move(done));
 }
 
 void RuntimeClient::cancelJob(const QString &id, const QString &jobId, Callback done)
 {
-    request("DELETE", u"/clusters/"_s + encodePathSegment(id) + u"/jobs/"_s + encodePathSegment(jobId), {},
-            std::move(done));
+    call(api::RouteId::JobCancel, {id, jobId}, {}, std::move(done));
 }
 
 void RuntimeClient::metrics(const QString &id, const MetricsQuery &q, Callback done)
@@ -216,13 +238,12 @@ void RuntimeClient::metrics(const QString &id, const MetricsQuery &q, Callback d
         query.addQueryItem(u"to"_s, QString::number(q.toMs));
     if (q.stepMs > 0)
         query.addQueryItem(u"step"_s, QString::number(q.stepMs));
-    send("GET", u"/clusters/"_s + encodePathSegment(id) + u"/metrics"_s, {}, std::move(done), 0,
-         query.toString(QUrl::FullyEncoded));
+    call(api::RouteId::ClusterMetrics, {id}, {}, std::move(done), query.toString(QUrl::FullyEncoded));
 }
 
 MetricsStream *RuntimeClient::openMetricsStream(const QString &id, int silenceTimeoutMs)
 {
-    QNetworkRequest req(urlFor(u"/clusters/"_s + encodePathSegment(id) + u"/metrics/stream"_s, {}));
+    QNetworkRequest req(urlFor(api::path(api::RouteId::ClusterMetricsStream, {id}), {}));
     req.setRawHeader("Authorization", "Bearer " + m_token);
     req.setRawHeader("Accept", "text/event-stream");
     // The runtime writes an event every second while it samples: this long without a byte is a dead stream.
@@ -316,12 +337,12 @@ void MetricsStream::finish()
 
 void RuntimeClient::clusterCost(const QString &id, Callback done)
 {
-    request("GET", u"/clusters/"_s + encodePathSegment(id) + u"/cost"_s, {}, std::move(done));
+    call(api::RouteId::ClusterCost, {id}, {}, std::move(done));
 }
 
 void RuntimeClient::costSummary(const QString &query, Callback done)
 {
-    request("GET", query.isEmpty() ? u"/cost/summary"_s : u"/cost/summary?"_s + query, {}, std::move(done));
+    call(api::RouteId::CostSummary, {}, {}, std::move(done), query);
 }
 
 } // namespace cdeck

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/backend/runtime/apiroutes.h"
 #include "core/backend/runtime/metricswire.h"
 #include "core/backend/runtime/sseparser.h"
 #include "core/model/clusterspec.h"
@@ -80,13 +81,22 @@ public:
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     QUrl baseUrl() const { return m_baseUrl; }
 
-    // path is relative to /api/v1, e.g. "/clusters"; body is sent for POST/PUT.
+    // One route of api::routes() with its {parameters} in order (percent-encoded here); body is sent for
+    // POST/PUT; query is without its '?', already encoded.
+    void call(api::RouteId route, const QStringList &parameters, const QJsonObject &body, Callback done,
+              const QString &query = {});
+    // For the CLI only: runs a local event loop until the answer arrives. Never on a GUI thread.
+    ApiReply callBlocking(api::RouteId route, const QStringList &parameters = {}, const QJsonObject &body = {},
+                          const QString &query = {});
+
+    // A path outside the route table (tests that probe the server with raw paths); relative to /api/v1, e.g.
+    // "/clusters"; body is sent for POST/PUT.
     void request(const QByteArray &verb, const QString &path, const QJsonObject &body, Callback done);
     // For the CLI only: runs a local event loop until the answer arrives. Never on a GUI thread.
     ApiReply requestBlocking(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
 
-    void health(Callback done) { request("GET", QStringLiteral("/health"), {}, std::move(done)); }
-    void listClusters(Callback done) { request("GET", QStringLiteral("/clusters"), {}, std::move(done)); }
+    void health(Callback done) { call(api::RouteId::Health, {}, {}, std::move(done)); }
+    void listClusters(Callback done) { call(api::RouteId::Clusters, {}, {}, std::move(done)); }
     void cluster(const QString &id, Callback done);
     void launch(const ClusterSpec &spec, Callback done);
     void scale(const QString &id, int workers, Callback done);
@@ -104,15 +114,15 @@ public:
     // Follows the live stream; the caller owns the returned object (parent it or delete it).
     MetricsStream *openMetricsStream(const QString &id, int silenceTimeoutMs = 15000);
     void jobDag(const QString &id, const QString &jobId, Callback done); // body: the DAG object
-    void samples(Callback done) { request("GET", QStringLiteral("/samples"), {}, std::move(done)); }
-    void engines(Callback done) { request("GET", QStringLiteral("/engines"), {}, std::move(done)); }
-    void instanceTypes(Callback done) { request("GET", QStringLiteral("/instance-types"), {}, std::move(done)); }
+    void samples(Callback done) { call(api::RouteId::Samples, {}, {}, std::move(done)); }
+    void engines(Callback done) { call(api::RouteId::Engines, {}, {}, std::move(done)); }
+    void instanceTypes(Callback done) { call(api::RouteId::InstanceTypes, {}, {}, std::move(done)); }
     // Cost (see docs/runtime-api.md): query is "" or "from=...&to=...&by=...".
-    void costMeters(Callback done) { request("GET", QStringLiteral("/cost/meters"), {}, std::move(done)); }
+    void costMeters(Callback done) { call(api::RouteId::CostMeters, {}, {}, std::move(done)); }
     void clusterCost(const QString &id, Callback done);
     void costSummary(const QString &query, Callback done);
-    void budgets(Callback done) { request("GET", QStringLiteral("/budgets"), {}, std::move(done)); }
-    void pricing(Callback done) { request("GET", QStringLiteral("/pricing"), {}, std::move(done)); }
+    void budgets(Callback done) { call(api::RouteId::Budgets, {}, {}, std::move(done)); }
+    void pricing(Callback done) { call(api::RouteId::Pricing, {}, {}, std::move(done)); }
 
 private:
     void send(const QByteArray &verb, const QString &path, const QByteArray &payload, Callback done, int attempt,

@@ -222,7 +222,7 @@ void RuntimeFeed::tick()
     if (!incidentsFocus().isEmpty() && m_state == ConnectionState::Connected && !m_incidentsInFlight) {
         m_incidentsInFlight = true;
         const QString incidentsOf = incidentsFocus();
-        m_client->request("GET", u"/clusters/"_s + encodePathSegment(incidentsOf) + u"/incidents"_s, {},
+        m_client->call(api::RouteId::ClusterIncidents, {incidentsOf}, {},
                           [this, gen, incidentsOf](const ApiReply &r) {
                               if (gen != m_generation)
                                   return;
@@ -237,7 +237,7 @@ void RuntimeFeed::tick()
     }
     if (m_wantSlos && m_state == ConnectionState::Connected && !m_slosInFlight) {
         m_slosInFlight = true;
-        m_client->request("GET", u"/slos"_s, {}, [this, gen](const ApiReply &r) {
+        m_client->call(api::RouteId::Slos, {}, {}, [this, gen](const ApiReply &r) {
             if (gen != m_generation)
                 return;
             m_slosInFlight = false;
@@ -252,7 +252,7 @@ void RuntimeFeed::tick()
     if (!incidentsFocus().isEmpty() && m_state == ConnectionState::Connected && !m_timelineInFlight) {
         m_timelineInFlight = true;
         const QString timelineOf = incidentsFocus();
-        m_client->request("GET", u"/clusters/"_s + encodePathSegment(timelineOf) + u"/timeline"_s, {},
+        m_client->call(api::RouteId::ClusterTimeline, {timelineOf}, {},
                           [this, gen, timelineOf](const ApiReply &r) {
                               if (gen != m_generation)
                                   return;
@@ -532,7 +532,7 @@ void RuntimeFeed::fetchRunbook(const QString &runbookId)
     if (!m_client)
         return;
     const quint64 gen = m_generation;
-    m_client->request("GET", u"/runbooks/"_s + encodePathSegment(runbookId), {}, [this, gen, runbookId](const ApiReply &r) {
+    m_client->call(api::RouteId::Runbook, {runbookId}, {}, [this, gen, runbookId](const ApiReply &r) {
         if (gen != m_generation)
             return;
         const QJsonObject o = r.body.toObject();
@@ -566,26 +566,12 @@ void RuntimeFeed::runGuardedAction(const QString &clusterId, const QJsonObject &
     if (!m_client)
         return;
     const quint64 gen = m_generation;
-    m_client->request("POST", u"/clusters/"_s + encodePathSegment(clusterId) + u"/actions"_s, body,
+    m_client->call(api::RouteId::ClusterActions, {clusterId}, body,
                       [this, gen, clusterId](const ApiReply &r) {
                           if (gen == m_generation)
                               finishAction(u"guarded"_s, clusterId, r);
                       });
 }
-
-namespace {
-
-// "team=data" as a path segment: the key and the value encoded apart, so the runtime still finds the "=" that
-// splits them, and no "/" or "?" in either can reach another endpoint.
-QString budgetPath(const QString &tag)
-{
-    const qsizetype eq = tag.indexOf(u'=');
-    if (eq < 0)
-        return u"/budgets/"_s + encodePathSegment(tag);
-    return u"/budgets/"_s + encodePathSegment(tag.left(eq)) + u'=' + encodePathSegment(tag.mid(eq + 1));
-}
-
-} // namespace
 
 void RuntimeFeed::saveBudget(const QJsonObject &budget, const QString &replacing)
 {
@@ -593,12 +579,12 @@ void RuntimeFeed::saveBudget(const QJsonObject &budget, const QString &replacing
         return;
     const quint64 gen = m_generation;
     const QString tag = budget.value(u"tag"_s).toString();
-    m_client->request("POST", u"/budgets"_s, budget, [this, gen, tag, replacing](const ApiReply &saved) {
+    m_client->call(api::RouteId::BudgetPut, {}, budget, [this, gen, tag, replacing](const ApiReply &saved) {
         if (gen != m_generation)
             return;
         if (!saved.ok() || replacing.isEmpty() || replacing == tag)
             return finishAction(u"budget"_s, {}, saved);
-        m_client->request("DELETE", budgetPath(replacing), {}, [this, gen, saved](const ApiReply &removed) {
+        m_client->call(api::RouteId::BudgetRemove, {replacing}, {}, [this, gen, saved](const ApiReply &removed) {
             if (gen != m_generation)
                 return;
             if (removed.ok() || removed.httpStatus == 404) // already gone: what was asked for holds
@@ -615,7 +601,7 @@ void RuntimeFeed::deleteBudget(const QString &tag)
     if (!m_client)
         return;
     const quint64 gen = m_generation;
-    m_client->request("DELETE", budgetPath(tag), {}, [this, gen](const ApiReply &r) {
+    m_client->call(api::RouteId::BudgetRemove, {tag}, {}, [this, gen](const ApiReply &r) {
         if (gen == m_generation)
             finishAction(u"budget-delete"_s, {}, r);
     });
@@ -626,13 +612,13 @@ void RuntimeFeed::saveSlo(const QJsonObject &definition, const QString &replacin
     if (!m_client)
         return;
     const quint64 gen = m_generation;
-    m_client->request("POST", u"/slos"_s, definition, [this, gen, replacing](const ApiReply &saved) {
+    m_client->call(api::RouteId::SloAdd, {}, definition, [this, gen, replacing](const ApiReply &saved) {
         if (gen != m_generation)
             return;
         if (!saved.ok() || replacing.isEmpty())
             return finishAction(u"slo"_s, {}, saved);
-        m_client->request(
-            "DELETE", u"/slos/"_s + encodePathSegment(replacing), {}, [this, gen, saved](const ApiReply &removed) {
+        m_client->call(
+            api::RouteId::SloRemove, {replacing}, {}, [this, gen, saved](const ApiReply &removed) {
                 if (gen != m_generation)
                     return;
                 if (removed.ok() || removed.httpStatus == 404)
@@ -649,7 +635,7 @@ void RuntimeFeed::deleteSlo(const QString &sloId)
     if (!m_client)
         return;
     const quint64 gen = m_generation;
-    m_client->request("DELETE", u"/slos/"_s + encodePathSegment(sloId), {}, [this, gen](const ApiReply &r) {
+    m_client->call(api::RouteId::SloRemove, {sloId}, {}, [this, gen](const ApiReply &r) {
         if (gen == m_generation)
             finishAction(u"slo-delete"_s, {}, r);
     });
@@ -662,7 +648,7 @@ void RuntimeFeed::planGuardedAction(const QString &clusterId, const QString &inc
     const quint64 gen = m_generation;
     QJsonObject dry = body;
     dry.insert(u"dryRun"_s, true);
-    m_client->request("POST", u"/clusters/"_s + encodePathSegment(clusterId) + u"/actions"_s, dry,
+    m_client->call(api::RouteId::ClusterActions, {clusterId}, dry,
                       [this, gen, clusterId, incidentId](const ApiReply &r) {
                           if (gen != m_generation)
                               return;

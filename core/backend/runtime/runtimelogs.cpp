@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "runtimelogs.h"
 
+#include "core/backend/runtime/apiroutes.h"
+
 #include "core/backend/runtime/runtimeclient.h"
 #include "core/security/tokenfile.h"
 
@@ -55,8 +57,7 @@ QString RuntimeLogSource::describe() const
 QUrl RuntimeLogSource::logUrl() const
 {
     QUrl url = m_baseUrl;
-    url.setPath(url.path() + u"/api/v1/clusters/"_s + encodePathSegment(m_clusterId) + u"/logs/"_s
-                    + encodePathSegment(m_source),
+    url.setPath(url.path() + u"/api/v1"_s + api::path(api::RouteId::ClusterLog, {m_clusterId, m_source}),
                 QUrl::TolerantMode);
     return url;
 }
@@ -183,7 +184,7 @@ RuntimeLogs::RuntimeLogs(const QUrl &baseUrl, const QString &tokenFile, QObject 
 void RuntimeLogs::listSources(const QString &clusterId, SourcesCallback done)
 {
     QUrl url = m_baseUrl;
-    url.setPath(url.path() + u"/api/v1/clusters/"_s + encodePathSegment(clusterId) + u"/logs"_s, QUrl::TolerantMode);
+    url.setPath(url.path() + u"/api/v1"_s + api::path(api::RouteId::ClusterLogs, {clusterId}), QUrl::TolerantMode);
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_token);
     request.setTransferTimeout(kReadTimeoutMs);

@@ -11,6 +11,8 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 
+#include <spdlog/spdlog.h>
+
 #include <array>
 #include <csignal>
 #include <signal.h>
@@ -47,7 +49,7 @@ int toSignalNumber(ProcessSignal s)
 class LocalJobProcess final : public JobProcess
 {
 public:
-    LocalJobProcess(const ProcessSpec &spec, const RunAs &runAs, QObject *parent)
+    LocalJobProcess(const ProcessSpec &spec, const RunAs &runAs, ProcessIdentities &identities, QObject *parent)
         : JobProcess(parent)
     {
         QProcessEnvironment env;
@@ -80,8 +82,9 @@ public:
                 ::_exit(126);
             }
         });
-        connect(&m_process, &QProcess::started, this, [this] {
+        connect(&m_process, &QProcess::started, this, [this, &identities] {
             m_handle.id = m_process.processId();
+            identities.record(m_handle.id);
             Q_EMIT started();
         });
         connect(&m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
@@ -118,6 +121,28 @@ private:
 
 } // namespace
 
+LocalHost::LocalHost(const QString &identityFile)
+    : m_identities(identityFile)
+{
+}
+
+bool LocalHost::isOurs(ProcessHandle process) const
+{
+    switch (m_identities.check(process.id)) {
+    case ProcessIdentities::Verdict::Ours:
+        return true;
+    case ProcessIdentities::Verdict::Stranger:
+        spdlog::warn("runtime: pid {} now belongs to a process the runtime did not start (it started at another "
+                     "time): left alone",
+                     process.id);
+        return false;
+    case ProcessIdentities::Verdict::Unknown:
+        spdlog::warn("runtime: pid {} was never recorded as started by this runtime: left alone", process.id);
+        return false;
+    }
+    return false;
+}
+
 QString LocalHost::bindAddress() const
 {
     return u"127.0.0.1"_s;
@@ -137,19 +162,21 @@ ProcessHandle LocalHost::startDetached(const ProcessSpec &spec, QString *error)
     request.workingDirectory = spec.workingDirectory;
     request.logPath = spec.logPath;
     const qint64 pid = processes::spawnDetached(request, error);
+    if (pid > 0)
+        m_identities.record(pid);
     return ProcessHandle{pid > 0 ? pid : 0};
 }
 
 JobProcess *LocalHost::startJob(const ProcessSpec &spec, const RunAs &runAs, QObject *parent)
 {
-    auto *job = new LocalJobProcess(spec, runAs, parent);
+    auto *job = new LocalJobProcess(spec, runAs, m_identities, parent);
     job->start();
     return job;
 }
 
 bool LocalHost::signal(ProcessHandle process, ProcessSignal signal)
 {
-    if (!process.isValid())
+    if (!process.isValid() || !isOurs(process))
         return false;
     // A decommission goes to the group's leader alone (a Spark Worker's JVM: spark-class execs it). Its
     // group also holds the pyspark worker processes of running tasks, whom SIGPWR's default action
@@ -161,7 +188,8 @@ bool LocalHost::signal(ProcessHandle process, ProcessSignal signal)
 
 bool LocalHost::isAlive(ProcessHandle process) const
 {
-    return process.isValid() && processes::isGroupAlive(process.id);
+    return process.isValid() && processes::isGroupAlive(process.id)
+        && m_identities.check(process.id) == ProcessIdentities::Verdict::Ours;
 }
 
 QList<ProcessHandle> LocalHost::aliveAmong(const QList<ProcessHandle> &processes) const
@@ -169,7 +197,7 @@ QList<ProcessHandle> LocalHost::aliveAmong(const QList<ProcessHandle> &processes
     const QSet<qint64> live = processes::liveProcessGroups();
     QList<ProcessHandle> alive;
     for (const ProcessHandle &p : processes)
-        if (p.isValid() && live.contains(p.id))
+        if (p.isValid() && live.contains(p.id) && m_identities.check(p.id) == ProcessIdentities::Verdict::Ours)
             alive.append(p);
     return alive;
 }

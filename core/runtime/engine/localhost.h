@@ -3,15 +3,20 @@
 #pragma once
 
 #include "core/runtime/engine/host.h"
+#include "core/runtime/engine/processidentities.h"
 
 namespace cdeck::engine {
 
 // This machine: processes are started detached in their own process group (see processes.h), probed
 // through /proc, signalled with kill(-pgid); engine processes bind loopback only; jobs run as the job
-// user when the runtime is root, from a staged copy (jobstaging.h).
+// user when the runtime is root, from a staged copy (jobstaging.h). Every process it starts is recorded
+// with its identity (ProcessIdentities, in identityFile); it signals, and calls alive, only a pid that still
+// belongs to the process it started, also after a restart: a stranger given a recorded pid is left alone.
 class LocalHost final : public Host
 {
 public:
+    explicit LocalHost(const QString &identityFile); // empty: recorded in memory only
+
     QString bindAddress() const override;
     QStringList environment() const override;
     ProcessHandle startDetached(const ProcessSpec &spec, QString *error) override;
@@ -29,6 +34,11 @@ public:
     bool removeFile(const QString &path) override;
     bool copyFile(const QString &from, const QString &to) override;
     std::optional<QStringList> tailLines(const QString &path, int maxLines, qint64 maxBytes) const override;
+
+private:
+    bool isOurs(ProcessHandle process) const; // says why not in the log
+
+    ProcessIdentities m_identities;
 };
 
 } // namespace cdeck::engine
