@@ -80,7 +80,7 @@ class TstSparkIntegration : public QObject
 private:
     QTemporaryDir m_data;
     RuntimeConfig m_config;
-    engine::LocalHost m_host;
+    engine::LocalHost m_host{QString()}; // identities in memory: this test outlives no process it starts
     QNetworkAccessManager m_network;
     std::unique_ptr<engine::SparkDriver> m_driver;
     QString m_clusterId;
