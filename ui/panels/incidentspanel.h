@@ -98,7 +98,11 @@ Q_SIGNALS:
     void evidenceWanted(const QString &incidentId, const cdeck::MetricsQuery &query);
     void actionConfirmed(const QJsonObject &body); // with the actor and the incident id
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void restyleDetails();
     void showSelected();
     void setDetailsHtml(const QString &incidentId, const QString &html);
     void confirmAndRun(const QString &kind);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "slospanel.h"
 
+#include "ui/presentation.h"
 #include "ui/widgets/recordtable.h"
 
 #include <QDateTime>
@@ -27,10 +28,10 @@ int alertRank(const QString &alert)
 QColor alertColor(const QString &alert)
 {
     if (alert == "page"_L1)
-        return QColor(0xc6, 0x28, 0x28);
+        return presentation::tone(presentation::Tone::Danger);
     if (alert == "ticket"_L1)
-        return QColor(0xe6, 0x7e, 0x00);
-    return QColor(0x2e, 0x7d, 0x32);
+        return presentation::tone(presentation::Tone::Warning);
+    return presentation::tone(presentation::Tone::Success);
 }
 
 } // namespace

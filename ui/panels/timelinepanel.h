@@ -97,6 +97,7 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    void updateAccessibleTexts();
     double xOf(const QDateTime &t) const;
     QDateTime axisEnd() const;
     QList<TimelineRow> m_rows;
