@@ -251,6 +251,18 @@ void SlosPanel::setSlos(const QList<triage::SloStatus> &slos)
     updateButtons();
 }
 
+void SlosPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (!presentation::isPaletteChange(event))
+        return;
+    // The alert colours kept in the table's items take the new palette's column.
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        for (int column = 0; column < m_table->columnCount(); ++column)
+            if (QTableWidgetItem *item = m_table->item(row, column); item && item->foreground().style() != Qt::NoBrush)
+                item->setForeground(presentation::followPalette(item->foreground().color(), palette()));
+}
+
 void SlosPanel::clear()
 {
     m_slos.clear();
