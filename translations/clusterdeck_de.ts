@@ -580,6 +580,14 @@ Qt %2 (gebaut mit %3)
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Ledger lines</source>
+        <translation>Zeilen des Hauptbuchs</translation>
+    </message>
+    <message>
+        <source>Cost by job</source>
+        <translation>Kosten je Job</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::DagMinimap</name>
@@ -778,6 +786,50 @@ Qt %2 (gebaut mit %3)
     <message>
         <source>(stale: the runtime is not answering)</source>
         <translation>(veraltet: die Runtime antwortet nicht)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Find a task group</source>
+        <translation>Taskgruppe suchen</translation>
+    </message>
+    <message>
+        <source>Fold fan-outs larger than</source>
+        <translation>Auffächerungen zusammenfassen ab</translation>
+    </message>
+    <message>
+        <source>Task group details</source>
+        <translation>Details der Taskgruppe</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Task graph</source>
+        <translation>Taskgraph</translation>
+    </message>
+    <message>
+        <source>Task graph of job %1</source>
+        <translation>Taskgraph von Job %1</translation>
+    </message>
+    <message>
+        <source>No graph shown.</source>
+        <translation>Kein Graph angezeigt.</translation>
+    </message>
+    <message>
+        <source>Selected: %1, %2, %3% done.</source>
+        <translation>Ausgewählt: %1, %2, %3 % erledigt.</translation>
+    </message>
+    <message>
+        <source>Find a task group with the search field; + and − zoom, 0 fits the graph.</source>
+        <translation>Taskgruppen über das Suchfeld finden; + und − zoomen, 0 zeigt den ganzen Graphen.</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1110,18 @@ Qt %2 (gebaut mit %3)
         <source>No executor has reported yet.</source>
         <translation>Noch kein Executor hat sich gemeldet.</translation>
     </message>
+    <message>
+        <source>Executor %1: %2</source>
+        <translation>Executor %1: %2</translation>
+    </message>
+    <message>
+        <source>Executor bars</source>
+        <translation>Balken der Executors</translation>
+    </message>
+    <message>
+        <source>no value on screen</source>
+        <translation>kein Wert sichtbar</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::ExecutorBarsBox</name>
@@ -1122,6 +1186,10 @@ Qt %2 (gebaut mit %3)
             <numerusform>Cluster: %1 belegt von %2 · ausgelagert %3 · %n Executor</numerusform>
             <numerusform>Cluster: %1 belegt von %2 · ausgelagert %3 · %n Executors</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Memory of executor %1: %2</source>
+        <translation>Speicher von Executor %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1406,14 @@ letzter Health-Report %7</numerusform>
             <numerusform>%n Threads</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Executors</source>
+        <translation>Executors</translation>
+    </message>
+    <message>
+        <source>Filter executors</source>
+        <translation>Executors filtern</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::IncidentTimeline</name>
@@ -1392,6 +1468,28 @@ letzter Health-Report %7</numerusform>
     <message>
         <source>Show logs at this time</source>
         <translation>Protokolle zu diesem Zeitpunkt zeigen</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bar(s)</source>
+        <translation>
+            <numerusform>%n Balken</numerusform>
+            <numerusform>%n Balken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s)</source>
+        <translation>
+            <numerusform>%n Markierung</numerusform>
+            <numerusform>%n Markierungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Newest first:</source>
+        <translation>Neueste zuerst:</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +2009,26 @@ Dies wird im Audit-Log des Clusters unter der Anmeldung vermerkt, mit der sich d
     <message>
         <source>Select a job to see its stages.</source>
         <translation>Wählen Sie einen Job, um seine Stages zu sehen.</translation>
+    </message>
+    <message>
+        <source>What to run</source>
+        <translation>Was ausgeführt wird</translation>
+    </message>
+    <message>
+        <source>Script path</source>
+        <translation>Pfad des Skripts</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Job output</source>
+        <translation>Ausgabe des Jobs</translation>
     </message>
 </context>
 <context>
@@ -2589,6 +2707,22 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>Farb&amp;schema</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::OverviewPanel</name>
@@ -2812,6 +2946,14 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     <message>
         <source>no application running</source>
         <translation>keine Anwendung läuft</translation>
+    </message>
+    <message>
+        <source>State history</source>
+        <translation>Zustandsverlauf</translation>
+    </message>
+    <message>
+        <source>Cluster events</source>
+        <translation>Cluster-Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -3140,6 +3282,10 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
         <source>Cluster now: in %1, out %2 · cumulative: in %3, out %4</source>
         <translation>Cluster jetzt: ein %1, aus %2 · kumuliert: ein %3, aus %4</translation>
     </message>
+    <message>
+        <source>Shuffle of executor %1: %2</source>
+        <translation>Shuffle von Executor %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::Sidebar</name>
@@ -3222,6 +3368,10 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     <message>
         <source>Forget this runtime and its stored token (its clusters keep running)</source>
         <translation>Diese Runtime und ihr gespeichertes Token vergessen (ihre Cluster laufen weiter)</translation>
+    </message>
+    <message>
+        <source>Clusters of %1</source>
+        <translation>Cluster von %1</translation>
     </message>
 </context>
 <context>
@@ -3711,6 +3861,14 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
+    <message>
+        <source>Stages</source>
+        <translation>Stages</translation>
+    </message>
+    <message>
+        <source>Stage details</source>
+        <translation>Details der Stage</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::SummaryPanel</name>
@@ -3931,6 +4089,10 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
         <source>No budgets set. Add one to see a team&apos;s spending against its monthly limit.</source>
         <translation>Keine Budgets festgelegt. Fügen Sie eines hinzu, um die Ausgaben eines Teams mit seinem Monatslimit zu vergleichen.</translation>
     </message>
+    <message>
+        <source>Waste by cluster</source>
+        <translation>Verschwendung je Cluster</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::TelemetryPanel</name>
@@ -4102,6 +4264,18 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
         <source>unreachable since %1</source>
         <translation>nicht erreichbar seit %1</translation>
     </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Executors drawn as lines</source>
+        <translation>Als Linien gezeichnete Executors</translation>
+    </message>
+    <message>
+        <source>Focused executor</source>
+        <translation>Hervorgehobener Executor</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::TelemetryWindow</name>
@@ -4162,6 +4336,10 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
         <source>%1: no data</source>
         <translation>%1: keine Daten</translation>
     </message>
+    <message>
+        <source>%1: %2 now</source>
+        <translation>%1: jetzt %2</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::TimelineChart</name>
@@ -4176,6 +4354,33 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     <message>
         <source>Show logs at this time</source>
         <translation>Protokolle zu diesem Zeitpunkt zeigen</translation>
+    </message>
+    <message>
+        <source>Jobs timeline</source>
+        <translation>Zeitleiste der Jobs</translation>
+    </message>
+    <message>
+        <source>%1: not started</source>
+        <translation>%1: nicht gestartet</translation>
+    </message>
+    <message>
+        <source>%1: ran %2</source>
+        <translation>%1: lief %2</translation>
+    </message>
+    <message>
+        <source>%1: running for %2</source>
+        <translation>%1: läuft seit %2</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) retried</source>
+        <translation>
+            <numerusform>%n Task wiederholt</numerusform>
+            <numerusform>%n Tasks wiederholt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5067,6 +5272,10 @@ AM-Container-Logs: %7%8</translation>
     <message>
         <source>The console&apos;s language: de (German) or en (English). Default: the system&apos;s language (LANG), English when there is no translation for it.</source>
         <translation>Die Sprache der Konsole: de (Deutsch) oder en (Englisch). Standard: die Sprache des Systems (LANG), Englisch, wenn es dafür keine Übersetzung gibt.</translation>
+    </message>
+    <message>
+        <source>The theme: system, light or dark (default: the one chosen in View &gt; Theme, else system).</source>
+        <translation>Das Farbschema: system, light oder dark (Vorgabe: das unter Ansicht &gt; Farbschema gewählte, sonst system).</translation>
     </message>
 </context>
 </TS>

@@ -141,6 +141,23 @@ last health report %7</numerusform>
     </message>
 </context>
 <context>
+    <name>cdeck::IncidentTimeline</name>
+    <message numerus="yes">
+        <source>%n bar(s)</source>
+        <translation>
+            <numerusform>%n bar</numerusform>
+            <numerusform>%n bars</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s)</source>
+        <translation>
+            <numerusform>%n mark</numerusform>
+            <numerusform>%n marks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cdeck::IncidentsPanel</name>
     <message numerus="yes">
         <source>%n incident(s), all over.</source>
@@ -339,6 +356,16 @@ last health report %7</numerusform>
         <translation>
             <numerusform>Terminating &lt;b&gt;%1&lt;/b&gt; stops its scheduler and its %n executor; running jobs are interrupted and data held in memory is lost. This cannot be undone.</numerusform>
             <numerusform>Terminating &lt;b&gt;%1&lt;/b&gt; stops its scheduler and its %n executors; running jobs are interrupted and data held in memory is lost. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::TimelineChart</name>
+    <message numerus="yes">
+        <source>%n task(s) retried</source>
+        <translation>
+            <numerusform>%n task retried</numerusform>
+            <numerusform>%n tasks retried</numerusform>
         </translation>
     </message>
 </context>

@@ -82,7 +82,7 @@ ClusterPage::ClusterPage(FocusedCluster *focus, QWidget *parent)
     m_stateLine->setObjectName(u"clusterStateLine"_s);
     m_stateLine->setWordWrap(true);
     m_protectionNote->setObjectName(u"protectionNote"_s);
-    m_protectionNote->setStyleSheet(u"color: #8a5a00;"_s);
+    applyColours();
     m_protectionNote->setWordWrap(true);
     m_scale->setObjectName(u"scaleClusterButton"_s);
     m_terminate->setObjectName(u"terminateClusterButton"_s);
@@ -365,6 +365,20 @@ void ClusterPage::refresh()
     updateHeader();
 }
 
+void ClusterPage::applyColours()
+{
+    presentation::restyle(m_protectionNote, u"color: %1;"_s.arg(presentation::tone(presentation::Tone::Warning, palette()).name()));
+}
+
+void ClusterPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (presentation::isPaletteChange(event)) {
+        applyColours();
+        updateHeader();
+    }
+}
+
 void ClusterPage::updateHeader()
 {
     const ClusterInfo &c = m_cluster;
@@ -372,8 +386,10 @@ void ClusterPage::updateHeader()
     const bool stale = connection && connection->state() != ConnectionState::Connected;
     m_title->setText(c.name());
     m_badge->setText(presentation::stateText(c.state) + (stale ? tr(" (stale)") : QString()));
-    m_badge->setStyleSheet(u"QLabel { background: %1; color: white; font-weight: bold; border-radius: 9px;"
-                           " padding: 2px 10px; }"_s.arg(stale ? u"#9e9e9e"_s : presentation::stateColor(c.state).name()));
+    // Stale: the state may have moved on, so the badge does not claim it in colour.
+    const QColor badge = stale ? presentation::tone(presentation::Tone::Neutral) : presentation::stateColor(c.state);
+    presentation::restyle(m_badge, u"QLabel { background: %1; color: %2; font-weight: bold; border-radius: 9px;"
+                                   " padding: 2px 10px; }"_s.arg(badge.name(), presentation::textOn(badge).name()));
     m_stateLine->setText(tr("%1 · %2 of %3 executors running · %4 · since %5%6")
                              .arg(presentation::stateMeaning(c.state))
                              .arg(c.runningWorkers)

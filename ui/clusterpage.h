@@ -89,7 +89,11 @@ Q_SIGNALS:
     void tabChanged(); // also when the page starts over on another cluster's data
     void openIncidentsChanged(int open); // the open incidents of the focused cluster
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyColours();
     void wire();
     void updateHeader();
     void updateIncidentsTab();

@@ -28,6 +28,7 @@ const auto lastConnection = u"selection/connection"_s;
 const auto lastCluster = u"selection/cluster"_s;
 const auto lastTab = u"selection/tab"_s;
 const auto remotes = u"remotes"_s;
+const auto theme = u"view/theme"_s;
 } // namespace Keys
 
 bool windowStateCurrent(const QSettings &s)
@@ -54,6 +55,16 @@ void ConsoleSettings::saveWindow(const QByteArray &geometry, const QByteArray &s
     s.setValue(Keys::version, kVersion);
     s.setValue(Keys::geometry, geometry);
     s.setValue(Keys::splitter, splitterState);
+}
+
+QString ConsoleSettings::theme() const
+{
+    return QSettings().value(Keys::theme, u"system"_s).toString();
+}
+
+void ConsoleSettings::setTheme(const QString &theme)
+{
+    QSettings().setValue(Keys::theme, theme);
 }
 
 QString ConsoleSettings::lastConnection() const

@@ -39,6 +39,10 @@ public:
     int lastTab() const;
     void saveSelection(const QString &connectionUrl, const QString &clusterId, int tab);
 
+    // The theme: "system" (default), "light" or "dark" (theme::name).
+    QString theme() const;
+    void setTheme(const QString &theme);
+
     QList<RemoteRuntime> remotes() const;
     void setRemotes(const QList<RemoteRuntime> &remotes);
 

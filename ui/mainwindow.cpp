@@ -19,8 +19,10 @@
 #include "panels/summarypanel.h"
 #include "presentation.h"
 #include "sidebar.h"
+#include "theme.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QDesktopServices>
 #include <QCloseEvent>
@@ -74,8 +76,7 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     // Right side: banner over a stack of pages.
     m_banner->setObjectName(u"unreachableBanner"_s);
     m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(u"QLabel { background: #fdecea; color: #8e1b1b; border: 1px solid #f5c2c0;"
-                            " border-radius: 4px; padding: 8px; font-weight: bold; }"_s);
+    applyColours();
     m_banner->hide();
     m_emptyText->setAlignment(Qt::AlignCenter);
     m_emptyText->setWordWrap(true);
@@ -224,6 +225,23 @@ void MainWindow::buildMenus()
     view->addSeparator();
     add(view, u"summaryAction"_s, tr("&Executive summary"), {}, &MainWindow::showSummary);
     add(view, u"slosAction"_s, tr("S&LOs"), {}, &MainWindow::showSlos);
+    view->addSeparator();
+    // Theme: System follows the platform's palette (Qt 6.4 has no colour-scheme hint), Light and Dark set ours.
+    QMenu *themeMenu = view->addMenu(tr("&Theme"));
+    themeMenu->setObjectName(u"themeMenu"_s);
+    auto *themes = new QActionGroup(this);
+    const std::pair<theme::Choice, QString> choices[] = {
+        {theme::Choice::System, tr("&System")}, {theme::Choice::Light, tr("&Light")}, {theme::Choice::Dark, tr("&Dark")}};
+    for (const auto &[choice, text] : choices) {
+        QAction *a = add(themeMenu, u"theme%1Action"_s.arg(theme::name(choice)), text, {}, [this, choice] {
+            theme::apply(choice);
+            if (m_options.persistent)
+                ConsoleSettings().setTheme(theme::name(choice));
+        });
+        a->setCheckable(true);
+        a->setChecked(theme::current() == choice);
+        themes->addAction(a);
+    }
 
     // Help: where the documentation is, and what this is.
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -285,6 +303,25 @@ void MainWindow::updateActions()
     m_terminateAction->setEnabled(managed && live && !cluster.spec.terminationProtection);
     m_protectionAction->setEnabled(managed && live);
     m_protectionAction->setChecked(cluster.spec.terminationProtection);
+}
+
+void MainWindow::applyColours()
+{
+    const QPalette pal = palette();
+    presentation::restyle(m_banner, u"QLabel { background: %1; color: %2; border: 1px solid %3;"
+                                    " border-radius: 4px; padding: 8px; font-weight: bold; }"_s.arg(
+                                        presentation::cssColor(presentation::tone(presentation::Tone::DangerSurface, pal)),
+                                        presentation::cssColor(presentation::tone(presentation::Tone::Danger, pal)),
+                                        presentation::cssColor(presentation::tone(presentation::Tone::DangerBorder, pal))));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (presentation::isPaletteChange(event)) {
+        applyColours();
+        presentation::rethemeLabels(this);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

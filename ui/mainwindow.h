@@ -102,8 +102,10 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void applyColours(); // the banner's colours, from the palette's lightness
     void buildMenus();
     void addConnection(Connection *connection);
     void removeConnection(Connection *connection);

@@ -5,10 +5,15 @@
 #include "core/model/humanunits.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QFontMetrics>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
+#include <QLabel>
+#include <QTextDocument>
+#include <QWidget>
 
 #include <algorithm>
 #include <cmath>
@@ -23,62 +28,256 @@ static QString tr(const char *text)
     return QCoreApplication::translate("cdeck::presentation", text);
 }
 
+namespace {
+
+struct ToneValues
+{
+    Tone tone;
+    QRgb light;
+    QRgb dark;
+    // Colours the code wrote by hand before this table, kept so text and data that still carry one (a rich-text
+    // legend inside a translated string, a colour stored with data) follow the theme: see followPalette.
+    QRgb formerly[5]; // 0: none
+};
+
+// THE table. Light values: text on #efefef/#ffffff at 4.5:1 or more; dark values: text on #1f2124/#181a1c at 4.5:1
+// or more (tst_theme measures what is drawn). Surfaces are near their window's colour.
+constexpr ToneValues kTones[] = {
+    {Tone::Info, 0xff1a5fb4, 0xff8ab4f8, {0xff1f6fc5, 0xff1e61a8, 0xff1565c0, 0xff1976d2}},
+    {Tone::Success, 0xff1b7a3a, 0xff6dd58c, {0xff2e9e4f, 0xff43a047}},
+    {Tone::Busy, 0xff17692f, 0xff81c995, {0xff188038}},
+    {Tone::Warning, 0xff8a5a00, 0xfffdd663, {0xffc27c0e, 0xffe67e00}},
+    {Tone::Neutral, 0xff5f6368, 0xffa8adb3, {0xff70757d, 0xff757575, 0xff90a4ae, 0xff8d6e63, 0xff555555}},
+    {Tone::Danger, 0xffb3261e, 0xfff28b82, {0xffc62828, 0xffd32f2f, 0xffb71c1c, 0xff8e1b1b}},
+    {Tone::Critical, 0xff8b0000, 0xffff6f66, {}},
+    {Tone::Minor, 0xff6b5e00, 0xffe2c541, {0xff9e8a00}},
+    {Tone::Orange, 0xffa34400, 0xffffab70, {0xffef6c00, 0xffbf360c}},
+    {Tone::Purple, 0xff6a1b9a, 0xffd7aefb, {0xff8e24aa}},
+    {Tone::Teal, 0xff00727c, 0xff78d9ec, {0xff00838f}},
+    {Tone::Slate, 0xff37474f, 0xffb0bec5, {0xff424242, 0xff212121}},
+    {Tone::MemoryManaged, 0xff1a5fb4, 0xff8ab4f8, {}},
+    {Tone::MemoryUnmanaged, 0xff4a86c8, 0xff4f86c8, {0xff7fb0e6}},
+    {Tone::ShuffleIn, 0xff2e7d32, 0xff6dd58c, {}},
+    {Tone::ShuffleOut, 0xffd35400, 0xffffab70, {}},
+    {Tone::Canvas, 0xfff7f8fa, 0xff16181b, {}},
+    {Tone::Card, 0xfffdfdfd, 0xff25282c, {}},
+    {Tone::Grid, 0xffe0e0e0, 0xff3a3d42, {0xffe3e5e8}},
+    {Tone::Border, 0xffb0b4ba, 0xff5f6368, {0xffd0d4da}},
+    {Tone::RowStripe, 0xfff1f3f6, 0xff23262a, {}},
+    {Tone::BarTrack, 0xffeeeeee, 0xff33363b, {}},
+    {Tone::BarGone, 0xffc0c0c0, 0xff55595e, {0xffbdbdbd}},
+    {Tone::NoData, 0xff9e9e9e, 0xff80868b, {}},
+    {Tone::DangerSurface, 0xfffdecea, 0xff3b1d1b, {}},
+    {Tone::DangerBorder, 0xfff5c2c0, 0xff8c3a35, {}},
+    {Tone::CodeSurface, 0xfff4f4f4, 0xff2a2d31, {}},
+    {Tone::SearchMatch, 0xaaffc107, 0xaab38600, {}},
+    {Tone::SelectionOutline, 0xff101010, 0xfff0f0f0, {}},
+    {Tone::PlotOutline, 0xff9e9e9e, 0xff6b7075, {}},
+    {Tone::LogError, 0xffb00020, 0xffff8a80, {}},
+    {Tone::LogWarning, 0xff8a4b00, 0xffffd166, {}},
+    {Tone::LogMatch, 0xffffe066, 0xff6e5a00, {}},
+};
+
+constexpr QRgb kSeriesLight[] = {0xff1f77b4, 0xffe6550d, 0xff2ca02c, 0xffd62728, 0xff9467bd,
+                                 0xff8c564b, 0xffe377c2, 0xff7f7f7f, 0xff9c9d12, 0xff17a2b3};
+constexpr QRgb kSeriesDark[] = {0xff6baed6, 0xffffa54f, 0xff74c476, 0xffff7b7b, 0xffc5a3ff,
+                                0xffd4a58f, 0xfff7a6d9, 0xffbdbdbd, 0xffdada5a, 0xff5fd3e2};
+
+double channel(double c)
+{
+    return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+double luminance(const QColor &c)
+{
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+} // namespace
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QColor tone(Tone t, const QPalette &palette)
+{
+    for (const ToneValues &v : kTones)
+        if (v.tone == t)
+            return QColor::fromRgba(isDark(palette) ? v.dark : v.light);
+    return palette.color(QPalette::Text);
+}
+
+QColor seriesColor(int index, const QPalette &palette)
+{
+    const int n = int(std::size(kSeriesLight));
+    const int i = ((index % n) + n) % n;
+    return QColor::fromRgba(isDark(palette) ? kSeriesDark[i] : kSeriesLight[i]);
+}
+
+QColor followPalette(const QColor &colour, const QPalette &palette)
+{
+    const QRgb rgb = colour.rgb(); // opaque: the table's alpha is not the caller's
+    const bool dark = isDark(palette);
+    auto withAlpha = [&colour](QRgb value) {
+        QColor c = QColor::fromRgb(value);
+        c.setAlpha(colour.alpha() == 255 ? qAlpha(value) : colour.alpha());
+        return c;
+    };
+    for (const ToneValues &v : kTones) {
+        const bool formerly = std::find(std::begin(v.formerly), std::end(v.formerly), rgb) != std::end(v.formerly);
+        if ((v.light | 0xff000000) == rgb || (v.dark | 0xff000000) == rgb || formerly)
+            return withAlpha(dark ? v.dark : v.light);
+    }
+    for (size_t i = 0; i < std::size(kSeriesLight); ++i)
+        if (kSeriesLight[i] == rgb || kSeriesDark[i] == rgb)
+            return withAlpha(dark ? kSeriesDark[i] : kSeriesLight[i]);
+    return colour;
+}
+
+QString themedHtml(QString html, const QPalette &palette)
+{
+    static const QRegularExpression hex(u"#[0-9a-fA-F]{6}\\b"_s);
+    static const QRegularExpression grey(u"color:\\s*gr[ae]y\\b"_s);
+    html.replace(grey, u"color:"_s + mutedText(palette).name());
+    QString out;
+    qsizetype last = 0;
+    for (auto it = hex.globalMatch(html); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(html).mid(last, m.capturedStart() - last);
+        out += followPalette(QColor(m.captured()), palette).name();
+        last = m.capturedEnd();
+    }
+    out += QStringView(html).mid(last);
+    return out;
+}
+
+QColor blendOver(const QColor &top, const QColor &bottom)
+{
+    const double a = top.alphaF();
+    return QColor::fromRgbF(float(top.redF() * a + bottom.redF() * (1 - a)), float(top.greenF() * a + bottom.greenF() * (1 - a)),
+                            float(top.blueF() * a + bottom.blueF() * (1 - a)));
+}
+
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QString cssColor(const QColor &colour)
+{
+    if (colour.alpha() == 255)
+        return colour.name();
+    return u"rgba(%1,%2,%3,%4)"_s.arg(colour.red()).arg(colour.green()).arg(colour.blue()).arg(colour.alpha());
+}
+
+bool isPaletteChange(const QEvent *event)
+{
+    return event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange;
+}
+
+void rethemeLabels(QWidget *root)
+{
+    for (QWidget *w : root->findChildren<QWidget *>())
+        if (!qobject_cast<QLabel *>(w) && !w->styleSheet().isEmpty())
+            restyle(w, themedHtml(w->styleSheet(), QGuiApplication::palette()));
+    // The application's palette, not each label's: a label may not have taken the new one yet when this runs.
+    for (QLabel *label : root->findChildren<QLabel *>()) {
+        if (!label->styleSheet().isEmpty())
+            restyle(label, themedHtml(label->styleSheet(), QGuiApplication::palette()));
+        const QString text = label->text();
+        if (label->textFormat() == Qt::PlainText || !Qt::mightBeRichText(text))
+            continue;
+        const QString themed = themedHtml(text, QGuiApplication::palette());
+        if (themed != text)
+            label->setText(themed);
+    }
+}
+
+void restyle(QWidget *widget, const QString &styleSheet)
+{
+    if (widget->styleSheet() != styleSheet)
+        widget->setStyleSheet(styleSheet);
+}
+
+QColor textOn(const QColor &fill)
+{
+    // Pure black and white: no tone of the table has them, so themedHtml() leaves them as they are.
+    const QColor white(0xff, 0xff, 0xff);
+    const QColor black(0x00, 0x00, 0x00);
+    return contrastRatio(white, fill) >= contrastRatio(black, fill) ? white : black;
+}
+
+QColor mutedText(const QPalette &palette)
+{
+    return tone(Tone::Neutral, palette);
+}
+
+QColor tint(const QColor &colour, double share, const QPalette &palette)
+{
+    QColor top = colour;
+    top.setAlphaF(float(std::clamp(share, 0.0, 1.0)));
+    return blendOver(top, palette.color(QPalette::Base));
+}
+
 QColor stateColor(ClusterState state)
 {
     switch (state) {
     case ClusterState::Starting:
     case ClusterState::Bootstrapping:
-        return QColor(0x1f, 0x6f, 0xc5); // blue: on its way
+        return tone(Tone::Info); // blue: on its way
     case ClusterState::Running:
-        return QColor(0x18, 0x80, 0x38); // green, busy
+        return tone(Tone::Busy); // green, busy
     case ClusterState::Waiting:
-        return QColor(0x2e, 0x9e, 0x4f); // green: ready
+        return tone(Tone::Success); // green: ready
     case ClusterState::Terminating:
-        return QColor(0xc2, 0x7c, 0x0e); // amber
+        return tone(Tone::Warning); // amber
     case ClusterState::Terminated:
-        return QColor(0x70, 0x75, 0x7d); // grey: gone as asked
+        return tone(Tone::Neutral); // grey: gone as asked
     case ClusterState::TerminatedWithErrors:
-        return QColor(0xc6, 0x28, 0x28); // red: gone, not as asked
+        return tone(Tone::Danger); // red: gone, not as asked
     }
-    return Qt::gray;
+    return tone(Tone::Neutral);
 }
 
 QColor statusColor(ExecutorStatus status)
 {
     switch (status) {
     case ExecutorStatus::Starting:
-        return QColor(0x1f, 0x6f, 0xc5);
+        return tone(Tone::Info);
     case ExecutorStatus::Running:
-        return QColor(0x2e, 0x9e, 0x4f);
+        return tone(Tone::Success);
     case ExecutorStatus::Paused:
-        return QColor(0xc2, 0x7c, 0x0e); // paused = memory pressure: worth a look
+        return tone(Tone::Warning); // paused = memory pressure: worth a look
     case ExecutorStatus::Retiring:
-        return QColor(0xc2, 0x7c, 0x0e);
+        return tone(Tone::Warning);
     case ExecutorStatus::Retired:
-        return QColor(0x70, 0x75, 0x7d);
+        return tone(Tone::Neutral);
     case ExecutorStatus::Lost:
-        return QColor(0xc6, 0x28, 0x28);
+        return tone(Tone::Danger);
     }
-    return Qt::gray;
+    return tone(Tone::Neutral);
 }
 
 QColor jobStateColor(JobState state)
 {
     switch (state) {
     case JobState::Pending:
-        return QColor(0x70, 0x75, 0x7d);
+        return tone(Tone::Neutral);
     case JobState::Running:
-        return QColor(0x1f, 0x6f, 0xc5);
+        return tone(Tone::Info);
     case JobState::Completed:
-        return QColor(0x2e, 0x9e, 0x4f);
+        return tone(Tone::Success);
     case JobState::Failed:
     case JobState::Interrupted:
-        return QColor(0xc6, 0x28, 0x28);
+        return tone(Tone::Danger);
     case JobState::CancelPending:
     case JobState::Cancelled:
-        return QColor(0xc2, 0x7c, 0x0e);
+        return tone(Tone::Warning);
     }
-    return Qt::gray;
+    return tone(Tone::Neutral);
 }
 
 QString stateText(ClusterState state)
@@ -230,7 +429,7 @@ void paintBadge(QPainter *painter, const QRect &rect, const QColor &color, const
     QPainterPath path;
     path.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), rect.height() / 2.0, rect.height() / 2.0);
     painter->fillPath(path, color);
-    painter->setPen(Qt::white);
+    painter->setPen(textOn(color));
     QFont f = painter->font();
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 0.85);

@@ -8,16 +8,65 @@
 
 #include <QColor>
 #include <QDateTime>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QList>
 #include <QString>
 
+class QEvent;
 class QPainter;
 class QFontMetrics;
 class QRect;
+class QWidget;
 
 // How states, sizes and times look everywhere in the console, so the sidebar, the header and the tables
 // agree (an on-call engineer reads colour before text).
 namespace cdeck::presentation {
+
+// The console's colours, one table (presentation.cpp, kTones): every colour the ui draws that is not a palette
+// role is one of these semantic names, with one value for a light window and one for a dark one, chosen by the
+// window's lightness. The light values reach WCAG AA (4.5:1) as text on the light palette's window and base, the
+// dark values on the dark palette's; text drawn on a tone as a fill takes textOn() so it reaches 4.5:1 too.
+enum class Tone {
+    // states and severities, as text, bars, badges and swatches
+    Info, Success, Busy, Warning, Neutral, Danger, Critical, Minor, Orange, Purple, Teal, Slate,
+    // the memory bar's parts and the shuffle directions
+    MemoryManaged, MemoryUnmanaged, ShuffleIn, ShuffleOut,
+    // surfaces and lines
+    Canvas, Card, Grid, Border, RowStripe, BarTrack, BarGone, NoData, DangerSurface, DangerBorder, CodeSurface,
+    SearchMatch, SelectionOutline, PlotOutline,
+    // log lines: levels and a search hit's background
+    LogError, LogWarning, LogMatch,
+};
+// True when the palette's window is dark (the dark column of the table applies).
+bool isDark(const QPalette &palette = QGuiApplication::palette());
+QColor tone(Tone tone, const QPalette &palette = QGuiApplication::palette());
+// Categorical chart series (executors, evidence lines): ten distinct hues that keep 3:1 against the plot.
+QColor seriesColor(int index, const QPalette &palette = QGuiApplication::palette());
+// A colour of the table (either column, any alpha) as the given palette's column has it; any other colour as it
+// is. Colours kept in data (a chart's lines, a lane's bars) are taken when the data is built and follow a later
+// theme change through this when painted.
+QColor followPalette(const QColor &colour, const QPalette &palette = QGuiApplication::palette());
+// Rich text with the table's colours (#rrggbb, and "color:gray" for secondary text) as the palette has them.
+QString themedHtml(QString html, const QPalette &palette = QGuiApplication::palette());
+// Black or white, whichever reads better on `fill` (the badge's and the bar's text).
+QColor textOn(const QColor &fill);
+// Secondary text (units, ids, notes) that still reaches 4.5:1, unlike a half-transparent placeholder.
+QColor mutedText(const QPalette &palette = QGuiApplication::palette());
+// `colour` laid over the palette's base at `share` (0..1): a card's fill in the state colour, in either theme.
+QColor tint(const QColor &colour, double share, const QPalette &palette = QGuiApplication::palette());
+// The WCAG 2 contrast ratio of two opaque colours (1..21), and the one of a colour with alpha over a background.
+double contrastRatio(const QColor &a, const QColor &b);
+QColor blendOver(const QColor &top, const QColor &bottom);
+// "#rrggbb" or "rgba(r,g,b,a)", for style sheets and rich text.
+QString cssColor(const QColor &colour);
+// A palette change reached this widget (its own or the application's): time to take colours again.
+bool isPaletteChange(const QEvent *event);
+// Every label under `root` with the table's colours of its palette, in its rich text (legends built once,
+// from a translated string that carries its swatches' colours) and its style sheet.
+void rethemeLabels(QWidget *root);
+// Sets a style sheet only when it differs: a style sheet's polish may itself change the palette.
+void restyle(QWidget *widget, const QString &styleSheet);
 
 QColor stateColor(ClusterState state);
 QColor statusColor(ExecutorStatus status);

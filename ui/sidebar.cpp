@@ -4,6 +4,7 @@
 
 #include "backend/connection.h"
 #include "models/clusterlistmodel.h"
+#include "presentation.h"
 #include "widgets/clusteritemdelegate.h"
 
 #include <QCheckBox>
@@ -29,14 +30,14 @@ QColor connectionColor(ConnectionState state)
 {
     switch (state) {
     case ConnectionState::Connected:
-        return QColor(0x2e, 0x9e, 0x4f);
+        return presentation::tone(presentation::Tone::Success);
     case ConnectionState::Connecting:
-        return QColor(0x1f, 0x6f, 0xc5);
+        return presentation::tone(presentation::Tone::Info);
     case ConnectionState::Unreachable:
     case ConnectionState::Unauthorized:
-        return QColor(0xc6, 0x28, 0x28);
+        return presentation::tone(presentation::Tone::Danger);
     }
-    return Qt::gray;
+    return presentation::tone(presentation::Tone::Neutral);
 }
 
 QString stateWord(ConnectionState state)
@@ -154,6 +155,7 @@ void Sidebar::addConnection(Connection *connection, bool removable)
     s.proxy = new ClusterListFilter(s.box);
     s.proxy->setSourceModel(connection->clusters());
     s.list = new QListView(s.box);
+    s.list->setAccessibleName(tr("Clusters of %1").arg(connection->name()));
     // Rows as tall as their wrapped text, laid out again when the sidebar is resized.
     s.list->setResizeMode(QListView::Adjust);
     s.list->setUniformItemSizes(false);
@@ -275,8 +277,8 @@ void Sidebar::refresh(Connection *current)
         Connection *c = s.connection;
         // A runtime given by --runtime is named by its address: do not say it twice.
         const QString where = c->name() == c->url().authority() ? QString() : c->url().authority().toHtmlEscaped() + u" · "_s;
-        s.header->setText(u"%1 <b>%2</b> <span style='color:gray'>%3%4</span>"_s.arg(
-            stateDot(c->state()), c->name().toHtmlEscaped(), where, stateWord(c->state())));
+        s.header->setText(presentation::themedHtml(u"%1 <b>%2</b> <span style='color:gray'>%3%4</span>"_s.arg(
+            stateDot(c->state()), c->name().toHtmlEscaped(), where, stateWord(c->state()))));
         s.header->setToolTip(c->stateMessage());
     }
     if (!current)

@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 ClusterDeck developers
 // SPDX-License-Identifier: Apache-2.0
 // clusterdeck: the console. Thin: options, translations, the window, and --screenshot.
+#include "ui/consolesettings.h"
 #include "ui/forms/launchform.h"
 #include "ui/mainwindow.h"
 #include "ui/panels/summarypanel.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -148,13 +150,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption launchWorkersOption(u"launch-workers"_s, QCoreApplication::translate("main", "Prefill the launch form's workers (with --page launch)."), u"N"_s);
     const QCommandLineOption launchScalingOption(u"launch-scaling"_s, QCoreApplication::translate("main", "Prefill the launch form with a managed scaling policy between MIN and MAX workers (with --page launch)."), u"MIN-MAX"_s);
     const QCommandLineOption reportPdfOption(u"report-pdf"_s, QCoreApplication::translate("main", "With --screenshot --page summary: also write the summary's PDF report to FILE."), u"FILE"_s);
+    const QCommandLineOption themeOption(u"theme"_s, QCoreApplication::translate("main", "The theme: system, light or dark (default: the one chosen in View > Theme, else system)."), u"THEME"_s);
     const QCommandLineOption langOption(
         u"lang"_s,
         QCoreApplication::translate("main",
                                     "The console's language: de (German) or en (English). Default: the system's "
                                     "language (LANG), English when there is no translation for it."),
         u"LANG"_s);
-    parser.addOptions({reportPdfOption, eventLogOption, langOption});
+    parser.addOptions({reportPdfOption, eventLogOption, langOption, themeOption});
     parser.addOptions({runtimeOption, tokenOption, connectionOption, engineAlias, screenshotOption, sizeOption, pageOption, clusterOption,
                        launchNameOption, launchWorkersOption, launchScalingOption, jobOption});
     parser.process(app);
@@ -195,6 +198,17 @@ int main(int argc, char *argv[])
     }
     const bool screenshot = parser.isSet(screenshotOption);
     options.persistent = !screenshot;
+    {
+        const QString themeName = parser.isSet(themeOption) ? parser.value(themeOption)
+            : screenshot                                     ? u"system"_s
+                                                             : cdeck::ConsoleSettings().theme();
+        const std::optional<cdeck::theme::Choice> choice = cdeck::theme::fromName(themeName);
+        if (!choice && parser.isSet(themeOption)) {
+            fprintf(stderr, "clusterdeck: --theme must be system, light or dark\n");
+            return 2;
+        }
+        cdeck::theme::apply(choice.value_or(cdeck::theme::Choice::System));
+    }
 
     static const QHash<QString, cdeck::MainWindow::Page> pages{{u"overview"_s, cdeck::MainWindow::Page::Overview},
                                                                 {u"executors"_s, cdeck::MainWindow::Page::Executors},

@@ -3,12 +3,16 @@
 #include "costcharts.h"
 
 #include "ui/cost/costexport.h"
+#include "ui/presentation.h"
 
+#include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
+#include <QGraphicsScene>
 #include <QGroupBox>
 #include <QLabel>
 #include <QHorizontalBarSeries>
@@ -72,7 +76,76 @@ QString axisFormat(const QString &currency, int decimals)
     return number + u' ' + currency;
 }
 
+// A chart view that follows the palette: Qt Charts keeps its own theme, so a palette change is passed on.
+class ThemedChartView : public QChartView
+{
+public:
+    using QChartView::QChartView;
+
+protected:
+    void changeEvent(QEvent *event) override
+    {
+        QChartView::changeEvent(event);
+        if (presentation::isPaletteChange(event))
+            applyChartPalette(chart(), palette());
+    }
+};
+
+// What a screen reader says for a chart: its title, then each bar or slice with its amount.
+void describeChart(QChart *chart, const QStringList &lines)
+{
+    if (!chart->scene())
+        return;
+    for (QGraphicsView *view : chart->scene()->views()) {
+        view->setAccessibleName(chart->title());
+        view->setAccessibleDescription(lines.join(u'\n'));
+    }
+}
+
 } // namespace
+
+void applyChartPalette(QChart *chart, const QPalette &palette)
+{
+    // The series' colours are the table's: keep them across the theme's reset, in the palette's column.
+    QList<std::pair<QBarSet *, QColor>> sets;
+    QList<std::pair<QPieSlice *, QColor>> slices;
+    for (QAbstractSeries *series : chart->series()) {
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(series))
+            for (QBarSet *set : bars->barSets())
+                sets.append({set, set->color()});
+        if (auto *pie = qobject_cast<QPieSeries *>(series))
+            for (QPieSlice *slice : pie->slices())
+                slices.append({slice, slice->color()});
+    }
+    const QChart::ChartTheme theme = presentation::isDark(palette) ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (chart->theme() != theme) {
+        const QFont titleFont = chart->titleFont();
+        chart->setTheme(theme);
+        chart->setTitleFont(titleFont);
+    }
+    const QColor text = palette.color(QPalette::Text);
+    const QColor grid = presentation::tone(presentation::Tone::Grid, palette);
+    chart->setBackgroundBrush(palette.base());
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsColor(text);
+        axis->setLinePenColor(presentation::tone(presentation::Tone::Border, palette));
+        axis->setGridLineColor(grid);
+        axis->setTitleBrush(text);
+    }
+    for (const auto &[set, colour] : std::as_const(sets)) {
+        set->setColor(presentation::followPalette(colour, palette));
+        set->setBorderColor(presentation::followPalette(colour, palette));
+        set->setLabelColor(presentation::textOn(set->color()));
+    }
+    for (const auto &[slice, colour] : std::as_const(slices)) {
+        slice->setColor(presentation::followPalette(colour, palette));
+        slice->setBorderColor(palette.color(QPalette::Base));
+        slice->setLabelColor(text);
+    }
+}
 
 QChartView *makeChartView(const QString &title, QWidget *parent)
 {
@@ -82,7 +155,10 @@ QChartView *makeChartView(const QString &title, QWidget *parent)
     chart->setAnimationOptions(QChart::NoAnimation); // redrawn every second: animation would never settle
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
-    auto *view = new QChartView(chart, parent);
+    auto *view = new ThemedChartView(chart, parent);
+    view->setAccessibleName(title);
+    view->setFocusPolicy(Qt::TabFocus); // reached by Tab: a screen reader reads its bars
+    applyChartPalette(chart, view->palette());
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(180);
     return view;
@@ -140,6 +216,8 @@ void setHorizontalBars(QChart *chart, const Bars &bars, const QString &currency,
     x->setTickCount(nice.ticks);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
+    applyChartPalette(chart, QGuiApplication::palette());
+    describeChart(chart, labels);
 }
 
 void setColumns(QChart *chart, const Bars &bars, const QString &currency, QColor color)
@@ -171,6 +249,11 @@ void setColumns(QChart *chart, const Bars &bars, const QString &currency, QColor
     y->setTickCount(nice.ticks);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
+    applyChartPalette(chart, QGuiApplication::palette());
+    QStringList lines;
+    for (const auto &[label, value] : bars)
+        lines.append(u"%1: %2"_s.arg(label, formatMoneyAmong(value, max, currency)));
+    describeChart(chart, lines);
 }
 
 void setPie(QChart *chart, const Bars &slices, const QString &currency, const QList<QColor> &colors)
@@ -198,6 +281,11 @@ void setPie(QChart *chart, const Bars &slices, const QString &currency, const QL
             slice->setColor(colors[i]);
     }
     chart->addSeries(series);
+    applyChartPalette(chart, QGuiApplication::palette());
+    QStringList lines;
+    for (QPieSlice *slice : series->slices())
+        lines.append(slice->label());
+    describeChart(chart, lines);
 }
 
 QLabel *makeFigure(const QString &objectName, double scale, QWidget *parent)

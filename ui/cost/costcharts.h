@@ -12,6 +12,7 @@
 class QChart;
 class QChartView;
 class QLabel;
+class QPalette;
 class QWidget;
 
 // Small Qt Charts helpers for the cost pages: every chart is rebuilt from the runtime's latest answer.
@@ -19,7 +20,12 @@ namespace cdeck::costview {
 
 using Bars = QList<std::pair<QString, double>>;
 
+// A chart view that takes the palette's colours (chart theme, background, axis labels, grid) and follows a
+// palette change; its accessible name is the title and its description lists the bars.
 QChartView *makeChartView(const QString &title, QWidget *parent);
+// The palette's colours on a chart: the light or dark chart theme, text and grid, and the series' table colours
+// in the palette's column. The setters below call it; the view calls it again on a palette change.
+void applyChartPalette(QChart *chart, const QPalette &palette);
 // Labels made distinct ("x", "x (2)"): a category axis silently drops a repeated one.
 QStringList uniqueLabels(const QStringList &labels);
 // Horizontal bars in the given order, the first on top; each category reads "$amount  label" (one rounding

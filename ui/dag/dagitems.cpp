@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
@@ -20,15 +21,15 @@ QColor dagStateColor(dag::NodeState state)
 {
     switch (state) {
     case dag::NodeState::Pending:
-        return QColor(0x70, 0x75, 0x7d);
+        return presentation::tone(presentation::Tone::Neutral);
     case dag::NodeState::Running:
-        return QColor(0x1f, 0x6f, 0xc5);
+        return presentation::tone(presentation::Tone::Info);
     case dag::NodeState::Completed:
-        return QColor(0x2e, 0x9e, 0x4f);
+        return presentation::tone(presentation::Tone::Success);
     case dag::NodeState::Failed:
-        return QColor(0xc6, 0x28, 0x28);
+        return presentation::tone(presentation::Tone::Danger);
     }
-    return Qt::gray;
+    return presentation::tone(presentation::Tone::Neutral);
 }
 
 QString dagStateText(dag::NodeState state)
@@ -171,7 +172,8 @@ void DagNodeItem::paintBlock(QPainter *painter, const QRectF &box, const QColor 
     // Too small to read: a block of the state colour, with the selection or search hit still visible.
     if (selected || matched)
         painter->fillRect(box.adjusted(-box.width() * 0.2, -box.height() * 0.4, box.width() * 0.2, box.height() * 0.4),
-                          selected ? QColor(0x10, 0x10, 0x10, 160) : QColor(0xff, 0xc1, 0x07, 200));
+                          selected ? presentation::tone(presentation::Tone::SelectionOutline)
+                                   : presentation::tone(presentation::Tone::SearchMatch));
     painter->fillRect(box, colour);
 }
 
@@ -187,25 +189,28 @@ void DagNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setRenderHint(QPainter::Antialiasing, true);
     if (m_matched) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xff, 0xc1, 0x07, 170));
+        painter->setBrush(presentation::tone(presentation::Tone::SearchMatch));
         painter->drawRoundedRect(box.adjusted(-4, -4, 4, 4), 9, 9);
     }
-    const QColor fill = colour.lighter(m_node.state == dag::NodeState::Pending ? 175 : 185);
+    // A card in a wash of its state's colour over the base, light or dark; its text in the palette's text.
+    const QPalette palette = QGuiApplication::palette();
+    const QColor fill = presentation::tint(colour, m_node.state == dag::NodeState::Pending ? 0.09 : 0.12, palette);
     if (!m_node.members.isEmpty()) {
         // A collapsed fan-out: two cards peeking out behind it.
         painter->setPen(QPen(colour, 1.0));
-        painter->setBrush(fill.darker(105));
+        painter->setBrush(presentation::tint(colour, 0.2, palette));
         painter->drawRoundedRect(box.translated(6, 6), 6, 6);
         painter->drawRoundedRect(box.translated(3, 3), 6, 6);
     }
-    painter->setPen(QPen(isSelected() ? QColor(0x10, 0x10, 0x10) : colour, isSelected() ? 3.0 : 1.5));
+    painter->setPen(QPen(isSelected() ? presentation::tone(presentation::Tone::SelectionOutline, palette) : colour,
+                         isSelected() ? 3.0 : 1.5));
     painter->setBrush(fill);
     painter->drawRoundedRect(box, 6, 6);
 
     // Progress bar along the bottom edge.
     const QRectF bar(8.0, kHeight - 11.0, kWidth - 16.0, 5.0);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(255, 255, 255, 200));
+    painter->setBrush(presentation::tone(presentation::Tone::BarTrack, palette));
     painter->drawRoundedRect(bar, 2.5, 2.5);
     const double progress = std::clamp(m_node.progress(), 0.0, 1.0);
     if (progress > 0.0) {
@@ -219,7 +224,7 @@ void DagNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     font.setPointSizeF(9.0);
     font.setBold(true);
     painter->setFont(font);
-    painter->setPen(QColor(0x20, 0x22, 0x25));
+    painter->setPen(palette.color(QPalette::Text));
     const QFontMetricsF bold(font);
     const QString name = m_node.name.isEmpty() ? m_node.id : m_node.name;
     painter->drawText(QRectF(8.0, 4.0, kWidth - 16.0, 18.0), Qt::AlignLeft | Qt::AlignVCenter,
@@ -227,7 +232,7 @@ void DagNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     font.setBold(false);
     font.setPointSizeF(8.0);
     painter->setFont(font);
-    painter->setPen(QColor(0x45, 0x48, 0x4d));
+    painter->setPen(presentation::mutedText(palette));
     const int total = m_node.taskCount();
     const int done = int(std::lround(progress * total));
     QString line = QCoreApplication::translate("cdeck::DagView", "%1/%2 tasks").arg(done).arg(total);
@@ -286,7 +291,8 @@ void DagEdgeItem::setHighlighted(bool on)
 
 QColor DagEdgeItem::colourFor(bool highlighted)
 {
-    return highlighted ? QColor(0x1f, 0x3f, 0x8f) : QColor(0x8a, 0x90, 0x99, 190);
+    // Edges are lines, not text: 3:1 against the canvas (WCAG's non-text contrast) in either theme.
+    return highlighted ? presentation::tone(presentation::Tone::Info) : presentation::tone(presentation::Tone::Neutral);
 }
 
 void DagEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)

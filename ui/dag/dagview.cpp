@@ -3,9 +3,11 @@
 #include "dagview.h"
 
 #include "ui/dag/dagitems.h"
+#include "ui/presentation.h"
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPaintEvent>
 #include <QPainter>
@@ -33,13 +35,42 @@ DagView::DagView(QGraphicsScene *scene, QWidget *parent)
     setResizeAnchor(AnchorViewCenter);
     // Minimal updates: repaint only what changed (a node's progress) rather than the whole viewport.
     setViewportUpdateMode(MinimalViewportUpdate);
-    setBackgroundBrush(QColor(0xf7, 0xf8, 0xfa));
+    setBackgroundBrush(presentation::tone(presentation::Tone::Canvas, palette()));
     // Panning is by dragging and through the minimap. Scroll bars would come and go as the graph grows,
     // resizing the viewport and nudging every node sideways on a live update.
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_minimap = new DagMinimap(this);
     placeMinimap();
+}
+
+void DagView::changeEvent(QEvent *event)
+{
+    QGraphicsView::changeEvent(event);
+    if (presentation::isPaletteChange(event)) {
+        setBackgroundBrush(presentation::tone(presentation::Tone::Canvas, palette()));
+        viewport()->update();
+        m_minimap->scheduleRender();
+    }
+}
+
+void DagView::keyPressEvent(QKeyEvent *event)
+{
+    // Without a mouse: + and − zoom, 0 fits; the arrows pan (QGraphicsView's own).
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomBy(1.25);
+        return;
+    case Qt::Key_Minus:
+        zoomBy(0.8);
+        return;
+    case Qt::Key_0:
+        fitGraph();
+        return;
+    default:
+        QGraphicsView::keyPressEvent(event);
+    }
 }
 
 void DagView::setZoom(double scale)
@@ -200,6 +231,9 @@ void DagView::paintOverview(QPainter *painter, const QRectF &sceneRect) const
 
 void DagView::paintEvent(QPaintEvent *event)
 {
+    // The canvas is the table's, for the palette painted with now (a change while hidden is caught here too).
+    if (const QColor canvas = presentation::tone(presentation::Tone::Canvas, palette()); backgroundBrush().color() != canvas)
+        setBackgroundBrush(canvas);
     if (!isOverviewActive()) {
         QGraphicsView::paintEvent(event);
         return;
@@ -286,7 +320,7 @@ void DagMinimap::render()
     const qreal dpr = devicePixelRatioF();
     m_picture = QPixmap((fitted * dpr).toSize().expandedTo(QSize(1, 1)));
     m_picture.setDevicePixelRatio(dpr);
-    m_picture.fill(QColor(0xf7, 0xf8, 0xfa));
+    m_picture.fill(presentation::tone(presentation::Tone::Canvas, palette()));
     QPainter p(&m_picture);
     if (fitted.width() / m_sceneRect.width() < kDagBlockBelowScale && m_view->hasOverviewItems()) {
         // Blocks and hairlines in one pass, as the view paints them zoomed out.
@@ -324,14 +358,18 @@ void DagMinimap::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing, true);
-    p.setPen(QColor(0xb0, 0xb4, 0xba));
-    p.setBrush(QColor(255, 255, 255, 235));
+    p.setPen(presentation::tone(presentation::Tone::Border, palette()));
+    QColor card = presentation::tone(presentation::Tone::Card, palette());
+    card.setAlpha(235);
+    p.setBrush(card);
     p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
     if (m_picture.isNull())
         return;
     p.drawPixmap(mapRect().topLeft(), m_picture);
-    p.setPen(QPen(QColor(0xd3, 0x2f, 0x2f), 1.5));
-    p.setBrush(QColor(0xd3, 0x2f, 0x2f, 30));
+    QColor window = presentation::tone(presentation::Tone::Danger, palette());
+    p.setPen(QPen(window, 1.5));
+    window.setAlpha(30);
+    p.setBrush(window);
     p.drawRect(viewportRectOnMap());
 }
 

@@ -3,6 +3,7 @@
 #include "addruntimedialog.h"
 
 #include "ui/consolesettings.h"
+#include "ui/presentation.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -42,7 +43,7 @@ AddRuntimeDialog::AddRuntimeDialog(QWidget *parent)
     m_user->setObjectName(u"userEdit"_s);
     m_user->setPlaceholderText(tr("optional: user.name for killing applications (simple auth)"));
     m_error->setObjectName(u"addRuntimeError"_s);
-    m_error->setStyleSheet(u"color: #c62828;"_s);
+    m_error->setStyleSheet(u"color: %1;"_s.arg(presentation::tone(presentation::Tone::Danger).name()));
     m_error->setWordWrap(true);
     m_note->setWordWrap(true);
     m_form->addRow(tr("&Server"), m_kind);

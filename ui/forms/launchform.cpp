@@ -27,7 +27,10 @@ using namespace Qt::StringLiterals;
 namespace cdeck {
 
 namespace {
-const QString kErrorStyle = u"color: #c62828;"_s;
+QString errorStyle()
+{
+    return u"color: %1;"_s.arg(presentation::tone(presentation::Tone::Danger).name());
+}
 const QString kBadField = u"badField"_s; // dynamic property: drawn with a red frame by the style sheet below
 } // namespace
 
@@ -60,7 +63,8 @@ LaunchForm::LaunchForm(QWidget *parent)
 {
     setObjectName(u"launchForm"_s);
     setStyleSheet(u"QLineEdit[badField=\"true\"], QSpinBox[badField=\"true\"], QPlainTextEdit[badField=\"true\"],"
-                  " QComboBox[badField=\"true\"] { border: 2px solid #c62828; border-radius: 3px; }"_s);
+                  " QComboBox[badField=\"true\"] { border: 2px solid %1; border-radius: 3px; }"_s.arg(
+                      presentation::tone(presentation::Tone::Danger).name()));
     m_name->setObjectName(u"nameEdit"_s);
     m_name->setPlaceholderText(tr("e.g. etl-nightly (letters, digits, - and _)"));
     m_name->setMaxLength(ClusterSpec::kMaxNameLength + 16); // room to type past the limit and be told
@@ -116,8 +120,11 @@ LaunchForm::LaunchForm(QWidget *parent)
     m_signal->addItem(tr("Memory pressure (out > 75%, in < 30%)"), toString(ScalingSignal::MemoryPressure));
     m_message->setObjectName(u"formMessage"_s);
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(u"QLabel { color: #c62828; background: #fdecea; border: 1px solid #f5c2c0;"
-                             " border-radius: 4px; padding: 6px; }"_s);
+    using presentation::Tone;
+    m_message->setStyleSheet(u"QLabel { color: %1; background: %2; border: 1px solid %3;"
+                             " border-radius: 4px; padding: 6px; }"_s.arg(presentation::tone(Tone::Danger).name(),
+                                                                        presentation::tone(Tone::DangerSurface).name(),
+                                                                        presentation::tone(Tone::DangerBorder).name()));
     m_message->hide();
     m_launch->setObjectName(u"launchButton"_s);
     m_launch->setDefault(true);
@@ -142,7 +149,7 @@ LaunchForm::LaunchForm(QWidget *parent)
             column->addWidget(hint);
         auto *error = new QLabel(this);
         error->setObjectName(u"error_"_s + field);
-        error->setStyleSheet(kErrorStyle);
+        error->setStyleSheet(errorStyle());
         error->setWordWrap(true);
         error->hide();
         column->addWidget(error);

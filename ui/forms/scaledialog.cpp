@@ -61,7 +61,7 @@ ScaleDialog::ScaleDialog(const ClusterInfo &cluster, const std::optional<Instanc
     m_outCooldown->setSuffix(tr(" s"));
     m_inCooldown->setSuffix(tr(" s"));
     m_problems->setObjectName(u"problemsLabel"_s);
-    m_problems->setStyleSheet(u"color: #c62828;"_s);
+    m_problems->setStyleSheet(u"color: %1;"_s.arg(presentation::tone(presentation::Tone::Danger).name()));
     m_problems->setWordWrap(true);
 
     auto *form = new QFormLayout;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "terminatedialog.h"
 
+#include "ui/presentation.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,7 +34,9 @@ TerminateDialog::TerminateDialog(const ClusterInfo &cluster, QWidget *parent)
     QPushButton *terminate = buttons->addButton(tr("Terminate"), QDialogButtonBox::AcceptRole);
     terminate->setObjectName(u"terminateButton"_s);
     terminate->setEnabled(false);
-    terminate->setStyleSheet(u"QPushButton:enabled { background: #c62828; color: white; font-weight: bold; }"_s);
+    const QColor danger = presentation::tone(presentation::Tone::Danger);
+    terminate->setStyleSheet(u"QPushButton:enabled { background: %1; color: %2; font-weight: bold; }"_s.arg(
+        danger.name(), presentation::textOn(danger).name()));
     buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
     connect(confirm, &QLineEdit::textChanged, this,
             [terminate, name = cluster.name()](const QString &t) { terminate->setEnabled(t == name); });

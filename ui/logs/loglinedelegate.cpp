@@ -2,19 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "loglinedelegate.h"
 
+#include "ui/presentation.h"
+
 #include "core/logs/logmodel.h"
 
 #include <QApplication>
 #include <QPainter>
 
 namespace cdeck {
-
-namespace {
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightness() < 128;
-}
-} // namespace
 
 LogLineDelegate::LogLineDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
@@ -23,15 +18,14 @@ LogLineDelegate::LogLineDelegate(QObject *parent)
 
 QColor LogLineDelegate::levelColour(logs::LogLevel level, const QPalette &palette)
 {
-    // Each pair reads at 4.5:1 or better on the palette's base (white / near black).
-    const bool dark = isDark(palette);
+    // The table's tones: each reads at 4.5:1 or better on the palette's base (white / near black).
     switch (level) {
     case logs::LogLevel::Error:
-        return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20);
+        return presentation::tone(presentation::Tone::LogError, palette);
     case logs::LogLevel::Warning:
-        return dark ? QColor(0xff, 0xd1, 0x66) : QColor(0x8a, 0x4b, 0x00);
+        return presentation::tone(presentation::Tone::LogWarning, palette);
     case logs::LogLevel::Debug:
-        return dark ? QColor(0xa0, 0xa8, 0xb0) : QColor(0x5f, 0x63, 0x68);
+        return presentation::mutedText(palette);
     case logs::LogLevel::Info:
     case logs::LogLevel::None:
         break;
@@ -41,7 +35,7 @@ QColor LogLineDelegate::levelColour(logs::LogLevel level, const QPalette &palett
 
 QColor LogLineDelegate::highlightColour(const QPalette &palette)
 {
-    return isDark(palette) ? QColor(0x80, 0x6a, 0x00) : QColor(0xff, 0xe0, 0x66);
+    return presentation::tone(presentation::Tone::LogMatch, palette);
 }
 
 QSize LogLineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const

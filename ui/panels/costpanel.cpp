@@ -102,6 +102,8 @@ CostPanel::CostPanel(QWidget *parent)
     layout->addWidget(m_note);
     layout->addLayout(charts, 3);
     layout->addWidget(tables, 2);
+    m_lines->setAccessibleName(tr("Ledger lines"));
+    m_jobs->setAccessibleName(tr("Cost by job"));
     clear();
 }
 
@@ -169,7 +171,7 @@ void CostPanel::setReport(const QString &clusterId, const QJsonObject &report)
         m_lines->setItem(i, 8, cell(costview::formatMoney(l[u"cost"_s].toDouble(), currency, 4), true));
     }
     std::stable_sort(byInstance.begin(), byInstance.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
-    costview::setHorizontalBars(m_byInstance->chart(), byInstance.mid(0, 12), currency, QColor(0x19, 0x76, 0xd2));
+    costview::setHorizontalBars(m_byInstance->chart(), byInstance.mid(0, 12), currency, presentation::tone(presentation::Tone::Info));
 
     const QJsonArray jobs = report.value(u"jobs"_s).toArray();
     m_jobs->setRowCount(int(jobs.size()));
@@ -185,7 +187,8 @@ void CostPanel::setReport(const QString &clusterId, const QJsonObject &report)
     const double busy = meter.value(u"busyExecutorCost"_s).toDouble();
     costview::setPie(m_breakdown->chart(),
                      {{tr("Jobs"), busy}, {tr("Idle"), idle}, {tr("Other"), std::max(0.0, total - busy - idle)}},
-                     currency, {QColor(0x43, 0xa0, 0x47), QColor(0xef, 0x6c, 0x00), QColor(0x90, 0xa4, 0xae)});
+                     currency, {presentation::tone(presentation::Tone::Success), presentation::tone(presentation::Tone::Orange),
+                      presentation::tone(presentation::Tone::Neutral)});
     m_export->setEnabled(true);
 }
 

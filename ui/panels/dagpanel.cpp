@@ -142,6 +142,15 @@ DagPanel::DagPanel(QWidget *parent)
             requestLayout();
     });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &DagPanel::updateDetails);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &DagPanel::updateAccessibleTexts);
+    // Names for what shows no words of its own (a screen reader would say "plus", "minus" or nothing).
+    m_zoomIn->setAccessibleName(tr("Zoom in"));
+    m_zoomOut->setAccessibleName(tr("Zoom out"));
+    m_jobChooser->setAccessibleName(tr("Job"));
+    m_search->setAccessibleName(tr("Find a task group"));
+    m_collapseAbove->setAccessibleName(tr("Fold fan-outs larger than"));
+    m_details->setAccessibleName(tr("Task group details"));
+    m_view->setFocusPolicy(Qt::StrongFocus);
     updateStatus();
 }
 
@@ -599,8 +608,8 @@ void DagPanel::updateDetails()
     QString html = u"<h3 style='margin-bottom:2px'>%1</h3>"_s.arg((n.name.isEmpty() ? n.id : n.name).toHtmlEscaped());
     html += u"<p style='color:gray;margin-top:0'><code>%1</code></p>"_s.arg(n.id.toHtmlEscaped());
     const int total = n.taskCount();
-    html += u"<p><span style='background:%1;color:white;padding:2px 6px'>&nbsp;%2&nbsp;</span> &nbsp;%3</p>"_s.arg(
-        dagStateColor(n.state).name(), dagStateText(n.state),
+    html += u"<p><span style='background:%1;color:%2;padding:2px 6px'>&nbsp;%3&nbsp;</span> &nbsp;%4</p>"_s.arg(
+        dagStateColor(n.state).name(), presentation::textOn(dagStateColor(n.state)).name(), dagStateText(n.state),
         tr("%1 of %n task(s) done (%2%)", nullptr, total)
             .arg(int(std::lround(n.progress() * total)))
             .arg(int(std::lround(n.progress() * 100))));
@@ -659,7 +668,7 @@ void DagPanel::updateDetails()
                                                  names.join(u"<br>"_s),
                                                  n.members.size() > 12 ? u"<br>…"_s : QString());
     }
-    m_details->setHtml(html);
+    m_details->setHtml(presentation::themedHtml(html, palette()));
 }
 
 void DagPanel::updateStatus()
@@ -686,8 +695,44 @@ void DagPanel::updateStatus()
     if (m_stale)
         html += u" <span style='color:#8a5a00'>%1</span>"_s.arg(tr("(stale: the runtime is not answering)"));
     if (!m_error.isEmpty())
-        html += u"<br><span style='color:#c62828'>%1</span>"_s.arg(m_error.toHtmlEscaped());
-    m_status->setText(u"%1 &nbsp;&nbsp; <span style='color:gray'>%2</span>"_s.arg(html, legendHtml()));
+        html += u"<br><span style='color:%1'>%2</span>"_s.arg(presentation::tone(presentation::Tone::Danger).name(), m_error.toHtmlEscaped());
+    m_status->setText(presentation::themedHtml(u"%1 &nbsp;&nbsp; <span style='color:gray'>%2</span>"_s.arg(html, legendHtml()), palette()));
+    updateAccessibleTexts();
+}
+
+void DagPanel::updateAccessibleTexts()
+{
+    // What a screen reader says for the graph: the job, how many task groups in each state, and the selection.
+    int byState[8] = {};
+    for (const dag::DagNode &n : m_layout.graph.nodes())
+        ++byState[int(n.state) & 7];
+    QStringList counts;
+    for (dag::NodeState s : {dag::NodeState::Failed, dag::NodeState::Running, dag::NodeState::Pending, dag::NodeState::Completed})
+        if (byState[int(s) & 7] > 0)
+            counts.append(tr("%1: %2").arg(dagStateText(s)).arg(byState[int(s) & 7]));
+    m_view->setAccessibleName(m_jobId.isEmpty() ? tr("Task graph") : tr("Task graph of job %1").arg(m_jobId));
+    QString description = m_hasLayout ? tr("%n task group(s)", nullptr, int(m_layout.graph.nodeCount())) + u" ("_s
+            + counts.join(u", "_s) + u")."_s
+                                      : tr("No graph shown.");
+    if (const DagNodeItem *item = m_nodes.value(selectedNodeId())) {
+        const dag::DagNode &n = item->node();
+        description += u' ' + tr("Selected: %1, %2, %3% done.").arg(n.name.isEmpty() ? n.id : n.name, dagStateText(n.state))
+                                 .arg(int(std::lround(n.progress() * 100)));
+    }
+    description += u' ' + tr("Find a task group with the search field; + and − zoom, 0 fits the graph.");
+    if (m_view->accessibleDescription() != description)
+        m_view->setAccessibleDescription(description);
+}
+
+void DagPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (presentation::isPaletteChange(event)) {
+        // Cards and edges read the palette when painted; the texts that carry colours are built again.
+        updateStatus();
+        updateDetails();
+        m_scene->update();
+    }
 }
 
 } // namespace cdeck

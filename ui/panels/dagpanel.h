@@ -65,6 +65,9 @@ public:
     QString matchText() const; // "2 of 5", "no match"
     void setCollapseFanOuts(bool on, int above = kDefaultCollapseAbove);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 Q_SIGNALS:
     void jobChosen(const QString &jobId); // the user picked another job in the chooser
     void layoutApplied(); // a new layout is on screen
@@ -75,6 +78,7 @@ private:
     void applyStates(const dag::Dag &shown);
     void updateDetails();
     void updateStatus();
+    void updateAccessibleTexts();
     void runSearch(bool next);
     dag::LayoutOptions layoutOptions() const;
     static QString structureKey(const dag::Dag &graph);

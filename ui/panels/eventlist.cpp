@@ -41,17 +41,18 @@ QString EventList::typeText(const QString &type)
 
 QColor EventList::typeColor(const QString &type)
 {
+    using presentation::Tone;
     if (type == QLatin1StringView(ClusterEvent::kScaleOut))
-        return QColor(0x2e, 0x7d, 0x32);
+        return presentation::tone(Tone::Success);
     if (type == QLatin1StringView(ClusterEvent::kScaleIn))
-        return QColor(0x15, 0x65, 0xc0);
+        return presentation::tone(Tone::Info);
     if (type == QLatin1StringView(ClusterEvent::kScaleRefused))
-        return QColor(0x8d, 0x6e, 0x63);
+        return presentation::tone(Tone::Neutral);
     if (type == QLatin1StringView(ClusterEvent::kScaleFailed) || type == QLatin1StringView(ClusterEvent::kBootstrapFailed))
-        return QColor(0xc6, 0x28, 0x28);
+        return presentation::tone(Tone::Danger);
     if (type == QLatin1StringView(ClusterEvent::kSpotInterruption) || type == QLatin1StringView(ClusterEvent::kMarketFallback))
-        return QColor(0xef, 0x6c, 0x00);
-    return QColor(0x42, 0x42, 0x42);
+        return presentation::tone(Tone::Orange);
+    return presentation::tone(Tone::Slate);
 }
 
 QString EventList::fromTo(const ClusterEvent &e)
@@ -93,6 +94,17 @@ void EventList::setEvents(const ClusterEventList &events)
         items.append(item);
     }
     addTopLevelItems(items);
+}
+
+void EventList::changeEvent(QEvent *event)
+{
+    QTreeWidget::changeEvent(event);
+    if (!presentation::isPaletteChange(event))
+        return;
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = topLevelItem(i);
+        item->setForeground(1, presentation::followPalette(item->foreground(1).color(), palette()));
+    }
 }
 
 QList<ChartMarker> EventList::markersFor(const ClusterEventList &events)

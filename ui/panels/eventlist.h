@@ -27,6 +27,9 @@ public:
     // Scaling actions, interruptions and fallbacks as vertical markers for the time charts.
     static QList<ChartMarker> markersFor(const ClusterEventList &events);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     qint64 m_lastSeq = -1;
     QString m_clusterId;

@@ -19,9 +19,21 @@ namespace cdeck {
 
 namespace {
 // The executors tab's colours (MemoryBarDelegate), so both views read the same.
-const QBrush kManaged(QColor(0x1f, 0x6f, 0xc5));
-const QBrush kUnmanaged(QColor(0x7f, 0xb0, 0xe6));
-const QBrush kSpilled(QColor(0xc2, 0x7c, 0x0e), Qt::BDiagPattern);
+// The table's colours (ExecutorBars follows a theme change when it paints them).
+QBrush managedBrush()
+{
+    return QBrush(presentation::tone(presentation::Tone::MemoryManaged));
+}
+
+QBrush unmanagedBrush()
+{
+    return QBrush(presentation::tone(presentation::Tone::MemoryUnmanaged));
+}
+
+QBrush spilledBrush()
+{
+    return QBrush(presentation::tone(presentation::Tone::Warning), Qt::BDiagPattern);
+}
 
 double orZero(double v)
 {
@@ -31,7 +43,7 @@ double orZero(double v)
 QString legendSwatch(const QColor &color, const QString &text, bool hatched = false)
 {
     return u"<span style='background:%1;%2'>&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;%3&nbsp;&nbsp;&nbsp;"_s.arg(
-        color.name(), hatched ? u"border:1px solid #c27c0e"_s : QString(), text.toHtmlEscaped());
+        color.name(), hatched ? u"border:1px solid %1"_s.arg(spilledBrush().color().name()) : QString(), text.toHtmlEscaped());
 }
 } // namespace
 
@@ -43,13 +55,14 @@ ExecutorMemoryPanel::ExecutorMemoryPanel(TelemetryWindow *window, QWidget *paren
     setObjectName(u"memoryPanel"_s);
     m_barsBox->bars()->setObjectName(u"memoryBars"_s);
     m_barsBox->summary()->setObjectName(u"memorySummary"_s);
+    m_barsBox->bars()->setAccessibleRowText(tr("Memory of executor %1: %2"));
     m_chart->setObjectName(u"memoryChart"_s);
     m_chart->setValueFormatter([](double v) { return presentation::formatBytes(qint64(v)); });
     m_chart->setValueUnits({{1.0, tr("bytes")}, {1024.0, tr("KiB")}, {1024.0 * 1024, tr("MiB")}, {1024.0 * 1024 * 1024, tr("GiB")}});
     registerChart(m_chart);
-    m_barsBox->setHeading(tr("<b>Memory per executor, now</b>") + u"<br>"_s + legendSwatch(kManaged.color(), tr("managed"))
-                          + legendSwatch(kUnmanaged.color(), tr("unmanaged"))
-                          + legendSwatch(QColor(0xf3, 0xe0, 0xc0), tr("spilled to disk"), true)
+    m_barsBox->setHeading(tr("<b>Memory per executor, now</b>") + u"<br>"_s + legendSwatch(managedBrush().color(), tr("managed"))
+                          + legendSwatch(unmanagedBrush().color(), tr("unmanaged"))
+                          + legendSwatch(spilledBrush().color(), tr("spilled to disk"), true)
                           + tr("<b>|</b> memory limit · click a bar or a line to focus its executor"));
 
     // Bars take what their rows need (capped in render()), the chart the rest.
@@ -72,7 +85,7 @@ void ExecutorMemoryPanel::render(qint64 fromMs, qint64 toMs)
     m_barsBox->showRows(
         w,
         [](BarRow &row, const ExecutorLatest &l, bool withText) {
-            row.segments = {{orZero(l.managed), kManaged}, {orZero(l.unmanaged), kUnmanaged}, {orZero(l.spilled), kSpilled}};
+            row.segments = {{orZero(l.managed), managedBrush()}, {orZero(l.unmanaged), unmanagedBrush()}, {orZero(l.spilled), spilledBrush()}};
             row.limit = l.limit;
             const double used = orZero(l.managed) + orZero(l.unmanaged);
             if (withText) {

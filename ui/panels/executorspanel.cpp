@@ -60,6 +60,8 @@ ExecutorsPanel::ExecutorsPanel(QWidget *parent)
     m_proxy->setSortRole(ExecutorModel::SortRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_view->setObjectName(u"executorsView"_s);
+    m_view->setAccessibleName(tr("Executors"));
+    m_filter->setAccessibleName(tr("Filter executors"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ExecutorModel::IdColumn, Qt::AscendingOrder);
@@ -125,6 +127,7 @@ void ExecutorsPanel::setFlavor(int flavor)
                              "<span style='color:#c62828'>■</span> above 80% (the worker pauses near there)"));
         break;
     }
+    m_legend->setText(presentation::themedHtml(m_legend->text(), palette())); // the legend's swatches in the table's colours
     updateSummary();
 }
 
@@ -196,7 +199,7 @@ void ExecutorsPanel::updateSummary()
                     .arg(presentation::formatTime(m_updatedAt));
     else if (m_updatedAt.isValid())
         text += tr(" · updated %1").arg(m_updatedAt.toString(u"HH:mm:ss"_s));
-    m_summary->setText(text);
+    m_summary->setText(presentation::themedHtml(text, palette()));
 }
 
 } // namespace cdeck

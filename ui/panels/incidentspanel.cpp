@@ -40,17 +40,17 @@ QColor severityColor(triage::Severity s)
 {
     switch (s) {
     case triage::Severity::Critical:
-        return QColor(0x8b, 0x00, 0x00);
+        return presentation::tone(presentation::Tone::Critical);
     case triage::Severity::Severe:
-        return QColor(0xc6, 0x28, 0x28);
+        return presentation::tone(presentation::Tone::Danger);
     case triage::Severity::Moderate:
-        return QColor(0xe6, 0x7e, 0x00);
+        return presentation::tone(presentation::Tone::Warning);
     case triage::Severity::Low:
-        return QColor(0x9e, 0x8a, 0x00);
+        return presentation::tone(presentation::Tone::Minor);
     case triage::Severity::None:
         break;
     }
-    return QColor(0x75, 0x75, 0x75);
+    return presentation::tone(presentation::Tone::Neutral);
 }
 
 QString typeTitle(triage::IncidentType t)
@@ -118,6 +118,7 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     m_details->setObjectName(u"incidentEvidence"_s);
     m_details->setLineWrapMode(QTextEdit::WidgetWidth); // a long log line wraps instead of being cut
     m_table->setObjectName(u"incidentList"_s);
+    m_table->setAccessibleName(tr("Incidents"));
     // Room for five incidents at least: two rows made the list a peephole.
     m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
                               + 5 * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth());
@@ -146,7 +147,7 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     m_chart->setMinimumHeight(190);
     m_chartGroup->setAccessibleName(tr("Evidence series shown"));
     m_chartGroup->hide();
-    m_chartNote->setStyleSheet(u"color:#555"_s);
+    m_chartNote->setStyleSheet(u"color:%1"_s.arg(presentation::mutedText().name()));
     auto *evidenceSplit = new QSplitter(Qt::Vertical, detailsBox);
     evidenceSplit->addWidget(m_chart);
     evidenceSplit->addWidget(m_details);
@@ -308,7 +309,7 @@ void IncidentsPanel::setIncidents(const triage::IncidentList &incidents)
     const QDateTime now = QDateTime::currentDateTime();
     for (int row = 0; row < m_incidents.size(); ++row) {
         const triage::Incident &i = m_incidents[row];
-        const QColor color = i.isOpen() ? severityColor(i.severity) : QColor(0x75, 0x75, 0x75);
+        const QColor color = i.isOpen() ? severityColor(i.severity) : presentation::tone(presentation::Tone::Neutral);
         const auto cause = m_causes.constFind(i.id);
         const QString linked = cause == m_causes.cend() ? QString() : u"  ↳ "_s + tr("with %1").arg(linkTitle(cause->causeId));
         const QStringList cells{triage::toString(i.severity), typeTitle(i.type) + linked, i.subject,
@@ -450,7 +451,8 @@ void IncidentsPanel::showSelected()
                 for (const QString &line : e.lines)
                     escaped.append(line.toHtmlEscaped());
                 // pre-wrap: a long log line wraps at the pane's edge instead of being cut off.
-                html += u"<pre style='background:#f4f4f4; white-space: pre-wrap'>%1</pre>"_s.arg(escaped.join(u'\n'));
+                html += u"<pre style='background:%1; white-space: pre-wrap'>%2</pre>"_s.arg(
+                    presentation::tone(presentation::Tone::CodeSurface).name(), escaped.join(u'\n'));
             }
         }
         setDetailsHtml(i->id, html);
@@ -483,6 +485,26 @@ void IncidentsPanel::showSelected()
     }
 }
 
+void IncidentsPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (!presentation::isPaletteChange(event))
+        return;
+    // The table's severity colours and the details pane's take the new palette's column.
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        for (int column : {int(SeverityColumn), int(TypeColumn)})
+            if (QTableWidgetItem *item = m_table->item(row, column))
+                item->setForeground(presentation::followPalette(item->foreground().color(), palette()));
+    restyleDetails();
+    presentation::restyle(m_chartNote, u"color:%1"_s.arg(presentation::mutedText(palette()).name()));
+}
+
+void IncidentsPanel::restyleDetails()
+{
+    if (!m_detailsHtml.isEmpty())
+        m_details->setHtml(presentation::themedHtml(m_detailsHtml, palette()));
+}
+
 void IncidentsPanel::setDetailsHtml(const QString &incidentId, const QString &html)
 {
     // Every refresh (each 2-3 s) used to rewrite the pane and jump it to the top: rewrite only on a change,
@@ -491,7 +513,7 @@ void IncidentsPanel::setDetailsHtml(const QString &incidentId, const QString &ht
         return;
     const bool sameIncident = incidentId == m_detailsFor;
     const int v = m_details->verticalScrollBar()->value(), h = m_details->horizontalScrollBar()->value();
-    m_details->setHtml(html);
+    m_details->setHtml(presentation::themedHtml(html, palette()));
     m_detailsFor = incidentId;
     m_detailsHtml = html;
     if (sameIncident) {
@@ -510,8 +532,9 @@ QString unitOf(const QString &series)
     return series.contains(u"bytes"_s) ? u"bytes"_s : u"count"_s;
 }
 
-const QColor kEvidenceColors[] = {QColor(0xc6, 0x28, 0x28), QColor(0x1e, 0x61, 0xa8), QColor(0x2e, 0x7d, 0x32),
-                                  QColor(0x6a, 0x1b, 0x9a), QColor(0xe6, 0x7e, 0x00), QColor(0x00, 0x83, 0x8f)};
+// The table's tones (a theme change reaches the chart's lines through followPalette when it paints).
+const presentation::Tone kEvidenceColors[] = {presentation::Tone::Danger, presentation::Tone::Info, presentation::Tone::Success,
+                                              presentation::Tone::Purple, presentation::Tone::Orange, presentation::Tone::Teal};
 
 QList<const triage::Evidence *> seriesEvidence(const triage::Incident &incident)
 {
@@ -655,7 +678,7 @@ void IncidentsPanel::drawEvidence()
         ChartLine line;
         line.key = e->series + u'/' + e->executor;
         line.label = e->title;
-        line.color = kEvidenceColors[colour++ % std::size(kEvidenceColors)];
+        line.color = presentation::tone(kEvidenceColors[colour++ % std::size(kEvidenceColors)]);
         line.width = 2;
         for (const MetricSeriesData &s : answer.series)
             if (s.name == e->series && s.executor == e->executor)
@@ -675,7 +698,7 @@ void IncidentsPanel::drawEvidence()
     }
     QList<ChartMarker> markers{{i->start.toMSecsSinceEpoch(), tr("incident start"), severityColor(i->severity)}};
     if (!i->isOpen())
-        markers.append({i->end.toMSecsSinceEpoch(), tr("ended"), QColor(0x75, 0x75, 0x75)});
+        markers.append({i->end.toMSecsSinceEpoch(), tr("ended"), presentation::tone(presentation::Tone::Neutral)});
     m_chart->setMarkers(markers);
     m_chart->setFrame(q->fromMs, q->toMs, lines, 5000, lines.isEmpty() ? QString() : lines.first().key,
                       tr("no samples"));

@@ -106,7 +106,11 @@ Q_SIGNALS:
     void actionConfirmed(const QJsonObject &body); // with the actor and the incident id
     void logsWanted(const cdeck::triage::LogTarget &target); // the incident's or a timeline entry's
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void restyleDetails();
     void addShowLogs(QHBoxLayout *row);
     void updateShowLogs();
     void showSelected();

@@ -51,10 +51,16 @@ JobsPanel::JobsPanel(QWidget *parent)
     m_args->setObjectName(u"argsEdit"_s);
     m_args->setToolTip(tr("Arguments, as on a command line: the samples take plain values (see each sample's usage)"));
     m_submit->setObjectName(u"submitButton"_s);
-    m_submitHint->setStyleSheet(u"color: #c27c0e;"_s);
+    m_submitHint->setStyleSheet(u"color: %1;"_s.arg(presentation::tone(presentation::Tone::Warning).name()));
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(JobModel::SortRole);
     m_view->setObjectName(u"jobsView"_s);
+    // What a screen reader says for the fields and lists without a label of their own.
+    m_source->setAccessibleName(tr("What to run"));
+    m_script->setAccessibleName(tr("Script path"));
+    m_args->setAccessibleName(tr("Arguments"));
+    m_view->setAccessibleName(tr("Jobs"));
+    m_log->setAccessibleName(tr("Job output"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(JobModel::SubmittedColumn, Qt::DescendingOrder);

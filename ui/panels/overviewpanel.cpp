@@ -68,6 +68,8 @@ OverviewPanel::OverviewPanel(QWidget *parent)
     m_target->setObjectName(u"overviewTarget"_s);
 
     m_history->setObjectName(u"historyTree"_s);
+    m_history->setAccessibleName(tr("State history"));
+    m_events->setAccessibleName(tr("Cluster events"));
     m_history->setHeaderLabels({tr("When"), tr("State"), tr("Reason")});
     m_history->setRootIsDecorated(false);
     m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -188,13 +190,26 @@ QString OverviewPanel::idleTerminationText(const ClusterInfo &c, const QDateTime
                      : tr("%1: terminating now (idle since %2)").arg(after, presentation::formatTime(c.stateChangedAt));
 }
 
+void OverviewPanel::applyStateColours()
+{
+    const QColor color = presentation::stateColor(m_shownState);
+    presentation::restyle(m_state, u"QLabel { background: %1; color: %2; font-weight: bold; border-radius: 10px;"
+                                   " padding: 3px 12px; }"_s.arg(color.name(), presentation::textOn(color).name()));
+}
+
+void OverviewPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (presentation::isPaletteChange(event))
+        applyStateColours();
+}
+
 void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<InstanceType> &type)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QColor color = presentation::stateColor(c.state);
+    m_shownState = c.state;
     m_state->setText(presentation::stateText(c.state));
-    m_state->setStyleSheet(u"QLabel { background: %1; color: white; font-weight: bold; border-radius: 10px;"
-                           " padding: 3px 12px; }"_s.arg(color.name()));
+    applyStateColours();
     m_reason->setText(tr("%1 %2 Since %3 (%4).")
                           .arg(presentation::stateMeaning(c.state),
                                c.stateReason.isEmpty() ? QString() : tr("Reason: %1.").arg(c.stateReason),

@@ -36,7 +36,12 @@ public:
     static QString idleTerminationText(const ClusterInfo &cluster, const QDateTime &now);
     void clear();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyStateColours(); // the state badge, in the palette's colours
+    ClusterState m_shownState = ClusterState::Starting;
     QLabel *addRow(QFormLayout *form, const QString &label);
 
     QLabel *m_state;

@@ -19,8 +19,16 @@ using namespace Qt::StringLiterals;
 namespace cdeck {
 
 namespace {
-const QBrush kIn(QColor(0x2e, 0x7d, 0x32));
-const QBrush kOut(QColor(0xef, 0x6c, 0x00));
+// The table's colours (ExecutorBars and the heading follow a theme change).
+QBrush inBrush()
+{
+    return QBrush(presentation::tone(presentation::Tone::ShuffleIn));
+}
+
+QBrush outBrush()
+{
+    return QBrush(presentation::tone(presentation::Tone::ShuffleOut));
+}
 
 double orZero(double v)
 {
@@ -50,6 +58,7 @@ ShuffleIoPanel::ShuffleIoPanel(TelemetryWindow *window, QWidget *parent)
     m_out->setObjectName(u"bytesOutChart"_s);
     m_barsBox->bars()->setObjectName(u"shuffleBars"_s);
     m_barsBox->summary()->setObjectName(u"shuffleSummary"_s);
+    m_barsBox->bars()->setAccessibleRowText(tr("Shuffle of executor %1: %2"));
     for (TimeChart *c : {m_in, m_out}) {
         c->setValueFormatter([](double v) { return rate(v); });
         c->setValueUnits({{1.0, tr("B/s")}, {1024.0, tr("KiB/s")}, {1024.0 * 1024, tr("MiB/s")}, {1024.0 * 1024 * 1024, tr("GiB/s")}});
@@ -83,8 +92,8 @@ void ShuffleIoPanel::setSparkWording(bool spark)
     m_out->setTitle(spark ? tr("Shuffle write per second (change between polls of Spark's totals)")
                           : tr("Bytes out per second (sent to other workers)"));
     m_barsBox->setHeading(tr("<b>Cumulative per executor</b>&nbsp;&nbsp;&nbsp;")
-                          + swatch(kIn.color(), spark ? tr("shuffle read") : tr("bytes in"))
-                          + swatch(kOut.color(), spark ? tr("shuffle write") : tr("bytes out")));
+                          + swatch(inBrush().color(), spark ? tr("shuffle read") : tr("bytes in"))
+                          + swatch(outBrush().color(), spark ? tr("shuffle write") : tr("bytes out")));
     if (m_constructed)
         renderNow();
 }
@@ -95,7 +104,7 @@ void ShuffleIoPanel::render(qint64 fromMs, qint64 toMs)
     m_barsBox->showRows(
         w,
         [spark = m_spark](BarRow &row, const ExecutorLatest &l, bool withText) {
-            row.segments = {{orZero(l.inTotal), kIn}, {orZero(l.outTotal), kOut}};
+            row.segments = {{orZero(l.inTotal), inBrush()}, {orZero(l.outTotal), outBrush()}};
             if (withText)
                 row.text = (spark ? tr("read %1 · write %2 · last poll ↓ %3 ↑ %4") : tr("in %1 · out %2 · now ↓ %3 ↑ %4"))
                                .arg(presentation::formatBytes(qint64(orZero(l.inTotal))),

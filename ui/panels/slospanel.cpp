@@ -3,6 +3,7 @@
 #include "slospanel.h"
 
 #include "ui/forms/slodialog.h"
+#include "ui/presentation.h"
 #include "ui/widgets/recordtable.h"
 
 #include <QDateTime>
@@ -31,10 +32,10 @@ int alertRank(const QString &alert)
 QColor alertColor(const QString &alert)
 {
     if (alert == "page"_L1)
-        return QColor(0xc6, 0x28, 0x28);
+        return presentation::tone(presentation::Tone::Danger);
     if (alert == "ticket"_L1)
-        return QColor(0xe6, 0x7e, 0x00);
-    return QColor(0x2e, 0x7d, 0x32);
+        return presentation::tone(presentation::Tone::Warning);
+    return presentation::tone(presentation::Tone::Success);
 }
 
 } // namespace
@@ -248,6 +249,18 @@ void SlosPanel::setSlos(const QList<triage::SloStatus> &slos)
         m_table->selectRow(selectRow);
     showDetail();
     updateButtons();
+}
+
+void SlosPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (!presentation::isPaletteChange(event))
+        return;
+    // The alert colours kept in the table's items take the new palette's column.
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        for (int column = 0; column < m_table->columnCount(); ++column)
+            if (QTableWidgetItem *item = m_table->item(row, column); item && item->foreground().style() != Qt::NoBrush)
+                item->setForeground(presentation::followPalette(item->foreground().color(), palette()));
 }
 
 void SlosPanel::clear()

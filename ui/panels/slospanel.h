@@ -55,6 +55,9 @@ Q_SIGNALS:
     void saveRequested(const QJsonObject &definition, const QString &replacing);
     void deleteRequested(const QString &sloId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void showDetail();
     void updateButtons();

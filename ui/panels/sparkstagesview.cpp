@@ -31,12 +31,12 @@ QString bytesOrDash(qint64 bytes)
 QColor statusColor(const QString &status)
 {
     if (status == "ACTIVE"_L1)
-        return QColor(0x15, 0x65, 0xc0);
+        return presentation::tone(presentation::Tone::Info);
     if (status == "COMPLETE"_L1)
-        return QColor(0x2e, 0x7d, 0x32);
+        return presentation::tone(presentation::Tone::Success);
     if (status == "FAILED"_L1)
-        return QColor(0xc6, 0x28, 0x28);
-    return QColor(0x75, 0x75, 0x75); // PENDING, SKIPPED
+        return presentation::tone(presentation::Tone::Danger);
+    return presentation::tone(presentation::Tone::Neutral); // PENDING, SKIPPED
 }
 
 QString quantileValue(double v, spark::TaskQuantileRow::Unit unit)
@@ -177,6 +177,8 @@ SparkStagesView::SparkStagesView(QWidget *parent)
 {
     setObjectName(u"sparkStagesView"_s);
     m_view->setObjectName(u"stagesView"_s);
+    m_view->setAccessibleName(tr("Stages"));
+    m_details->setAccessibleName(tr("Stage details"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -291,20 +293,27 @@ QString SparkStagesView::detailsText() const
     return m_details->toPlainText();
 }
 
+void SparkStagesView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (presentation::isPaletteChange(event))
+        updateDetails(); // its colours are in the HTML
+}
+
 void SparkStagesView::updateDetails()
 {
     const auto selected = selectedStage();
     const int row = selected ? m_model->rowOf(selected->first, selected->second) : -1;
     if (row < 0) {
-        m_details->setHtml(tr("<p style='color:gray'>Select a stage to see its figures and task summary.</p>"));
+        m_details->setHtml(presentation::themedHtml(tr("<p style='color:gray'>Select a stage to see its figures and task summary.</p>"), palette()));
         return;
     }
     const SparkStageInfo &s = m_model->rows().at(row);
     QString html = u"<h3 style='margin-bottom:2px'>%1</h3>"_s.arg(
         tr("Stage %1 · attempt %2").arg(s.stageId).arg(s.attemptId).toHtmlEscaped());
     html += u"<p style='margin-top:0'>%1</p>"_s.arg(s.name.toHtmlEscaped());
-    html += u"<p><span style='background:%1;color:white'>&nbsp;%2&nbsp;</span> &nbsp;%3</p>"_s.arg(
-        statusColor(s.status).name(), s.status.toHtmlEscaped(),
+    html += u"<p><span style='background:%1;color:%2'>&nbsp;%3&nbsp;</span> &nbsp;%4</p>"_s.arg(
+        statusColor(s.status).name(), presentation::textOn(statusColor(s.status)).name(), s.status.toHtmlEscaped(),
         tr("%1 of %2 tasks complete, %3 failed, %4 running, %5 killed")
             .arg(s.numCompleteTasks)
             .arg(s.numTasks)
@@ -312,7 +321,8 @@ void SparkStagesView::updateDetails()
             .arg(s.numActiveTasks)
             .arg(s.numKilledTasks));
     if (!s.failureReason.isEmpty())
-        html += u"<p style='color:#c62828'>%1</p>"_s.arg(s.failureReason.section(u'\n', 0, 2).toHtmlEscaped());
+        html += u"<p style='color:%1'>%2</p>"_s.arg(presentation::tone(presentation::Tone::Danger).name(),
+                                                  s.failureReason.section(u'\n', 0, 2).toHtmlEscaped());
     auto line = [](const QString &label, const QString &value) {
         return u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
@@ -361,7 +371,7 @@ void SparkStagesView::updateDetails()
         }
         html += u"</table>"_s;
     }
-    m_details->setHtml(html);
+    m_details->setHtml(presentation::themedHtml(html, palette()));
 }
 
 } // namespace cdeck

@@ -74,6 +74,9 @@ public:
 Q_SIGNALS:
     void stageSelected(int stageId, int attemptId); // -1, 0 when none
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void refilter();
     void updateDetails();

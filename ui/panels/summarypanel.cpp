@@ -5,6 +5,7 @@
 #include "ui/cost/costcharts.h"
 #include "ui/cost/costexport.h"
 #include "ui/panels/budgetactions.h"
+#include "ui/presentation.h"
 
 #include <QChart>
 #include <QChartView>
@@ -159,6 +160,9 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     tiles->addWidget(costview::makeFigureTile(tr("Cost per TB processed"), m_perTb, true, this));
 
     m_wasteTable->setObjectName(u"summaryWasteTable"_s);
+    m_wasteTable->setAccessibleName(tr("Waste by cluster"));
+    m_period->setAccessibleName(tr("Period"));
+    m_tagKey->setAccessibleName(tr("Group by tag"));
     m_wasteTable->setHorizontalHeaderLabels(
         {tr("Cluster"), tr("Team"), tr("Idle"), tr("Memory"), tr("Share"), tr("What removes it")});
     // Short headers leave the action its room; the tooltips say what the figures are.
@@ -348,7 +352,7 @@ void SummaryPanel::setSummary(const QJsonObject &s)
     const QJsonArray days = s.value(u"daily"_s).toArray();
     for (const QJsonValue &v : days)
         daily.append({dayLabel(v[u"key"_s].toString(), days.size()), v[u"cost"_s].toDouble()});
-    costview::setColumns(m_daily->chart(), daily, currency, QColor(0x19, 0x76, 0xd2));
+    costview::setColumns(m_daily->chart(), daily, currency, presentation::tone(presentation::Tone::Info));
     m_daily->chart()->setTitle(tr("Spend by day (%n day(s), UTC)", nullptr, int(days.size())));
 
     const QString tagKey = s.value(u"tagKey"_s).toString();
@@ -357,13 +361,13 @@ void SummaryPanel::setSummary(const QJsonObject &s)
     for (const QJsonValue &v : s.value(u"byTag"_s).toArray())
         tags.append({v[u"key"_s].toString().isEmpty() ? tr("(untagged)") : v[u"key"_s].toString(), v[u"cost"_s].toDouble()});
     std::stable_sort(tags.begin(), tags.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
-    costview::setHorizontalBars(m_byTag->chart(), tags.mid(0, 10), currency, QColor(0x43, 0xa0, 0x47));
+    costview::setHorizontalBars(m_byTag->chart(), tags.mid(0, 10), currency, presentation::tone(presentation::Tone::Success));
 
     // Label and amount from the same record; the start time tells runs of one job on one cluster apart.
     costview::Bars jobs;
     for (const QJsonValue &v : s.value(u"topJobs"_s).toArray())
         jobs.append({costview::topJobLabel(v.toObject()), v[u"cost"_s].toDouble()});
-    costview::setHorizontalBars(m_topJobs->chart(), jobs.mid(0, 8), currency, QColor(0x8e, 0x24, 0xaa));
+    costview::setHorizontalBars(m_topJobs->chart(), jobs.mid(0, 8), currency, presentation::tone(presentation::Tone::Purple));
 
     // Waste: per cluster with what would remove it, and per value of the grouping tag.
     m_wasteTable->setHorizontalHeaderItem(1, new QTableWidgetItem(tagKey));
@@ -426,7 +430,8 @@ void SummaryPanel::setSummary(const QJsonObject &s)
         const double budgetMax = std::max(b[u"spent"_s].toDouble(), b[u"limit"_s].toDouble());
         progress->setFormat(tr("%1 of %2").arg(costview::formatMoneyAmong(b[u"spent"_s].toDouble(), budgetMax, currency),
                                                costview::formatMoneyAmong(b[u"limit"_s].toDouble(), budgetMax, currency)));
-        const QString color = level == "exceeded"_L1 ? u"#c62828"_s : level == "warning"_L1 ? u"#ef6c00"_s : u"#43a047"_s;
+        using presentation::Tone;
+        const QString color = presentation::tone(level == "exceeded"_L1 ? Tone::Danger : level == "warning"_L1 ? Tone::Orange : Tone::Success).name();
         progress->setStyleSheet(u"QProgressBar::chunk { background: %1; }"_s.arg(color));
         h->addWidget(label);
         h->addWidget(progress, 1);

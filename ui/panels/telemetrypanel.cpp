@@ -4,6 +4,7 @@
 
 #include "ui/cost/costexport.h"
 #include "ui/models/telemetrywindow.h"
+#include "ui/presentation.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -60,6 +61,9 @@ TelemetryPanel::TelemetryPanel(TelemetryWindow *window, QWidget *parent)
     m_range->addItem(tr("This job"), kThisJob);
     setFocusJob({});
     m_live->setObjectName(u"liveButton"_s);
+    m_range->setAccessibleName(tr("Time range"));
+    m_topN->setAccessibleName(tr("Executors drawn as lines"));
+    m_focusCombo->setAccessibleName(tr("Focused executor"));
     m_live->setCheckable(true);
     m_live->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_topN->setObjectName(u"topNSpin"_s);
@@ -286,6 +290,13 @@ void TelemetryPanel::scheduleFrame()
     m_frameTimer.start();
 }
 
+void TelemetryPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (presentation::isPaletteChange(event) && isVisible())
+        scheduleFrame(); // the lines, bars and status take the new palette's colours
+}
+
 void TelemetryPanel::renderNow()
 {
     refreshExecutorList();
@@ -305,12 +316,8 @@ qint64 TelemetryPanel::gapMsFor(const TimeChart *chart, qint64 fromMs, qint64 to
 
 QColor TelemetryPanel::colorFor(const QString &executor)
 {
-    // Tableau-like, distinguishable palette; an executor keeps its colour across frames and ranges.
-    static const QColor palette[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
-                                     QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
-                                     QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22),
-                                     QColor(0x17, 0xbe, 0xcf)};
-    return palette[qHash(executor) % (sizeof(palette) / sizeof(palette[0]))];
+    // The table's series colours; an executor keeps its colour across frames and ranges.
+    return presentation::seriesColor(int(qHash(executor) % 10));
 }
 
 QList<ChartLine> TelemetryPanel::linesFor(const QString &series, qint64 fromMs, qint64 toMs, int columns,
@@ -339,7 +346,7 @@ QList<ChartLine> TelemetryPanel::linesFor(const QString &series, qint64 fromMs, 
         ChartLine total;
         total.key = QString();
         total.label = tr("Total");
-        total.color = QColor(0x21, 0x21, 0x21);
+        total.color = presentation::tone(presentation::Tone::Slate);
         total.width = 2.2;
         if (const telemetry::BucketedSeries *s = m_window->series(series, QString()))
             total.points = s->decimated(fromMs, toMs, columns);
@@ -366,7 +373,7 @@ void TelemetryPanel::applyMarkers()
 {
     QList<ChartMarker> markers = m_markers;
     if (m_jobRange && m_job.startedAt.isValid()) {
-        const QColor jobColor(0x1e, 0x61, 0xa8);
+        const QColor jobColor = presentation::tone(presentation::Tone::Info);
         markers.append({m_job.startedAt.toMSecsSinceEpoch(), tr("%1 started").arg(m_job.name), jobColor});
         if (m_job.endedAt.isValid())
             markers.append({m_job.endedAt.toMSecsSinceEpoch(), tr("%1 ended").arg(m_job.name), jobColor});
@@ -469,7 +476,8 @@ void TelemetryPanel::updateStatus()
     m_status->setText(text);
     const bool bad = m_window->link() == MetricsLink::Reconnecting
         || (m_window->link() == MetricsLink::Live && last > 0 && m_window->nowMs() - last > 5000);
-    m_status->setStyleSheet(bad ? u"color: #b71c1c; font-weight: bold;"_s : QString());
+    presentation::restyle(m_status, bad ? u"color: %1; font-weight: bold;"_s.arg(presentation::tone(presentation::Tone::Danger, palette()).name())
+                                        : QString());
     // Where the stream is lost, the charts shade the stretch since the last sample.
     for (TimeChart *c : std::as_const(m_charts)) {
         if (bad && last > 0)

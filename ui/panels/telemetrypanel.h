@@ -64,6 +64,7 @@ public:
     QString statusText() const;
 
 protected:
+    void changeEvent(QEvent *event) override;
     // Subclasses build their content into contentLayout() and draw a frame in render().
     QVBoxLayout *contentLayout() const { return m_content; }
     TelemetryWindow *telemetry() const { return m_window; }

@@ -224,7 +224,7 @@ void TimelinePanel::rebuild()
     }
     if (m_stale)
         text += u" <span style='color:#8a5a00'>%1</span>"_s.arg(tr("(stale: the runtime is not answering)").toHtmlEscaped());
-    m_summary->setText(text);
+    m_summary->setText(presentation::themedHtml(text, palette()));
 }
 
 TimelineChart::TimelineChart(QWidget *parent)
@@ -232,6 +232,8 @@ TimelineChart::TimelineChart(QWidget *parent)
 {
     setObjectName(u"timelineChart"_s);
     setMouseTracking(true);
+    setAccessibleName(tr("Jobs timeline"));
+    setFocusPolicy(Qt::TabFocus); // reached by Tab: its description reads every bar
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
     auto *tick = new QTimer(this);
@@ -242,9 +244,36 @@ TimelineChart::TimelineChart(QWidget *parent)
     tick->start(1000);
 }
 
+void TimelineChart::updateAccessibleTexts()
+{
+    // A screen reader hears each bar as a line: its name, how long it ran (or that it runs), failures, retries.
+    QStringList lines;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const TimelineRow &r : std::as_const(m_rows)) {
+        if (lines.size() >= 60)
+            break;
+        QString line = r.label;
+        if (!r.start.isValid())
+            line = tr("%1: not started").arg(r.label);
+        else if (r.stop.isValid())
+            line = tr("%1: ran %2").arg(r.label, presentation::formatDuration(r.start.msecsTo(r.stop) / 1000.0));
+        else
+            line = tr("%1: running for %2").arg(r.label, presentation::formatDuration(r.start.msecsTo(now) / 1000.0));
+        if (r.failed)
+            line += u", "_s + tr("failed");
+        if (r.retried > 0)
+            line += u", "_s + tr("%n task(s) retried", nullptr, r.retried);
+        lines.append(line);
+    }
+    const QString description = lines.isEmpty() ? tr("No jobs to show.") : lines.join(u'\n');
+    if (description != accessibleDescription())
+        setAccessibleDescription(description);
+}
+
 void TimelineChart::setRows(const QList<TimelineRow> &rows)
 {
     m_rows = rows;
+    updateAccessibleTexts();
     m_from = {};
     m_to = {};
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -363,13 +392,13 @@ void TimelineChart::paintEvent(QPaintEvent *)
     const int rowsBottom = kAxisHeight + int(m_rows.size()) * kRowHeight;
     for (const qint64 t : presentation::clockTicks(m_from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch(), step)) {
         const double x = xOf(QDateTime::fromMSecsSinceEpoch(t, Qt::UTC));
-        p.setPen(QColor(0xe3, 0xe5, 0xe8));
+        p.setPen(presentation::tone(presentation::Tone::Grid, pal));
         p.drawLine(QPointF(x, kAxisHeight - 4), QPointF(x, rowsBottom));
         p.setPen(pal.color(QPalette::Text));
         const QString label = QDateTime::fromMSecsSinceEpoch(t).toString(step < 1.0 ? u"HH:mm:ss.zzz"_s : u"HH:mm:ss"_s);
         p.drawText(QRectF(x - 60, 4, 120, kAxisHeight - 8), Qt::AlignCenter, label);
     }
-    p.setPen(QColor(0xb0, 0xb4, 0xba));
+    p.setPen(presentation::tone(presentation::Tone::Border, pal));
     p.drawLine(QPointF(kLabelWidth, kAxisHeight - 2), QPointF(width(), kAxisHeight - 2));
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -377,8 +406,8 @@ void TimelineChart::paintEvent(QPaintEvent *)
         const TimelineRow &r = m_rows.at(i);
         const double y = kAxisHeight + i * kRowHeight;
         if (r.kind == TimelineRow::Kind::Job) {
-            p.fillRect(QRectF(0, y, width(), kRowHeight), QColor(0xf1, 0xf3, 0xf6));
-            p.setPen(QColor(0xd0, 0xd4, 0xda));
+            p.fillRect(QRectF(0, y, width(), kRowHeight), presentation::tone(presentation::Tone::RowStripe, pal));
+            p.setPen(presentation::tone(presentation::Tone::Grid, pal));
             p.drawLine(QPointF(0, y), QPointF(width(), y));
         }
         QFont f = font();
@@ -395,24 +424,26 @@ void TimelineChart::paintEvent(QPaintEvent *)
         if (bar.isEmpty())
             continue;
         const bool running = !r.stop.isValid();
-        QColor fill = r.failed ? QColor(0xc6, 0x28, 0x28) : r.colour;
+        QColor fill = presentation::followPalette(r.failed ? presentation::tone(presentation::Tone::Danger, pal) : r.colour, pal);
         if (r.kind == TimelineRow::Kind::Job)
-            fill = fill.lighter(130);
+            fill = presentation::tint(fill, 0.7, pal); // a job's bar lighter (darker on dark) than its task groups
         p.setPen(Qt::NoPen);
         p.setBrush(fill);
         p.drawRoundedRect(bar, 3, 3);
         if (r.failed) {
             // Hatched, so failure reads without colour too.
-            p.setBrush(QBrush(QColor(255, 255, 255, 150), Qt::BDiagPattern));
+            QColor hatch = presentation::textOn(fill);
+            hatch.setAlpha(150);
+            p.setBrush(QBrush(hatch, Qt::BDiagPattern));
             p.drawRoundedRect(bar, 3, 3);
         }
         if (running) {
             // The open end: a soft fade at "now".
-            p.setPen(QPen(fill.darker(140), 2.0, Qt::DotLine));
+            p.setPen(QPen(pal.color(QPalette::Text), 2.0, Qt::DotLine));
             p.drawLine(QPointF(bar.right(), bar.top() - 2), QPointF(bar.right(), bar.bottom() + 2));
         }
         if (r.retried > 0) {
-            p.setPen(QPen(QColor(0xc2, 0x7c, 0x0e), 2.0));
+            p.setPen(QPen(presentation::tone(presentation::Tone::Warning, pal), 2.0));
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(bar.adjusted(-1, -1, 1, 1), 3, 3);
         }
@@ -425,7 +456,8 @@ void TimelineChart::paintEvent(QPaintEvent *)
             mark += presentation::formatDuration(r.start.msecsTo(r.stop.isValid() ? r.stop : now) / 1000.0);
         if (!mark.isEmpty()) {
             p.setFont(small);
-            p.setPen(r.failed ? QColor(0xc6, 0x28, 0x28) : (r.retried > 0 ? QColor(0xc2, 0x7c, 0x0e) : pal.color(QPalette::Text)));
+            p.setPen(r.failed ? presentation::tone(presentation::Tone::Danger, pal)
+                              : (r.retried > 0 ? presentation::tone(presentation::Tone::Warning, pal) : pal.color(QPalette::Text)));
             const double textX = bar.right() + 6;
             p.drawText(QRectF(textX, y, std::max(80.0, width() - textX), kRowHeight), Qt::AlignLeft | Qt::AlignVCenter, mark.trimmed());
         }

@@ -112,6 +112,7 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
+    void updateAccessibleTexts();
     double xOf(const QDateTime &t) const;
     QDateTime timeAt(double x) const; // xOf's inverse
     QDateTime axisEnd() const;

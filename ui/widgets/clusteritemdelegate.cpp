@@ -103,14 +103,14 @@ void ClusterItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const QRect badgeRect(right - bw, r.top() + 1, bw, fm.height() + 2);
     QColor badgeColor = presentation::stateColor(c.state);
     if (stale)
-        badgeColor = QColor(0x9e, 0x9e, 0x9e); // stale: the state may have moved on, do not claim it in colour
+        badgeColor = presentation::tone(presentation::Tone::Neutral); // stale: the state may have moved on, do not claim it in colour
     presentation::paintBadge(painter, badgeRect, badgeColor, badge);
     right = badgeRect.left() - 4;
     // Open incidents: a red count beside the state, as a mail client counts unread mail.
     const QString incidents = incidentText(index.data(ClusterListModel::OpenIncidentsRole).toInt());
     if (!incidents.isEmpty()) {
         const int iw = presentation::badgeWidth(fm, incidents);
-        presentation::paintBadge(painter, QRect(right - iw, r.top() + 1, iw, fm.height() + 2), QColor(0xc6, 0x28, 0x28),
+        presentation::paintBadge(painter, QRect(right - iw, r.top() + 1, iw, fm.height() + 2), presentation::tone(presentation::Tone::Danger),
                                  incidents);
         right -= iw + 4;
     }

@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "executorbars.h"
 
+#include "ui/presentation.h"
+
+#include <QAccessible>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPaintEvent>
@@ -16,6 +20,89 @@ ExecutorBars::ExecutorBars(QWidget *parent)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setCursor(Qt::PointingHandCursor);
+    // Reachable without a mouse: Tab in, arrows through the rows, Space or Enter focuses an executor.
+    setFocusPolicy(Qt::StrongFocus);
+    m_rowPattern = tr("Executor %1: %2");
+    setAccessibleName(tr("Executor bars"));
+}
+
+void ExecutorBars::setAccessibleRowText(const QString &pattern)
+{
+    m_rowPattern = pattern;
+    updateAccessibleTexts();
+}
+
+QString ExecutorBars::accessibleRowText(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return {};
+    const BarRow &r = m_rows[row];
+    return m_rowPattern.arg(r.label, r.text.isEmpty() ? tr("no value on screen") : r.text);
+}
+
+void ExecutorBars::updateAccessibleTexts()
+{
+    // The name says where the keyboard is; the description lists the rows that carry their text (those on
+    // screen: formatting a thousand rows each frame is what the panel avoids).
+    QStringList lines;
+    for (int i = 0; i < m_rows.size() && lines.size() < 50; ++i)
+        if (!m_rows[i].text.isEmpty())
+            lines.append(accessibleRowText(i));
+    const QString description = lines.join(u'\n');
+    if (description != accessibleDescription())
+        setAccessibleDescription(description);
+    if (m_current >= 0 && m_current < m_rows.size()) {
+        const QString name = accessibleRowText(m_current);
+        if (name != accessibleName()) {
+            setAccessibleName(name);
+            QAccessibleEvent event(this, QAccessible::NameChanged);
+            QAccessible::updateAccessibility(&event);
+        }
+    }
+}
+
+void ExecutorBars::setCurrentRow(int row)
+{
+    if (m_rows.isEmpty())
+        return;
+    m_current = std::clamp(row, 0, int(m_rows.size()) - 1);
+    updateAccessibleTexts();
+    update();
+}
+
+void ExecutorBars::focusInEvent(QFocusEvent *event)
+{
+    if (m_current < 0 && !m_rows.isEmpty())
+        setCurrentRow(0);
+    QWidget::focusInEvent(event);
+}
+
+void ExecutorBars::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Up:
+        setCurrentRow(m_current - 1);
+        break;
+    case Qt::Key_Down:
+        setCurrentRow(m_current + 1);
+        break;
+    case Qt::Key_Home:
+        setCurrentRow(0);
+        break;
+    case Qt::Key_End:
+        setCurrentRow(int(m_rows.size()) - 1);
+        break;
+    case Qt::Key_Space:
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (m_current >= 0 && m_current < m_rows.size())
+            Q_EMIT rowClicked(m_rows[m_current].key);
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
 }
 
 void ExecutorBars::setRows(const QList<BarRow> &rows, double scaleMax)
@@ -34,6 +121,9 @@ void ExecutorBars::setRows(const QList<BarRow> &rows, double scaleMax)
         setFixedHeight(std::max(1, int(m_rows.size())) * kRowHeight + 4);
         updateGeometry();
     }
+    if (m_current >= m_rows.size())
+        m_current = int(m_rows.size()) - 1;
+    updateAccessibleTexts();
     update();
 }
 
@@ -119,11 +209,15 @@ void ExecutorBars::paintEvent(QPaintEvent *event)
         const QRect bar = barRect(i, labelW, textW);
         const QRect line(0, 2 + i * kRowHeight, width(), kRowHeight);
         if (row.key == m_focus)
-            p.fillRect(line, palette().color(QPalette::Highlight).lighter(170));
+            p.fillRect(line, presentation::tint(palette().color(QPalette::Highlight), 0.25, palette()));
+        if (i == m_current && hasFocus()) {
+            p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DotLine));
+            p.drawRect(line.adjusted(0, 0, -1, -1));
+        }
         p.setPen(row.stale ? muted : text);
         p.drawText(QRect(4, line.top(), labelW - 8, kRowHeight), Qt::AlignVCenter | Qt::AlignLeft,
                    fm.elidedText(row.label, Qt::ElideMiddle, labelW - 8));
-        p.fillRect(bar, QColor(0xee, 0xee, 0xee));
+        p.fillRect(bar, presentation::tone(presentation::Tone::BarTrack, palette()));
         double x = bar.left();
         for (const BarSegment &s : row.segments) {
             if (!(s.value > 0))
@@ -131,19 +225,22 @@ void ExecutorBars::paintEvent(QPaintEvent *event)
             const double w = s.value / m_scaleMax * bar.width();
             const QRectF seg(x, bar.top(), std::min(w, bar.right() + 1 - x), bar.height());
             if (seg.width() > 0) {
-                if (row.stale)
-                    p.fillRect(seg, QColor(0xbd, 0xbd, 0xbd));
-                else
-                    p.fillRect(seg, s.brush);
+                if (row.stale) {
+                    p.fillRect(seg, presentation::tone(presentation::Tone::BarGone, palette()));
+                } else {
+                    QBrush brush = s.brush;
+                    brush.setColor(presentation::followPalette(brush.color(), palette()));
+                    p.fillRect(seg, brush);
+                }
             }
             x += w;
         }
         if (!std::isnan(row.limit) && row.limit > 0) {
             const double lx = bar.left() + std::min(1.0, row.limit / m_scaleMax) * bar.width();
-            p.setPen(QPen(QColor(0x42, 0x42, 0x42), 2));
+            p.setPen(QPen(text, 2));
             p.drawLine(QPointF(lx, bar.top() - 2), QPointF(lx, bar.bottom() + 2));
         }
-        p.setPen(row.stale ? QColor(0xb7, 0x1c, 0x1c) : text);
+        p.setPen(row.stale ? presentation::tone(presentation::Tone::Danger, palette()) : text);
         p.drawText(QRect(bar.right() + 8, line.top(), width() - bar.right() - 10, kRowHeight),
                    Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(row.text, Qt::ElideRight, width() - bar.right() - 10));
     }

@@ -47,6 +47,11 @@ public:
     QString focusKey() const { return m_focus; }
     QString keyAt(const QPoint &pos) const;
     QRect barRect(int row) const; // the bar area of a row, for tests
+    // What a screen reader says for a row: "%1" is the row's label, "%2" its text, e.g. "Memory of executor %1: %2".
+    void setAccessibleRowText(const QString &pattern);
+    // The row the keyboard is on (Up/Down, Home/End; Space or Enter acts as a click), -1 for none.
+    int currentRow() const { return m_current; }
+    QString accessibleRowText(int row) const;
     // Rows [first, last] on screen now (the only ones whose text a panel needs to format).
     std::pair<int, int> visibleRows() const;
 
@@ -62,16 +67,22 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
 
 private:
     int labelWidth() const;
     int textWidth() const;
     QRect barRect(int row, int labelW, int textW) const;
+    void setCurrentRow(int row);
+    void updateAccessibleTexts();
 
     QList<BarRow> m_rows;
     double m_scaleMax = 1;
     int m_textWidth = 0;
     QString m_focus;
+    int m_current = -1;
+    QString m_rowPattern;
 };
 
 } // namespace cdeck

@@ -4,8 +4,10 @@
 
 #include "executorbars.h"
 #include "ui/models/telemetrywindow.h"
+#include "ui/presentation.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QLabel>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -41,7 +43,15 @@ ExecutorBarsBox::ExecutorBarsBox(QWidget *parent)
 
 void ExecutorBarsBox::setHeading(const QString &html)
 {
-    m_heading->setText(html);
+    m_headingHtml = html;
+    m_heading->setText(presentation::themedHtml(html, palette()));
+}
+
+void ExecutorBarsBox::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (presentation::isPaletteChange(event))
+        m_heading->setText(presentation::themedHtml(m_headingHtml, palette()));
 }
 
 void ExecutorBarsBox::showRows(const TelemetryWindow *window, const RowFiller &fill, const QString &focusKey, int maxHeight)

@@ -36,12 +36,16 @@ public:
     // maxHeight: a few executors take a few rows; a thousand scroll within this.
     void showRows(const TelemetryWindow *window, const RowFiller &fill, const QString &focusKey, int maxHeight);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 Q_SIGNALS:
     void scrolled(); // other rows came on screen: they need their texts
     void rowClicked(const QString &key);
 
 private:
     QLabel *m_heading;
+    QString m_headingHtml; // as given: its swatches take the palette's colours whenever it changes
     ExecutorBars *m_bars;
     QScrollArea *m_scroll;
     QLabel *m_summary;

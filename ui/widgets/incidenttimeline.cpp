@@ -6,6 +6,7 @@
 
 #include <QContextMenuEvent>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QWheelEvent>
@@ -33,36 +34,38 @@ constexpr int kLaneCount = int(TimelineLayer::Action) + 1;
 
 QColor severityColor(const QString &severity)
 {
+    using presentation::Tone;
     if (severity == "CRITICAL"_L1)
-        return QColor(0x8b, 0x00, 0x00);
+        return presentation::tone(Tone::Critical);
     if (severity == "SEVERE"_L1)
-        return QColor(0xc6, 0x28, 0x28);
+        return presentation::tone(Tone::Danger);
     if (severity == "MODERATE"_L1)
-        return QColor(0xe6, 0x7e, 0x00);
+        return presentation::tone(Tone::Warning);
     if (severity == "LOW"_L1)
-        return QColor(0x9e, 0x8a, 0x00);
-    return QColor(0x75, 0x75, 0x75);
+        return presentation::tone(Tone::Minor);
+    return presentation::tone(Tone::Neutral);
 }
 
 QColor laneColor(TimelineLayer layer)
 {
+    using presentation::Tone;
     switch (layer) {
     case TimelineLayer::Cluster:
-        return QColor(0x1e, 0x61, 0xa8);
+        return presentation::tone(Tone::Info);
     case TimelineLayer::Scaling:
-        return QColor(0x6a, 0x1b, 0x9a);
+        return presentation::tone(Tone::Purple);
     case TimelineLayer::Executor:
-        return QColor(0x2e, 0x7d, 0x32);
+        return presentation::tone(Tone::Success);
     case TimelineLayer::Job:
-        return QColor(0x1e, 0x61, 0xa8);
+        return presentation::tone(Tone::Info);
     case TimelineLayer::Stage:
-        return QColor(0x00, 0x83, 0x8f);
+        return presentation::tone(Tone::Teal);
     case TimelineLayer::Incident:
-        return QColor(0xc6, 0x28, 0x28);
+        return presentation::tone(Tone::Danger);
     case TimelineLayer::Action:
-        return QColor(0x37, 0x47, 0x4f);
+        return presentation::tone(Tone::Slate);
     }
-    return Qt::gray;
+    return presentation::tone(Tone::Neutral);
 }
 
 // The key that pairs a span's start entry with its end entry, or "" for entries drawn as marks.
@@ -111,6 +114,7 @@ IncidentTimeline::IncidentTimeline(QWidget *parent)
 {
     setMouseTracking(true);
     setAccessibleName(tr("Incident timeline"));
+    setFocusPolicy(Qt::StrongFocus); // a screen reader reaches it; 0 or Home follows now again, as a double-click
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_rows = QList<int>(kLaneCount, 1);
 }
@@ -168,6 +172,7 @@ void IncidentTimeline::apply(const triage::Timeline &timeline, const QDateTime &
     m_timeline = timeline;
     m_now = now;
     rebuild();
+    updateAccessibleDescription();
     if (!m_userView || m_timeline.isEmpty()) {
         m_userView = false;
         m_fromMs = m_dataFromMs;
@@ -262,6 +267,36 @@ void IncidentTimeline::mouseReleaseEvent(QMouseEvent *e)
     QWidget::mouseReleaseEvent(e);
 }
 
+void IncidentTimeline::updateAccessibleDescription()
+{
+    // What a screen reader says: the lanes with something in them, then the newest entries in words.
+    QStringList parts;
+    for (int l = 0; l < kLaneCount; ++l) {
+        const auto layer = TimelineLayer(l);
+        const int bars = spanCount(layer);
+        const int marks = markCount(layer);
+        if (bars + marks > 0)
+            parts.append(tr("%1: %2, %3").arg(laneTitle(layer), tr("%n bar(s)", nullptr, bars), tr("%n mark(s)", nullptr, marks)));
+    }
+    QStringList newest;
+    for (qsizetype i = m_timeline.size() - 1; i >= 0 && newest.size() < 10; --i)
+        newest.append(presentation::formatTime(m_timeline[i].time.toLocalTime()) + u' ' + m_timeline[i].text);
+    const QString description = m_timeline.isEmpty() ? tr("Nothing on the timeline yet.")
+                                                     : parts.join(u"; "_s) + u".\n"_s + tr("Newest first:") + u'\n'
+            + newest.join(u'\n');
+    if (description != accessibleDescription())
+        setAccessibleDescription(description);
+}
+
+void IncidentTimeline::keyPressEvent(QKeyEvent *e)
+{
+    if (e->key() == Qt::Key_0 || e->key() == Qt::Key_Home) {
+        resetView();
+        return;
+    }
+    QWidget::keyPressEvent(e);
+}
+
 void IncidentTimeline::mouseDoubleClickEvent(QMouseEvent *e)
 {
     if (e->button() == Qt::LeftButton) {
@@ -294,9 +329,9 @@ void IncidentTimeline::rebuild()
         const QString key = spanKey(e, &isStart);
         if (key.isEmpty()) {
             const bool refused = e.layer == TimelineLayer::Action && e.text.contains(u"(refused"_s);
-            const QColor color = refused ? QColor(0x9e, 0x9e, 0x9e)
-                : e.kind == "job_submitted"_L1    ? QColor(0x90, 0xa4, 0xae)
-                : e.kind == "worker_restarted"_L1 ? QColor(0xef, 0x6c, 0x00) // a restart: the OOM runbook's sign
+            const QColor color = refused ? presentation::tone(presentation::Tone::NoData)
+                : e.kind == "job_submitted"_L1    ? presentation::tone(presentation::Tone::Neutral)
+                : e.kind == "worker_restarted"_L1 ? presentation::tone(presentation::Tone::Orange) // a restart: the OOM runbook's sign
                                                   : laneColor(e.layer);
             m_marks.append(Mark{e.layer, ms, color, line, incidentId, e.kind});
             continue;
@@ -321,11 +356,11 @@ void IncidentTimeline::rebuild()
         s.open = false;
         s.text += u'\n' + line + u"  ("_s + presentation::formatDuration((ms - s.fromMs) / 1000.0) + u')';
         if (e.kind == "job_ended"_L1 && !e.text.contains(u"COMPLETED"_s))
-            s.color = QColor(0xc6, 0x28, 0x28);
+            s.color = presentation::tone(presentation::Tone::Danger);
         if (e.kind == "stage_ended"_L1 && e.text.endsWith(u"failed"_s))
-            s.color = QColor(0xc6, 0x28, 0x28);
+            s.color = presentation::tone(presentation::Tone::Danger);
         if (e.kind == "executor_lost"_L1)
-            s.color = QColor(0xbf, 0x36, 0x0c);
+            s.color = presentation::tone(presentation::Tone::Orange);
         openSpans.erase(it);
     }
     for (Span &s : m_spans)
@@ -540,13 +575,14 @@ void IncidentTimeline::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     for (const Span &s : std::as_const(m_spans)) {
         const QRect r = spanRect(s);
-        QColor fill = s.color;
+        const QColor colour = presentation::followPalette(s.color, palette()); // kept with the data: the palette now
+        QColor fill = colour;
         fill.setAlpha(s.layer == TimelineLayer::Stage ? 150 : 200);
         p.setPen(Qt::NoPen);
         p.setBrush(fill);
         p.drawRoundedRect(r, 2, 2);
         if (s.open) { // still going: a dashed right edge says "up to now"
-            p.setPen(QPen(s.color.darker(130), 1, Qt::DashLine));
+            p.setPen(QPen(palette().color(QPalette::Text), 1, Qt::DashLine));
             p.drawLine(r.right(), r.top(), r.right(), r.bottom());
         }
     }
@@ -554,15 +590,16 @@ void IncidentTimeline::paintEvent(QPaintEvent *)
         const QRect lane = laneRect(m.layer);
         const int x = xOf(m.atMs);
         const int cy = lane.center().y();
-        p.setPen(QPen(m.color.darker(120), 1));
-        p.setBrush(m.color);
+        const QColor colour = presentation::followPalette(m.color, palette());
+        p.setPen(QPen(palette().color(QPalette::Text), 1));
+        p.setBrush(colour);
         const QPolygon diamond({QPoint(x, cy - 6), QPoint(x + 5, cy), QPoint(x, cy + 6), QPoint(x - 5, cy)});
         p.drawPolygon(diamond);
     }
     // The open incidents' starts, drawn through every lane: what else happened then.
     for (const Span &s : std::as_const(m_spans))
         if (s.layer == TimelineLayer::Incident) {
-            QColor c = s.color;
+            QColor c = presentation::followPalette(s.color, palette());
             c.setAlpha(90);
             p.setPen(QPen(c, 1, Qt::DashLine));
             p.drawLine(xOf(s.fromMs), plot.top(), xOf(s.fromMs), plot.bottom());

@@ -75,6 +75,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void enterEvent(QEnterEvent *event) override;
     void leaveEvent(QEvent *event) override;
@@ -105,6 +106,7 @@ private:
 
     void apply(const triage::Timeline &timeline, const QDateTime &now);
     void rebuild();
+    void updateAccessibleDescription();
     void setView(qint64 fromMs, qint64 toMs);
     QRect plotRect() const;
     QRect spanRect(const Span &span) const;

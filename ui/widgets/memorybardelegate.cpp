@@ -15,11 +15,11 @@ namespace cdeck {
 
 MemoryBarDelegate::MemoryBarDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
-    , m_managed(QColor(0x1f, 0x6f, 0xc5))
-    , m_unmanaged(QColor(0x7f, 0xb0, 0xe6))
-    , m_spilled(QColor(0xc2, 0x7c, 0x0e), Qt::BDiagPattern)
-    , m_pressure(QColor(0xc6, 0x28, 0x28))
-    , m_gone(QColor(0xc0, 0xc0, 0xc0))
+    , m_managed(presentation::tone(presentation::Tone::MemoryManaged))
+    , m_unmanaged(presentation::tone(presentation::Tone::MemoryUnmanaged))
+    , m_spilled(presentation::tone(presentation::Tone::Warning), Qt::BDiagPattern)
+    , m_pressure(presentation::tone(presentation::Tone::Danger))
+    , m_gone(presentation::tone(presentation::Tone::BarGone))
 {
 }
 
@@ -52,7 +52,8 @@ void MemoryBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
                     option.rect.height() - 10);
     const bool gone = isGone(e.status);
     painter->save();
-    painter->setPen(gone ? option.palette.color(QPalette::Disabled, QPalette::Text)
+    // A gone executor's text is muted, still readable (4.5:1): it is data, not a disabled control.
+    painter->setPen(gone ? presentation::mutedText(option.palette)
                          : (option.state & QStyle::State_Selected ? option.palette.color(QPalette::HighlightedText)
                                                                   : option.palette.color(QPalette::Text)));
     painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, text);
@@ -69,18 +70,25 @@ void MemoryBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const int managed = span(e.memoryManagedBytes);
     const int unmanaged = std::min(span(used) - managed, width - managed);
     painter->setPen(Qt::NoPen);
+    // The brushes are the table's; the palette of this paint picks the light or the dark column.
+    const auto themed = [&option](QBrush brush) {
+        brush.setColor(presentation::followPalette(brush.color(), option.palette));
+        return brush;
+    };
     if (gone) {
-        painter->fillRect(QRect(x, top, managed + unmanaged, h), m_gone);
+        painter->fillRect(QRect(x, top, managed + unmanaged, h), themed(m_gone));
     } else {
-        painter->fillRect(QRect(x, top, managed, h), used > limit * 0.8 ? m_pressure : m_managed);
-        painter->fillRect(QRect(x + managed, top, unmanaged, h), m_unmanaged);
+        painter->fillRect(QRect(x, top, managed, h), themed(used > limit * 0.8 ? m_pressure : m_managed));
+        painter->fillRect(QRect(x + managed, top, unmanaged, h), themed(m_unmanaged));
     }
     x += managed + unmanaged;
     const int spilled = std::min(span(e.memorySpilledBytes), bar.left() + 1 + width - x);
     if (spilled > 0 && !gone)
-        painter->fillRect(QRect(x, top, spilled, h), m_spilled);
+        painter->fillRect(QRect(x, top, spilled, h), themed(m_spilled));
     // The 80% mark: where Dask starts pausing the worker.
-    painter->setPen(QPen(QColor(0xc6, 0x28, 0x28, 160), 1, Qt::DashLine));
+    QColor mark80 = presentation::tone(presentation::Tone::Danger, option.palette);
+    mark80.setAlpha(160);
+    painter->setPen(QPen(mark80, 1, Qt::DashLine));
     const int mark = bar.left() + 1 + int(width * 0.8);
     painter->drawLine(mark, bar.top(), mark, bar.bottom());
     painter->restore();

@@ -74,6 +74,7 @@ TimeChart::TimeChart(const QString &title, QWidget *parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMouseTracking(true);
+    setFocusPolicy(Qt::TabFocus); // a screen reader user reaches it and hears its title and values
     setMinimumHeight(200);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     setFrame(now - 300'000, now, {}, 0);
@@ -209,7 +210,23 @@ void TimeChart::setFrame(qint64 fromMs, qint64 toMs, const QList<ChartLine> &lin
         m_layoutDirty = true;
     }
     m_linesDirty = true;
+    updateAccessibleTexts();
     update();
+}
+
+void TimeChart::updateAccessibleTexts()
+{
+    // A screen reader hears the chart's title and each line's newest value: what a sighted user reads off the
+    // right edge.
+    if (accessibleName() != m_titleText)
+        setAccessibleName(m_titleText);
+    QStringList lines;
+    for (const ChartLine &l : std::as_const(m_lines))
+        lines.append(l.points.isEmpty() ? tr("%1: no data").arg(l.label)
+                                        : tr("%1: %2 now").arg(l.label, m_format(l.points.last().y())));
+    const QString description = lines.join(u'\n');
+    if (accessibleDescription() != description)
+        setAccessibleDescription(description);
 }
 
 void TimeChart::addMarker(const ChartMarker &marker)
@@ -303,7 +320,7 @@ void TimeChart::renderLines()
     p.setClipRect(m_plot.adjusted(0, -2, 0, 2));
     QPolygonF run;
     for (const ChartLine &l : std::as_const(m_lines)) {
-        QPen pen(l.color, l.width, l.style);
+        QPen pen(presentation::followPalette(l.color, palette()), l.width, l.style);
         pen.setCosmetic(true);
         pen.setCapStyle(Qt::FlatCap);
         pen.setJoinStyle(Qt::BevelJoin);
@@ -335,7 +352,7 @@ void TimeChart::paintEvent(QPaintEvent *)
     painter.fillRect(rect(), palette().base());
     const QFontMetrics fm(font());
     const QColor axisText = palette().color(QPalette::Text);
-    const QColor grid(0xe0, 0xe0, 0xe0);
+    const QColor grid = presentation::tone(presentation::Tone::Grid, palette());
 
     painter.setFont(boldOf(font()));
     painter.setPen(axisText);
@@ -361,7 +378,7 @@ void TimeChart::paintEvent(QPaintEvent *)
         const int w = fm.horizontalAdvance(text);
         painter.drawText(QPointF(std::clamp(x - w / 2.0, 0.0, double(width() - w)), m_plot.bottom() + 4 + fm.ascent()), text);
     }
-    painter.setPen(QColor(0x9e, 0x9e, 0x9e));
+    painter.setPen(presentation::tone(presentation::Tone::PlotOutline, palette()));
     painter.drawRect(m_plot.adjusted(0, 0, -1, -1));
 
     painter.drawPixmap(m_plot.topLeft(), m_linesPixmap);
@@ -374,10 +391,13 @@ void TimeChart::paintEvent(QPaintEvent *)
         const QRectF band(QPointF(xAt(from), m_plot.top()), QPointF(xAt(to), m_plot.bottom()));
         if (band.width() < 1)
             return;
-        painter.fillRect(band, QBrush(QColor(0x9e, 0x9e, 0x9e, 20 * strength)));
-        painter.fillRect(band, QBrush(QColor(0x75, 0x75, 0x75, 30 * strength), Qt::BDiagPattern));
+        QColor fill = presentation::tone(presentation::Tone::NoData, palette());
+        fill.setAlpha(20 * strength);
+        painter.fillRect(band, QBrush(fill));
+        fill.setAlpha(30 * strength);
+        painter.fillRect(band, QBrush(fill, Qt::BDiagPattern));
         if (!note.isEmpty() && band.width() > fm.horizontalAdvance(note) + 8) {
-            painter.setPen(QColor(0x42, 0x42, 0x42));
+            painter.setPen(axisText);
             painter.drawText(band.adjusted(4, 4, -4, -4), Qt::AlignTop | Qt::AlignHCenter | Qt::TextWordWrap, note);
         }
     };
@@ -393,9 +413,10 @@ void TimeChart::paintEvent(QPaintEvent *)
         if (m.atMs < m_fromMs || m.atMs > m_toMs)
             continue;
         const double x = xAt(m.atMs);
-        painter.setPen(QPen(m.color, 1.2, Qt::DashLine));
+        const QColor markerColor = presentation::followPalette(m.color, palette());
+        painter.setPen(QPen(markerColor, 1.2, Qt::DashLine));
         painter.drawLine(QPointF(x, m_plot.top()), QPointF(x, m_plot.bottom()));
-        painter.setPen(m.color);
+        painter.setPen(markerColor);
         qsizetype line = 0;
         while (line < lineEnds.size() && lineEnds[line] > x + 3)
             ++line;
@@ -406,7 +427,9 @@ void TimeChart::paintEvent(QPaintEvent *)
     }
     if (m_hoverMs >= m_fromMs && m_hoverMs <= m_toMs) {
         const double x = xAt(m_hoverMs);
-        painter.setPen(QPen(QColor(0, 0, 0, 110), 1));
+        QColor hover = axisText;
+        hover.setAlpha(110);
+        painter.setPen(QPen(hover, 1));
         painter.drawLine(QPointF(x, m_plot.top()), QPointF(x, m_plot.bottom()));
     }
     painter.restore();
@@ -416,7 +439,7 @@ void TimeChart::paintEvent(QPaintEvent *)
         const LegendEntry &e = m_legend[i];
         const QRect &r = m_legendRects[i];
         const int midY = r.center().y();
-        painter.setPen(QPen(e.color, std::max<qreal>(2.0, e.width), e.style));
+        painter.setPen(QPen(presentation::followPalette(e.color, palette()), std::max<qreal>(2.0, e.width), e.style));
         painter.drawLine(r.left(), midY, r.left() + kSwatch, midY);
         painter.setPen(axisText);
         painter.drawText(QPoint(r.left() + kSwatch + 4, r.top() + fm.ascent() + 1), e.text);
@@ -432,7 +455,7 @@ void TimeChart::resizeEvent(QResizeEvent *event)
 
 void TimeChart::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange || presentation::isPaletteChange(event)) {
         m_layoutDirty = true;
         m_linesDirty = true;
     }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "ui/presentation.h"
+
 #include <QColor>
 #include <QList>
 #include <QPixmap>
@@ -28,7 +30,7 @@ struct ChartMarker
 {
     qint64 atMs = 0;
     QString label;
-    QColor color = QColor(0x6a, 0x1b, 0x9a);
+    QColor color = presentation::tone(presentation::Tone::Purple);
 };
 
 // A time chart of a few lines, painted by hand (style.md section 3; no Qt Charts items, no OpenGL): the
@@ -105,6 +107,7 @@ private:
 
     void layoutIfNeeded() const;
     void renderLines();
+    void updateAccessibleTexts();
     double xOf(double ms) const;
     double yOf(double shownValue) const; // a value already divided by the unit
     QString tickLabel(double value) const;
