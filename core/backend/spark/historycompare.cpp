@@ -156,7 +156,9 @@ QStringList endpointsToCompare(const QString &logPath, QStringList *warnings)
             out += {base + u"/sql"_s, base + u"/sql?details=false"_s, base + u"/sql?planDescription=false"_s,
                     base + u"/sql?offset=1&length=2"_s};
             for (const QJsonValue &x :
-                 QJsonDocument::fromJson(answerHistoryRequest(logPath, base + u"/sql?length=1000000&details=false"_s).json).array())
+                 QJsonDocument::fromJson(
+                     answerHistoryRequest(logPath, base + u"/sql?length=1000000&details=false"_s).json)
+                     .array())
                 out.append(base + u"/sql/"_s + QString::number(x.toObject().value("id"_L1).toInteger()));
             for (const QJsonValue &r :
                  QJsonDocument::fromJson(answerHistoryRequest(logPath, base + u"/storage/rdd"_s).json).array())

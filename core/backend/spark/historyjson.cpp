@@ -461,7 +461,8 @@ QJsonObject sqlExecution(const SqlExecution &x, bool details, bool planDescripti
         for (const SqlPlanNode &n : x.nodes)
             byId.append(&n);
         // Spark lists the nodes by id, highest first.
-        std::stable_sort(byId.begin(), byId.end(), [](const SqlPlanNode *a, const SqlPlanNode *b) { return a->id > b->id; });
+        std::stable_sort(byId.begin(), byId.end(),
+                         [](const SqlPlanNode *a, const SqlPlanNode *b) { return a->id > b->id; });
         for (const SqlPlanNode *n : std::as_const(byId)) {
             QJsonArray metrics;
             for (const SqlPlanMetric &m : n->metrics) {

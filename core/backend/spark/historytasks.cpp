@@ -128,12 +128,20 @@ std::optional<QJsonObject> taskSummary(const std::vector<SparkTask> &tasks, QLis
     o.insert("resultSize"_L1, field(&M::resultSize));
     o.insert("jvmGcTime"_L1, field(&M::jvmGcTime));
     o.insert("resultSerializationTime"_L1, field(&M::resultSerializationTime));
-    o.insert("gettingResultTime"_L1, over(timed, [&](const SparkTask &t) {
-                 return historyjson::gettingResultTime(t, historyjson::taskDuration(t, lastUpdated));
-             }, true, true));
-    o.insert("schedulerDelay"_L1, over(timed, [&](const SparkTask &t) {
-                 return historyjson::schedulerDelay(t, historyjson::taskDuration(t, lastUpdated));
-             }, true, true));
+    o.insert("gettingResultTime"_L1,
+             over(
+                 timed,
+                 [&](const SparkTask &t) {
+                     return historyjson::gettingResultTime(t, historyjson::taskDuration(t, lastUpdated));
+                 },
+                 true, true));
+    o.insert("schedulerDelay"_L1,
+             over(
+                 timed,
+                 [&](const SparkTask &t) {
+                     return historyjson::schedulerDelay(t, historyjson::taskDuration(t, lastUpdated));
+                 },
+                 true, true));
     o.insert("peakExecutionMemory"_L1, field(&M::peakExecutionMemory));
     o.insert("memoryBytesSpilled"_L1, field(&M::memoryBytesSpilled));
     o.insert("diskBytesSpilled"_L1, field(&M::diskBytesSpilled));

@@ -456,9 +456,9 @@ HistoryAnswer sqlResource(const SparkApplication &app, const QStringList &rest, 
     if (!offset || !length)
         return fail(400, error);
     if (*offset < 0 || *length <= 0)
-        return fail(400, tr("offset must be 0 or more and length more than 0 (got offset %1, length %2)")
-                             .arg(*offset)
-                             .arg(*length));
+        return fail(
+            400,
+            tr("offset must be 0 or more and length more than 0 (got offset %1, length %2)").arg(*offset).arg(*length));
     QJsonArray out;
     qint64 index = 0;
     for (const SqlExecution &x : app.sqlExecutions) {

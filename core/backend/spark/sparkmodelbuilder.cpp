@@ -135,7 +135,10 @@ constexpr int kMaxTrackedIndex = 1 << 26;
 SparkModelBuilder::SparkModelBuilder() = default;
 SparkModelBuilder::~SparkModelBuilder() = default;
 
-void SparkModelBuilder::setSqlTracking(bool on) { m_sql = on ? std::make_unique<SqlExecutionTracker>() : nullptr; }
+void SparkModelBuilder::setSqlTracking(bool on)
+{
+    m_sql = on ? std::make_unique<SqlExecutionTracker>() : nullptr;
+}
 
 PeakMetrics SparkModelBuilder::executorMetricsFromJson(const QJsonObject &o)
 {

@@ -49,8 +49,8 @@ QList<SqlPlanMetric> metricsOf(const QJsonArray &list)
     QList<SqlPlanMetric> out;
     for (const QJsonValue &v : list) {
         const QJsonObject m = v.toObject();
-        out.append({m.value("name"_L1).toString(), integer(m.value("accumulatorId"_L1)),
-                    m.value("metricType"_L1).toString()});
+        out.append(
+            {m.value("name"_L1).toString(), integer(m.value("accumulatorId"_L1)), m.value("metricType"_L1).toString()});
     }
     return out;
 }
@@ -107,8 +107,7 @@ public:
             edge(m_exchanges.value(planKey(first())), parent);
         } else {
             const qint64 id = m_next++;
-            nodes.append({id, name, metricsOf(info.value("metrics"_L1).toArray()),
-                          inCluster ? cluster : std::nullopt});
+            nodes.append({id, name, metricsOf(info.value("metrics"_L1).toArray()), inCluster ? cluster : std::nullopt});
             if (name.contains("Exchange"_L1) || name == "Subquery"_L1)
                 m_exchanges.insert(planKey(info), id);
             edge(id, parent);

@@ -70,7 +70,10 @@ QString tenths(qint64 v)
     return out;
 }
 
-QString nsToString(qint64 ns) { return msDurationToString(ns / 1000000); }
+QString nsToString(qint64 ns)
+{
+    return msDurationToString(ns / 1000000);
+}
 
 } // namespace
 
@@ -87,7 +90,9 @@ QString bytesToString(qint64 bytes)
         if (Int128(bytes) >= 2 * unit) {
             // "%.1f" of the exact quotient, rounded half-up as Java formats a BigDecimal
             const Int128 tenthsValue = (Int128(bytes) * 20 + unit) / (2 * unit);
-            return u"%1.%2 %3"_s.arg(qint64(tenthsValue / 10)).arg(qint64(tenthsValue % 10)).arg(QLatin1StringView(u.name));
+            return u"%1.%2 %3"_s.arg(qint64(tenthsValue / 10))
+                .arg(qint64(tenthsValue % 10))
+                .arg(QLatin1StringView(u.name));
         }
     }
     return u"%1.0 B"_s.arg(bytes);

@@ -27,7 +27,10 @@ qint64 num(const QJsonObject &o, QLatin1StringView key, qint64 fallback = 0)
     return fallback;
 }
 
-QString str(const QJsonObject &o, QLatin1StringView key) { return o.value(key).toString(); }
+QString str(const QJsonObject &o, QLatin1StringView key)
+{
+    return o.value(key).toString();
+}
 
 } // namespace
 

@@ -25,7 +25,10 @@ class TstSparkSql : public QObject
 private:
     QString m_logs;
 
-    cdeck::spark::HistoryAnswer ask(const QString &endpoint) { return cdeck::spark::answerHistoryRequest(m_logs, endpoint); }
+    cdeck::spark::HistoryAnswer ask(const QString &endpoint)
+    {
+        return cdeck::spark::answerHistoryRequest(m_logs, endpoint);
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -48,8 +51,8 @@ private Q_SLOTS:
             const QStringList cols = QString::fromUtf8(index.readLine()).trimmed().split(u'\t');
             QCOMPARE(cols.size(), 3);
             const QString dir = QFileInfo(data).absolutePath();
-            QTest::newRow(qPrintable(cols.at(1))) << dir + u'/' + cols.at(0) << cols.at(1)
-                                                  << (cols.at(2) == "data"_L1 ? dir + u"/.."_s : m_logs);
+            QTest::newRow(qPrintable(cols.at(1)))
+                << dir + u'/' + cols.at(0) << cols.at(1) << (cols.at(2) == "data"_L1 ? dir + u"/.."_s : m_logs);
             ++rows;
         }
         QVERIFY(rows >= 10);
@@ -68,7 +71,8 @@ private Q_SLOTS:
         const auto answer = cdeck::spark::answerHistoryRequest(logs, endpoint);
         QVERIFY2(answer.status == 200, qPrintable(answer.error));
         const QJsonDocument actual = QJsonDocument::fromJson(answer.json);
-        const auto tree = [](const QJsonDocument &d) { return d.isArray() ? QJsonValue(d.array()) : QJsonValue(d.object()); };
+        const auto tree
+            = [](const QJsonDocument &d) { return d.isArray() ? QJsonValue(d.array()) : QJsonValue(d.object()); };
         const QString diff = cdeck::spark::firstJsonDifference(tree(expected), tree(actual));
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
@@ -101,12 +105,17 @@ private Q_SLOTS:
     // Paging is by execution id; details=false drops the graph; planDescription=false blanks the plan.
     void pagingAndOptions()
     {
-        const QJsonArray all = QJsonDocument::fromJson(ask(u"applications/local-1642039451826/sql?length=100"_s).json).array();
+        const QJsonArray all
+            = QJsonDocument::fromJson(ask(u"applications/local-1642039451826/sql?length=100"_s).json).array();
         QVERIFY(all.size() >= 2);
-        const QJsonArray page = QJsonDocument::fromJson(ask(u"applications/local-1642039451826/sql?offset=1&length=1"_s).json).array();
+        const QJsonArray page
+            = QJsonDocument::fromJson(ask(u"applications/local-1642039451826/sql?offset=1&length=1"_s).json).array();
         QCOMPARE(page.size(), 1);
         QCOMPARE(page.at(0), all.at(1));
-        const QJsonObject bare = QJsonDocument::fromJson(ask(u"applications/local-1642039451826/sql/0?details=false&planDescription=false"_s).json).object();
+        const QJsonObject bare
+            = QJsonDocument::fromJson(
+                  ask(u"applications/local-1642039451826/sql/0?details=false&planDescription=false"_s).json)
+                  .object();
         QCOMPARE(bare.value("nodes"_L1).toArray().size(), 0);
         QCOMPARE(bare.value("edges"_L1).toArray().size(), 0);
         QCOMPARE(bare.value("planDescription"_L1).toString(), u""_s);
@@ -137,7 +146,8 @@ private Q_SLOTS:
         QCOMPARE(fmt("nsTiming", {2500000, 7000000}, task),
                  u"total (min, med, max (stageId: taskId))\n9 ms (2 ms, 7 ms, 7 ms (stage 3.0: task 42))"_s);
         QCOMPARE(fmt("average", {25}, driver), u"2.5"_s);
-        QCOMPARE(fmt("average", {0, 20, 35, 40}, task), u"(min, med, max (stageId: taskId)):\n(2, 3.5, 4 (stage 3.0: task 42))"_s);
+        QCOMPARE(fmt("average", {0, 20, 35, 40}, task),
+                 u"(min, med, max (stageId: taskId)):\n(2, 3.5, 4 (stage 3.0: task 42))"_s);
         QCOMPARE(values::bytesToString(2047), u"2047.0 B"_s);
         QCOMPARE(values::bytesToString(2048), u"2.0 KiB"_s);
         QCOMPARE(values::bytesToString(3 * 1024 + 51), u"3.0 KiB"_s); // 3.0498 rounds down
