@@ -419,7 +419,8 @@ QJsonObject rdd(const SparkRdd &r, const QMap<QString, SparkExecutor> &executors
         o.insert("dataDistribution"_L1, dists);
     }
     QJsonArray parts;
-    for (const SparkRddPartition &p : r.partitions) {
+    for (const QString &name : r.partitionOrder) {
+        const SparkRddPartition &p = r.partitions[name];
         parts.append(QJsonObject{{"blockName"_L1, p.blockName},
                                  {"storageLevel"_L1, p.storageLevel},
                                  {"memoryUsed"_L1, p.memoryUsed},

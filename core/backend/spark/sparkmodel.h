@@ -297,6 +297,7 @@ struct SparkRdd
     qint64 memoryUsed = 0;
     qint64 diskUsed = 0;
     QMap<QString, SparkRddPartition> partitions; // by block name
+    QStringList partitionOrder; // as Spark lists them: in the order they were first reported
     QMap<QString, SparkRddDistribution> distributions; // by executor id, in the order they appeared
     QStringList distributionOrder;
 };

@@ -775,6 +775,8 @@ void SparkModelBuilder::onBlockUpdated(const QJsonObject &e)
     auto rdd = ok ? m_app.rdds.find(rddId) : m_app.rdds.end();
     int rddBlocksDelta = 0;
     if (rdd != m_app.rdds.end()) {
+        if (!rdd->partitions.contains(blockId))
+            rdd->partitionOrder.append(blockId);
         SparkRddPartition &part = rdd->partitions[blockId];
         part.blockName = blockId;
         QStringList executors = part.executors;
@@ -789,6 +791,7 @@ void SparkModelBuilder::onBlockUpdated(const QJsonObject &e)
         }
         if (executors.isEmpty()) {
             rdd->partitions.remove(blockId);
+            rdd->partitionOrder.removeAll(blockId);
         } else {
             part.executors = executors;
             part.memoryUsed = addDelta(part.memoryUsed, memDelta);
@@ -891,6 +894,7 @@ void SparkModelBuilder::onExecutorRemoved(const QJsonObject &e)
             if (n == 1) {
                 rdd.memoryUsed = std::max<qint64>(0, rdd.memoryUsed - part->memoryUsed);
                 rdd.diskUsed = std::max<qint64>(0, rdd.diskUsed - part->diskUsed);
+                rdd.partitionOrder.removeAll(part.key());
                 part = rdd.partitions.erase(part);
                 continue;
             }

@@ -401,9 +401,7 @@ void SqlExecutionTracker::updateStage(int stageId, int attemptId, qint64 taskId,
         const auto value = accumulatorUpdate(acc);
         if (!value || !s.types->contains(id))
             continue;
-        auto &perTask = s.values[id];
-        perTask.resize(size_t(s.numTasks), 0);
-        perTask[size_t(index)] = *value;
+        s.values[id][index] = *value;
         if (s.types->value(id) != "sum"_L1) {
             const auto m = s.maxima.find(id);
             if (m == s.maxima.end())
@@ -432,7 +430,12 @@ void SqlExecutionTracker::aggregate(LiveExecution &x)
     QHash<qint64, QString> types;
     for (const SqlPlanMetric &m : std::as_const(x.metrics))
         types.insert(m.accumulatorId, m.metricType);
-    std::map<qint64, std::vector<qint64>> all;
+    struct Values
+    {
+        std::vector<qint64> reported;
+        qint64 unreported = 0; // partitions that reported nothing: zeros in Spark's arrays
+    };
+    std::map<qint64, Values> all;
     struct Max
     {
         qint64 value, stageId, attemptId, taskId;
@@ -443,8 +446,12 @@ void SqlExecutionTracker::aggregate(LiveExecution &x)
         if (it == m_stageMetrics.end())
             continue;
         for (const auto &[id, values] : it->second.values) {
-            if (types.contains(id))
-                all[id].insert(all[id].end(), values.begin(), values.end());
+            if (!types.contains(id))
+                continue;
+            Values &v = all[id];
+            for (const auto &slot : values)
+                v.reported.push_back(slot.second);
+            v.unreported += std::max<qint64>(0, it->second.numTasks - qint64(values.size()));
         }
         for (const auto &[id, max] : it->second.maxima) {
             if (!types.contains(id))
@@ -463,7 +470,7 @@ void SqlExecutionTracker::aggregate(LiveExecution &x)
         const auto m = maxima.find(id);
         if (all.count(id) && m != maxima.end() && value > m->second.value)
             maxima.erase(m);
-        all[id].push_back(value);
+        all[id].reported.push_back(value);
     }
     x.data.metricValues.clear();
     for (const auto &[id, values] : all) {
@@ -471,7 +478,7 @@ void SqlExecutionTracker::aggregate(LiveExecution &x)
         const auto m = maxima.find(id);
         if (m != maxima.end())
             source = {true, m->second.stageId, m->second.attemptId, m->second.taskId};
-        x.data.metricValues.insert(id, sqlmetricvalues::format(types.value(id), values, source));
+        x.data.metricValues.insert(id, sqlmetricvalues::format(types.value(id), values.reported, source, values.unreported));
     }
 }
 

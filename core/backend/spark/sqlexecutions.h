@@ -34,7 +34,9 @@ private:
         MetricTypes types; // shared with the execution: adaptive plans add metrics while the stage runs
         QHash<qint64, int> taskIndices;
         std::vector<bool> completed;
-        std::map<qint64, std::vector<qint64>> values; // by accumulator id
+        // by accumulator id: partition index -> value. Spark keeps an array of numTasks zeros per metric; only
+        // the partitions that reported are stored here, the rest count as zeros (a log cannot make us allocate).
+        std::map<qint64, std::map<int, qint64>> values;
         std::map<qint64, std::pair<qint64, qint64>> maxima; // accumulator id -> (value, task id)
     };
     struct LiveExecution

@@ -110,8 +110,9 @@ QString msDurationToString(qint64 ms)
     return javaFixed(float(ms) / float(hour), 2) + " h"_L1;
 }
 
-QString format(const QString &metricType, std::span<const qint64> values, const MaxSource &max)
+QString format(const QString &metricType, std::span<const qint64> values, const MaxSource &max, qint64 zeros)
 {
+    zeros = std::max<qint64>(0, zeros);
     const QString source = max.fromTask
         ? u"(stage %1.%2: task %3)"_s.arg(max.stageId).arg(max.stageAttemptId).arg(max.taskId)
         : u"(driver)"_s;
@@ -137,12 +138,15 @@ QString format(const QString &metricType, std::span<const qint64> values, const 
         return {};
     std::vector<qint64> valid;
     std::copy_if(values.begin(), values.end(), std::back_inserter(valid), [](qint64 v) { return v >= 0; });
-    if (valid.size() <= 1)
-        return text(valid.empty() ? 0 : valid.front());
     std::sort(valid.begin(), valid.end());
+    // The sorted values are `zeros` zeros, then `valid`.
+    const qint64 count = zeros + qint64(valid.size());
+    auto nth = [&](qint64 i) { return i < zeros ? qint64(0) : valid[size_t(i - zeros)]; };
+    if (count <= 1)
+        return text(count == 0 ? 0 : nth(0));
     const qint64 sum = std::accumulate(valid.begin(), valid.end(), qint64(0));
     return u"total (min, med, max (stageId: taskId))\n%1 (%2, %3, %4 %5)"_s.arg(
-        text(sum), text(valid.front()), text(valid[valid.size() / 2]), text(valid.back()), source);
+        text(sum), text(nth(0)), text(nth(count / 2)), text(nth(count - 1)), source);
 }
 
 } // namespace cdeck::spark::sqlmetricvalues

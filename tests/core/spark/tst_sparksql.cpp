@@ -145,6 +145,13 @@ private Q_SLOTS:
                  u"total (min, med, max (stageId: taskId))\n2.5 s (5 ms, 999 ms, 1.5 s (driver))"_s);
         QCOMPARE(fmt("nsTiming", {2500000, 7000000}, task),
                  u"total (min, med, max (stageId: taskId))\n9 ms (2 ms, 7 ms, 7 ms (stage 3.0: task 42))"_s);
+        // partitions that reported nothing count as zeros, stored or not
+        QCOMPARE(values::format(u"size"_s, std::span<const qint64>(), task, 1), u"0.0 B"_s);
+        const qint64 two[] = {4096, 2048};
+        QCOMPARE(values::format(u"size"_s, two, task, 3),
+                 u"total (min, med, max (stageId: taskId))\n6.0 KiB (0.0 B, 0.0 B, 4.0 KiB (stage 3.0: task 42))"_s);
+        QCOMPARE(values::format(u"size"_s, two, task, 3), fmt("size", {0, 0, 0, 2048, 4096}, task));
+        QCOMPARE(values::format(u"sum"_s, two, task, 1000000000), u"6,144"_s);
         QCOMPARE(fmt("average", {25}, driver), u"2.5"_s);
         QCOMPARE(fmt("average", {0, 20, 35, 40}, task),
                  u"(min, med, max (stageId: taskId)):\n(2, 3.5, 4 (stage 3.0: task 42))"_s);
