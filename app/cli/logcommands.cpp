@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -179,11 +180,11 @@ int logsCommand(Context &ctx, const CommandOptions &o)
         err().flush();
         offset = 0;
     });
+    // The last read waits until the loop has returned: a blocking read here would run a nested event loop
+    // inside the follow reply's own readyRead, where the reply can finish and be deleted under its caller.
+    std::optional<QString> endedState;
     QObject::connect(source.get(), &logs::LogByteSource::ended, &loop, [&](const QString &state) {
-        const auto last = readBlocking(*source, 0, 1, ctx.global.timeoutS);
-        printUpTo(std::max<qint64>(last.size, offset));
-        err() << "clusterdeck-cli: " << name << " will not grow any more (" << state << ")\n";
-        err().flush();
+        endedState = state;
         loop.quit();
     });
     QObject::connect(source.get(), &logs::LogByteSource::followFailed, &loop, [&](const QString &why) {
@@ -192,6 +193,13 @@ int logsCommand(Context &ctx, const CommandOptions &o)
     });
     source->setFollowing(true);
     loop.exec();
+    if (endedState && code == ExitOk) {
+        source->setFollowing(false);
+        const auto last = readBlocking(*source, 0, 1, ctx.global.timeoutS);
+        printUpTo(std::max<qint64>(last.size, offset));
+        err() << "clusterdeck-cli: " << name << " will not grow any more (" << *endedState << ")\n";
+        err().flush();
+    }
     return code;
 }
 

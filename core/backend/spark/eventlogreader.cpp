@@ -311,6 +311,8 @@ public:
             return false;
         if (t.reason == TaskEndReason::Killed && t.killReason.empty())
             t.killReason = "unknown reason"; // what Spark reads from logs without a kill reason
+        // Spark counts the metrics as reported once the JVM heap is (the killed executor's last task says -1).
+        t.executorMetrics.set = t.executorMetrics.values[0] > -1;
         out = t;
         return true;
     }
@@ -893,8 +895,11 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
 
     LineHandler handler(builder, app);
     builder.setTaskKeepFilter(options.keepTasks);
+    builder.setSqlTracking(options.sqlExecutions);
+    TaskKeepFilter generalPath = options.keepTasks; // the task events decoded whole, as JSON
+    generalPath.all = generalPath.all || options.sqlExecutions;
     ChunkPipeline pipeline(handler, options.listingOnly, options.stopAtApplicationStart || options.decodeThreads <= 1,
-                           options.keepTasks);
+                           generalPath);
     std::vector<char> buf(kChunk * 2 + simdjson::SIMDJSON_PADDING);
     size_t have = 0; // the unfinished line carried to the next read
     qint64 rawTotal = 0;

@@ -34,6 +34,9 @@ public:
         // The stages whose tasks the model keeps whole (SparkApplication::tasks), for the task endpoints; their
         // task events take the general path. Default: none, so memory follows the stages, not the tasks.
         TaskKeepFilter keepTasks;
+        // SparkApplication::sqlExecutions, for the sql endpoints: every task event then takes the general path
+        // (the SQL metrics are in its accumulators), which makes the replay slower.
+        bool sqlExecutions = false;
     };
 
     // std::nullopt and *error (translated) when the path cannot be read at all: missing, unreadable, an

@@ -153,6 +153,13 @@ QStringList endpointsToCompare(const QString &logPath, QStringList *warnings)
                         base + u"/stages/"_s + attemptPath + u"/taskList?sortBy=-runtime&length=100000"_s,
                         base + u"/stages/"_s + attemptPath + u"/taskSummary"_s};
             }
+            out += {base + u"/sql"_s, base + u"/sql?details=false"_s, base + u"/sql?planDescription=false"_s,
+                    base + u"/sql?offset=1&length=2"_s};
+            for (const QJsonValue &x :
+                 QJsonDocument::fromJson(
+                     answerHistoryRequest(logPath, base + u"/sql?length=1000000&details=false"_s).json)
+                     .array())
+                out.append(base + u"/sql/"_s + QString::number(x.toObject().value("id"_L1).toInteger()));
             for (const QJsonValue &r :
                  QJsonDocument::fromJson(answerHistoryRequest(logPath, base + u"/storage/rdd"_s).json).array())
                 out.append(base + u"/storage/rdd/"_s + QString::number(r.toObject().value("id"_L1).toInt()));

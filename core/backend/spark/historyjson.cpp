@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace cdeck::spark::historyjson {
@@ -417,7 +419,8 @@ QJsonObject rdd(const SparkRdd &r, const QMap<QString, SparkExecutor> &executors
         o.insert("dataDistribution"_L1, dists);
     }
     QJsonArray parts;
-    for (const SparkRddPartition &p : r.partitions) {
+    for (const QString &name : r.partitionOrder) {
+        const SparkRddPartition &p = r.partitions[name];
         parts.append(QJsonObject{{"blockName"_L1, p.blockName},
                                  {"storageLevel"_L1, p.storageLevel},
                                  {"memoryUsed"_L1, p.memoryUsed},
@@ -425,6 +428,61 @@ QJsonObject rdd(const SparkRdd &r, const QMap<QString, SparkExecutor> &executors
                                  {"executors"_L1, QJsonArray::fromStringList(p.executors)}});
     }
     o.insert("partitions"_L1, parts);
+    return o;
+}
+
+QJsonObject sqlExecution(const SqlExecution &x, bool details, bool planDescription, qint64 now)
+{
+    QJsonObject o;
+    o.insert("id"_L1, x.id);
+    o.insert("status"_L1, x.status());
+    if (x.description)
+        o.insert("description"_L1, *x.description);
+    if (!planDescription)
+        o.insert("planDescription"_L1, u""_s);
+    else if (x.planDescription)
+        o.insert("planDescription"_L1, *x.planDescription);
+    o.insert("submissionTime"_L1, date(x.submissionTime));
+    o.insert("duration"_L1, x.completionTime.value_or(now) - x.submissionTime);
+    QJsonArray running, succeeded, failed;
+    for (const auto &job : x.jobs) {
+        if (job.second == JobStatus::Running)
+            running.append(job.first);
+        else if (job.second == JobStatus::Succeeded)
+            succeeded.append(job.first);
+        else if (job.second == JobStatus::Failed)
+            failed.append(job.first);
+    }
+    o.insert("runningJobIds"_L1, running);
+    o.insert("successJobIds"_L1, succeeded);
+    o.insert("failedJobIds"_L1, failed);
+    QJsonArray nodes, edges;
+    if (details) {
+        QList<const SqlPlanNode *> byId;
+        for (const SqlPlanNode &n : x.nodes)
+            byId.append(&n);
+        // Spark lists the nodes by id, highest first.
+        std::stable_sort(byId.begin(), byId.end(),
+                         [](const SqlPlanNode *a, const SqlPlanNode *b) { return a->id > b->id; });
+        for (const SqlPlanNode *n : std::as_const(byId)) {
+            QJsonArray metrics;
+            for (const SqlPlanMetric &m : n->metrics) {
+                const auto value = x.metricValues.constFind(m.accumulatorId);
+                if (value == x.metricValues.constEnd())
+                    continue; // no task or driver reported it
+                const QString text = value->startsWith(u'\n') ? value->mid(1) : *value;
+                metrics.append(QJsonObject{{"name"_L1, m.name.trimmed()}, {"value"_L1, text}});
+            }
+            QJsonObject node{{"nodeId"_L1, n->id}, {"nodeName"_L1, n->name.trimmed()}, {"metrics"_L1, metrics}};
+            if (n->wholeStageCodegenId)
+                node.insert("wholeStageCodegenId"_L1, *n->wholeStageCodegenId);
+            nodes.append(node);
+        }
+        for (const SqlPlanEdge &e : x.edges)
+            edges.append(QJsonObject{{"fromId"_L1, e.fromId}, {"toId"_L1, e.toId}});
+    }
+    o.insert("nodes"_L1, nodes);
+    o.insert("edges"_L1, edges);
     return o;
 }
 

@@ -30,6 +30,9 @@ qint64 gettingResultTime(const SparkTask &t, qint64 duration);
 qint64 schedulerDelay(const SparkTask &t, qint64 duration);
 QJsonObject process(const SparkProcess &p);
 QJsonObject rdd(const SparkRdd &r, const QMap<QString, SparkExecutor> &executors);
+// Spark's ExecutionData: details adds nodes and edges, planDescription the physical plan's text; now times a
+// running execution.
+QJsonObject sqlExecution(const SqlExecution &x, bool details, bool planDescription, qint64 now);
 
 } // namespace historyjson
 

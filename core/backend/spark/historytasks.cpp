@@ -5,6 +5,7 @@
 #include "core/backend/spark/historyjson.h"
 
 #include <QJsonArray>
+#include <QtNumeric>
 
 #include <algorithm>
 #include <functional>
@@ -83,20 +84,33 @@ std::optional<QJsonObject> taskSummary(const std::vector<SparkTask> &tasks, QLis
     }
     if (done.empty())
         return std::nullopt;
+    // Spark counts the successful tasks, then picks each quantile's position in one metric's index. The task
+    // metrics of failed tasks are indexed negative (left out), but duration, scheduler delay and getting-result
+    // time are indexed for every task that has them, failed ones included: those quantiles mix them in.
+    std::vector<const SparkTask *> timed;
+    for (const SparkTask &t : tasks)
+        timed.push_back(&t);
     const qint64 count = qint64(done.size());
-    std::vector<qint64> values(done.size());
+    std::vector<qint64> values;
     // One metric's values at the quantiles: sorted, then picked where Spark picks them.
-    auto at = [&](const std::function<qint64(const SparkTask &)> &metric) {
-        for (size_t i = 0; i < done.size(); ++i)
-            values[i] = metric(*done[i]);
+    // needsMetrics: Spark indexes the value as -1 (left out) for a task without metrics.
+    auto over = [&](const std::vector<const SparkTask *> &set, const std::function<qint64(const SparkTask &)> &metric,
+                    bool everyTask, bool needsMetrics) {
+        values.clear();
+        for (const SparkTask *t : set) {
+            const qint64 v = metric(*t);
+            if (!everyTask || (v >= 0 && (t->hasMetrics || !needsMetrics)))
+                values.push_back(v);
+        }
         std::sort(values.begin(), values.end());
         QJsonArray out;
         for (double q : std::as_const(quantiles)) {
             const qint64 index = std::clamp<qint64>(qint64(q * double(count)), 0, count - 1);
-            out.append(double(values[size_t(index)]));
+            out.append(size_t(index) < values.size() ? double(values[size_t(index)]) : qQNaN());
         }
         return out;
     };
+    auto at = [&](const std::function<qint64(const SparkTask &)> &metric) { return over(done, metric, false, false); };
     using M = TaskMetricSums;
     auto field = [&](qint64 M::*member) { return at([member](const SparkTask &t) { return t.metrics.*member; }); };
     auto duration = [lastUpdated](const SparkTask &t) { return historyjson::taskDuration(t, lastUpdated); };
@@ -106,7 +120,7 @@ std::optional<QJsonObject> taskSummary(const std::vector<SparkTask> &tasks, QLis
         qs.append(q);
     QJsonObject o;
     o.insert("quantiles"_L1, qs);
-    o.insert("duration"_L1, at(duration));
+    o.insert("duration"_L1, over(timed, duration, true, false));
     o.insert("executorDeserializeTime"_L1, field(&M::executorDeserializeTime));
     o.insert("executorDeserializeCpuTime"_L1, field(&M::executorDeserializeCpuTime));
     o.insert("executorRunTime"_L1, field(&M::executorRunTime));
@@ -114,12 +128,20 @@ std::optional<QJsonObject> taskSummary(const std::vector<SparkTask> &tasks, QLis
     o.insert("resultSize"_L1, field(&M::resultSize));
     o.insert("jvmGcTime"_L1, field(&M::jvmGcTime));
     o.insert("resultSerializationTime"_L1, field(&M::resultSerializationTime));
-    o.insert("gettingResultTime"_L1, at([&](const SparkTask &t) {
-                 return historyjson::gettingResultTime(t, historyjson::taskDuration(t, lastUpdated));
-             }));
-    o.insert("schedulerDelay"_L1, at([&](const SparkTask &t) {
-                 return historyjson::schedulerDelay(t, historyjson::taskDuration(t, lastUpdated));
-             }));
+    o.insert("gettingResultTime"_L1,
+             over(
+                 timed,
+                 [&](const SparkTask &t) {
+                     return historyjson::gettingResultTime(t, historyjson::taskDuration(t, lastUpdated));
+                 },
+                 true, true));
+    o.insert("schedulerDelay"_L1,
+             over(
+                 timed,
+                 [&](const SparkTask &t) {
+                     return historyjson::schedulerDelay(t, historyjson::taskDuration(t, lastUpdated));
+                 },
+                 true, true));
     o.insert("peakExecutionMemory"_L1, field(&M::peakExecutionMemory));
     o.insert("memoryBytesSpilled"_L1, field(&M::memoryBytesSpilled));
     o.insert("diskBytesSpilled"_L1, field(&M::diskBytesSpilled));

@@ -432,6 +432,45 @@ HistoryAnswer stageResource(const SparkApplication &app, const QStringList &rest
     return fail(404, tr("unknown endpoint: stages/%1").arg(rest.mid(1).join(u'/')));
 }
 
+// /sql and /sql/ID: Spark's SqlResource. The list is by execution id, paged with offset and length (20).
+HistoryAnswer sqlResource(const SparkApplication &app, const QStringList &rest, const QUrlQuery &q)
+{
+    QString error;
+    const auto details = boolParam(q, u"details"_s, true, &error);
+    const auto plan = details ? boolParam(q, u"planDescription"_s, true, &error) : std::nullopt;
+    if (!details || !plan)
+        return fail(400, error);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (rest.size() == 2) {
+        static const QRegularExpression digits(u"^\\d+$"_s);
+        bool isInt = false;
+        const qint64 id = rest.at(1).toLongLong(&isInt);
+        if (!digits.match(rest.at(1)).hasMatch() || !isInt)
+            return fail(404, tr("unknown endpoint: sql/%1 (an execution id is a number)").arg(rest.at(1)));
+        if (!app.sqlExecutions.contains(id))
+            return fail(404, tr("unknown query execution id: %1").arg(id));
+        return ok(historyjson::sqlExecution(app.sqlExecutions.value(id), *details, *plan, now));
+    }
+    const auto offset = intParam(q, u"offset"_s, 0, &error);
+    const auto length = offset ? intParam(q, u"length"_s, 20, &error) : std::nullopt;
+    if (!offset || !length)
+        return fail(400, error);
+    if (*offset < 0 || *length <= 0)
+        return fail(
+            400,
+            tr("offset must be 0 or more and length more than 0 (got offset %1, length %2)").arg(*offset).arg(*length));
+    QJsonArray out;
+    qint64 index = 0;
+    for (const SqlExecution &x : app.sqlExecutions) {
+        if (index++ < *offset)
+            continue;
+        if (out.size() >= *length)
+            break;
+        out.append(historyjson::sqlExecution(x, *details, *plan, now));
+    }
+    return ok(out);
+}
+
 HistoryAnswer appResource(const SparkApplication &app, const QStringList &rest, const QUrlQuery &q)
 {
     const QString what = rest.first();
@@ -499,6 +538,8 @@ HistoryAnswer appResource(const SparkApplication &app, const QStringList &rest, 
             return fail(404, tr("unknown rdd: %1").arg(rest.at(2)));
         return ok(historyjson::rdd(app.rdds.value(id), app.executors));
     }
+    if (what == "sql"_L1 && rest.size() <= 2)
+        return sqlResource(app, rest, q);
     if (what == "allmiscellaneousprocess"_L1 && rest.size() == 1) {
         QJsonArray out;
         for (const SparkProcess &p : app.miscProcesses)
@@ -590,6 +631,7 @@ HistoryAnswer answerHistoryRequest(const QString &logPath, const QString &endpoi
     const bool needFull = !rest.isEmpty();
     EventLogReader::Options full;
     full.keepTasks = tasksNeeded(rest, q);
+    full.sqlExecutions = !rest.isEmpty() && rest.first() == "sql"_L1;
     Catalogue found = loadAll(candidates, needFull ? full : listing);
     warnings += found.warnings;
     found.logs.erase(std::remove_if(found.logs.begin(), found.logs.end(),

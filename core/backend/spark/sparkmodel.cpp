@@ -16,11 +16,11 @@ const std::array<const char *, kExecutorMetricCount> kExecutorMetricNames = {
 
 void PeakMetrics::updatePeaks(const PeakMetrics &other)
 {
-    if (!other.set)
-        return;
+    // As Spark's compareAndUpdatePeakValues: every value takes its peak; the whole is shown once one update
+    // reported a JVM heap.
     for (int i = 0; i < kExecutorMetricCount; ++i)
         values[i] = std::max(values[i], other.values[i]);
-    set = true;
+    set = set || other.set;
 }
 
 void TaskMetricSums::add(const TaskMetricSums &o)
@@ -93,6 +93,25 @@ QString toString(StageStatus s)
     case StageStatus::Skipped: break;
     }
     return u"SKIPPED"_s;
+}
+
+} // namespace cdeck::spark
+
+namespace cdeck::spark {
+
+QString SqlExecution::status() const
+{
+    // Spark's SQLExecutionUIData.executionStatus: an execution end with an empty error message is a success
+    // whatever its jobs did; without an error message (older logs), a failed job fails the execution.
+    if (errorMessage)
+        return errorMessage->isEmpty() ? u"COMPLETED"_s : u"FAILED"_s;
+    if (!completionTime)
+        return u"RUNNING"_s;
+    for (const auto &job : jobs) {
+        if (job.second == JobStatus::Failed)
+            return u"FAILED"_s;
+    }
+    return u"COMPLETED"_s;
 }
 
 } // namespace cdeck::spark

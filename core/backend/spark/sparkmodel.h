@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace cdeck::spark {
@@ -296,6 +297,7 @@ struct SparkRdd
     qint64 memoryUsed = 0;
     qint64 diskUsed = 0;
     QMap<QString, SparkRddPartition> partitions; // by block name
+    QStringList partitionOrder; // as Spark lists them: in the order they were first reported
     QMap<QString, SparkRddDistribution> distributions; // by executor id, in the order they appeared
     QStringList distributionOrder;
 };
@@ -310,6 +312,45 @@ struct SparkProcess
     qint64 addTime = 0;
     qint64 removeTime = -1;
     QMap<QString, QString> processLogs;
+};
+
+// One SQL query execution, as Spark's SQL tab and /sql endpoint show it (sqlexecutions.h builds it).
+struct SqlPlanMetric
+{
+    QString name;
+    qint64 accumulatorId = 0;
+    QString metricType; // sum, size, timing, nsTiming, average
+};
+
+// A node of the plan graph: an operator, or a WholeStageCodegen cluster (which holds the operators it fused).
+struct SqlPlanNode
+{
+    qint64 id = 0;
+    QString name;
+    QList<SqlPlanMetric> metrics;
+    std::optional<qint64> wholeStageCodegenId; // set on the operators inside a "WholeStageCodegen (N)" cluster
+};
+
+struct SqlPlanEdge
+{
+    qint64 fromId = 0;
+    qint64 toId = 0;
+};
+
+struct SqlExecution
+{
+    qint64 id = 0;
+    std::optional<QString> description; // absent when the log has jobs of the execution but not its start
+    std::optional<QString> planDescription;
+    qint64 submissionTime = -1;
+    std::optional<qint64> completionTime;
+    std::optional<QString> errorMessage; // set (maybe empty) by Spark 3.4+ execution ends
+    QList<QPair<int, JobStatus>> jobs; // in the order Spark's Scala map iterates them (it shows them so)
+    QList<SqlPlanNode> nodes; // the latest plan (adaptive execution replaces it)
+    QList<SqlPlanEdge> edges;
+    QHash<qint64, QString> metricValues; // by accumulator id, formatted as Spark formats them
+
+    QString status() const; // COMPLETED, FAILED or RUNNING
 };
 
 // Everything one application attempt's event log says, as the console shows it. A value type: the reader
@@ -328,6 +369,8 @@ struct SparkApplication
     QMap<QPair<int, int>, std::vector<SparkTask>> tasks;
     QMap<int, SparkRdd> rdds; // by RDD id, live ones only (unpersisted ones are dropped, as Spark does)
     QList<SparkProcess> miscProcesses;
+    // SQL executions by id; only filled when the reader was asked for them (Options::sqlExecutions).
+    QMap<qint64, SqlExecution> sqlExecutions;
     // The environment answer (runtime, properties sorted, resource profiles), built from the events.
     bool hasEnvironment = false;
     QJsonObject environment;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/backend/spark/sparkmodelbuilder.h"
 
+#include "core/backend/spark/sqlexecutions.h"
+
 #include "core/model/jsonutil.h"
 
 #include <QCoreApplication>
@@ -131,13 +133,19 @@ constexpr int kMaxTrackedIndex = 1 << 26;
 } // namespace
 
 SparkModelBuilder::SparkModelBuilder() = default;
+SparkModelBuilder::~SparkModelBuilder() = default;
+
+void SparkModelBuilder::setSqlTracking(bool on)
+{
+    m_sql = on ? std::make_unique<SqlExecutionTracker>() : nullptr;
+}
 
 PeakMetrics SparkModelBuilder::executorMetricsFromJson(const QJsonObject &o)
 {
     PeakMetrics m;
-    m.set = true;
     for (int i = 0; i < kExecutorMetricCount; ++i)
         m.values[i] = num(o, QLatin1StringView(kExecutorMetricNames[i]));
+    m.set = m.values[0] > -1; // Spark's ExecutorMetrics.isSet: a JVM heap of -1 means "not reported"
     return m;
 }
 
@@ -566,8 +574,7 @@ void SparkModelBuilder::onJobEnd(const QJsonObject &e)
         stage.status = StageStatus::Skipped;
         if (!job.skippedStages.contains(stage.stageId))
             job.skippedStages.append(stage.stageId);
-        job.numSkippedTasks += stage.numTasks;
-        job.numActiveStages -= 1;
+        job.numSkippedTasks += stage.numTasks; // Spark 4 leaves numActiveStages alone here (3.x decremented it)
         stage.live = false;
         m_liveStages.remove(key);
     }
@@ -662,66 +669,6 @@ void SparkModelBuilder::onStageExecutorMetrics(const QJsonObject &e)
     if (SparkStage *stage = liveStage(int(num(e, "Stage ID"_L1)), int(num(e, "Stage Attempt ID"_L1)))) {
         stage->peak.updatePeaks(m);
         stage->executorSummary[execId].peak.updatePeaks(m);
-    }
-}
-
-void SparkModelBuilder::keepTaskStart(const QJsonObject &e)
-{
-    const QJsonObject info = e.value("Task Info"_L1).toObject();
-    SparkTask t;
-    t.taskId = num(info, "Task ID"_L1);
-    t.index = int(num(info, "Index"_L1));
-    t.attempt = int(num(info, "Attempt"_L1));
-    t.partitionId = int(num(info, "Partition ID"_L1, -1));
-    t.launchTime = num(info, "Launch Time"_L1);
-    t.gettingResultTime = num(info, "Getting Result Time"_L1);
-    t.finishTime = num(info, "Finish Time"_L1);
-    t.executorId = str(info, "Executor ID"_L1);
-    t.host = str(info, "Host"_L1);
-    t.locality = str(info, "Locality"_L1);
-    t.speculative = info.value("Speculative"_L1).toBool();
-    t.failed = info.value("Failed"_L1).toBool();
-    t.killed = info.value("Killed"_L1).toBool();
-    t.accumulables = accumulablesFromJson(info.value("Accumulables"_L1).toArray());
-    const QPair<int, int> key(int(num(e, "Stage ID"_L1)), int(num(e, "Stage Attempt ID"_L1)));
-    std::vector<SparkTask> &list = m_app.tasks[key];
-    m_keptTasks.insert(t.taskId, {key, list.size()});
-    list.push_back(std::move(t));
-}
-
-void SparkModelBuilder::keepTaskEnd(const QJsonObject &e)
-{
-    // As Spark, a task is stored only when its start was seen; the end replaces what the start said.
-    const QJsonObject info = e.value("Task Info"_L1).toObject();
-    const auto found = m_keptTasks.constFind(num(info, "Task ID"_L1));
-    if (found == m_keptTasks.constEnd())
-        return;
-    const auto slot = found.value();
-    m_keptTasks.erase(found);
-    auto list = m_app.tasks.find(slot.first);
-    if (list == m_app.tasks.end() || slot.second >= list->size())
-        return;
-    SparkTask &t = (*list)[slot.second];
-    t.index = int(num(info, "Index"_L1));
-    t.attempt = int(num(info, "Attempt"_L1));
-    t.partitionId = int(num(info, "Partition ID"_L1, -1));
-    t.launchTime = num(info, "Launch Time"_L1);
-    t.gettingResultTime = num(info, "Getting Result Time"_L1);
-    t.finishTime = num(info, "Finish Time"_L1);
-    t.executorId = str(info, "Executor ID"_L1);
-    t.host = str(info, "Host"_L1);
-    t.locality = str(info, "Locality"_L1);
-    t.speculative = info.value("Speculative"_L1).toBool();
-    t.failed = info.value("Failed"_L1).toBool();
-    t.killed = info.value("Killed"_L1).toBool();
-    t.accumulables = accumulablesFromJson(info.value("Accumulables"_L1).toArray());
-    const QJsonObject reason = e.value("Task End Reason"_L1).toObject();
-    t.errorMessage = taskEndErrorString(reason);
-    t.hasError = !t.errorMessage.isEmpty() || (!reason.isEmpty() && str(reason, "Reason"_L1) != "Success"_L1);
-    const QJsonValue metrics = e.value("Task Metrics"_L1);
-    if (metrics.isObject()) {
-        t.hasMetrics = true;
-        t.metrics = taskMetricsFromJson(metrics.toObject());
     }
 }
 
@@ -828,6 +775,8 @@ void SparkModelBuilder::onBlockUpdated(const QJsonObject &e)
     auto rdd = ok ? m_app.rdds.find(rddId) : m_app.rdds.end();
     int rddBlocksDelta = 0;
     if (rdd != m_app.rdds.end()) {
+        if (!rdd->partitions.contains(blockId))
+            rdd->partitionOrder.append(blockId);
         SparkRddPartition &part = rdd->partitions[blockId];
         part.blockName = blockId;
         QStringList executors = part.executors;
@@ -842,6 +791,7 @@ void SparkModelBuilder::onBlockUpdated(const QJsonObject &e)
         }
         if (executors.isEmpty()) {
             rdd->partitions.remove(blockId);
+            rdd->partitionOrder.removeAll(blockId);
         } else {
             part.executors = executors;
             part.memoryUsed = addDelta(part.memoryUsed, memDelta);
@@ -944,6 +894,7 @@ void SparkModelBuilder::onExecutorRemoved(const QJsonObject &e)
             if (n == 1) {
                 rdd.memoryUsed = std::max<qint64>(0, rdd.memoryUsed - part->memoryUsed);
                 rdd.diskUsed = std::max<qint64>(0, rdd.diskUsed - part->diskUsed);
+                rdd.partitionOrder.removeAll(part.key());
                 part = rdd.partitions.erase(part);
                 continue;
             }
@@ -960,6 +911,8 @@ void SparkModelBuilder::onExecutorRemoved(const QJsonObject &e)
 void SparkModelBuilder::onEvent(const QJsonObject &e)
 {
     const QString type = str(e, "Event"_L1);
+    if (m_sql && !m_listingOnly)
+        m_sql->onEvent(type, e);
     if (type == "SparkListenerTaskStart"_L1) {
         if (m_listingOnly)
             return;
@@ -973,7 +926,7 @@ void SparkModelBuilder::onEvent(const QJsonObject &e)
         t.speculative = info.value("Speculative"_L1).toBool();
         t.executorId = std::string_view(exec.constData(), size_t(exec.size()));
         if (m_keep.keeps(t.stageId))
-            keepTaskStart(e);
+            m_keptTasks.onTaskStart(e, m_app.tasks);
         onTaskStart(t);
     } else if (type == "SparkListenerTaskEnd"_L1) {
         if (m_listingOnly || !e.value("Task Info"_L1).isObject())
@@ -981,7 +934,7 @@ void SparkModelBuilder::onEvent(const QJsonObject &e)
         QByteArray exec, kill;
         const TaskEndEvent t = taskEndFromJson(e, &exec, &kill);
         if (m_keep.keeps(t.stageId))
-            keepTaskEnd(e);
+            m_keptTasks.onTaskEnd(e, m_app.tasks);
         onTaskEnd(t);
     } else if (type == "SparkListenerLogStart"_L1) {
         m_app.attempt.sparkVersion = str(e, "Spark Version"_L1);
@@ -1135,6 +1088,8 @@ SparkApplication SparkModelBuilder::finish()
         it->completedIndexBits.clear();
     if (!m_app.attempt.completed)
         m_app.inProgress = true;
+    if (m_sql)
+        m_app.sqlExecutions = m_sql->finish();
     return m_app;
 }
 

@@ -3,9 +3,12 @@
 #pragma once
 
 #include "core/backend/spark/sparkmodel.h"
+#include "core/backend/spark/taskdetailkeeper.h"
 
 #include <QJsonObject>
 #include <QSet>
+
+#include <memory>
 
 #include <string>
 #include <string_view>
@@ -21,6 +24,7 @@ constexpr qint64 clampEventLogInteger(qint64 v)
 {
     return v > kEventLogIntegerLimit ? kEventLogIntegerLimit : v < -kEventLogIntegerLimit ? -kEventLogIntegerLimit : v;
 }
+class SqlExecutionTracker;
 
 // The two events that make up almost all of a large log, decoded by the reader's fast path.
 struct TaskStartEvent
@@ -68,6 +72,7 @@ class SparkModelBuilder
 {
 public:
     SparkModelBuilder();
+    ~SparkModelBuilder();
 
     void onTaskStart(const TaskStartEvent &e);
     void onTaskEnd(const TaskEndEvent &e);
@@ -78,6 +83,9 @@ public:
     bool listingOnly() const { return m_listingOnly; }
     void setTaskKeepFilter(const TaskKeepFilter &f) { m_keep = f; }
     const TaskKeepFilter &taskKeepFilter() const { return m_keep; }
+    // SQL executions (SparkApplication::sqlExecutions) need every task event as JSON, for its accumulators.
+    void setSqlTracking(bool on);
+    bool sqlTracking() const { return m_sql != nullptr; }
 
     SparkApplication &application() { return m_app; }
     // Ends the replay: what Spark's flush does for entities still live.
@@ -106,13 +114,12 @@ private:
     void onUnpersistRdd(const QJsonObject &e);
     void onExecutorRemoved(const QJsonObject &e);
     void excludeForStage(const QStringList &executorIds, int stageId, int attemptId);
-    void keepTaskStart(const QJsonObject &e);
-    void keepTaskEnd(const QJsonObject &e);
 
     SparkApplication m_app;
+    std::unique_ptr<SqlExecutionTracker> m_sql;
     bool m_listingOnly = false;
     TaskKeepFilter m_keep;
-    QHash<qint64, QPair<QPair<int, int>, size_t>> m_keptTasks; // live kept task id -> (stage key, position)
+    TaskDetailKeeper m_keptTasks;
     QSet<QPair<int, int>> m_liveStages;
     QSet<QString> m_liveExecutors;
     QSet<int> m_liveJobs;
