@@ -24,6 +24,7 @@ constexpr qint64 clampEventLogInteger(qint64 v)
 {
     return v > kEventLogIntegerLimit ? kEventLogIntegerLimit : v < -kEventLogIntegerLimit ? -kEventLogIntegerLimit : v;
 }
+
 class SqlExecutionTracker;
 
 // The two events that make up almost all of a large log, decoded by the reader's fast path.
