@@ -135,6 +135,8 @@ void ClusterPage::wire()
     connect(m_incidents, &IncidentsPanel::planWanted, m_focus, &FocusedCluster::planGuardedAction);
     connect(m_incidents, &IncidentsPanel::evidenceWanted, m_focus, &FocusedCluster::fetchEvidence);
     connect(m_incidents, &IncidentsPanel::actionConfirmed, m_focus, &FocusedCluster::runGuardedAction);
+    connect(m_incidents, &IncidentsPanel::logsWanted, this, &ClusterPage::showLogsAt);
+    connect(m_timeline, &TimelinePanel::logsWanted, this, &ClusterPage::showLogsAt);
     connect(m_jobs, &JobsPanel::submitRequested, m_focus, &FocusedCluster::submitJob);
     connect(m_jobs, &JobsPanel::cancelRequested, m_focus, &FocusedCluster::cancelJob);
     connect(m_jobs, &JobsPanel::dagRequested, this, &ClusterPage::showJobDag);
@@ -173,6 +175,7 @@ void ClusterPage::wire()
     connect(m_focus, &FocusedCluster::jobsReady, this, [this](const JobList &list) {
         m_haveJobs = true;
         m_jobs->setJobs(list);
+        m_overview->setJobs(list);
         m_jobStates.clear();
         for (const Job &j : list)
             m_jobStates.insert(j.id, j.state);
@@ -239,6 +242,8 @@ void ClusterPage::showCluster(const std::optional<ClusterInfo> &listed, const st
     m_tabs->setTabToolTip(m_tabs->indexOf(m_logs), hasLogs ? QString() : tr("Logs are read from a ClusterDeck runtime's clusters"));
     m_logs->setRuntime(hasLogs ? c->url() : QUrl(), hasLogs ? c->tokenFile() : QString());
     m_logs->setCluster(hasLogs ? m_focus->clusterId() : QString());
+    m_incidents->setLogsAvailable(hasLogs, tr("Logs are read from a ClusterDeck runtime's clusters"));
+    m_timeline->setLogsAvailable(hasLogs);
     m_shuffle->setSparkWording(can.sparkShuffleWording);
     m_jobs->setStagesShown(can.sparkStages);
     m_jobs->setCancelSupported(can.cancelsJobs, can.whyNoCancel);
@@ -250,7 +255,9 @@ void ClusterPage::showCluster(const std::optional<ClusterInfo> &listed, const st
     m_finalDags.clear();
     m_overview->clear();
     m_haveSamples = samples.has_value();
-    m_jobs->setSamples(samples.value_or(QList<SampleInfo>{}));
+    m_allSamples = samples.value_or(QList<SampleInfo>{});
+    m_samplesEngine.reset();
+    offerSamples();
     if (listed)
         applyCluster(*listed);
     updateFocus();
@@ -280,7 +287,23 @@ void ClusterPage::setInstanceTypes(const QList<InstanceType> &types)
 void ClusterPage::setSamples(const QList<SampleInfo> &samples)
 {
     m_haveSamples = true;
-    m_jobs->setSamples(samples);
+    m_allSamples = samples;
+    m_samplesEngine.reset();
+    offerSamples();
+}
+
+void ClusterPage::offerSamples()
+{
+    // The same names exist for every engine: a Spark cluster runs the PySpark ones, a Dask cluster Dask's.
+    const EngineKind engine = m_cluster.spec.engine;
+    if (m_samplesEngine == engine)
+        return;
+    m_samplesEngine = engine;
+    QList<SampleInfo> offered;
+    for (const SampleInfo &s : std::as_const(m_allSamples))
+        if (s.engine == engine)
+            offered.append(s);
+    m_jobs->setSamples(offered);
 }
 
 std::optional<InstanceType> ClusterPage::typeOf(const QString &name) const
@@ -303,7 +326,11 @@ void ClusterPage::applyListed(const ClusterInfo &listed)
 
 void ClusterPage::applyCluster(const ClusterInfo &cluster)
 {
+    const bool engineChanged = m_cluster.spec.engine != cluster.spec.engine;
     m_cluster = cluster;
+    offerSamples();
+    if (engineChanged)
+        updateFocus(); // a Spark overview polls the jobs (their driver UIs)
     m_overview->setCluster(cluster, typeOf(cluster.spec.instanceType));
     m_incidents->setCluster(cluster);
     updateHeader();
@@ -412,8 +439,10 @@ bool ClusterPage::telemetryTabShown() const
 
 void ClusterPage::updateFocus()
 {
+    // The overview of a Spark cluster links its running applications' driver UIs: it needs the jobs too.
     const bool jobsNeeded = m_tabs->currentWidget() == m_jobs || m_tabs->currentWidget() == m_dagPanel
-        || m_tabs->currentWidget() == m_timeline;
+        || m_tabs->currentWidget() == m_timeline
+        || (m_tabs->currentWidget() == m_overview && m_cluster.spec.engine == EngineKind::Spark);
     m_focus->setPagesShown(m_onScreen && m_focus->isSet(), m_tabs->currentWidget() == m_executors, jobsNeeded);
     updateMetricsFollow();
     updateDagFocus();
@@ -455,6 +484,14 @@ void ClusterPage::showTab(Tab tab)
 {
     m_tabs->setCurrentIndex(int(tab)); // Tab is in the tabs' order
     updateFocus();
+}
+
+void ClusterPage::showLogsAt(const triage::LogTarget &target)
+{
+    if (!m_tabs->isTabEnabled(int(Tab::Logs)))
+        return;
+    showTab(Tab::Logs);
+    m_logs->showLogsAt(target);
 }
 
 void ClusterPage::showJobDag(const QString &jobId)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/backend/clusterfeed.h"
+#include "core/triage/logtarget.h"
 
 #include <QHash>
 #include <QSet>
@@ -63,6 +64,8 @@ public:
     bool costShown() const;
 
     void showTab(Tab tab);
+    // "Show logs at this time" from the Incidents or Timeline tab: the Logs tab on that log at that time.
+    void showLogsAt(const triage::LogTarget &target);
     void showJobDag(const QString &jobId);
     bool isReady(Tab tab) const; // the data the tab shows has arrived
     QTabWidget *tabs() const { return m_tabs; }
@@ -127,6 +130,9 @@ private:
     bool m_haveEvents = false; // the event list (overview, chart markers)
     bool m_haveJobs = false;
     bool m_haveSamples = false;
+    QList<SampleInfo> m_allSamples; // every engine's; the job form offers the focused cluster's engine's
+    std::optional<EngineKind> m_samplesEngine; // whose samples the job form shows now
+    void offerSamples();
     bool m_telemetryWanted = false; // a metrics tab was opened for this cluster: follow its stream from then on
     quint64 m_followedTicket = 0;
     QHash<QString, JobState> m_jobStates; // for which DAGs still change

@@ -13,6 +13,7 @@
 #include "forms/terminatedialog.h"
 #include "localruntime.h"
 #include "models/clusterlistmodel.h"
+#include "panels/budgetactions.h"
 #include "panels/slospanel.h"
 #include "forms/aboutdialog.h"
 #include "panels/summarypanel.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     connect(m_sidebar, &Sidebar::summaryRequested, this, &MainWindow::showSummary);
     connect(m_sidebar, &Sidebar::slosRequested, this, &MainWindow::showSlos);
     connect(m_summary, &SummaryPanel::queryChanged, this, &MainWindow::updateFocus);
+    wireRecordEditors();
 
     // Right side: banner over a stack of pages.
     m_banner->setObjectName(u"unreachableBanner"_s);
@@ -347,6 +349,11 @@ void MainWindow::wireFeed(Connection *connection)
                 if (connection == m_focus->connection())
                     m_clusterPage->setInstanceTypes(types);
             });
+    connect(feed, &ClusterFeed::enginesReady, this, [this, connection](const QList<EngineAvailability> &engines) {
+        m_engines.insert(connection, engines);
+        if (connection == m_launchConnection)
+            m_launchForm->setEngines(engines);
+    });
     connect(feed, &ClusterFeed::samplesReady, this, [this, connection](const QList<SampleInfo> &samples) {
         m_samples.insert(connection, samples);
         if (connection == m_focus->connection())
@@ -400,6 +407,7 @@ void MainWindow::removeConnection(Connection *connection)
     m_connections.removeOne(connection);
     m_types.remove(connection);
     m_samples.remove(connection);
+    m_engines.remove(connection);
     delete connection;
     updateConnectionViews();
 }
@@ -534,6 +542,7 @@ void MainWindow::showSummary()
     if (c != m_summaryConnection)
         m_summary->clear();
     m_summaryConnection = c;
+    updateRecordEditors();
     m_stack->setCurrentWidget(m_summary);
     updateFocus();
 }
@@ -546,6 +555,7 @@ void MainWindow::showSlos()
     if (c != m_slosConnection)
         m_slos->clear();
     m_slosConnection = c;
+    updateRecordEditors();
     m_stack->setCurrentWidget(m_slos);
     updateFocus();
 }
@@ -582,12 +592,15 @@ void MainWindow::updateBanner(Connection *c)
     QString banner;
     const QString server = c->capabilities().serverName;
     if (c->state() == ConnectionState::Unreachable) {
-        banner = tr("⚠ %4 at %1 is not answering (%2) since %3.").arg(c->url().toString(), c->stateMessage(),
-                                                                      presentation::formatTime(c->unreachableSince()), server);
-        banner += c->hasClusterList()
-            ? tr(" Showing the last data, received at %1, greyed as stale.").arg(presentation::formatTime(c->lastAnswerAt()))
-            : QString();
-        banner += tr(" Retrying every %1 s.").arg(ClusterFeed::kUnreachablePollMs / 1000);
+        const QString since = presentation::formatTime(c->unreachableSince());
+        const QString retrySeconds = QString::number(ClusterFeed::kUnreachablePollMs / 1000);
+        banner = c->hasClusterList()
+            ? tr("⚠ %1 at %2 is not answering (%3) since %4. Showing the last data, received at %5, greyed as stale. "
+                 "Retrying every %6 s.")
+                  .arg(server, c->url().toString(), c->stateMessage(), since,
+                       presentation::formatTime(c->lastAnswerAt()), retrySeconds)
+            : tr("⚠ %1 at %2 is not answering (%3) since %4. Retrying every %5 s.")
+                  .arg(server, c->url().toString(), c->stateMessage(), since, retrySeconds);
         if (!m_localStartNote.isEmpty() && c->isLocal())
             banner += u' ' + m_localStartNote;
     } else if (c->state() == ConnectionState::Unauthorized) {
@@ -618,8 +631,9 @@ void MainWindow::updateStatus(Connection *c)
         status += tr("connecting…");
         break;
     case ConnectionState::Connected:
-        status += tr("connected · %n cluster(s)", nullptr, int(c->clusters()->rowCount())) + tr(", %1 live").arg(live)
-            + tr(" · updated %1").arg(c->lastAnswerAt().toString(u"HH:mm:ss"_s));
+        status += tr("connected · %n cluster(s), %1 live · updated %2", nullptr, int(c->clusters()->rowCount()))
+                      .arg(live)
+                      .arg(c->lastAnswerAt().toString(u"HH:mm:ss"_s));
         break;
     case ConnectionState::Unreachable:
         status += tr("unreachable for %1")
@@ -715,8 +729,10 @@ void MainWindow::showLaunchForm()
     m_launchForm->setRuntimeName(m_launchConnection->name());
     if (m_types.contains(m_launchConnection))
         m_launchForm->setInstanceTypes(m_types.value(m_launchConnection), m_defaultTypes.value(m_launchConnection));
-    else
-        m_launchConnection->fetchCatalog();
+    if (m_engines.contains(m_launchConnection))
+        m_launchForm->setEngines(m_engines.value(m_launchConnection));
+    // Asked on every opening: Spark installed while the console runs is offered the next time.
+    m_launchConnection->fetchCatalog();
     if (m_stack->currentWidget() != m_launchForm)
         m_launchForm->reset();
     m_stack->setCurrentWidget(m_launchForm);
@@ -748,7 +764,7 @@ void MainWindow::openScaleDialog()
                     statusBar()->showMessage(tr("Scaling policy of %1: %2").arg(name, dialog->policy().summary()), 5000);
                 } else if (target) {
                     connection->scale(id, *target);
-                    statusBar()->showMessage(tr("Scaling %1 to %2 workers…").arg(name).arg(*target), 5000);
+                    statusBar()->showMessage(tr("Scaling %1 to %n worker(s)…", nullptr, *target).arg(name), 5000);
                 }
             });
     dialog->open();
@@ -773,6 +789,8 @@ void MainWindow::openTerminateDialog()
 
 void MainWindow::onAction(Connection *connection, const ActionResult &r)
 {
+    if (onRecordAction(connection, r))
+        return;
     if (r.action == "launch"_L1) {
         if (!r.ok) {
             m_launchForm->showRefusal(r.message, r.fields);
@@ -842,6 +860,66 @@ void MainWindow::saveSelection()
     if (m_options.persistent && m_focus->connection())
         ConsoleSettings().saveSelection(m_focus->connection()->url().toString(), m_focus->clusterId(),
                                         m_clusterPage->tabs()->currentIndex());
+}
+
+void MainWindow::wireRecordEditors()
+{
+    BudgetActions *budgets = m_summary->budgetActions();
+    connect(budgets, &BudgetActions::saveRequested, this, [this](const QJsonObject &budget, const QString &replacing) {
+        if (m_summaryConnection)
+            m_summaryConnection->saveBudget(budget, replacing);
+    });
+    connect(budgets, &BudgetActions::deleteRequested, this, [this](const QString &tag) {
+        if (m_summaryConnection)
+            m_summaryConnection->deleteBudget(tag);
+    });
+    connect(m_slos, &SlosPanel::saveRequested, this, [this](const QJsonObject &definition, const QString &replacing) {
+        if (m_slosConnection)
+            m_slosConnection->saveSlo(definition, replacing);
+    });
+    connect(m_slos, &SlosPanel::deleteRequested, this, [this](const QString &sloId) {
+        if (m_slosConnection)
+            m_slosConnection->deleteSlo(sloId);
+    });
+}
+
+void MainWindow::updateRecordEditors()
+{
+    const auto editable = [](Connection *c) { return c && c->capabilities().editsBudgetsAndSlos; };
+    const auto whyNot = [](Connection *c) {
+        return c ? tr("%1 keeps no budgets or SLOs: a ClusterDeck runtime does.").arg(c->capabilities().serverName)
+                 : QString();
+    };
+    m_summary->budgetActions()->setEditable(editable(m_summaryConnection), whyNot(m_summaryConnection));
+    m_slos->setEditable(editable(m_slosConnection), whyNot(m_slosConnection));
+}
+
+bool MainWindow::onRecordAction(Connection *connection, const ActionResult &r)
+{
+    const bool budget = r.action == "budget"_L1 || r.action == "budget-delete"_L1;
+    const bool slo = r.action == "slo"_L1 || r.action == "slo-delete"_L1;
+    if (!budget && !slo)
+        return false;
+    if (r.action == "budget"_L1 && connection == m_summaryConnection)
+        m_summary->budgetActions()->showSaveAnswer(r.ok, r.message);
+    if (r.action == "slo"_L1 && connection == m_slosConnection)
+        m_slos->showSaveAnswer(r.ok, r.message);
+    if (r.ok) {
+        statusBar()->showMessage(r.action == "budget"_L1          ? tr("Budget saved.")
+                                     : r.action == "budget-delete"_L1 ? tr("Budget removed.")
+                                     : r.action == "slo"_L1           ? tr("SLO saved.")
+                                                                      : tr("SLO removed."),
+                                 5000);
+        connection->pollNow();
+    } else if (r.action.endsWith("-delete"_L1)) {
+        // A save's refusal shows in its editor, which stays open; a removal has no editor to show it in.
+        const QString what = budget ? tr("Removing the budget was refused") : tr("Removing the SLO was refused");
+        auto *box = new QMessageBox(QMessageBox::Warning, what, tr("%1: %2").arg(what, r.message), QMessageBox::Ok, this);
+        box->setObjectName(u"recordRefusal"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    return true;
 }
 
 } // namespace cdeck

@@ -112,6 +112,11 @@ private:
     void focusCluster(Connection *connection, const QString &clusterId);
     void onClusterList(Connection *connection);
     void onAction(Connection *connection, const ActionResult &result);
+    // Budgets (the summary page) and SLOs (the SLOs page): the editors' requests to the page's connection, and
+    // the answers back to them. onRecordAction is true when the result was one of theirs.
+    void wireRecordEditors();
+    void updateRecordEditors();
+    bool onRecordAction(Connection *connection, const ActionResult &result);
     void showClusterPage();
     void updateFocus();
     void updateConnectionViews();
@@ -125,6 +130,7 @@ private:
     QHash<Connection *, QList<InstanceType>> m_types;
     QHash<Connection *, QString> m_defaultTypes;
     QHash<Connection *, QList<SampleInfo>> m_samples;
+    QHash<Connection *, QList<EngineAvailability>> m_engines;
 
     QSplitter *m_splitter;
     Sidebar *m_sidebar;

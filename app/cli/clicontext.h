@@ -140,7 +140,7 @@ void addTelemetryCommands(CLI::App &root, Context &ctx); // executors, metrics
 void addIncidentCommands(CLI::App &root, Context &ctx); // incidents, runbook
 void addSloCommands(CLI::App &root, Context &ctx);
 void addChaosCommands(CLI::App &root, Context &ctx);
-void addCostCommands(CLI::App &root, Context &ctx); // cost, pricing
+void addCostCommands(CLI::App &root, Context &ctx); // cost, pricing, budget
 void addSparkLogCommands(CLI::App &root, Context &ctx);
 void addLogCommands(CLI::App &root, Context &ctx); // logs
 

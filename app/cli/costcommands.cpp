@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 ClusterDeck developers
 // SPDX-License-Identifier: Apache-2.0
-// cost, pricing (per-second billing, one-minute minimum, from the runtime's recorded lifetimes)
+// cost, pricing (per-second billing, one-minute minimum, from the runtime's recorded lifetimes), budget list|set|remove
 #include "clicontext.h"
 
 #include "core/cost/costreport.h"
@@ -63,6 +63,65 @@ int pricing(Context &ctx, const CommandOptions &)
     });
 }
 
+// "team=data" as a path segment: key and value encoded apart, so the runtime still finds the "=" between them.
+QString budgetPath(const QString &tag)
+{
+    const qsizetype eq = tag.indexOf(u'=');
+    if (eq <= 0 || eq == tag.size() - 1)
+        throw UsageError(u"TAG expects key=value, such as team=data"_s);
+    return u"/budgets/"_s + encodePathSegment(tag.left(eq)) + u'=' + encodePathSegment(tag.mid(eq + 1));
+}
+
+int budgetList(Context &ctx, const CommandOptions &)
+{
+    const ApiReply r = ctx.call("GET", u"/budgets"_s);
+    if (!r.ok())
+        return ctx.fail(r);
+    return ctx.done(r.body, [&] {
+        const QJsonObject o = r.body.toObject();
+        const QJsonArray budgets = o.value(u"budgets"_s).toArray();
+        if (budgets.isEmpty()) {
+            out() << "No budgets. Set one: clusterdeck-cli budget set team=data 500\n";
+            return;
+        }
+        const QString currency = o.value(u"currency"_s).toString();
+        out() << QStringLiteral("%1 %2 %3 %4 %5\n")
+                     .arg(u"TAG"_s, -28).arg(u"LIMIT"_s, -12).arg(u"SPENT"_s, -12).arg(u"USED"_s, -7).arg(u"LEVEL"_s);
+        for (const QJsonValue &v : budgets) {
+            const QJsonObject b = v.toObject();
+            out() << QStringLiteral("%1 %2 %3 %4 %5\n")
+                         .arg(b.value(u"tag"_s).toString(), -28)
+                         .arg(QString::number(b.value(u"limit"_s).toDouble(), 'f', 2) + u' ' + currency, -12)
+                         .arg(QString::number(b.value(u"spent"_s).toDouble(), 'f', 2) + u' ' + currency, -12)
+                         .arg(QString::number(b.value(u"fraction"_s).toDouble() * 100, 'f', 1) + u'%', -7)
+                         .arg(b.value(u"level"_s).toString());
+        }
+    });
+}
+
+int budgetSet(Context &ctx, const CommandOptions &o)
+{
+    const QString tag = o.word(u"TAG"_s);
+    budgetPath(tag); // the same check as remove's, before anything is sent
+    bool ok = false;
+    const double limit = o.word(u"LIMIT"_s).toDouble(&ok);
+    if (!ok)
+        throw UsageError(u"LIMIT expects an amount, such as 500 or 99.50"_s);
+    const ApiReply r = ctx.call("POST", u"/budgets"_s, QJsonObject{{u"tag"_s, tag}, {u"limit"_s, limit}});
+    if (!r.ok())
+        return ctx.fail(r);
+    return ctx.done(r.body, [&] { out() << "Budget for " << tag << ": " << QString::number(limit, 'f', 2) << " a month\n"; });
+}
+
+int budgetRemove(Context &ctx, const CommandOptions &o)
+{
+    const QString tag = o.word(u"TAG"_s);
+    const ApiReply r = ctx.call("DELETE", budgetPath(tag));
+    if (!r.ok())
+        return ctx.fail(r);
+    return ctx.done(r.body, [&] { out() << "Removed the budget for " << tag << "\n"; });
+}
+
 } // namespace
 
 void addCostCommands(CLI::App &root, Context &ctx)
@@ -76,6 +135,12 @@ void addCostCommands(CLI::App &root, Context &ctx)
         .value("--to", "ISO 8601 date or time");
     addCommand(root, ctx, "pricing",
                "The price catalog the runtime bills with (start the runtime with --pricing FILE for your own)", pricing);
+    CLI::App &budget = addGroup(root, "budget", "Monthly spending limits per cluster tag (warning at 80%, exceeded at 100%)");
+    addCommand(budget, ctx, "list", "Each budget's limit, what was spent this calendar month (UTC) and its level", budgetList);
+    addCommand(budget, ctx, "set", "Set (add or replace) the budget of a tag", budgetSet)
+        ->positional("TAG", "key=value, such as team=data")
+        .positional("LIMIT", "the monthly limit in the catalog's currency");
+    addCommand(budget, ctx, "remove", "Remove a tag's budget", budgetRemove)->positional("TAG", "key=value");
 }
 
 } // namespace cdeck::cli

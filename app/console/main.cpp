@@ -43,16 +43,37 @@ private:
     bool m_done = false;
 };
 
+// The languages the console speaks: the .qm files embedded under :/i18n (clusterdeck_de.qm -> "de").
+QStringList availableLanguages()
+{
+    QStringList languages = QDir(u":/i18n"_s).entryList({u"clusterdeck_*.qm"_s}, QDir::Files, QDir::Name);
+    for (QString &file : languages)
+        file = file.mid(int(qstrlen("clusterdeck_"))).chopped(int(qstrlen(".qm")));
+    return languages;
+}
+
+// --lang's value, read before the parser runs: the option texts of --help are translated already.
+// Empty when not given; "--lang" without a value is left for the parser to report.
+QString languageArgument(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == "--"_L1)
+            break;
+        if (arguments[i].startsWith("--lang="_L1))
+            return arguments[i].mid(7);
+        if (arguments[i] == "--lang"_L1 && i + 1 < arguments.size())
+            return arguments[i + 1];
+    }
+    return {};
+}
+
 void loadTranslations(QApplication &app)
 {
-    // GammaRay's common/translator.cpp: try the user's languages in order until one loads.
+    // QTranslator::load(QLocale) tries the user's languages in order ("de-CH", then "de"). English is the fallback
+    // for every other language: its file holds only the plural forms, so "%n day(s)" reads "1 day", "2 days".
     auto *ours = new QTranslator(&app);
-    for (const QString &language : QLocale().uiLanguages()) {
-        if (ours->load(u"clusterdeck_"_s + QString(language).replace(u'-', u'_'), u":/i18n"_s)) {
-            QCoreApplication::installTranslator(ours);
-            break;
-        }
-    }
+    if (ours->load(QLocale(), u"clusterdeck"_s, u"_"_s, u":/i18n"_s) || ours->load(u"clusterdeck_en"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
     if (qt->load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
@@ -91,6 +112,18 @@ int main(int argc, char *argv[])
     for (int size : {16, 24, 32, 48, 64, 128, 256})
         icon.addFile(u":/icons/%1x%1/apps/io.clusterdeck.ClusterDeck.png"_s.arg(size), QSize(size, size));
     QApplication::setWindowIcon(icon);
+    // --lang picks the language (and with it the formats of numbers and dates); without it the system locale does
+    // (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+    const QString language = languageArgument(QCoreApplication::arguments());
+    if (!language.isEmpty()) {
+        const QLocale asked(language); // "de", "de_DE" or "de-AT"
+        if (asked.language() == QLocale::C
+            || !availableLanguages().contains(QLocale::languageToCode(asked.language()))) {
+            fprintf(stderr, "clusterdeck: --lang must be one of: %s\n", qPrintable(availableLanguages().join(u", "_s)));
+            return 2;
+        }
+        QLocale::setDefault(asked);
+    }
     loadTranslations(app);
 
     QCommandLineParser parser;
@@ -115,7 +148,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption launchWorkersOption(u"launch-workers"_s, QCoreApplication::translate("main", "Prefill the launch form's workers (with --page launch)."), u"N"_s);
     const QCommandLineOption launchScalingOption(u"launch-scaling"_s, QCoreApplication::translate("main", "Prefill the launch form with a managed scaling policy between MIN and MAX workers (with --page launch)."), u"MIN-MAX"_s);
     const QCommandLineOption reportPdfOption(u"report-pdf"_s, QCoreApplication::translate("main", "With --screenshot --page summary: also write the summary's PDF report to FILE."), u"FILE"_s);
-    parser.addOptions({reportPdfOption, eventLogOption});
+    const QCommandLineOption langOption(
+        u"lang"_s,
+        QCoreApplication::translate("main",
+                                    "The console's language: de (German) or en (English). Default: the system's "
+                                    "language (LANG), English when there is no translation for it."),
+        u"LANG"_s);
+    parser.addOptions({reportPdfOption, eventLogOption, langOption});
     parser.addOptions({runtimeOption, tokenOption, connectionOption, engineAlias, screenshotOption, sizeOption, pageOption, clusterOption,
                        launchNameOption, launchWorkersOption, launchScalingOption, jobOption});
     parser.process(app);

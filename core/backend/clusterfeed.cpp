@@ -18,6 +18,7 @@ ClusterFeed::ClusterFeed(FeedCapabilities capabilities, QObject *parent)
     qRegisterMetaType<cdeck::ClusterEventList>("cdeck::ClusterEventList");
     qRegisterMetaType<QList<cdeck::InstanceType>>("QList<cdeck::InstanceType>");
     qRegisterMetaType<QList<cdeck::SampleInfo>>("QList<cdeck::SampleInfo>");
+    qRegisterMetaType<QList<cdeck::EngineAvailability>>("QList<cdeck::EngineAvailability>");
     qRegisterMetaType<cdeck::ActionResult>("cdeck::ActionResult");
     qRegisterMetaType<cdeck::triage::IncidentList>("cdeck::triage::IncidentList");
     qRegisterMetaType<QList<cdeck::triage::SloStatus>>("QList<cdeck::triage::SloStatus>");
@@ -59,5 +60,21 @@ void ClusterFeed::fetchEvidence(const QString &, const QString &, const MetricsQ
 void ClusterFeed::runGuardedAction(const QString &, const QJsonObject &) { }
 
 void ClusterFeed::planGuardedAction(const QString &, const QString &, const QJsonObject &) { }
+
+void ClusterFeed::refuseBudgetsAndSlos(const QString &action)
+{
+    ActionResult result;
+    result.action = action;
+    result.message = tr("%1 keeps no budgets or SLOs: a ClusterDeck runtime does.").arg(m_capabilities.serverName);
+    Q_EMIT actionFinished(result);
+}
+
+void ClusterFeed::saveBudget(const QJsonObject &, const QString &) { refuseBudgetsAndSlos(u"budget"_s); }
+
+void ClusterFeed::deleteBudget(const QString &) { refuseBudgetsAndSlos(u"budget-delete"_s); }
+
+void ClusterFeed::saveSlo(const QJsonObject &, const QString &) { refuseBudgetsAndSlos(u"slo"_s); }
+
+void ClusterFeed::deleteSlo(const QString &) { refuseBudgetsAndSlos(u"slo-delete"_s); }
 
 } // namespace cdeck

@@ -8,6 +8,7 @@
 #include "core/dag/dag.h"
 #include "core/model/clusterevent.h"
 #include "core/model/clusterinfo.h"
+#include "core/model/enginekind.h"
 #include "core/model/executor.h"
 #include "core/model/instancecatalog.h"
 #include "core/model/job.h"
@@ -56,6 +57,7 @@ struct FeedCapabilities
     ExecutorKind executors = ExecutorKind::DaskWorkers;
     bool clusterEvents = false; // eventsReady: a ClusterDeck runtime's event list (the overview waits for it)
     bool problemsAreFinal = false; // answerProblem is what a one-time read lacked, not a failing server
+    bool editsBudgetsAndSlos = false; // saveBudget/deleteBudget/saveSlo/deleteSlo (a runtime keeps them)
 
     // The header's description of a cluster of this connection ("%1" is its id): empty for a runtime's, whose
     // header says state, workers and instance type instead.
@@ -67,6 +69,15 @@ struct SampleInfo
     QString name;
     QString description;
     QString path;
+    EngineKind engine = EngineKind::Dask; // the engine it runs on: each engine has its own under the same names
+};
+
+// Whether a runtime can launch an engine now and, when not, why (what to install): GET /engines.
+struct EngineAvailability
+{
+    EngineKind engine = EngineKind::Dask;
+    bool available = false;
+    QString reason;
 };
 
 // The outcome of one user action (launch, scale, ...), as the GUI shows it.
@@ -166,6 +177,14 @@ public:
     virtual void runGuardedAction(const QString &clusterId, const QJsonObject &body);
     // The plan of a guarded action (dry run): nothing happens, nothing is audited.
     virtual void planGuardedAction(const QString &clusterId, const QString &incidentId, const QJsonObject &body);
+    // Budgets and SLOs, answered by actionFinished: "budget" (body: the BudgetStatus), "budget-delete", "slo"
+    // (body: the Slo), "slo-delete"; the runtime's refusal (400, 403, 404) is the message. replacing names the
+    // budget's tag or the SLO's id an editor changed: removed only once the new one was accepted, so a refused
+    // edit loses nothing. A feed without them (editsBudgetsAndSlos) refuses, saying why.
+    virtual void saveBudget(const QJsonObject &budget, const QString &replacing);
+    virtual void deleteBudget(const QString &tag);
+    virtual void saveSlo(const QJsonObject &definition, const QString &replacing);
+    virtual void deleteSlo(const QString &sloId);
 
 Q_SIGNALS:
     void clustersReady(const cdeck::ClusterList &clusters);
@@ -176,6 +195,8 @@ Q_SIGNALS:
     void eventsReady(const QString &clusterId, const cdeck::ClusterEventList &events);
     void instanceTypesReady(const QList<cdeck::InstanceType> &types, const QString &defaultType);
     void samplesReady(const QList<cdeck::SampleInfo> &samples);
+    // The engines a runtime can launch (fetchCatalog); feeds that launch nothing never send it.
+    void enginesReady(const QList<cdeck::EngineAvailability> &engines);
     void connectionChanged(cdeck::ConnectionState state, const QString &message);
     void nothingListening(); // the first time the server's port does not answer
     void actionFinished(const cdeck::ActionResult &result);
@@ -215,6 +236,8 @@ protected:
     QString incidentsFocus() const { return m_incidentsFocus; }
 
 private:
+    void refuseBudgetsAndSlos(const QString &action);
+
     const FeedCapabilities m_capabilities;
     QString m_incidentsFocus;
 };
@@ -222,6 +245,7 @@ private:
 } // namespace cdeck
 
 Q_DECLARE_METATYPE(cdeck::SampleInfo)
+Q_DECLARE_METATYPE(cdeck::EngineAvailability)
 Q_DECLARE_METATYPE(cdeck::ActionResult)
 Q_DECLARE_METATYPE(cdeck::ConnectionState)
 Q_DECLARE_METATYPE(cdeck::MetricsLink)

@@ -109,7 +109,8 @@ QJsonObject Job::toJson() const
             {u"startedAt"_s, json::fromDateTime(startedAt)},
             {u"endedAt"_s, json::fromDateTime(endedAt)},
             {u"durationSeconds"_s, durationSeconds(QDateTime::currentDateTimeUtc())},
-            {u"logTail"_s, logTail}};
+            {u"logTail"_s, logTail},
+            {u"uiUrl"_s, uiUrl}};
 }
 
 Job Job::fromJson(const QJsonObject &o)
@@ -130,6 +131,7 @@ Job Job::fromJson(const QJsonObject &o)
     j.startedAt = json::toDateTime(o.value(u"startedAt"_s));
     j.endedAt = json::toDateTime(o.value(u"endedAt"_s));
     j.logTail = o.value(u"logTail"_s).toString();
+    j.uiUrl = o.value(u"uiUrl"_s).toString();
     return j;
 }
 

@@ -47,6 +47,7 @@ struct Job
     QDateTime startedAt;
     QDateTime endedAt;
     QString logTail; // the last lines of its output
+    QString uiUrl; // while it runs, the engine's web UI of this job (Spark: its driver's UI); "" otherwise
 
     double durationSeconds(const QDateTime &now) const; // running jobs count up to now
     QJsonObject toJson() const;

@@ -13,12 +13,16 @@
 
 using namespace Qt::StringLiterals;
 
-namespace cdeck {
-
-static QString tr(const char *text)
+namespace {
+// Text::tr, not a free tr(): lupdate takes the context from Q_DECLARE_TR_FUNCTIONS at every call,
+// where a free function would be filed under each caller's namespace or class and never match.
+struct Text
 {
-    return QCoreApplication::translate("cdeck::ScalingPolicy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(cdeck::ScalingPolicy)
+};
+} // namespace
+
+namespace cdeck {
 
 QString toString(ScalingMode mode)
 {
@@ -52,7 +56,7 @@ void refuseUnknown(const QJsonObject &o, const QSet<QString> &known, const QStri
 {
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!known.contains(it.key()))
-            errors->append({prefix + it.key().left(64), tr("Unknown field '%1'.").arg(it.key().left(64))});
+            errors->append({prefix + it.key().left(64), Text::tr("Unknown field '%1'.").arg(it.key().left(64))});
 }
 
 int readInt(const QJsonObject &o, const char *key, int fallback, const QString &prefix, QList<FieldError> *errors)
@@ -72,20 +76,27 @@ QList<FieldError> ScalingPolicy::validate(int typeMaxWorkers) const
     if (mode == ScalingMode::Manual)
         return errors;
     if (minWorkers < 1 || minWorkers > typeMaxWorkers)
-        errors.append({u"scaling.minWorkers"_s, tr("Minimum workers must be between 1 and %1.").arg(typeMaxWorkers)});
+        errors.append(
+            {u"scaling.minWorkers"_s, Text::tr("Minimum workers must be between 1 and %1.").arg(typeMaxWorkers)});
     if (maxWorkers < 1 || maxWorkers > typeMaxWorkers)
-        errors.append({u"scaling.maxWorkers"_s, tr("Maximum workers must be between 1 and %1.").arg(typeMaxWorkers)});
+        errors.append(
+            {u"scaling.maxWorkers"_s, Text::tr("Maximum workers must be between 1 and %1.").arg(typeMaxWorkers)});
     else if (maxWorkers < minWorkers)
-        errors.append({u"scaling.maxWorkers"_s,
-                       tr("Maximum workers (%1) must not be below the minimum (%2).").arg(maxWorkers).arg(minWorkers)});
+        errors.append(
+            {u"scaling.maxWorkers"_s,
+             Text::tr("Maximum workers (%1) must not be below the minimum (%2).").arg(maxWorkers).arg(minWorkers)});
     if (scaleOutCooldownSeconds < 0 || scaleOutCooldownSeconds > kMaxCooldownSeconds)
-        errors.append({u"scaling.scaleOutCooldownSeconds"_s, tr("Scale-out cooldown must be between 0 and 86400 seconds.")});
+        errors.append({u"scaling.scaleOutCooldownSeconds"_s,
+                       Text::tr("Scale-out cooldown must be between 0 and 86400 seconds.")});
     if (scaleInCooldownSeconds < 0 || scaleInCooldownSeconds > kMaxCooldownSeconds)
-        errors.append({u"scaling.scaleInCooldownSeconds"_s, tr("Scale-in cooldown must be between 0 and 86400 seconds.")});
+        errors.append(
+            {u"scaling.scaleInCooldownSeconds"_s, Text::tr("Scale-in cooldown must be between 0 and 86400 seconds.")});
     if (stabilizationSeconds < 0 || stabilizationSeconds > kMaxCooldownSeconds)
-        errors.append({u"scaling.stabilizationSeconds"_s, tr("Stabilization must be between 0 and 86400 seconds.")});
+        errors.append(
+            {u"scaling.stabilizationSeconds"_s, Text::tr("Stabilization must be between 0 and 86400 seconds.")});
     if (maxStep < 1 || maxStep > typeMaxWorkers)
-        errors.append({u"scaling.maxStep"_s, tr("Largest step must be between 1 and %1 workers.").arg(typeMaxWorkers)});
+        errors.append(
+            {u"scaling.maxStep"_s, Text::tr("Largest step must be between 1 and %1 workers.").arg(typeMaxWorkers)});
     return errors;
 }
 
@@ -120,7 +131,7 @@ ScalingPolicy ScalingPolicy::fromJson(const QJsonObject &o, QList<FieldError> *e
     if (mode == "managed"_L1)
         p.mode = ScalingMode::Managed;
     else if (mode != "manual"_L1)
-        errors->append({prefix + u"mode"_s, tr("Scaling mode must be 'manual' or 'managed'.")});
+        errors->append({prefix + u"mode"_s, Text::tr("Scaling mode must be 'manual' or 'managed'.")});
     p.minWorkers = readInt(o, "minWorkers", p.minWorkers, prefix, errors);
     p.maxWorkers = readInt(o, "maxWorkers", std::max(p.minWorkers, p.maxWorkers), prefix, errors);
     p.scaleOutCooldownSeconds = readInt(o, "scaleOutCooldownSeconds", p.scaleOutCooldownSeconds, prefix, errors);
@@ -133,7 +144,7 @@ ScalingPolicy ScalingPolicy::fromJson(const QJsonObject &o, QList<FieldError> *e
     if (const auto s = scalingSignalFromString(signal))
         p.signal = *s;
     else
-        errors->append({prefix + u"signal"_s, tr("Signal must be 'adaptive', 'pending-tasks' or 'memory'.")});
+        errors->append({prefix + u"signal"_s, Text::tr("Signal must be 'adaptive', 'pending-tasks' or 'memory'.")});
     refuseUnknown(o, known, prefix, errors);
     return p;
 }
@@ -141,8 +152,8 @@ ScalingPolicy ScalingPolicy::fromJson(const QJsonObject &o, QList<FieldError> *e
 QString ScalingPolicy::summary() const
 {
     if (mode == ScalingMode::Manual)
-        return tr("manual");
-    return tr("managed %1-%2 workers, %3, cooldowns %4 s out / %5 s in, step %6")
+        return Text::tr("manual");
+    return Text::tr("managed %1-%2 workers, %3, cooldowns %4 s out / %5 s in, step %6")
         .arg(minWorkers)
         .arg(maxWorkers)
         .arg(toString(signal))
@@ -155,11 +166,14 @@ QList<FieldError> SpotSettings::validate() const
 {
     QList<FieldError> errors;
     if (!std::isfinite(interruptionsPerHour) || interruptionsPerHour < 0 || interruptionsPerHour > 3600)
-        errors.append({u"spot.interruptionsPerHour"_s, tr("Interruption rate must be between 0 and 3600 per hour.")});
+        errors.append(
+            {u"spot.interruptionsPerHour"_s, Text::tr("Interruption rate must be between 0 and 3600 per hour.")});
     if (fallbackAfter < 1 || fallbackAfter > 1000)
-        errors.append({u"spot.fallbackAfter"_s, tr("Fallback threshold must be between 1 and 1000 interruptions.")});
+        errors.append(
+            {u"spot.fallbackAfter"_s, Text::tr("Fallback threshold must be between 1 and 1000 interruptions.")});
     if (fallbackWindowSeconds < 1 || fallbackWindowSeconds > 7 * 24 * 3600)
-        errors.append({u"spot.fallbackWindowSeconds"_s, tr("Fallback window must be between 1 second and 7 days.")});
+        errors.append(
+            {u"spot.fallbackWindowSeconds"_s, Text::tr("Fallback window must be between 1 second and 7 days.")});
     return errors;
 }
 
@@ -179,7 +193,7 @@ SpotSettings SpotSettings::fromJson(const QJsonObject &o, QList<FieldError> *err
     if (rate.isDouble())
         s.interruptionsPerHour = rate.toDouble();
     else if (!rate.isUndefined() && !rate.isNull())
-        errors->append({prefix + u"interruptionsPerHour"_s, tr("interruptionsPerHour: expected a number")});
+        errors->append({prefix + u"interruptionsPerHour"_s, Text::tr("interruptionsPerHour: expected a number")});
     s.fallbackAfter = readInt(o, "fallbackAfter", s.fallbackAfter, prefix, errors);
     s.fallbackWindowSeconds = readInt(o, "fallbackWindowSeconds", s.fallbackWindowSeconds, prefix, errors);
     refuseUnknown(o, known, prefix, errors);
@@ -224,12 +238,12 @@ BootstrapAction BootstrapAction::fromJson(const QJsonObject &o, int index, QList
     if (args.isArray()) {
         for (const QJsonValue &v : args.toArray()) {
             if (!v.isString())
-                errors->append({prefix + u"args"_s, tr("Arguments must be strings.")});
+                errors->append({prefix + u"args"_s, Text::tr("Arguments must be strings.")});
             else
                 a.args.append(v.toString());
         }
     } else if (!args.isUndefined() && !args.isNull()) {
-        errors->append({prefix + u"args"_s, tr("Arguments must be an array of strings.")});
+        errors->append({prefix + u"args"_s, Text::tr("Arguments must be an array of strings.")});
     }
     a.timeoutSeconds = readInt(o, "timeoutSeconds", a.timeoutSeconds, prefix, errors);
     const QString on = json::string(o, "on"_L1, &e, u"all"_s);
@@ -240,7 +254,7 @@ BootstrapAction BootstrapAction::fromJson(const QJsonObject &o, int index, QList
     else if (on == "scheduler"_L1)
         a.on = Target::Scheduler;
     else if (on != "all"_L1)
-        errors->append({prefix + u"on"_s, tr("'on' must be 'all', 'workers' or 'scheduler'.")});
+        errors->append({prefix + u"on"_s, Text::tr("'on' must be 'all', 'workers' or 'scheduler'.")});
     refuseUnknown(o, known, prefix, errors);
     return a;
 }
@@ -249,18 +263,19 @@ QList<FieldError> validateBootstrapActions(const QList<BootstrapAction> &actions
 {
     QList<FieldError> errors;
     if (actions.size() > 16)
-        errors.append({u"bootstrapActions"_s, tr("At most 16 bootstrap actions are allowed.")});
+        errors.append({u"bootstrapActions"_s, Text::tr("At most 16 bootstrap actions are allowed.")});
     for (qsizetype i = 0; i < actions.size(); ++i) {
         const BootstrapAction &a = actions[i];
         const QString prefix = u"bootstrapActions[%1]."_s.arg(i);
         const QFileInfo fi(a.script);
         if (a.script.isEmpty())
-            errors.append({prefix + u"script"_s, tr("A bootstrap action needs a script.")});
+            errors.append({prefix + u"script"_s, Text::tr("A bootstrap action needs a script.")});
         else if (!fi.isAbsolute() || !fi.isFile() || !fi.isReadable())
-            errors.append({prefix + u"script"_s,
-                           tr("'%1' is not a readable file (give an absolute path on the runtime's host).").arg(a.script)});
+            errors.append(
+                {prefix + u"script"_s,
+                 Text::tr("'%1' is not a readable file (give an absolute path on the runtime's host).").arg(a.script)});
         if (a.timeoutSeconds < 1 || a.timeoutSeconds > 3600)
-            errors.append({prefix + u"timeoutSeconds"_s, tr("Timeout must be between 1 and 3600 seconds.")});
+            errors.append({prefix + u"timeoutSeconds"_s, Text::tr("Timeout must be between 1 and 3600 seconds.")});
     }
     return errors;
 }

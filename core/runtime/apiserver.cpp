@@ -171,6 +171,11 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
             return methodNotAllowed();
         return answer(Outcome::ok(), m_supervisor.samples());
     }
+    if (seg == QStringList{u"engines"_s}) {
+        if (method != Method::Get)
+            return methodNotAllowed();
+        return answer(Outcome::ok(), m_supervisor.engines());
+    }
     if (seg == QStringList{u"instance-types"_s}) {
         if (method != Method::Get)
             return methodNotAllowed();

@@ -142,6 +142,8 @@ Job ClusterController::withLiveLogTail(const JobSlot &slot) const
         return slot.stored.job;
     JobSlot live = slot;
     refreshLogTail(live);
+    if (m_driver && live.stored.job.state == JobState::Running)
+        live.stored.job.uiUrl = m_driver->jobUiUrl(live.stored.job.id);
     return live.stored.job;
 }
 

@@ -225,6 +225,7 @@ triage::ClusterFacts IncidentMonitor::facts(ClusterController *cluster, Watch &w
     triage::ClusterFacts f;
     f.clusterId = info.id;
     f.nowMs = nowMs;
+    f.engine = info.spec.engine; // Spark's incidents open Spark's runbooks
     f.state = info.state;
     f.requestedWorkers = info.spec.workers;
     if (info.state == ClusterState::Waiting)
@@ -273,6 +274,10 @@ void IncidentMonitor::fetchTaskStats(ClusterController *cluster, Watch &w)
 {
     const ClusterInfo info = cluster->info();
     if (w.fetching || !isActive(info.state) || info.dashboardUrl.isEmpty())
+        return;
+    // Task statistics come from the Dask scheduler's preload; Spark's (task duration quantiles from the
+    // driver's REST API) are not read yet, so the skew and stall detectors see no task groups on Spark.
+    if (info.spec.engine != EngineKind::Dask)
         return;
     // Running jobs, and each finished job once more for its final figures.
     QStringList jobs;

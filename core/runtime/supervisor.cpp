@@ -198,6 +198,17 @@ QJsonArray Supervisor::samples() const
     return result;
 }
 
+QJsonArray Supervisor::engines() const
+{
+    // Asked afresh each time (a few file checks): installing Spark while the runtime runs is seen at once.
+    QJsonArray result;
+    for (const EngineKind kind : {EngineKind::Dask, EngineKind::Spark}) {
+        const QString missing = engine::missingForEngine(kind, m_config);
+        result.append(QJsonObject{{u"engine"_s, toString(kind)}, {u"available"_s, missing.isEmpty()}, {u"reason"_s, missing}});
+    }
+    return result;
+}
+
 // A 400 naming the field that is wrong, as every request body the supervisor checks answers it.
 static Outcome badField(const QString &title, const QString &field, const QString &message)
 {
@@ -325,7 +336,9 @@ Outcome Supervisor::submitJob(const QString &id, const QJsonObject &body, Job *j
     QString script;
     if (!request.sample.isEmpty()) {
         static const QRegularExpression stem(u"^[A-Za-z0-9_]+$"_s); // no path tricks through a sample name
-        script = m_config.resourcesDir + u"/jobs/"_s + request.sample + u".py"_s;
+        // The cluster's engine's sample: PySpark's live in jobs/spark/ under the same names as Dask's.
+        const QString folder = c->info().spec.engine == EngineKind::Spark ? u"/jobs/spark/"_s : u"/jobs/"_s;
+        script = m_config.resourcesDir + folder + request.sample + u".py"_s;
         if (!stem.match(request.sample).hasMatch() || !QFileInfo(script).isFile())
             return Outcome::fail(Outcome::BadRequest, u"invalid job"_s,
                                  u"sample: no sample named '%1' (GET /api/v1/samples lists them)"_s.arg(request.sample));

@@ -60,6 +60,9 @@ public:
     ClusterController *cluster(const QString &id) const;
     const InstanceCatalog &catalog() const { return m_catalog; }
     QJsonArray samples() const;
+    // Each engine this runtime knows, whether it can launch it now and, if not, what to install:
+    // [{"engine": "dask", "available": true, "reason": ""}, {"engine": "spark", "available": false, "reason": "..."}].
+    QJsonArray engines() const;
     const RuntimeConfig &config() const { return m_config; }
     MetricSampler *sampler() const { return m_sampler; } // null until start() succeeded
     IncidentMonitor *incidents() const { return m_incidents; } // null until start() succeeded

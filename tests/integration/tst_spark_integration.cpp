@@ -1,17 +1,14 @@
 // SPDX-FileCopyrightText: 2026 ClusterDeck developers
 // SPDX-License-Identifier: Apache-2.0
-// The SparkDriver on a real Spark 4.0 standalone cluster (the pyspark install scripts/install-deps.sh makes),
-// on loopback, driven as the controller drives a driver: prepare, start the Master, discover it, start the
-// Workers, poll the executors every second, run jobs as their processes, retire, terminate. One cluster is
-// shared by the steps, in order (JVMs on two cores are slow to start): 2 Workers; etl_groupby with shuffle
-// bytes on every Worker and a stage DAG with its shuffle boundary; scale to 3 and back to 2 by decommission;
-// a Worker killed mid-job while the job completes; memory_hog dying of memory with the triage detectors
-// reading the Worker's own words; export_report denied as the job user; terminate leaves no JVM (/proc).
+// The SparkDriver alone on a real Spark 4.0 standalone cluster (the pyspark install scripts/install-deps.sh
+// makes), on loopback, through the runtime's own LocalHost, driven as the controller drives a driver: prepare,
+// start the Master, discover it from its log, start 2 Workers, poll their reports, terminate leaving no JVM.
+// Jobs, shuffle totals, the DAG, decommission, a lost Worker and the memory incident are tested through the
+// runtime's API in tst_spark_runtime_integration, which drives this same driver through the controller.
 #include "core/runtime/engine/sparkdriver.h"
 #include "core/runtime/engine/sparkinstall.h"
 #include "core/runtime/runtimeconfig.h"
-#include "core/triage/detectors.h"
-#include "sparktesthost.h"
+#include "core/runtime/engine/localhost.h"
 #include "testpaths.h"
 
 #include <QDir>
@@ -22,8 +19,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QPointer>
-#include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -77,16 +72,6 @@ int uidOf(qint64 pid)
     return -1;
 }
 
-QList<triage::LogLine> logLines(const QString &path, qint64 nowMs)
-{
-    QList<triage::LogLine> lines;
-    QFile f(path);
-    if (f.open(QIODevice::ReadOnly))
-        for (const QString &l : QString::fromUtf8(f.readAll()).split(u'\n', Qt::SkipEmptyParts))
-            lines.append({triage::logLineTimeMs(l, nowMs), l});
-    return lines;
-}
-
 } // namespace
 
 class TstSparkIntegration : public QObject
@@ -95,7 +80,7 @@ class TstSparkIntegration : public QObject
 private:
     QTemporaryDir m_data;
     RuntimeConfig m_config;
-    test::SparkTestHost m_host;
+    engine::LocalHost m_host;
     QNetworkAccessManager m_network;
     std::unique_ptr<engine::SparkDriver> m_driver;
     QString m_clusterId;
@@ -156,56 +141,6 @@ private:
         return id;
     }
 
-    struct RunningJob
-    {
-        QString id;
-        QString logPath;
-        QPointer<engine::JobProcess> process;
-        std::optional<int> exitCode;
-    };
-
-    std::shared_ptr<RunningJob> submit(const QString &sample, const QStringList &args = {})
-    {
-        auto job = std::make_shared<RunningJob>();
-        job->id = u"job-"_s + QString::number(QRandomGenerator::global()->generate() & 0xffffff, 16);
-        job->logPath = m_clusterDir + u"/jobs/"_s + job->id + u".log"_s;
-        QString script = test::resourcesDir() + u"/jobs/spark/"_s + sample + u".py"_s;
-        QString workDir = m_clusterDir + u"/jobs/"_s + job->id;
-        QDir().mkpath(workDir);
-        QString error;
-        const engine::RunAs runAs = m_host.jobUser(m_config.jobUser, &error);
-        if (runAs.drop) {
-            const auto staged = m_host.stageJob(job->id, script, runAs, &error);
-            script = staged.script;
-            workDir = staged.directory;
-        }
-        const engine::JobCommand command = m_driver->jobCommand({job->id, script, args, workDir});
-        engine::ProcessSpec spec;
-        spec.program = command.program;
-        spec.arguments = command.arguments;
-        // The driver's keys replace the host's, as the controller merges them.
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString &kv : command.environment + QStringList{u"CLUSTERDECK_JOB_ID="_s + job->id,
-                                                                   u"CLUSTERDECK_CLUSTER_ID="_s + m_clusterId,
-                                                                   u"HOME="_s + workDir})
-            env.insert(kv.section(u'=', 0, 0), kv.section(u'=', 1));
-        spec.environment = env.toStringList();
-        spec.workingDirectory = workDir;
-        spec.logPath = job->logPath;
-        job->process = m_host.startJob(spec, runAs, this);
-        connect(job->process, &engine::JobProcess::finished, this, [job](int code, bool crashed) {
-            job->exitCode = crashed ? -1 : code;
-        });
-        connect(job->process, &engine::JobProcess::failedToStart, this, [job](const QString &) { job->exitCode = -2; });
-        return job;
-    }
-
-    QString logOf(const RunningJob &job) const
-    {
-        QFile f(job.logPath);
-        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
-    }
-
     bool waitFor(const std::function<bool()> &done, int seconds)
     {
         QElapsedTimer t;
@@ -250,7 +185,6 @@ private Q_SLOTS:
             QVERIFY(QDir().mkpath(m_clusterDir + u'/' + QLatin1StringView(sub)));
         m_config.dataDir = m_data.path();
         m_config.resourcesDir = test::resourcesDir();
-        m_config.retireGraceSeconds = 90;
         engine::DriverContext context{m_clusterId, m_clusterDir, 1, qint64(1) << 30, &m_config, &m_host, &m_network};
         m_driver = std::make_unique<engine::SparkDriver>(context);
         m_poll.setInterval(1000);
@@ -296,138 +230,6 @@ private Q_SLOTS:
             if (::geteuid() == 0)
                 QVERIFY2(uidOf(h.id) != 0, "a Worker runs as root");
         }
-    }
-
-    void etlGroupbyShufflesOnEveryWorkerAndHasAStageDag()
-    {
-        auto job = submit(u"etl_groupby"_s);
-        QVERIFY2(waitFor([&] { return job->exitCode.has_value(); }, 300), qPrintable(logOf(*job).right(3000)));
-        QVERIFY2(*job->exitCode == 0, qPrintable(logOf(*job).right(3000)));
-        const QString log = logOf(*job);
-        QVERIFY2(log.contains(u"rows: 2000000"_s), qPrintable(log.right(2000)));
-        QVERIFY2(log.contains(u"as job "_s + job->id), qPrintable(log.right(2000))); // CLUSTERDECK_JOB_ID reached it
-        // The log tail is the job's, not Spark's INFO chatter.
-        QVERIFY2(!log.contains(u"INFO DAGScheduler"_s), qPrintable(log.right(2000)));
-        // Shuffle totals per Worker, read while the application ran and kept after it ended.
-        QVERIFY2(waitFor([&] {
-                     return running() == 2 && std::all_of(m_last.cbegin(), m_last.cend(), [](const engine::ExecutorReport &r) {
-                                return r.bytesInTotal > 0 && r.bytesOutTotal > 0;
-                            });
-                 }, 10),
-                 qPrintable(describe()));
-        // The stage DAG from the application's event log: the exchange is an edge carrying the shuffle's bytes.
-        std::optional<QByteArray> dagJson;
-        QString dagError;
-        bool answered = false;
-        m_driver->readDag(job->id, [&](std::optional<QByteArray> json, const QString &error) {
-            dagJson = json;
-            dagError = error;
-            answered = true;
-        });
-        QVERIFY(waitFor([&] { return answered; }, 30));
-        QVERIFY2(dagJson, qPrintable(dagError));
-        const QJsonObject dag = QJsonDocument::fromJson(*dagJson).object();
-        const QJsonArray nodes = dag.value(u"nodes"_s).toArray();
-        const QJsonArray edges = dag.value(u"edges"_s).toArray();
-        QVERIFY2(nodes.size() >= 2, dagJson->constData());
-        QCOMPARE(dag.value(u"jobId"_s).toString(), job->id);
-        QVERIFY2(std::any_of(edges.begin(), edges.end(), [](const QJsonValue &e) { return e.toObject().value(u"bytes"_s).toDouble() > 0; }),
-                 dagJson->constData());
-        for (const QJsonValue &n : nodes)
-            QVERIFY2(n.toObject().value(u"state"_s).toString() != u"failed"_s, dagJson->constData());
-    }
-
-    void scaleToThreeAndBackByDecommission()
-    {
-        const QString added = startWorker();
-        QVERIFY2(waitFor([&] { return running() == 3; }, 120), qPrintable(describe()));
-        QVERIFY(m_last.contains(added));
-        // Scale in: SIGPWR, wait for the master to see the Worker drained, then stop it.
-        bool drained = false;
-        QString retireError = u"(no answer)"_s;
-        m_driver->retire({{added, m_workers.value(added), m_last.value(added).address}}, [&](const QString &error) {
-            retireError = error;
-            drained = true;
-        });
-        QVERIFY(waitFor([&] { return drained; }, 120));
-        QVERIFY2(retireError.isEmpty(), qPrintable(retireError));
-        QVERIFY(m_host.signal(m_workers.value(added), engine::ProcessSignal::Terminate));
-        QVERIFY(waitFor([&] { return !m_host.isAlive(m_workers.value(added)); }, 30));
-        m_workers.remove(added);
-        QVERIFY2(waitFor([&] { return running() == 2 && !m_last.contains(added); }, 30), qPrintable(describe()));
-        // Spark's own account of the decommission, in the Worker's log.
-        const QByteArray log = m_host.readFile(m_clusterDir + u"/logs/"_s + added + u".log"_s, 8 << 20).value_or(QByteArray());
-        QVERIFY2(log.contains("ecommission"), log.right(3000).constData());
-    }
-
-    void aWorkerKilledMidJobIsLostAndTheJobCompletes()
-    {
-        auto job = submit(u"etl_groupby"_s, {u"2"_s});
-        // Once its executors work (it printed its input), kill a Worker's whole process group, as a crash would.
-        QVERIFY2(waitFor([&] { return logOf(*job).contains(u"input:"_s) || job->exitCode.has_value(); }, 180),
-                 qPrintable(logOf(*job).right(2000)));
-        QVERIFY2(!job->exitCode.has_value(), qPrintable(logOf(*job).right(2000)));
-        QTest::qWait(2000);
-        const QString victim = m_workers.firstKey();
-        QVERIFY(m_host.signal(m_workers.value(victim), engine::ProcessSignal::Kill));
-        QVERIFY2(waitFor([&] { return job->exitCode.has_value(); }, 400), qPrintable(logOf(*job).right(3000)));
-        QVERIFY2(*job->exitCode == 0, qPrintable(logOf(*job).right(3000)));
-        m_workers.remove(victim);
-        // The master declares it dead within its lowered timeout: it leaves the report.
-        QVERIFY2(waitFor([&] { return !m_last.contains(victim) && running() == 1; }, 40), qPrintable(describe()));
-        // Spark saw the loss (the executor on it was lost) and still completed.
-        QVERIFY2(logOf(*job).contains(u"Lost executor"_s) || logOf(*job).contains(u"ExecutorLostFailure"_s)
-                     || logOf(*job).contains(u"worker lost"_s),
-                 qPrintable(logOf(*job).right(3000)));
-        startWorker(); // back to two for the next step
-        QVERIFY2(waitFor([&] { return running() == 2; }, 120), qPrintable(describe()));
-    }
-
-    void memoryHogDiesOfMemoryAndTheDetectorsSayItInSparksWords()
-    {
-        auto job = submit(u"memory_hog"_s);
-        QVERIFY2(waitFor([&] { return job->exitCode.has_value(); }, 400), qPrintable(logOf(*job).right(3000)));
-        QVERIFY2(*job->exitCode != 0, qPrintable(logOf(*job).right(3000)));
-        QVERIFY2(logOf(*job).contains(u"Command exited with code 52"_s), qPrintable(logOf(*job).right(3000)));
-        // The triage detectors on what was recorded: the Workers' logs and the job's.
-        triage::ClusterFacts facts;
-        facts.clusterId = m_clusterId;
-        facts.nowMs = QDateTime::currentMSecsSinceEpoch();
-        facts.engine = EngineKind::Spark;
-        for (const QString &id : m_workers.keys()) {
-            triage::ExecutorFacts e;
-            e.executor.id = id;
-            e.executor.status = ExecutorStatus::Running;
-            e.executor.memoryLimitBytes = qint64(1) << 30;
-            e.executor.updatedAt = QDateTime::currentDateTimeUtc();
-            e.log = logLines(m_clusterDir + u"/logs/"_s + id + u".log"_s, facts.nowMs);
-            facts.executors.append(e);
-        }
-        triage::JobFacts j;
-        j.job.id = job->id;
-        j.job.name = u"memory_hog"_s;
-        j.job.state = JobState::Failed;
-        j.job.startedAt = QDateTime::currentDateTimeUtc().addSecs(-120);
-        j.job.endedAt = QDateTime::currentDateTimeUtc();
-        j.log = logLines(job->logPath, facts.nowMs);
-        facts.jobs = {j};
-        const triage::IncidentList incidents = triage::detectAll(facts);
-        const auto oom = std::find_if(incidents.cbegin(), incidents.cend(),
-                                      [](const triage::Incident &i) { return i.type == triage::IncidentType::ExecutorOom; });
-        QVERIFY2(oom != incidents.cend(), "no executor_oom incident from the Workers' logs");
-        QCOMPARE(oom->runbook, u"spark_executor_oom"_s);
-        QCOMPARE(triage::toString(oom->severity), triage::toString(triage::Severity::Critical));
-    }
-
-    void exportReportIsDeniedAsTheJobUser()
-    {
-        if (::geteuid() != 0)
-            QSKIP("jobs only run as another user when the runtime is root");
-        auto job = submit(u"export_report"_s);
-        QVERIFY2(waitFor([&] { return job->exitCode.has_value(); }, 300), qPrintable(logOf(*job).right(3000)));
-        QVERIFY2(*job->exitCode != 0, qPrintable(logOf(*job).right(3000)));
-        QVERIFY2(logOf(*job).contains(u"PermissionError"_s), qPrintable(logOf(*job).right(3000)));
-        QVERIFY2(!logOf(*job).contains(u"running as uid 0 "_s), qPrintable(logOf(*job).right(3000)));
     }
 
     void terminateLeavesNoJvm()

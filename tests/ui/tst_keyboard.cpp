@@ -2,14 +2,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // The console without a mouse (issue 17): the menus and their standard shortcuts, Alt+1..9 for the tabs,
 // "/" to the sidebar's filter, the Ctrl+K palette over clusters, tabs and actions, the About dialog's versions,
-// and no mnemonic used twice in any dialog or page. Offscreen, on a Spark event log (no server anywhere).
+// and no mnemonic used twice in any dialog or page, in English and in German. Offscreen, on a Spark event log (no
+// server anywhere).
 #include "testpaths.h"
 #include "ui/backend/connection.h"
 #include "ui/clusterpage.h"
 #include "ui/forms/aboutdialog.h"
 #include "ui/forms/addruntimedialog.h"
+#include "ui/forms/budgetdialog.h"
 #include "ui/forms/launchform.h"
 #include "ui/forms/scaledialog.h"
+#include "ui/forms/slodialog.h"
 #include "ui/forms/terminatedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/models/clusterlistmodel.h"
@@ -17,6 +20,9 @@
 #include "ui/widgets/commandpalette.h"
 #include "ui/panels/dagpanel.h"
 #include "ui/panels/jobspanel.h"
+#include "ui/panels/budgetactions.h"
+#include "ui/panels/slospanel.h"
+#include "ui/panels/summarypanel.h"
 #include "ui/panels/timelinepanel.h"
 
 #include <QAbstractButton>
@@ -30,6 +36,7 @@
 #include <QMenuBar>
 #include <QTabWidget>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace cdeck;
@@ -85,6 +92,17 @@ QString duplicates(QStringList found)
     return dups.join(u", "_s);
 }
 
+// The console's translation (clusterdeck_LANGUAGE.qm, as main.cpp installs it) until it is destroyed; null when
+// it cannot be loaded.
+std::unique_ptr<QTranslator> installTranslation(const QString &language)
+{
+    auto translator = std::make_unique<QTranslator>();
+    if (!translator->load(u"clusterdeck_"_s + language, QStringLiteral(CLUSTERDECK_QM_DIR)))
+        return nullptr;
+    QCoreApplication::installTranslator(translator.get());
+    return translator;
+}
+
 } // namespace
 
 class TstKeyboard : public QObject
@@ -98,10 +116,19 @@ private Q_SLOTS:
     void slashFocusesTheFilter();
     void paletteFindsClustersTabsAndActions();
     void aboutSaysTheProjectVersion();
+    void noMnemonicTwiceInADialog_data() { languages(); }
     void noMnemonicTwiceInADialog();
+    void noMnemonicTwiceInTheWindow_data() { languages(); }
     void noMnemonicTwiceInTheWindow();
 
 private:
+    // The console's languages: German labels choose their own Alt+letters, so each is walked.
+    static void languages()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << u"en"_s;
+        QTest::newRow("de") << u"de"_s;
+    }
     MainWindow *openLog();
     QAction *action(const QString &name) const { return m_window->findChild<QAction *>(name); }
     std::unique_ptr<MainWindow> m_window;
@@ -238,6 +265,9 @@ void TstKeyboard::aboutSaysTheProjectVersion()
 
 void TstKeyboard::noMnemonicTwiceInADialog()
 {
+    QFETCH(QString, language);
+    const auto translation = installTranslation(language);
+    QVERIFY(translation);
     ClusterInfo cluster;
     cluster.id = u"c-1"_s;
     cluster.spec.name = u"etl"_s;
@@ -250,6 +280,13 @@ void TstKeyboard::noMnemonicTwiceInADialog()
     dialogs.push_back(std::make_unique<TerminateDialog>(cluster));
     dialogs.push_back(std::make_unique<AboutDialog>());
     dialogs.push_back(std::make_unique<CommandPalette>(QList<CommandPalette::Entry>{}));
+    dialogs.push_back(std::make_unique<BudgetDialog>(u"USD"_s, u"team=data"_s, 500));
+    triage::SloDefinition slo;
+    slo.id = u"slo-00000001"_s; // editing: the replacement note shows too
+    slo.jobName = u"export_report"_s;
+    slo.sli = triage::SliKind::P95Duration;
+    slo.thresholdSeconds = 60;
+    dialogs.push_back(std::make_unique<SloDialog>(slo));
     for (const auto &d : dialogs) {
         d->show();
         // The launch form's policy fields show only for a managed policy: check them shown too.
@@ -259,6 +296,8 @@ void TstKeyboard::noMnemonicTwiceInADialog()
         // The walker does see them (the launch form has a dozen, three of them once Alt+N).
         if (qobject_cast<LaunchForm *>(d.get()))
             QVERIFY(found.size() >= 10);
+        if (qobject_cast<SloDialog *>(d.get()))
+            QVERIFY(found.size() >= 7); // its fields (Save and Cancel have one only where the platform theme gives it)
         QVERIFY2(duplicates(found).isEmpty(),
                  qPrintable(u"%1: %2"_s.arg(QString::fromLatin1(d->metaObject()->className()), duplicates(found))));
     }
@@ -266,6 +305,9 @@ void TstKeyboard::noMnemonicTwiceInADialog()
 
 void TstKeyboard::noMnemonicTwiceInTheWindow()
 {
+    QFETCH(QString, language);
+    const auto translation = installTranslation(language);
+    QVERIFY(translation);
     QVERIFY(openLog());
     QStringList menuTitles;
     for (QAction *menu : m_window->menuBar()->actions()) {
@@ -284,6 +326,18 @@ void TstKeyboard::noMnemonicTwiceInTheWindow()
         tabs->setCurrentIndex(i);
         const QStringList found = menuTitles + mnemonics(m_window.get());
         QVERIFY2(duplicates(found).isEmpty(), qPrintable(tabs->tabText(i) + u": "_s + duplicates(found)));
+    }
+    // The pages beside the cluster page: the executive summary (with its budget controls) and the SLOs, each with
+    // the menu bar and the sidebar.
+    m_window->summaryPanel()->budgetActions()->setEditable(true);
+    m_window->summaryPanel()->budgetActions()->setBudgets({QJsonObject{{u"tag"_s, u"team=data"_s}, {u"limit"_s, 1}}},
+                                                          u"USD"_s);
+    m_window->slosPanel()->setEditable(true);
+    for (QWidget *page : {static_cast<QWidget *>(m_window->summaryPanel()), static_cast<QWidget *>(m_window->slosPanel())}) {
+        page == m_window->summaryPanel() ? m_window->showSummary() : m_window->showSlos();
+        QVERIFY(page->isVisible());
+        const QStringList found = menuTitles + mnemonics(m_window.get());
+        QVERIFY2(duplicates(found).isEmpty(), qPrintable(page->objectName() + u": "_s + duplicates(found)));
     }
 }
 

@@ -3,6 +3,9 @@
 // The launch form names each problem under its field before anything is sent, and places a runtime
 // refusal's field messages on the fields.
 #include "testpaths.h"
+#include "ui/backend/connection.h"
+#include "ui/backend/focusedcluster.h"
+#include "ui/clusterpage.h"
 #include "ui/forms/launchform.h"
 #include "ui/forms/scaledialog.h"
 #include "ui/forms/terminatedialog.h"
@@ -24,7 +27,9 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace cdeck;
@@ -60,6 +65,14 @@ private:
     }
 
 private Q_SLOTS:
+    // What an English user reads: the console's English file (plural forms only) is installed, as main.cpp does.
+    void initTestCase()
+    {
+        auto *english = new QTranslator(this);
+        QVERIFY(english->load(u"clusterdeck_en"_s, QStringLiteral(CLUSTERDECK_QM_DIR)));
+        QCoreApplication::installTranslator(english);
+    }
+
     void namesTheField_data();
     void namesTheField();
     void validSpecIsSent();
@@ -75,7 +88,131 @@ private Q_SLOTS:
     void scaleEventsAreMarkersOnMemoryAndShuffleCharts();
     void terminateNeedsTheName();
     void translationsCoverCore();
+    void launchFormOffersTheRuntimesEngines();
+    void overviewLinksTheSparkMasterAndDriverUis();
+    void jobFormOffersTheFocusedClustersEngineSamples();
 };
+
+void TstLaunchForm::launchFormOffersTheRuntimesEngines()
+{
+    LaunchForm form;
+    form.setInstanceTypes(types(), u"local.small"_s);
+    form.show();
+    auto *engine = child<QComboBox>(&form, u"engineCombo"_s);
+    auto *hint = child<QLabel>(&form, u"engineHint"_s);
+    auto *model = qobject_cast<QStandardItemModel *>(engine->model());
+    QVERIFY(model);
+    const int sparkRow = engine->findData(u"spark"_s);
+    QVERIFY(sparkRow >= 0);
+    // Until the runtime said, Spark is listed but cannot be picked.
+    QVERIFY(!model->item(sparkRow)->isEnabled());
+    // A runtime without Spark: the reason (what to install) is under the field and on the item.
+    const QString reason = u"No Spark here: /opt/x has no pyspark; run scripts/install-deps.sh"_s;
+    form.setEngines({{EngineKind::Dask, true, {}}, {EngineKind::Spark, false, reason}});
+    QVERIFY(!model->item(sparkRow)->isEnabled());
+    QCOMPARE(engine->itemData(sparkRow, Qt::ToolTipRole).toString(), reason);
+    QVERIFY(hint->isVisible());
+    QVERIFY2(hint->text().contains(reason), qPrintable(hint->text()));
+    QVERIFY(!form.engineOffered(EngineKind::Spark));
+    form.selectEngine(EngineKind::Spark);
+    QCOMPARE(toString(form.spec().engine), u"dask"_s);
+    // A runtime with Spark: it can be picked, and the launch asks for it.
+    form.setEngines({{EngineKind::Dask, true, {}}, {EngineKind::Spark, true, {}}});
+    QVERIFY(model->item(sparkRow)->isEnabled());
+    QVERIFY(!hint->isVisible());
+    QSignalSpy launched(&form, &LaunchForm::launchRequested);
+    engine->setCurrentIndex(sparkRow);
+    QTest::keyClicks(child<QLineEdit>(&form, u"nameEdit"_s), u"spark-etl"_s);
+    QTest::mouseClick(child<QPushButton>(&form, u"launchButton"_s), Qt::LeftButton);
+    QCOMPARE(launched.count(), 1);
+    QCOMPARE(toString(launched.at(0).at(0).value<ClusterSpec>().engine), u"spark"_s);
+    // Spark going away (the runtime says so on the next opening) moves the choice back to what it runs.
+    form.setEngines({{EngineKind::Dask, true, {}}, {EngineKind::Spark, false, reason}});
+    QCOMPARE(toString(form.spec().engine), u"dask"_s);
+    // The runtime's refusal of the engine lands on the field.
+    form.showRefusal(u"engine not available"_s, {{u"engine"_s, reason}});
+    QVERIFY2(form.fieldError(u"engine"_s).contains(reason), qPrintable(form.fieldError(u"engine"_s)));
+}
+
+void TstLaunchForm::overviewLinksTheSparkMasterAndDriverUis()
+{
+    OverviewPanel overview;
+    overview.show();
+    ClusterInfo c;
+    c.id = u"c-spark00001"_s;
+    c.spec.name = u"spark-etl"_s;
+    c.spec.engine = EngineKind::Spark;
+    c.spec.workers = 2;
+    c.state = ClusterState::Running;
+    c.schedulerAddress = u"spark://127.0.0.1:7077"_s;
+    c.dashboardUrl = u"http://127.0.0.1:8080"_s;
+    overview.setCluster(c, std::nullopt);
+    auto *dashboard = child<QLabel>(&overview, u"overviewDashboard"_s);
+    auto *drivers = child<QLabel>(&overview, u"overviewDrivers"_s);
+    QVERIFY2(dashboard->text().contains(u"<a href=\"http://127.0.0.1:8080\">"_s), qPrintable(dashboard->text()));
+    QVERIFY(dashboard->openExternalLinks());
+    QVERIFY(child<QLabel>(&overview, u"overviewEngine"_s)->text().startsWith(u"Spark"_s));
+    QVERIFY(drivers->isVisible());
+    Job running;
+    running.id = u"job-0000000001"_s;
+    running.name = u"etl_groupby"_s;
+    running.state = JobState::Running;
+    running.uiUrl = u"http://127.0.0.1:4040"_s;
+    Job done = running;
+    done.id = u"job-0000000002"_s;
+    done.state = JobState::Completed;
+    done.uiUrl = u"http://127.0.0.1:4041"_s; // an old answer: a finished application's UI is gone
+    overview.setJobs({running, done});
+    QVERIFY2(drivers->text().contains(u"<a href=\"http://127.0.0.1:4040\">etl_groupby (job-0000000001)</a>"_s),
+             qPrintable(drivers->text()));
+    QVERIFY(!drivers->text().contains(u"4041"_s));
+    overview.setJobs({done});
+    QCOMPARE(drivers->text(), u"no application running"_s);
+    // Markup from the engine is text, not HTML.
+    running.name = u"<b>x</b>"_s;
+    overview.setJobs({running});
+    QVERIFY2(drivers->text().contains(u"&lt;b&gt;x&lt;/b&gt;"_s), qPrintable(drivers->text()));
+    // A Dask cluster has no driver UI row, and its scheduler keeps its name.
+    c.id = u"c-dask000001"_s;
+    c.spec.engine = EngineKind::Dask;
+    overview.setCluster(c, std::nullopt);
+    QVERIFY(!drivers->isVisible());
+    QVERIFY(child<QLabel>(&overview, u"overviewEngine"_s)->text().startsWith(u"Dask"_s));
+}
+
+void TstLaunchForm::jobFormOffersTheFocusedClustersEngineSamples()
+{
+    QList<SampleInfo> samples;
+    for (const QString &name : {u"etl_groupby"_s, u"memory_hog"_s}) {
+        samples.append({name, u"Dask's "_s + name, u"/r/jobs/"_s + name + u".py"_s, EngineKind::Dask});
+        samples.append({name, u"PySpark's "_s + name, u"/r/jobs/spark/"_s + name + u".py"_s, EngineKind::Spark});
+    }
+    FocusedCluster focus;
+    ClusterPage page(&focus);
+    ClusterInfo spark;
+    spark.id = u"c-spark00001"_s;
+    spark.spec.engine = EngineKind::Spark;
+    spark.state = ClusterState::Waiting;
+    page.showCluster(spark, samples);
+    auto *source = child<QComboBox>(&page, u"jobSourceCombo"_s);
+    auto offered = [source] {
+        QStringList tips;
+        for (int i = 0; i < source->count(); ++i)
+            if (!source->itemData(i).toString().isEmpty())
+                tips.append(source->itemData(i, Qt::ToolTipRole).toString());
+        return tips;
+    };
+    QCOMPARE(offered(), (QStringList{u"PySpark's etl_groupby"_s, u"PySpark's memory_hog"_s}));
+    ClusterInfo dask = spark;
+    dask.id = u"c-dask000001"_s;
+    dask.spec.engine = EngineKind::Dask;
+    page.showCluster(dask, samples);
+    QCOMPARE(offered(), (QStringList{u"Dask's etl_groupby"_s, u"Dask's memory_hog"_s}));
+    // Samples arriving after the cluster follow its engine too.
+    page.showCluster(spark, std::nullopt);
+    page.setSamples(samples);
+    QCOMPARE(offered(), (QStringList{u"PySpark's etl_groupby"_s, u"PySpark's memory_hog"_s}));
+}
 
 void TstLaunchForm::namesTheField_data()
 {
@@ -205,9 +342,9 @@ void TstLaunchForm::scaleDialogShowsDelta()
     spin->setValue(1);
     QVERIFY2(dialog.deltaText().startsWith(u"−1 executor"_s), qPrintable(dialog.deltaText()));
     QVERIFY(child<QPushButton>(&dialog, u"scaleButton"_s)->isEnabled());
-    // One worker of one thread: "1 thread(s)" through %n, never "adds 1 threads".
+    // One worker of one thread: "%n thread(s)" through the English plural forms, never "adds 1 threads".
     spin->setValue(3);
-    QVERIFY2(dialog.deltaText().contains(u"adds 1 thread(s) and"_s), qPrintable(dialog.deltaText()));
+    QVERIFY2(dialog.deltaText().contains(u"adds 1 thread and"_s), qPrintable(dialog.deltaText()));
     QVERIFY(!dialog.deltaText().contains(u"1 threads"_s));
 }
 
@@ -248,7 +385,7 @@ void TstLaunchForm::jobFormFollowsTheSamples()
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(f.readAll());
         const qsizetype start = text.indexOf(u"\"\"\""_s), end = text.indexOf(u"\"\"\""_s, start + 3);
-        samples.append({name, text.mid(start + 3, end - start - 3).simplified(), QString()});
+        samples.append({name, text.mid(start + 3, end - start - 3).simplified(), QString(), EngineKind::Dask});
     }
     JobsPanel jobs;
     jobs.setSamples(samples);

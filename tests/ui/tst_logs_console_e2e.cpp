@@ -1,10 +1,16 @@
 // SPDX-FileCopyrightText: 2026 ClusterDeck developers
 // SPDX-License-Identifier: Apache-2.0
 // End to end, offscreen: the Logs tab on a real runtime and real Dask follows a live executor's log
-// while a job writes to it, every line arriving in order with the end kept in view.
+// while a job writes to it, every line arriving in order with the end kept in view; and "Show logs at this time"
+// from the Incidents tab opens the Logs tab on that log at the first line at or after that time.
+#include "core/logs/logline.h"
 #include "core/logs/logmodel.h"
 #include "runtimeprocess.h"
+#include "ui/backend/connection.h"
+#include "ui/clusterpage.h"
 #include "ui/logs/logspanel.h"
+#include "ui/mainwindow.h"
+#include "ui/panels/incidentspanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,6 +19,7 @@
 #include <QTableView>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +42,36 @@ client = Client(os.environ["DASK_SCHEDULER_ADDRESS"], timeout="30s")
 for i in range(%1):
     client.submit(mark, i, pure=False).result()
 )PY";
+
+// The row "Show logs at this time" must land on: the first line stamped at or after atMs, in the file as written.
+struct Landing
+{
+    qint64 atMs = 0;
+    int row = -1;
+};
+
+// A time in the middle of the log (a stamped line's own time), and that line's row.
+Landing middleOf(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    QList<int> stamped;
+    for (int i = 0; i < lines.size(); ++i)
+        if (logs::timestampOf(lines[i]))
+            stamped.append(i);
+    if (stamped.size() < 3)
+        return {};
+    Landing l;
+    l.atMs = *logs::timestampOf(lines[stamped[stamped.size() / 2]]);
+    for (int i : std::as_const(stamped))
+        if (*logs::timestampOf(lines[i]) >= l.atMs) {
+            l.row = i;
+            break;
+        }
+    return l;
+}
 
 QStringList markersIn(logs::LogModel *model)
 {
@@ -77,6 +114,46 @@ private Q_SLOTS:
             m_runtime.api("DELETE", u"/clusters/"_s + m_clusterId);
         QTest::qWait(3000);
         m_runtime.stopAndReap();
+    }
+
+    void showLogsAtATimeFromTheIncidentsTab()
+    {
+        ConsoleOptions options;
+        options.runtimeUrl = QUrl(m_runtime.url());
+        options.tokenFile = m_runtime.tokenFile();
+        options.startLocalRuntime = false;
+        options.persistent = false;
+        MainWindow window(options);
+        window.resize(1300, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.selectCluster(window.connections().first(), m_clusterId), 20000);
+        window.showPage(MainWindow::Page::Incidents);
+        LogsPanel *logs = window.clusterPage()->logsPanel();
+
+        // An executor's incident: that executor's log, at the first line at or after its start.
+        const Landing worker = middleOf(m_runtime.clusterDir(m_clusterId) + u"/logs/w1.log"_s);
+        QVERIFY2(worker.row > 0, "w1's log has too few stamped lines to aim into its middle");
+        Q_EMIT window.incidentsPanel()->logsWanted(triage::LogTarget{{u"w1"_s}, worker.atMs});
+        QCOMPARE(window.clusterPage()->tabs()->currentWidget(), logs);
+        QTRY_COMPARE_WITH_TIMEOUT(logs->sourceBox()->currentData().toString(), u"w1"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(logs->view()->currentIndex().row(), worker.row, 20000);
+        QVERIFY(!logs->followBox()->isChecked()); // following would scroll away from it
+        QVERIFY(logs->view()->viewport()->rect().intersects(logs->view()->visualRect(logs->view()->currentIndex())));
+        // CLUSTERDECK_SCREENSHOT_DIR=docs/screenshots keeps the window as the README shows it.
+        if (const QString dir = qEnvironmentVariable("CLUSTERDECK_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(300);
+            QVERIFY(window.grab().save(dir + u"/logs-at-incident-time.png"_s));
+        }
+
+        // A target the cluster has no log for (a task group's name): the head's log, at that time.
+        const Landing head = middleOf(m_runtime.clusterDir(m_clusterId) + u"/logs/scheduler.log"_s);
+        QVERIFY2(head.row > 0, "the scheduler's log has too few stamped lines to aim into its middle");
+        window.showPage(MainWindow::Page::Incidents);
+        Q_EMIT window.incidentsPanel()->logsWanted(triage::LogTarget{{u"shuffle-split-0a1b"_s}, head.atMs});
+        QCOMPARE(window.clusterPage()->tabs()->currentWidget(), logs);
+        QTRY_COMPARE_WITH_TIMEOUT(logs->sourceBox()->currentData().toString(), u"scheduler"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(logs->view()->currentIndex().row(), head.row, 20000);
     }
 
     void followsALiveExecutorLogWhileAJobRuns()

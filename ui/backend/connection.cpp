@@ -203,4 +203,24 @@ void Connection::runGuardedAction(const QString &clusterId, const QJsonObject &b
     post([feed = m_feed, clusterId, body] { feed->runGuardedAction(clusterId, body); });
 }
 
+void Connection::saveBudget(const QJsonObject &budget, const QString &replacing)
+{
+    post([feed = m_feed, budget, replacing] { feed->saveBudget(budget, replacing); });
+}
+
+void Connection::deleteBudget(const QString &tag)
+{
+    post([feed = m_feed, tag] { feed->deleteBudget(tag); });
+}
+
+void Connection::saveSlo(const QJsonObject &definition, const QString &replacing)
+{
+    post([feed = m_feed, definition, replacing] { feed->saveSlo(definition, replacing); });
+}
+
+void Connection::deleteSlo(const QString &sloId)
+{
+    post([feed = m_feed, sloId] { feed->deleteSlo(sloId); });
+}
+
 } // namespace cdeck

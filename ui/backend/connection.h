@@ -73,6 +73,10 @@ public:
     void runGuardedAction(const QString &clusterId, const QJsonObject &body);
     void planGuardedAction(const QString &clusterId, const QString &incidentId, const QJsonObject &body);
     void setCostFocus(bool clusterCost, bool summary, const QString &summaryQuery = {});
+    void saveBudget(const QJsonObject &budget, const QString &replacing = {});
+    void deleteBudget(const QString &tag);
+    void saveSlo(const QJsonObject &definition, const QString &replacing = {});
+    void deleteSlo(const QString &sloId);
 
 Q_SIGNALS:
     void stateChanged();

@@ -193,6 +193,8 @@ namespace {
 // Lays the report out top to bottom on A4 pages, in device pixels (mm() converts).
 class PdfReport
 {
+    Q_DECLARE_TR_FUNCTIONS(cdeck::costview) // its footer's words, with the rest of the report's
+
 public:
     PdfReport(QPdfWriter &writer, QPainter &painter)
         : m_writer(writer)

@@ -48,23 +48,22 @@ QString dagStateText(dag::NodeState state)
 
 QString dagTaskStateText(const QString &s)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("cdeck::DagView", text); };
     if (s == "memory"_L1)
-        return tr("done, result in memory");
+        return QCoreApplication::translate("cdeck::DagView", "done, result in memory");
     if (s == "released"_L1)
-        return tr("done, result released");
+        return QCoreApplication::translate("cdeck::DagView", "done, result released");
     if (s == "forgotten"_L1)
-        return tr("done, result dropped");
+        return QCoreApplication::translate("cdeck::DagView", "done, result dropped");
     if (s == "processing"_L1)
-        return tr("running");
+        return QCoreApplication::translate("cdeck::DagView", "running");
     if (s == "waiting"_L1)
-        return tr("waiting for inputs");
+        return QCoreApplication::translate("cdeck::DagView", "waiting for inputs");
     if (s == "queued"_L1)
-        return tr("queued");
+        return QCoreApplication::translate("cdeck::DagView", "queued");
     if (s == "no-worker"_L1)
-        return tr("no worker can run it");
+        return QCoreApplication::translate("cdeck::DagView", "no worker can run it");
     if (s == "erred"_L1)
-        return tr("failed");
+        return QCoreApplication::translate("cdeck::DagView", "failed");
     return s;
 }
 

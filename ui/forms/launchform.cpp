@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <tuple>
@@ -34,6 +35,8 @@ LaunchForm::LaunchForm(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
     , m_name(new QLineEdit(this))
+    , m_engine(new QComboBox(this))
+    , m_engineHint(new QLabel(this))
     , m_workers(new QSpinBox(this))
     , m_workersHint(new QLabel(this))
     , m_type(new QComboBox(this))
@@ -61,6 +64,13 @@ LaunchForm::LaunchForm(QWidget *parent)
     m_name->setObjectName(u"nameEdit"_s);
     m_name->setPlaceholderText(tr("e.g. etl-nightly (letters, digits, - and _)"));
     m_name->setMaxLength(ClusterSpec::kMaxNameLength + 16); // room to type past the limit and be told
+    m_engine->setObjectName(u"engineCombo"_s);
+    m_engine->addItem(tr("Dask: a scheduler and its workers"), toString(EngineKind::Dask));
+    m_engine->addItem(tr("Spark: a standalone master and its workers"), toString(EngineKind::Spark));
+    m_engineHint->setObjectName(u"engineHint"_s);
+    m_engineHint->setWordWrap(true);
+    m_engineHint->setTextInteractionFlags(Qt::TextSelectableByMouse); // the install command can be copied
+    m_engineMissing.insert(EngineKind::Spark, tr("Asking the runtime whether it can run Spark…"));
     m_workers->setObjectName(u"workersSpin"_s);
     m_workers->setRange(0, 64);
     m_workers->setValue(2);
@@ -147,6 +157,7 @@ LaunchForm::LaunchForm(QWidget *parent)
         addFieldTo(form, field, label, widget, hint);
     };
     addField(u"name"_s, tr("&Name"), m_name);
+    addField(u"engine"_s, tr("&Engine"), m_engine, m_engineHint);
     addField(u"workers"_s, tr("&Workers (executors)"), m_workers, m_workersHint);
     addField(u"instanceType"_s, tr("&Instance type"), m_type, m_typeHint);
     auto *marketBox = new QWidget(this);
@@ -182,8 +193,8 @@ LaunchForm::LaunchForm(QWidget *parent)
     inner->setMaximumWidth(760);
     auto *column = new QVBoxLayout(inner);
     column->addWidget(m_title);
-    auto *intro = new QLabel(tr("A cluster is one Dask scheduler and its workers (executors) on the runtime's machine. "
-                                "Problems are shown under each field before anything is sent."),
+    auto *intro = new QLabel(tr("A cluster is one Dask scheduler or Spark master and its workers (executors) on the "
+                                "runtime's machine. Problems are shown under each field before anything is sent."),
                              this);
     intro->setWordWrap(true);
     column->addWidget(intro);
@@ -205,6 +216,7 @@ LaunchForm::LaunchForm(QWidget *parent)
         updateTypeHint();
         touch(u"instanceType"_s);
     });
+    connect(m_engine, &QComboBox::currentIndexChanged, this, [this] { touch(u"engine"_s); });
     connect(m_idleMinutes, &QSpinBox::valueChanged, this, [this] { touch(u"idleTimeoutSeconds"_s); });
     connect(m_tags, &QPlainTextEdit::textChanged, this, [this] { touch(u"tags"_s); });
     connect(m_scalingMode, &QComboBox::currentIndexChanged, this, [this] {
@@ -227,6 +239,55 @@ LaunchForm::LaunchForm(QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &LaunchForm::cancelled);
     updateTypeHint();
     updatePolicyEnabled();
+    updateEngineHint();
+}
+
+void LaunchForm::setEngines(const QList<EngineAvailability> &engines)
+{
+    m_engineMissing.clear();
+    for (const EngineKind kind : {EngineKind::Dask, EngineKind::Spark})
+        m_engineMissing.insert(kind, tr("This runtime does not run %1").arg(toString(kind)));
+    for (const EngineAvailability &e : engines)
+        m_engineMissing.insert(e.engine, e.available ? QString() : e.reason);
+    updateEngineHint();
+}
+
+bool LaunchForm::engineOffered(EngineKind kind) const
+{
+    return m_engineMissing.value(kind).isEmpty();
+}
+
+void LaunchForm::selectEngine(EngineKind kind)
+{
+    const int index = m_engine->findData(toString(kind));
+    if (index >= 0 && engineOffered(kind))
+        m_engine->setCurrentIndex(index);
+}
+
+void LaunchForm::updateEngineHint()
+{
+    auto *model = qobject_cast<QStandardItemModel *>(m_engine->model());
+    QStringList why;
+    for (int i = 0; i < m_engine->count(); ++i) {
+        const auto kind = engineKindFromString(m_engine->itemData(i).toString()).value_or(EngineKind::Dask);
+        const QString missing = m_engineMissing.value(kind);
+        if (QStandardItem *item = model ? model->item(i) : nullptr)
+            item->setEnabled(missing.isEmpty()); // listed but not selectable: the reason says what to do
+        m_engine->setItemData(i, missing.isEmpty() ? QVariant() : QVariant(missing), Qt::ToolTipRole);
+        if (!missing.isEmpty())
+            why.append(kind == EngineKind::Spark ? tr("Spark is not available: %1").arg(missing)
+                                                 : tr("Dask is not available: %1").arg(missing));
+    }
+    // A selection that became unavailable falls back to the first engine that is offered.
+    const auto current = engineKindFromString(m_engine->currentData().toString()).value_or(EngineKind::Dask);
+    if (!engineOffered(current))
+        for (int i = 0; i < m_engine->count(); ++i)
+            if (engineOffered(engineKindFromString(m_engine->itemData(i).toString()).value_or(EngineKind::Dask))) {
+                m_engine->setCurrentIndex(i);
+                break;
+            }
+    m_engineHint->setText(why.join(u'\n'));
+    m_engineHint->setVisible(!why.isEmpty());
 }
 
 void LaunchForm::updatePolicyEnabled()
@@ -267,9 +328,9 @@ void LaunchForm::updateTypeHint()
     for (const InstanceType &t : m_types) {
         if (t.name != name)
             continue;
-        m_typeHint->setText(tr("%1 · at most %2 workers of this type fit in the runtime's memory")
-                                .arg(t.description)
-                                .arg(t.maxWorkers));
+        m_typeHint->setText(
+            tr("%1 · at most %n worker(s) of this type fit in the runtime's memory", nullptr, t.maxWorkers)
+                .arg(t.description));
         const int n = m_workers->value();
         m_workersHint->setText(tr("In total: %1, %2 of memory")
                                    .arg(tr("%n thread(s)", nullptr, n * t.threads),
@@ -310,6 +371,7 @@ ClusterSpec LaunchForm::spec() const
 {
     ClusterSpec s;
     s.name = m_name->text().trimmed();
+    s.engine = engineKindFromString(m_engine->currentData().toString()).value_or(EngineKind::Dask);
     s.workers = m_workers->value();
     s.instanceType = m_type->currentData().toString();
     s.market = m_spot->isChecked() ? Market::Spot : Market::OnDemand;
@@ -465,6 +527,8 @@ void LaunchForm::reset()
     m_idleMinutes->setValue(0);
     m_protection->setChecked(false);
     m_onDemand->setChecked(true);
+    m_engine->setCurrentIndex(0);
+    updateEngineHint();
     m_tags->clear();
     m_scalingMode->setCurrentIndex(0);
     m_minWorkers->setValue(1);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/backend/clusterfeed.h"
 #include "core/model/clusterspec.h"
 #include "core/model/instancecatalog.h"
 
@@ -35,6 +36,11 @@ public:
     void setRuntimeName(const QString &name);
     void setInstanceTypes(const QList<InstanceType> &types, const QString &defaultType);
     bool hasInstanceTypes() const { return !m_types.isEmpty(); }
+    // What the runtime can launch (GET /engines): an engine it cannot run stays listed, disabled, with the
+    // runtime's reason (what to install) beside it. Until this is called only Dask is offered.
+    void setEngines(const QList<EngineAvailability> &engines);
+    bool engineOffered(EngineKind kind) const; // listed and enabled
+    void selectEngine(EngineKind kind); // for --screenshot and tests; ignored when not offered
 
     ClusterSpec spec() const;
     // Every current problem: the spec's own, plus tag lines that are not key=value. Shows them.
@@ -60,11 +66,15 @@ private:
     QList<FieldError> tagLineErrors() const;
     QMap<QString, QString> parsedTags() const;
     void updateTypeHint();
+    void updateEngineHint();
     void updatePolicyEnabled();
     void onLaunch();
 
     QLabel *m_title;
     QLineEdit *m_name;
+    QComboBox *m_engine;
+    QLabel *m_engineHint; // why an engine is not offered
+    QHash<EngineKind, QString> m_engineMissing; // engine -> the runtime's reason it cannot run it
     QSpinBox *m_workers;
     QLabel *m_workersHint;
     QComboBox *m_type;

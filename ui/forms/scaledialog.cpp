@@ -65,11 +65,11 @@ ScaleDialog::ScaleDialog(const ClusterInfo &cluster, const std::optional<Instanc
     m_problems->setWordWrap(true);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Now"), new QLabel(tr("%1 workers requested, %2 running (%3)")
-                                           .arg(cluster.spec.workers)
-                                           .arg(cluster.runningWorkers)
-                                           .arg(cluster.spec.instanceType),
-                                       this));
+    form->addRow(tr("Now"),
+                 new QLabel(tr("%n worker(s) requested, %1 running (%2)", nullptr, cluster.spec.workers)
+                                .arg(cluster.runningWorkers)
+                                .arg(cluster.spec.instanceType),
+                            this));
     form->addRow(tr("&Target workers"), m_target);
     form->addRow(tr("Change"), m_delta);
     m_costDelta->setObjectName(u"costDeltaLabel"_s);

@@ -58,6 +58,8 @@ private:
     LogsPanel *m_panel;
 };
 
+constexpr int kSourceKindRole = Qt::UserRole + 1; // the source list's "kind": head, executor, job
+
 QString sourceLabel(const LogSourceInfo &s)
 {
     const QString size = QLocale().formattedDataSize(s.size, 1, QLocale::DataSizeTraditionalFormat);
@@ -144,7 +146,10 @@ LogsPanel::LogsPanel(QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
 
-    connect(m_sources, &QComboBox::activated, this, &LogsPanel::openSelected);
+    connect(m_sources, &QComboBox::activated, this, [this] {
+        m_jumpWhenIndexed.reset(); // the user picked another log: the jump was for the one before
+        openSelected();
+    });
     connect(m_refresh, &QToolButton::clicked, this, &LogsPanel::refreshSources);
     connect(m_follow, &QCheckBox::toggled, this, &LogsPanel::setFollowing);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -179,6 +184,8 @@ LogsPanel::LogsPanel(QWidget *parent)
         if (m_follow->isChecked())
             m_view->scrollToBottom();
     });
+    connect(m_model, &logs::LogModel::caughtUp, this, &LogsPanel::jumpWhenIndexed);
+    connect(m_model, &logs::LogModel::sourceFailed, this, [this] { m_jumpWhenIndexed.reset(); });
     updateStatus();
 }
 
@@ -232,8 +239,15 @@ void LogsPanel::refreshSources()
         }
         const QString current = self->m_sources->currentData().toString();
         self->m_sources->clear();
-        for (const LogSourceInfo &s : sources)
+        for (const LogSourceInfo &s : sources) {
             self->m_sources->addItem(sourceLabel(s), s.name);
+            self->m_sources->setItemData(self->m_sources->count() - 1, s.kind, kSourceKindRole);
+        }
+        if (self->m_pendingTarget) {
+            self->applyPendingTarget();
+            Q_EMIT self->sourcesListed();
+            return;
+        }
         // Keep what is open; else what was asked for; else the head's log (the first).
         QString pick = !current.isEmpty() ? current : self->m_wanted;
         const int at = pick.isEmpty() ? 0 : self->m_sources->findData(pick);
@@ -308,6 +322,52 @@ void LogsPanel::jumpToTime(qint64 msSinceEpoch)
     m_message = tr("Looking for %1…").arg(QDateTime::fromMSecsSinceEpoch(msSinceEpoch).toString(u"yyyy-MM-dd HH:mm:ss"_s));
     updateStatus();
     m_model->findTime(msSinceEpoch);
+}
+
+void LogsPanel::showLogsAt(const triage::LogTarget &target)
+{
+    m_pendingTarget = target;
+    m_wanted.clear();
+    if (m_sources->count() > 0)
+        applyPendingTarget();
+    else
+        refreshSources(); // the list answers, then applyPendingTarget()
+}
+
+void LogsPanel::applyPendingTarget()
+{
+    if (!m_pendingTarget)
+        return;
+    const triage::LogTarget target = *m_pendingTarget;
+    m_pendingTarget.reset();
+    int at = -1;
+    for (const QString &name : target.sources) {
+        at = m_sources->findData(name);
+        if (at >= 0)
+            break;
+    }
+    if (at < 0)
+        at = std::max(0, m_sources->findData(u"head"_s, kSourceKindRole));
+    const bool reopen = at != m_sources->currentIndex() || !m_source;
+    m_sources->setCurrentIndex(at);
+    m_follow->setChecked(false); // following would scroll away from the line
+    m_time->setDateTime(QDateTime::fromMSecsSinceEpoch(target.atMs));
+    m_jumpWhenIndexed = target.atMs;
+    if (reopen)
+        openSelected(); // caughtUp follows once it is indexed
+    m_message = tr("Reading the log up to %1…").arg(QDateTime::fromMSecsSinceEpoch(target.atMs).toString(u"yyyy-MM-dd HH:mm:ss"_s));
+    updateStatus();
+    if (!reopen && m_model->rowCount() > 0 && !m_model->isIndexing())
+        jumpWhenIndexed();
+}
+
+void LogsPanel::jumpWhenIndexed()
+{
+    if (!m_jumpWhenIndexed)
+        return;
+    const qint64 ms = *m_jumpWhenIndexed;
+    m_jumpWhenIndexed.reset();
+    jumpToTime(ms);
 }
 
 void LogsPanel::onFound(int row)

@@ -3,10 +3,13 @@
 #pragma once
 
 #include "core/backend/runtime/runtimelogs.h"
+#include "core/triage/logtarget.h"
 
 #include <QPointer>
 #include <QUrl>
 #include <QWidget>
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -46,6 +49,10 @@ public:
     void showSource(logs::LogByteSource *source, const QString &label);
     void selectSource(const QString &name); // once the list has it
     void jumpToTime(qint64 msSinceEpoch);
+    // "Show logs at this time": opens the first of the target's sources the cluster lists (else the head's
+    // log) and, once the log is indexed, shows the first line at or after the target's time (found by a
+    // binary search over byte ranges). Following stops, so the line stays in view.
+    void showLogsAt(const triage::LogTarget &target);
     void find(const QString &text, bool forward = true);
 
     logs::LogModel *model() const { return m_model; }
@@ -66,12 +73,16 @@ private:
     void updateStatus();
     void save();
     void onFound(int row);
+    void applyPendingTarget(); // once the source list is here
+    void jumpWhenIndexed(); // once the opened log is indexed
 
     std::unique_ptr<RuntimeLogs> m_runtime;
     QUrl m_runtimeUrl;
     QString m_tokenFile;
     QString m_clusterId;
     QString m_wanted; // selectSource() before the list arrived
+    std::optional<triage::LogTarget> m_pendingTarget; // showLogsAt() before the list arrived
+    std::optional<qint64> m_jumpWhenIndexed; // showLogsAt()'s time, until the log it opened is indexed
     QPointer<logs::LogByteSource> m_source; // ours when opened from the list
     bool m_ownsSource = false;
     logs::LogModel *m_model;

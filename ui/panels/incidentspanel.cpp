@@ -8,6 +8,7 @@
 #include "ui/widgets/recordtable.h"
 #include "ui/widgets/timechart.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -136,6 +137,7 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     auto *detailsTitle = new QLabel(tr("<b>Evidence</b>"), detailsBox);
     auto *chartHeader = new QHBoxLayout;
     chartHeader->addWidget(detailsTitle);
+    addShowLogs(chartHeader);
     chartHeader->addStretch(1);
     chartHeader->addWidget(m_chartNote);
     chartHeader->addWidget(m_chartGroup);
@@ -361,8 +363,52 @@ void IncidentsPanel::setRunbook(const QString &runbookId, const QString &title, 
     }
 }
 
+void IncidentsPanel::addShowLogs(QHBoxLayout *row)
+{
+    m_showLogs = new QPushButton(tr("Show logs at this time"), this);
+    m_showLogs->setObjectName(u"showLogsButton"_s);
+    m_showLogs->setEnabled(false);
+    row->addWidget(m_showLogs);
+    connect(m_showLogs, &QPushButton::clicked, this, &IncidentsPanel::showLogsOfSelected);
+    auto *fromList = new QAction(tr("Show logs at this time"), m_table);
+    fromList->setObjectName(u"showLogsAction"_s);
+    m_table->addAction(fromList);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(fromList, &QAction::triggered, this, &IncidentsPanel::showLogsOfSelected);
+    connect(m_timeline, &IncidentTimeline::logsWanted, this, [this](const triage::LogTarget &target) {
+        if (m_logsAvailable)
+            Q_EMIT logsWanted(target);
+    });
+}
+
+void IncidentsPanel::setLogsAvailable(bool available, const QString &whyNot)
+{
+    m_logsAvailable = available;
+    m_showLogs->setToolTip(available ? tr("Open the Logs tab on the log of what this incident is about, at its start")
+                                     : whyNot);
+    m_timeline->setLogsAvailable(available);
+    updateShowLogs();
+}
+
+void IncidentsPanel::updateShowLogs()
+{
+    if (!m_showLogs)
+        return; // during construction
+    const bool can = m_logsAvailable && selected();
+    m_showLogs->setEnabled(can);
+    for (QAction *a : m_table->actions())
+        a->setEnabled(can);
+}
+
+void IncidentsPanel::showLogsOfSelected()
+{
+    if (const triage::Incident *i = selected(); i && m_logsAvailable)
+        Q_EMIT logsWanted(triage::logTargetFor(*i));
+}
+
 void IncidentsPanel::showSelected()
 {
+    updateShowLogs();
     const triage::Incident *i = selected();
     if (!i) {
         setDetailsHtml({}, m_incidents.isEmpty() ? QString() : tr("<p>Select an incident.</p>"));

@@ -6,6 +6,7 @@
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/triage/incident.h"
+#include "core/triage/logtarget.h"
 #include "core/triage/timeline.h"
 
 #include <QHash>
@@ -16,6 +17,7 @@
 #include <optional>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -92,13 +94,21 @@ public:
 
     static QString actor(); // "console:user@host", for the audit log
 
+    // "Show logs at this time" (a button, the list's context menu, the timeline's): only where logs can be read.
+    void setLogsAvailable(bool available, const QString &whyNot = {});
+    void showLogsOfSelected(); // emits logsWanted for the selected incident
+    QPushButton *showLogsButton() const { return m_showLogs; }
+
 Q_SIGNALS:
     void runbookWanted(const QString &runbookId);
     void planWanted(const QString &incidentId, const QJsonObject &body);
     void evidenceWanted(const QString &incidentId, const cdeck::MetricsQuery &query);
     void actionConfirmed(const QJsonObject &body); // with the actor and the incident id
+    void logsWanted(const cdeck::triage::LogTarget &target); // the incident's or a timeline entry's
 
 private:
+    void addShowLogs(QHBoxLayout *row);
+    void updateShowLogs();
     void showSelected();
     void setDetailsHtml(const QString &incidentId, const QString &html);
     void confirmAndRun(const QString &kind);
@@ -146,6 +156,8 @@ private:
     QPushButton *m_cancelJob;
     QPushButton *m_terminate;
     QPushButton *m_resubmit;
+    QPushButton *m_showLogs = nullptr;
+    bool m_logsAvailable = false;
 };
 
 } // namespace cdeck

@@ -34,9 +34,21 @@ OverviewPanel::OverviewPanel(QWidget *parent)
 
     auto *cluster = new QGroupBox(tr("Cluster"), this);
     auto *clusterForm = new QFormLayout(cluster);
+    m_clusterForm = clusterForm;
     m_id = addRow(clusterForm, tr("Id"));
+    m_engine = addRow(clusterForm, tr("Engine"));
+    m_engine->setObjectName(u"overviewEngine"_s);
     m_scheduler = addRow(clusterForm, tr("Scheduler"));
     m_dashboard = addRow(clusterForm, tr("Metrics"));
+    m_dashboard->setObjectName(u"overviewDashboard"_s);
+    m_drivers = addRow(clusterForm, tr("Driver UI"));
+    m_drivers->setObjectName(u"overviewDrivers"_s);
+    for (QLabel *link : {m_dashboard, m_drivers}) {
+        link->setTextFormat(Qt::RichText);
+        link->setTextInteractionFlags(Qt::TextBrowserInteraction);
+        link->setOpenExternalLinks(true); // the engine's own web UI, in the user's browser
+    }
+    updateEngineRows(EngineKind::Dask);
     m_created = addRow(clusterForm, tr("Created"));
     m_ready = addRow(clusterForm, tr("Ready"));
     m_ended = addRow(clusterForm, tr("Ended"));
@@ -93,6 +105,35 @@ QLabel *OverviewPanel::addRow(QFormLayout *form, const QString &label)
     return value;
 }
 
+namespace {
+QString link(const QString &url, const QString &text)
+{
+    return u"<a href=\"%1\">%2</a>"_s.arg(url.toHtmlEscaped(), text.toHtmlEscaped());
+}
+} // namespace
+
+void OverviewPanel::updateEngineRows(EngineKind engine)
+{
+    const bool spark = engine == EngineKind::Spark;
+    m_engine->setText(spark ? tr("Spark (standalone master and workers)") : tr("Dask (scheduler and workers)"));
+    if (auto *label = qobject_cast<QLabel *>(m_clusterForm->labelForField(m_scheduler)))
+        label->setText(spark ? tr("Master") : tr("Scheduler"));
+    if (auto *label = qobject_cast<QLabel *>(m_clusterForm->labelForField(m_dashboard)))
+        label->setText(spark ? tr("Master UI") : tr("Metrics"));
+    m_drivers->setVisible(spark);
+    if (QWidget *label = m_clusterForm->labelForField(m_drivers))
+        label->setVisible(spark);
+}
+
+void OverviewPanel::setJobs(const JobList &jobs)
+{
+    QStringList links;
+    for (const Job &j : jobs)
+        if (j.state == JobState::Running && !j.uiUrl.isEmpty())
+            links.append(link(j.uiUrl, tr("%1 (%2)").arg(j.name, j.id)));
+    m_drivers->setText(links.isEmpty() ? tr("no application running") : links.join(u"<br>"_s));
+}
+
 void OverviewPanel::clear()
 {
     setEvents({});
@@ -122,8 +163,7 @@ void OverviewPanel::updateMarket()
     const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
     const auto inHour = std::count_if(m_spotInterruptions.cbegin(), m_spotInterruptions.cend(),
                                       [&hourAgo](const QDateTime &at) { return at > hourAgo; });
-    QString text = m_marketName + u"; "_s
-        + (inHour == 1 ? tr("1 spot interruption in the last hour") : tr("%1 spot interruptions in the last hour").arg(inHour));
+    QString text = m_marketName + u"; "_s + tr("%n spot interruption(s) in the last hour", nullptr, int(inHour));
     if (m_fellBack)
         text += tr("; fell back to on-demand");
     m_market->setText(text);
@@ -162,7 +202,13 @@ void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<Instanc
                                presentation::formatAge(c.stateChangedAt, now)));
     m_id->setText(c.id);
     m_scheduler->setText(c.schedulerAddress.isEmpty() ? tr("not yet") : c.schedulerAddress);
-    m_dashboard->setText(c.dashboardUrl.isEmpty() ? tr("not yet") : c.dashboardUrl);
+    // A link while the engine lives; a dead address once the cluster ended is only text.
+    m_dashboard->setText(c.dashboardUrl.isEmpty() ? tr("not yet")
+                             : isTerminal(c.state) ? c.dashboardUrl.toHtmlEscaped()
+                                                   : link(c.dashboardUrl, c.dashboardUrl));
+    if (c.id != m_clusterId)
+        setJobs({}); // the previous cluster's applications are not this one's
+    updateEngineRows(c.spec.engine);
     m_created->setText(presentation::formatTime(c.createdAt));
     m_ready->setText(c.readyAt.isValid() ? tr("%1 (%2 after creation)")
                                                .arg(presentation::formatTime(c.readyAt),
@@ -173,9 +219,8 @@ void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<Instanc
     m_workers->setText(c.capacityReason.isEmpty()
                            ? tr("%1 requested, %2 running").arg(c.spec.workers).arg(c.runningWorkers)
                            : tr("%1 requested, %2 running: %3").arg(c.spec.workers).arg(c.runningWorkers).arg(c.capacityReason));
-    m_type->setText(type ? tr("%1: %2 thread(s), %3 per worker (like %4)")
+    m_type->setText(type ? tr("%1: %n thread(s), %2 per worker (like %3)", nullptr, type->threads)
                                .arg(type->name)
-                               .arg(type->threads)
                                .arg(presentation::formatBytes(type->memoryLimitBytes), type->referenceType)
                          : c.spec.instanceType);
     m_marketName = toString(c.spec.market);
@@ -200,7 +245,7 @@ void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<Instanc
                                  .arg(policy.maxStep)
                                  .arg(policy.stabilizationSeconds)
                            : tr("Manual: the cluster keeps the workers asked for"));
-    const QString targetWorkers = c.spec.workers == 1 ? tr("1 worker") : tr("%1 workers").arg(c.spec.workers);
+    const QString targetWorkers = tr("%n worker(s)", nullptr, c.spec.workers);
     m_target->setText(policy.managed() ? tr("%1 (chosen by the policy), %2 running").arg(targetWorkers).arg(c.runningWorkers)
                                        : tr("%1 (asked for), %2 running").arg(targetWorkers).arg(c.runningWorkers));
 

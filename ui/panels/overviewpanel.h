@@ -5,6 +5,7 @@
 #include "core/model/clusterevent.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/instancecatalog.h"
+#include "core/model/job.h"
 
 #include <QWidget>
 #include <optional>
@@ -28,6 +29,8 @@ public:
 
     void setCluster(const ClusterInfo &cluster, const std::optional<InstanceType> &type);
     void setEvents(const ClusterEventList &events);
+    // A Spark cluster's running applications link their driver's web UI (Job::uiUrl).
+    void setJobs(const JobList &jobs);
     // When idle auto-termination fires: "after 10 min idle: terminates at 14:23:05 (in 4 min 12 s) unless a
     // job starts", or why it will not.
     static QString idleTerminationText(const ClusterInfo &cluster, const QDateTime &now);
@@ -39,8 +42,12 @@ private:
     QLabel *m_state;
     QLabel *m_reason;
     QLabel *m_id;
+    QLabel *m_engine;
     QLabel *m_scheduler;
     QLabel *m_dashboard;
+    QLabel *m_drivers; // Spark only: the running applications' driver UIs
+    QFormLayout *m_clusterForm;
+    void updateEngineRows(EngineKind engine);
     QLabel *m_created;
     QLabel *m_ready;
     QLabel *m_ended;

@@ -2,11 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "slospanel.h"
 
+#include "ui/forms/slodialog.h"
 #include "ui/widgets/recordtable.h"
 
 #include <QDateTime>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -40,6 +44,9 @@ SlosPanel::SlosPanel(QWidget *parent)
     , m_summary(new QLabel(this))
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_detail(new QLabel(this))
+    , m_new(new QPushButton(tr("&New SLO…"), this))
+    , m_edit(new QPushButton(tr("E&dit SLO…"), this))
+    , m_remove(new QPushButton(tr("&Remove SLO…"), this))
 {
     m_table->setHorizontalHeaderLabels({tr("SLO"), tr("Runs of"), tr("SLI now"), tr("Objective"), tr("Budget left"),
                                         tr("Burn 1h"), tr("Burn 6h"), tr("Burn 1d"), tr("Burn 3d"), tr("Alert")});
@@ -60,12 +67,100 @@ SlosPanel::SlosPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<b>Service level objectives</b> — pages at 14.4x over 1 h (and 5 min) or 6x over "
                                     "6 h (and 30 min); tickets at 3x over 1 d (and 2 h) or 1x over 3 d (and 6 h). "
-                                    "Add one with <tt>clusterdeck-cli slo add</tt>."),
+                                    "Add one with New SLO or <tt>clusterdeck-cli slo add</tt>."),
                                  this));
-    layout->addWidget(m_summary);
+    m_new->setObjectName(u"newSloButton"_s);
+    m_edit->setObjectName(u"editSloButton"_s);
+    m_remove->setObjectName(u"removeSloButton"_s);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_summary, 1);
+    buttons->addWidget(m_new);
+    buttons->addWidget(m_edit);
+    buttons->addWidget(m_remove);
+    layout->addLayout(buttons);
     layout->addWidget(vertical, 1);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &SlosPanel::showDetail);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &SlosPanel::updateButtons);
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this] { openEditor(true); });
+    connect(m_new, &QPushButton::clicked, this, [this] { openEditor(false); });
+    connect(m_edit, &QPushButton::clicked, this, [this] { openEditor(true); });
+    connect(m_remove, &QPushButton::clicked, this, &SlosPanel::removeSelected);
     clear();
+}
+
+void SlosPanel::setEditable(bool editable, const QString &whyNot)
+{
+    m_editable = editable;
+    for (QPushButton *b : {m_new, m_edit, m_remove})
+        b->setToolTip(editable ? QString() : whyNot);
+    updateButtons();
+}
+
+void SlosPanel::updateButtons()
+{
+    m_new->setEnabled(m_editable);
+    m_edit->setEnabled(m_editable && selectedSlo());
+    m_remove->setEnabled(m_editable && selectedSlo());
+}
+
+const triage::SloStatus *SlosPanel::selectedSlo() const
+{
+    const int row = m_table->currentRow();
+    return row >= 0 && row < m_slos.size() && m_table->selectionModel()->isRowSelected(row) ? &m_slos[row] : nullptr;
+}
+
+void SlosPanel::selectRow(int row)
+{
+    m_table->selectRow(row);
+}
+
+SloDialog *SlosPanel::openEditor(bool editSelected)
+{
+    if (!m_editable || m_editor) {
+        if (m_editor)
+            m_editor->raise();
+        return m_editor;
+    }
+    const triage::SloStatus *selected = editSelected ? selectedSlo() : nullptr;
+    if (editSelected && !selected)
+        return nullptr;
+    m_editor = new SloDialog(selected ? selected->slo : triage::SloDefinition{}, this);
+    m_editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_editor, &SloDialog::submitted, this, &SlosPanel::saveRequested);
+    m_editor->open();
+    return m_editor;
+}
+
+SloDialog *SlosPanel::editor() const
+{
+    return m_editor;
+}
+
+void SlosPanel::showSaveAnswer(bool accepted, const QString &message)
+{
+    if (m_editor && m_editor->isBusy())
+        m_editor->showAnswer(accepted, message);
+}
+
+void SlosPanel::removeSelected()
+{
+    const triage::SloStatus *selected = selectedSlo();
+    if (!m_editable || !selected)
+        return;
+    const QString id = selected->slo.id;
+    const QString name = selected->slo.name.isEmpty() ? id : selected->slo.name;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove SLO"),
+                                tr("Remove the SLO %1 (%2)? Its open incident, if it has one, ends.")
+                                    .arg(name, selected->slo.selector()),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(u"removeSloConfirmation"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [this, id](int result) {
+        if (result == QMessageBox::Yes)
+            Q_EMIT deleteRequested(id);
+    });
+    box->open();
 }
 
 QString SlosPanel::burnText(const std::optional<double> &rate)
@@ -152,6 +247,7 @@ void SlosPanel::setSlos(const QList<triage::SloStatus> &slos)
     if (selectRow >= 0)
         m_table->selectRow(selectRow);
     showDetail();
+    updateButtons();
 }
 
 void SlosPanel::clear()
@@ -161,6 +257,7 @@ void SlosPanel::clear()
     m_table->setRowCount(0);
     m_summary->setText(tr("Loading SLOs…"));
     m_detail->clear();
+    updateButtons();
 }
 
 int SlosPanel::rowCount() const

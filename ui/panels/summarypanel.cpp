@@ -4,10 +4,12 @@
 
 #include "ui/cost/costcharts.h"
 #include "ui/cost/costexport.h"
+#include "ui/panels/budgetactions.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -17,6 +19,7 @@
 #include <QDateEdit>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -34,7 +37,10 @@ QString dayLabel(const QString &key, qsizetype days)
     const QDate d = QDate::fromString(key, Qt::ISODate);
     if (!d.isValid())
         return key;
-    return days > 14 ? QString::number(d.day()) : d.toString(u"MMM d"_s);
+    // In the console's language: "Dec 7", "7. Dez." (QDate::toString alone speaks English).
+    return days > 14
+        ? QString::number(d.day())
+        : QLocale().toString(d, QCoreApplication::translate("cdeck::SummaryPanel", "MMM d", "date format"));
 }
 
 QTableWidgetItem *cell(const QString &text, bool number = false)
@@ -70,6 +76,7 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     , m_to(new QDateEdit(this))
     , m_budgets(new QVBoxLayout)
     , m_budgetBox(new QGroupBox(tr("Budgets (this calendar month)"), this))
+    , m_budgetActions(new BudgetActions(m_budgetBox))
     , m_csv(new QPushButton(tr("Export CSV…"), this))
     , m_pdf(new QPushButton(tr("Export PDF report…"), this))
 {
@@ -180,7 +187,9 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     grid->setColumnStretch(1, 1);
 
     m_budgetBox->setObjectName(u"budgetBox"_s);
-    m_budgetBox->setLayout(m_budgets);
+    auto *budgetLayout = new QVBoxLayout(m_budgetBox);
+    budgetLayout->addLayout(m_budgets);
+    budgetLayout->addWidget(m_budgetActions);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -308,7 +317,8 @@ void SummaryPanel::setSummary(const QJsonObject &s)
     m_waste->setText(tr("%1 · %2 % of spend").arg(money(idle + memory)).arg(waste.value(u"share"_s).toDouble() * 100, 0, 'f', 1));
     m_perTb->setText(perTb.isNull() ? tr("n/a") : money(perTb.toDouble()));
     const auto when = [](const QString &iso) {
-        return QDateTime::fromString(iso, Qt::ISODateWithMs).toLocalTime().toString(u"MMM d, HH:mm"_s);
+        return QLocale().toString(QDateTime::fromString(iso, Qt::ISODateWithMs).toLocalTime(),
+                                  QCoreApplication::translate("cdeck::SummaryPanel", "MMM d, HH:mm", "date format"));
     };
     m_periodNote->setText(tr("%1 – %2, against %3 – %4. Per-second billing with a one-minute minimum; "
                              "amounts from the runtime's ledger. %5")
@@ -392,7 +402,7 @@ void SummaryPanel::setSummary(const QJsonObject &s)
     }
     const QJsonArray budgets = s.value(u"budgets"_s).toArray();
     if (budgets.isEmpty()) {
-        auto *none = new QLabel(tr("No budgets set (POST /api/v1/budgets {\"tag\": \"team=data\", \"limit\": 500})."),
+        auto *none = new QLabel(tr("No budgets set. Add one to see a team's spending against its monthly limit."),
                                 m_budgetBox);
         none->setStyleSheet(u"color: palette(placeholder-text);"_s);
         m_budgets->addWidget(none);
@@ -422,6 +432,7 @@ void SummaryPanel::setSummary(const QJsonObject &s)
         h->addWidget(progress, 1);
         m_budgets->addWidget(row);
     }
+    m_budgetActions->setBudgets(budgets, currency);
     m_csv->setEnabled(true);
     m_pdf->setEnabled(true);
 }

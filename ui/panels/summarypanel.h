@@ -16,6 +16,8 @@ class QVBoxLayout;
 
 namespace cdeck {
 
+class BudgetActions;
+
 // The executive summary across every cluster of a runtime (GET /cost/summary): spend this period against
 // the last, by tag (team), by day, top jobs, waste, budgets and the month-end forecast; CSV and PDF export.
 class SummaryPanel : public QWidget
@@ -46,6 +48,7 @@ public:
     QStringList budgetLines() const; // "team=data: 85.0 % warning", one per budget, as shown
     bool exportCsv(const QString &path, QString *error) const;
     bool exportPdf(const QString &path, QString *error) const;
+    BudgetActions *budgetActions() const { return m_budgetActions; }
 
 Q_SIGNALS:
     void queryChanged();
@@ -74,6 +77,7 @@ private:
     QDateEdit *m_to;
     QVBoxLayout *m_budgets;
     QWidget *m_budgetBox;
+    BudgetActions *m_budgetActions;
     QPushButton *m_csv;
     QPushButton *m_pdf;
 };

@@ -5,9 +5,11 @@
 #include "ui/dag/dagitems.h"
 #include "ui/presentation.h"
 
+#include <QContextMenuEvent>
 #include <QCoreApplication>
 #include <QHelpEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QPainter>
 #include <QScrollArea>
 #include <QTimer>
@@ -136,7 +138,13 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_scroll, 1);
+    connect(m_chart, &TimelineChart::logsWanted, this, &TimelinePanel::logsWanted);
     rebuild();
+}
+
+void TimelinePanel::setLogsAvailable(bool available)
+{
+    m_chart->setLogsAvailable(available);
 }
 
 void TimelinePanel::setJobs(const JobList &jobs)
@@ -284,6 +292,40 @@ double TimelineChart::xOf(const QDateTime &t) const
     const double right = width() - 90.0; // room for the duration and the marks after a bar
     const double span = std::max<qint64>(1, m_from.msecsTo(axisEnd()));
     return left + (right - left) * double(m_from.msecsTo(t)) / span;
+}
+
+QDateTime TimelineChart::timeAt(double x) const
+{
+    const double left = kLabelWidth + 8.0;
+    const double right = width() - 90.0;
+    const double span = std::max<qint64>(1, m_from.msecsTo(axisEnd()));
+    return m_from.addMSecs(qint64(std::llround((x - left) / std::max(1.0, right - left) * span)));
+}
+
+std::optional<triage::LogTarget> TimelineChart::logTargetAt(const QPoint &pos) const
+{
+    if (pos.y() < kAxisHeight)
+        return std::nullopt;
+    const int row = (pos.y() - kAxisHeight) / kRowHeight;
+    const QRectF bar = barRect(row);
+    if (bar.isEmpty() || pos.x() < bar.left() - 2 || pos.x() > bar.right() + 2)
+        return std::nullopt;
+    const TimelineRow &r = m_rows.at(row);
+    // Within the bar: the time under the pointer, never before the bar starts (the first line of its work).
+    const QDateTime end = r.stop.isValid() ? r.stop : axisEnd();
+    const QDateTime at = std::clamp(timeAt(pos.x()), r.start, end);
+    return triage::LogTarget{{r.jobId}, at.toMSecsSinceEpoch()};
+}
+
+void TimelineChart::contextMenuEvent(QContextMenuEvent *event)
+{
+    const auto target = m_logsAvailable ? logTargetAt(event->pos()) : std::nullopt;
+    if (!target)
+        return QWidget::contextMenuEvent(event);
+    QMenu menu(this);
+    QAction *logs = menu.addAction(tr("Show logs at this time"));
+    if (menu.exec(event->globalPos()) == logs)
+        Q_EMIT logsWanted(*target);
 }
 
 QRectF TimelineChart::barRect(int row) const

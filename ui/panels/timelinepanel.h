@@ -4,11 +4,14 @@
 
 #include "core/dag/dag.h"
 #include "core/model/job.h"
+#include "core/triage/logtarget.h"
 
 #include <QColor>
 #include <QDateTime>
 #include <QHash>
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QScrollArea;
@@ -60,6 +63,10 @@ public:
 
     const QList<TimelineRow> &rows() const { return m_rows; }
     TimelineChart *chart() const { return m_chart; }
+    void setLogsAvailable(bool available); // the bars' "Show logs at this time" (logs are a runtime's)
+
+Q_SIGNALS:
+    void logsWanted(const cdeck::triage::LogTarget &target);
 
 private:
     void rebuild();
@@ -91,18 +98,28 @@ public:
     QDateTime to() const { return m_to; }
     double tickStepS() const; // the time axis's step at the current width, about 110 px (0 before any job started)
     QSize sizeHint() const override;
+    // What "Show logs at this time" opens for a point on a bar: the job's log, else the head's, at the time
+    // under the point; nullopt off the bars.
+    std::optional<triage::LogTarget> logTargetAt(const QPoint &pos) const;
+    void setLogsAvailable(bool available) { m_logsAvailable = available; }
+
+Q_SIGNALS:
+    void logsWanted(const cdeck::triage::LogTarget &target); // from a bar's context menu
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     bool event(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     double xOf(const QDateTime &t) const;
+    QDateTime timeAt(double x) const; // xOf's inverse
     QDateTime axisEnd() const;
     QList<TimelineRow> m_rows;
     bool m_running = false;
     QDateTime m_from;
     QDateTime m_to;
+    bool m_logsAvailable = false;
 };
 
 } // namespace cdeck

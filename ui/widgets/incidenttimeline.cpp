@@ -4,7 +4,9 @@
 
 #include "ui/presentation.h"
 
+#include <QContextMenuEvent>
 #include <QHelpEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QWheelEvent>
 #include <QPainter>
@@ -419,6 +421,29 @@ std::optional<IncidentTimeline::Hit> IncidentTimeline::hitAt(const QPoint &pos) 
         return std::nullopt;
     }
     return std::nullopt;
+}
+
+std::optional<triage::TimelineEntry> IncidentTimeline::entryAt(const QPoint &pos) const
+{
+    const auto hit = hitAt(pos);
+    if (!hit)
+        return std::nullopt;
+    const QString first = hit->text.section(u'\n', 0, 0); // "12:03:04  text" of the mark's or the bar's start entry
+    for (const triage::TimelineEntry &e : m_timeline)
+        if (e.layer == hit->layer && QString(timeText(e.time.toMSecsSinceEpoch()) + u"  "_s + e.text) == first)
+            return e;
+    return std::nullopt;
+}
+
+void IncidentTimeline::contextMenuEvent(QContextMenuEvent *event)
+{
+    const auto entry = m_logsAvailable ? entryAt(event->pos()) : std::nullopt;
+    if (!entry)
+        return QWidget::contextMenuEvent(event);
+    QMenu menu(this);
+    QAction *logs = menu.addAction(tr("Show logs at this time"));
+    if (menu.exec(event->globalPos()) == logs)
+        Q_EMIT logsWanted(triage::logTargetFor(*entry));
 }
 
 bool IncidentTimeline::event(QEvent *e)

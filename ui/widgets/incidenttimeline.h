@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/triage/logtarget.h"
 #include "core/triage/timeline.h"
 
 #include <QDateTime>
@@ -58,8 +59,14 @@ public:
 
     static QString laneTitle(triage::TimelineLayer layer);
 
+    // The entry under a point: a mark's, or the one that starts a bar (its first line is that entry's).
+    std::optional<triage::TimelineEntry> entryAt(const QPoint &pos) const;
+    // Whether the context menu offers "Show logs at this time" (logs are a runtime's).
+    void setLogsAvailable(bool available) { m_logsAvailable = available; }
+
 Q_SIGNALS:
     void incidentActivated(const QString &incidentId);
+    void logsWanted(const cdeck::triage::LogTarget &target); // from the context menu of an entry
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -71,6 +78,7 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void enterEvent(QEnterEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     // A bar: a job, a stage, an incident or an executor's life, from its start entry to its end (or now).
@@ -117,6 +125,7 @@ private:
     QList<Span> m_spans;
     QList<Mark> m_marks;
     QList<int> m_rows; // sub-rows per lane
+    bool m_logsAvailable = false;
 };
 
 } // namespace cdeck

@@ -105,6 +105,7 @@ public:
     MetricsStream *openMetricsStream(const QString &id, int silenceTimeoutMs = 15000);
     void jobDag(const QString &id, const QString &jobId, Callback done); // body: the DAG object
     void samples(Callback done) { request("GET", QStringLiteral("/samples"), {}, std::move(done)); }
+    void engines(Callback done) { request("GET", QStringLiteral("/engines"), {}, std::move(done)); }
     void instanceTypes(Callback done) { request("GET", QStringLiteral("/instance-types"), {}, std::move(done)); }
     // Cost (see docs/runtime-api.md): query is "" or "from=...&to=...&by=...".
     void costMeters(Callback done) { request("GET", QStringLiteral("/cost/meters"), {}, std::move(done)); }

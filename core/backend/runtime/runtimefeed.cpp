@@ -35,6 +35,7 @@ FeedCapabilities RuntimeFeed::runtimeCapabilities()
     c.memoryCharts = true;
     c.shuffleCharts = true;
     c.clusterEvents = true;
+    c.editsBudgetsAndSlos = true;
     return c;
 }
 
@@ -157,15 +158,33 @@ void RuntimeFeed::fetchCatalog()
         QList<SampleInfo> samples;
         for (const QJsonValue &v : r.body.toArray()) {
             const QJsonObject o = v.toObject();
-            // /samples lists every engine's samples under the same names. The console launches and
-            // runs jobs on Dask clusters only so far, so it offers Dask's (a runtime before engines
-            // had no "engine" field: those are Dask's too); otherwise each name would show twice.
-            if (o.value(u"engine"_s).toString(u"dask"_s) != "dask"_L1)
-                continue;
+            // /samples lists every engine's samples under the same names; the job form offers the focused
+            // cluster's engine's. A runtime before engines had no "engine" field: those are Dask's.
+            const auto engine = engineKindFromString(o.value(u"engine"_s).toString(u"dask"_s));
+            if (!engine)
+                continue; // an engine this console does not know
             samples.append({o.value(u"name"_s).toString(), o.value(u"description"_s).toString(),
-                            o.value(u"path"_s).toString()});
+                            o.value(u"path"_s).toString(), *engine});
         }
         Q_EMIT samplesReady(samples);
+    });
+    m_client->engines([this, gen](const ApiReply &r) {
+        if (gen != m_generation)
+            return;
+        QList<EngineAvailability> engines;
+        if (r.httpStatus == 404) {
+            // A runtime from before GET /engines runs Dask only.
+            engines = {{EngineKind::Dask, true, {}},
+                       {EngineKind::Spark, false, tr("This runtime is too old to run Spark: update clusterdeck-runtime")}};
+        } else if (!r.ok()) {
+            return; // asked again when the launch form opens next
+        }
+        for (const QJsonValue &v : r.body.toArray()) {
+            const QJsonObject o = v.toObject();
+            if (const auto engine = engineKindFromString(o.value(u"engine"_s).toString()))
+                engines.append({*engine, o.value(u"available"_s).toBool(), o.value(u"reason"_s).toString()});
+        }
+        Q_EMIT enginesReady(engines);
     });
 }
 
@@ -552,6 +571,87 @@ void RuntimeFeed::runGuardedAction(const QString &clusterId, const QJsonObject &
                           if (gen == m_generation)
                               finishAction(u"guarded"_s, clusterId, r);
                       });
+}
+
+namespace {
+
+// "team=data" as a path segment: the key and the value encoded apart, so the runtime still finds the "=" that
+// splits them, and no "/" or "?" in either can reach another endpoint.
+QString budgetPath(const QString &tag)
+{
+    const qsizetype eq = tag.indexOf(u'=');
+    if (eq < 0)
+        return u"/budgets/"_s + encodePathSegment(tag);
+    return u"/budgets/"_s + encodePathSegment(tag.left(eq)) + u'=' + encodePathSegment(tag.mid(eq + 1));
+}
+
+} // namespace
+
+void RuntimeFeed::saveBudget(const QJsonObject &budget, const QString &replacing)
+{
+    if (!m_client)
+        return;
+    const quint64 gen = m_generation;
+    const QString tag = budget.value(u"tag"_s).toString();
+    m_client->request("POST", u"/budgets"_s, budget, [this, gen, tag, replacing](const ApiReply &saved) {
+        if (gen != m_generation)
+            return;
+        if (!saved.ok() || replacing.isEmpty() || replacing == tag)
+            return finishAction(u"budget"_s, {}, saved);
+        m_client->request("DELETE", budgetPath(replacing), {}, [this, gen, saved](const ApiReply &removed) {
+            if (gen != m_generation)
+                return;
+            if (removed.ok() || removed.httpStatus == 404) // already gone: what was asked for holds
+                return finishAction(u"budget"_s, {}, saved);
+            ApiReply half = removed;
+            half.error = tr("The new budget was saved, but the old one could not be removed: %1").arg(removed.error);
+            finishAction(u"budget"_s, {}, half);
+        });
+    });
+}
+
+void RuntimeFeed::deleteBudget(const QString &tag)
+{
+    if (!m_client)
+        return;
+    const quint64 gen = m_generation;
+    m_client->request("DELETE", budgetPath(tag), {}, [this, gen](const ApiReply &r) {
+        if (gen == m_generation)
+            finishAction(u"budget-delete"_s, {}, r);
+    });
+}
+
+void RuntimeFeed::saveSlo(const QJsonObject &definition, const QString &replacing)
+{
+    if (!m_client)
+        return;
+    const quint64 gen = m_generation;
+    m_client->request("POST", u"/slos"_s, definition, [this, gen, replacing](const ApiReply &saved) {
+        if (gen != m_generation)
+            return;
+        if (!saved.ok() || replacing.isEmpty())
+            return finishAction(u"slo"_s, {}, saved);
+        m_client->request("DELETE", u"/slos/"_s + encodePathSegment(replacing), {}, [this, gen, saved](const ApiReply &removed) {
+            if (gen != m_generation)
+                return;
+            if (removed.ok() || removed.httpStatus == 404)
+                return finishAction(u"slo"_s, {}, saved);
+            ApiReply half = removed;
+            half.error = tr("The new SLO was saved, but the old one could not be removed: %1").arg(removed.error);
+            finishAction(u"slo"_s, {}, half);
+        });
+    });
+}
+
+void RuntimeFeed::deleteSlo(const QString &sloId)
+{
+    if (!m_client)
+        return;
+    const quint64 gen = m_generation;
+    m_client->request("DELETE", u"/slos/"_s + encodePathSegment(sloId), {}, [this, gen](const ApiReply &r) {
+        if (gen == m_generation)
+            finishAction(u"slo-delete"_s, {}, r);
+    });
 }
 
 void RuntimeFeed::planGuardedAction(const QString &clusterId, const QString &incidentId, const QJsonObject &body)

@@ -53,6 +53,12 @@ public:
     void runGuardedAction(const QString &clusterId, const QJsonObject &body) override; // POST /clusters/{id}/actions
     void planGuardedAction(const QString &clusterId, const QString &incidentId, const QJsonObject &body) override;
     void setCostFocus(bool clusterCost, bool summary, const QString &summaryQuery) override;
+    // POST /budgets (then DELETE /budgets/{replacing} once accepted), DELETE /budgets/{key=value}.
+    void saveBudget(const QJsonObject &budget, const QString &replacing) override;
+    void deleteBudget(const QString &tag) override;
+    // POST /slos (then DELETE /slos/{replacing} once accepted: the API has no update), DELETE /slos/{id}.
+    void saveSlo(const QJsonObject &definition, const QString &replacing) override;
+    void deleteSlo(const QString &sloId) override;
     // A finished job's DAG is dropped from the list by the GUI once its final DAG has come.
     void setDagFocus(const QString &clusterId, const QStringList &jobIds) override;
 

@@ -10,11 +10,18 @@
 #include <array>
 #include <cstring>
 
+namespace {
+// Text::tr, not a free tr(): lupdate takes the context from Q_DECLARE_TR_FUNCTIONS at every call,
+// where a free function would be filed under each caller's namespace or class and never match.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(cdeck::spark::BlockFramingDecoder)
+};
+} // namespace
+
 namespace cdeck::spark {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("cdeck::spark::BlockFramingDecoder", text); }
 
 constexpr char kLz4Magic[8] = {'L', 'Z', '4', 'B', 'l', 'o', 'c', 'k'};
 constexpr size_t kLz4Header = 8 + 1 + 4 + 4 + 4;
@@ -121,7 +128,7 @@ bool BlockFramingDecoder::detect(const char *p, size_t n, Format *format)
 
 bool BlockFramingDecoder::fail(const QString &message)
 {
-    m_error = tr("%1 at compressed byte %2").arg(message).arg(m_offset + qint64(m_pos));
+    m_error = Text::tr("%1 at compressed byte %2").arg(message).arg(m_offset + qint64(m_pos));
     return false;
 }
 
@@ -162,7 +169,7 @@ bool BlockFramingDecoder::lz4Block(std::vector<char> &out, bool *progressed)
         return true; // wait for the rest of the header
     const char *h = m_pending.data() + m_pos;
     if (std::memcmp(h, kLz4Magic, sizeof kLz4Magic) != 0)
-        return fail(tr("not an lz4-java block (no LZ4Block magic)"));
+        return fail(Text::tr("not an lz4-java block (no LZ4Block magic)"));
     const int token = static_cast<unsigned char>(h[8]);
     const int method = token & 0xf0;
     const int level = 10 + (token & 0x0f);
@@ -173,7 +180,7 @@ bool BlockFramingDecoder::lz4Block(std::vector<char> &out, bool *progressed)
         || originalLen > uint32_t(kLz4MaxBlock) || compressedLen > uint32_t(kLz4MaxBlock) + 1024
         || (method == kLz4Raw && compressedLen != originalLen)
         || (originalLen == 0 && (compressedLen != 0 || check != 0)) || (originalLen != 0 && compressedLen == 0))
-        return fail(tr("damaged lz4-java block header"));
+        return fail(Text::tr("damaged lz4-java block header"));
     if (originalLen == 0) { // the end mark of one stream; another may follow
         m_pos += kLz4Header;
         m_sawEnd = true;
@@ -191,13 +198,13 @@ bool BlockFramingDecoder::lz4Block(std::vector<char> &out, bool *progressed)
         const int n = LZ4_decompress_safe(src, out.data() + before, int(compressedLen), int(originalLen));
         if (n != int(originalLen)) {
             out.resize(before);
-            return fail(tr("damaged lz4 block"));
+            return fail(Text::tr("damaged lz4 block"));
         }
     }
     // lz4-java keeps the low 28 bits of the XXH32 of the block's bytes.
     if ((xxh32(out.data() + before, originalLen, kLz4Seed) & 0x0fffffffu) != check) {
         out.resize(before);
-        return fail(tr("lz4 block checksum mismatch"));
+        return fail(Text::tr("lz4 block checksum mismatch"));
     }
     m_pos += kLz4Header + compressedLen;
     m_sawEnd = false;
@@ -221,24 +228,24 @@ bool BlockFramingDecoder::snappyStreamBlock(std::vector<char> &out, bool *progre
     if (m_needHeader) {
         if (have < sizeof kSnappyMagic && std::memcmp(h, kSnappyMagic, have) == 0)
             return true;
-        return fail(tr("not a snappy-java stream (no SNAPPY header)"));
+        return fail(Text::tr("not a snappy-java stream (no SNAPPY header)"));
     }
     if (have < 4)
         return true;
     const uint32_t len = be32(h);
     if (len == 0 || len > kMaxSnappyBlock)
-        return fail(tr("damaged snappy-java block length"));
+        return fail(Text::tr("damaged snappy-java block length"));
     if (have < 4 + len)
         return true;
     size_t originalLen = 0;
     if (snappy_uncompressed_length(h + 4, len, &originalLen) != SNAPPY_OK || originalLen > kMaxSnappyBlock)
-        return fail(tr("damaged snappy block"));
+        return fail(Text::tr("damaged snappy block"));
     const size_t before = out.size();
     out.resize(before + originalLen);
     size_t written = originalLen;
     if (snappy_uncompress(h + 4, len, out.data() + before, &written) != SNAPPY_OK || written != originalLen) {
         out.resize(before);
-        return fail(tr("damaged snappy block"));
+        return fail(Text::tr("damaged snappy block"));
     }
     m_pos += 4 + len;
     *progressed = true;
@@ -258,14 +265,14 @@ bool BlockFramingDecoder::snappyFramedChunk(std::vector<char> &out, bool *progre
         return true;
     const char *body = h + 4;
     if (m_needHeader && type != 0xff)
-        return fail(tr("not a snappy framed stream"));
+        return fail(Text::tr("not a snappy framed stream"));
     if (type == 0xff) {
         if (len != 6 || std::memcmp(body, kFramedMagic + 4, 6) != 0)
-            return fail(tr("damaged snappy stream identifier"));
+            return fail(Text::tr("damaged snappy stream identifier"));
         m_needHeader = false;
     } else if (type == 0x00 || type == 0x01) {
         if (len < 4)
-            return fail(tr("damaged snappy frame"));
+            return fail(Text::tr("damaged snappy frame"));
         const uint32_t masked = le32(body);
         const char *data = body + 4;
         const size_t dataLen = len - 4;
@@ -273,12 +280,12 @@ bool BlockFramingDecoder::snappyFramedChunk(std::vector<char> &out, bool *progre
         if (type == 0x00) {
             size_t originalLen = 0;
             if (snappy_uncompressed_length(data, dataLen, &originalLen) != SNAPPY_OK || originalLen > 65536)
-                return fail(tr("damaged snappy frame"));
+                return fail(Text::tr("damaged snappy frame"));
             out.resize(before + originalLen);
             size_t written = originalLen;
             if (snappy_uncompress(data, dataLen, out.data() + before, &written) != SNAPPY_OK) {
                 out.resize(before);
-                return fail(tr("damaged snappy frame"));
+                return fail(Text::tr("damaged snappy frame"));
             }
         } else {
             out.insert(out.end(), data, data + dataLen);
@@ -286,10 +293,10 @@ bool BlockFramingDecoder::snappyFramedChunk(std::vector<char> &out, bool *progre
         const uint32_t crc = crc32c(out.data() + before, out.size() - before);
         if (((crc >> 15 | crc << 17) + 0xa282ead8u) != masked) {
             out.resize(before);
-            return fail(tr("snappy frame checksum mismatch"));
+            return fail(Text::tr("snappy frame checksum mismatch"));
         }
     } else if (type >= 0x02 && type <= 0x7f) {
-        return fail(tr("unknown unskippable snappy chunk type %1").arg(type));
+        return fail(Text::tr("unknown unskippable snappy chunk type %1").arg(type));
     } // 0x80-0xfe: padding and skippable chunks
     m_pos += 4 + len;
     *progressed = true;

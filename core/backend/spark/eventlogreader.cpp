@@ -29,11 +29,18 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// Text::tr, not a free tr(): lupdate takes the context from Q_DECLARE_TR_FUNCTIONS at every call,
+// where a free function would be filed under each caller's namespace or class and never match.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(cdeck::spark::EventLogReader)
+};
+} // namespace
+
 namespace cdeck::spark {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("cdeck::spark::EventLogReader", text); }
 
 constexpr size_t kChunk = 8u << 20; // read size; the buffer holds one chunk plus the unfinished line
 constexpr size_t kMaxRecord = 512u << 20; // a single JSON line larger than this is not an event log
@@ -125,7 +132,7 @@ public:
             }
             const size_t ret = ZSTD_decompressStream(m_ctx.get(), &out, &m_input);
             if (ZSTD_isError(ret)) {
-                m_error = tr("damaged zstd data: %1").arg(QString::fromLatin1(ZSTD_getErrorName(ret)));
+                m_error = Text::tr("damaged zstd data: %1").arg(QString::fromLatin1(ZSTD_getErrorName(ret)));
                 return -1;
             }
             m_frameOpen = ret != 0;
@@ -165,7 +172,7 @@ public:
                 return 0; // endedEarly() tells whether the last block was whole
             m_raw += n;
             if (!m_decoder.feed(m_in.data(), size_t(n), m_out)) {
-                m_error = tr("damaged %1 data: %2").arg(m_codecName, m_decoder.error());
+                m_error = Text::tr("damaged %1 data: %2").arg(m_codecName, m_decoder.error());
                 return -1;
             }
         }
@@ -383,6 +390,8 @@ private:
         const auto r = std::from_chars(begin, end, n);
         if (r.ec != std::errc() || r.ptr != end)
             return 0;
+        if constexpr (sizeof(Int) >= sizeof(int64_t))
+            n = clampEventLogInteger(n);
         out = Int(n);
         return i + 1;
     }
@@ -607,9 +616,7 @@ private:
         QJsonParseError err;
         const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(p, qsizetype(len)), &err);
         if (!doc.isObject()) {
-            errors.push_back(err.error == QJsonParseError::NoError
-                                 ? tr("not an object")
-                                 : err.errorString());
+            errors.push_back(err.error == QJsonParseError::NoError ? Text::tr("not an object") : err.errorString());
             return add(Kind::Malformed, errors.size() - 1);
         }
         objects.push_back(doc.object());
@@ -647,7 +654,9 @@ public:
                 break;
             case Kind::Malformed:
                 ++m_app.malformedLines;
-                warn(tr("line %1 is not a JSON object (%2); it was skipped").arg(m_lineNo).arg(chunk.errors[l.slot]));
+                warn(Text::tr("line %1 is not a JSON object (%2); it was skipped")
+                         .arg(m_lineNo)
+                         .arg(chunk.errors[l.slot]));
                 break;
             }
         }
@@ -669,7 +678,7 @@ public:
             return;
         }
         m_app.truncated = true;
-        warn(tr("the last record (line %1) is cut off after %2 bytes; it was left out")
+        warn(Text::tr("the last record (line %1) is cut off after %2 bytes; it was left out")
                  .arg(m_lineNo)
                  .arg(qulonglong(len)));
     }
@@ -793,21 +802,23 @@ bool rollingParts(const QString &dir, QList<Part> *parts, bool *inProgress, QStr
             byIndex.insert(m.captured(1).toLongLong(), fi.absoluteFilePath());
     }
     if (byIndex.isEmpty()) {
-        *error = tr("%1 is a rolling event log directory without any events_* part").arg(dir);
+        *error = Text::tr("%1 is a rolling event log directory without any events_* part").arg(dir);
         return false;
     }
     if (!haveStatus)
-        warnings->append(tr("no appstatus file in %1: the application may still be running").arg(dir));
+        warnings->append(Text::tr("no appstatus file in %1: the application may still be running").arg(dir));
     qint64 expected = byIndex.firstKey();
     for (auto it = byIndex.begin(); it != byIndex.end(); ++it, ++expected) {
         if (it.key() != expected)
-            warnings->append(tr("part %1 of %2 is missing: events between the parts are lost").arg(expected).arg(dir));
+            warnings->append(
+                Text::tr("part %1 of %2 is missing: events between the parts are lost").arg(expected).arg(dir));
         expected = it.key();
         Part part{it.value(), Codec::Plain};
         QString codecName;
         part.codec = codecFor(QFileInfo(it.value()).fileName(), &codecName);
         if (part.codec == Codec::Unsupported) {
-            *error = tr("%1 is compressed with %2, which ClusterDeck cannot read yet (plain, zstd, lz4 and snappy logs only)")
+            *error = Text::tr("%1 is compressed with %2, which ClusterDeck cannot read yet (plain, zstd, lz4 and "
+                              "snappy logs only)")
                          .arg(it.value(), codecName);
             return false;
         }
@@ -855,7 +866,7 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
 {
     const QFileInfo fi(path);
     if (!fi.exists()) {
-        *error = tr("%1: no such file or directory").arg(path);
+        *error = Text::tr("%1: no such file or directory").arg(path);
         return std::nullopt;
     }
     SparkModelBuilder builder;
@@ -873,7 +884,8 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
         QString codecName;
         Part part{fi.absoluteFilePath(), codecFor(fi.fileName(), &codecName)};
         if (part.codec == Codec::Unsupported) {
-            *error = tr("%1 is compressed with %2, which ClusterDeck cannot read yet (plain, zstd, lz4 and snappy logs only)")
+            *error = Text::tr("%1 is compressed with %2, which ClusterDeck cannot read yet (plain, zstd, lz4 and "
+                              "snappy logs only)")
                          .arg(path, codecName);
             return std::nullopt;
         }
@@ -897,7 +909,7 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
     for (const Part &part : std::as_const(parts)) {
         QFile file(part.path);
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("cannot read %1: %2").arg(part.path, file.errorString());
+            *error = Text::tr("cannot read %1: %2").arg(part.path, file.errorString());
             return std::nullopt;
         }
         std::unique_ptr<ByteSource> source;
@@ -927,7 +939,7 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
                 if (have > kMaxRecord) {
                     pipeline.drain();
                     app.truncated = true;
-                    handler.warn(tr("a record longer than %1 MiB at line %2: reading stopped there")
+                    handler.warn(Text::tr("a record longer than %1 MiB at line %2: reading stopped there")
                                      .arg(kMaxRecord >> 20)
                                      .arg(handler.lineNo() + 1));
                     stopped = true;
@@ -940,7 +952,7 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
             if (n < 0) {
                 pipeline.drain();
                 app.truncated = true;
-                handler.warn(tr("reading %1 failed: %2").arg(part.path, source->error()));
+                handler.warn(Text::tr("reading %1 failed: %2").arg(part.path, source->error()));
                 break;
             }
             if (n == 0)
@@ -967,7 +979,8 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
         pipeline.drain(); // the part's warnings come after its lines
         if (source->endedEarly()) {
             app.truncated = true;
-            handler.warn(tr("%1 ends in the middle of a compressed frame or block: the log was cut off").arg(part.path));
+            handler.warn(
+                Text::tr("%1 ends in the middle of a compressed frame or block: the log was cut off").arg(part.path));
         }
         rawTotal += source->rawBytes();
         if (stopped)
@@ -980,7 +993,7 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
         options.progress(rawTotal);
 
     if (app.id.isEmpty()) {
-        *error = tr("%1 holds no SparkListenerApplicationStart event: not a Spark event log").arg(path);
+        *error = Text::tr("%1 holds no SparkListenerApplicationStart event: not a Spark event log").arg(path);
         if (!app.warnings.isEmpty()) // e.g. the compressed data was damaged before the first event
             *error += u" ("_s + app.warnings.first() + u')';
         return std::nullopt;
@@ -988,11 +1001,11 @@ std::optional<SparkApplication> EventLogReader::read(const QString &path, QStrin
     SparkApplication result = builder.finish();
     result.attempt.lastUpdated = lastModified;
     if (stopped && options.cancel && options.cancel->load())
-        result.warnings.append(tr("reading was cancelled: the model holds only the first part of the log"));
+        result.warnings.append(Text::tr("reading was cancelled: the model holds only the first part of the log"));
     if (markedInProgress || !result.attempt.completed) {
         result.inProgress = true;
-        result.warnings.append(tr("the application had not finished when the log was written (no "
-                                  "ApplicationEnd event): it shows the state at the end of the log"));
+        result.warnings.append(Text::tr("the application had not finished when the log was written (no "
+                                        "ApplicationEnd event): it shows the state at the end of the log"));
     }
     if (result.malformedLines > 0)
         result.warnings.append(QCoreApplication::translate("cdeck::spark::EventLogReader", "%n damaged line(s) skipped",

@@ -17,6 +17,16 @@ namespace cdeck::spark {
 
 class SqlExecutionTracker;
 
+// Every integer read from an event log is held to +-2^50 (1.1e15: milliseconds for 35,000 years, a petabyte of
+// bytes per task metric). Spark's real values are far inside it; a hostile or corrupt log's 2^63 would
+// otherwise overflow the differences (end - start) and sums (a stage's task totals) the model computes,
+// which is undefined behaviour (found by the eventlog fuzz target: an application from -1 to 2^63 - 1).
+inline constexpr qint64 kEventLogIntegerLimit = qint64(1) << 50;
+constexpr qint64 clampEventLogInteger(qint64 v)
+{
+    return v > kEventLogIntegerLimit ? kEventLogIntegerLimit : v < -kEventLogIntegerLimit ? -kEventLogIntegerLimit : v;
+}
+
 // The two events that make up almost all of a large log, decoded by the reader's fast path.
 struct TaskStartEvent
 {

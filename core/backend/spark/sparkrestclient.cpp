@@ -14,11 +14,18 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// Text::tr, not a free tr(): lupdate takes the context from Q_DECLARE_TR_FUNCTIONS at every call,
+// where a free function would be filed under each caller's namespace or class and never match.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(cdeck::spark::SparkRestClient)
+};
+} // namespace
+
 namespace cdeck::spark {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("cdeck::spark::SparkRestClient", text); }
 
 QString segment(const QString &s) { return QString::fromLatin1(QUrl::toPercentEncoding(s)); }
 
@@ -44,13 +51,13 @@ template<typename T, typename F>
 std::optional<QList<T>> parseArray(const QJsonValue &body, QString *error, F &&one)
 {
     if (!body.isArray()) {
-        *error = tr("expected a JSON array from Spark");
+        *error = Text::tr("expected a JSON array from Spark");
         return std::nullopt;
     }
     QList<T> out;
     for (const QJsonValue &v : body.toArray()) {
         if (!v.isObject()) {
-            *error = tr("expected JSON objects in Spark's array");
+            *error = Text::tr("expected JSON objects in Spark's array");
             return std::nullopt;
         }
         out.append(one(v.toObject()));
@@ -170,7 +177,7 @@ std::optional<TaskSummary> parseTaskSummary(const QJsonValue &body, QString *err
 {
     const QJsonObject o = body.toObject();
     if (!body.isObject() || !o.value("quantiles"_L1).isArray()) {
-        *error = tr("expected a task summary object with quantiles from Spark");
+        *error = Text::tr("expected a task summary object with quantiles from Spark");
         return std::nullopt;
     }
     TaskSummary summary;
@@ -204,11 +211,12 @@ std::optional<TaskSummary> parseTaskSummary(const QJsonValue &body, QString *err
         if (v.isUndefined())
             continue; // older Spark versions lack some metrics
         if (!v.isArray() || v.toArray().size() != summary.quantiles.size()) {
-            *error = tr("the task summary's %1 does not have one value per quantile").arg(QLatin1StringView(w.key));
+            *error
+                = Text::tr("the task summary's %1 does not have one value per quantile").arg(QLatin1StringView(w.key));
             return std::nullopt;
         }
         TaskQuantileRow row;
-        row.label = tr(w.label);
+        row.label = Text::tr(w.label);
         row.unit = w.unit;
         for (const QJsonValue &x : v.toArray())
             row.values.append(x.toDouble());
@@ -326,13 +334,13 @@ void SparkRestClient::send(const QString &path, Callback done, int attempt)
         const QByteArray data = *tooLarge || !reply->isOpen() ? QByteArray() : reply->readAll();
         if (*tooLarge) {
             r.httpStatus = 0;
-            r.error = tr("Spark's answer is larger than %1 MiB: not read").arg(m_maxBytes >> 20);
+            r.error = Text::tr("Spark's answer is larger than %1 MiB: not read").arg(m_maxBytes >> 20);
             done(r);
             return;
         }
         if (reply->error() != QNetworkReply::NoError && r.httpStatus == 0) {
             r.error = reply->error() == QNetworkReply::OperationCanceledError
-                ? tr("no answer from Spark within %1 s").arg(m_timeoutMs / 1000.0)
+                ? Text::tr("no answer from Spark within %1 s").arg(m_timeoutMs / 1000.0)
                 : reply->errorString();
             r.unreachable = true;
             if (attempt < 2) {
@@ -345,20 +353,22 @@ void SparkRestClient::send(const QString &path, Callback done, int attempt)
         if (r.httpStatus < 200 || r.httpStatus >= 300) {
             // Spark's errors are text/plain ("unknown app: foobar")
             const QString text = QString::fromUtf8(data.left(500)).trimmed();
-            r.error = tr("Spark answered HTTP %1: %2").arg(r.httpStatus).arg(text.isEmpty() ? reply->errorString() : text);
+            r.error = Text::tr("Spark answered HTTP %1: %2")
+                          .arg(r.httpStatus)
+                          .arg(text.isEmpty() ? reply->errorString() : text);
             done(r);
             return;
         }
         if (reply->error() != QNetworkReply::NoError) { // e.g. the connection closed before the whole body
             r.httpStatus = 0;
-            r.error = tr("Spark's answer was cut off: %1").arg(reply->errorString());
+            r.error = Text::tr("Spark's answer was cut off: %1").arg(reply->errorString());
             done(r);
             return;
         }
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
         if (parseError.error != QJsonParseError::NoError || doc.isNull()) {
-            r.error = tr("Spark's answer is not valid JSON: %1").arg(parseError.errorString());
+            r.error = Text::tr("Spark's answer is not valid JSON: %1").arg(parseError.errorString());
             done(r);
             return;
         }

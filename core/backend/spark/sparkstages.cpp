@@ -9,10 +9,18 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// Text::tr, not a free tr(): lupdate takes the context from Q_DECLARE_TR_FUNCTIONS at every call,
+// where a free function would be filed under each caller's namespace or class and never match.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(cdeck::spark::SparkStages)
+};
+} // namespace
+
 namespace cdeck::spark {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("cdeck::spark::SparkStages", text); }
 
 QDateTime utc(qint64 epochMs)
 {
@@ -151,8 +159,9 @@ std::optional<dag::Dag> stageDag(const QList<SparkStageInfo> &stages, const Spar
     }
     for (const SparkStageInfo *s : std::as_const(newest)) {
         if (!s->parentsKnown) {
-            *error = tr("Spark's REST API names no parent stages: the stage DAG needs the application's event log "
-                        "(File > Open Spark event log…).");
+            *error
+                = Text::tr("Spark's REST API names no parent stages: the stage DAG needs the application's event log "
+                           "(File > Open Spark event log…).");
             return std::nullopt;
         }
     }
@@ -165,16 +174,16 @@ std::optional<dag::Dag> stageDag(const QList<SparkStageInfo> &stages, const Spar
         node.id = stageNodeId(id);
         const SparkStageInfo *s = newest.value(id);
         if (!s) {
-            node.name = tr("Stage %1 (not reported)").arg(id);
+            node.name = Text::tr("Stage %1 (not reported)").arg(id);
             graph.upsertNode(node);
             continue;
         }
         const bool skipped = s->status == "SKIPPED"_L1;
         // Node labels are short (elided in the middle): a skipped stage's label says only that; the Jobs tab has
         // its description.
-        node.name = skipped ? tr("Stage %1 (skipped)").arg(id) : tr("Stage %1: %2").arg(id).arg(s->name);
+        node.name = skipped ? Text::tr("Stage %1 (skipped)").arg(id) : Text::tr("Stage %1: %2").arg(id).arg(s->name);
         if (s->attemptId > 0)
-            node.name += tr(" · attempt %1").arg(s->attemptId);
+            node.name += Text::tr(" · attempt %1").arg(s->attemptId);
         node.state = nodeStateOf(s->status);
         if (!skipped) {
             const int pending = std::max(0, s->numTasks - s->numCompleteTasks - s->numFailedTasks - s->numActiveTasks

@@ -12,13 +12,20 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// Text::tr, not a free tr(): lupdate takes the context from Q_DECLARE_TR_FUNCTIONS at every call,
+// where a free function would be filed under each caller's namespace or class and never match.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(cdeck::yarn::YarnModel)
+};
+} // namespace
+
 namespace cdeck::yarn {
 
 namespace {
 
 constexpr qint64 kMiB = 1024 * 1024;
-
-QString tr(const char *text) { return QCoreApplication::translate("cdeck::yarn::YarnModel", text); }
 
 // Numbers may come as strings (the container examples print "1536") or as "NaN" (the Fifo example): both read.
 double real(const QJsonObject &o, QLatin1StringView key, double fallback = 0)
@@ -62,7 +69,7 @@ std::optional<QJsonObject> member(const QJsonValue &body, QLatin1StringView key,
 {
     const QJsonValue v = body.toObject().value(key);
     if (!v.isObject()) {
-        *error = tr("expected an object \"%1\" in the ResourceManager's answer").arg(key);
+        *error = Text::tr("expected an object \"%1\" in the ResourceManager's answer").arg(key);
         return std::nullopt;
     }
     return v.toObject();
@@ -75,7 +82,7 @@ std::optional<QList<QJsonObject>> collection(const QJsonValue &body, QLatin1Stri
 {
     const QJsonObject root = body.toObject();
     if (!body.isObject() || !root.contains(outer)) {
-        *error = tr("expected \"%1\" in the ResourceManager's answer").arg(outer);
+        *error = Text::tr("expected \"%1\" in the ResourceManager's answer").arg(outer);
         return std::nullopt;
     }
     const QJsonValue wrapper = root.value(outer);
@@ -83,7 +90,7 @@ std::optional<QList<QJsonObject>> collection(const QJsonValue &body, QLatin1Stri
     if (wrapper.isNull())
         return out;
     if (!wrapper.isObject()) {
-        *error = tr("expected an object \"%1\" in the ResourceManager's answer").arg(outer);
+        *error = Text::tr("expected an object \"%1\" in the ResourceManager's answer").arg(outer);
         return std::nullopt;
     }
     const QJsonValue items = wrapper.toObject().value(inner);
@@ -94,12 +101,12 @@ std::optional<QList<QJsonObject>> collection(const QJsonValue &body, QLatin1Stri
     if (items.isUndefined() || items.isNull())
         return out;
     if (!items.isArray()) {
-        *error = tr("expected a list \"%1\" in the ResourceManager's answer").arg(inner);
+        *error = Text::tr("expected a list \"%1\" in the ResourceManager's answer").arg(inner);
         return std::nullopt;
     }
     for (const QJsonValue &v : items.toArray()) {
         if (!v.isObject()) {
-            *error = tr("expected objects in the ResourceManager's \"%1\" list").arg(inner);
+            *error = Text::tr("expected objects in the ResourceManager's \"%1\" list").arg(inner);
             return std::nullopt;
         }
         out.append(v.toObject());
@@ -255,7 +262,7 @@ std::optional<QString> parseAppState(const QJsonValue &body, QString *error)
 {
     const QJsonValue state = body.toObject().value("state"_L1);
     if (!state.isString() || state.toString().isEmpty()) {
-        *error = tr("expected \"state\" in the ResourceManager's answer");
+        *error = Text::tr("expected \"state\" in the ResourceManager's answer");
         return std::nullopt;
     }
     return state.toString();
@@ -288,12 +295,12 @@ ClusterInfo toClusterInfo(const YarnCluster &cluster, const QString &name, const
     } else if (i.state == "STARTED"_L1 && i.haState == "STANDBY"_L1) {
         // A standby RM answers but schedules nothing: the user pointed the console at the wrong one of the pair.
         c.state = ClusterState::Waiting;
-        c.stateReason = tr("standby ResourceManager: the active one of the HA pair runs the applications");
+        c.stateReason = Text::tr("standby ResourceManager: the active one of the HA pair runs the applications");
     } else if (i.state == "STOPPED"_L1 || i.haState == "STOPPED"_L1) {
         c.state = ClusterState::Terminated;
     } else {
         c.state = ClusterState::Starting; // NOTINITED, INITED, or an HA state still INITIALIZING
-        c.stateReason = tr("ResourceManager state %1, HA state %2").arg(i.state, i.haState);
+        c.stateReason = Text::tr("ResourceManager state %1, HA state %2").arg(i.state, i.haState);
     }
     c.createdAt = i.startedOn;
     c.stateChangedAt = i.startedOn;
@@ -326,7 +333,8 @@ Executor toExecutor(const YarnNode &node)
     // executor.h: no address once gone. An UNHEALTHY node still serves its NM pages, but runs nothing new.
     x.address = isGone(x.status) && node.state != "UNHEALTHY"_L1 ? QString() : node.httpAddress;
     if (x.status != ExecutorStatus::Running)
-        x.statusReason = node.healthReport.isEmpty() ? tr("YARN node state %1").arg(node.state) : node.healthReport;
+        x.statusReason
+            = node.healthReport.isEmpty() ? Text::tr("YARN node state %1").arg(node.state) : node.healthReport;
     x.threads = node.usedVirtualCores + node.availableVirtualCores;
     // YARN counts allocation to containers, not use: the limit is what the NM offers, "managed" what is granted.
     x.memoryLimitBytes = (node.usedMemoryMB + node.availMemoryMB) * kMiB;
@@ -370,7 +378,7 @@ Job toJob(const YarnApp &app)
     if (j.state != JobState::Completed)
         j.stateReason = app.diagnostics.trimmed();
     if (j.state == JobState::Interrupted && j.stateReason.isEmpty())
-        j.stateReason = tr("YARN state %1, final status %2").arg(app.state, app.finalStatus);
+        j.stateReason = Text::tr("YARN state %1, final status %2").arg(app.state, app.finalStatus);
     j.submittedAt = app.startedTime; // YARN's startedTime is when the RM accepted the submission
     if (app.launchTime.isValid())
         j.startedAt = app.launchTime;

@@ -187,6 +187,14 @@ public:
     // The engine's part of a cancel (Spark: kill the job's application at the master); Dask: nothing.
     virtual void cancelJob(const QString &jobId) = 0;
 
+    // The web UI of a running job's own process, "" when it has none or has not said where yet (Spark: the
+    // driver's UI, bound at port 0 and read from its log; Dask: none, the scheduler's dashboard covers all).
+    virtual QString jobUiUrl(const QString &jobId) const
+    {
+        Q_UNUSED(jobId);
+        return {};
+    }
+
     // The job's DAG in the CLI's JSON shape (core/dag), read from the engine while the cluster runs.
     using DagCallback = std::function<void(std::optional<QByteArray> json, const QString &error)>;
     virtual void readDag(const QString &jobId, DagCallback done) = 0;

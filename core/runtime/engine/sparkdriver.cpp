@@ -566,6 +566,17 @@ void SparkDriver::cancelJob(const QString &jobId)
     });
 }
 
+QString SparkDriver::jobUiUrl(const QString &jobId) const
+{
+    auto it = m_jobs.find(jobId);
+    if (it == m_jobs.end())
+        return {};
+    learnJob(*it);
+    if (it->gone || it->uiPort <= 0)
+        return {};
+    return u"http://%1:%2"_s.arg(m_context.host->bindAddress()).arg(it->uiPort);
+}
+
 void SparkDriver::readDag(const QString &jobId, DagCallback done)
 {
     auto it = m_jobs.find(jobId);

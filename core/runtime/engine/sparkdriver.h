@@ -49,6 +49,7 @@ public:
     void retire(const QList<RetiringWorker> &workers, RetireCallback done) override;
     JobCommand jobCommand(const JobLaunch &job) const override;
     void cancelJob(const QString &jobId) override;
+    QString jobUiUrl(const QString &jobId) const override;
     void readDag(const QString &jobId, DagCallback done) override;
 
     // The folder the applications' event logs go to (one per cluster).
