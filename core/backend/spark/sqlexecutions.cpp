@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/backend/spark/sqlexecutions.h"
 
+#include "core/backend/spark/sparkmodelbuilder.h"
 #include "core/backend/spark/sqlmetricvalues.h"
 
 #include "core/model/jsonutil.h"
@@ -20,11 +21,11 @@ namespace {
 qint64 integer(const QJsonValue &v, qint64 fallback = 0)
 {
     if (v.isDouble())
-        return json::saturatingInteger(v.toDouble());
+        return clampEventLogInteger(json::saturatingInteger(v.toDouble()));
     if (v.isString()) {
         bool ok = false;
         const qint64 n = v.toString().toLongLong(&ok);
-        return ok ? n : fallback;
+        return ok ? clampEventLogInteger(n) : fallback;
     }
     return fallback;
 }
@@ -34,12 +35,12 @@ std::optional<qint64> accumulatorUpdate(const QJsonObject &acc)
 {
     const QJsonValue v = acc.value("Update"_L1);
     if (v.isDouble())
-        return json::saturatingInteger(v.toDouble());
+        return clampEventLogInteger(json::saturatingInteger(v.toDouble()));
     if (v.isString()) {
         bool ok = false;
         const qint64 n = v.toString().toLongLong(&ok);
         if (ok)
-            return n;
+            return clampEventLogInteger(n);
     }
     return std::nullopt;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <numeric>
 #include <vector>
 
@@ -75,6 +76,16 @@ QString nsToString(qint64 ns)
     return msDurationToString(ns / 1000000);
 }
 
+// Sums without overflow: a hostile log's values could otherwise wrap (undefined behaviour).
+qint64 total(std::span<const qint64> values)
+{
+    Int128 sum = 0;
+    for (qint64 v : values)
+        sum += v;
+    const Int128 limit = std::numeric_limits<qint64>::max();
+    return qint64(sum > limit ? limit : sum < -limit ? -limit : sum);
+}
+
 } // namespace
 
 QString bytesToString(qint64 bytes)
@@ -117,7 +128,7 @@ QString format(const QString &metricType, std::span<const qint64> values, const 
         ? u"(stage %1.%2: task %3)"_s.arg(max.stageId).arg(max.stageAttemptId).arg(max.taskId)
         : u"(driver)"_s;
     if (metricType == "sum"_L1)
-        return grouped(std::accumulate(values.begin(), values.end(), qint64(0)));
+        return grouped(total(values));
     if (metricType == "average"_L1) {
         std::vector<qint64> valid;
         std::copy_if(values.begin(), values.end(), std::back_inserter(valid), [](qint64 v) { return v > 0; });
@@ -144,7 +155,7 @@ QString format(const QString &metricType, std::span<const qint64> values, const 
     auto nth = [&](qint64 i) { return i < zeros ? qint64(0) : valid[size_t(i - zeros)]; };
     if (count <= 1)
         return text(count == 0 ? 0 : nth(0));
-    const qint64 sum = std::accumulate(valid.begin(), valid.end(), qint64(0));
+    const qint64 sum = total(valid);
     return u"total (min, med, max (stageId: taskId))\n%1 (%2, %3, %4 %5)"_s.arg(
         text(sum), text(nth(0)), text(nth(count / 2)), text(nth(count - 1)), source);
 }

@@ -18,11 +18,11 @@ qint64 num(const QJsonObject &o, QLatin1StringView key, qint64 fallback = 0)
 {
     const QJsonValue v = o.value(key);
     if (v.isDouble())
-        return json::saturatingInteger(v.toDouble());
+        return clampEventLogInteger(json::saturatingInteger(v.toDouble()));
     if (v.isString()) {
         bool ok = false;
         const qint64 n = v.toString().toLongLong(&ok);
-        return ok ? n : fallback;
+        return ok ? clampEventLogInteger(n) : fallback;
     }
     return fallback;
 }
