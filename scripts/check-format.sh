@@ -4,9 +4,8 @@
 # C++ lines changed since the commit that added this script must be as clang-format 14 writes them
 # (.clang-format). The tree before it was never formatted with that file, and reformatting it wholesale would
 # collide with every open branch, so only what changes from there on is held to it: git clang-format looks at
-# the changed lines only. Not yet run by CI: wiring it in mid-session would fail every open branch's landing
-# on lines written before the rule existed; register it as a CTest at the start of a session (docs/benchmarks.md,
-# "Formatting"). To fix what it reports:
+# the changed lines only. CI runs it as the CTest format_changed_lines (tests/CMakeLists.txt). To fix what it
+# reports:
 #     git-clang-format-14 --binary clang-format-14 --extensions cpp,h "$(scripts/check-format.sh --base)"
 # formats your changed lines in the work tree (commit them after).
 set -euo pipefail
@@ -19,6 +18,11 @@ fi
 # The oldest commit that has this script: its own changes are the last ones not held to the format.
 base=$(git log --format=%H --diff-filter=A -- scripts/check-format.sh | tail -n 1)
 if [ -z "$base" ]; then
+    if [ "$(git rev-parse --is-shallow-repository)" = "true" ]; then
+        echo "check-format: this clone is shallow, so the commit that added this script is not here; fetch" >&2
+        echo "the history (git fetch --unshallow) to check the changed lines" >&2
+        exit 1
+    fi
     # Not committed yet (the commit that adds it is being made): its parent is HEAD.
     base=$(git rev-parse HEAD)
 fi

@@ -367,7 +367,8 @@ void ClusterPage::refresh()
 
 void ClusterPage::applyColours()
 {
-    presentation::restyle(m_protectionNote, u"color: %1;"_s.arg(presentation::tone(presentation::Tone::Warning, palette()).name()));
+    presentation::restyle(m_protectionNote,
+                          u"color: %1;"_s.arg(presentation::tone(presentation::Tone::Warning, palette()).name()));
 }
 
 void ClusterPage::changeEvent(QEvent *event)
@@ -388,8 +389,9 @@ void ClusterPage::updateHeader()
     m_badge->setText(presentation::stateText(c.state) + (stale ? tr(" (stale)") : QString()));
     // Stale: the state may have moved on, so the badge does not claim it in colour.
     const QColor badge = stale ? presentation::tone(presentation::Tone::Neutral) : presentation::stateColor(c.state);
-    presentation::restyle(m_badge, u"QLabel { background: %1; color: %2; font-weight: bold; border-radius: 9px;"
-                                   " padding: 2px 10px; }"_s.arg(badge.name(), presentation::textOn(badge).name()));
+    presentation::restyle(m_badge,
+                          u"QLabel { background: %1; color: %2; font-weight: bold; border-radius: 9px;"
+                          " padding: 2px 10px; }"_s.arg(badge.name(), presentation::textOn(badge).name()));
     m_stateLine->setText(tr("%1 · %2 of %3 executors running · %4 · since %5%6")
                              .arg(presentation::stateMeaning(c.state))
                              .arg(c.runningWorkers)

@@ -39,7 +39,18 @@ class ClusterPage : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Tab { Overview, Executors, Jobs, Memory, Shuffle, Incidents, Dag, Timeline, Cost, Logs }; // the tabs' order
+    enum class Tab {
+        Overview,
+        Executors,
+        Jobs,
+        Memory,
+        Shuffle,
+        Incidents,
+        Dag,
+        Timeline,
+        Cost,
+        Logs
+    }; // the tabs' order
 
     explicit ClusterPage(FocusedCluster *focus, QWidget *parent = nullptr);
 

@@ -161,8 +161,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::buildMenus()
 {
-    auto add = [this](QMenu *menu, const QString &name, const QString &text, const QKeySequence &key,
-                      auto &&slot) {
+    auto add = [this](QMenu *menu, const QString &name, const QString &text, const QKeySequence &key, auto &&slot) {
         QAction *action = menu->addAction(text);
         action->setObjectName(name);
         if (!key.isEmpty())
@@ -184,20 +183,20 @@ void MainWindow::buildMenus()
         if (!path.isEmpty())
             openEventLog(path);
     });
-    m_addConnectionAction = add(file, u"addConnectionAction"_s, tr("&Add runtime, Spark or YARN…"), {},
-                                &MainWindow::addRemoteRuntime);
+    m_addConnectionAction
+        = add(file, u"addConnectionAction"_s, tr("&Add runtime, Spark or YARN…"), {}, &MainWindow::addRemoteRuntime);
     m_addConnectionAction->setVisible(m_options.runtimeUrl.isEmpty());
     file->addSeparator();
     add(file, u"quitAction"_s, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 
     // Cluster: what the header's buttons do, for the focused cluster.
     QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
-    m_launchAction = add(cluster, u"launchAction"_s, tr("&Launch cluster…"), QKeySequence::New, &MainWindow::showLaunchForm);
+    m_launchAction
+        = add(cluster, u"launchAction"_s, tr("&Launch cluster…"), QKeySequence::New, &MainWindow::showLaunchForm);
     m_scaleAction = add(cluster, u"scaleAction"_s, tr("&Scale…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
                         &MainWindow::openScaleDialog);
-    m_protectionAction = add(cluster, u"protectionAction"_s, tr("Termination &protection"), {}, [this](bool on) {
-        m_focus->setProtection(on);
-    });
+    m_protectionAction = add(cluster, u"protectionAction"_s, tr("Termination &protection"), {},
+                             [this](bool on) { m_focus->setProtection(on); });
     m_protectionAction->setCheckable(true);
     m_terminateAction = add(cluster, u"terminateAction"_s, tr("&Terminate…"), {}, &MainWindow::openTerminateDialog);
     cluster->addSeparator();
@@ -220,7 +219,8 @@ void MainWindow::buildMenus()
         });
     }
     view->addSeparator();
-    add(view, u"filterAction"_s, tr("&Filter clusters"), QKeySequence(Qt::Key_Slash), [this] { m_sidebar->focusFilter(); });
+    add(view, u"filterAction"_s, tr("&Filter clusters"), QKeySequence(Qt::Key_Slash),
+        [this] { m_sidebar->focusFilter(); });
     add(view, u"paletteAction"_s, tr("&Go to…"), QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::openPalette);
     view->addSeparator();
     add(view, u"summaryAction"_s, tr("&Executive summary"), {}, &MainWindow::showSummary);
@@ -230,8 +230,9 @@ void MainWindow::buildMenus()
     QMenu *themeMenu = view->addMenu(tr("&Theme"));
     themeMenu->setObjectName(u"themeMenu"_s);
     auto *themes = new QActionGroup(this);
-    const std::pair<theme::Choice, QString> choices[] = {
-        {theme::Choice::System, tr("&System")}, {theme::Choice::Light, tr("&Light")}, {theme::Choice::Dark, tr("&Dark")}};
+    const std::pair<theme::Choice, QString> choices[] = {{theme::Choice::System, tr("&System")},
+                                                         {theme::Choice::Light, tr("&Light")},
+                                                         {theme::Choice::Dark, tr("&Dark")}};
     for (const auto &[choice, text] : choices) {
         QAction *a = add(themeMenu, u"theme%1Action"_s.arg(theme::name(choice)), text, {}, [this, choice] {
             theme::apply(choice);
@@ -274,8 +275,7 @@ QList<CommandPalette::Entry> MainWindow::paletteEntries()
         const QString text = QString(a->text()).remove(u'&');
         const QString kind = a->objectName().startsWith("tabAction"_L1) ? tr("Tab") : tr("Action");
         const QString shortcut = a->shortcut().toString(QKeySequence::NativeText);
-        entries.append({kind, shortcut.isEmpty() ? text : tr("%1 (%2)").arg(text, shortcut),
-                        [a = QPointer(a)] {
+        entries.append({kind, shortcut.isEmpty() ? text : tr("%1 (%2)").arg(text, shortcut), [a = QPointer(a)] {
                             if (a)
                                 a->trigger();
                         }});
@@ -308,11 +308,12 @@ void MainWindow::updateActions()
 void MainWindow::applyColours()
 {
     const QPalette pal = palette();
-    presentation::restyle(m_banner, u"QLabel { background: %1; color: %2; border: 1px solid %3;"
-                                    " border-radius: 4px; padding: 8px; font-weight: bold; }"_s.arg(
-                                        presentation::cssColor(presentation::tone(presentation::Tone::DangerSurface, pal)),
-                                        presentation::cssColor(presentation::tone(presentation::Tone::Danger, pal)),
-                                        presentation::cssColor(presentation::tone(presentation::Tone::DangerBorder, pal))));
+    presentation::restyle(m_banner,
+                          u"QLabel { background: %1; color: %2; border: 1px solid %3;"
+                          " border-radius: 4px; padding: 8px; font-weight: bold; }"_s.arg(
+                              presentation::cssColor(presentation::tone(presentation::Tone::DangerSurface, pal)),
+                              presentation::cssColor(presentation::tone(presentation::Tone::Danger, pal)),
+                              presentation::cssColor(presentation::tone(presentation::Tone::DangerBorder, pal))));
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -155,7 +155,8 @@ QString themedHtml(QString html, const QPalette &palette)
 QColor blendOver(const QColor &top, const QColor &bottom)
 {
     const double a = top.alphaF();
-    return QColor::fromRgbF(float(top.redF() * a + bottom.redF() * (1 - a)), float(top.greenF() * a + bottom.greenF() * (1 - a)),
+    return QColor::fromRgbF(float(top.redF() * a + bottom.redF() * (1 - a)),
+                            float(top.greenF() * a + bottom.greenF() * (1 - a)),
                             float(top.blueF() * a + bottom.blueF() * (1 - a)));
 }
 

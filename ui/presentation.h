@@ -29,14 +29,42 @@ namespace cdeck::presentation {
 // dark values on the dark palette's; text drawn on a tone as a fill takes textOn() so it reaches 4.5:1 too.
 enum class Tone {
     // states and severities, as text, bars, badges and swatches
-    Info, Success, Busy, Warning, Neutral, Danger, Critical, Minor, Orange, Purple, Teal, Slate,
+    Info,
+    Success,
+    Busy,
+    Warning,
+    Neutral,
+    Danger,
+    Critical,
+    Minor,
+    Orange,
+    Purple,
+    Teal,
+    Slate,
     // the memory bar's parts and the shuffle directions
-    MemoryManaged, MemoryUnmanaged, ShuffleIn, ShuffleOut,
+    MemoryManaged,
+    MemoryUnmanaged,
+    ShuffleIn,
+    ShuffleOut,
     // surfaces and lines
-    Canvas, Card, Grid, Border, RowStripe, BarTrack, BarGone, NoData, DangerSurface, DangerBorder, CodeSurface,
-    SearchMatch, SelectionOutline, PlotOutline,
+    Canvas,
+    Card,
+    Grid,
+    Border,
+    RowStripe,
+    BarTrack,
+    BarGone,
+    NoData,
+    DangerSurface,
+    DangerBorder,
+    CodeSurface,
+    SearchMatch,
+    SelectionOutline,
+    PlotOutline,
     // log lines: levels and a search hit's background
-    LogError, LogWarning, LogMatch,
+    LogError,
+    LogWarning,
+    LogMatch,
 };
 // True when the palette's window is dark (the dark column of the table applies).
 bool isDark(const QPalette &palette = QGuiApplication::palette());

@@ -46,8 +46,7 @@ int run(const QStringList &args, const QString &version)
     app.add_option("--token-file", ctx.global.tokenFile, "the file holding the API token")
         ->envname("CLUSTERDECK_TOKEN_FILE");
     app.add_flag("--json", ctx.global.json, "stdout is one JSON document; errors are JSON on stderr");
-    app.add_option("--timeout", ctx.global.timeoutS, "seconds --wait waits (default 300)")
-        ->check(CLI::PositiveNumber);
+    app.add_option("--timeout", ctx.global.timeoutS, "seconds --wait waits (default 300)")->check(CLI::PositiveNumber);
 
     addClusterCommands(app, ctx);
     addTelemetryCommands(app, ctx);

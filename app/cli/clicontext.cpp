@@ -182,8 +182,8 @@ QString Context::clusterId(const QString &idOrName)
     if (aliveByName.size() == 1)
         return aliveByName.first();
     if (byName.size() > 1)
-        throw UsageError(u"'%1' names %2 clusters (%3): give an id"_s.arg(idOrName).arg(byName.size())
-                             .arg(byName.join(u", "_s)));
+        throw UsageError(
+            u"'%1' names %2 clusters (%3): give an id"_s.arg(idOrName).arg(byName.size()).arg(byName.join(u", "_s)));
     return idOrName;
 }
 
@@ -230,8 +230,8 @@ int Context::done(const QJsonValue &v, const std::function<void()> &text)
     return ExitOk;
 }
 
-int Context::waitFor(api::RouteId route, const QStringList &parameters, const std::function<int(const QJsonValue &)> &accept, QJsonValue *last,
-                     const QString &what)
+int Context::waitFor(api::RouteId route, const QStringList &parameters,
+                     const std::function<int(const QJsonValue &)> &accept, QJsonValue *last, const QString &what)
 {
     const QDeadlineTimer deadline(qint64(global.timeoutS) * 1000);
     for (;;) {

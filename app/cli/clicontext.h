@@ -107,8 +107,8 @@ public:
     // Prints v (--json) or the text rendering; exit 0.
     int done(const QJsonValue &v, const std::function<void()> &text);
     // Polls a GET route until accept() says the object is stable (1) or never will be (-1); -2 on timeout.
-    int waitFor(api::RouteId route, const QStringList &parameters, const std::function<int(const QJsonValue &)> &accept, QJsonValue *last,
-                const QString &what);
+    int waitFor(api::RouteId route, const QStringList &parameters, const std::function<int(const QJsonValue &)> &accept,
+                QJsonValue *last, const QString &what);
 
 private:
     std::unique_ptr<RuntimeClient> m_client;

@@ -55,13 +55,12 @@ QJsonObject policyFromOptions(const CommandOptions &o, bool manualAllowed)
 {
     if (manualAllowed && o.has(u"--manual"_s))
         return {{u"mode"_s, u"manual"_s}};
-    static const QList<std::pair<QString, QString>> numeric{
-        {u"--min-workers"_s, u"minWorkers"_s},
-        {u"--max-workers"_s, u"maxWorkers"_s},
-        {u"--scale-out-cooldown"_s, u"scaleOutCooldownSeconds"_s},
-        {u"--scale-in-cooldown"_s, u"scaleInCooldownSeconds"_s},
-        {u"--max-step"_s, u"maxStep"_s},
-        {u"--stabilization"_s, u"stabilizationSeconds"_s}};
+    static const QList<std::pair<QString, QString>> numeric{{u"--min-workers"_s, u"minWorkers"_s},
+                                                            {u"--max-workers"_s, u"maxWorkers"_s},
+                                                            {u"--scale-out-cooldown"_s, u"scaleOutCooldownSeconds"_s},
+                                                            {u"--scale-in-cooldown"_s, u"scaleInCooldownSeconds"_s},
+                                                            {u"--max-step"_s, u"maxStep"_s},
+                                                            {u"--stabilization"_s, u"stabilizationSeconds"_s}};
     QJsonObject policy;
     for (const auto &[option, field] : numeric)
         if (o.has(option))
@@ -169,14 +168,17 @@ int launch(Context &ctx, const CommandOptions &o)
         const QString newId = r.body.toObject().value(u"id"_s).toString();
         if (!ctx.global.json)
             err() << "Launched " << newId << "; waiting for WAITING (every worker registered)...\n";
-        const int verdict = ctx.waitFor(api::RouteId::Cluster, {newId}, [](const QJsonValue &v) {
-            const ClusterInfo c = ClusterInfo::fromJson(v.toObject());
-            if (isTerminal(c.state) || c.state == ClusterState::Terminating)
-                return -1;
-            // The runtime turns WAITING once every worker has registered, or failed its bootstrap (that one
-            // never will): the state says it, the worker count alone cannot.
-            return c.state == ClusterState::Waiting ? 1 : 0;
-        }, &last, u"the cluster to be WAITING"_s);
+        const int verdict = ctx.waitFor(
+            api::RouteId::Cluster, {newId},
+            [](const QJsonValue &v) {
+                const ClusterInfo c = ClusterInfo::fromJson(v.toObject());
+                if (isTerminal(c.state) || c.state == ClusterState::Terminating)
+                    return -1;
+                // The runtime turns WAITING once every worker has registered, or failed its bootstrap (that one
+                // never will): the state says it, the worker count alone cannot.
+                return c.state == ClusterState::Waiting ? 1 : 0;
+            },
+            &last, u"the cluster to be WAITING"_s);
         if (verdict < 0) {
             ctx.done(last, [&] { printClusterJson(last); });
             return ExitFailed;
@@ -195,16 +197,19 @@ int scale(Context &ctx, const CommandOptions &o)
     QJsonValue last = r.body;
     if (o.has(u"--wait"_s)) {
         QJsonValue executors;
-        const int verdict = ctx.waitFor(api::RouteId::ClusterExecutors, {id}, [target](const QJsonValue &v) {
-            int running = 0;
-            int unsettled = 0;
-            for (const QJsonValue &e : v.toArray()) {
-                const ExecutorStatus s = Executor::fromJson(e.toObject()).status;
-                running += s == ExecutorStatus::Running || s == ExecutorStatus::Paused;
-                unsettled += s == ExecutorStatus::Starting || s == ExecutorStatus::Retiring;
-            }
-            return running == target && unsettled == 0 ? 1 : 0;
-        }, &executors, u"%1 running executors"_s.arg(target));
+        const int verdict = ctx.waitFor(
+            api::RouteId::ClusterExecutors, {id},
+            [target](const QJsonValue &v) {
+                int running = 0;
+                int unsettled = 0;
+                for (const QJsonValue &e : v.toArray()) {
+                    const ExecutorStatus s = Executor::fromJson(e.toObject()).status;
+                    running += s == ExecutorStatus::Running || s == ExecutorStatus::Paused;
+                    unsettled += s == ExecutorStatus::Starting || s == ExecutorStatus::Retiring;
+                }
+                return running == target && unsettled == 0 ? 1 : 0;
+            },
+            &executors, u"%1 running executors"_s.arg(target));
         const ApiReply final = ctx.call(api::RouteId::Cluster, {id});
         if (final.ok())
             last = final.body;
@@ -287,8 +292,8 @@ int protect(Context &ctx, const CommandOptions &o)
     const bool on = o.has(u"--on"_s);
     if (on == o.has(u"--off"_s))
         throw UsageError(u"cluster protect needs exactly one of --on or --off"_s);
-    const ApiReply r = ctx.call(api::RouteId::ClusterProtection, {ctx.clusterId(o.word(u"CLUSTER"_s))},
-                                {{u"enabled"_s, on}});
+    const ApiReply r
+        = ctx.call(api::RouteId::ClusterProtection, {ctx.clusterId(o.word(u"CLUSTER"_s))}, {{u"enabled"_s, on}});
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] { printClusterJson(r.body); });
@@ -302,9 +307,10 @@ int terminate(Context &ctx, const CommandOptions &o)
         return ctx.fail(r);
     QJsonValue last = r.body;
     if (o.has(u"--wait"_s)) {
-        const int verdict = ctx.waitFor(api::RouteId::Cluster, {id}, [](const QJsonValue &v) {
-            return isTerminal(ClusterInfo::fromJson(v.toObject()).state) ? 1 : 0;
-        }, &last, u"the cluster to be TERMINATED"_s);
+        const int verdict = ctx.waitFor(
+            api::RouteId::Cluster, {id},
+            [](const QJsonValue &v) { return isTerminal(ClusterInfo::fromJson(v.toObject()).state) ? 1 : 0; }, &last,
+            u"the cluster to be TERMINATED"_s);
         const bool clean = ClusterInfo::fromJson(last.toObject()).state == ClusterState::Terminated;
         ctx.done(last, [&] { printClusterJson(last); });
         return verdict > 0 && clean ? ExitOk : ExitFailed;
@@ -348,18 +354,17 @@ void addClusterCommands(CLI::App &root, Context &ctx)
         .value("--workers", "the new worker count")
         .flag("--wait", "wait until that many executors run");
     {
-        auto o = addCommand(cluster, ctx, "policy",
-                            "Show the scaling policy (no option), or set it (--manual, or --min/--max-workers)",
-                            policy);
+        auto o
+            = addCommand(cluster, ctx, "policy",
+                         "Show the scaling policy (no option), or set it (--manual, or --min/--max-workers)", policy);
         o->positional("CLUSTER", kCluster).flag("--manual", "manual scaling");
         addPolicyOptions(*o);
     }
-    addCommand(cluster, ctx, "events",
-               "Scaling decisions, state changes, spot interruptions, fallbacks", events)
+    addCommand(cluster, ctx, "events", "Scaling decisions, state changes, spot interruptions, fallbacks", events)
         ->positional("CLUSTER", kCluster)
         .value("--type", "T[,T...]: only these event types");
-    addCommand(cluster, ctx, "timeline",
-               "One time axis: state, scaling, executors, jobs, stages, incidents, actions", timeline)
+    addCommand(cluster, ctx, "timeline", "One time axis: state, scaling, executors, jobs, stages, incidents, actions",
+               timeline)
         ->positional("CLUSTER", kCluster)
         .value("--from", "ISO 8601 time")
         .value("--to", "ISO 8601 time");

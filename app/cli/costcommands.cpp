@@ -130,15 +130,16 @@ int budgetRemove(Context &ctx, const CommandOptions &o)
 
 void addCostCommands(CLI::App &root, Context &ctx)
 {
-    addCommand(root, ctx, "cost", "What clusters cost (per-second billing, one-minute minimum); all of them without CLUSTER",
-               cost)
+    addCommand(root, ctx, "cost",
+               "What clusters cost (per-second billing, one-minute minimum); all of them without CLUSTER", cost)
         ->positional("CLUSTER", "a cluster's id or name", false)
         .value("--by", "instance|tag|job|day")
         .value("--tag-key", "with --by tag: the tag's key")
         .value("--from", "ISO 8601 date or time")
         .value("--to", "ISO 8601 date or time");
     addCommand(root, ctx, "pricing",
-               "The price catalog the runtime bills with (start the runtime with --pricing FILE for your own)", pricing);
+               "The price catalog the runtime bills with (start the runtime with --pricing FILE for your own)",
+               pricing);
     CLI::App &budget
         = addGroup(root, "budget", "Monthly spending limits per cluster tag (warning at 80%, exceeded at 100%)");
     addCommand(budget, ctx, "list", "Each budget's limit, what was spent this calendar month (UTC) and its level",

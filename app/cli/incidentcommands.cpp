@@ -13,8 +13,7 @@ namespace {
 
 int incidents(Context &ctx, const CommandOptions &o)
 {
-    const ApiReply r =
-        ctx.call(api::RouteId::ClusterIncidents, {ctx.clusterId(o.word(u"CLUSTER"_s))});
+    const ApiReply r = ctx.call(api::RouteId::ClusterIncidents, {ctx.clusterId(o.word(u"CLUSTER"_s))});
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
@@ -46,9 +45,10 @@ int runbook(Context &ctx, const CommandOptions &o)
 
 void addIncidentCommands(CLI::App &root, Context &ctx)
 {
-    addCommand(root, ctx, "incidents",
-               "A cluster's incidents (detected all the time; each with its evidence and runbook), open and worst first",
-               incidents)
+    addCommand(
+        root, ctx, "incidents",
+        "A cluster's incidents (detected all the time; each with its evidence and runbook), open and worst first",
+        incidents)
         ->positional("CLUSTER", "a cluster's id or name");
     addCommand(root, ctx, "runbook", "A runbook's text (executor_oom, executor_lost, ...)", runbook)
         ->positional("NAME", "the runbook's name");

@@ -31,9 +31,10 @@ QStringList clusterAndJob(Context &ctx, const CommandOptions &o)
 
 int waitJob(Context &ctx, const QString &clusterId, const QString &jobId, QJsonValue *last)
 {
-    return ctx.waitFor(api::RouteId::Job, {clusterId, jobId}, [](const QJsonValue &v) {
-        return isFinished(Job::fromJson(v.toObject()).state) ? 1 : 0;
-    }, last, u"job %1 to finish"_s.arg(jobId));
+    return ctx.waitFor(
+        api::RouteId::Job, {clusterId, jobId},
+        [](const QJsonValue &v) { return isFinished(Job::fromJson(v.toObject()).state) ? 1 : 0; }, last,
+        u"job %1 to finish"_s.arg(jobId));
 }
 
 int samples(Context &ctx, const CommandOptions &)
@@ -43,8 +44,8 @@ int samples(Context &ctx, const CommandOptions &)
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
         for (const QJsonValue &v : r.body.toArray())
-            out() << v.toObject().value(u"name"_s).toString() << "  "
-                  << v.toObject().value(u"description"_s).toString() << "\n";
+            out() << v.toObject().value(u"name"_s).toString() << "  " << v.toObject().value(u"description"_s).toString()
+                  << "\n";
     });
 }
 

@@ -21,8 +21,7 @@ namespace {
 constexpr qint64 kChunkBytes = 4 * 1024 * 1024;
 
 // Runs the event loop until done() is called or the global timeout passes.
-template<typename Start>
-bool waitFor(int timeoutS, Start start)
+template <typename Start> bool waitFor(int timeoutS, Start start)
 {
     QEventLoop loop;
     bool finished = false;
@@ -105,8 +104,11 @@ int logsCommand(Context &ctx, const CommandOptions &o)
     if (o.has(u"--list"_s)) {
         QJsonArray list;
         for (const LogSourceInfo &s : sources)
-            list.append(QJsonObject{{u"source"_s, s.name}, {u"kind"_s, s.kind}, {u"state"_s, s.state},
-                                    {u"live"_s, s.live}, {u"size"_s, double(s.size)}});
+            list.append(QJsonObject{{u"source"_s, s.name},
+                                    {u"kind"_s, s.kind},
+                                    {u"state"_s, s.state},
+                                    {u"live"_s, s.live},
+                                    {u"size"_s, double(s.size)}});
         return ctx.done(list, [&] {
             for (const LogSourceInfo &s : sources)
                 out() << QStringLiteral("%1 %2 %3 %4\n")
@@ -124,12 +126,14 @@ int logsCommand(Context &ctx, const CommandOptions &o)
                 name = s.name;
                 break;
             }
-    const auto known = std::find_if(sources.cbegin(), sources.cend(), [&](const LogSourceInfo &s) { return s.name == name; });
+    const auto known
+        = std::find_if(sources.cbegin(), sources.cend(), [&](const LogSourceInfo &s) { return s.name == name; });
     if (known == sources.cend()) {
         QStringList names;
         for (const LogSourceInfo &s : sources)
             names.append(s.name);
-        return ctx.error(u"no log '%1' on cluster %2 (its logs: %3)"_s.arg(name, cluster, names.join(u", "_s)), ExitFailed);
+        return ctx.error(u"no log '%1' on cluster %2 (its logs: %3)"_s.arg(name, cluster, names.join(u", "_s)),
+                         ExitFailed);
     }
     std::unique_ptr<RuntimeLogSource> source(runtime.openSource(cluster, name, nullptr));
 

@@ -56,8 +56,8 @@ int userAdd(Context &ctx, const CommandOptions &o)
 {
     if (!o.has(u"--role"_s))
         throw UsageError(u"user add needs --role viewer|scientist|operator|admin"_s);
-    const ApiReply r = ctx.call(api::RouteId::UserAdd, {},
-                                {{u"name"_s, o.word(u"NAME"_s)}, {u"role"_s, o.value(u"--role"_s)}});
+    const ApiReply r
+        = ctx.call(api::RouteId::UserAdd, {}, {{u"name"_s, o.word(u"NAME"_s)}, {u"role"_s, o.value(u"--role"_s)}});
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] { printIssued(r.body.toObject(), "Added"); });
@@ -75,7 +75,7 @@ int userList(Context &ctx, const CommandOptions &)
                          .arg(u.value(u"name"_s).toString(), -20)
                          .arg(u.value(u"role"_s).toString(), -10)
                          .arg(u.value(u"tokenFile"_s).toBool() ? u"(the runtime's token file)"_s
-                                                                : u"token set "_s + u.value(u"tokenSetAt"_s).toString());
+                                                               : u"token set "_s + u.value(u"tokenSetAt"_s).toString());
         }
     });
 }

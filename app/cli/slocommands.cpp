@@ -35,8 +35,15 @@ int list(Context &ctx, const CommandOptions &)
             return;
         }
         out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
-                     .arg(u"ID"_s, -12).arg(u"SLO"_s, -28).arg(u"SLI NOW"_s, -10).arg(u"OBJECTIVE"_s, -10)
-                     .arg(u"BUDGET"_s, -8).arg(u"1H"_s, -7).arg(u"6H"_s, -7).arg(u"1D"_s, -7).arg(u"3D"_s, -7)
+                     .arg(u"ID"_s, -12)
+                     .arg(u"SLO"_s, -28)
+                     .arg(u"SLI NOW"_s, -10)
+                     .arg(u"OBJECTIVE"_s, -10)
+                     .arg(u"BUDGET"_s, -8)
+                     .arg(u"1H"_s, -7)
+                     .arg(u"6H"_s, -7)
+                     .arg(u"1D"_s, -7)
+                     .arg(u"3D"_s, -7)
                      .arg(u"ALERT"_s);
         for (const QJsonValue &v : list) {
             const QJsonObject o = v.toObject();
@@ -45,8 +52,8 @@ int list(Context &ctx, const CommandOptions &)
             const QString sli = o.value(u"sli"_s).toString();
             const auto now = optional(st.value(u"sli"_s));
             const QString sliText = sli == "p95_duration"_L1 || sli == "freshness"_L1
-                                        ? number(now, 'f', 1, u" s"_s)
-                                        : number(now ? std::optional<double>(*now * 100) : std::nullopt, 'f', 2, u"%"_s);
+                ? number(now, 'f', 1, u" s"_s)
+                : number(now ? std::optional<double>(*now * 100) : std::nullopt, 'f', 2, u"%"_s);
             out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
                          .arg(o.value(u"id"_s).toString(), -12)
                          .arg(o.value(u"name"_s).toString().left(28), -28)
@@ -67,9 +74,11 @@ int list(Context &ctx, const CommandOptions &)
 int add(Context &ctx, const CommandOptions &o)
 {
     QJsonObject body;
-    static const QList<std::pair<QString, QString>> passed{
-        {u"--job"_s, u"job"_s}, {u"--tag"_s, u"tag"_s}, {u"--sli"_s, u"sli"_s},
-        {u"--window"_s, u"window"_s}, {u"--name"_s, u"name"_s}};
+    static const QList<std::pair<QString, QString>> passed{{u"--job"_s, u"job"_s},
+                                                           {u"--tag"_s, u"tag"_s},
+                                                           {u"--sli"_s, u"sli"_s},
+                                                           {u"--window"_s, u"window"_s},
+                                                           {u"--name"_s, u"name"_s}};
     for (const auto &[option, field] : passed)
         if (o.has(option))
             body.insert(field, o.value(option));

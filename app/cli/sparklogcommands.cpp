@@ -33,8 +33,8 @@ int sparkLog(Context &ctx, const CommandOptions &o)
 
 void addSparkLogCommands(CLI::App &root, Context &ctx)
 {
-    addCommand(root, ctx, "spark-log", "Offline: the JSON Spark's History Server serves at /api/v1/ENDPOINT, from event logs",
-               sparkLog)
+    addCommand(root, ctx, "spark-log",
+               "Offline: the JSON Spark's History Server serves at /api/v1/ENDPOINT, from event logs", sparkLog)
         ->positional("PATH", "an event log, a rolling eventlog_v2_* directory, or a directory of logs")
         .value("--api", "ENDPOINT, e.g. applications or applications/APP/jobs")
         .value("--compare-with", "URL of a live History Server: print the first difference per endpoint");

@@ -17,21 +17,31 @@ namespace {
 
 int executors(Context &ctx, const CommandOptions &o)
 {
-    const ApiReply r =
-        ctx.call(api::RouteId::ClusterExecutors, {ctx.clusterId(o.word(u"CLUSTER"_s))});
+    const ApiReply r = ctx.call(api::RouteId::ClusterExecutors, {ctx.clusterId(o.word(u"CLUSTER"_s))});
     if (!r.ok())
         return ctx.fail(r);
     return ctx.done(r.body, [&] {
         out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
-                     .arg(u"ID"_s, -6).arg(u"STATUS"_s, -9).arg(u"RESTARTS"_s, 8).arg(u"ADDRESS"_s, -24)
-                     .arg(u"MANAGED"_s, 10).arg(u"UNMANAGED"_s, 10).arg(u"SPILLED"_s, 10).arg(u"BYTES IN"_s, 10)
+                     .arg(u"ID"_s, -6)
+                     .arg(u"STATUS"_s, -9)
+                     .arg(u"RESTARTS"_s, 8)
+                     .arg(u"ADDRESS"_s, -24)
+                     .arg(u"MANAGED"_s, 10)
+                     .arg(u"UNMANAGED"_s, 10)
+                     .arg(u"SPILLED"_s, 10)
+                     .arg(u"BYTES IN"_s, 10)
                      .arg(u"BYTES OUT"_s, 10);
         for (const QJsonValue &v : r.body.toArray()) {
             const Executor e = Executor::fromJson(v.toObject());
             out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
-                         .arg(e.id, -6).arg(toString(e.status), -9).arg(e.restarts, 8).arg(e.address, -24)
-                         .arg(human(e.memoryManagedBytes), 10).arg(human(e.memoryUnmanagedBytes), 10)
-                         .arg(human(e.memorySpilledBytes), 10).arg(human(e.bytesInTotal), 10)
+                         .arg(e.id, -6)
+                         .arg(toString(e.status), -9)
+                         .arg(e.restarts, 8)
+                         .arg(e.address, -24)
+                         .arg(human(e.memoryManagedBytes), 10)
+                         .arg(human(e.memoryUnmanagedBytes), 10)
+                         .arg(human(e.memorySpilledBytes), 10)
+                         .arg(human(e.bytesInTotal), 10)
                          .arg(human(e.bytesOutTotal), 10);
         }
     });
@@ -43,7 +53,8 @@ qint64 timeValue(const CommandOptions &o, const QString &option, qint64 nowMs)
     const QString v = o.value(option).trimmed();
     static const QRegularExpression relative(u"^-(\\d+)(s|m|h|d)$"_s);
     if (const QRegularExpressionMatch m = relative.match(v); m.hasMatch()) {
-        static const QHash<QString, qint64> unitMs{{u"s"_s, 1000}, {u"m"_s, 60000}, {u"h"_s, 3600000}, {u"d"_s, 86400000}};
+        static const QHash<QString, qint64> unitMs{
+            {u"s"_s, 1000}, {u"m"_s, 60000}, {u"h"_s, 3600000}, {u"d"_s, 86400000}};
         return nowMs - m.captured(1).toLongLong() * unitMs.value(m.captured(2));
     }
     bool isNumber = false;
@@ -62,7 +73,8 @@ qint64 stepValue(const QString &text)
 {
     static const QRegularExpression withUnit(u"^(\\d+)(ms|s|m|h)?$"_s);
     const QRegularExpressionMatch m = withUnit.match(text.trimmed());
-    static const QHash<QString, qint64> unitMs{{u""_s, 1}, {u"ms"_s, 1}, {u"s"_s, 1000}, {u"m"_s, 60000}, {u"h"_s, 3600000}};
+    static const QHash<QString, qint64> unitMs{
+        {u""_s, 1}, {u"ms"_s, 1}, {u"s"_s, 1000}, {u"m"_s, 60000}, {u"h"_s, 3600000}};
     const qint64 step = m.hasMatch() ? m.captured(1).toLongLong() * unitMs.value(m.captured(2)) : 0;
     if (step < 1000)
         throw UsageError(u"--step expects a bucket width of at least 1 s (e.g. 1000, 60s, 5m, 1h)"_s);
@@ -131,8 +143,11 @@ int metrics(Context &ctx, const CommandOptions &o)
             const QJsonObject s = v.toObject();
             const QJsonArray points = s.value(u"points"_s).toArray();
             const QString executor = s.value(u"executor"_s).isNull() ? u"total"_s : s.value(u"executor"_s).toString();
-            out() << QStringLiteral("%1 %2 %3 points, %4 gaps").arg(s.value(u"name"_s).toString(), -24).arg(executor, -6)
-                         .arg(points.size(), 6).arg(s.value(u"gaps"_s).toArray().size());
+            out() << QStringLiteral("%1 %2 %3 points, %4 gaps")
+                         .arg(s.value(u"name"_s).toString(), -24)
+                         .arg(executor, -6)
+                         .arg(points.size(), 6)
+                         .arg(s.value(u"gaps"_s).toArray().size());
             if (!points.isEmpty()) {
                 const QJsonArray last = points.last().toArray();
                 out() << ", last " << QString::number(last.at(1).toDouble(), 'g', 6) << " at "
@@ -149,10 +164,11 @@ void addTelemetryCommands(CLI::App &root, Context &ctx)
 {
     addCommand(root, ctx, "executors", "A cluster's executors: status, memory, bytes in and out", executors)
         ->positional("CLUSTER", "a cluster's id or name");
-    addCommand(root, ctx, "metrics",
-               "Stored telemetry (1 s points kept 1 h, 1 min buckets 7 d, 1 h buckets 90 d). --json: "
-               "[{\"name\", \"executor\" (null: cluster total), \"points\": [[ms, value]], \"gaps\": [[fromMs, toMs]]}]",
-               metrics)
+    addCommand(
+        root, ctx, "metrics",
+        "Stored telemetry (1 s points kept 1 h, 1 min buckets 7 d, 1 h buckets 90 d). --json: "
+        "[{\"name\", \"executor\" (null: cluster total), \"points\": [[ms, value]], \"gaps\": [[fromMs, toMs]]}]",
+        metrics)
         ->positional("CLUSTER", "a cluster's id or name")
         .list("--series", "NAME[,NAME...] (default: every stored series)")
         .list("--executor", "EID[,EID...]")

@@ -150,7 +150,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption launchWorkersOption(u"launch-workers"_s, QCoreApplication::translate("main", "Prefill the launch form's workers (with --page launch)."), u"N"_s);
     const QCommandLineOption launchScalingOption(u"launch-scaling"_s, QCoreApplication::translate("main", "Prefill the launch form with a managed scaling policy between MIN and MAX workers (with --page launch)."), u"MIN-MAX"_s);
     const QCommandLineOption reportPdfOption(u"report-pdf"_s, QCoreApplication::translate("main", "With --screenshot --page summary: also write the summary's PDF report to FILE."), u"FILE"_s);
-    const QCommandLineOption themeOption(u"theme"_s, QCoreApplication::translate("main", "The theme: system, light or dark (default: the one chosen in View > Theme, else system)."), u"THEME"_s);
+    const QCommandLineOption themeOption(
+        u"theme"_s,
+        QCoreApplication::translate(
+            "main", "The theme: system, light or dark (default: the one chosen in View > Theme, else system)."),
+        u"THEME"_s);
     const QCommandLineOption langOption(
         u"lang"_s,
         QCoreApplication::translate("main",
@@ -200,8 +204,8 @@ int main(int argc, char *argv[])
     options.persistent = !screenshot;
     {
         const QString themeName = parser.isSet(themeOption) ? parser.value(themeOption)
-            : screenshot                                     ? u"system"_s
-                                                             : cdeck::ConsoleSettings().theme();
+            : screenshot                                    ? u"system"_s
+                                                            : cdeck::ConsoleSettings().theme();
         const std::optional<cdeck::theme::Choice> choice = cdeck::theme::fromName(themeName);
         if (!choice && parser.isSet(themeOption)) {
             fprintf(stderr, "clusterdeck: --theme must be system, light or dark\n");

@@ -40,8 +40,8 @@ ClusterInfo ClusterInfo::fromJson(const QJsonObject &o)
     ClusterInfo c;
     QList<FieldError> ignored; // the runtime's own output: lenient, extra fields are expected
     QJsonObject specPart;
-    for (const char *key : {"name", "engine", "workers", "instanceType", "market", "idleTimeoutSeconds", "terminationProtection", "tags",
-                            "scaling", "spot", "bootstrapActions"})
+    for (const char *key : {"name", "engine", "workers", "instanceType", "market", "idleTimeoutSeconds",
+                            "terminationProtection", "tags", "scaling", "spot", "bootstrapActions"})
         if (o.contains(QLatin1StringView(key)))
             specPart.insert(QLatin1StringView(key), o.value(QLatin1StringView(key)));
     c.spec = ClusterSpec::fromJson(specPart, &ignored);

@@ -108,9 +108,17 @@ QJsonObject ClusterSpec::toJson() const
 
 ClusterSpec ClusterSpec::fromJson(const QJsonObject &o, QList<FieldError> *errors)
 {
-    static const QSet<QString> known{u"name"_s,   u"engine"_s, u"workers"_s,           u"instanceType"_s,
-                                     u"market"_s, u"idleTimeoutSeconds"_s, u"terminationProtection"_s,
-                                     u"tags"_s, u"scaling"_s, u"spot"_s, u"bootstrapActions"_s};
+    static const QSet<QString> known{u"name"_s,
+                                     u"engine"_s,
+                                     u"workers"_s,
+                                     u"instanceType"_s,
+                                     u"market"_s,
+                                     u"idleTimeoutSeconds"_s,
+                                     u"terminationProtection"_s,
+                                     u"tags"_s,
+                                     u"scaling"_s,
+                                     u"spot"_s,
+                                     u"bootstrapActions"_s};
     ClusterSpec s;
     auto check = [errors](const QString &field, const QString &error) {
         if (!error.isEmpty())

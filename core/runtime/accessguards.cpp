@@ -17,8 +17,7 @@ namespace cdeck {
 
 namespace {
 
-template<typename T>
-T environmentValue(const char *name, T fallback, T (*parse)(const QString &, bool *))
+template <typename T> T environmentValue(const char *name, T fallback, T (*parse)(const QString &, bool *))
 {
     const QString text = qEnvironmentVariable(name);
     if (text.isEmpty())
@@ -63,8 +62,8 @@ ScientistQuota ScientistQuota::fromEnvironment()
     ScientistQuota q;
     q.clusters = environmentValue<int>("CLUSTERDECK_SCIENTIST_MAX_CLUSTERS", q.clusters, parseCount);
     q.workers = environmentValue<int>("CLUSTERDECK_SCIENTIST_MAX_WORKERS", q.workers, parseCount);
-    q.microsPerHour =
-        environmentValue<qint64>("CLUSTERDECK_SCIENTIST_MAX_DOLLARS_PER_HOUR", q.microsPerHour, parseDollars);
+    q.microsPerHour
+        = environmentValue<qint64>("CLUSTERDECK_SCIENTIST_MAX_DOLLARS_PER_HOUR", q.microsPerHour, parseDollars);
     return q;
 }
 
@@ -72,13 +71,13 @@ QString quotaRefusal(const ScientistQuota &quota, const Footprint &before, const
 {
     QStringList clauses;
     if (after.clusters > quota.clusters && after.clusters > before.clusters)
-        clauses.append(u"clusters: %1 live would exceed your scientist quota of %2 (terminate one first)"_s
-                           .arg(after.clusters)
-                           .arg(quota.clusters));
+        clauses.append(
+            u"clusters: %1 live would exceed your scientist quota of %2 (terminate one first)"_s.arg(after.clusters)
+                .arg(quota.clusters));
     if (after.workers > quota.workers && after.workers > before.workers)
-        clauses.append(u"workers: %1 across your live clusters would exceed your scientist quota of %2"_s
-                           .arg(after.workers)
-                           .arg(quota.workers));
+        clauses.append(
+            u"workers: %1 across your live clusters would exceed your scientist quota of %2"_s.arg(after.workers)
+                .arg(quota.workers));
     if (after.microsPerHour > quota.microsPerHour && after.microsPerHour > before.microsPerHour)
         clauses.append(u"dollars per hour: %1 across your live clusters would exceed your scientist quota of %2"_s.arg(
             dollars(after.microsPerHour), dollars(quota.microsPerHour)));
@@ -118,7 +117,8 @@ QString ScriptFolders::refusal(const QStringList &scripts) const
         // A script that is not there is refused too: what it would be once it appears is unknown.
         const QString canonical = QFileInfo(script).canonicalFilePath();
         const bool allowed = !canonical.isEmpty() && QFileInfo(canonical).isFile()
-            && std::any_of(m_folders.cbegin(), m_folders.cend(), [&](const QString &f) { return inside(canonical, f); });
+            && std::any_of(m_folders.cbegin(), m_folders.cend(),
+                           [&](const QString &f) { return inside(canonical, f); });
         if (!allowed)
             return u"script %1%2 is outside the folders scripts may come from (%3); only an admin may run "
                    "scripts from anywhere"_s.arg(script,

@@ -83,7 +83,6 @@ QString methodName(Method m)
     }
 }
 
-
 // A non-negative integer query parameter (milliseconds); nullopt when absent, *bad set when malformed.
 std::optional<qint64> msParameter(const QUrlQuery &query, const QString &name, QString *bad)
 {
@@ -147,59 +146,60 @@ using api::RouteId;
 // Every route's handler, in api::RouteId order: the one place a route meets its code.
 struct ApiServerHandlers
 {
-    static constexpr std::array<std::pair<api::RouteId, ApiServer::Handler>, std::size_t(api::RouteId::Prometheus) + 1> table{{
-    {RouteId::Health, &ApiServer::health},
-    {RouteId::Whoami, &ApiServer::whoami},
-    {RouteId::InstanceTypes, &ApiServer::instanceTypes},
-    {RouteId::Samples, &ApiServer::samples},
-    {RouteId::Engines, &ApiServer::engines},
-    {RouteId::Clusters, &ApiServer::clusters},
-    {RouteId::ClusterLaunch, &ApiServer::launch},
-    {RouteId::Cluster, &ApiServer::cluster},
-    {RouteId::ClusterTerminate, &ApiServer::terminate},
-    {RouteId::ClusterScale, &ApiServer::scale},
-    {RouteId::ClusterProtection, &ApiServer::protection},
-    {RouteId::ClusterPolicy, &ApiServer::policy},
-    {RouteId::ClusterPolicySet, &ApiServer::setPolicy},
-    {RouteId::ClusterEvents, &ApiServer::events},
-    {RouteId::ClusterExecutors, &ApiServer::executors},
-    {RouteId::ClusterIncidents, &ApiServer::incidents},
-    {RouteId::ClusterIncident, &ApiServer::incident},
-    {RouteId::ClusterActions, &ApiServer::guardedAction},
-    {RouteId::ClusterAudit, &ApiServer::clusterAudit},
-    {RouteId::ClusterTimeline, &ApiServer::timeline},
-    {RouteId::ClusterChaos, &ApiServer::chaos},
-    {RouteId::Jobs, &ApiServer::jobs},
-    {RouteId::JobSubmit, &ApiServer::submitJob},
-    {RouteId::Job, &ApiServer::job},
-    {RouteId::JobCancel, &ApiServer::cancelJob},
-    {RouteId::JobDag, &ApiServer::jobDag},
-    {RouteId::ClusterLogs, &ApiServer::logs},
-    {RouteId::ClusterLog, &ApiServer::log},
-    {RouteId::ClusterMetrics, &ApiServer::metrics},
-    {RouteId::ClusterMetricsStream, &ApiServer::metricsStream},
-    {RouteId::ClusterCost, &ApiServer::clusterCost},
-    {RouteId::Runbooks, &ApiServer::runbooks},
-    {RouteId::Runbook, &ApiServer::runbook},
-    {RouteId::Cost, &ApiServer::cost},
-    {RouteId::CostMeters, &ApiServer::costMeters},
-    {RouteId::CostSummary, &ApiServer::costSummary},
-    {RouteId::CostForecast, &ApiServer::costForecast},
-    {RouteId::Budgets, &ApiServer::budgets},
-    {RouteId::BudgetPut, &ApiServer::putBudget},
-    {RouteId::BudgetRemove, &ApiServer::removeBudget},
-    {RouteId::Pricing, &ApiServer::pricing},
-    {RouteId::Slos, &ApiServer::slos},
-    {RouteId::SloAdd, &ApiServer::addSlo},
-    {RouteId::Slo, &ApiServer::slo},
-    {RouteId::SloRemove, &ApiServer::removeSlo},
-    {RouteId::Audit, &ApiServer::auditLog},
-    {RouteId::Users, &ApiServer::users},
-    {RouteId::UserAdd, &ApiServer::addUser},
-    {RouteId::UserRemove, &ApiServer::removeUser},
-    {RouteId::UserRotate, &ApiServer::rotateUser},
-    {RouteId::Prometheus, &ApiServer::prometheus},
-    }};
+    static constexpr std::array<std::pair<api::RouteId, ApiServer::Handler>, std::size_t(api::RouteId::Prometheus) + 1>
+        table{{
+            {RouteId::Health, &ApiServer::health},
+            {RouteId::Whoami, &ApiServer::whoami},
+            {RouteId::InstanceTypes, &ApiServer::instanceTypes},
+            {RouteId::Samples, &ApiServer::samples},
+            {RouteId::Engines, &ApiServer::engines},
+            {RouteId::Clusters, &ApiServer::clusters},
+            {RouteId::ClusterLaunch, &ApiServer::launch},
+            {RouteId::Cluster, &ApiServer::cluster},
+            {RouteId::ClusterTerminate, &ApiServer::terminate},
+            {RouteId::ClusterScale, &ApiServer::scale},
+            {RouteId::ClusterProtection, &ApiServer::protection},
+            {RouteId::ClusterPolicy, &ApiServer::policy},
+            {RouteId::ClusterPolicySet, &ApiServer::setPolicy},
+            {RouteId::ClusterEvents, &ApiServer::events},
+            {RouteId::ClusterExecutors, &ApiServer::executors},
+            {RouteId::ClusterIncidents, &ApiServer::incidents},
+            {RouteId::ClusterIncident, &ApiServer::incident},
+            {RouteId::ClusterActions, &ApiServer::guardedAction},
+            {RouteId::ClusterAudit, &ApiServer::clusterAudit},
+            {RouteId::ClusterTimeline, &ApiServer::timeline},
+            {RouteId::ClusterChaos, &ApiServer::chaos},
+            {RouteId::Jobs, &ApiServer::jobs},
+            {RouteId::JobSubmit, &ApiServer::submitJob},
+            {RouteId::Job, &ApiServer::job},
+            {RouteId::JobCancel, &ApiServer::cancelJob},
+            {RouteId::JobDag, &ApiServer::jobDag},
+            {RouteId::ClusterLogs, &ApiServer::logs},
+            {RouteId::ClusterLog, &ApiServer::log},
+            {RouteId::ClusterMetrics, &ApiServer::metrics},
+            {RouteId::ClusterMetricsStream, &ApiServer::metricsStream},
+            {RouteId::ClusterCost, &ApiServer::clusterCost},
+            {RouteId::Runbooks, &ApiServer::runbooks},
+            {RouteId::Runbook, &ApiServer::runbook},
+            {RouteId::Cost, &ApiServer::cost},
+            {RouteId::CostMeters, &ApiServer::costMeters},
+            {RouteId::CostSummary, &ApiServer::costSummary},
+            {RouteId::CostForecast, &ApiServer::costForecast},
+            {RouteId::Budgets, &ApiServer::budgets},
+            {RouteId::BudgetPut, &ApiServer::putBudget},
+            {RouteId::BudgetRemove, &ApiServer::removeBudget},
+            {RouteId::Pricing, &ApiServer::pricing},
+            {RouteId::Slos, &ApiServer::slos},
+            {RouteId::SloAdd, &ApiServer::addSlo},
+            {RouteId::Slo, &ApiServer::slo},
+            {RouteId::SloRemove, &ApiServer::removeSlo},
+            {RouteId::Audit, &ApiServer::auditLog},
+            {RouteId::Users, &ApiServer::users},
+            {RouteId::UserAdd, &ApiServer::addUser},
+            {RouteId::UserRemove, &ApiServer::removeUser},
+            {RouteId::UserRotate, &ApiServer::rotateUser},
+            {RouteId::Prometheus, &ApiServer::prometheus},
+        }};
 };
 
 constexpr bool everyRouteHandledInOrder()
@@ -236,8 +236,9 @@ quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *er
     // Our own listening socket: it checks each request's head before QHttpServer buffers anything.
     auto *listener = new GuardedTcpServer(RequestLimits::fromEnvironment(), &m_server);
     if (!listener->listen(address, port)) {
-        *error = u"cannot listen on %1:%2: %3 (is another runtime running?)"_s.arg(address.toString()).arg(port).arg(
-            listener->errorString());
+        *error = u"cannot listen on %1:%2: %3 (is another runtime running?)"_s.arg(address.toString())
+                     .arg(port)
+                     .arg(listener->errorString());
         delete listener;
         return 0;
     }
@@ -253,7 +254,8 @@ std::optional<Caller> ApiServer::authenticate(const QHttpServerRequest &request)
     return m_users.authenticate(auth.mid(7).trimmed());
 }
 
-bool ApiServer::audit(const ApiCall &call, const QString &outcome, const QString &detail, qint64 requestSeq, qint64 *seq)
+bool ApiServer::audit(const ApiCall &call, const QString &outcome, const QString &detail, qint64 requestSeq,
+                      qint64 *seq)
 {
     AuditRecord e;
     e.at = QDateTime::currentDateTimeUtc();
@@ -261,7 +263,8 @@ bool ApiServer::audit(const ApiCall &call, const QString &outcome, const QString
     e.role = api::toString(call.caller.role);
     e.action = QString::fromLatin1(call.route.method) + u' ' + QString::fromLatin1(call.route.pattern);
     e.target = call.parameters.join(u'/');
-    e.request = call.body.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(call.body).toJson(QJsonDocument::Compact));
+    e.request
+        = call.body.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(call.body).toJson(QJsonDocument::Compact));
     e.outcome = outcome;
     e.detail = detail;
     e.requestSeq = requestSeq;
@@ -310,14 +313,14 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
         fail(call, Status::Forbidden, error, detail);
     };
     if (!api::allows(route, call.caller.role))
-        return deny(u"%1 %2 needs the %3 role; %4 is %5"_s.arg(QString::fromLatin1(route.method),
-                                                              QString::fromLatin1(route.pattern),
-                                                              api::toString(route.role), call.caller.user,
-                                                              api::toString(call.caller.role)));
+        return deny(u"%1 %2 needs the %3 role; %4 is %5"_s.arg(
+            QString::fromLatin1(route.method), QString::fromLatin1(route.pattern), api::toString(route.role),
+            call.caller.user, api::toString(call.caller.role)));
     if (!route.clusterParameter().isEmpty()) {
         call.cluster = m_supervisor.cluster(call.parameter(0));
         if (!call.cluster)
-            return fail(call, Status::NotFound, u"cluster not found"_s, u"no cluster with id %1"_s.arg(call.parameter(0)));
+            return fail(call, Status::NotFound, u"cluster not found"_s,
+                        u"no cluster with id %1"_s.arg(call.parameter(0)));
         if (route.scope == api::Scope::OwnCluster && call.caller.role == api::Role::Scientist) {
             const QString owner = m_security.clusterOwner(call.parameter(0));
             if (owner != call.caller.user)
@@ -367,9 +370,10 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
 
 void ApiServer::health(ApiCall &call)
 {
-    ok(call, QJsonObject{{u"status"_s, u"ok"_s},
-                                   {u"service"_s, u"clusterdeck-runtime"_s},
-                                   {u"version"_s, QCoreApplication::applicationVersion()}});
+    ok(call,
+       QJsonObject{{u"status"_s, u"ok"_s},
+                   {u"service"_s, u"clusterdeck-runtime"_s},
+                   {u"version"_s, QCoreApplication::applicationVersion()}});
 }
 
 void ApiServer::whoami(ApiCall &call)
@@ -407,8 +411,7 @@ void ApiServer::runbook(ApiCall &call)
 {
     const auto runbook = m_supervisor.runbook(call.parameter(0));
     if (!runbook)
-        return fail(call, Status::NotFound, u"runbook not found"_s,
-                         u"no runbook %1"_s.arg(call.parameter(0)));
+        return fail(call, Status::NotFound, u"runbook not found"_s, u"no runbook %1"_s.arg(call.parameter(0)));
     ok(call, *runbook);
 }
 
@@ -423,8 +426,9 @@ void ApiServer::clusters(ApiCall &call)
         // The console's sidebar badges each cluster with it: one list answer instead of a poll per cluster.
         if (monitor) {
             const triage::IncidentList incidents = monitor->incidents(c.id);
-            o.insert(u"openIncidents"_s, int(std::count_if(incidents.cbegin(), incidents.cend(),
-                                                           [](const triage::Incident &i) { return i.isOpen(); })));
+            o.insert(u"openIncidents"_s,
+                     int(std::count_if(incidents.cbegin(), incidents.cend(),
+                                       [](const triage::Incident &i) { return i.isOpen(); })));
         }
         list.append(o);
     }
@@ -436,7 +440,8 @@ void ApiServer::launch(ApiCall &call)
     ClusterInfo created;
     const Outcome o = m_supervisor.launch(call.body, &created);
     if (o.succeeded() && !m_security.setClusterOwner(created.id, call.caller.user))
-        spdlog::error("api: the owner of {} ({}) was not stored", created.id.toStdString(), call.caller.user.toStdString());
+        spdlog::error("api: the owner of {} ({}) was not stored", created.id.toStdString(),
+                      call.caller.user.toStdString());
     answer(call, o, created.toJson(true));
 }
 
@@ -485,7 +490,7 @@ void ApiServer::events(ApiCall &call)
     const qint64 after = query.hasQueryItem(u"after"_s) ? query.queryItemValue(u"after"_s).toLongLong(&valid) : 0;
     if (!valid || after < 0)
         return fail(call, Status::BadRequest, u"invalid events query"_s,
-                         u"after: expected an event seq (a non-negative integer)"_s);
+                    u"after: expected an event seq (a non-negative integer)"_s);
     const QStringList types = query.queryItemValue(u"type"_s).split(u',', Qt::SkipEmptyParts);
     QJsonArray list;
     for (const ClusterEvent &e : call.cluster->events(after))
@@ -507,7 +512,7 @@ void ApiServer::incidents(ApiCall &call)
     const IncidentMonitor *monitor = m_supervisor.incidents();
     if (!monitor)
         return fail(call, Status::ServiceUnavailable, u"incidents unavailable"_s,
-                         u"the incident monitor is not running: see runtime.log"_s);
+                    u"the incident monitor is not running: see runtime.log"_s);
     QJsonArray list;
     for (const triage::Incident &i : monitor->incidents(call.parameter(0)))
         list.append(i.toJson());
@@ -519,11 +524,11 @@ void ApiServer::incident(ApiCall &call)
     const IncidentMonitor *monitor = m_supervisor.incidents();
     if (!monitor)
         return fail(call, Status::ServiceUnavailable, u"incidents unavailable"_s,
-                         u"the incident monitor is not running: see runtime.log"_s);
+                    u"the incident monitor is not running: see runtime.log"_s);
     const auto incident = monitor->incident(call.parameter(0), call.parameter(1));
     if (!incident)
         return fail(call, Status::NotFound, u"incident not found"_s,
-                         u"no incident %1 on cluster %2"_s.arg(call.parameter(1), call.parameter(0)));
+                    u"no incident %1 on cluster %2"_s.arg(call.parameter(1), call.parameter(0)));
     ok(call, incident->toJson());
 }
 
@@ -603,7 +608,7 @@ void ApiServer::job(ApiCall &call)
     const auto job = call.cluster->job(call.parameter(1));
     if (!job)
         return fail(call, Status::NotFound, u"job not found"_s,
-                         u"no job %1 on cluster %2"_s.arg(call.parameter(1), call.parameter(0)));
+                    u"no job %1 on cluster %2"_s.arg(call.parameter(1), call.parameter(0)));
     ok(call, job->toJson());
 }
 
@@ -618,15 +623,16 @@ void ApiServer::jobDag(ApiCall &call)
 {
     auto kept = std::make_shared<QHttpServerResponder>(std::move(call.responder));
     QPointer<QTcpSocket> socket = kept->socket();
-    call.cluster->fetchDag(call.parameter(1), [kept, socket](const QByteArray &json, const QString &error, bool notFound) {
-        if (!socket || socket->state() != QAbstractSocket::ConnectedState)
-            return; // the client left
-        if (notFound)
-            return sendError(*kept, Status::NotFound, u"job not found"_s, error);
-        if (json.isEmpty())
-            return sendError(*kept, Status::ServiceUnavailable, u"DAG unavailable"_s, error);
-        kept->write(json, "application/json", Status::Ok);
-    });
+    call.cluster->fetchDag(call.parameter(1),
+                           [kept, socket](const QByteArray &json, const QString &error, bool notFound) {
+                               if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+                                   return; // the client left
+                               if (notFound)
+                                   return sendError(*kept, Status::NotFound, u"job not found"_s, error);
+                               if (json.isEmpty())
+                                   return sendError(*kept, Status::ServiceUnavailable, u"DAG unavailable"_s, error);
+                               kept->write(json, "application/json", Status::Ok);
+                           });
 }
 
 // --- logs ---
@@ -686,7 +692,7 @@ void ApiServer::putBudget(ApiCall &call)
     bool internal = false;
     if (!m_supervisor.costBook().putBudget(call.body, &status, &bad, &internal))
         return fail(call, internal ? Status::InternalServerError : Status::BadRequest,
-                         internal ? u"budget not saved"_s : u"invalid budget"_s, bad);
+                    internal ? u"budget not saved"_s : u"invalid budget"_s, bad);
     ok(call, status);
 }
 
@@ -696,7 +702,7 @@ void ApiServer::removeBudget(ApiCall &call)
     QString bad;
     if (!m_supervisor.costBook().deleteBudget(call.parameter(0), &notFound, &bad))
         return fail(call, notFound ? Status::NotFound : Status::BadRequest,
-                         notFound ? u"budget not found"_s : u"invalid budget"_s, bad);
+                    notFound ? u"budget not found"_s : u"invalid budget"_s, bad);
     ok(call, QJsonObject{{u"deleted"_s, call.parameter(0)}});
 }
 
@@ -714,7 +720,7 @@ SloMonitor *sloMonitorOr503(Supervisor &supervisor, ApiCall &call)
     SloMonitor *slos = supervisor.slos();
     if (!slos)
         fail(call, Status::ServiceUnavailable, u"SLOs unavailable"_s,
-                  u"the SLO monitor is not running: see runtime.log"_s);
+             u"the SLO monitor is not running: see runtime.log"_s);
     return slos;
 }
 
@@ -736,7 +742,7 @@ void ApiServer::addSlo(ApiCall &call)
     const auto added = slos->add(call.body, &bad, &internal);
     if (!added)
         return fail(call, internal ? Status::InternalServerError : Status::BadRequest,
-                         internal ? u"SLO not saved"_s : u"invalid SLO"_s, bad);
+                    internal ? u"SLO not saved"_s : u"invalid SLO"_s, bad);
     ok(call, slos->statusJson(added->id).value_or(added->toJson()), Status::Created);
 }
 
@@ -758,10 +764,9 @@ void ApiServer::removeSlo(ApiCall &call)
         return;
     bool internal = false;
     if (!slos->remove(call.parameter(0), &internal))
-        return internal ? fail(call, Status::InternalServerError, u"SLO not removed"_s,
-                                    u"the store refused it: see runtime.log"_s)
-                        : fail(call, Status::NotFound, u"SLO not found"_s,
-                                    u"no SLO %1"_s.arg(call.parameter(0)));
+        return internal
+            ? fail(call, Status::InternalServerError, u"SLO not removed"_s, u"the store refused it: see runtime.log"_s)
+            : fail(call, Status::NotFound, u"SLO not found"_s, u"no SLO %1"_s.arg(call.parameter(0)));
     ok(call, QJsonObject{{u"deleted"_s, call.parameter(0)}});
 }
 
@@ -772,7 +777,7 @@ void ApiServer::metrics(ApiCall &call)
     MetricSampler *sampler = m_supervisor.sampler();
     if (!sampler)
         return fail(call, Status::ServiceUnavailable, u"metrics unavailable"_s,
-                         u"the metric store is not open: see runtime.log"_s);
+                    u"the metric store is not open: see runtime.log"_s);
     const QUrlQuery query(call.request.url());
     MetricSampler::Query q;
     q.clusterId = call.parameter(0);
@@ -905,7 +910,9 @@ Status refusalStatus(UserDirectory::Refusal why)
 
 QJsonObject issuedJson(const UserDirectory::Issued &issued)
 {
-    return {{u"name"_s, issued.name}, {u"role"_s, api::toString(issued.role)}, {u"token"_s, QString::fromLatin1(issued.token)}};
+    return {{u"name"_s, issued.name},
+            {u"role"_s, api::toString(issued.role)},
+            {u"token"_s, QString::fromLatin1(issued.token)}};
 }
 
 } // namespace
@@ -1018,4 +1025,3 @@ void ApiServer::endStreams(const QString &clusterId, const QString &state)
 }
 
 } // namespace cdeck
-

@@ -77,9 +77,9 @@ QString ApiServer::quotaRefusal(const ApiCall &call) const
 RuntimeMetricsSnapshot ApiServer::metricsSnapshot() const
 {
     RuntimeMetricsSnapshot s;
-    for (const ClusterState state : {ClusterState::Starting, ClusterState::Bootstrapping, ClusterState::Running,
-                                     ClusterState::Waiting, ClusterState::Terminating, ClusterState::Terminated,
-                                     ClusterState::TerminatedWithErrors})
+    for (const ClusterState state :
+         {ClusterState::Starting, ClusterState::Bootstrapping, ClusterState::Running, ClusterState::Waiting,
+          ClusterState::Terminating, ClusterState::Terminated, ClusterState::TerminatedWithErrors})
         s.clustersByState.insert(toString(state), 0);
     QHash<QString, double> rates;
     for (const QJsonValue &v : m_supervisor.costBook().metersJson())
@@ -92,7 +92,8 @@ RuntimeMetricsSnapshot ApiServer::metricsSnapshot() const
         int open = -1;
         if (monitor) {
             const triage::IncidentList incidents = monitor->incidents(c.id);
-            open = int(std::count_if(incidents.cbegin(), incidents.cend(), [](const triage::Incident &i) { return i.isOpen(); }));
+            open = int(std::count_if(incidents.cbegin(), incidents.cend(),
+                                     [](const triage::Incident &i) { return i.isOpen(); }));
         }
         s.clusters.append({c.id, c.spec.name, rates.value(c.id), open});
         if (const ClusterController *controller = m_supervisor.cluster(c.id))

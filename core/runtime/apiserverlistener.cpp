@@ -227,7 +227,8 @@ void GuardedTcpServer::closeIdle()
             }
             // Mid-request: say why; between requests a plain close is what HTTP expects.
             if (!c.head.isEmpty() || c.bodyLeft > 0 || !c.handedOver)
-                refuse(socket, "408 Request Timeout", "nothing arrived for " + QByteArray::number(m_limits.idleTimeoutMs) + " ms");
+                refuse(socket, "408 Request Timeout",
+                       "nothing arrived for " + QByteArray::number(m_limits.idleTimeoutMs) + " ms");
             else
                 socket->disconnectFromHost();
         }

@@ -14,7 +14,6 @@
 
 namespace cdeck {
 
-
 // Who is calling, as the runtime knows it from the token (never from the request's own words).
 struct Caller
 {

@@ -298,8 +298,8 @@ void ClusterController::spawnHead()
         fail(u"Cannot start the %1: %2"_s.arg(m_driver->headName(), error));
         return;
     }
-    opsLog()->info("cluster {}: {} pid {} started", m_record.info.id.toStdString(),
-                   m_driver->headName().toStdString(), m_record.schedulerPid);
+    opsLog()->info("cluster {}: {} pid {} started", m_record.info.id.toStdString(), m_driver->headName().toStdString(),
+                   m_record.schedulerPid);
 }
 
 StoredExecutor ClusterController::newExecutor()
@@ -465,9 +465,10 @@ void ClusterController::onExecutors(const QList<engine::ExecutorReport> &workers
     m_failedScrapes = 0;
     ClusterInfo &i = m_record.info;
     if (i.state == ClusterState::Starting)
-        setState(ClusterState::Bootstrapping,
-                 u"The %1 is up at %2; waiting for %3 worker(s) to register"_s.arg(m_driver->headName(), i.schedulerAddress)
-                     .arg(i.spec.workers));
+        setState(
+            ClusterState::Bootstrapping,
+            u"The %1 is up at %2; waiting for %3 worker(s) to register"_s.arg(m_driver->headName(), i.schedulerAddress)
+                .arg(i.spec.workers));
     const QDateTime t = now();
     for (StoredExecutor &e : m_executors) {
         Executor &x = e.executor;
@@ -889,8 +890,7 @@ QString ClusterController::interruptSpot(QString *executorId, const QString &cau
         if (notFound && chosen.notFound)
             *notFound = true;
         if (executorId->isEmpty())
-            return chosen.refusal
-                + (m_spot.fellBack() ? u" (it fell back to on-demand)"_s : u" (none is running)"_s);
+            return chosen.refusal + (m_spot.fellBack() ? u" (it fell back to on-demand)"_s : u" (none is running)"_s);
         return chosen.refusal;
     }
     *executorId = chosen.executorId;
@@ -902,10 +902,10 @@ QString ClusterController::interruptSpot(QString *executorId, const QString &cau
     ClusterEvent interruption;
     interruption.type = QLatin1StringView(ClusterEvent::kSpotInterruption);
     interruption.executorId = *executorId;
-    interruption.reason = u"Spot capacity reclaimed (%1): worker %2 lost; %3 interruption(s) in the last %4 s"_s
-                              .arg(cause, *executorId)
-                              .arg(plan.interruptionsInWindow)
-                              .arg(i.spec.spot.fallbackWindowSeconds);
+    interruption.reason
+        = u"Spot capacity reclaimed (%1): worker %2 lost; %3 interruption(s) in the last %4 s"_s.arg(cause, *executorId)
+              .arg(plan.interruptionsInWindow)
+              .arg(i.spec.spot.fallbackWindowSeconds);
     interruption.from = before;
     interruption.to = before - 1;
     interruption.metrics = plan.numbers;
@@ -959,8 +959,8 @@ void ClusterController::interruptSpotAtRandom()
     for (const StoredExecutor &e : std::as_const(m_executors))
         if (e.executor.market == Market::Spot && e.executor.status == ExecutorStatus::Running && !e.retireRequested)
             spotWorkers.append(e.executor.id);
-    const QStringList hit = m_spot.drawReclaims(elapsedMs, spotWorkers,
-                                                [] { return QRandomGenerator::global()->generateDouble(); });
+    const QStringList hit
+        = m_spot.drawReclaims(elapsedMs, spotWorkers, [] { return QRandomGenerator::global()->generateDouble(); });
     for (QString id : hit)
         interruptSpot(&id, u"random, %1 per hour"_s.arg(i.spec.spot.interruptionsPerHour));
 }
@@ -978,9 +978,9 @@ QString ClusterController::writeBootstrapPlan(const QString &node, bool head)
     const QString result = dir + u'/' + node + u".result.json"_s;
     m_host.removeFile(result);
     const QString planPath = dir + u'/' + node + u".plan.json"_s;
-    if (!m_host.writeFile(planPath, QJsonDocument(QJsonObject{{u"node"_s, node}, {u"result"_s, result},
-                                                             {u"actions"_s, actions}})
-                                        .toJson()))
+    if (!m_host.writeFile(
+            planPath,
+            QJsonDocument(QJsonObject{{u"node"_s, node}, {u"result"_s, result}, {u"actions"_s, actions}}).toJson()))
         return {};
     return planPath;
 }
@@ -1013,7 +1013,9 @@ QString ClusterController::headExitReason() const
     const QString head = m_driver ? m_driver->headName() : u"head"_s;
     if (const auto failure = bootstrapFailure(head))
         return *failure;
-    return u"The %1 process (pid %2) exited: see %3/logs/%1.log"_s.arg(head).arg(m_record.schedulerPid).arg(clusterDir());
+    return u"The %1 process (pid %2) exited: see %3/logs/%1.log"_s.arg(head)
+        .arg(m_record.schedulerPid)
+        .arg(clusterDir());
 }
 
 QString ClusterController::stallWorker(QString *executorId, int seconds, bool *notFound)
@@ -1192,12 +1194,13 @@ void ClusterController::replaceLostWorkers()
         ClusterEvent event;
         event.type = QLatin1StringView(started ? ClusterEvent::kWorkerReplaced : ClusterEvent::kScaleFailed);
         event.executorId = replacement.executor.id;
-        const QString lost = replacesALoss ? u"lost %1 (%2)"_s.arg(loss.executorId, loss.reason)
-                                           : u"a worker that did not start"_s;
-        event.reason = started ? u"Worker %1 (%2) replaces %3: the cluster keeps its requested %4 workers"_s.arg(
-                                     replacement.executor.id, toString(replacement.executor.market), lost)
-                                     .arg(i.spec.workers)
-                               : u"Cannot start a replacement for %1: %2"_s.arg(lost, replacement.executor.statusReason);
+        const QString lost
+            = replacesALoss ? u"lost %1 (%2)"_s.arg(loss.executorId, loss.reason) : u"a worker that did not start"_s;
+        event.reason = started
+            ? u"Worker %1 (%2) replaces %3: the cluster keeps its requested %4 workers"_s
+                  .arg(replacement.executor.id, toString(replacement.executor.market), lost)
+                  .arg(i.spec.workers)
+            : u"Cannot start a replacement for %1: %2"_s.arg(lost, replacement.executor.statusReason);
         event.from = before;
         event.to = started ? before + 1 : before;
         event.metrics = QJsonObject{{u"market"_s, toString(replacement.executor.market)},
@@ -1305,22 +1308,21 @@ void ClusterController::startJob(JobSlot &slot)
             setState(ClusterState::Running, u"Job %1 is running"_s.arg(jobId));
         Q_EMIT changed();
     });
-    connect(process, &engine::JobProcess::finished, this, [this, jobId](int exitCode, bool crashed) {
-        onJobFinished(jobId, exitCode, crashed);
-    });
-    connect(process, &engine::JobProcess::failedToStart, this, [this, jobId, process, program = plan.process.program](
-                                                                   const QString &why) {
-        for (JobSlot &s : m_jobs) {
-            if (s.stored.job.id != jobId)
-                continue;
-            s.stored.job.state = JobState::Failed;
-            s.stored.job.stateReason = u"Cannot start %1: %2"_s.arg(program, why);
-            s.stored.job.endedAt = now();
-            saveJob(s);
-        }
-        process->deleteLater();
-        Q_EMIT changed();
-    });
+    connect(process, &engine::JobProcess::finished, this,
+            [this, jobId](int exitCode, bool crashed) { onJobFinished(jobId, exitCode, crashed); });
+    connect(process, &engine::JobProcess::failedToStart, this,
+            [this, jobId, process, program = plan.process.program](const QString &why) {
+                for (JobSlot &s : m_jobs) {
+                    if (s.stored.job.id != jobId)
+                        continue;
+                    s.stored.job.state = JobState::Failed;
+                    s.stored.job.stateReason = u"Cannot start %1: %2"_s.arg(program, why);
+                    s.stored.job.endedAt = now();
+                    saveJob(s);
+                }
+                process->deleteLater();
+                Q_EMIT changed();
+            });
 }
 
 void ClusterController::refreshLogTail(JobSlot &slot) const

@@ -335,7 +335,8 @@ QList<MetricSampler::Source> MetricSampler::sourcesOf(const QList<ClusterControl
             r.memoryLimitBytes = x.memoryLimitBytes;
             if (e.dashboardPort > 0) {
                 const QString host = QUrl(x.address).host();
-                r.metricsUrl = u"http://%1:%2/metrics"_s.arg(host.isEmpty() ? u"127.0.0.1"_s : host).arg(e.dashboardPort);
+                r.metricsUrl
+                    = u"http://%1:%2/metrics"_s.arg(host.isEmpty() ? u"127.0.0.1"_s : host).arg(e.dashboardPort);
             }
             // A stale identity (its poll failing) must not read as "no traffic".
             const bool fresh = x.updatedAt.isValid() && x.updatedAt.msecsTo(nowUtc) <= 3 * config.pollIntervalMs;
@@ -344,8 +345,8 @@ QList<MetricSampler::Source> MetricSampler::sourcesOf(const QList<ClusterControl
                 r.bytesOutTotal = x.bytesOutTotal;
                 r.identityAtMs = x.updatedAt.toMSecsSinceEpoch();
                 if (r.metricsUrl.isEmpty())
-                    r.polled = SourceExecutor::Polled{x.memoryManagedBytes, x.memoryUnmanagedBytes, x.memorySpilledBytes,
-                                                      x.tasksExecuting};
+                    r.polled = SourceExecutor::Polled{x.memoryManagedBytes, x.memoryUnmanagedBytes,
+                                                      x.memorySpilledBytes, x.tasksExecuting};
             }
             if (r.metricsUrl.isEmpty() && !r.polled)
                 continue; // nothing to scrape and nothing fresh: a gap

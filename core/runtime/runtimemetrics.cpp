@@ -120,11 +120,12 @@ QByteArray renderPrometheus(const RuntimeMetricsSnapshot &s)
                    total += c.dollarsPerHour;
                sample(o, "clusterdeck_cost_dollars_per_hour", {}, total);
            });
-    family(out, "clusterdeck_open_incidents", "gauge", "Incidents of a live cluster not yet ended.", [&](QByteArray &o) {
-        for (const auto &c : s.clusters)
-            if (c.openIncidents >= 0)
-                sample(o, "clusterdeck_open_incidents", {{"cluster", c.cluster}}, c.openIncidents);
-    });
+    family(out, "clusterdeck_open_incidents", "gauge", "Incidents of a live cluster not yet ended.",
+           [&](QByteArray &o) {
+               for (const auto &c : s.clusters)
+                   if (c.openIncidents >= 0)
+                       sample(o, "clusterdeck_open_incidents", {{"cluster", c.cluster}}, c.openIncidents);
+           });
     return out;
 }
 

@@ -44,7 +44,8 @@ public:
     std::optional<double> interruptionsLastHour(qint64 nowMs) const;
     // Game days: of `spotWorkers` (running, not retiring), the ones reclaimed after `elapsedMs` at the
     // configured rate per worker and hour (a Poisson process each). `uniform` draws from [0, 1).
-    QStringList drawReclaims(qint64 elapsedMs, const QStringList &spotWorkers, const std::function<double()> &uniform) const;
+    QStringList drawReclaims(qint64 elapsedMs, const QStringList &spotWorkers,
+                             const std::function<double()> &uniform) const;
 
     static constexpr qint64 kHourMs = 3600 * 1000;
 

@@ -184,8 +184,10 @@ static void appendSamples(const QString &folder, const QString &engine, QJsonArr
                     description = text.mid(start + 3, end - start - 3).simplified();
             }
         }
-        result->append(QJsonObject{{u"name"_s, fi.completeBaseName()}, {u"engine"_s, engine},
-                                   {u"path"_s, fi.absoluteFilePath()}, {u"description"_s, description}});
+        result->append(QJsonObject{{u"name"_s, fi.completeBaseName()},
+                                   {u"engine"_s, engine},
+                                   {u"path"_s, fi.absoluteFilePath()},
+                                   {u"description"_s, description}});
     }
 }
 
@@ -204,7 +206,8 @@ QJsonArray Supervisor::engines() const
     QJsonArray result;
     for (const EngineKind kind : {EngineKind::Dask, EngineKind::Spark}) {
         const QString missing = engine::missingForEngine(kind, m_config);
-        result.append(QJsonObject{{u"engine"_s, toString(kind)}, {u"available"_s, missing.isEmpty()}, {u"reason"_s, missing}});
+        result.append(
+            QJsonObject{{u"engine"_s, toString(kind)}, {u"available"_s, missing.isEmpty()}, {u"reason"_s, missing}});
     }
     return result;
 }

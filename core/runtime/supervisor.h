@@ -84,9 +84,9 @@ public:
     // (stall only, default 10)}; *result says what was hit.
     Outcome chaos(const QString &id, const QJsonObject &body, QJsonObject *result);
     // A guarded action, as the console's incident page asks for it once the user confirmed: {"action":
-    // "scale" | "cancel-job" | "terminate", "workers" (scale), "jobId" (cancel-job), "incidentId" (the audit's actor is the caller's credential, not a field)
-    // (optional)}. Whatever the outcome, it is written to the audit log with the state before and after;
-    // *result is {"audit": entry, "cluster" or "job": the result}.
+    // "scale" | "cancel-job" | "terminate", "workers" (scale), "jobId" (cancel-job), "incidentId" (the audit's actor is
+    // the caller's credential, not a field) (optional)}. Whatever the outcome, it is written to the audit log with the
+    // state before and after; *result is {"audit": entry, "cluster" or "job": the result}.
     //
     // "resubmit-larger" (with "jobId"): the job again (same sample or script, same arguments) on a new cluster
     // cloned from this one's spec with the next larger instance type (InstanceCatalog::nextLarger), as an EMR
@@ -126,7 +126,10 @@ private:
     RuntimeStore m_store;
     InstanceCatalog m_catalog;
     QNetworkAccessManager m_network;
-    engine::LocalHost m_host{m_config.dataDir.isEmpty() ? QString() : m_config.dataDir + QStringLiteral("/processes.tsv")}; // where the clusters' processes run: this machine
+    engine::LocalHost m_host{
+        m_config.dataDir.isEmpty()
+            ? QString()
+            : m_config.dataDir + QStringLiteral("/processes.tsv")}; // where the clusters' processes run: this machine
     QMap<QString, ClusterController *> m_clusters; // insertion order kept in m_order
     QStringList m_order;
     MetricSampler *m_sampler = nullptr; // a child: stops its storage thread before the controllers go

@@ -30,26 +30,33 @@ bool DataDirLock::acquire(const QString &dataDir, QString *error)
     // O_CREAT on an existing file changes nothing in it; O_CLOEXEC keeps engines from inheriting the lock.
     const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0) {
-        *error = u"cannot open the lock file %1: %2"_s.arg(QString::fromLocal8Bit(path), QString::fromLocal8Bit(std::strerror(errno)));
+        *error = u"cannot open the lock file %1: %2"_s.arg(QString::fromLocal8Bit(path),
+                                                           QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
-    struct flock lock{};
+    struct flock lock
+    {
+    };
     lock.l_type = F_WRLCK;
     lock.l_whence = SEEK_SET;
     if (::fcntl(fd, F_SETLK, &lock) != 0) {
         const int setError = errno;
         // A POSIX record lock reports its holder's PID (F_GETLK); the file's own text is not needed.
-        struct flock holder{};
+        struct flock holder
+        {
+        };
         holder.l_type = F_WRLCK;
         holder.l_whence = SEEK_SET;
         const bool known = ::fcntl(fd, F_GETLK, &holder) == 0 && holder.l_type != F_UNLCK;
         ::close(fd);
         if (setError == EACCES || setError == EAGAIN)
             *error = known ? u"another clusterdeck-runtime (pid %1) is using the data dir %2; stop it first, or give "
-                             "this one another --data-dir"_s.arg(holder.l_pid).arg(dataDir)
+                             "this one another --data-dir"_s.arg(holder.l_pid)
+                                 .arg(dataDir)
                            : u"another process holds the lock %1"_s.arg(QString::fromLocal8Bit(path));
         else
-            *error = u"cannot lock %1: %2"_s.arg(QString::fromLocal8Bit(path), QString::fromLocal8Bit(std::strerror(setError)));
+            *error = u"cannot lock %1: %2"_s.arg(QString::fromLocal8Bit(path),
+                                                 QString::fromLocal8Bit(std::strerror(setError)));
         return false;
     }
     // Ours: say whose it is, for people reading the file.

@@ -38,7 +38,8 @@ QByteArray loadOrCreateTokenKey(const QString &path, QString *error)
         }
         const QByteArray key = existing.readAll();
         if (key.size() != crypto_generichash_KEYBYTES) {
-            *error = u"%1 holds %2 bytes, not a %3-byte key"_s.arg(path).arg(key.size()).arg(crypto_generichash_KEYBYTES);
+            *error
+                = u"%1 holds %2 bytes, not a %3-byte key"_s.arg(path).arg(key.size()).arg(crypto_generichash_KEYBYTES);
             return {};
         }
         return key;

@@ -71,8 +71,8 @@ AuditRecord auditFrom(const QSqlQuery &q)
     return e;
 }
 
-const char *const kAuditColumns =
-    "seq, at, user, role, action, target, request, outcome, detail, request_seq, prev_hash, hash";
+const char *const kAuditColumns
+    = "seq, at, user, role, action, target, request, outcome, detail, request_seq, prev_hash, hash";
 
 } // namespace
 
@@ -232,10 +232,10 @@ std::optional<AuditRecord> SecurityStore::appendAudit(AuditRecord entry)
     entry.hash = entry.computeHash();
     QSqlQuery q(db);
     q.prepare(u"INSERT INTO audit (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"_s.arg(QLatin1StringView(kAuditColumns)));
-    for (const QVariant &v : {QVariant(entry.seq), QVariant(ms(entry.at)), text(entry.user), text(entry.role),
-                              text(entry.action), text(entry.target), text(entry.request), text(entry.outcome),
-                              text(entry.detail), QVariant(entry.requestSeq),
-                              text(QString::fromLatin1(entry.prevHash)), text(QString::fromLatin1(entry.hash))})
+    for (const QVariant &v :
+         {QVariant(entry.seq), QVariant(ms(entry.at)), text(entry.user), text(entry.role), text(entry.action),
+          text(entry.target), text(entry.request), text(entry.outcome), text(entry.detail), QVariant(entry.requestSeq),
+          text(QString::fromLatin1(entry.prevHash)), text(QString::fromLatin1(entry.hash))})
         q.addBindValue(v);
     if (!q.exec() || !db.commit()) {
         db.rollback();

@@ -461,20 +461,21 @@ IncidentList detectExecutorLost(const ClusterFacts &facts, const Thresholds &)
                 && (!replacedAt || ms(y.startedAt) < *replacedAt))
                 replacedAt = ms(y.startedAt);
         }
-        const int running = int(std::count_if(facts.executors.cbegin(), facts.executors.cend(), [](const ExecutorFacts &e) {
-            return !e.retireRequested
-                && (e.executor.status == ExecutorStatus::Running || e.executor.status == ExecutorStatus::Paused);
-        }));
+        const int running
+            = int(std::count_if(facts.executors.cbegin(), facts.executors.cend(), [](const ExecutorFacts &e) {
+                  return !e.retireRequested
+                      && (e.executor.status == ExecutorStatus::Running || e.executor.status == ExecutorStatus::Paused);
+              }));
         const bool below = isActive(facts.state) && !replacedAt && running < facts.requestedWorkers;
         std::optional<qint64> end = hit.isEmpty() ? std::optional<qint64>(lostAt) : lastEnd(hit);
         if (below)
             end.reset();
         else if (end && replacedAt)
             end = std::max(*end, *replacedAt);
-        const QString capacity = below ? u"; the cluster runs %1 of its %2 requested workers until a replacement registers"_s
-                                             .arg(running)
-                                             .arg(facts.requestedWorkers)
-                                       : QString();
+        const QString capacity = below
+            ? u"; the cluster runs %1 of its %2 requested workers until a replacement registers"_s.arg(running).arg(
+                facts.requestedWorkers)
+            : QString();
         Incident i = make(IncidentType::ExecutorLost, x.id, severity, lostAt, end, summary + capacity);
         QStringList events{u"%1 lost at %2: %3"_s.arg(x.id, x.endedAt.toString(Qt::ISODateWithMs), x.statusReason)};
         if (x.startedAt.isValid())
@@ -768,8 +769,8 @@ IncidentList detectJobStalled(const ClusterFacts &facts, const Thresholds &t)
             const Series *executing = facts.find(u"tasks_executing"_s, x.id);
             const Point *last = executing && !executing->points.isEmpty() ? &executing->points.last() : nullptr;
             if (!last || facts.nowMs - last->tMs > 5 * kSecond)
-                silent.append(u"%1 (no report since %2)"_s.arg(x.id, last ? at(last->tMs).toString(u"HH:mm:ss"_s)
-                                                                           : u"the window began"_s));
+                silent.append(u"%1 (no report since %2)"_s.arg(
+                    x.id, last ? at(last->tMs).toString(u"HH:mm:ss"_s) : u"the window began"_s));
             else if (last->value == 0)
                 idle.append(x.id);
         }
@@ -779,11 +780,11 @@ IncidentList detectJobStalled(const ClusterFacts &facts, const Thresholds &t)
             who += u"; silent: "_s + silent.join(u", "_s);
         if (!idle.isEmpty())
             who += u"; idle: "_s + idle.join(u", "_s);
-        const QString summary = u"Job %1 (%2) has made no progress for %3: no task finished since %4 while %5 task(s) "
-                                "remain%6"_s.arg(job.id, job.name, seconds(double(stalledS)),
-                                                 at(lastProgress).toString(u"HH:mm:ss"_s))
-                                    .arg(remaining)
-                                    .arg(who);
+        const QString summary
+            = u"Job %1 (%2) has made no progress for %3: no task finished since %4 while %5 task(s) "
+              "remain%6"_s.arg(job.id, job.name, seconds(double(stalledS)), at(lastProgress).toString(u"HH:mm:ss"_s))
+                  .arg(remaining)
+                  .arg(who);
         Incident i = make(IncidentType::JobStalled, job.id, severity, lastProgress, std::nullopt, summary);
         QStringList progress{
             u"last progress at %1: %2"_s.arg(at(lastProgress).toString(Qt::ISODateWithMs),

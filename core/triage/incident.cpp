@@ -14,8 +14,8 @@ namespace cdeck::triage {
 namespace {
 
 const char *const kSeverityNames[] = {"NONE", "LOW", "MODERATE", "SEVERE", "CRITICAL"};
-const char *const kTypeNames[] = {"executor_oom",      "shuffle_skew", "executor_lost", "network_stall",
-                                  "permission_denied", "idle_cluster", "retry_storm",       "job_stalled", "slo_burn"};
+const char *const kTypeNames[] = {"executor_oom", "shuffle_skew", "executor_lost", "network_stall", "permission_denied",
+                                  "idle_cluster", "retry_storm",  "job_stalled",   "slo_burn"};
 
 QString iso(const QDateTime &dt)
 {

@@ -20,7 +20,17 @@ enum class Severity { None, Low, Moderate, Severe, Critical };
 QString toString(Severity severity); // "NONE" ... "CRITICAL"
 std::optional<Severity> severityFromString(const QString &text);
 
-enum class IncidentType { ExecutorOom, ShuffleSkew, ExecutorLost, NetworkStall, PermissionDenied, IdleCluster, RetryStorm, JobStalled, SloBurn };
+enum class IncidentType {
+    ExecutorOom,
+    ShuffleSkew,
+    ExecutorLost,
+    NetworkStall,
+    PermissionDenied,
+    IdleCluster,
+    RetryStorm,
+    JobStalled,
+    SloBurn
+};
 QString toString(IncidentType type); // "executor_oom", "shuffle_skew", ...
 std::optional<IncidentType> incidentTypeFromString(const QString &text);
 QList<IncidentType> allIncidentTypes();

@@ -94,12 +94,11 @@ private Q_SLOTS:
         f.close();
         f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QVERIFY(m_server.listen());
-        m_server.responses.insert(
-            "GET /api/v1/clusters",
-            {ReplayServer::ok("[" + clusterJson("c-aaaaaaaaaa", "etl", "WAITING") + ","
-                              + clusterJson("c-bbbbbbbbbb", "etl", "TERMINATED") + ","
-                              + clusterJson("c-cccccccccc", "twice", "WAITING") + ","
-                              + clusterJson("c-dddddddddd", "twice", "RUNNING") + "]")});
+        m_server.responses.insert("GET /api/v1/clusters",
+                                  {ReplayServer::ok("[" + clusterJson("c-aaaaaaaaaa", "etl", "WAITING") + ","
+                                                    + clusterJson("c-bbbbbbbbbb", "etl", "TERMINATED") + ","
+                                                    + clusterJson("c-cccccccccc", "twice", "WAITING") + ","
+                                                    + clusterJson("c-dddddddddd", "twice", "RUNNING") + "]")});
         m_server.responses.insert("GET /api/v1/clusters/c-aaaaaaaaaa",
                                   {ReplayServer::ok(clusterJson("c-aaaaaaaaaa", "etl", "WAITING"))});
         m_server.responses.insert("GET /api/v1/clusters/c-bbbbbbbbbb",
@@ -139,16 +138,20 @@ private Q_SLOTS:
         QCOMPARE(cli(connection() + QStringList{u"executors"_s, u"c-aaaaaaaaaa"_s, u"--dot"_s}).exitCode, 2);
         QCOMPARE(cli(connection() + QStringList{u"cluster"_s, u"frobnicate"_s}).exitCode, 2);
         QCOMPARE(cli(connection()).exitCode, 2); // no command
-        QCOMPARE(cli(connection() + QStringList{u"cluster"_s, u"scale"_s, u"--workers"_s, u"2"_s}).exitCode, 2); // no CLUSTER
+        QCOMPARE(cli(connection() + QStringList{u"cluster"_s, u"scale"_s, u"--workers"_s, u"2"_s}).exitCode,
+                 2); // no CLUSTER
         QCOMPARE(cli(connection() + QStringList{u"--timeout"_s, u"0"_s, u"cluster"_s, u"list"_s}).exitCode, 2);
-        QCOMPARE(cli(connection() + QStringList{u"cluster"_s, u"launch"_s, u"--name"_s, u"x"_s, u"--workers"_s,
-                                                 u"two"_s}).exitCode, 2);
+        QCOMPARE(
+            cli(connection() + QStringList{u"cluster"_s, u"launch"_s, u"--name"_s, u"x"_s, u"--workers"_s, u"two"_s})
+                .exitCode,
+            2);
         QVERIFY(m_server.seen.isEmpty());
     }
 
     void globalOptionsAfterTheCommand()
     {
-        const Run r = cli({u"cluster"_s, u"list"_s, u"--json"_s, u"--runtime"_s, url(), u"--token-file"_s, m_tokenFile});
+        const Run r
+            = cli({u"cluster"_s, u"list"_s, u"--json"_s, u"--runtime"_s, url(), u"--token-file"_s, m_tokenFile});
         QCOMPARE(r.exitCode, 0);
         const QJsonDocument doc = QJsonDocument::fromJson(r.out);
         QVERIFY(doc.isArray());
@@ -162,9 +165,9 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(QJsonDocument::fromJson(r.out).isArray());
         // The command line wins over the environment.
-        const Run wrong = cli({u"--json"_s, u"--runtime"_s, url(), u"cluster"_s, u"list"_s},
-                              {{u"CLUSTERDECK_RUNTIME"_s, u"http://127.0.0.1:1"_s},
-                               {u"CLUSTERDECK_TOKEN_FILE"_s, m_tokenFile}});
+        const Run wrong
+            = cli({u"--json"_s, u"--runtime"_s, url(), u"cluster"_s, u"list"_s},
+                  {{u"CLUSTERDECK_RUNTIME"_s, u"http://127.0.0.1:1"_s}, {u"CLUSTERDECK_TOKEN_FILE"_s, m_tokenFile}});
         QCOMPARE(wrong.exitCode, 0);
     }
 
@@ -191,8 +194,10 @@ private Q_SLOTS:
     {
         m_server.responses.insert(
             "POST /api/v1/users",
-            {ReplayServer::httpResponse(201, "Created", "{\"name\":\"alice\",\"role\":\"scientist\",\"token\":\"cdk_secret\"}")});
-        const Run r = cli(connection() + QStringList{u"user"_s, u"add"_s, u"alice"_s, u"--role"_s, u"scientist"_s, u"--json"_s});
+            {ReplayServer::httpResponse(201, "Created",
+                                        "{\"name\":\"alice\",\"role\":\"scientist\",\"token\":\"cdk_secret\"}")});
+        const Run r = cli(connection()
+                          + QStringList{u"user"_s, u"add"_s, u"alice"_s, u"--role"_s, u"scientist"_s, u"--json"_s});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject added = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(added.value(u"name"_s).toString(), u"alice"_s);
@@ -231,8 +236,8 @@ private Q_SLOTS:
         QCOMPARE(away.exitCode, 3);
         QCOMPARE(away.errJson().object().value(u"exitCode"_s).toInt(), 3);
         // No token: exit 3, and the message says where it looked.
-        const Run noToken = cli({u"--runtime"_s, url(), u"--token-file"_s, m_dir.path() + u"/missing"_s,
-                                 u"cluster"_s, u"list"_s});
+        const Run noToken
+            = cli({u"--runtime"_s, url(), u"--token-file"_s, m_dir.path() + u"/missing"_s, u"cluster"_s, u"list"_s});
         QCOMPARE(noToken.exitCode, 3);
         QVERIFY2(noToken.err.contains("missing"), noToken.err.constData());
     }
@@ -241,8 +246,9 @@ private Q_SLOTS:
     {
         // "--from -15m" is a relative time, not an option; the command reaches the runtime.
         m_server.responses.insert("GET /api/v1/clusters/c-aaaaaaaaaa/metrics", {ReplayServer::ok("[]")});
-        const Run r = cli(connection() + QStringList{u"--json"_s, u"metrics"_s, u"etl"_s, u"--from"_s, u"-15m"_s,
-                                                      u"--series"_s, u"memory_bytes"_s});
+        const Run r = cli(connection()
+                          + QStringList{u"--json"_s, u"metrics"_s, u"etl"_s, u"--from"_s, u"-15m"_s, u"--series"_s,
+                                        u"memory_bytes"_s});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(seenPaths().contains("GET /api/v1/clusters/c-aaaaaaaaaa/metrics"));
         QVERIFY(m_server.seen.last().query.contains("from="));

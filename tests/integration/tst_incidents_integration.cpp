@@ -304,8 +304,9 @@ private Q_SLOTS:
         QCOMPARE(restored.capacityReason, QString());
         // The job recovered and the count is back: the incident is over, ended when both were true.
         QTRY_VERIFY_WITH_TIMEOUT(!incident(u"executor_lost"_s, victim).value(u"end"_s).isNull(), 10000);
-        QCOMPARE(QDateTime::fromString(incident(u"executor_lost"_s, victim).value(u"end"_s).toString(), Qt::ISODateWithMs),
-                 std::max(job.endedAt, executor(replacementId).startedAt));
+        QCOMPARE(
+            QDateTime::fromString(incident(u"executor_lost"_s, victim).value(u"end"_s).toString(), Qt::ISODateWithMs),
+            std::max(job.endedAt, executor(replacementId).startedAt));
         // The 3 s stall earlier was under the 10 s threshold: no network stall was raised for it. (A worker
         // busy alone with the whole shuffle on a loaded machine may be silent long enough later: not this.)
         for (const QJsonValue &v : incidents()) {
@@ -443,8 +444,11 @@ private Q_SLOTS:
         // The actor on the record is the user the token belongs to (the token file's: "admin"), never the
         // name the body brings.
         const QString incidentId = incident(u"executor_oom"_s).value(u"id"_s).toString();
-        ApiReply r = api("POST", path, {{u"action"_s, u"scale"_s}, {u"workers"_s, 2}, {u"actor"_s, u"test:oncall"_s},
-                               {u"incidentId"_s, incidentId}});
+        ApiReply r = api("POST", path,
+                         {{u"action"_s, u"scale"_s},
+                          {u"workers"_s, 2},
+                          {u"actor"_s, u"test:oncall"_s},
+                          {u"incidentId"_s, incidentId}});
         QCOMPARE(r.httpStatus, 202);
         const QJsonObject audit = r.body.toObject().value(u"audit"_s).toObject();
         QCOMPARE(audit.value(u"action"_s).toString(), u"scale"_s);
@@ -640,7 +644,8 @@ private Q_SLOTS:
         for (const Executor &e : executors()) {
             if (e.status != ExecutorStatus::Running)
                 continue;
-            QCOMPARE(cli({u"chaos"_s, m_clusterId, u"stall-worker"_s, u"--executor"_s, e.id, u"--seconds"_s, u"25"_s}), 0);
+            QCOMPARE(cli({u"chaos"_s, m_clusterId, u"stall-worker"_s, u"--executor"_s, e.id, u"--seconds"_s, u"25"_s}),
+                     0);
             stalled.append(e.id);
         }
         QVERIFY(!stalled.isEmpty());

@@ -115,7 +115,8 @@ private:
         connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         loop.exec();
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-        QVERIFY(reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(u"text/plain; version=0.0.4"_s));
+        QVERIFY(
+            reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(u"text/plain; version=0.0.4"_s));
         const QByteArray text = reply->readAll();
         reply->deleteLater();
         QProcess promtool;
@@ -128,11 +129,15 @@ private:
         QVERIFY2(promtool.exitCode() == 0 && said.trimmed().isEmpty(), QByteArray(said + "\n---\n" + text).constData());
         QVERIFY2(text.contains("clusterdeck_clusters{state=\"WAITING\"} 1\n"), text.constData());
         const QByteArray c = waitingCluster.toLatin1();
-        QVERIFY2(text.contains(QByteArray("clusterdeck_executors{cluster=\"" + c + "\",status=\"running\"} 1\n")), text.constData());
-        QVERIFY(text.contains(QByteArray("clusterdeck_executor_memory_limit_bytes{cluster=\"" + c + "\",executor=\"w1\"} 1073741824\n")));
+        QVERIFY2(text.contains(QByteArray("clusterdeck_executors{cluster=\"" + c + "\",status=\"running\"} 1\n")),
+                 text.constData());
+        QVERIFY(text.contains(
+            QByteArray("clusterdeck_executor_memory_limit_bytes{cluster=\"" + c + "\",executor=\"w1\"} 1073741824\n")));
         // Its rate from the ledger: the master and one worker, $0.24 an hour each.
-        QVERIFY2(text.contains(QByteArray("clusterdeck_cluster_cost_dollars_per_hour{cluster=\"" + c + "\",name=\"sci-1\"} 0.47999999999999998\n"))
-                     || text.contains(QByteArray("clusterdeck_cluster_cost_dollars_per_hour{cluster=\"" + c + "\",name=\"sci-1\"} 0.48\n")),
+        QVERIFY2(text.contains(QByteArray("clusterdeck_cluster_cost_dollars_per_hour{cluster=\"" + c
+                                          + "\",name=\"sci-1\"} 0.47999999999999998\n"))
+                     || text.contains(QByteArray("clusterdeck_cluster_cost_dollars_per_hour{cluster=\"" + c
+                                                 + "\",name=\"sci-1\"} 0.48\n")),
                  text.constData());
         QVERIFY(text.contains(QByteArray("clusterdeck_open_incidents{cluster=\"" + c + "\"} ")));
     }
@@ -278,7 +283,8 @@ private Q_SLOTS:
         int deniedEntries = 0;
         for (const QJsonValue &v : auditEntries(u"limit=10000"_s)) {
             const QJsonObject e = v.toObject();
-            if (e.value(u"outcome"_s).toString() == "denied"_L1 && e.value(u"user"_s).toString().startsWith(u"matrix-"_s))
+            if (e.value(u"outcome"_s).toString() == "denied"_L1
+                && e.value(u"user"_s).toString().startsWith(u"matrix-"_s))
                 ++deniedEntries;
         }
         QCOMPARE(deniedEntries, denied);
@@ -314,7 +320,8 @@ private Q_SLOTS:
         QVERIFY(!QJsonDocument(budgets).toJson().contains("audit")); // not added
         // With the log writable again the same call goes through, recorded before and after.
         QCOMPARE(send("POST", u"/budgets"_s, admin(), {{u"tag"_s, u"team=audit"_s}, {u"limit"_s, 10}}).status, 200);
-        const QJsonArray entries = auditEntries(u"action="_s + QString::fromLatin1(QUrl::toPercentEncoding(u"POST /budgets"_s)));
+        const QJsonArray entries
+            = auditEntries(u"action="_s + QString::fromLatin1(QUrl::toPercentEncoding(u"POST /budgets"_s)));
         QVERIFY(entries.size() >= 2);
         const QJsonObject requested = entries.at(entries.size() - 2).toObject();
         const QJsonObject outcome = entries.last().toObject();
@@ -337,13 +344,16 @@ private Q_SLOTS:
         QCOMPARE(refused.status, 403);
         QVERIFY(refused.body.toObject().value(u"detail"_s).toString().contains(u"admin"_s));
         QCOMPARE(send("POST", u"/clusters/"_s + m_clusterId + u"/scale"_s, scientist, {{u"workers"_s, 2}}).status, 403);
-        QCOMPARE(send("POST", u"/clusters/"_s + m_clusterId + u"/jobs"_s, scientist, {{u"sample"_s, u"etl_groupby"_s}}).status,
+        QCOMPARE(send("POST", u"/clusters/"_s + m_clusterId + u"/jobs"_s, scientist, {{u"sample"_s, u"etl_groupby"_s}})
+                     .status,
                  403);
         // An operator may (any cluster): a guarded action, and its actor is the operator, not the body's name.
-        const Answer action = send("POST", u"/clusters/"_s + m_clusterId + u"/actions"_s, m_tokens.value(Role::Operator),
-                                   {{u"action"_s, u"scale"_s}, {u"workers"_s, 1}, {u"actor"_s, u"mallory"_s}});
+        const Answer action
+            = send("POST", u"/clusters/"_s + m_clusterId + u"/actions"_s, m_tokens.value(Role::Operator),
+                   {{u"action"_s, u"scale"_s}, {u"workers"_s, 1}, {u"actor"_s, u"mallory"_s}});
         QVERIFY2(action.status != 403 && action.status != 401, qPrintable(QString::number(action.status)));
-        const QJsonArray clusterAudit = send("GET", u"/clusters/"_s + m_clusterId + u"/audit"_s, admin()).body.toArray();
+        const QJsonArray clusterAudit
+            = send("GET", u"/clusters/"_s + m_clusterId + u"/audit"_s, admin()).body.toArray();
         QVERIFY(!clusterAudit.isEmpty());
         QCOMPARE(clusterAudit.last().toObject().value(u"actor"_s).toString(), m_names.value(Role::Operator));
         const QJsonArray apiAudit = auditEntries(u"cluster="_s + m_clusterId);
@@ -354,13 +364,17 @@ private Q_SLOTS:
         QCOMPARE(send("DELETE", u"/clusters/"_s + m_clusterId, admin()).status, 202);
         const QDeadlineTimer deadline(120000);
         while (!deadline.hasExpired()) {
-            const QString state = send("GET", u"/clusters/"_s + m_clusterId, admin()).body.toObject().value(u"state"_s).toString();
+            const QString state
+                = send("GET", u"/clusters/"_s + m_clusterId, admin()).body.toObject().value(u"state"_s).toString();
             if (state.startsWith(u"TERMINATED"_s))
                 break;
             QThread::msleep(1000);
         }
-        QVERIFY(send("GET", u"/clusters/"_s + m_clusterId, admin()).body.toObject().value(u"state"_s).toString().startsWith(
-            u"TERMINATED"_s));
+        QVERIFY(send("GET", u"/clusters/"_s + m_clusterId, admin())
+                    .body.toObject()
+                    .value(u"state"_s)
+                    .toString()
+                    .startsWith(u"TERMINATED"_s));
     }
 
     void anOperatorsPlainLaunchIsAcceptedAndItsShellBootstrapRefused()
@@ -393,7 +407,8 @@ private Q_SLOTS:
     {
         const QByteArray sci = m_tokens.value(Role::Scientist);
         auto refusal = [&](const Answer &a) -> QString {
-            return a.body.toObject().value(u"error"_s).toString() + u": "_s + a.body.toObject().value(u"detail"_s).toString();
+            return a.body.toObject().value(u"error"_s).toString() + u": "_s
+                + a.body.toObject().value(u"detail"_s).toString();
         };
         Answer a = send("POST", u"/clusters"_s, sci, {{u"name"_s, u"sci-big"_s}, {u"workers"_s, 4}});
         QCOMPARE(a.status, 403);
@@ -403,8 +418,9 @@ private Q_SLOTS:
         QVERIFY2(refusal(a).startsWith(u"quota exceeded: dollars per hour: $0.96/h"_s), qPrintable(refusal(a)));
         QVERIFY(refusal(a).contains(u"quota of $0.80/h"_s));
         // A managed cluster counts at its maximum.
-        a = send("POST", u"/clusters"_s, sci,
-                 {{u"name"_s, u"sci-managed"_s}, {u"scaling"_s, QJsonObject{{u"minWorkers"_s, 1}, {u"maxWorkers"_s, 5}}}});
+        a = send(
+            "POST", u"/clusters"_s, sci,
+            {{u"name"_s, u"sci-managed"_s}, {u"scaling"_s, QJsonObject{{u"minWorkers"_s, 1}, {u"maxWorkers"_s, 5}}}});
         QCOMPARE(a.status, 403);
         QVERIFY2(refusal(a).contains(u"workers: 5 "_s), qPrintable(refusal(a)));
         a = send("POST", u"/clusters"_s, sci, {{u"name"_s, u"sci-1"_s}, {u"workers"_s, 1}});
@@ -504,7 +520,8 @@ private Q_SLOTS:
         {
             QTcpSocket s;
             QVERIFY(connectRaw(s));
-            s.write("GET /api/v1/whoami HTTP/1.1\r\nHost: localhost\r\nX-Filler: " + QByteArray(64 * 1024, 'a') + "\r\n\r\n");
+            s.write("GET /api/v1/whoami HTTP/1.1\r\nHost: localhost\r\nX-Filler: " + QByteArray(64 * 1024, 'a')
+                    + "\r\n\r\n");
             QVERIFY(answer(s, 5000).startsWith("HTTP/1.1 431"));
         }
         {
@@ -572,16 +589,12 @@ private Q_SLOTS:
         QCOMPARE(runtimeCommand({u"audit"_s, u"verify"_s, u"--data-dir"_s, m_runtime.dataDir()}, &said), 0);
         QVERIFY2(said.contains("intact"), said.constData());
         // Rewriting history needs the triggers gone first; the chain still tells.
-        QVERIFY(onSecurityDb({u"DROP TRIGGER audit_no_update"_s,
-                              u"UPDATE audit SET user = 'nobody' WHERE seq = 3"_s}));
+        QVERIFY(onSecurityDb({u"DROP TRIGGER audit_no_update"_s, u"UPDATE audit SET user = 'nobody' WHERE seq = 3"_s}));
         QCOMPARE(runtimeCommand({u"audit"_s, u"verify"_s, u"--data-dir"_s, m_runtime.dataDir()}, &said), 1);
         QVERIFY2(said.contains("entry 3"), said.constData());
     }
 
-    void cleanupTestCase()
-    {
-        m_runtime.stopAndReap();
-    }
+    void cleanupTestCase() { m_runtime.stopAndReap(); }
 };
 
 QTEST_GUILESS_MAIN(TestSecurityIntegration)

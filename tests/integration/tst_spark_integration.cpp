@@ -131,7 +131,8 @@ private:
     QString startWorker()
     {
         const QString id = u"w%1"_s.arg(m_nextWorker++);
-        engine::WorkerLaunch launch{id, m_clusterDir + u"/workers/"_s + id, m_clusterDir + u"/logs/"_s + id + u".log"_s};
+        engine::WorkerLaunch launch{id, m_clusterDir + u"/workers/"_s + id,
+                                    m_clusterDir + u"/logs/"_s + id + u".log"_s};
         QDir().mkpath(launch.workDir);
         QString error;
         const engine::ProcessHandle h = m_host.startDetached(m_driver->workerProcess(launch), &error);
@@ -207,7 +208,8 @@ private Q_SLOTS:
         m_master = m_host.startDetached(m_driver->headProcess(), &error);
         QVERIFY2(m_master.isValid(), qPrintable(error));
         QVERIFY2(waitFor([&] { return m_driver->discoverEndpoints().has_value(); }, 90),
-                 qPrintable(QString::fromUtf8(m_host.readFile(m_clusterDir + u"/logs/master.log"_s, 1 << 20).value_or(QByteArray()))));
+                 qPrintable(QString::fromUtf8(
+                     m_host.readFile(m_clusterDir + u"/logs/master.log"_s, 1 << 20).value_or(QByteArray()))));
         QVERIFY(m_driver->endpoints()->headAddress.startsWith(u"spark://127.0.0.1:"_s));
         QVERIFY(m_driver->endpoints()->uiUrl.startsWith(u"http://127.0.0.1:"_s));
         startWorker();
@@ -240,8 +242,9 @@ private Q_SLOTS:
         all.append(m_master);
         for (const engine::ProcessHandle &h : all)
             m_host.signal(h, engine::ProcessSignal::Terminate);
-        QVERIFY2(waitFor([&] { return m_host.aliveAmong(all).isEmpty() && processesOfCluster(m_clusterId).isEmpty(); }, 30),
-                 qPrintable(u"%1 process(es) left"_s.arg(processesOfCluster(m_clusterId).size())));
+        QVERIFY2(
+            waitFor([&] { return m_host.aliveAmong(all).isEmpty() && processesOfCluster(m_clusterId).isEmpty(); }, 30),
+            qPrintable(u"%1 process(es) left"_s.arg(processesOfCluster(m_clusterId).size())));
     }
 };
 

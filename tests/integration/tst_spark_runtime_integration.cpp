@@ -132,10 +132,14 @@ private:
                              .arg(e.bytesOutTotal)
                              .arg(e.memoryManagedBytes + e.memoryUnmanagedBytes)
                              .arg(e.memoryLimitBytes));
-        return u"cluster %1 (%2); "_s.arg(state(), cluster().value(u"capacityReason"_s).toString()) + lines.join(u"; "_s);
+        return u"cluster %1 (%2); "_s.arg(state(), cluster().value(u"capacityReason"_s).toString())
+            + lines.join(u"; "_s);
     }
 
-    QJsonObject job(const QString &id) { return api("GET", u"/clusters/%1/jobs/%2"_s.arg(m_clusterId, id)).body.toObject(); }
+    QJsonObject job(const QString &id)
+    {
+        return api("GET", u"/clusters/%1/jobs/%2"_s.arg(m_clusterId, id)).body.toObject();
+    }
     QString jobState(const QString &id) { return job(id).value(u"state"_s).toString(); }
     QString jobLog(const QString &id)
     {
@@ -162,7 +166,8 @@ private:
     {
         for (const QJsonValue &v : api("GET", u"/clusters/%1/incidents"_s.arg(m_clusterId)).body.toArray()) {
             const QJsonObject o = v.toObject();
-            if (o.value(u"type"_s).toString() == type && (subject.isEmpty() || o.value(u"subject"_s).toString() == subject))
+            if (o.value(u"type"_s).toString() == type
+                && (subject.isEmpty() || o.value(u"subject"_s).toString() == subject))
                 return o;
         }
         return {};
@@ -255,9 +260,11 @@ private Q_SLOTS:
             if (v.toObject().value(u"engine"_s).toString() == u"spark"_s)
                 spark = v.toObject();
         QCOMPARE(spark.value(u"available"_s).toBool(true), false);
-        QVERIFY2(spark.value(u"reason"_s).toString().contains(u"install-deps.sh"_s), qPrintable(spark.value(u"reason"_s).toString()));
-        const ApiReply launch = bare.api("POST", u"/clusters"_s,
-                                         QJsonObject{{u"name"_s, u"nospark"_s}, {u"engine"_s, u"spark"_s}, {u"workers"_s, 1}});
+        QVERIFY2(spark.value(u"reason"_s).toString().contains(u"install-deps.sh"_s),
+                 qPrintable(spark.value(u"reason"_s).toString()));
+        const ApiReply launch
+            = bare.api("POST", u"/clusters"_s,
+                       QJsonObject{{u"name"_s, u"nospark"_s}, {u"engine"_s, u"spark"_s}, {u"workers"_s, 1}});
         QCOMPARE(launch.httpStatus, 400);
         QVERIFY2(launch.fields.value(u"engine"_s).toString().contains(u"pyspark"_s), qPrintable(launch.message()));
         QVERIFY(bare.api("GET", u"/clusters"_s).body.toArray().isEmpty()); // nothing was created
@@ -274,7 +281,8 @@ private Q_SLOTS:
         qInfo("launch to WAITING with 2 Workers: %lld ms", m_step.elapsed());
         const QJsonObject c = cluster();
         QCOMPARE(c.value(u"runningWorkers"_s).toInt(), 2);
-        QVERIFY2(c.value(u"schedulerAddress"_s).toString().startsWith(u"spark://127.0.0.1:"_s), qPrintable(c.value(u"schedulerAddress"_s).toString()));
+        QVERIFY2(c.value(u"schedulerAddress"_s).toString().startsWith(u"spark://127.0.0.1:"_s),
+                 qPrintable(c.value(u"schedulerAddress"_s).toString()));
         QVERIFY(c.value(u"dashboardUrl"_s).toString().startsWith(u"http://127.0.0.1:"_s));
         QStringList history;
         for (const QJsonValue &h : c.value(u"stateHistory"_s).toArray())
@@ -286,7 +294,8 @@ private Q_SLOTS:
             QCOMPARE(e.memoryLimitBytes, qint64(1) << 30); // local.small: the Worker's --memory
             QVERIFY(e.address.startsWith(u"127.0.0.1:"_s));
             // A Worker, bound to loopback, its pid leading its process group.
-            QVERIFY2(commandOf(e.pid).contains(u"org.apache.spark.deploy.worker.Worker"_s), qPrintable(commandOf(e.pid)));
+            QVERIFY2(commandOf(e.pid).contains(u"org.apache.spark.deploy.worker.Worker"_s),
+                     qPrintable(commandOf(e.pid)));
             QVERIFY(commandOf(e.pid).contains(u"--host 127.0.0.1"_s));
             QCOMPARE(qint64(::getpgid(pid_t(e.pid))), e.pid);
             // Workers run user Python: never as root (they run as the job user when the runtime is root).
@@ -307,16 +316,20 @@ private Q_SLOTS:
         QVERIFY2(jobLog(id).contains(u"as job "_s + id), qPrintable(jobLog(id))); // CLUSTERDECK_JOB_ID reached it
         // Shuffle totals per executor, as the executors API lists them (read from the application's
         // executors while it ran, kept on the Worker after it ended).
-        QVERIFY2(waitFor([&] {
-                     const QList<Executor> all = withStatus(ExecutorStatus::Running);
-                     return all.size() == 2 && std::all_of(all.cbegin(), all.cend(), [](const Executor &e) {
-                                return e.bytesInTotal > 0 && e.bytesOutTotal > 0;
-                            });
-                 }, 15),
+        QVERIFY2(waitFor(
+                     [&] {
+                         const QList<Executor> all = withStatus(ExecutorStatus::Running);
+                         return all.size() == 2 && std::all_of(all.cbegin(), all.cend(), [](const Executor &e) {
+                                    return e.bytesInTotal > 0 && e.bytesOutTotal > 0;
+                                });
+                     },
+                     15),
                  qPrintable(describeExecutors()));
         // The same from the metrics API: each executor's stored series reached more than zero.
         QJsonValue series;
-        QCOMPARE(m_runtime.get(u"/api/v1/clusters/%1/metrics?series=bytes_in_total,bytes_out_total"_s.arg(m_clusterId), &series), 200);
+        QCOMPARE(m_runtime.get(u"/api/v1/clusters/%1/metrics?series=bytes_in_total,bytes_out_total"_s.arg(m_clusterId),
+                               &series),
+                 200);
         QHash<QString, double> peak; // "name/executor" -> the largest max stored
         for (const QJsonValue &s : series.toArray()) {
             const QJsonObject o = s.toObject();
@@ -336,11 +349,13 @@ private Q_SLOTS:
         const QJsonArray edges = d.value(u"edges"_s).toArray();
         const QByteArray text = QJsonDocument(d).toJson(QJsonDocument::Compact);
         QVERIFY2(nodes.size() >= 2, text.constData());
-        QVERIFY2(std::any_of(edges.begin(), edges.end(), [](const QJsonValue &e) { return e.toObject().value(u"bytes"_s).toDouble() > 0; }),
+        QVERIFY2(std::any_of(edges.begin(), edges.end(),
+                             [](const QJsonValue &e) { return e.toObject().value(u"bytes"_s).toDouble() > 0; }),
                  text.constData());
         for (const QJsonValue &n : nodes)
             QVERIFY2(n.toObject().value(u"state"_s).toString() == u"completed"_s
-                         || n.toObject().value(u"state"_s).toString() == u"pending"_s, // a stage skipped (its shuffle reused)
+                         || n.toObject().value(u"state"_s).toString()
+                             == u"pending"_s, // a stage skipped (its shuffle reused)
                      text.constData());
     }
 
@@ -348,18 +363,21 @@ private Q_SLOTS:
     {
         ApiReply r = api("POST", u"/clusters/%1/scale"_s.arg(m_clusterId), QJsonObject{{u"workers"_s, 3}});
         QVERIFY2(r.httpStatus == 202, qPrintable(r.message()));
-        QVERIFY2(waitFor([&] { return cluster().value(u"runningWorkers"_s).toInt() == 3 && state() == u"WAITING"_s; }, 180),
-                 qPrintable(describeExecutors()));
+        QVERIFY2(
+            waitFor([&] { return cluster().value(u"runningWorkers"_s).toInt() == 3 && state() == u"WAITING"_s; }, 180),
+            qPrintable(describeExecutors()));
         r = api("POST", u"/clusters/%1/scale"_s.arg(m_clusterId), QJsonObject{{u"workers"_s, 2}});
         QVERIFY2(r.httpStatus == 202, qPrintable(r.message()));
         // The retired Worker passes through retiring (SIGPWR, its executors leave) before it is retired.
         QString retiring;
-        QVERIFY2(waitFor([&] {
-                     const QList<Executor> now = withStatus(ExecutorStatus::Retiring);
-                     if (!now.isEmpty())
-                         retiring = now.first().id;
-                     return !retiring.isEmpty() || !withStatus(ExecutorStatus::Retired).isEmpty();
-                 }, 60, 100),
+        QVERIFY2(waitFor(
+                     [&] {
+                         const QList<Executor> now = withStatus(ExecutorStatus::Retiring);
+                         if (!now.isEmpty())
+                             retiring = now.first().id;
+                         return !retiring.isEmpty() || !withStatus(ExecutorStatus::Retired).isEmpty();
+                     },
+                     60, 100),
                  qPrintable(describeExecutors()));
         QVERIFY2(!retiring.isEmpty(), qPrintable(u"no executor was seen retiring: "_s + describeExecutors()));
         QVERIFY2(waitFor([&] { return settledAtTwo(); }, 150), qPrintable(describeExecutors()));
@@ -383,14 +401,16 @@ private Q_SLOTS:
         const QString id = submit(u"etl_groupby"_s, {u"2"_s});
         QVERIFY(!id.isEmpty());
         // Once its executors work (the job printed its input), kill a Worker as a crashed node would go.
-        QVERIFY2(waitFor([&] { return jobLog(id).contains(u"input:"_s) || isFinishedJob(id); }, 180), qPrintable(jobLog(id)));
+        QVERIFY2(waitFor([&] { return jobLog(id).contains(u"input:"_s) || isFinishedJob(id); }, 180),
+                 qPrintable(jobLog(id)));
         QVERIFY2(!isFinishedJob(id), qPrintable(jobLog(id)));
         // While it runs the job links its driver's web UI (the console's overview shows it), and it answers.
         const QString ui = job(id).value(u"uiUrl"_s).toString();
         QVERIFY2(ui.startsWith(u"http://127.0.0.1:"_s), qPrintable(ui));
         QVERIFY2(httpGet(ui + u"/api/v1/applications"_s).contains("clusterdeck-job-"), qPrintable(ui));
         QTest::qWait(1000);
-        const ApiReply chaos = api("POST", u"/clusters/%1/chaos"_s.arg(m_clusterId), QJsonObject{{u"action"_s, u"kill-worker"_s}});
+        const ApiReply chaos
+            = api("POST", u"/clusters/%1/chaos"_s.arg(m_clusterId), QJsonObject{{u"action"_s, u"kill-worker"_s}});
         QVERIFY2(chaos.httpStatus == 202, qPrintable(chaos.message()));
         const QString victim = chaos.body.toObject().value(u"executor"_s).toString();
         QVERIFY(!victim.isEmpty());
@@ -402,7 +422,9 @@ private Q_SLOTS:
             lost = lost || (e.id == victim && e.status == ExecutorStatus::Lost);
         QVERIFY2(lost, qPrintable(describeExecutors()));
         QVERIFY2(waitFor([&] { return !incident(u"executor_lost"_s, victim).isEmpty(); }, 30),
-                 QJsonDocument(api("GET", u"/clusters/%1/incidents"_s.arg(m_clusterId)).body.toArray()).toJson().constData());
+                 QJsonDocument(api("GET", u"/clusters/%1/incidents"_s.arg(m_clusterId)).body.toArray())
+                     .toJson()
+                     .constData());
         QVERIFY2(jobLog(id).contains(u"Lost executor"_s) || jobLog(id).contains(u"ExecutorLostFailure"_s)
                      || jobLog(id).contains(u"worker lost"_s) || jobLog(id).contains(u"Executor lost"_s),
                  qPrintable(jobLog(id)));
@@ -419,7 +441,9 @@ private Q_SLOTS:
         QVERIFY2(jobState(id) == u"FAILED"_s, qPrintable(jobLog(id)));
         QJsonObject oom;
         QVERIFY2(waitFor([&] { return !(oom = incident(u"executor_oom"_s)).isEmpty(); }, 60),
-                 QJsonDocument(api("GET", u"/clusters/%1/incidents"_s.arg(m_clusterId)).body.toArray()).toJson().constData());
+                 QJsonDocument(api("GET", u"/clusters/%1/incidents"_s.arg(m_clusterId)).body.toArray())
+                     .toJson()
+                     .constData());
         QCOMPARE(oom.value(u"runbook"_s).toString(), u"spark_executor_oom"_s);
         QVERIFY2(!oom.value(u"evidence"_s).toArray().isEmpty(), QJsonDocument(oom).toJson().constData());
     }
@@ -434,7 +458,9 @@ private Q_SLOTS:
         QVERIFY2(jobState(id) == u"FAILED"_s, qPrintable(jobLog(id)));
         QVERIFY2(jobLog(id).contains(u"PermissionError"_s), qPrintable(jobLog(id)));
         QVERIFY2(waitFor([&] { return !incident(u"permission_denied"_s).isEmpty(); }, 30),
-                 QJsonDocument(api("GET", u"/clusters/%1/incidents"_s.arg(m_clusterId)).body.toArray()).toJson().constData());
+                 QJsonDocument(api("GET", u"/clusters/%1/incidents"_s.arg(m_clusterId)).body.toArray())
+                     .toJson()
+                     .constData());
         QVERIFY(job(id).value(u"uiUrl"_s).toString().isEmpty()); // it ended: nothing to link
     }
 
@@ -445,8 +471,10 @@ private Q_SLOTS:
         QVERIFY2(r.httpStatus == 202, qPrintable(r.message()));
         QVERIFY2(waitFor([&] { return state() == u"TERMINATED"_s; }, 60), qPrintable(describeExecutors()));
         const QString dir = m_runtime.clusterDir(m_clusterId);
-        QVERIFY2(waitFor([&] { return processesOfCluster(m_clusterId).isEmpty() && test::processesUnder(dir).isEmpty(); }, 30),
-                 qPrintable(u"%1 process(es) left"_s.arg(processesOfCluster(m_clusterId).size())));
+        QVERIFY2(
+            waitFor([&] { return processesOfCluster(m_clusterId).isEmpty() && test::processesUnder(dir).isEmpty(); },
+                    30),
+            qPrintable(u"%1 process(es) left"_s.arg(processesOfCluster(m_clusterId).size())));
     }
 };
 

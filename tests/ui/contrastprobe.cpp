@@ -51,9 +51,9 @@ public:
         if (changed.state() & DirtyTransform)
             m_transform = changed.transform();
     }
-    void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override {}
-    void drawPolygon(const QPointF *, int, PolygonDrawMode) override {}
-    void drawPath(const QPainterPath &) override {}
+    void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override { }
+    void drawPolygon(const QPointF *, int, PolygonDrawMode) override { }
+    void drawPath(const QPainterPath &) override { }
     void drawTextItem(const QPointF &p, const QTextItem &item) override
     {
         const QFontMetricsF fm(item.font());
@@ -135,8 +135,9 @@ bool isSwatch(const QString &text)
 
 bool isControl(const QWidget *w)
 {
-    return qobject_cast<const QTabBar *>(w) || qobject_cast<const QAbstractButton *>(w) || qobject_cast<const QComboBox *>(w)
-        || qobject_cast<const QMenuBar *>(w) || qobject_cast<const QLineEdit *>(w);
+    return qobject_cast<const QTabBar *>(w) || qobject_cast<const QAbstractButton *>(w)
+        || qobject_cast<const QComboBox *>(w) || qobject_cast<const QMenuBar *>(w)
+        || qobject_cast<const QLineEdit *>(w);
 }
 
 // The most common colour in `area` of `image`, leaving out pixels close to the text's own colour (glyphs and
@@ -148,7 +149,8 @@ QColor backgroundUnder(const QImage &image, const QRect &area, const QColor &ink
         const QRgb *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
         for (int x = area.left(); x <= area.right(); ++x) {
             const QColor c = QColor::fromRgb(line[x]);
-            const int distance = std::abs(c.red() - ink.red()) + std::abs(c.green() - ink.green()) + std::abs(c.blue() - ink.blue());
+            const int distance
+                = std::abs(c.red() - ink.red()) + std::abs(c.green() - ink.green()) + std::abs(c.blue() - ink.blue());
             if (distance < 60)
                 continue;
             ++counts[line[x] | 0xff000000];
@@ -188,18 +190,21 @@ QList<TextContrast> measureTextContrast(QWidget *root)
         RecordingDevice device(root->size());
         w->render(&device, offset, QRegion(), QWidget::RenderFlags());
         const QPalette pal = w->palette();
-        const QColor disabledInk[] = {pal.color(QPalette::Disabled, QPalette::Text), pal.color(QPalette::Disabled, QPalette::WindowText),
-                                      pal.color(QPalette::Disabled, QPalette::ButtonText)};
+        const QColor disabledInk[]
+            = {pal.color(QPalette::Disabled, QPalette::Text), pal.color(QPalette::Disabled, QPalette::WindowText),
+               pal.color(QPalette::Disabled, QPalette::ButtonText)};
         for (const RecordedText &t : std::as_const(device.engine().texts)) {
             if (t.text.trimmed().isEmpty() || t.colour.alpha() == 0)
                 continue;
             if (!w->isEnabled())
                 continue;
-            if (isControl(w) && std::find(std::begin(disabledInk), std::end(disabledInk), t.colour) != std::end(disabledInk))
+            if (isControl(w)
+                && std::find(std::begin(disabledInk), std::end(disabledInk), t.colour) != std::end(disabledInk))
                 continue;
             const QRect area = t.rect.toAlignedRect() & visible & inImage;
             // Mostly outside what is shown (clipped, elided away): not read by anyone.
-            if (area.width() < 3 || area.height() < 3 || area.width() * area.height() * 2 < t.rect.width() * t.rect.height())
+            if (area.width() < 3 || area.height() < 3
+                || area.width() * area.height() * 2 < t.rect.width() * t.rect.height())
                 continue;
             TextContrast c;
             c.widget = describe(w, root);

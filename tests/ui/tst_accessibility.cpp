@@ -81,7 +81,9 @@ bool isInteractive(QWidget *w)
 {
     QWidget *parent = w->parentWidget();
     if (qobject_cast<QScrollBar *>(w)
-        || (parent && (qobject_cast<QAbstractSpinBox *>(parent) || qobject_cast<QComboBox *>(parent) || qobject_cast<QLineEdit *>(parent))))
+        || (parent
+            && (qobject_cast<QAbstractSpinBox *>(parent) || qobject_cast<QComboBox *>(parent)
+                || qobject_cast<QLineEdit *>(parent))))
         return false;
     if (parent && qobject_cast<QTabBar *>(parent))
         return false; // the tab bar's scroll arrows: named by Qt
@@ -224,10 +226,12 @@ void TstAccessibility::barsAndChartsSayWhatTheyShow()
     }
     panel.renderNow();
     ExecutorBars *bars = panel.bars();
-    QVERIFY2(accessibleText(bars, QAccessible::Description).contains(u"Memory of executor w0: 1.20 GiB of 4.00 GiB (30%)"_s),
-             qPrintable(accessibleText(bars, QAccessible::Description)));
+    QVERIFY2(
+        accessibleText(bars, QAccessible::Description).contains(u"Memory of executor w0: 1.20 GiB of 4.00 GiB (30%)"_s),
+        qPrintable(accessibleText(bars, QAccessible::Description)));
     TimeChart *chart = panel.chart();
-    QVERIFY2(accessibleText(chart, QAccessible::Name).startsWith(u"Memory in use"_s), qPrintable(accessibleText(chart, QAccessible::Name)));
+    QVERIFY2(accessibleText(chart, QAccessible::Name).startsWith(u"Memory in use"_s),
+             qPrintable(accessibleText(chart, QAccessible::Name)));
     QVERIFY2(accessibleText(chart, QAccessible::Description).contains(u"Total: 2.40 GiB now"_s),
              qPrintable(accessibleText(chart, QAccessible::Description)));
     const QStringList problems = problemsUnder(&panel);
@@ -240,14 +244,18 @@ void TstAccessibility::barsAndChartsSayWhatTheyShow()
     QJsonArray lines;
     lines.append(QJsonObject{{u"instance"_s, u"c-test/w1"_s}, {u"cost"_s, 0.24}, {u"billedSeconds"_s, 3600}});
     lines.append(QJsonObject{{u"instance"_s, u"c-test/scheduler"_s}, {u"cost"_s, 0.12}, {u"billedSeconds"_s, 1800}});
-    cost.setReport(u"c-test"_s, {{u"currency"_s, u"USD"_s}, {u"lines"_s, lines}, {u"total"_s, 0.36},
-                                 {u"meter"_s, QJsonObject{{u"total"_s, 0.36}, {u"idle"_s, 0.1}, {u"busyExecutorCost"_s, 0.2}}}});
+    cost.setReport(u"c-test"_s,
+                   {{u"currency"_s, u"USD"_s},
+                    {u"lines"_s, lines},
+                    {u"total"_s, 0.36},
+                    {u"meter"_s, QJsonObject{{u"total"_s, 0.36}, {u"idle"_s, 0.1}, {u"busyExecutorCost"_s, 0.2}}}});
     bool described = false;
     QStringList said;
     for (QChartView *v : cost.findChildren<QChartView *>()) {
         QVERIFY(!accessibleText(v, QAccessible::Name).isEmpty());
         said.append(accessibleText(v, QAccessible::Name) + u": "_s + accessibleText(v, QAccessible::Description));
-        described = described || accessibleText(v, QAccessible::Description).contains(u"$0.2400  w1"_s); // the chart's one rounding
+        described = described
+            || accessibleText(v, QAccessible::Description).contains(u"$0.2400  w1"_s); // the chart's one rounding
     }
     QVERIFY2(described, qPrintable(said.join(u" | "_s)));
     const QStringList costProblems = problemsUnder(&cost);

@@ -62,13 +62,15 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(QFileInfo(u"/usr/bin/dask"_s).isExecutable(), "Debian's Dask is required (scripts/install-deps.sh)");
-        m_runtime.setEnvironment({{u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s}, {u"CLUSTERDECK_TRIAGE_MS"_s, u"1000"_s}});
+        m_runtime.setEnvironment(
+            {{u"CLUSTERDECK_TERMINATE_GRACE_S"_s, u"5"_s}, {u"CLUSTERDECK_TRIAGE_MS"_s, u"1000"_s}});
         QString error;
         QVERIFY2(m_runtime.start(&error), qPrintable(error));
         QJsonValue json;
-        QCOMPARE(m_runtime.cli({u"cluster"_s, u"launch"_s, u"--name"_s, u"scale-e2e"_s, u"--workers"_s, u"2"_s, u"--wait"_s},
-                               &json),
-                 0);
+        QCOMPARE(
+            m_runtime.cli({u"cluster"_s, u"launch"_s, u"--name"_s, u"scale-e2e"_s, u"--workers"_s, u"2"_s, u"--wait"_s},
+                          &json),
+            0);
         m_clusterId = json.toObject().value(u"id"_s).toString();
         QVERIFY(!m_clusterId.isEmpty());
     }
@@ -82,7 +84,8 @@ private Q_SLOTS:
 
     void scaleUpAfterAKillStartsWhatItSays()
     {
-        QCOMPARE(api("POST", u"/clusters/"_s + m_clusterId + u"/chaos"_s, {{u"action"_s, u"kill-worker"_s}, {u"executor"_s, u"w2"_s}})
+        QCOMPARE(api("POST", u"/clusters/"_s + m_clusterId + u"/chaos"_s,
+                     {{u"action"_s, u"kill-worker"_s}, {u"executor"_s, u"w2"_s}})
                      .httpStatus,
                  202);
         QString lostId;
@@ -148,7 +151,8 @@ private Q_SLOTS:
         QCOMPARE(started, plan.starts);
         QCOMPARE(notGone(executors()), target);
         // And the rate is the one it announced: every instance now running, at the catalogue's price.
-        QTRY_VERIFY_WITH_TIMEOUT(std::abs(meter().value(u"ratePerHour"_s).toDouble() - plan.ratePerHourAfter) < 1e-6, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(meter().value(u"ratePerHour"_s).toDouble() - plan.ratePerHourAfter) < 1e-6,
+                                 10000);
     }
 };
 

@@ -221,10 +221,12 @@ void TstSidebar::openIncidentBadgesComeFromTheClusterList()
     token.write("secret\n");
     token.close();
     QVERIFY(token.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-    Connection connection(u"rt"_s, QUrl(u"http://127.0.0.1:%1"_s.arg(server.port())), token.fileName(), ConnectionKind::Runtime);
+    Connection connection(u"rt"_s, QUrl(u"http://127.0.0.1:%1"_s.arg(server.port())), token.fileName(),
+                          ConnectionKind::Runtime);
     ClusterListModel *model = connection.clusters();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(model->index(model->rowOf(u"c-1"_s), 0).data(ClusterListModel::OpenIncidentsRole).toInt(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(model->rowOf(u"c-1"_s), 0).data(ClusterListModel::OpenIncidentsRole).toInt(),
+                              2, 10000);
     QCOMPARE(model->index(model->rowOf(u"c-2"_s), 0).data(ClusterListModel::OpenIncidentsRole).toInt(), 0);
     QCOMPARE(model->index(model->rowOf(u"c-3"_s), 0).data(ClusterListModel::OpenIncidentsRole).toInt(), -1);
 }

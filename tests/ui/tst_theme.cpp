@@ -79,10 +79,15 @@ QJsonObject costReport()
                                  {u"billedSeconds"_s, 3600 - i * 300},
                                  {u"ratePerHour"_s, 0.24},
                                  {u"cost"_s, 0.24 - i * 0.02}});
-    const QJsonObject meter{{u"ratePerHour"_s, 0.96}, {u"total"_s, 0.84}, {u"idle"_s, 0.3}, {u"idleShare"_s, 0.357},
-                            {u"costPerTerabyte"_s, 12.5}, {u"bytesProcessed"_s, 6.7e10}, {u"busyExecutorCost"_s, 0.4}};
-    return {{u"currency"_s, u"USD"_s}, {u"meter"_s, meter}, {u"lines"_s, lines}, {u"total"_s, 0.84},
-            {u"jobs"_s, QJsonArray{QJsonObject{{u"name"_s, u"etl_groupby"_s}, {u"job"_s, u"j-1"_s}, {u"cost"_s, 0.16}}}}};
+    const QJsonObject meter{{u"ratePerHour"_s, 0.96},    {u"total"_s, 0.84},           {u"idle"_s, 0.3},
+                            {u"idleShare"_s, 0.357},     {u"costPerTerabyte"_s, 12.5}, {u"bytesProcessed"_s, 6.7e10},
+                            {u"busyExecutorCost"_s, 0.4}};
+    return {
+        {u"currency"_s, u"USD"_s},
+        {u"meter"_s, meter},
+        {u"lines"_s, lines},
+        {u"total"_s, 0.84},
+        {u"jobs"_s, QJsonArray{QJsonObject{{u"name"_s, u"etl_groupby"_s}, {u"job"_s, u"j-1"_s}, {u"cost"_s, 0.16}}}}};
 }
 
 } // namespace
@@ -143,10 +148,13 @@ int TstTheme::verifyContrast(QWidget *page, const QString &what)
     std::sort(failing.begin(), failing.end(), [](const auto &a, const auto &b) { return a.ratio < b.ratio; });
     QStringList report;
     for (const test::TextContrast &c : failing.mid(0, 25))
-        report.append(u"  %1:1 (needs %2) %3 on %4 \"%5\" in %6"_s.arg(c.ratio, 0, 'f', 2).arg(c.required).arg(
-            presentation::cssColor(c.colour), c.background.name(), c.text.left(40), c.widget));
+        report.append(u"  %1:1 (needs %2) %3 on %4 \"%5\" in %6"_s.arg(c.ratio, 0, 'f', 2)
+                          .arg(c.required)
+                          .arg(presentation::cssColor(c.colour), c.background.name(), c.text.left(40), c.widget));
     if (!failing.isEmpty()) {
-        QTest::qFail(qPrintable(u"%1: %2 of %3 text runs below WCAG AA:\n%4"_s.arg(what).arg(failing.size()).arg(runs.size())
+        QTest::qFail(qPrintable(u"%1: %2 of %3 text runs below WCAG AA:\n%4"_s.arg(what)
+                                    .arg(failing.size())
+                                    .arg(runs.size())
                                     .arg(report.join(u'\n'))),
                      __FILE__, __LINE__);
         return -1;
@@ -174,8 +182,8 @@ void TstTheme::tableIsReadableOnItsPalette()
 {
     using presentation::Tone;
     for (const QPalette &pal : {theme::lightPalette(), theme::darkPalette()}) {
-        for (Tone t : {Tone::Info, Tone::Success, Tone::Busy, Tone::Warning, Tone::Neutral, Tone::Danger, Tone::Critical,
-                       Tone::Minor, Tone::Orange, Tone::Purple, Tone::Teal, Tone::Slate}) {
+        for (Tone t : {Tone::Info, Tone::Success, Tone::Busy, Tone::Warning, Tone::Neutral, Tone::Danger,
+                       Tone::Critical, Tone::Minor, Tone::Orange, Tone::Purple, Tone::Teal, Tone::Slate}) {
             for (QPalette::ColorRole bg : {QPalette::Window, QPalette::Base}) {
                 const double r = presentation::contrastRatio(presentation::tone(t, pal), pal.color(bg));
                 QVERIFY2(r >= 4.5, qPrintable(u"tone %1 on %2: %3"_s.arg(int(t)).arg(pal.color(bg).name()).arg(r)));
@@ -209,8 +217,8 @@ void TstTheme::mainPagesMeetContrast()
     if (page == "sidebar"_L1) {
         root = w->sidebar();
     } else {
-        static const QStringList order{u"overview"_s, u"executors"_s, u"jobs"_s, u"memory"_s, u"shuffle"_s,
-                                       u"incidents"_s, u"dag"_s, u"timeline"_s, u"cost"_s, u"logs"_s};
+        static const QStringList order{u"overview"_s,  u"executors"_s, u"jobs"_s,     u"memory"_s, u"shuffle"_s,
+                                       u"incidents"_s, u"dag"_s,       u"timeline"_s, u"cost"_s,   u"logs"_s};
         const int index = int(order.indexOf(page));
         QVERIFY2(tabs->isTabEnabled(index), qPrintable(page));
         tabs->setCurrentIndex(index);
@@ -253,8 +261,8 @@ void TstTheme::telemetryAndCostPagesMeetContrast()
         QVERIFY(f.open(QIODevice::WriteOnly));
         const char *levels[] = {"INFO", "WARNING", "ERROR", "DEBUG", "INFO"};
         for (int i = 0; i < 60; ++i)
-            f.write("2026-12-07 10:00:" + QByteArray::number(10 + i % 50) + ",000 - distributed.worker - " + levels[i % 5]
-                    + " - event " + QByteArray::number(i) + (i == 7 ? " spill to disk" : "") + '\n');
+            f.write("2026-12-07 10:00:" + QByteArray::number(10 + i % 50) + ",000 - distributed.worker - "
+                    + levels[i % 5] + " - event " + QByteArray::number(i) + (i == 7 ? " spill to disk" : "") + '\n');
         f.close();
         source = std::make_unique<logs::FileLogSource>(f.fileName());
     }
@@ -320,9 +328,13 @@ void TstTheme::paletteChangeRepaintsCachedColours()
     auto canvas = [dag] { return dag->viewport()->grab().toImage().pixelColor(3, 3); };
     QStringList chain;
     for (QWidget *p = dag; p; p = p->parentWidget())
-        chain.append(QString::fromLatin1(p->metaObject()->className()) + u'=' + p->palette().color(QPalette::Window).name()
-                     + (p->testAttribute(Qt::WA_StyleSheet) ? u"(ss)"_s : QString()) + (p->testAttribute(Qt::WA_SetPalette) ? u"(set)"_s : QString()));
-    QVERIFY2(!presentation::isDark(QPalette(canvas())), qPrintable(canvas().name() + u" app "_s + QApplication::palette().color(QPalette::Window).name() + u" chain "_s + chain.join(u' ')));
+        chain.append(QString::fromLatin1(p->metaObject()->className()) + u'='
+                     + p->palette().color(QPalette::Window).name()
+                     + (p->testAttribute(Qt::WA_StyleSheet) ? u"(ss)"_s : QString())
+                     + (p->testAttribute(Qt::WA_SetPalette) ? u"(set)"_s : QString()));
+    QVERIFY2(!presentation::isDark(QPalette(canvas())),
+             qPrintable(canvas().name() + u" app "_s + QApplication::palette().color(QPalette::Window).name()
+                        + u" chain "_s + chain.join(u' ')));
     theme::apply(theme::Choice::Dark);
     QCOMPARE(canvas(), presentation::tone(presentation::Tone::Canvas));
     QVERIFY(presentation::isDark(QPalette(canvas())));

@@ -232,7 +232,8 @@ void DagView::paintOverview(QPainter *painter, const QRectF &sceneRect) const
 void DagView::paintEvent(QPaintEvent *event)
 {
     // The canvas is the table's, for the palette painted with now (a change while hidden is caught here too).
-    if (const QColor canvas = presentation::tone(presentation::Tone::Canvas, palette()); backgroundBrush().color() != canvas)
+    if (const QColor canvas = presentation::tone(presentation::Tone::Canvas, palette());
+        backgroundBrush().color() != canvas)
         setBackgroundBrush(canvas);
     if (!isOverviewActive()) {
         QGraphicsView::paintEvent(event);

@@ -36,7 +36,8 @@ AboutDialog::AboutDialog(QWidget *parent)
     setWindowTitle(tr("About ClusterDeck"));
     auto *icon = new QLabel(this);
     icon->setPixmap(QApplication::windowIcon().pixmap(96, 96));
-    auto *title = new QLabel(tr("<h2>ClusterDeck</h2><p>Launch, watch, triage and cost data-processing clusters.</p>"), this);
+    auto *title
+        = new QLabel(tr("<h2>ClusterDeck</h2><p>Launch, watch, triage and cost data-processing clusters.</p>"), this);
     auto *versions = new QLabel(versionText().toHtmlEscaped().replace(u'\n', u"<br>"_s), this);
     versions->setObjectName(u"aboutVersions"_s);
     versions->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -121,10 +121,11 @@ LaunchForm::LaunchForm(QWidget *parent)
     m_message->setObjectName(u"formMessage"_s);
     m_message->setWordWrap(true);
     using presentation::Tone;
-    m_message->setStyleSheet(u"QLabel { color: %1; background: %2; border: 1px solid %3;"
-                             " border-radius: 4px; padding: 6px; }"_s.arg(presentation::tone(Tone::Danger).name(),
-                                                                        presentation::tone(Tone::DangerSurface).name(),
-                                                                        presentation::tone(Tone::DangerBorder).name()));
+    m_message->setStyleSheet(
+        u"QLabel { color: %1; background: %2; border: 1px solid %3;"
+        " border-radius: 4px; padding: 6px; }"_s.arg(presentation::tone(Tone::Danger).name(),
+                                                     presentation::tone(Tone::DangerSurface).name(),
+                                                     presentation::tone(Tone::DangerBorder).name()));
     m_message->hide();
     m_launch->setObjectName(u"launchButton"_s);
     m_launch->setDefault(true);

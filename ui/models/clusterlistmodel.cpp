@@ -22,7 +22,10 @@ QVariant ClusterListModel::data(const QModelIndex &index, int role) const
                                            presentation::stateMeaning(c.state));
     case Qt::AccessibleTextRole: {
         // What a screen reader says for the row: name, state in words, executors, cost, open incidents.
-        QString text = tr("%1, %2, %3 of %4 executors").arg(c.name(), presentation::stateText(c.state)).arg(c.runningWorkers).arg(c.spec.workers);
+        QString text = tr("%1, %2, %3 of %4 executors")
+                           .arg(c.name(), presentation::stateText(c.state))
+                           .arg(c.runningWorkers)
+                           .arg(c.spec.workers);
         const QString meter = data(index, MeterTextRole).toString();
         if (!meter.isEmpty())
             text += u", "_s + meter;
@@ -191,7 +194,8 @@ bool ClusterListFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
 
 bool ClusterListFilter::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const QString newest[2] = {left.data(ClusterListModel::SortRole).toString(), right.data(ClusterListModel::SortRole).toString()};
+    const QString newest[2]
+        = {left.data(ClusterListModel::SortRole).toString(), right.data(ClusterListModel::SortRole).toString()};
     switch (m_order) {
     case Order::State: {
         const int l = stateRank(ClusterState(left.data(ClusterListModel::StateRole).toInt()));

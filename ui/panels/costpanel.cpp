@@ -171,7 +171,8 @@ void CostPanel::setReport(const QString &clusterId, const QJsonObject &report)
         m_lines->setItem(i, 8, cell(costview::formatMoney(l[u"cost"_s].toDouble(), currency, 4), true));
     }
     std::stable_sort(byInstance.begin(), byInstance.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
-    costview::setHorizontalBars(m_byInstance->chart(), byInstance.mid(0, 12), currency, presentation::tone(presentation::Tone::Info));
+    costview::setHorizontalBars(m_byInstance->chart(), byInstance.mid(0, 12), currency,
+                                presentation::tone(presentation::Tone::Info));
 
     const QJsonArray jobs = report.value(u"jobs"_s).toArray();
     m_jobs->setRowCount(int(jobs.size()));
@@ -187,7 +188,8 @@ void CostPanel::setReport(const QString &clusterId, const QJsonObject &report)
     const double busy = meter.value(u"busyExecutorCost"_s).toDouble();
     costview::setPie(m_breakdown->chart(),
                      {{tr("Jobs"), busy}, {tr("Idle"), idle}, {tr("Other"), std::max(0.0, total - busy - idle)}},
-                     currency, {presentation::tone(presentation::Tone::Success), presentation::tone(presentation::Tone::Orange),
+                     currency,
+                     {presentation::tone(presentation::Tone::Success), presentation::tone(presentation::Tone::Orange),
                       presentation::tone(presentation::Tone::Neutral)});
     m_export->setEnabled(true);
 }

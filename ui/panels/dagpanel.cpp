@@ -695,8 +695,10 @@ void DagPanel::updateStatus()
     if (m_stale)
         html += u" <span style='color:#8a5a00'>%1</span>"_s.arg(tr("(stale: the runtime is not answering)"));
     if (!m_error.isEmpty())
-        html += u"<br><span style='color:%1'>%2</span>"_s.arg(presentation::tone(presentation::Tone::Danger).name(), m_error.toHtmlEscaped());
-    m_status->setText(presentation::themedHtml(u"%1 &nbsp;&nbsp; <span style='color:gray'>%2</span>"_s.arg(html, legendHtml()), palette()));
+        html += u"<br><span style='color:%1'>%2</span>"_s.arg(presentation::tone(presentation::Tone::Danger).name(),
+                                                              m_error.toHtmlEscaped());
+    m_status->setText(presentation::themedHtml(
+        u"%1 &nbsp;&nbsp; <span style='color:gray'>%2</span>"_s.arg(html, legendHtml()), palette()));
     updateAccessibleTexts();
 }
 
@@ -707,17 +709,20 @@ void DagPanel::updateAccessibleTexts()
     for (const dag::DagNode &n : m_layout.graph.nodes())
         ++byState[int(n.state) & 7];
     QStringList counts;
-    for (dag::NodeState s : {dag::NodeState::Failed, dag::NodeState::Running, dag::NodeState::Pending, dag::NodeState::Completed})
+    for (dag::NodeState s :
+         {dag::NodeState::Failed, dag::NodeState::Running, dag::NodeState::Pending, dag::NodeState::Completed})
         if (byState[int(s) & 7] > 0)
             counts.append(tr("%1: %2").arg(dagStateText(s)).arg(byState[int(s) & 7]));
     m_view->setAccessibleName(m_jobId.isEmpty() ? tr("Task graph") : tr("Task graph of job %1").arg(m_jobId));
-    QString description = m_hasLayout ? tr("%n task group(s)", nullptr, int(m_layout.graph.nodeCount())) + u" ("_s
-            + counts.join(u", "_s) + u")."_s
-                                      : tr("No graph shown.");
+    QString description = m_hasLayout
+        ? tr("%n task group(s)", nullptr, int(m_layout.graph.nodeCount())) + u" ("_s + counts.join(u", "_s) + u")."_s
+        : tr("No graph shown.");
     if (const DagNodeItem *item = m_nodes.value(selectedNodeId())) {
         const dag::DagNode &n = item->node();
-        description += u' ' + tr("Selected: %1, %2, %3% done.").arg(n.name.isEmpty() ? n.id : n.name, dagStateText(n.state))
-                                 .arg(int(std::lround(n.progress() * 100)));
+        description += u' '
+            + tr("Selected: %1, %2, %3% done.")
+                  .arg(n.name.isEmpty() ? n.id : n.name, dagStateText(n.state))
+                  .arg(int(std::lround(n.progress() * 100)));
     }
     description += u' ' + tr("Find a task group with the search field; + and − zoom, 0 fits the graph.");
     if (m_view->accessibleDescription() != description)

@@ -43,7 +43,8 @@ double orZero(double v)
 QString legendSwatch(const QColor &color, const QString &text, bool hatched = false)
 {
     return u"<span style='background:%1;%2'>&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;%3&nbsp;&nbsp;&nbsp;"_s.arg(
-        color.name(), hatched ? u"border:1px solid %1"_s.arg(spilledBrush().color().name()) : QString(), text.toHtmlEscaped());
+        color.name(), hatched ? u"border:1px solid %1"_s.arg(spilledBrush().color().name()) : QString(),
+        text.toHtmlEscaped());
 }
 } // namespace
 
@@ -60,7 +61,8 @@ ExecutorMemoryPanel::ExecutorMemoryPanel(TelemetryWindow *window, QWidget *paren
     m_chart->setValueFormatter([](double v) { return presentation::formatBytes(qint64(v)); });
     m_chart->setValueUnits({{1.0, tr("bytes")}, {1024.0, tr("KiB")}, {1024.0 * 1024, tr("MiB")}, {1024.0 * 1024 * 1024, tr("GiB")}});
     registerChart(m_chart);
-    m_barsBox->setHeading(tr("<b>Memory per executor, now</b>") + u"<br>"_s + legendSwatch(managedBrush().color(), tr("managed"))
+    m_barsBox->setHeading(tr("<b>Memory per executor, now</b>") + u"<br>"_s
+                          + legendSwatch(managedBrush().color(), tr("managed"))
                           + legendSwatch(unmanagedBrush().color(), tr("unmanaged"))
                           + legendSwatch(spilledBrush().color(), tr("spilled to disk"), true)
                           + tr("<b>|</b> memory limit · click a bar or a line to focus its executor"));
@@ -85,7 +87,9 @@ void ExecutorMemoryPanel::render(qint64 fromMs, qint64 toMs)
     m_barsBox->showRows(
         w,
         [](BarRow &row, const ExecutorLatest &l, bool withText) {
-            row.segments = {{orZero(l.managed), managedBrush()}, {orZero(l.unmanaged), unmanagedBrush()}, {orZero(l.spilled), spilledBrush()}};
+            row.segments = {{orZero(l.managed), managedBrush()},
+                            {orZero(l.unmanaged), unmanagedBrush()},
+                            {orZero(l.spilled), spilledBrush()}};
             row.limit = l.limit;
             const double used = orZero(l.managed) + orZero(l.unmanaged);
             if (withText) {

@@ -127,7 +127,8 @@ void ExecutorsPanel::setFlavor(int flavor)
                              "<span style='color:#c62828'>■</span> above 80% (the worker pauses near there)"));
         break;
     }
-    m_legend->setText(presentation::themedHtml(m_legend->text(), palette())); // the legend's swatches in the table's colours
+    m_legend->setText(
+        presentation::themedHtml(m_legend->text(), palette())); // the legend's swatches in the table's colours
     updateSummary();
 }
 

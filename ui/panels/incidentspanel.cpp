@@ -533,8 +533,9 @@ QString unitOf(const QString &series)
 }
 
 // The table's tones (a theme change reaches the chart's lines through followPalette when it paints).
-const presentation::Tone kEvidenceColors[] = {presentation::Tone::Danger, presentation::Tone::Info, presentation::Tone::Success,
-                                              presentation::Tone::Purple, presentation::Tone::Orange, presentation::Tone::Teal};
+const presentation::Tone kEvidenceColors[]
+    = {presentation::Tone::Danger, presentation::Tone::Info,   presentation::Tone::Success,
+       presentation::Tone::Purple, presentation::Tone::Orange, presentation::Tone::Teal};
 
 QList<const triage::Evidence *> seriesEvidence(const triage::Incident &incident)
 {
@@ -831,7 +832,8 @@ void IncidentsPanel::confirmAndRun(const QString &kind)
         return;
     QMessageBox box(QMessageBox::Warning, p.title,
                     tr("%1\n\nThis will be written to the cluster's audit log under the credential this console "
-                       "signed in with.").arg(p.change),
+                       "signed in with.")
+                        .arg(p.change),
                     QMessageBox::Cancel, this);
     QPushButton *go = box.addButton(p.title, QMessageBox::AcceptRole);
     box.setDefaultButton(QMessageBox::Cancel);

@@ -193,8 +193,9 @@ QString OverviewPanel::idleTerminationText(const ClusterInfo &c, const QDateTime
 void OverviewPanel::applyStateColours()
 {
     const QColor color = presentation::stateColor(m_shownState);
-    presentation::restyle(m_state, u"QLabel { background: %1; color: %2; font-weight: bold; border-radius: 10px;"
-                                   " padding: 3px 12px; }"_s.arg(color.name(), presentation::textOn(color).name()));
+    presentation::restyle(m_state,
+                          u"QLabel { background: %1; color: %2; font-weight: bold; border-radius: 10px;"
+                          " padding: 3px 12px; }"_s.arg(color.name(), presentation::textOn(color).name()));
 }
 
 void OverviewPanel::changeEvent(QEvent *event)
@@ -218,7 +219,7 @@ void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<Instanc
     m_id->setText(c.id);
     m_scheduler->setText(c.schedulerAddress.isEmpty() ? tr("not yet") : c.schedulerAddress);
     // A link while the engine lives; a dead address once the cluster ended is only text.
-    m_dashboard->setText(c.dashboardUrl.isEmpty() ? tr("not yet")
+    m_dashboard->setText(c.dashboardUrl.isEmpty()  ? tr("not yet")
                              : isTerminal(c.state) ? c.dashboardUrl.toHtmlEscaped()
                                                    : link(c.dashboardUrl, c.dashboardUrl));
     if (c.id != m_clusterId)
@@ -231,9 +232,10 @@ void OverviewPanel::setCluster(const ClusterInfo &c, const std::optional<Instanc
                                          : tr("not yet"));
     m_ended->setText(c.endedAt.isValid() ? presentation::formatTime(c.endedAt) : tr("still up"));
     // Below the requested count the runtime says why (a replacement starting, backing off or stopped).
-    m_workers->setText(c.capacityReason.isEmpty()
-                           ? tr("%1 requested, %2 running").arg(c.spec.workers).arg(c.runningWorkers)
-                           : tr("%1 requested, %2 running: %3").arg(c.spec.workers).arg(c.runningWorkers).arg(c.capacityReason));
+    m_workers->setText(
+        c.capacityReason.isEmpty()
+            ? tr("%1 requested, %2 running").arg(c.spec.workers).arg(c.runningWorkers)
+            : tr("%1 requested, %2 running: %3").arg(c.spec.workers).arg(c.runningWorkers).arg(c.capacityReason));
     m_type->setText(type ? tr("%1: %n thread(s), %2 per worker (like %3)", nullptr, type->threads)
                                .arg(type->name)
                                .arg(presentation::formatBytes(type->memoryLimitBytes), type->referenceType)

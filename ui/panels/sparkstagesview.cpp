@@ -305,7 +305,8 @@ void SparkStagesView::updateDetails()
     const auto selected = selectedStage();
     const int row = selected ? m_model->rowOf(selected->first, selected->second) : -1;
     if (row < 0) {
-        m_details->setHtml(presentation::themedHtml(tr("<p style='color:gray'>Select a stage to see its figures and task summary.</p>"), palette()));
+        m_details->setHtml(presentation::themedHtml(
+            tr("<p style='color:gray'>Select a stage to see its figures and task summary.</p>"), palette()));
         return;
     }
     const SparkStageInfo &s = m_model->rows().at(row);
@@ -322,7 +323,7 @@ void SparkStagesView::updateDetails()
             .arg(s.numKilledTasks));
     if (!s.failureReason.isEmpty())
         html += u"<p style='color:%1'>%2</p>"_s.arg(presentation::tone(presentation::Tone::Danger).name(),
-                                                  s.failureReason.section(u'\n', 0, 2).toHtmlEscaped());
+                                                    s.failureReason.section(u'\n', 0, 2).toHtmlEscaped());
     auto line = [](const QString &label, const QString &value) {
         return u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };

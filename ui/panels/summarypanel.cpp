@@ -361,13 +361,15 @@ void SummaryPanel::setSummary(const QJsonObject &s)
     for (const QJsonValue &v : s.value(u"byTag"_s).toArray())
         tags.append({v[u"key"_s].toString().isEmpty() ? tr("(untagged)") : v[u"key"_s].toString(), v[u"cost"_s].toDouble()});
     std::stable_sort(tags.begin(), tags.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
-    costview::setHorizontalBars(m_byTag->chart(), tags.mid(0, 10), currency, presentation::tone(presentation::Tone::Success));
+    costview::setHorizontalBars(m_byTag->chart(), tags.mid(0, 10), currency,
+                                presentation::tone(presentation::Tone::Success));
 
     // Label and amount from the same record; the start time tells runs of one job on one cluster apart.
     costview::Bars jobs;
     for (const QJsonValue &v : s.value(u"topJobs"_s).toArray())
         jobs.append({costview::topJobLabel(v.toObject()), v[u"cost"_s].toDouble()});
-    costview::setHorizontalBars(m_topJobs->chart(), jobs.mid(0, 8), currency, presentation::tone(presentation::Tone::Purple));
+    costview::setHorizontalBars(m_topJobs->chart(), jobs.mid(0, 8), currency,
+                                presentation::tone(presentation::Tone::Purple));
 
     // Waste: per cluster with what would remove it, and per value of the grouping tag.
     m_wasteTable->setHorizontalHeaderItem(1, new QTableWidgetItem(tagKey));
@@ -431,7 +433,10 @@ void SummaryPanel::setSummary(const QJsonObject &s)
         progress->setFormat(tr("%1 of %2").arg(costview::formatMoneyAmong(b[u"spent"_s].toDouble(), budgetMax, currency),
                                                costview::formatMoneyAmong(b[u"limit"_s].toDouble(), budgetMax, currency)));
         using presentation::Tone;
-        const QString color = presentation::tone(level == "exceeded"_L1 ? Tone::Danger : level == "warning"_L1 ? Tone::Orange : Tone::Success).name();
+        const QString color = presentation::tone(level == "exceeded"_L1      ? Tone::Danger
+                                                     : level == "warning"_L1 ? Tone::Orange
+                                                                             : Tone::Success)
+                                  .name();
         progress->setStyleSheet(u"QProgressBar::chunk { background: %1; }"_s.arg(color));
         h->addWidget(label);
         h->addWidget(progress, 1);

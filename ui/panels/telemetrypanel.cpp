@@ -476,8 +476,10 @@ void TelemetryPanel::updateStatus()
     m_status->setText(text);
     const bool bad = m_window->link() == MetricsLink::Reconnecting
         || (m_window->link() == MetricsLink::Live && last > 0 && m_window->nowMs() - last > 5000);
-    presentation::restyle(m_status, bad ? u"color: %1; font-weight: bold;"_s.arg(presentation::tone(presentation::Tone::Danger, palette()).name())
-                                        : QString());
+    presentation::restyle(
+        m_status,
+        bad ? u"color: %1; font-weight: bold;"_s.arg(presentation::tone(presentation::Tone::Danger, palette()).name())
+            : QString());
     // Where the stream is lost, the charts shade the stretch since the last sample.
     for (TimeChart *c : std::as_const(m_charts)) {
         if (bad && last > 0)

@@ -424,7 +424,8 @@ void TimelineChart::paintEvent(QPaintEvent *)
         if (bar.isEmpty())
             continue;
         const bool running = !r.stop.isValid();
-        QColor fill = presentation::followPalette(r.failed ? presentation::tone(presentation::Tone::Danger, pal) : r.colour, pal);
+        QColor fill = presentation::followPalette(
+            r.failed ? presentation::tone(presentation::Tone::Danger, pal) : r.colour, pal);
         if (r.kind == TimelineRow::Kind::Job)
             fill = presentation::tint(fill, 0.7, pal); // a job's bar lighter (darker on dark) than its task groups
         p.setPen(Qt::NoPen);
@@ -457,7 +458,8 @@ void TimelineChart::paintEvent(QPaintEvent *)
         if (!mark.isEmpty()) {
             p.setFont(small);
             p.setPen(r.failed ? presentation::tone(presentation::Tone::Danger, pal)
-                              : (r.retried > 0 ? presentation::tone(presentation::Tone::Warning, pal) : pal.color(QPalette::Text)));
+                              : (r.retried > 0 ? presentation::tone(presentation::Tone::Warning, pal)
+                                               : pal.color(QPalette::Text)));
             const double textX = bar.right() + 6;
             p.drawText(QRectF(textX, y, std::max(80.0, width() - textX), kRowHeight), Qt::AlignLeft | Qt::AlignVCenter, mark.trimmed());
         }

@@ -27,8 +27,12 @@ QStringList detailLines(const QModelIndex &index)
     const ClusterInfo c = index.data(ClusterListModel::ClusterRole).value<ClusterInfo>();
     QStringList lines;
     lines.append(isTerminal(c.state)
-                     ? ClusterItemDelegate::tr("ended %1").arg(presentation::formatTime(c.endedAt.isValid() ? c.endedAt : c.stateChangedAt))
-                     : ClusterItemDelegate::tr("%1/%2 executors · %3").arg(c.runningWorkers).arg(c.spec.workers).arg(c.spec.instanceType));
+                     ? ClusterItemDelegate::tr("ended %1")
+                           .arg(presentation::formatTime(c.endedAt.isValid() ? c.endedAt : c.stateChangedAt))
+                     : ClusterItemDelegate::tr("%1/%2 executors · %3")
+                           .arg(c.runningWorkers)
+                           .arg(c.spec.workers)
+                           .arg(c.spec.instanceType));
     const QString meter = index.data(ClusterListModel::MeterTextRole).toString();
     if (!meter.isEmpty())
         lines.append(meter);
@@ -47,7 +51,8 @@ int textWidth(const QStyleOptionViewItem &option)
 int wrapFlags(const QFontMetrics &fm, const QString &text, int width)
 {
     const QStringList words = text.split(QRegularExpression(u"[\\s-]"_s), Qt::SkipEmptyParts);
-    const bool tooLong = std::any_of(words.cbegin(), words.cend(), [&](const QString &w) { return fm.horizontalAdvance(w) > width; });
+    const bool tooLong
+        = std::any_of(words.cbegin(), words.cend(), [&](const QString &w) { return fm.horizontalAdvance(w) > width; });
     return tooLong ? Qt::TextWrapAnywhere : Qt::TextWordWrap;
 }
 
@@ -79,7 +84,8 @@ QSize ClusterItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QM
     const QString name = index.data(Qt::DisplayRole).toString();
     const int nw = nameWidth(fm, index, width);
     int height = 2 * kMarginY
-        + std::max(fm.height() + 2, boldFm.boundingRect(QRect(0, 0, nw, 10000), wrapFlags(boldFm, name, nw), name).height());
+        + std::max(fm.height() + 2,
+                   boldFm.boundingRect(QRect(0, 0, nw, 10000), wrapFlags(boldFm, name, nw), name).height());
     for (const QString &line : detailLines(index))
         height += kGap + fm.boundingRect(QRect(0, 0, width, 10000), wrapFlags(fm, line, width), line).height();
     return {width + 2 * kMarginX, height};
@@ -103,15 +109,16 @@ void ClusterItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const QRect badgeRect(right - bw, r.top() + 1, bw, fm.height() + 2);
     QColor badgeColor = presentation::stateColor(c.state);
     if (stale)
-        badgeColor = presentation::tone(presentation::Tone::Neutral); // stale: the state may have moved on, do not claim it in colour
+        badgeColor = presentation::tone(
+            presentation::Tone::Neutral); // stale: the state may have moved on, do not claim it in colour
     presentation::paintBadge(painter, badgeRect, badgeColor, badge);
     right = badgeRect.left() - 4;
     // Open incidents: a red count beside the state, as a mail client counts unread mail.
     const QString incidents = incidentText(index.data(ClusterListModel::OpenIncidentsRole).toInt());
     if (!incidents.isEmpty()) {
         const int iw = presentation::badgeWidth(fm, incidents);
-        presentation::paintBadge(painter, QRect(right - iw, r.top() + 1, iw, fm.height() + 2), presentation::tone(presentation::Tone::Danger),
-                                 incidents);
+        presentation::paintBadge(painter, QRect(right - iw, r.top() + 1, iw, fm.height() + 2),
+                                 presentation::tone(presentation::Tone::Danger), incidents);
         right -= iw + 4;
     }
 

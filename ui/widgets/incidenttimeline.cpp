@@ -276,14 +276,15 @@ void IncidentTimeline::updateAccessibleDescription()
         const int bars = spanCount(layer);
         const int marks = markCount(layer);
         if (bars + marks > 0)
-            parts.append(tr("%1: %2, %3").arg(laneTitle(layer), tr("%n bar(s)", nullptr, bars), tr("%n mark(s)", nullptr, marks)));
+            parts.append(tr("%1: %2, %3")
+                             .arg(laneTitle(layer), tr("%n bar(s)", nullptr, bars), tr("%n mark(s)", nullptr, marks)));
     }
     QStringList newest;
     for (qsizetype i = m_timeline.size() - 1; i >= 0 && newest.size() < 10; --i)
         newest.append(presentation::formatTime(m_timeline[i].time.toLocalTime()) + u' ' + m_timeline[i].text);
-    const QString description = m_timeline.isEmpty() ? tr("Nothing on the timeline yet.")
-                                                     : parts.join(u"; "_s) + u".\n"_s + tr("Newest first:") + u'\n'
-            + newest.join(u'\n');
+    const QString description = m_timeline.isEmpty()
+        ? tr("Nothing on the timeline yet.")
+        : parts.join(u"; "_s) + u".\n"_s + tr("Newest first:") + u'\n' + newest.join(u'\n');
     if (description != accessibleDescription())
         setAccessibleDescription(description);
 }
@@ -329,10 +330,11 @@ void IncidentTimeline::rebuild()
         const QString key = spanKey(e, &isStart);
         if (key.isEmpty()) {
             const bool refused = e.layer == TimelineLayer::Action && e.text.contains(u"(refused"_s);
-            const QColor color = refused ? presentation::tone(presentation::Tone::NoData)
-                : e.kind == "job_submitted"_L1    ? presentation::tone(presentation::Tone::Neutral)
-                : e.kind == "worker_restarted"_L1 ? presentation::tone(presentation::Tone::Orange) // a restart: the OOM runbook's sign
-                                                  : laneColor(e.layer);
+            const QColor color = refused       ? presentation::tone(presentation::Tone::NoData)
+                : e.kind == "job_submitted"_L1 ? presentation::tone(presentation::Tone::Neutral)
+                : e.kind == "worker_restarted"_L1
+                ? presentation::tone(presentation::Tone::Orange) // a restart: the OOM runbook's sign
+                : laneColor(e.layer);
             m_marks.append(Mark{e.layer, ms, color, line, incidentId, e.kind});
             continue;
         }

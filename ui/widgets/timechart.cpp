@@ -455,7 +455,8 @@ void TimeChart::resizeEvent(QResizeEvent *event)
 
 void TimeChart::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange || presentation::isPaletteChange(event)) {
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange
+        || presentation::isPaletteChange(event)) {
         m_layoutDirty = true;
         m_linesDirty = true;
     }

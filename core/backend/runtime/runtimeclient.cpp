@@ -139,8 +139,8 @@ void RuntimeClient::call(api::RouteId route, const QStringList &parameters, cons
 {
     const api::Route &r = api::route(route);
     const QByteArray verb(r.method);
-    const QByteArray payload =
-        (verb == "POST" || verb == "PUT") ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray();
+    const QByteArray payload
+        = (verb == "POST" || verb == "PUT") ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray();
     send(verb, api::path(route, parameters), payload, std::move(done), 0, query);
 }
 
@@ -150,11 +150,14 @@ ApiReply RuntimeClient::callBlocking(api::RouteId route, const QStringList &para
     QEventLoop loop;
     ApiReply result;
     bool finished = false;
-    call(route, parameters, body, [&](const ApiReply &r) {
-        result = r;
-        finished = true;
-        loop.quit();
-    }, query);
+    call(
+        route, parameters, body,
+        [&](const ApiReply &r) {
+            result = r;
+            finished = true;
+            loop.quit();
+        },
+        query);
     if (!finished)
         loop.exec();
     return result;

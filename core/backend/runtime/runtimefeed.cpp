@@ -174,8 +174,9 @@ void RuntimeFeed::fetchCatalog()
         QList<EngineAvailability> engines;
         if (r.httpStatus == 404) {
             // A runtime from before GET /engines runs Dask only.
-            engines = {{EngineKind::Dask, true, {}},
-                       {EngineKind::Spark, false, tr("This runtime is too old to run Spark: update clusterdeck-runtime")}};
+            engines
+                = {{EngineKind::Dask, true, {}},
+                   {EngineKind::Spark, false, tr("This runtime is too old to run Spark: update clusterdeck-runtime")}};
         } else if (!r.ok()) {
             return; // asked again when the launch form opens next
         }
@@ -222,18 +223,17 @@ void RuntimeFeed::tick()
     if (!incidentsFocus().isEmpty() && m_state == ConnectionState::Connected && !m_incidentsInFlight) {
         m_incidentsInFlight = true;
         const QString incidentsOf = incidentsFocus();
-        m_client->call(api::RouteId::ClusterIncidents, {incidentsOf}, {},
-                          [this, gen, incidentsOf](const ApiReply &r) {
-                              if (gen != m_generation)
-                                  return;
-                              m_incidentsInFlight = false;
-                              if (!r.ok())
-                                  return;
-                              triage::IncidentList list;
-                              for (const QJsonValue &v : r.body.toArray())
-                                  list.append(triage::Incident::fromJson(v.toObject()));
-                              Q_EMIT incidentsReady(incidentsOf, list);
-                          });
+        m_client->call(api::RouteId::ClusterIncidents, {incidentsOf}, {}, [this, gen, incidentsOf](const ApiReply &r) {
+            if (gen != m_generation)
+                return;
+            m_incidentsInFlight = false;
+            if (!r.ok())
+                return;
+            triage::IncidentList list;
+            for (const QJsonValue &v : r.body.toArray())
+                list.append(triage::Incident::fromJson(v.toObject()));
+            Q_EMIT incidentsReady(incidentsOf, list);
+        });
     }
     if (m_wantSlos && m_state == ConnectionState::Connected && !m_slosInFlight) {
         m_slosInFlight = true;
@@ -252,15 +252,14 @@ void RuntimeFeed::tick()
     if (!incidentsFocus().isEmpty() && m_state == ConnectionState::Connected && !m_timelineInFlight) {
         m_timelineInFlight = true;
         const QString timelineOf = incidentsFocus();
-        m_client->call(api::RouteId::ClusterTimeline, {timelineOf}, {},
-                          [this, gen, timelineOf](const ApiReply &r) {
-                              if (gen != m_generation)
-                                  return;
-                              m_timelineInFlight = false;
-                              if (!r.ok())
-                                  return;
-                              Q_EMIT timelineReady(timelineOf, triage::timelineFromJson(r.body.toArray()));
-                          });
+        m_client->call(api::RouteId::ClusterTimeline, {timelineOf}, {}, [this, gen, timelineOf](const ApiReply &r) {
+            if (gen != m_generation)
+                return;
+            m_timelineInFlight = false;
+            if (!r.ok())
+                return;
+            Q_EMIT timelineReady(timelineOf, triage::timelineFromJson(r.body.toArray()));
+        });
     }
     // The focused cluster's pages are polled only while the runtime answers: an unreachable runtime gets one
     // probe per period, not four.
@@ -566,11 +565,10 @@ void RuntimeFeed::runGuardedAction(const QString &clusterId, const QJsonObject &
     if (!m_client)
         return;
     const quint64 gen = m_generation;
-    m_client->call(api::RouteId::ClusterActions, {clusterId}, body,
-                      [this, gen, clusterId](const ApiReply &r) {
-                          if (gen == m_generation)
-                              finishAction(u"guarded"_s, clusterId, r);
-                      });
+    m_client->call(api::RouteId::ClusterActions, {clusterId}, body, [this, gen, clusterId](const ApiReply &r) {
+        if (gen == m_generation)
+            finishAction(u"guarded"_s, clusterId, r);
+    });
 }
 
 void RuntimeFeed::saveBudget(const QJsonObject &budget, const QString &replacing)
@@ -617,16 +615,15 @@ void RuntimeFeed::saveSlo(const QJsonObject &definition, const QString &replacin
             return;
         if (!saved.ok() || replacing.isEmpty())
             return finishAction(u"slo"_s, {}, saved);
-        m_client->call(
-            api::RouteId::SloRemove, {replacing}, {}, [this, gen, saved](const ApiReply &removed) {
-                if (gen != m_generation)
-                    return;
-                if (removed.ok() || removed.httpStatus == 404)
-                    return finishAction(u"slo"_s, {}, saved);
-                ApiReply half = removed;
-                half.error = tr("The new SLO was saved, but the old one could not be removed: %1").arg(removed.error);
-                finishAction(u"slo"_s, {}, half);
-            });
+        m_client->call(api::RouteId::SloRemove, {replacing}, {}, [this, gen, saved](const ApiReply &removed) {
+            if (gen != m_generation)
+                return;
+            if (removed.ok() || removed.httpStatus == 404)
+                return finishAction(u"slo"_s, {}, saved);
+            ApiReply half = removed;
+            half.error = tr("The new SLO was saved, but the old one could not be removed: %1").arg(removed.error);
+            finishAction(u"slo"_s, {}, half);
+        });
     });
 }
 
@@ -649,12 +646,12 @@ void RuntimeFeed::planGuardedAction(const QString &clusterId, const QString &inc
     QJsonObject dry = body;
     dry.insert(u"dryRun"_s, true);
     m_client->call(api::RouteId::ClusterActions, {clusterId}, dry,
-                      [this, gen, clusterId, incidentId](const ApiReply &r) {
-                          if (gen != m_generation)
-                              return;
-                          Q_EMIT actionPlanReady(clusterId, incidentId, r.body.toObject().value(u"plan"_s).toObject(),
-                                                 r.ok() ? QString() : r.message());
-                      });
+                   [this, gen, clusterId, incidentId](const ApiReply &r) {
+                       if (gen != m_generation)
+                           return;
+                       Q_EMIT actionPlanReady(clusterId, incidentId, r.body.toObject().value(u"plan"_s).toObject(),
+                                              r.ok() ? QString() : r.message());
+                   });
 }
 
 void RuntimeFeed::followMetrics(const MetricsWindowRequest &request)

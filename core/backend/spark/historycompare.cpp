@@ -21,7 +21,10 @@ namespace cdeck::spark {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("cdeck::spark::HistoryCompare", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cdeck::spark::HistoryCompare", text);
+}
 
 QString show(const QJsonValue &v)
 {
@@ -135,12 +138,19 @@ QStringList endpointsToCompare(const QString &logPath, QStringList *warnings)
             const QString base = u"applications/"_s + id + (attempt.isEmpty() ? QString() : u'/' + attempt);
             if (!attempt.isEmpty())
                 out.append(base);
-            out += {base + u"/jobs"_s, base + u"/stages"_s, base + u"/executors"_s, base + u"/allexecutors"_s,
-                    base + u"/environment"_s, base + u"/storage/rdd"_s, base + u"/allmiscellaneousprocess"_s};
-            for (const QJsonValue &j : QJsonDocument::fromJson(answerHistoryRequest(logPath, base + u"/jobs"_s).json).array())
+            out += {base + u"/jobs"_s,
+                    base + u"/stages"_s,
+                    base + u"/executors"_s,
+                    base + u"/allexecutors"_s,
+                    base + u"/environment"_s,
+                    base + u"/storage/rdd"_s,
+                    base + u"/allmiscellaneousprocess"_s};
+            for (const QJsonValue &j :
+                 QJsonDocument::fromJson(answerHistoryRequest(logPath, base + u"/jobs"_s).json).array())
                 out.append(base + u"/jobs/"_s + QString::number(j.toObject().value("jobId"_L1).toInt()));
             QSet<int> stageIds;
-            const QJsonArray stages = QJsonDocument::fromJson(answerHistoryRequest(logPath, base + u"/stages"_s).json).array();
+            const QJsonArray stages
+                = QJsonDocument::fromJson(answerHistoryRequest(logPath, base + u"/stages"_s).json).array();
             for (const QJsonValue &sv : stages) {
                 const QJsonObject s = sv.toObject();
                 const QString stage = QString::number(s.value("stageId"_L1).toInt());
@@ -168,8 +178,8 @@ QStringList endpointsToCompare(const QString &logPath, QStringList *warnings)
     return out;
 }
 
-int compareWithServer(const QString &logPath, const QString &baseUrl, const QStringList &endpoints,
-                      QTextStream &out, QTextStream &err)
+int compareWithServer(const QString &logPath, const QString &baseUrl, const QStringList &endpoints, QTextStream &out,
+                      QTextStream &err)
 {
     QString root = baseUrl.trimmed();
     while (root.endsWith(u'/'))

@@ -14,7 +14,8 @@ namespace cdeck::spark {
 QJsonValue clearLastUpdated(const QJsonValue &v);
 // The first difference between two trees with its path ("$[0].tasks.12.duration: expected 3, got 4"); empty
 // when equal. Numbers compare by value (Spark writes 1.0 where others write 1).
-QString firstJsonDifference(const QJsonValue &expected, const QJsonValue &actual, const QString &path = QStringLiteral("$"));
+QString firstJsonDifference(const QJsonValue &expected, const QJsonValue &actual,
+                            const QString &path = QStringLiteral("$"));
 
 // The endpoints worth comparing for the logs at logPath: the application list, and for every application
 // attempt its jobs, stages (each, each attempt, task list in two orders, task summary), executors, environment,
@@ -24,7 +25,7 @@ QStringList endpointsToCompare(const QString &logPath, QStringList *warnings);
 // `spark-log PATH --compare-with URL`: asks a live History Server (URL = its root or its /api/v1) each endpoint
 // and prints, per endpoint, "same" or the first difference between our answer and its answer. Returns 0 when
 // every endpoint matches, 1 when one differs or the server cannot be asked.
-int compareWithServer(const QString &logPath, const QString &baseUrl, const QStringList &endpoints,
-                      QTextStream &out, QTextStream &err);
+int compareWithServer(const QString &logPath, const QString &baseUrl, const QStringList &endpoints, QTextStream &out,
+                      QTextStream &err);
 
 } // namespace cdeck::spark

@@ -211,15 +211,18 @@ std::optional<QJsonObject> executorDistributions(const SparkStage &stage, QList<
     o.insert("inputRecords"_L1, over([](const StageExecutorSummary &e) { return double(e.metrics.inputRecords); }));
     o.insert("outputBytes"_L1, over([](const StageExecutorSummary &e) { return double(e.metrics.outputBytes); }));
     o.insert("outputRecords"_L1, over([](const StageExecutorSummary &e) { return double(e.metrics.outputRecords); }));
-    o.insert("shuffleRead"_L1, over([](const StageExecutorSummary &e) { return double(e.metrics.shuffleReadBytes()); }));
+    o.insert("shuffleRead"_L1,
+             over([](const StageExecutorSummary &e) { return double(e.metrics.shuffleReadBytes()); }));
     o.insert("shuffleReadRecords"_L1,
              over([](const StageExecutorSummary &e) { return double(e.metrics.shuffleReadRecords); }));
-    o.insert("shuffleWrite"_L1, over([](const StageExecutorSummary &e) { return double(e.metrics.shuffleWriteBytes); }));
+    o.insert("shuffleWrite"_L1,
+             over([](const StageExecutorSummary &e) { return double(e.metrics.shuffleWriteBytes); }));
     o.insert("shuffleWriteRecords"_L1,
              over([](const StageExecutorSummary &e) { return double(e.metrics.shuffleWriteRecords); }));
     o.insert("memoryBytesSpilled"_L1,
              over([](const StageExecutorSummary &e) { return double(e.metrics.memoryBytesSpilled); }));
-    o.insert("diskBytesSpilled"_L1, over([](const StageExecutorSummary &e) { return double(e.metrics.diskBytesSpilled); }));
+    o.insert("diskBytesSpilled"_L1,
+             over([](const StageExecutorSummary &e) { return double(e.metrics.diskBytesSpilled); }));
     // Each peak metric over the executors that reported peaks (Spark's ExecutorPeakMetricsDistributions).
     QJsonObject peaks;
     for (int m = 0; m < kExecutorMetricCount; ++m) {

@@ -401,7 +401,8 @@ HistoryAnswer stageResource(const SparkApplication &app, const QStringList &rest
         const auto summaryQuantiles = quantilesParam(q, u"0.05,0.25,0.5,0.75,0.95"_s, &error);
         if (!summaryQuantiles)
             return fail(400, error);
-        const auto summary = historytasks::taskSummary(tasksOf(app, *stage), *summaryQuantiles, app.attempt.lastUpdated);
+        const auto summary
+            = historytasks::taskSummary(tasksOf(app, *stage), *summaryQuantiles, app.attempt.lastUpdated);
         if (!summary)
             return fail(404, tr("No tasks reported metrics for %1 / %2 yet.").arg(id).arg(attempt));
         return ok(*summary);
@@ -671,15 +672,16 @@ HistoryAnswer answerHistoryRequest(const QString &logPath, const QString &endpoi
 
 int runSparkLogCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    const QString usage = tr("usage: clusterdeck-cli spark-log PATH --api ENDPOINT\n"
-                             "       clusterdeck-cli spark-log PATH --compare-with URL [--api ENDPOINT]\n"
-                             "  PATH      an event log (plain, .zstd, .lz4, .snappy), a rolling eventlog_v2_* directory,\n"
-                             "            or a directory of logs\n"
-                             "  ENDPOINT  what Spark's History Server serves under /api/v1/, e.g. applications,\n"
-                             "            applications/APP-ID/jobs?status=failed, applications/APP-ID/stages/3/0/taskList\n"
-                             "  URL       a running History Server (e.g. http://127.0.0.1:18080) reading the same logs:\n"
-                             "            every endpoint (or the one given) is asked of both, and the first difference\n"
-                             "            of each is printed; exit 0 when all are identical");
+    const QString usage
+        = tr("usage: clusterdeck-cli spark-log PATH --api ENDPOINT\n"
+             "       clusterdeck-cli spark-log PATH --compare-with URL [--api ENDPOINT]\n"
+             "  PATH      an event log (plain, .zstd, .lz4, .snappy), a rolling eventlog_v2_* directory,\n"
+             "            or a directory of logs\n"
+             "  ENDPOINT  what Spark's History Server serves under /api/v1/, e.g. applications,\n"
+             "            applications/APP-ID/jobs?status=failed, applications/APP-ID/stages/3/0/taskList\n"
+             "  URL       a running History Server (e.g. http://127.0.0.1:18080) reading the same logs:\n"
+             "            every endpoint (or the one given) is asked of both, and the first difference\n"
+             "            of each is printed; exit 0 when all are identical");
     QString path, endpoint, compareUrl;
     bool haveEndpoint = false, compare = false;
     for (qsizetype i = 0; i < args.size(); ++i) {

@@ -479,7 +479,8 @@ void SqlExecutionTracker::aggregate(LiveExecution &x)
         const auto m = maxima.find(id);
         if (m != maxima.end())
             source = {true, m->second.stageId, m->second.attemptId, m->second.taskId};
-        x.data.metricValues.insert(id, sqlmetricvalues::format(types.value(id), values.reported, source, values.unreported));
+        x.data.metricValues.insert(
+            id, sqlmetricvalues::format(types.value(id), values.reported, source, values.unreported));
     }
 }
 

@@ -32,7 +32,7 @@ ExecutorReport toReport(const dask::WorkerReport &w)
     ExecutorReport r;
     r.executorId = w.name;
     r.address = w.address;
-    r.status = w.status == "paused"_L1             ? ExecutorReport::Status::Paused
+    r.status = w.status == "paused"_L1      ? ExecutorReport::Status::Paused
         : w.status.startsWith("closing"_L1) ? ExecutorReport::Status::Closing
                                             : ExecutorReport::Status::Running;
     r.threads = w.threads;
@@ -68,8 +68,8 @@ DaskDriver::DaskDriver(DriverContext context, QObject *parent)
 QString DaskDriver::missing(const RuntimeConfig &config)
 {
     if (!QFileInfo(config.daskProgram).isExecutable())
-        return u"Dask is not installed (%1 is missing): run scripts/install-deps.sh (Debian's python3-distributed)"_s.arg(
-            config.daskProgram);
+        return u"Dask is not installed (%1 is missing): run scripts/install-deps.sh (Debian's python3-distributed)"_s
+            .arg(config.daskProgram);
     return {};
 }
 
@@ -141,26 +141,13 @@ ProcessSpec DaskDriver::workerProcess(const WorkerLaunch &worker)
     const QString bind = m_context.host->bindAddress();
     ProcessSpec spec;
     spec.program = m_context.config->daskProgram;
-    spec.arguments = {u"worker"_s,
-                      u"--scheduler-file"_s,
-                      schedulerFile(),
-                      u"--name"_s,
-                      worker.executorId,
-                      u"--nthreads"_s,
-                      QString::number(m_context.threadsPerWorker),
-                      u"--memory-limit"_s,
-                      QString::number(m_context.memoryPerWorkerBytes),
-                      u"--host"_s,
-                      bind,
-                      u"--dashboard-address"_s,
-                      bind + u":0"_s,
-                      u"--local-directory"_s,
-                      worker.workDir,
-                      u"--preload"_s,
+    spec.arguments = {u"worker"_s, u"--scheduler-file"_s, schedulerFile(), u"--name"_s, worker.executorId,
+                      u"--nthreads"_s, QString::number(m_context.threadsPerWorker), u"--memory-limit"_s,
+                      QString::number(m_context.memoryPerWorkerBytes), u"--host"_s, bind, u"--dashboard-address"_s,
+                      bind + u":0"_s, u"--local-directory"_s, worker.workDir, u"--preload"_s,
                       m_context.config->resourcesDir + u"/engine/worker_preload.py"_s,
                       // A worker whose scheduler is gone for this long exits by itself: no orphans.
-                      u"--death-timeout"_s,
-                      u"120"_s};
+                      u"--death-timeout"_s, u"120"_s};
     spec.environment = environment();
     spec.workingDirectory = worker.workDir;
     spec.logPath = worker.logPath;
@@ -258,8 +245,8 @@ void DaskDriver::readLoad(LoadCallback done)
         EngineLoad load;
         load.threads = o.value(u"threads"_s).toInt();
         load.adaptiveTarget = o.value(u"adaptiveTarget"_s).toInt(-1);
-        load.pendingTasks = o.value(u"processing"_s).toInt() + o.value(u"queued"_s).toInt()
-            + o.value(u"unrunnable"_s).toInt();
+        load.pendingTasks
+            = o.value(u"processing"_s).toInt() + o.value(u"queued"_s).toInt() + o.value(u"unrunnable"_s).toInt();
         load.memoryBytes = qint64(o.value(u"memoryBytes"_s).toDouble());
         load.memoryLimitBytes = qint64(o.value(u"memoryLimitBytes"_s).toDouble());
         for (const QJsonValue &v : o.value(u"idle"_s).toArray())
@@ -316,9 +303,8 @@ void DaskDriver::readDag(const QString &jobId, DagCallback done)
         done(std::nullopt, u"the scheduler has not written its address yet"_s);
         return;
     }
-    QNetworkReply *reply
-        = get(u"/clusterdeck/v1/dag?job="_s + QString::fromLatin1(QUrl::toPercentEncoding(jobId)),
-              m_context.config->scrapeTimeoutMs);
+    QNetworkReply *reply = get(u"/clusterdeck/v1/dag?job="_s + QString::fromLatin1(QUrl::toPercentEncoding(jobId)),
+                               m_context.config->scrapeTimeoutMs);
     connect(reply, &QNetworkReply::finished, this, [reply, jobId, done = std::move(done)] {
         reply->deleteLater();
         QString error;

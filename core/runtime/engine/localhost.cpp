@@ -234,8 +234,7 @@ RunAs LocalHost::jobUser(const QString &user, QString *error) const
     return id;
 }
 
-Host::StagedScript LocalHost::stageJob(const QString &jobId, const QString &script, const RunAs &runAs,
-                                       QString *error)
+Host::StagedScript LocalHost::stageJob(const QString &jobId, const QString &script, const RunAs &runAs, QString *error)
 {
     const QString root = jobStagingRoot(error);
     if (root.isEmpty())

@@ -87,8 +87,8 @@ bool ProcessIdentities::record(qint64 pid)
     if (m_path.isEmpty())
         return true;
     // Appended, so a crash loses nothing recorded before it.
-    const int fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW,
-                          0600);
+    const int fd
+        = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
     const QByteArray text = line(pid, *id);
     const bool written = fd >= 0 && ::write(fd, text.constData(), std::size_t(text.size())) == text.size();
     if (fd >= 0)

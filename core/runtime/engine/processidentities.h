@@ -17,7 +17,8 @@ struct ProcessIdentity
     quint64 startTime = 0;
     QByteArray bootId; // /proc/sys/kernel/random/boot_id
 
-    static std::optional<ProcessIdentity> of(qint64 pid); // nullopt when pid is not running (or a zombie's is unreadable)
+    static std::optional<ProcessIdentity>
+    of(qint64 pid); // nullopt when pid is not running (or a zombie's is unreadable)
     friend bool operator==(const ProcessIdentity &, const ProcessIdentity &) = default;
 };
 

@@ -111,7 +111,8 @@ QString SparkDriver::prepare()
         ::chmod(scratch.constData(), 0711);
         for (const QString &sub : {u"/events"_s, u"/workers"_s}) {
             const QByteArray path = QFile::encodeName(m_scratchDir + sub);
-            if (::chown(path.constData(), m_engineUser.uid, m_engineUser.gid) != 0 || ::chmod(path.constData(), 0755) != 0)
+            if (::chown(path.constData(), m_engineUser.uid, m_engineUser.gid) != 0
+                || ::chmod(path.constData(), 0755) != 0)
                 return u"Cannot hand %1 to the job user %2"_s.arg(m_scratchDir + sub, m_engineUser.user);
         }
     }
@@ -136,7 +137,8 @@ QStringList SparkDriver::daemonEnvironment(const QString &extraOpts) const
         << u"SPARK_LOCAL_HOSTNAME="_s + m_context.host->bindAddress()
         // Daemons are bookkeepers: a small heap, a quick-starting JIT, one GC thread on a shared machine.
         << u"SPARK_DAEMON_MEMORY=256m"_s
-        << u"SPARK_DAEMON_JAVA_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dclusterdeck.cluster="_s + m_context.clusterId
+        << u"SPARK_DAEMON_JAVA_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dclusterdeck.cluster="_s
+            + m_context.clusterId
         << extraOpts << u"HOME="_s + m_scratchDir << u"CLUSTERDECK_CLUSTER_ID="_s + m_context.clusterId;
     if (!m_install.javaHome.isEmpty())
         env << u"JAVA_HOME="_s + m_install.javaHome;
@@ -160,8 +162,8 @@ ProcessSpec SparkDriver::headProcess()
     ProcessSpec spec;
     spec.program = m_install.sparkClass;
     const QString host = m_context.host->bindAddress();
-    spec.arguments = {u"org.apache.spark.deploy.master.Master"_s, u"--host"_s, host, u"--port"_s, u"0"_s,
-                      u"--webui-port"_s, u"0"_s};
+    spec.arguments = {
+        u"org.apache.spark.deploy.master.Master"_s, u"--host"_s, host, u"--port"_s, u"0"_s, u"--webui-port"_s, u"0"_s};
     spec.environment = daemonEnvironment(u"SPARK_MASTER_OPTS=-Dspark.worker.timeout=%1"_s.arg(kWorkerTimeoutSeconds));
     spec.workingDirectory = m_context.clusterDir + u"/master"_s;
     spec.logPath = m_context.clusterDir + u"/logs/master.log"_s;
@@ -177,8 +179,8 @@ ProcessSpec SparkDriver::workerProcess(const WorkerLaunch &worker)
     // Executors' folders (their stdout/stderr, the application's files) go where the Worker's user may write.
     const QString scratch = m_scratchDir + u"/workers/"_s + worker.executorId;
     m_context.host->makePath(scratch);
-    if (m_engineUser.drop)
-        [[maybe_unused]] const int ignored = ::chown(QFile::encodeName(scratch).constData(), m_engineUser.uid, m_engineUser.gid);
+    if (m_engineUser.drop) [[maybe_unused]]
+        const int ignored = ::chown(QFile::encodeName(scratch).constData(), m_engineUser.uid, m_engineUser.gid);
     ProcessSpec spec;
     spec.program = m_install.sparkClass;
     const QString host = m_context.host->bindAddress();
@@ -240,7 +242,8 @@ void SparkDriver::saveWorkerMap()
 
 void SparkDriver::loadWorkerMap()
 {
-    const auto bytes = m_context.host->readFile(m_context.clusterDir + u'/' + QLatin1StringView(kWorkerMapFile), kMaxLogRead);
+    const auto bytes
+        = m_context.host->readFile(m_context.clusterDir + u'/' + QLatin1StringView(kWorkerMapFile), kMaxLogRead);
     if (!bytes)
         return;
     const QJsonObject map = QJsonDocument::fromJson(*bytes).object();
@@ -344,8 +347,10 @@ void SparkDriver::snapshot(std::function<void(std::shared_ptr<Snapshot>, const Q
             if (jobsReply->error() == QNetworkReply::NoError) {
                 for (const QJsonValue &v : QJsonDocument::fromJson(jobsReply->readAll()).array()) {
                     const QJsonObject j = v.toObject();
-                    snap->pendingTasks += std::max(0, j.value(u"numTasks"_s).toInt() - j.value(u"numCompletedTasks"_s).toInt()
-                                                          - j.value(u"numSkippedTasks"_s).toInt());
+                    snap->pendingTasks
+                        += std::max(0,
+                                    j.value(u"numTasks"_s).toInt() - j.value(u"numCompletedTasks"_s).toInt()
+                                        - j.value(u"numSkippedTasks"_s).toInt());
                 }
             }
             finishOne();
@@ -408,7 +413,8 @@ void SparkDriver::readExecutors(ExecutorsCallback done)
                     r.tasksExecuting += e.activeTasks;
                     // Spark reports an executor's memory as peaks (heartbeats every 2 s): the resident set of its
                     // JVM and Python workers when process-tree metrics are on, else its JVM heap.
-                    const qint64 rss = std::max<qint64>(0, e.peakJvmRssBytes) + std::max<qint64>(0, e.peakPythonRssBytes);
+                    const qint64 rss
+                        = std::max<qint64>(0, e.peakJvmRssBytes) + std::max<qint64>(0, e.peakPythonRssBytes);
                     const qint64 used = rss > 0 ? rss : std::max<qint64>(0, e.peakHeapBytes);
                     r.processMemoryBytes += std::max(used, e.storageMemoryUsedBytes);
                     if (e.peakHeapBytes >= 0)
@@ -513,7 +519,9 @@ JobCommand SparkDriver::jobCommand(const JobLaunch &job) const
     slot = JobSlot{};
     slot.logPath = m_context.clusterDir + u"/jobs/"_s + job.jobId + u".log"_s;
     const QString host = m_context.host->bindAddress();
-    const auto conf = [](const QString &key, const QString &value) { return QStringList{u"--conf"_s, key + u'=' + value}; };
+    const auto conf = [](const QString &key, const QString &value) {
+        return QStringList{u"--conf"_s, key + u'=' + value};
+    };
     JobCommand c;
     c.program = m_install.sparkSubmit;
     c.arguments << u"--master"_s << (m_endpoints ? m_endpoints->headAddress : QString()) << u"--deploy-mode"_s
@@ -524,15 +532,18 @@ JobCommand SparkDriver::jobCommand(const JobLaunch &job) const
                 << conf(u"spark.executor.memory"_s, mib(executorHeapBytes(m_context.memoryPerWorkerBytes)))
                 << conf(u"spark.executor.heartbeatInterval"_s, u"2s"_s)
                 << conf(u"spark.executor.processTreeMetrics.enabled"_s, u"true"_s)
-                << conf(u"spark.eventLog.enabled"_s, u"true"_s) << conf(u"spark.eventLog.dir"_s, u"file:"_s + eventLogDir())
+                << conf(u"spark.eventLog.enabled"_s, u"true"_s)
+                << conf(u"spark.eventLog.dir"_s, u"file:"_s + eventLogDir())
                 // Plain and in one file, so the stage DAG can be read while the application runs.
-                << conf(u"spark.eventLog.compress"_s, u"false"_s) << conf(u"spark.eventLog.rolling.enabled"_s, u"false"_s)
+                << conf(u"spark.eventLog.compress"_s, u"false"_s)
+                << conf(u"spark.eventLog.rolling.enabled"_s, u"false"_s)
                 << conf(u"spark.decommission.enabled"_s, u"true"_s)
                 << conf(u"spark.storage.decommission.enabled"_s, u"true"_s)
                 << conf(u"spark.storage.decommission.shuffleBlocks.enabled"_s, u"true"_s)
                 << conf(u"spark.storage.decommission.rddBlocks.enabled"_s, u"true"_s)
-                << conf(u"spark.pyspark.python"_s, m_install.python) << conf(u"spark.pyspark.driver.python"_s, m_install.python)
-                << u"--driver-java-options"_s << u"-Dlog4j2.configurationFile=file:"_s + m_scratchDir + u"/log4j2.properties"_s;
+                << conf(u"spark.pyspark.python"_s, m_install.python)
+                << conf(u"spark.pyspark.driver.python"_s, m_install.python) << u"--driver-java-options"_s
+                << u"-Dlog4j2.configurationFile=file:"_s + m_scratchDir + u"/log4j2.properties"_s;
     c.arguments << job.script << job.args;
     c.environment << u"SPARK_HOME="_s + m_install.sparkHome << u"SPARK_LOCAL_IP="_s + host
                   << u"SPARK_LOCAL_HOSTNAME="_s + host << u"PYSPARK_PYTHON="_s + m_install.python
@@ -554,8 +565,8 @@ void SparkDriver::cancelJob(const QString &jobId)
     QNetworkRequest request{QUrl(m_endpoints->uiUrl + u"/app/kill/"_s)};
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
     request.setTransferTimeout(m_context.config->scrapeTimeoutMs);
-    QNetworkReply *reply = m_context.network->post(
-        request, "id=" + QUrl::toPercentEncoding(it->appId) + "&terminate=true");
+    QNetworkReply *reply
+        = m_context.network->post(request, "id=" + QUrl::toPercentEncoding(it->appId) + "&terminate=true");
     reply->setParent(this);
     const QString app = it->appId;
     connect(reply, &QNetworkReply::finished, this, [this, reply, app] {

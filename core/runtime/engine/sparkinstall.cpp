@@ -16,8 +16,9 @@ namespace cdeck::spark {
 
 namespace {
 
-constexpr auto kInstallHint = "run scripts/install-deps.sh (it installs openjdk-17-jre-headless and pyspark 4.0.1 into %1), "
-                              "or point CLUSTERDECK_SPARK_VENV at a venv with pyspark 4.0.x";
+constexpr auto kInstallHint
+    = "run scripts/install-deps.sh (it installs openjdk-17-jre-headless and pyspark 4.0.1 into %1), "
+      "or point CLUSTERDECK_SPARK_VENV at a venv with pyspark 4.0.x";
 
 bool isExecutable(const QString &path)
 {
@@ -93,7 +94,8 @@ SparkInstall findSpark(const QString &venvArg)
     s.sparkSubmit = s.sparkHome + u"/bin/spark-submit"_s;
     s.version = pysparkVersion(s.sparkHome);
     if (!isExecutable(s.sparkClass) || !isExecutable(s.sparkSubmit)) {
-        s.error = u"Spark at %1 is incomplete (no executable bin/spark-class or bin/spark-submit); %2"_s.arg(s.sparkHome, hint);
+        s.error = u"Spark at %1 is incomplete (no executable bin/spark-class or bin/spark-submit); %2"_s.arg(
+            s.sparkHome, hint);
         return s;
     }
     if (!isExecutable(s.python)) {

@@ -51,7 +51,8 @@ QList<MasterApp> appsOf(const QJsonArray &array)
     QList<MasterApp> apps;
     for (const QJsonValue &v : array) {
         const QJsonObject o = v.toObject();
-        apps.append(MasterApp{o.value(u"id"_s).toString(), o.value(u"name"_s).toString(), o.value(u"state"_s).toString()});
+        apps.append(
+            MasterApp{o.value(u"id"_s).toString(), o.value(u"name"_s).toString(), o.value(u"state"_s).toString()});
     }
     return apps;
 }

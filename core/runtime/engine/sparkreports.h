@@ -65,7 +65,8 @@ struct DriverExecutor
     qint64 storageMemoryUsedBytes = 0; // memoryMetrics: on- and off-heap storage memory in use
     qint64 maxMemoryBytes = 0;
     qint64 peakHeapBytes = -1; // peakMemoryMetrics.JVMHeapMemory, -1 when not reported yet
-    qint64 peakJvmRssBytes = -1; // peakMemoryMetrics.ProcessTreeJVMRSSMemory (spark.executor.processTreeMetrics.enabled)
+    qint64 peakJvmRssBytes
+        = -1; // peakMemoryMetrics.ProcessTreeJVMRSSMemory (spark.executor.processTreeMetrics.enabled)
     qint64 peakPythonRssBytes = -1; // peakMemoryMetrics.ProcessTreePythonRSS (0 unless process-tree metrics are on)
     qint64 shuffleReadBytes = 0;
     qint64 shuffleWriteBytes = 0;

@@ -204,9 +204,10 @@ int main(int argc, char **argv)
     }
     const QString cli = qEnvironmentVariable("CLUSTERDECK_BIN_DIR") + u"/clusterdeck-cli"_s;
     const QString stagePath = u"applications/%1/stages/%2/%3"_s.arg(model->id).arg(biggest.first).arg(biggest.second);
-    const Timing taskList = timeShell(u"'%1' spark-log '%2' --api '%3/taskList?sortBy=-runtime&length=100' > /dev/null"_s
-                                          .arg(cli, log, stagePath));
-    const Timing taskSummary = timeShell(u"'%1' spark-log '%2' --api '%3/taskSummary' > /dev/null"_s.arg(cli, log, stagePath));
+    const Timing taskList = timeShell(
+        u"'%1' spark-log '%2' --api '%3/taskList?sortBy=-runtime&length=100' > /dev/null"_s.arg(cli, log, stagePath));
+    const Timing taskSummary
+        = timeShell(u"'%1' spark-log '%2' --api '%3/taskSummary' > /dev/null"_s.arg(cli, log, stagePath));
     rusage children{};
     getrusage(RUSAGE_CHILDREN, &children);
     const double taskRssMb = children.ru_maxrss / 1024.0; // kB -> MB

@@ -84,7 +84,8 @@ private Q_SLOTS:
         QTest::addRow("unknown type") << R"({"name":"x","workers":1,"instanceType":"m9.huge"})"_ba
                                       << QStringList{u"instanceType"_s};
         QTest::addRow("bad market") << R"({"name":"x","workers":1,"market":"reserved"})"_ba << QStringList{u"market"_s};
-        QTest::addRow("unknown engine") << R"({"name":"x","workers":1,"engine":"flink"})"_ba << QStringList{u"engine"_s};
+        QTest::addRow("unknown engine") << R"({"name":"x","workers":1,"engine":"flink"})"_ba
+                                        << QStringList{u"engine"_s};
         QTest::addRow("engine not a string") << R"({"name":"x","workers":1,"engine":1})"_ba << QStringList{u"engine"_s};
         QTest::addRow("negative idle") << R"({"name":"x","workers":1,"idleTimeoutSeconds":-5})"_ba
                                        << QStringList{u"idleTimeoutSeconds"_s};

@@ -62,10 +62,12 @@ private Q_SLOTS:
 
     void theScriptsARequestWouldRun()
     {
-        const QJsonObject launch{{u"name"_s, u"x"_s},
-                                 {u"bootstrapActions"_s, QJsonArray{QJsonObject{{u"script"_s, u"/bin/sh"_s}},
-                                                                    QJsonObject{{u"script"_s, u"/opt/b.sh"_s}}}}};
-        QCOMPARE(ScriptFolders::scriptsOf(api::RouteId::ClusterLaunch, launch), (QStringList{u"/bin/sh"_s, u"/opt/b.sh"_s}));
+        const QJsonObject launch{
+            {u"name"_s, u"x"_s},
+            {u"bootstrapActions"_s,
+             QJsonArray{QJsonObject{{u"script"_s, u"/bin/sh"_s}}, QJsonObject{{u"script"_s, u"/opt/b.sh"_s}}}}};
+        QCOMPARE(ScriptFolders::scriptsOf(api::RouteId::ClusterLaunch, launch),
+                 (QStringList{u"/bin/sh"_s, u"/opt/b.sh"_s}));
         QCOMPARE(ScriptFolders::scriptsOf(api::RouteId::JobSubmit, {{u"script"_s, u"/tmp/j.py"_s}}),
                  QStringList{u"/tmp/j.py"_s});
         QCOMPARE(ScriptFolders::scriptsOf(api::RouteId::JobSubmit, {{u"sample"_s, u"etl_groupby"_s}}), QStringList());
@@ -88,14 +90,20 @@ private Q_SLOTS:
         QVERIFY(QFile::link(u"/bin/sh"_s, dir.path() + u"/allowed/sh"_s));
         const ScriptFolders folders({dir.path() + u"/allowed"_s, dir.path() + u"/nonexistent"_s});
         QCOMPARE(folders.folders().size(), qsizetype(1));
-        QCOMPARE(folders.refusal({dir.path() + u"/allowed/ok.sh"_s, dir.path() + u"/allowed/sub/deep.py"_s}), QString());
+        QCOMPARE(folders.refusal({dir.path() + u"/allowed/ok.sh"_s, dir.path() + u"/allowed/sub/deep.py"_s}),
+                 QString());
         // A sibling whose name starts alike, a way out by "..", a link to /bin/sh, a folder, nothing at all:
-        const QStringList refused{dir.path() + u"/allowed-not/evil.sh"_s, dir.path() + u"/allowed/../allowed-not/evil.sh"_s,
-                                  dir.path() + u"/allowed/sh"_s, dir.path() + u"/allowed/sub"_s,
-                                  dir.path() + u"/allowed/missing.sh"_s, u"/bin/sh"_s, QString()};
+        const QStringList refused{dir.path() + u"/allowed-not/evil.sh"_s,
+                                  dir.path() + u"/allowed/../allowed-not/evil.sh"_s,
+                                  dir.path() + u"/allowed/sh"_s,
+                                  dir.path() + u"/allowed/sub"_s,
+                                  dir.path() + u"/allowed/missing.sh"_s,
+                                  u"/bin/sh"_s,
+                                  QString()};
         for (const QString &bad : refused) {
             const QString r = folders.refusal({dir.path() + u"/allowed/ok.sh"_s, bad});
-            QVERIFY2(r.contains(u"only an admin may run scripts from anywhere"_s), qPrintable(QString(bad + u": "_s + r)));
+            QVERIFY2(r.contains(u"only an admin may run scripts from anywhere"_s),
+                     qPrintable(QString(bad + u": "_s + r)));
         }
         QVERIFY(ScriptFolders(QStringList{}).refusal({u"/bin/sh"_s}).contains(u"(none)"_s));
     }

@@ -66,8 +66,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("recordedExit");
         QTest::addColumn<QString>("reason");
         QTest::addRow("completed") << 0 << false << false << false << int(JobState::Completed) << 0 << QString();
-        QTest::addRow("failed") << 3 << false << false << false << int(JobState::Failed) << 3 << u"Exited with code 3"_s;
-        QTest::addRow("killed") << 9 << true << false << false << int(JobState::Failed) << -1 << u"Killed by a signal"_s;
+        QTest::addRow("failed") << 3 << false << false << false << int(JobState::Failed) << 3
+                                << u"Exited with code 3"_s;
+        QTest::addRow("killed") << 9 << true << false << false << int(JobState::Failed) << -1
+                                << u"Killed by a signal"_s;
         QTest::addRow("cancel wins") << 0 << true << true << true << int(JobState::Cancelled) << -1
                                      << u"Cancelled by request"_s;
         QTest::addRow("cluster ended") << 1 << false << false << true << int(JobState::Interrupted) << 1

@@ -71,8 +71,8 @@ private Q_SLOTS:
     {
         // The stranger: a process group of its own, which the host never started.
         QString error;
-        processes::SpawnRequest request{u"/bin/sleep"_s, {u"300"_s}, {u"PATH=/usr/bin:/bin"_s}, m_dir.path(),
-                                        m_dir.path() + u"/stranger.log"_s};
+        processes::SpawnRequest request{
+            u"/bin/sleep"_s, {u"300"_s}, {u"PATH=/usr/bin:/bin"_s}, m_dir.path(), m_dir.path() + u"/stranger.log"_s};
         const qint64 stranger = processes::spawnDetached(request, &error);
         QVERIFY2(stranger > 0, qPrintable(error));
         m_started.append(stranger);
@@ -82,14 +82,15 @@ private Q_SLOTS:
         // same pid, an earlier start.
         QFile file(identities());
         QVERIFY(file.open(QIODevice::Append));
-        file.write(QByteArray::number(stranger) + ' ' + QByteArray::number(real->startTime - 1) + ' ' + real->bootId + '\n');
+        file.write(QByteArray::number(stranger) + ' ' + QByteArray::number(real->startTime - 1) + ' ' + real->bootId
+                   + '\n');
         file.close();
         LocalHost restarted(identities());
         const ProcessHandle recorded{stranger};
         QVERIFY(!restarted.isAlive(recorded));
         QVERIFY(restarted.aliveAmong({recorded}).isEmpty());
-        for (const ProcessSignal s : {ProcessSignal::Terminate, ProcessSignal::Kill, ProcessSignal::Stop,
-                                      ProcessSignal::Decommission})
+        for (const ProcessSignal s :
+             {ProcessSignal::Terminate, ProcessSignal::Kill, ProcessSignal::Stop, ProcessSignal::Decommission})
             QVERIFY(!restarted.signal(recorded, s));
         QThread::msleep(200);
         QVERIFY(processes::isGroupAlive(stranger));
@@ -111,8 +112,8 @@ private Q_SLOTS:
     void aPidNeverRecordedIsNotSignalled()
     {
         QString error;
-        processes::SpawnRequest request{u"/bin/sleep"_s, {u"300"_s}, {u"PATH=/usr/bin:/bin"_s}, m_dir.path(),
-                                        m_dir.path() + u"/unknown.log"_s};
+        processes::SpawnRequest request{
+            u"/bin/sleep"_s, {u"300"_s}, {u"PATH=/usr/bin:/bin"_s}, m_dir.path(), m_dir.path() + u"/unknown.log"_s};
         const qint64 pid = processes::spawnDetached(request, &error);
         QVERIFY2(pid > 0, qPrintable(error));
         m_started.append(pid);

@@ -38,8 +38,8 @@ double value(const QByteArray &exposition, const QByteArray &series)
 RuntimeMetricsSnapshot busySnapshot()
 {
     RuntimeMetricsSnapshot s;
-    for (const char *state : {"STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING", "TERMINATING", "TERMINATED",
-                              "TERMINATED_WITH_ERRORS"})
+    for (const char *state :
+         {"STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING", "TERMINATING", "TERMINATED", "TERMINATED_WITH_ERRORS"})
         s.clustersByState.insert(QString::fromLatin1(state), 0);
     s.clustersByState[u"WAITING"_s] = 1;
     s.clustersByState[u"TERMINATED"_s] = 3;
@@ -95,9 +95,12 @@ private Q_SLOTS:
         QVERIFY(text.contains(
             "clusterdeck_executor_memory_bytes{cluster=\"c-1\",executor=\"w1\",type=\"unmanaged\"} 2000\n"));
         QVERIFY(text.contains("clusterdeck_executor_memory_limit_bytes{cluster=\"c-1\",executor=\"w1\"} 4000000000\n"));
-        QVERIFY(text.contains("clusterdeck_executor_shuffle_sent_bytes_total{cluster=\"c-1\",executor=\"w1\"} 987654321\n"));
-        QCOMPARE(value(text, "clusterdeck_cluster_cost_dollars_per_hour{cluster=\"c-1\",name=\"etl \\\"nightly\\\"\\\\n\\nrun\"}"),
-                 0.4125);
+        QVERIFY(text.contains(
+            "clusterdeck_executor_shuffle_sent_bytes_total{cluster=\"c-1\",executor=\"w1\"} 987654321\n"));
+        QCOMPARE(
+            value(text,
+                  "clusterdeck_cluster_cost_dollars_per_hour{cluster=\"c-1\",name=\"etl \\\"nightly\\\"\\\\n\\nrun\"}"),
+            0.4125);
         QCOMPARE(value(text, "clusterdeck_cost_dollars_per_hour"), 0.4125);
         QVERIFY(text.contains("clusterdeck_open_incidents{cluster=\"c-1\"} 2\n"));
     }

@@ -58,7 +58,8 @@ private Q_SLOTS:
         QCOMPARE(loggedApplicationId("26/12/07 16:08:27 INFO StandaloneSchedulerBackend: Connected to Spark cluster "
                                      "with app ID app-20261207160827-0000\n"),
                  u"app-20261207160827-0000"_s);
-        QCOMPARE(loggedApplicationId("26/12/07 16:08:26 INFO Utils: Successfully started service 'SparkUI' on port 43427.\n"),
+        QCOMPARE(loggedApplicationId(
+                     "26/12/07 16:08:26 INFO Utils: Successfully started service 'SparkUI' on port 43427.\n"),
                  QString());
     }
 

@@ -255,13 +255,17 @@ private Q_SLOTS:
             QString error;
             const auto app = cdeck::spark::EventLogReader::read(data + u'/' + name, &error);
             QVERIFY2(app, qPrintable(error));
-            QVERIFY2(!app->truncated && app->malformedLines == 0 && !app->inProgress, qPrintable(app->warnings.join(u'\n')));
+            QVERIFY2(!app->truncated && app->malformedLines == 0 && !app->inProgress,
+                     qPrintable(app->warnings.join(u'\n')));
             QVERIFY(app->attempt.sparkVersion.startsWith(u"4.0.1"_s));
             QVERIFY(app->name.startsWith(u"cdeck-"_s));
             QList<QString> shape;
             for (const auto &j : app->jobs)
-                shape.append(u"%1 %2 %3/%4 failed %5"_s.arg(j.jobId).arg(cdeck::spark::toString(j.status))
-                                 .arg(j.numCompletedTasks).arg(j.numTasks).arg(j.numFailedTasks));
+                shape.append(u"%1 %2 %3/%4 failed %5"_s.arg(j.jobId)
+                                 .arg(cdeck::spark::toString(j.status))
+                                 .arg(j.numCompletedTasks)
+                                 .arg(j.numTasks)
+                                 .arg(j.numFailedTasks));
             QCOMPARE(shape.count(), 9); // collect, count, sum, the skewed collect, the failing count, the SQL query (4)
             QCOMPARE(std::count_if(app->jobs.begin(), app->jobs.end(),
                                    [](const auto &j) { return j.status == cdeck::spark::JobStatus::Failed; }),

@@ -109,8 +109,8 @@ private Q_SLOTS:
         QVERIFY2(!actual.isNull(), "spark-log printed no JSON");
         const QJsonValue e = expected.isArray() ? QJsonValue(expected.array()) : QJsonValue(expected.object());
         const QJsonValue a = actual.isArray() ? QJsonValue(actual.array()) : QJsonValue(actual.object());
-        const QString diff = cdeck::spark::firstJsonDifference(cdeck::spark::clearLastUpdated(e),
-                                                              cdeck::spark::clearLastUpdated(a));
+        const QString diff
+            = cdeck::spark::firstJsonDifference(cdeck::spark::clearLastUpdated(e), cdeck::spark::clearLastUpdated(a));
         QVERIFY2(diff.isEmpty(), qPrintable(file + u": "_s + diff));
     }
 
@@ -143,11 +143,13 @@ private Q_SLOTS:
         const QString jobs = u"applications/local-1422981780767/jobs/0"_s;
         server.answers[jobs].replace("\"numTasks\" : 8", "\"numTasks\" : 9");
         outText.clear();
-        QCOMPARE(cdeck::spark::compareWithServer(logs, base, {jobs, u"applications/local-1422981780767/stages"_s,
-                                                              u"applications/local-1422981780767/allexecutors"_s},
+        QCOMPARE(cdeck::spark::compareWithServer(logs, base,
+                                                 {jobs, u"applications/local-1422981780767/stages"_s,
+                                                  u"applications/local-1422981780767/allexecutors"_s},
                                                  out, err),
                  1);
-        QVERIFY2(outText.contains(u"DIFF  "_s + jobs + u"\n      $.numTasks: expected 9, got 8"_s), qPrintable(outText));
+        QVERIFY2(outText.contains(u"DIFF  "_s + jobs + u"\n      $.numTasks: expected 9, got 8"_s),
+                 qPrintable(outText));
         QVERIFY2(outText.contains(u"same  applications/local-1422981780767/stages"_s), qPrintable(outText));
         QVERIFY2(outText.contains(u"status: Spark answered 404, we answer 200"_s), qPrintable(outText));
         QVERIFY(outText.contains(u"3 endpoints compared, 2 differ"_s));

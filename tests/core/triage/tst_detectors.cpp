@@ -308,8 +308,8 @@ private Q_SLOTS:
             if (s.name == "tasks_executing"_L1 && s.executor == "w1"_L1)
                 for (qint64 tMs = kT0 + 41'000; tMs <= f.nowMs; tMs += 1000)
                     s.points.append({tMs, 0});
-        f.executors[1].log = lines({u"distributed.core - INFO - Connection to tcp://127.0.0.1:4000 has been closed."_s},
-                                   f.nowMs);
+        f.executors[1].log
+            = lines({u"distributed.core - INFO - Connection to tcp://127.0.0.1:4000 has been closed."_s}, f.nowMs);
         const IncidentList found = detectJobStalled(f, t);
         QCOMPARE(found.size(), 1);
         const Incident &i = found[0];
@@ -637,21 +637,24 @@ private Q_SLOTS:
         const auto sparkTime = [](qint64 ms) {
             return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(u"yy/MM/dd HH:mm:ss"_s);
         };
-        f.executors[1].log = lines({sparkTime(kT0 + 14'000) + u" INFO Worker: Executor app-20261207160827-0000/0 "
-                                                              "finished with state EXITED message Command exited with "
-                                                              "code 52 exitStatus 52"_s,
-                                    sparkTime(kT0 + 27'000) + u" INFO Worker: Executor app-20261207160827-0000/2 "
-                                                              "finished with state KILLED message Runner thread for "
-                                                              "executor interrupted exitStatus 143"_s},
+        f.executors[1].log = lines({sparkTime(kT0 + 14'000)
+                                        + u" INFO Worker: Executor app-20261207160827-0000/0 "
+                                          "finished with state EXITED message Command exited with "
+                                          "code 52 exitStatus 52"_s,
+                                    sparkTime(kT0 + 27'000)
+                                        + u" INFO Worker: Executor app-20261207160827-0000/2 "
+                                          "finished with state KILLED message Runner thread for "
+                                          "executor interrupted exitStatus 143"_s},
                                    f.nowMs);
         f.jobs[0].job.state = JobState::Failed;
         f.jobs[0].job.endedAt = at(kT0 + 28'000);
-        f.jobs[0].log = lines({u"py4j.protocol.Py4JJavaError: An error occurred while calling o76.collectToPython."_s,
-                               u": org.apache.spark.SparkException: Job aborted due to stage failure: Task 0 in stage 0.0 "
-                               "failed 2 times, most recent failure: Lost task 0.1 in stage 0.0 (TID 1) (127.0.0.1 "
-                               "executor 1): ExecutorLostFailure (executor 1 exited caused by one of the running tasks) "
-                               "Reason: Command exited with code 52"_s},
-                              f.nowMs);
+        f.jobs[0].log
+            = lines({u"py4j.protocol.Py4JJavaError: An error occurred while calling o76.collectToPython."_s,
+                     u": org.apache.spark.SparkException: Job aborted due to stage failure: Task 0 in stage 0.0 "
+                     "failed 2 times, most recent failure: Lost task 0.1 in stage 0.0 (TID 1) (127.0.0.1 "
+                     "executor 1): ExecutorLostFailure (executor 1 exited caused by one of the running tasks) "
+                     "Reason: Command exited with code 52"_s},
+                    f.nowMs);
         const IncidentList all = detectAll(f);
         QCOMPARE(all.size(), 1);
         const Incident &i = all.first();
