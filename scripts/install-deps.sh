@@ -13,6 +13,7 @@ PACKAGES=(
     # Qt 6.4 (Debian 12) and friends
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev libxkbcommon-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libqt6sql6-sqlite libgl-dev libvulkan-dev
+    qt6-translations-l10n
     libspdlog-dev libsqlite3-dev libzstd-dev libsimdjson-dev liblz4-dev libsnappy-dev
     libcli11-dev libsodium-dev qtkeychain-qt6-dev
     # the local engine: Dask from Debian, run under /usr/bin/python3
