@@ -93,7 +93,7 @@ int main(int argc, char *argv[])
         }
         cdeck::SecurityStore store;
         QString error;
-        if (!store.open(path, &error)) {
+        if (!store.openReadOnly(path, &error)) {
             fprintf(stderr, "clusterdeck-runtime: %s\n", qPrintable(error));
             return 1;
         }

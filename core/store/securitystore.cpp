@@ -151,6 +151,25 @@ bool SecurityStore::open(const QString &path, QString *error)
     return true;
 }
 
+bool SecurityStore::openReadOnly(const QString &path, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (!db.open()) {
+        *error = u"cannot open %1: %2"_s.arg(path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery version(db);
+    const int current = version.exec(u"PRAGMA user_version"_s) && version.next() ? version.value(0).toInt() : -1;
+    if (current != int(kMigrations.size())) {
+        *error = u"%1 has schema version %2; this program reads version %3"_s.arg(path).arg(current).arg(
+            kMigrations.size());
+        return false;
+    }
+    return true;
+}
+
 QList<UserRecord> SecurityStore::users() const
 {
     QList<UserRecord> result;

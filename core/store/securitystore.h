@@ -60,6 +60,9 @@ public:
     SecurityStore &operator=(const SecurityStore &) = delete;
 
     bool open(const QString &path, QString *error);
+    // For `audit verify`: opens without writing anything (no migration, no journal change), so it can check
+    // the log of a running runtime and cannot alter the file it is checking.
+    bool openReadOnly(const QString &path, QString *error);
 
     QList<UserRecord> users() const;
     bool addUser(const UserRecord &user, QString *error); // fails on a taken name

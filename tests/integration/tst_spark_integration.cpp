@@ -9,6 +9,7 @@
 #include "core/runtime/engine/sparkinstall.h"
 #include "core/runtime/runtimeconfig.h"
 #include "core/runtime/engine/localhost.h"
+#include "loopback.h"
 #include "testpaths.h"
 
 #include <QDir>
@@ -31,29 +32,6 @@ using namespace Qt::StringLiterals;
 using namespace cdeck;
 
 namespace {
-
-// Every live process of the cluster's engine: the Master, Workers, their executor JVMs and Python workers all
-// carry the cluster's id in their environment (executors inherit their Worker's).
-QList<qint64> processesOfCluster(const QString &clusterId)
-{
-    QList<qint64> pids;
-    const QByteArray needle = "CLUSTERDECK_CLUSTER_ID=" + clusterId.toUtf8();
-    for (const QString &pid : QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (!pid.front().isDigit())
-            continue;
-        QFile stat(u"/proc/"_s + pid + u"/stat"_s);
-        if (stat.open(QIODevice::ReadOnly)) {
-            const QByteArray line = stat.readAll();
-            const auto close = line.lastIndexOf(')');
-            if (close > 0 && line.size() > close + 2 && line[close + 2] == 'Z')
-                continue;
-        }
-        QFile environ(u"/proc/"_s + pid + u"/environ"_s);
-        if (environ.open(QIODevice::ReadOnly) && environ.readAll().split('\0').contains(needle))
-            pids.append(pid.toLongLong());
-    }
-    return pids;
-}
 
 QString commandOf(qint64 pid)
 {
@@ -195,7 +173,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_poll.stop();
-        for (qint64 pid : processesOfCluster(m_clusterId))
+        for (qint64 pid : test::processesOfCluster(m_clusterId))
             ::kill(pid_t(pid), SIGKILL);
     }
 
@@ -236,15 +214,16 @@ private Q_SLOTS:
 
     void terminateLeavesNoJvm()
     {
-        QVERIFY(!processesOfCluster(m_clusterId).isEmpty()); // the check below sees them while they live
+        QVERIFY(!test::processesOfCluster(m_clusterId).isEmpty()); // the check below sees them while they live
         m_poll.stop();
         QList<engine::ProcessHandle> all = m_workers.values();
         all.append(m_master);
         for (const engine::ProcessHandle &h : all)
             m_host.signal(h, engine::ProcessSignal::Terminate);
         QVERIFY2(
-            waitFor([&] { return m_host.aliveAmong(all).isEmpty() && processesOfCluster(m_clusterId).isEmpty(); }, 30),
-            qPrintable(u"%1 process(es) left"_s.arg(processesOfCluster(m_clusterId).size())));
+            waitFor([&] { return m_host.aliveAmong(all).isEmpty() && test::processesOfCluster(m_clusterId).isEmpty(); },
+                    30),
+            qPrintable(u"%1 process(es) left"_s.arg(test::processesOfCluster(m_clusterId).size())));
     }
 };
 

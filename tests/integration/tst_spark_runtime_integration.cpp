@@ -34,30 +34,6 @@ using namespace cdeck;
 
 namespace {
 
-// Every live process carrying the cluster's id in its environment: the Master and Workers get it from the
-// runtime, their executor JVMs and Python workers inherit it. (Executors run in the job staging root when the
-// runtime is root, outside the cluster's folder, so the working-directory check alone would miss them.)
-QList<qint64> processesOfCluster(const QString &clusterId)
-{
-    QList<qint64> pids;
-    const QByteArray needle = "CLUSTERDECK_CLUSTER_ID=" + clusterId.toUtf8();
-    for (const QString &pid : QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (!pid.front().isDigit())
-            continue;
-        QFile stat(u"/proc/"_s + pid + u"/stat"_s);
-        if (stat.open(QIODevice::ReadOnly)) {
-            const QByteArray line = stat.readAll();
-            const auto close = line.lastIndexOf(')');
-            if (close > 0 && line.size() > close + 2 && line[close + 2] == 'Z')
-                continue;
-        }
-        QFile environ(u"/proc/"_s + pid + u"/environ"_s);
-        if (environ.open(QIODevice::ReadOnly) && environ.readAll().split('\0').contains(needle))
-            pids.append(pid.toLongLong());
-    }
-    return pids;
-}
-
 QByteArray httpGet(const QString &url)
 {
     QNetworkAccessManager nam;
@@ -222,7 +198,7 @@ private Q_SLOTS:
     {
         m_runtime.stopAndReap();
         if (!m_clusterId.isEmpty())
-            for (qint64 pid : processesOfCluster(m_clusterId))
+            for (qint64 pid : test::processesOfCluster(m_clusterId))
                 ::kill(pid_t(pid), SIGKILL);
     }
 
@@ -466,15 +442,16 @@ private Q_SLOTS:
 
     void terminateLeavesNoJvm()
     {
-        QVERIFY(!processesOfCluster(m_clusterId).isEmpty()); // the check below sees them while they live
+        QVERIFY(!test::processesOfCluster(m_clusterId).isEmpty()); // the check below sees them while they live
         const ApiReply r = api("DELETE", u"/clusters/"_s + m_clusterId);
         QVERIFY2(r.httpStatus == 202, qPrintable(r.message()));
         QVERIFY2(waitFor([&] { return state() == u"TERMINATED"_s; }, 60), qPrintable(describeExecutors()));
         const QString dir = m_runtime.clusterDir(m_clusterId);
         QVERIFY2(
-            waitFor([&] { return processesOfCluster(m_clusterId).isEmpty() && test::processesUnder(dir).isEmpty(); },
-                    30),
-            qPrintable(u"%1 process(es) left"_s.arg(processesOfCluster(m_clusterId).size())));
+            waitFor(
+                [&] { return test::processesOfCluster(m_clusterId).isEmpty() && test::processesUnder(dir).isEmpty(); },
+                30),
+            qPrintable(u"%1 process(es) left"_s.arg(test::processesOfCluster(m_clusterId).size())));
     }
 };
 

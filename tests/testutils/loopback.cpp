@@ -23,7 +23,10 @@ int freeLoopbackPort()
     return s.listen(QHostAddress::LocalHost, 0) ? s.serverPort() : 0;
 }
 
-QList<qint64> processesUnder(const QString &dir)
+namespace {
+
+// The live (non-zombie) processes for which keep(pid) holds.
+template <typename Keep> QList<qint64> liveProcesses(Keep keep)
 {
     QList<qint64> pids;
     for (const QString &pid : QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
@@ -32,14 +35,31 @@ QList<qint64> processesUnder(const QString &dir)
         QFile stat(u"/proc/"_s + pid + u"/stat"_s);
         if (stat.open(QIODevice::ReadOnly)) {
             const QByteArray line = stat.readAll();
-            const int close = line.lastIndexOf(')');
+            const auto close = line.lastIndexOf(')');
             if (close > 0 && line.size() > close + 2 && line[close + 2] == 'Z')
                 continue;
         }
-        if (QFileInfo(u"/proc/"_s + pid + u"/cwd"_s).symLinkTarget().startsWith(dir))
+        if (keep(pid))
             pids.append(pid.toLongLong());
     }
     return pids;
+}
+
+} // namespace
+
+QList<qint64> processesUnder(const QString &dir)
+{
+    return liveProcesses(
+        [&](const QString &pid) { return QFileInfo(u"/proc/"_s + pid + u"/cwd"_s).symLinkTarget().startsWith(dir); });
+}
+
+QList<qint64> processesOfCluster(const QString &clusterId)
+{
+    const QByteArray entry = "CLUSTERDECK_CLUSTER_ID=" + clusterId.toUtf8();
+    return liveProcesses([&](const QString &pid) {
+        QFile environ(u"/proc/"_s + pid + u"/environ"_s);
+        return environ.open(QIODevice::ReadOnly) && environ.readAll().split('\0').contains(entry);
+    });
 }
 
 int runCliJson(const QString &runtimeUrl, const QString &tokenFile, const QStringList &args, QJsonValue *json,
