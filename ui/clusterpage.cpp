@@ -230,6 +230,7 @@ void ClusterPage::showCluster(const std::optional<ClusterInfo> &listed, const st
     m_telemetry->setCluster(m_focus->clusterId());
     const FeedCapabilities can = c ? c->capabilities() : FeedCapabilities{};
     m_executors->setFlavor(int(flavorOf(can)));
+    m_overview->setConnectionEngine(can.kind == ConnectionKind::Runtime ? QString() : can.engineName);
     for (QWidget *chartTab : {static_cast<QWidget *>(m_memory), static_cast<QWidget *>(m_shuffle)}) {
         const int index = m_tabs->indexOf(chartTab);
         const bool enabled = chartTab == m_memory ? can.memoryCharts : can.shuffleCharts;

@@ -398,6 +398,11 @@ void TstEngineConsole::eventLogOpensIntoThePages()
     QCOMPARE(connection->clusters()->rowCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(w->currentClusterId(), app, 5000); // the opened log's application is selected
     QVERIFY(!banner(w.get())->isVisible()); // a complete log: nothing to warn about
+    // The overview names what the cluster is read from: a Spark event log, never a launch spec's engine.
+    w->showPage(MainWindow::Page::Overview);
+    auto *engineRow = w->findChild<QLabel *>(u"overviewEngine"_s);
+    QVERIFY(engineRow);
+    QTRY_COMPARE_WITH_TIMEOUT(engineRow->text(), connection->capabilities().engineName, 5000);
 
     // Executors: every executor the log added, with its add and remove times.
     w->showPage(MainWindow::Page::Executors);

@@ -114,10 +114,17 @@ QString link(const QString &url, const QString &text)
 }
 } // namespace
 
+void OverviewPanel::setConnectionEngine(const QString &engineName)
+{
+    m_connectionEngine = engineName;
+}
+
 void OverviewPanel::updateEngineRows(EngineKind engine)
 {
     const bool spark = engine == EngineKind::Spark;
-    m_engine->setText(spark ? tr("Spark (standalone master and workers)") : tr("Dask (scheduler and workers)"));
+    m_engine->setText(!m_connectionEngine.isEmpty() ? m_connectionEngine
+                          : spark                   ? tr("Spark (standalone master and workers)")
+                                                    : tr("Dask (scheduler and workers)"));
     if (auto *label = qobject_cast<QLabel *>(m_clusterForm->labelForField(m_scheduler)))
         label->setText(spark ? tr("Master") : tr("Scheduler"));
     if (auto *label = qobject_cast<QLabel *>(m_clusterForm->labelForField(m_dashboard)))

@@ -28,6 +28,9 @@ public:
     explicit OverviewPanel(QWidget *parent = nullptr);
 
     void setCluster(const ClusterInfo &cluster, const std::optional<InstanceType> &type);
+    // What the connection is when it is not a ClusterDeck runtime ("Spark event log", "YARN ResourceManager"):
+    // its clusters have no launch spec, so the Engine row says this instead. Empty for a runtime.
+    void setConnectionEngine(const QString &engineName);
     void setEvents(const ClusterEventList &events);
     // A Spark cluster's running applications link their driver's web UI (Job::uiUrl).
     void setJobs(const JobList &jobs);
@@ -51,6 +54,7 @@ private:
     QLabel *m_scheduler;
     QLabel *m_dashboard;
     QLabel *m_drivers; // Spark only: the running applications' driver UIs
+    QString m_connectionEngine;
     QFormLayout *m_clusterForm;
     void updateEngineRows(EngineKind engine);
     QLabel *m_created;
