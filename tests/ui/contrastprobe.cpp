@@ -140,21 +140,35 @@ bool isControl(const QWidget *w)
         || qobject_cast<const QLineEdit *>(w);
 }
 
-// The most common colour in `area` of `image`, leaving out pixels close to the text's own colour (glyphs and
-// their anti-aliased edges).
+int colourDistance(const QColor &a, const QColor &b)
+{
+    return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue());
+}
+
+// The most common colour in `area` of `image` among the pixels close to the one farthest from the text's own
+// colour. That leaves out the glyphs and also their anti-aliased edges: on a gradient (a Fusion button) no
+// single background colour is common in a narrow run such as a lone mnemonic letter, while the edge of a
+// straight stem repeats one blended colour down a whole column and would otherwise win the count.
 QColor backgroundUnder(const QImage &image, const QRect &area, const QColor &ink)
 {
+    QColor farthest;
+    int farthestDistance = -1;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        const QRgb *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = area.left(); x <= area.right(); ++x)
+            if (const int d = colourDistance(QColor::fromRgb(line[x]), ink); d > farthestDistance) {
+                farthestDistance = d;
+                farthest = QColor::fromRgb(line[x]);
+            }
+    }
+    if (farthestDistance < 60)
+        return {}; // nothing in the area but the text itself
     QHash<QRgb, int> counts;
     for (int y = area.top(); y <= area.bottom(); ++y) {
         const QRgb *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
-        for (int x = area.left(); x <= area.right(); ++x) {
-            const QColor c = QColor::fromRgb(line[x]);
-            const int distance
-                = std::abs(c.red() - ink.red()) + std::abs(c.green() - ink.green()) + std::abs(c.blue() - ink.blue());
-            if (distance < 60)
-                continue;
-            ++counts[line[x] | 0xff000000];
-        }
+        for (int x = area.left(); x <= area.right(); ++x)
+            if (colourDistance(QColor::fromRgb(line[x]), farthest) < 60)
+                ++counts[line[x] | 0xff000000];
     }
     QRgb best = 0;
     int bestCount = -1;
