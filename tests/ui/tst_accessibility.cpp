@@ -4,6 +4,7 @@
 // clickable one takes the keyboard focus, and the charts, bars, the DAG and the timeline say what they show
 // ("Memory of executor X: 1.2 GiB of 4 GiB (30%)"). Offscreen, on a Spark event log and on the telemetry
 // panels fed as their own tests feed them.
+#include "eventlogwindow.h"
 #include "testpaths.h"
 #include "ui/clusterpage.h"
 #include "ui/dag/dagview.h"
@@ -140,19 +141,8 @@ void TstAccessibility::initTestCase()
 
 MainWindow *TstAccessibility::window()
 {
-    if (m_window)
-        return m_window.get();
-    ConsoleOptions options;
-    options.eventLogs = {test::fixturesDir() + u"/spark/event-logs/local-1642039451826"_s};
-    options.startLocalRuntime = false;
-    options.persistent = false;
-    m_window = std::make_unique<MainWindow>(options);
-    m_window->resize(1440, 900);
-    m_window->show();
-    if (!QTest::qWaitForWindowExposed(m_window.get()))
-        return nullptr;
-    if (!QTest::qWaitFor([this] { return !m_window->currentClusterId().isEmpty(); }, 20000))
-        return nullptr;
+    if (!m_window)
+        m_window = test::openEventLogWindow();
     return m_window.get();
 }
 

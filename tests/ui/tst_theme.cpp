@@ -5,6 +5,7 @@
 // The window shows a Spark event log (no server); the memory, shuffle and cost pages, which a log cannot
 // fill, are fed as their own tests feed them. Also: the theme setting's words, and that a palette change
 // repaints what caches colours (the DAG's canvas, the charts' theme).
+#include "eventlogwindow.h"
 #include "contrastprobe.h"
 #include "core/logs/filelogsource.h"
 #include "core/logs/logmodel.h"
@@ -121,19 +122,8 @@ void TstTheme::initTestCase()
 
 MainWindow *TstTheme::window()
 {
-    if (m_window)
-        return m_window.get();
-    ConsoleOptions options;
-    options.eventLogs = {test::fixturesDir() + u"/spark/event-logs/local-1642039451826"_s};
-    options.startLocalRuntime = false;
-    options.persistent = false;
-    m_window = std::make_unique<MainWindow>(options);
-    m_window->resize(1440, 900);
-    m_window->show();
-    if (!QTest::qWaitForWindowExposed(m_window.get()))
-        return nullptr;
-    if (!QTest::qWaitFor([this] { return !m_window->currentClusterId().isEmpty(); }, 20000))
-        return nullptr;
+    if (!m_window)
+        m_window = test::openEventLogWindow();
     return m_window.get();
 }
 
