@@ -53,15 +53,7 @@ BudgetDialog::BudgetDialog(const QString &currency, const QString &tag, double l
 
 std::optional<double> BudgetDialog::limit() const
 {
-    // The user's own way of writing numbers first ("1.234,50" in German), then the C locale's ("1234.50").
-    const QString text = m_limit->text().trimmed();
-    bool ok = false;
-    double value = QLocale().toDouble(text, &ok);
-    if (!ok)
-        value = QLocale::c().toDouble(text, &ok);
-    if (!ok || !std::isfinite(value))
-        return std::nullopt;
-    return value;
+    return typedNumber(m_limit->text());
 }
 
 QString BudgetDialog::validate() const

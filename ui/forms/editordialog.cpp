@@ -5,8 +5,11 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -81,6 +84,17 @@ void EditorDialog::showAnswer(bool accepted, const QString &message)
     }
     m_problem->setText(tr("The runtime refused it: %1").arg(message));
     m_problem->show();
+}
+
+std::optional<double> EditorDialog::typedNumber(const QString &text)
+{
+    bool ok = false;
+    double value = QLocale().toDouble(text.trimmed(), &ok);
+    if (!ok)
+        value = QLocale::c().toDouble(text.trimmed(), &ok);
+    if (!ok || !std::isfinite(value))
+        return std::nullopt;
+    return value;
 }
 
 } // namespace cdeck

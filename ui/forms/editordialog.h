@@ -5,6 +5,8 @@
 #include <QDialog>
 #include <QJsonObject>
 
+#include <optional>
+
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
@@ -38,6 +40,9 @@ protected:
     virtual QJsonObject record() const = 0;
     virtual QString replacing() const = 0;
     void revalidate();
+    // A number as the user typed it: in the user's own way of writing numbers first ("1.234,50" in German),
+    // then the C locale's ("1234.50"); nullopt when it is neither, or not finite.
+    static std::optional<double> typedNumber(const QString &text);
 
 private:
     void setBusy(bool busy);

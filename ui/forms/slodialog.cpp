@@ -110,14 +110,7 @@ bool SloDialog::needsThreshold() const
 
 std::optional<double> SloDialog::number(const QLineEdit *field) const
 {
-    const QString text = field->text().trimmed().remove(u'%');
-    bool ok = false;
-    double value = QLocale().toDouble(text, &ok);
-    if (!ok)
-        value = QLocale::c().toDouble(text, &ok);
-    if (!ok || !std::isfinite(value))
-        return std::nullopt;
-    return value;
+    return typedNumber(field->text().remove(u'%'));
 }
 
 QString SloDialog::validate() const

@@ -411,17 +411,12 @@ private:
 
     uint32_t string(uint32_t i, std::string_view &out) const
     {
-        if (at(i) != '"' || i + 1 >= m_n)
-            return 0;
-        const char *begin = m_buf + m_idx[i] + 1;
-        const char *end = scalarEnd(i);
-        if (end <= begin || end[-1] != '"')
-            return 0;
-        --end;
-        if (std::memchr(begin, '\\', size_t(end - begin)))
+        std::string_view raw;
+        const uint32_t next = rawString(i, raw);
+        if (next == 0 || raw.find('\\') != std::string_view::npos)
             return 0; // escapes: the general path unescapes them
-        out = std::string_view(begin, size_t(end - begin));
-        return i + 1;
+        out = raw;
+        return next;
     }
 
     // Calls field(key, valueIndex) for each member of the object at i; field returns the structural after

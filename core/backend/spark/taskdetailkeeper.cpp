@@ -34,11 +34,9 @@ QString str(const QJsonObject &o, QLatin1StringView key)
 
 } // namespace
 
-void TaskDetailKeeper::onTaskStart(const QJsonObject &e, TaskMap &tasks)
+// What a task start and a task end both carry, in "Task Info"; the end's values replace the start's.
+static void readTaskInfo(const QJsonObject &info, SparkTask &t)
 {
-    const QJsonObject info = e.value("Task Info"_L1).toObject();
-    SparkTask t;
-    t.taskId = num(info, "Task ID"_L1);
     t.index = int(num(info, "Index"_L1));
     t.attempt = int(num(info, "Attempt"_L1));
     t.partitionId = int(num(info, "Partition ID"_L1, -1));
@@ -52,6 +50,14 @@ void TaskDetailKeeper::onTaskStart(const QJsonObject &e, TaskMap &tasks)
     t.failed = info.value("Failed"_L1).toBool();
     t.killed = info.value("Killed"_L1).toBool();
     t.accumulables = SparkModelBuilder::accumulablesFromJson(info.value("Accumulables"_L1).toArray());
+}
+
+void TaskDetailKeeper::onTaskStart(const QJsonObject &e, TaskMap &tasks)
+{
+    const QJsonObject info = e.value("Task Info"_L1).toObject();
+    SparkTask t;
+    t.taskId = num(info, "Task ID"_L1);
+    readTaskInfo(info, t);
     const QPair<int, int> key(int(num(e, "Stage ID"_L1)), int(num(e, "Stage Attempt ID"_L1)));
     std::vector<SparkTask> &list = tasks[key];
     m_live.insert(t.taskId, {key, list.size()});
@@ -71,19 +77,7 @@ void TaskDetailKeeper::onTaskEnd(const QJsonObject &e, TaskMap &tasks)
     if (list == tasks.end() || slot.second >= list->size())
         return;
     SparkTask &t = (*list)[slot.second];
-    t.index = int(num(info, "Index"_L1));
-    t.attempt = int(num(info, "Attempt"_L1));
-    t.partitionId = int(num(info, "Partition ID"_L1, -1));
-    t.launchTime = num(info, "Launch Time"_L1);
-    t.gettingResultTime = num(info, "Getting Result Time"_L1);
-    t.finishTime = num(info, "Finish Time"_L1);
-    t.executorId = str(info, "Executor ID"_L1);
-    t.host = str(info, "Host"_L1);
-    t.locality = str(info, "Locality"_L1);
-    t.speculative = info.value("Speculative"_L1).toBool();
-    t.failed = info.value("Failed"_L1).toBool();
-    t.killed = info.value("Killed"_L1).toBool();
-    t.accumulables = SparkModelBuilder::accumulablesFromJson(info.value("Accumulables"_L1).toArray());
+    readTaskInfo(info, t);
     const QJsonObject reason = e.value("Task End Reason"_L1).toObject();
     t.errorMessage = SparkModelBuilder::taskEndErrorString(reason);
     t.hasError = !t.errorMessage.isEmpty() || (!reason.isEmpty() && str(reason, "Reason"_L1) != "Success"_L1);
