@@ -1491,6 +1491,10 @@ letzter Health-Report %7</numerusform>
         <source>Newest first:</source>
         <translation>Neueste zuerst:</translation>
     </message>
+    <message>
+        <source>Incident timeline: %1 %2</source>
+        <translation>Vorfall-Zeitachse: %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::IncidentsPanel</name>
@@ -4381,6 +4385,10 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
             <numerusform>%n Task wiederholt</numerusform>
             <numerusform>%n Tasks wiederholt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Jobs timeline: %1</source>
+        <translation>Zeitleiste der Jobs: %1</translation>
     </message>
 </context>
 <context>

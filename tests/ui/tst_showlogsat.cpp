@@ -141,6 +141,86 @@ private Q_SLOTS:
         QVERIFY(!chart->logTargetAt(QPoint(int(bar.right()) + 40, int(bar.center().y()))));
         QVERIFY(!chart->logTargetAt(QPoint(int(bar.center().x()), 2))); // the axis
     }
+
+    void theKeyboardReachesATimelineEntrysLogs()
+    {
+        IncidentTimeline view;
+        view.resize(900, view.sizeHint().height());
+        view.setTimeline(aJobAndALoss(), kT0.addSecs(60));
+        QSignalSpy wanted(&view, &IncidentTimeline::logsWanted);
+        QTest::keyClick(&view, Qt::Key_Return); // no entry chosen yet: nothing
+        QCOMPARE(wanted.count(), 0);
+        view.setLogsAvailable(true);
+        // Right walks the entries in time: the third is the job's start.
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(&view, Qt::Key_Right);
+        QCOMPARE(view.currentEntry(), 2);
+        QVERIFY2(view.accessibleName().contains(u"etl_groupby (job-1) started"_s), qPrintable(view.accessibleName()));
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(wanted.count(), 1);
+        QCOMPARE(wanted.takeFirst().at(0).value<LogTarget>(),
+                 (LogTarget{{u"job-1"_s}, kT0.addSecs(10).toMSecsSinceEpoch()}));
+        // Left goes back to the executor's addition; End to the newest entry, and not past it.
+        QTest::keyClick(&view, Qt::Key_Left);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(wanted.takeFirst().at(0).value<LogTarget>(),
+                 (LogTarget{{u"w1"_s}, kT0.addSecs(2).toMSecsSinceEpoch()}));
+        QTest::keyClick(&view, Qt::Key_End);
+        QTest::keyClick(&view, Qt::Key_Right);
+        QCOMPARE(view.currentEntry(), 4);
+        // New data keeps the keyboard on the same entry even when entries come before it.
+        Timeline more = aJobAndALoss();
+        more.prepend(entry(-5, TimelineLayer::Cluster, u"state_change"_s, u"REQUESTED"_s, {}));
+        view.setTimeline(more, kT0.addSecs(61));
+        QCOMPARE(view.currentEntry(), 5);
+    }
+
+    void theKeyboardWalksTheTimelineBars()
+    {
+        TimelinePanel panel;
+        panel.resize(1200, 400);
+        panel.show();
+        Job first;
+        first.id = u"job-00a1b2c3d4"_s;
+        first.clusterId = u"c-1"_s;
+        first.name = u"etl_groupby"_s;
+        first.state = JobState::Completed;
+        first.submittedAt = kT0;
+        first.startedAt = kT0.addSecs(10);
+        first.endedAt = kT0.addSecs(70);
+        Job second = first;
+        second.id = u"job-00e5f6a7b8"_s;
+        second.name = u"many_tasks"_s;
+        second.submittedAt = kT0.addSecs(20);
+        second.startedAt = kT0.addSecs(25);
+        second.endedAt = kT0.addSecs(50);
+        panel.setJobs({first, second});
+        TimelineChart *chart = panel.chart();
+        QSignalSpy wanted(chart, &TimelineChart::logsWanted);
+        QTest::keyClick(chart, Qt::Key_Down);
+        QTest::keyClick(chart, Qt::Key_Return);
+        QCOMPARE(wanted.count(), 0); // a connection without logs offers none
+        panel.setLogsAvailable(true);
+        QCOMPARE(chart->currentRow(), 0);
+        QTest::keyClick(chart, Qt::Key_Return);
+        QCOMPARE(wanted.count(), 1);
+        const QString firstJob = chart->accessibleName();
+        // End: the last row with a bar, whichever job it belongs to; Enter opens that job's log from the bar's start.
+        QTest::keyClick(chart, Qt::Key_End);
+        QVERIFY(chart->currentRow() > 0);
+        QVERIFY(!chart->barRect(chart->currentRow()).isEmpty());
+        QVERIFY(chart->accessibleName() != firstJob);
+        QTest::keyClick(chart, Qt::Key_Return);
+        QCOMPARE(wanted.count(), 2);
+        const LogTarget last = wanted.at(1).at(0).value<LogTarget>();
+        const QString lastJob = panel.rows().at(chart->currentRow()).jobId;
+        QCOMPARE(last.sources, QStringList{lastJob});
+        QCOMPARE(last.atMs, panel.rows().at(chart->currentRow()).start.toMSecsSinceEpoch());
+        QCOMPARE(wanted.at(0).at(0).value<LogTarget>().sources, QStringList{panel.rows().at(0).jobId});
+        // Home goes back to the first row.
+        QTest::keyClick(chart, Qt::Key_Home);
+        QCOMPARE(chart->currentRow(), 0);
+    }
 };
 
 QTEST_MAIN(TstShowLogsAt)

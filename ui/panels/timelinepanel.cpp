@@ -8,6 +8,7 @@
 #include <QContextMenuEvent>
 #include <QCoreApplication>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QPainter>
@@ -233,7 +234,7 @@ TimelineChart::TimelineChart(QWidget *parent)
     setObjectName(u"timelineChart"_s);
     setMouseTracking(true);
     setAccessibleName(tr("Jobs timeline"));
-    setFocusPolicy(Qt::TabFocus); // reached by Tab: its description reads every bar
+    setFocusPolicy(Qt::StrongFocus); // reached by Tab or a click: its description reads every bar, keys walk them
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
     auto *tick = new QTimer(this);
@@ -244,35 +245,48 @@ TimelineChart::TimelineChart(QWidget *parent)
     tick->start(1000);
 }
 
-void TimelineChart::updateAccessibleTexts()
+QString TimelineChart::rowDescription(const TimelineRow &r, const QDateTime &now)
 {
     // A screen reader hears each bar as a line: its name, how long it ran (or that it runs), failures, retries.
+    QString line = r.label;
+    if (!r.start.isValid())
+        line = tr("%1: not started").arg(r.label);
+    else if (r.stop.isValid())
+        line = tr("%1: ran %2").arg(r.label, presentation::formatDuration(r.start.msecsTo(r.stop) / 1000.0));
+    else
+        line = tr("%1: running for %2").arg(r.label, presentation::formatDuration(r.start.msecsTo(now) / 1000.0));
+    if (r.failed)
+        line += u", "_s + tr("failed");
+    if (r.retried > 0)
+        line += u", "_s + tr("%n task(s) retried", nullptr, r.retried);
+    return line;
+}
+
+void TimelineChart::updateAccessibleTexts()
+{
     QStringList lines;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const TimelineRow &r : std::as_const(m_rows)) {
         if (lines.size() >= 60)
             break;
-        QString line = r.label;
-        if (!r.start.isValid())
-            line = tr("%1: not started").arg(r.label);
-        else if (r.stop.isValid())
-            line = tr("%1: ran %2").arg(r.label, presentation::formatDuration(r.start.msecsTo(r.stop) / 1000.0));
-        else
-            line = tr("%1: running for %2").arg(r.label, presentation::formatDuration(r.start.msecsTo(now) / 1000.0));
-        if (r.failed)
-            line += u", "_s + tr("failed");
-        if (r.retried > 0)
-            line += u", "_s + tr("%n task(s) retried", nullptr, r.retried);
-        lines.append(line);
+        lines.append(rowDescription(r, now));
     }
     const QString description = lines.isEmpty() ? tr("No jobs to show.") : lines.join(u'\n');
     if (description != accessibleDescription())
         setAccessibleDescription(description);
+    // The row the keyboard is on is part of the name, so a screen reader says it as the row changes.
+    const QString name = m_currentRow >= 0 && m_currentRow < m_rows.size()
+        ? tr("Jobs timeline: %1").arg(rowDescription(m_rows.at(m_currentRow), now))
+        : tr("Jobs timeline");
+    if (name != accessibleName())
+        setAccessibleName(name);
 }
 
 void TimelineChart::setRows(const QList<TimelineRow> &rows)
 {
     m_rows = rows;
+    if (m_currentRow >= m_rows.size())
+        m_currentRow = int(m_rows.size()) - 1;
     updateAccessibleTexts();
     m_from = {};
     m_to = {};
@@ -348,13 +362,82 @@ std::optional<triage::LogTarget> TimelineChart::logTargetAt(const QPoint &pos) c
 
 void TimelineChart::contextMenuEvent(QContextMenuEvent *event)
 {
-    const auto target = m_logsAvailable ? logTargetAt(event->pos()) : std::nullopt;
+    // From the keyboard the menu is about the current row and opens at its bar's start, not at the pointer.
+    const bool byKeyboard = event->reason() == QContextMenuEvent::Keyboard;
+    const auto target = !m_logsAvailable ? std::nullopt : byKeyboard ? currentRowTarget() : logTargetAt(event->pos());
     if (!target)
         return QWidget::contextMenuEvent(event);
     QMenu menu(this);
     QAction *logs = menu.addAction(tr("Show logs at this time"));
-    if (menu.exec(event->globalPos()) == logs)
+    const QPoint at = byKeyboard ? mapToGlobal(barRect(m_currentRow).bottomLeft().toPoint()) : event->globalPos();
+    if (menu.exec(at) == logs)
         Q_EMIT logsWanted(*target);
+}
+
+std::optional<triage::LogTarget> TimelineChart::currentRowTarget() const
+{
+    if (barRect(m_currentRow).isEmpty())
+        return std::nullopt;
+    const TimelineRow &r = m_rows.at(m_currentRow);
+    return triage::LogTarget{{r.jobId}, r.start.toMSecsSinceEpoch()};
+}
+
+void TimelineChart::setCurrentRow(int row)
+{
+    if (row == m_currentRow)
+        return;
+    m_currentRow = row;
+    if (auto *scroll = qobject_cast<QScrollArea *>(parentWidget() ? parentWidget()->parentWidget() : nullptr))
+        scroll->ensureVisible(0, kAxisHeight + row * kRowHeight + kRowHeight / 2, 0, kRowHeight);
+    updateAccessibleTexts();
+    update();
+}
+
+void TimelineChart::focusInEvent(QFocusEvent *event)
+{
+    QWidget::focusInEvent(event);
+    update(); // the current row's frame shows only with focus
+}
+
+void TimelineChart::focusOutEvent(QFocusEvent *event)
+{
+    QWidget::focusOutEvent(event);
+    update();
+}
+
+void TimelineChart::keyPressEvent(QKeyEvent *event)
+{
+    QList<int> withBars; // the rows a key can land on: those with a bar ("and N more" has none)
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (!barRect(i).isEmpty())
+            withBars.append(i);
+    if (withBars.isEmpty())
+        return QWidget::keyPressEvent(event);
+    const qsizetype at = withBars.indexOf(m_currentRow);
+    switch (event->key()) {
+    case Qt::Key_Down:
+        setCurrentRow(withBars.at(at < 0 ? 0 : std::min(at + 1, withBars.size() - 1)));
+        return;
+    case Qt::Key_Up:
+        setCurrentRow(withBars.at(at < 0 ? 0 : std::max<qsizetype>(at - 1, 0)));
+        return;
+    case Qt::Key_Home:
+        setCurrentRow(withBars.first());
+        return;
+    case Qt::Key_End:
+        setCurrentRow(withBars.last());
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (const auto target = m_logsAvailable ? currentRowTarget() : std::nullopt) {
+            Q_EMIT logsWanted(*target);
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 QRectF TimelineChart::barRect(int row) const
@@ -463,6 +546,12 @@ void TimelineChart::paintEvent(QPaintEvent *)
             const double textX = bar.right() + 6;
             p.drawText(QRectF(textX, y, std::max(80.0, width() - textX), kRowHeight), Qt::AlignLeft | Qt::AlignVCenter, mark.trimmed());
         }
+    }
+    if (hasFocus() && m_currentRow >= 0 && m_currentRow < m_rows.size()) {
+        // The keyboard's row: a frame in the palette's highlight, around the whole row.
+        p.setPen(QPen(pal.color(QPalette::Highlight), 2.0));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(1, kAxisHeight + m_currentRow * kRowHeight + 1, width() - 2, kRowHeight - 2));
     }
 }
 

@@ -102,17 +102,26 @@ public:
     // under the point; nullopt off the bars.
     std::optional<triage::LogTarget> logTargetAt(const QPoint &pos) const;
     void setLogsAvailable(bool available) { m_logsAvailable = available; }
+    // The row the keyboard is on (Up/Down/Home/End among the rows with a bar; -1 before any key): Enter asks
+    // for its logs from its start, the menu key (or Shift+F10) opens its context menu, as a click would.
+    int currentRow() const { return m_currentRow; }
 
 Q_SIGNALS:
-    void logsWanted(const cdeck::triage::LogTarget &target); // from a bar's context menu
+    void logsWanted(const cdeck::triage::LogTarget &target); // from a bar's context menu, or Enter on a row
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     bool event(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
     void updateAccessibleTexts();
+    static QString rowDescription(const TimelineRow &row, const QDateTime &now);
+    void setCurrentRow(int row);
+    std::optional<triage::LogTarget> currentRowTarget() const; // the current row's log from its bar's start
     double xOf(const QDateTime &t) const;
     QDateTime timeAt(double x) const; // xOf's inverse
     QDateTime axisEnd() const;
@@ -121,6 +130,7 @@ private:
     QDateTime m_from;
     QDateTime m_to;
     bool m_logsAvailable = false;
+    int m_currentRow = -1;
 };
 
 } // namespace cdeck

@@ -169,8 +169,18 @@ void IncidentTimeline::setTimeline(const triage::Timeline &timeline, const QDate
 void IncidentTimeline::apply(const triage::Timeline &timeline, const QDateTime &now)
 {
     m_pending.reset();
+    // The keyboard stays on the same entry when new data comes (found again by its time, kind and words).
+    const std::optional<triage::TimelineEntry> current
+        = m_current >= 0 && m_current < m_timeline.size() ? std::optional(m_timeline.at(m_current)) : std::nullopt;
     m_timeline = timeline;
     m_now = now;
+    m_current = -1;
+    for (qsizetype i = 0; current && i < m_timeline.size(); ++i)
+        if (m_timeline[i].time == current->time && m_timeline[i].kind == current->kind
+            && m_timeline[i].text == current->text)
+            m_current = int(i);
+    if (m_current < 0)
+        setAccessibleName(tr("Incident timeline"));
     rebuild();
     updateAccessibleDescription();
     if (!m_userView || m_timeline.isEmpty()) {
@@ -291,11 +301,61 @@ void IncidentTimeline::updateAccessibleDescription()
 
 void IncidentTimeline::keyPressEvent(QKeyEvent *e)
 {
-    if (e->key() == Qt::Key_0 || e->key() == Qt::Key_Home) {
+    const int last = int(m_timeline.size()) - 1;
+    switch (e->key()) {
+    case Qt::Key_0:
+    case Qt::Key_Home:
         resetView();
         return;
+    case Qt::Key_Right:
+        if (last >= 0)
+            setCurrentEntry(std::min(m_current + 1, last));
+        return;
+    case Qt::Key_Left:
+        if (last >= 0)
+            setCurrentEntry(std::max(m_current - 1, 0));
+        return;
+    case Qt::Key_End:
+        if (last >= 0)
+            setCurrentEntry(last);
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (m_logsAvailable && m_current >= 0 && m_current <= last) {
+            Q_EMIT logsWanted(triage::logTargetFor(m_timeline.at(m_current)));
+            return;
+        }
+        break;
+    default:
+        break;
     }
     QWidget::keyPressEvent(e);
+}
+
+void IncidentTimeline::focusInEvent(QFocusEvent *e)
+{
+    QWidget::focusInEvent(e);
+    update(); // the current entry's frame shows only with focus
+}
+
+void IncidentTimeline::focusOutEvent(QFocusEvent *e)
+{
+    QWidget::focusOutEvent(e);
+    update();
+}
+
+void IncidentTimeline::setCurrentEntry(int index)
+{
+    if (index == m_current || index < 0 || index >= m_timeline.size())
+        return;
+    m_current = index;
+    const triage::TimelineEntry &e = m_timeline.at(index);
+    const qint64 at = e.time.toMSecsSinceEpoch();
+    if (at < m_fromMs || at > m_toMs) // zoomed in elsewhere: bring the entry to the middle of the view
+        pan(at - (m_fromMs + m_toMs) / 2);
+    // The entry is part of the name, so a screen reader says it as the keyboard moves.
+    setAccessibleName(tr("Incident timeline: %1 %2").arg(presentation::formatTime(e.time.toLocalTime()), e.text));
+    update();
 }
 
 void IncidentTimeline::mouseDoubleClickEvent(QMouseEvent *e)
@@ -474,12 +534,21 @@ std::optional<triage::TimelineEntry> IncidentTimeline::entryAt(const QPoint &pos
 
 void IncidentTimeline::contextMenuEvent(QContextMenuEvent *event)
 {
-    const auto entry = m_logsAvailable ? entryAt(event->pos()) : std::nullopt;
+    // From the keyboard the menu is about the current entry and opens at it, not at the pointer.
+    const bool byKeyboard = event->reason() == QContextMenuEvent::Keyboard;
+    const bool hasCurrent = m_current >= 0 && m_current < m_timeline.size();
+    std::optional<triage::TimelineEntry> entry;
+    if (m_logsAvailable)
+        entry = byKeyboard ? (hasCurrent ? std::optional(m_timeline.at(m_current)) : std::nullopt)
+                           : entryAt(event->pos());
     if (!entry)
         return QWidget::contextMenuEvent(event);
     QMenu menu(this);
     QAction *logs = menu.addAction(tr("Show logs at this time"));
-    if (menu.exec(event->globalPos()) == logs)
+    const QPoint at = byKeyboard
+        ? mapToGlobal(QPoint(xOf(entry->time.toMSecsSinceEpoch()), laneRect(entry->layer).center().y()))
+        : event->globalPos();
+    if (menu.exec(at) == logs)
         Q_EMIT logsWanted(triage::logTargetFor(*entry));
 }
 
@@ -606,6 +675,15 @@ void IncidentTimeline::paintEvent(QPaintEvent *)
             p.setPen(QPen(c, 1, Qt::DashLine));
             p.drawLine(xOf(s.fromMs), plot.top(), xOf(s.fromMs), plot.bottom());
         }
+    if (hasFocus() && m_current >= 0 && m_current < m_timeline.size()) {
+        // The keyboard's entry: a frame in the palette's highlight at its time, in its lane.
+        const triage::TimelineEntry &e = m_timeline.at(m_current);
+        const QRect lane = laneRect(e.layer);
+        const int x = xOf(e.time.toMSecsSinceEpoch());
+        p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRect(x - 8, lane.top() + 1, 16, lane.height() - 2));
+    }
 }
 
 } // namespace cdeck

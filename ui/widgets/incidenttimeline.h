@@ -63,6 +63,9 @@ public:
     std::optional<triage::TimelineEntry> entryAt(const QPoint &pos) const;
     // Whether the context menu offers "Show logs at this time" (logs are a runtime's).
     void setLogsAvailable(bool available) { m_logsAvailable = available; }
+    // The entry the keyboard is on, an index into timeline() (-1 before any key): Right/Left walk the entries
+    // in time, End goes to the newest; Enter asks for its logs, the menu key (or Shift+F10) opens its menu.
+    int currentEntry() const { return m_current; }
 
 Q_SIGNALS:
     void incidentActivated(const QString &incidentId);
@@ -76,6 +79,8 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void enterEvent(QEnterEvent *event) override;
     void leaveEvent(QEvent *event) override;
@@ -107,6 +112,7 @@ private:
     void apply(const triage::Timeline &timeline, const QDateTime &now);
     void rebuild();
     void updateAccessibleDescription();
+    void setCurrentEntry(int index);
     void setView(qint64 fromMs, qint64 toMs);
     QRect plotRect() const;
     QRect spanRect(const Span &span) const;
@@ -128,6 +134,7 @@ private:
     QList<Mark> m_marks;
     QList<int> m_rows; // sub-rows per lane
     bool m_logsAvailable = false;
+    int m_current = -1;
 };
 
 } // namespace cdeck
