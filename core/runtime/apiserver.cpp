@@ -202,10 +202,12 @@ struct ApiServerHandlers
         }};
 };
 
+// Each entry names its handler as &ApiServer::name, which cannot be null, so the order is what is left to check.
+// (Comparing a member function pointer with nullptr here is not a constant expression under -fsanitize=undefined.)
 constexpr bool everyRouteHandledInOrder()
 {
     for (std::size_t i = 0; i < ApiServerHandlers::table.size(); ++i)
-        if (std::size_t(ApiServerHandlers::table[i].first) != i || ApiServerHandlers::table[i].second == nullptr)
+        if (std::size_t(ApiServerHandlers::table[i].first) != i)
             return false;
     return true;
 }
