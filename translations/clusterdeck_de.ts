@@ -210,6 +210,64 @@ Qt %2 (gebaut mit %3)
     </message>
 </context>
 <context>
+    <name>cdeck::ClusterActions</name>
+    <message>
+        <source>Scaling policy of %1: %2</source>
+        <translation>Skalierungsrichtlinie von %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scaling %1 to %n worker(s)…</source>
+        <translation>
+            <numerusform>Skaliere %1 auf %n Worker…</numerusform>
+            <numerusform>Skaliere %1 auf %n Worker…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Terminating %1…</source>
+        <translation>Beende %1…</translation>
+    </message>
+    <message>
+        <source>Launched %1 (%2).</source>
+        <translation>%1 gestartet (%2).</translation>
+    </message>
+    <message>
+        <source>Scaling failed</source>
+        <translation>Skalierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Terminate refused</source>
+        <translation>Beenden abgelehnt</translation>
+    </message>
+    <message>
+        <source>Changing termination protection failed</source>
+        <translation>Ändern des Beendigungsschutzes fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Changing the scaling policy failed</source>
+        <translation>Ändern der Skalierungsrichtlinie fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Job submission refused</source>
+        <translation>Job-Übermittlung abgelehnt</translation>
+    </message>
+    <message>
+        <source>The action was refused (and recorded in the audit log)</source>
+        <translation>Die Aktion wurde abgelehnt (und im Audit-Log vermerkt)</translation>
+    </message>
+    <message>
+        <source>Cancelling the job failed</source>
+        <translation>Abbrechen des Jobs fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Job submitted.</source>
+        <translation>Job übermittelt.</translation>
+    </message>
+    <message>
+        <source>%1 by %2: %3 → %4 (audit log #%5).</source>
+        <translation>%1 durch %2: %3 → %4 (Audit-Log Nr. %5).</translation>
+    </message>
+</context>
+<context>
     <name>cdeck::ClusterItemDelegate</name>
     <message>
         <source>ended %1</source>
@@ -453,6 +511,79 @@ Qt %2 (gebaut mit %3)
     <message>
         <source>Enter runs the selected entry · ↑ ↓ choose · Esc closes</source>
         <translation>Eingabe führt den gewählten Eintrag aus · ↑ ↓ wählen · Esc schließt</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::ConnectionRegistry</name>
+    <message>
+        <source>Nothing answered on %1, so the console started clusterdeck-runtime (pid %2). It keeps running, with its clusters, after the console closes.</source>
+        <translation>Auf %1 hat nichts geantwortet, daher hat die Konsole clusterdeck-runtime gestartet (PID %2). Sie läuft mit ihren Clustern weiter, wenn die Konsole geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>Remove runtime</source>
+        <translation>Runtime entfernen</translation>
+    </message>
+    <message>
+        <source>Forget %1 (%2) and its stored token? Its clusters keep running.</source>
+        <translation>%1 (%2) und sein gespeichertes Token vergessen? Seine Cluster laufen weiter.</translation>
+    </message>
+    <message>
+        <source>Add remote runtime</source>
+        <translation>Entfernte Runtime hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::ConnectionStatus</name>
+    <message>
+        <source>No runtime configured.</source>
+        <translation>Keine Runtime eingerichtet.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 at %2 is not answering (%3) since %4. Showing the last data, received at %5, greyed as stale. Retrying every %6 s.</source>
+        <translation>⚠ %1 unter %2 antwortet nicht (%3), seit %4. Gezeigt werden die letzten Daten, empfangen um %5, grau als veraltet. Neuer Versuch alle %6 s.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 at %2 is not answering (%3) since %4. Retrying every %5 s.</source>
+        <translation>⚠ %1 unter %2 antwortet nicht (%3), seit %4. Neuer Versuch alle %5 s.</translation>
+    </message>
+    <message>
+        <source>⚠ The runtime at %1 refuses the token in %2: %3</source>
+        <translation>⚠ Die Runtime unter %1 lehnt das Token in %2 ab: %3</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>⚠ %1 at %2 answered, but the answer could not be used:
+%3
+Showing the last good data; retrying every %4 s.</source>
+        <translation>⚠ %1 unter %2 hat geantwortet, aber die Antwort war nicht verwendbar:
+%3
+Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): </source>
+        <translation>%1 %2 (%3): </translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbinde…</translation>
+    </message>
+    <message numerus="yes">
+        <source>connected · %n cluster(s), %1 live · updated %2</source>
+        <translation>
+            <numerusform>verbunden · %n Cluster, %1 aktiv · aktualisiert %2</numerusform>
+            <numerusform>verbunden · %n Cluster, %1 aktiv · aktualisiert %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unreachable for %1</source>
+        <translation>nicht erreichbar seit %1</translation>
+    </message>
+    <message>
+        <source>token refused</source>
+        <translation>Token abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -2420,184 +2551,6 @@ cost-center=1234</translation>
         <translation>Lokale Runtime</translation>
     </message>
     <message>
-        <source>Nothing answered on %1, so the console started clusterdeck-runtime (pid %2). It keeps running, with its clusters, after the console closes.</source>
-        <translation>Auf %1 hat nichts geantwortet, daher hat die Konsole clusterdeck-runtime gestartet (PID %2). Sie läuft mit ihren Clustern weiter, wenn die Konsole geschlossen wird.</translation>
-    </message>
-    <message>
-        <source>Remove runtime</source>
-        <translation>Runtime entfernen</translation>
-    </message>
-    <message>
-        <source>Forget %1 (%2) and its stored token? Its clusters keep running.</source>
-        <translation>%1 (%2) und sein gespeichertes Token vergessen? Seine Cluster laufen weiter.</translation>
-    </message>
-    <message>
-        <source>Add remote runtime</source>
-        <translation>Entfernte Runtime hinzufügen</translation>
-    </message>
-    <message>
-        <source>connecting…</source>
-        <translation>verbinde…</translation>
-    </message>
-    <message>
-        <source>token refused</source>
-        <translation>Token abgelehnt</translation>
-    </message>
-    <message>
-        <source>No runtime configured.</source>
-        <translation>Keine Runtime eingerichtet.</translation>
-    </message>
-    <message>
-        <source>⚠ The runtime at %1 refuses the token in %2: %3</source>
-        <translation>⚠ Die Runtime unter %1 lehnt das Token in %2 ab: %3</translation>
-    </message>
-    <message>
-        <source>%1 %2 (%3): </source>
-        <translation>%1 %2 (%3): </translation>
-    </message>
-    <message>
-        <source>unreachable for %1</source>
-        <translation>nicht erreichbar seit %1</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>Verbinde mit %1…</translation>
-    </message>
-    <message>
-        <source>No clusters on %1 yet.
-Use “Launch cluster…” on the left to start one.</source>
-        <translation>Noch keine Cluster auf %1.
-Mit „Cluster starten…“ links starten Sie einen.</translation>
-    </message>
-    <message>
-        <source>Select a cluster on the left.</source>
-        <translation>Wählen Sie links einen Cluster.</translation>
-    </message>
-    <message>
-        <source>Terminating %1…</source>
-        <translation>Beende %1…</translation>
-    </message>
-    <message>
-        <source>Launched %1 (%2).</source>
-        <translation>%1 gestartet (%2).</translation>
-    </message>
-    <message>
-        <source>Scaling failed</source>
-        <translation>Skalierung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Terminate refused</source>
-        <translation>Beenden abgelehnt</translation>
-    </message>
-    <message>
-        <source>Changing termination protection failed</source>
-        <translation>Ändern des Beendigungsschutzes fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Job submission refused</source>
-        <translation>Job-Übermittlung abgelehnt</translation>
-    </message>
-    <message>
-        <source>Cancelling the job failed</source>
-        <translation>Abbrechen des Jobs fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Job submitted.</source>
-        <translation>Job übermittelt.</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Open Spark event log…</source>
-        <translation>Spark-Event-Log ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <source>Open Spark event log</source>
-        <translation>Spark-Event-Log öffnen</translation>
-    </message>
-    <message>
-        <source>Spark event logs (*);;All files (*)</source>
-        <translation>Spark-Event-Logs (*);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Open &amp;rolling Spark event log (eventlog_v2_* directory)…</source>
-        <translation>&amp;Rollierendes Spark-Event-Log öffnen (Verzeichnis eventlog_v2_*)…</translation>
-    </message>
-    <message>
-        <source>Open a rolling Spark event log directory</source>
-        <translation>Verzeichnis eines rollierenden Spark-Event-Logs öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Add runtime, Spark or YARN…</source>
-        <translation>Runtime, Spark oder YARN &amp;hinzufügen…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Cluster</source>
-        <translation>&amp;Cluster</translation>
-    </message>
-    <message>
-        <source>&amp;Launch cluster…</source>
-        <translation>Cluster &amp;starten…</translation>
-    </message>
-    <message>
-        <source>&amp;Scale…</source>
-        <translation>S&amp;kalieren…</translation>
-    </message>
-    <message>
-        <source>Termination &amp;protection</source>
-        <translation>Beendigungsschut&amp;z</translation>
-    </message>
-    <message>
-        <source>&amp;Terminate…</source>
-        <translation>&amp;Beenden…</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh now</source>
-        <translation>&amp;Jetzt aktualisieren</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Filter clusters</source>
-        <translation>Cluster &amp;filtern</translation>
-    </message>
-    <message>
-        <source>&amp;Go to…</source>
-        <translation>&amp;Gehe zu…</translation>
-    </message>
-    <message>
-        <source>&amp;Executive summary</source>
-        <translation>&amp;Management-Übersicht</translation>
-    </message>
-    <message>
-        <source>S&amp;LOs</source>
-        <translation>S&amp;LOs</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>ClusterDeck &amp;documentation</source>
-        <translation>ClusterDeck-&amp;Dokumentation</translation>
-    </message>
-    <message>
-        <source>&amp;About ClusterDeck</source>
-        <translation>Ü&amp;ber ClusterDeck</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Über &amp;Qt</translation>
-    </message>
-    <message>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -2606,122 +2559,8 @@ Mit „Cluster starten…“ links starten Sie einen.</translation>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <source>Tab</source>
-        <translation>Tab</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>Reading %1…</source>
         <translation>Lese %1…</translation>
-    </message>
-    <message>
-        <source>%1 lists no applications yet.</source>
-        <translation>%1 listet noch keine Anwendungen.</translation>
-    </message>
-    <message>
-        <source>⚠ %1 at %2 is not answering (%3) since %4. Showing the last data, received at %5, greyed as stale. Retrying every %6 s.</source>
-        <translation>⚠ %1 unter %2 antwortet nicht (%3), seit %4. Gezeigt werden die letzten Daten, empfangen um %5, grau als veraltet. Neuer Versuch alle %6 s.</translation>
-    </message>
-    <message>
-        <source>⚠ %1 at %2 is not answering (%3) since %4. Retrying every %5 s.</source>
-        <translation>⚠ %1 unter %2 antwortet nicht (%3), seit %4. Neuer Versuch alle %5 s.</translation>
-    </message>
-    <message>
-        <source>⚠ %1</source>
-        <translation>⚠ %1</translation>
-    </message>
-    <message>
-        <source>⚠ %1 at %2 answered, but the answer could not be used:
-%3
-Showing the last good data; retrying every %4 s.</source>
-        <translation>⚠ %1 unter %2 hat geantwortet, aber die Antwort war nicht verwendbar:
-%3
-Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
-    </message>
-    <message numerus="yes">
-        <source>connected · %n cluster(s), %1 live · updated %2</source>
-        <translation>
-            <numerusform>verbunden · %n Cluster, %1 aktiv · aktualisiert %2</numerusform>
-            <numerusform>verbunden · %n Cluster, %1 aktiv · aktualisiert %2</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Scaling policy of %1: %2</source>
-        <translation>Skalierungsrichtlinie von %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Scaling %1 to %n worker(s)…</source>
-        <translation>
-            <numerusform>Skaliere %1 auf %n Worker…</numerusform>
-            <numerusform>Skaliere %1 auf %n Worker…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Changing the scaling policy failed</source>
-        <translation>Ändern der Skalierungsrichtlinie fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>The action was refused (and recorded in the audit log)</source>
-        <translation>Die Aktion wurde abgelehnt (und im Audit-Log vermerkt)</translation>
-    </message>
-    <message>
-        <source>%1 by %2: %3 → %4 (audit log #%5).</source>
-        <translation>%1 durch %2: %3 → %4 (Audit-Log Nr. %5).</translation>
-    </message>
-    <message>
-        <source>%1 keeps no budgets or SLOs: a ClusterDeck runtime does.</source>
-        <translation>%1 führt keine Budgets oder SLOs, eine ClusterDeck-Runtime schon.</translation>
-    </message>
-    <message>
-        <source>Budget saved.</source>
-        <translation>Budget gespeichert.</translation>
-    </message>
-    <message>
-        <source>Budget removed.</source>
-        <translation>Budget entfernt.</translation>
-    </message>
-    <message>
-        <source>SLO saved.</source>
-        <translation>SLO gespeichert.</translation>
-    </message>
-    <message>
-        <source>SLO removed.</source>
-        <translation>SLO entfernt.</translation>
-    </message>
-    <message>
-        <source>Removing the budget was refused</source>
-        <translation>Das Entfernen des Budgets wurde abgelehnt</translation>
-    </message>
-    <message>
-        <source>Removing the SLO was refused</source>
-        <translation>Das Entfernen des SLOs wurde abgelehnt</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>&amp;Theme</source>
-        <translation>Farb&amp;schema</translation>
-    </message>
-    <message>
-        <source>&amp;System</source>
-        <translation>&amp;System</translation>
-    </message>
-    <message>
-        <source>&amp;Light</source>
-        <translation>&amp;Hell</translation>
-    </message>
-    <message>
-        <source>&amp;Dark</source>
-        <translation>&amp;Dunkel</translation>
     </message>
 </context>
 <context>
@@ -2954,6 +2793,62 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     <message>
         <source>Cluster events</source>
         <translation>Cluster-Ereignisse</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::PageStack</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>%1 lists no applications yet.</source>
+        <translation>%1 listet noch keine Anwendungen.</translation>
+    </message>
+    <message>
+        <source>No clusters on %1 yet.
+Use “Launch cluster…” on the left to start one.</source>
+        <translation>Noch keine Cluster auf %1.
+Mit „Cluster starten…“ links starten Sie einen.</translation>
+    </message>
+    <message>
+        <source>Select a cluster on the left.</source>
+        <translation>Wählen Sie links einen Cluster.</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::RecordEditors</name>
+    <message>
+        <source>%1 keeps no budgets or SLOs: a ClusterDeck runtime does.</source>
+        <translation>%1 führt keine Budgets oder SLOs, eine ClusterDeck-Runtime schon.</translation>
+    </message>
+    <message>
+        <source>Budget saved.</source>
+        <translation>Budget gespeichert.</translation>
+    </message>
+    <message>
+        <source>Budget removed.</source>
+        <translation>Budget entfernt.</translation>
+    </message>
+    <message>
+        <source>SLO saved.</source>
+        <translation>SLO gespeichert.</translation>
+    </message>
+    <message>
+        <source>SLO removed.</source>
+        <translation>SLO entfernt.</translation>
+    </message>
+    <message>
+        <source>Removing the budget was refused</source>
+        <translation>Das Entfernen des Budgets wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>Removing the SLO was refused</source>
+        <translation>Das Entfernen des SLOs wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -4472,6 +4367,129 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     <message>
         <source>(stale: the runtime is not answering)</source>
         <translation>(veraltet: die Runtime antwortet nicht)</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Spark event log…</source>
+        <translation>Spark-Event-Log ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open Spark event log</source>
+        <translation>Spark-Event-Log öffnen</translation>
+    </message>
+    <message>
+        <source>Spark event logs (*);;All files (*)</source>
+        <translation>Spark-Event-Logs (*);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;rolling Spark event log (eventlog_v2_* directory)…</source>
+        <translation>&amp;Rollierendes Spark-Event-Log öffnen (Verzeichnis eventlog_v2_*)…</translation>
+    </message>
+    <message>
+        <source>Open a rolling Spark event log directory</source>
+        <translation>Verzeichnis eines rollierenden Spark-Event-Logs öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Add runtime, Spark or YARN…</source>
+        <translation>Runtime, Spark oder YARN &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>&amp;Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Launch cluster…</source>
+        <translation>Cluster &amp;starten…</translation>
+    </message>
+    <message>
+        <source>&amp;Scale…</source>
+        <translation>S&amp;kalieren…</translation>
+    </message>
+    <message>
+        <source>Termination &amp;protection</source>
+        <translation>Beendigungsschut&amp;z</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate…</source>
+        <translation>&amp;Beenden…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Filter clusters</source>
+        <translation>Cluster &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>&amp;Gehe zu…</translation>
+    </message>
+    <message>
+        <source>&amp;Executive summary</source>
+        <translation>&amp;Management-Übersicht</translation>
+    </message>
+    <message>
+        <source>S&amp;LOs</source>
+        <translation>S&amp;LOs</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>Farb&amp;schema</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>ClusterDeck &amp;documentation</source>
+        <translation>ClusterDeck-&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <source>&amp;About ClusterDeck</source>
+        <translation>Ü&amp;ber ClusterDeck</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
