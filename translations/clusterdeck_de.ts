@@ -120,6 +120,109 @@ Qt %2 (gebaut mit %3)
     </message>
 </context>
 <context>
+    <name>cdeck::AuditPanel</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Older</source>
+        <translation>Ä&amp;ltere</translation>
+    </message>
+    <message>
+        <source>&amp;Newer</source>
+        <translation>&amp;Neuere</translation>
+    </message>
+    <message>
+        <source>any user</source>
+        <translation>beliebiger Benutzer</translation>
+    </message>
+    <message>
+        <source>any cluster (its id, e.g. c-1a2b3c4d5e)</source>
+        <translation>beliebiger Cluster (seine ID, z. B. c-1a2b3c4d5e)</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Jede Aktion</translation>
+    </message>
+    <message>
+        <source>The latest entries with these filters</source>
+        <translation>Die neuesten Einträge mit diesen Filtern</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Clu&amp;ster:</source>
+        <translation>Clu&amp;ster:</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tion:</source>
+        <translation>Ak&amp;tion:</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Audit log&lt;/b&gt;: every call that changes something, before it runs (requested) and after (succeeded, failed), and every refusal (denied), under the user the token belongs to.</source>
+        <translation>&lt;b&gt;Audit-Protokoll&lt;/b&gt;: jeder Aufruf, der etwas ändert, bevor er läuft (requested) und danach (succeeded, failed), und jede Ablehnung (denied), unter dem Benutzer, dem das Token gehört.</translation>
+    </message>
+    <message>
+        <source>Loading the audit log…</source>
+        <translation>Audit-Protokoll wird geladen…</translation>
+    </message>
+    <message>
+        <source>Asking the runtime…</source>
+        <translation>Die Runtime wird gefragt…</translation>
+    </message>
+    <message>
+        <source>The audit log could not be read: %1</source>
+        <translation>Das Audit-Protokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No newer entries.</source>
+        <translation>Keine neueren Einträge.</translation>
+    </message>
+    <message>
+        <source>No older entries.</source>
+        <translation>Keine älteren Einträge.</translation>
+    </message>
+    <message>
+        <source>No audit entries match these filters.</source>
+        <translation>Keine Audit-Einträge passen zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2, newest first.</source>
+        <translation>Einträge %1 bis %2, neueste zuerst.</translation>
+    </message>
+</context>
+<context>
     <name>cdeck::BudgetActions</name>
     <message>
         <source>&amp;Add budget…</source>
@@ -537,6 +640,14 @@ Qt %2 (gebaut mit %3)
     <message>
         <source>No runtime configured.</source>
         <translation>Keine Runtime eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Angemeldet als %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not signed in: token refused</source>
+        <translation>Nicht angemeldet: Token abgelehnt</translation>
     </message>
     <message>
         <source>⚠ %1 at %2 is not answering (%3) since %4. Showing the last data, received at %5, greyed as stale. Retrying every %6 s.</source>
@@ -2562,6 +2673,10 @@ cost-center=1234</translation>
         <source>Reading %1…</source>
         <translation>Lese %1…</translation>
     </message>
+    <message>
+        <source>Sign in as another user: until the runtime accepts the new token, the console keeps the one it uses now.</source>
+        <translation>Als anderer Benutzer anmelden: Bis die Runtime das neue Token annimmt, behält die Konsole das jetzige.</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::OverviewPanel</name>
@@ -2849,6 +2964,61 @@ Mit „Cluster starten…“ links starten Sie einen.</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::RolePermissions</name>
+    <message>
+        <source>launch clusters</source>
+        <translation>Cluster starten</translation>
+    </message>
+    <message>
+        <source>scale clusters</source>
+        <translation>Cluster skalieren</translation>
+    </message>
+    <message>
+        <source>change scaling policies</source>
+        <translation>Skalierungsrichtlinien ändern</translation>
+    </message>
+    <message>
+        <source>terminate clusters</source>
+        <translation>Cluster beenden</translation>
+    </message>
+    <message>
+        <source>change termination protection</source>
+        <translation>den Beendigungsschutz ändern</translation>
+    </message>
+    <message>
+        <source>submit jobs</source>
+        <translation>Jobs einreichen</translation>
+    </message>
+    <message>
+        <source>cancel jobs</source>
+        <translation>Jobs abbrechen</translation>
+    </message>
+    <message>
+        <source>run guarded actions</source>
+        <translation>abgesicherte Aktionen ausführen</translation>
+    </message>
+    <message>
+        <source>edit budgets</source>
+        <translation>Budgets bearbeiten</translation>
+    </message>
+    <message>
+        <source>edit SLOs</source>
+        <translation>SLOs bearbeiten</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2): only the %3 role and above may %4.</source>
+        <translation>Angemeldet als %1 (%2): Nur die Rolle %3 und höher darf %4.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (scientist): this cluster was not launched by you, and a scientist may %2 only on the clusters it launched.</source>
+        <translation>Angemeldet als %1 (scientist): Diesen Cluster haben nicht Sie gestartet, und ein Scientist darf nur auf selbst gestarteten Clustern %2.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (scientist): this cluster was launched by %2, and a scientist may %3 only on the clusters it launched.</source>
+        <translation>Angemeldet als %1 (scientist): Diesen Cluster hat %2 gestartet, und ein Scientist darf nur auf selbst gestarteten Clustern %3.</translation>
     </message>
 </context>
 <context>
@@ -3267,6 +3437,72 @@ Mit „Cluster starten…“ links starten Sie einen.</translation>
     <message>
         <source>Clusters of %1</source>
         <translation>Cluster von %1</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::SignInDialog</name>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>the token an admin gave you (clusterdeck-cli user add)</source>
+        <translation>das Token, das Ihnen ein Admin gegeben hat (clusterdeck-cli user add)</translation>
+    </message>
+    <message>
+        <source>Sign in to the runtime at %1 with your own token: what you may do there follows the role it belongs to.</source>
+        <translation>Melden Sie sich mit Ihrem eigenen Token bei der Runtime unter %1 an: Was Sie dort dürfen, folgt aus der Rolle, zu der es gehört.</translation>
+    </message>
+    <message>
+        <source>Once the runtime accepts it, the token is kept in the system keychain or, where there is none, in a file only you can read. Sign out forgets it.</source>
+        <translation>Sobald die Runtime es annimmt, wird das Token im Schlüsselbund des Systems aufbewahrt oder, wo es keinen gibt, in einer Datei, die nur Sie lesen können. Abmelden vergisst es.</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::SignInFlow</name>
+    <message>
+        <source>Signed in to %1 as %2 (%3).</source>
+        <translation>Bei %1 angemeldet als %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 The token could not be kept: %2</source>
+        <translation>%1 Das Token konnte nicht aufbewahrt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 The token is kept in the system keychain.</source>
+        <translation>%1 Das Token liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>%1 The token is kept in %2.</source>
+        <translation>%1 Das Token liegt in %2.</translation>
+    </message>
+    <message>
+        <source>The runtime refused that token (%1). Check it and try again; until then the console uses the token it had before.</source>
+        <translation>Die Runtime hat dieses Token abgelehnt (%1). Prüfen Sie es und versuchen Sie es erneut; bis dahin verwendet die Konsole das bisherige Token.</translation>
+    </message>
+    <message>
+        <source>The runtime at %1 refused the token in use (%2). Sign in again: what is on screen stays as it is.</source>
+        <translation>Die Runtime unter %1 lehnt das verwendete Token ab (%2). Melden Sie sich erneut an: Was angezeigt wird, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Anmeldung bei %1…</translation>
+    </message>
+    <message>
+        <source>Signed out of %1: the console uses the runtime&apos;s own token file again.</source>
+        <translation>Von %1 abgemeldet: Die Konsole verwendet wieder die Token-Datei der Runtime.</translation>
+    </message>
+    <message>
+        <source>Signed out of %1; the token is forgotten.</source>
+        <translation>Von %1 abgemeldet; das Token ist vergessen.</translation>
     </message>
 </context>
 <context>
@@ -4370,6 +4606,13 @@ Mit „Cluster starten…“ links starten Sie einen.</translation>
     </message>
 </context>
 <context>
+    <name>cdeck::TokenVault</name>
+    <message>
+        <source>%1 (no keychain: %2)</source>
+        <translation>%1 (kein Schlüsselbund: %2)</translation>
+    </message>
+</context>
+<context>
     <name>cdeck::WindowMenus</name>
     <message>
         <source>&amp;File</source>
@@ -4398,6 +4641,22 @@ Mit „Cluster starten…“ links starten Sie einen.</translation>
     <message>
         <source>&amp;Add runtime, Spark or YARN…</source>
         <translation>Runtime, Spark oder YARN &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user / sign in…</source>
+        <translation>Benutzer &amp;wechseln / anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign in to the current runtime with your own token</source>
+        <translation>Mit Ihrem eigenen Token bei der aktuellen Runtime anmelden</translation>
+    </message>
+    <message>
+        <source>Sign o&amp;ut</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>Forget the token you signed in with</source>
+        <translation>Das Token vergessen, mit dem Sie sich angemeldet haben</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -4446,6 +4705,10 @@ Mit „Cluster starten…“ links starten Sie einen.</translation>
     <message>
         <source>S&amp;LOs</source>
         <translation>S&amp;LOs</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation>A&amp;udit-Protokoll</translation>
     </message>
     <message>
         <source>&amp;Theme</source>

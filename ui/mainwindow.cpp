@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mainwindow.h"
 
+#include "auth/rolepermissions.h"
+#include "auth/signinflow.h"
 #include "backend/connection.h"
 #include "backend/focusedcluster.h"
 #include "clusterpage.h"
@@ -45,6 +47,7 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     , m_menus(nullptr)
     , m_clusterActions(new ClusterActions(this, m_focus, m_pages, m_connections, m_status))
     , m_recordEditors(new RecordEditors(this, m_pages, m_status))
+    , m_signIn(new SignInFlow(this, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("ClusterDeck"));
@@ -66,6 +69,7 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
         saveSelection();
     });
     connect(m_clusterActions, &ClusterActions::launched, this, &MainWindow::selectCluster);
+    connect(m_signIn, &SignInFlow::message, this, [this](const QString &text) { m_status->showMessage(text, 15000); });
 
     connect(m_connections, &ConnectionRegistry::added, this, &MainWindow::onConnectionAdded);
     connect(m_connections, &ConnectionRegistry::removing, this, &MainWindow::onConnectionRemoving);
@@ -156,6 +160,13 @@ void MainWindow::wireMenus()
     connect(m_menus, &WindowMenus::paletteRequested, this, &MainWindow::openPalette);
     connect(m_menus, &WindowMenus::summaryRequested, this, &MainWindow::showSummary);
     connect(m_menus, &WindowMenus::slosRequested, this, &MainWindow::showSlos);
+    connect(m_menus, &WindowMenus::auditRequested, this, &MainWindow::showAudit);
+    connect(m_menus, &WindowMenus::signInRequested, this, [this] {
+        m_signIn->signIn(currentConnection(),
+                         tr("Sign in as another user: until the runtime accepts the new token, "
+                            "the console keeps the one it uses now."));
+    });
+    connect(m_menus, &WindowMenus::signOutRequested, this, [this] { m_signIn->signOut(currentConnection()); });
 }
 
 void MainWindow::onConnectionAdded(Connection *connection)
@@ -167,6 +178,9 @@ void MainWindow::onConnectionAdded(Connection *connection)
     m_pages->watch(connection);
     m_clusterActions->watch(connection);
     m_recordEditors->watch(connection);
+    m_signIn->watch(connection);
+    // What the signed-in role may do changes the enabled actions and the editors.
+    connect(connection, &Connection::identityChanged, m_recordEditors, &RecordEditors::updateEditable);
     updateConnectionViews();
 }
 
@@ -179,6 +193,7 @@ void MainWindow::onConnectionRemoving(Connection *connection)
             m_pages->showEmptyPage();
     }
     m_pages->forget(connection);
+    m_signIn->forget(connection);
     m_sidebar->removeConnection(connection);
 }
 
@@ -219,7 +234,7 @@ void MainWindow::openPalette()
 
 void MainWindow::updateActions()
 {
-    const Connection *c = currentConnection();
+    Connection *c = currentConnection();
     const bool focused = m_focus->isSet();
     const ClusterInfo &cluster = m_pages->clusterPage()->cluster();
     const bool live = focused && !isTerminal(cluster.state) && cluster.state != ClusterState::Terminating;
@@ -230,7 +245,18 @@ void MainWindow::updateActions()
     state.terminate = managed && live && !cluster.spec.terminationProtection;
     state.protection = managed && live;
     state.isProtected = cluster.spec.terminationProtection;
+    // What the signed-in role may not do is said on the action (the runtime would refuse it with a 403).
+    const Connection *clusterConnection = focused ? m_focus->connection() : nullptr;
+    state.whyNotLaunch = state.launch ? RolePermissions::whyNot(c, api::RouteId::ClusterLaunch) : QString();
+    if (managed) {
+        state.whyNotScale = RolePermissions::whyNot(clusterConnection, api::RouteId::ClusterScale, cluster.owner);
+        state.whyNotTerminate
+            = RolePermissions::whyNot(clusterConnection, api::RouteId::ClusterTerminate, cluster.owner);
+        state.whyNotProtection
+            = RolePermissions::whyNot(clusterConnection, api::RouteId::ClusterProtection, cluster.owner);
+    }
     m_menus->setClusterActions(state);
+    m_menus->setSignIn(c && c->hasUsers(), c && m_signIn->signedIn(c));
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -426,6 +452,17 @@ void MainWindow::showSlos()
     updateFocus();
 }
 
+AuditPanel *MainWindow::auditPanel() const
+{
+    return m_pages->audit();
+}
+
+void MainWindow::showAudit()
+{
+    m_pages->showAudit(currentConnection());
+    updateFocus();
+}
+
 void MainWindow::showLaunchForm()
 {
     Connection *c = currentConnection();
@@ -469,6 +506,9 @@ void MainWindow::showPage(Page page)
         return;
     case Page::Slos:
         showSlos();
+        return;
+    case Page::Audit:
+        showAudit();
         return;
     default:
         break;

@@ -20,6 +20,7 @@ class QSplitter;
 
 namespace cdeck {
 
+class AuditPanel;
 class ClusterActions;
 class ClusterPage;
 class Connection;
@@ -36,6 +37,7 @@ class LaunchForm;
 class OverviewPanel;
 class RecordEditors;
 class ShuffleIoPanel;
+class SignInFlow;
 class Sidebar;
 class SlosPanel;
 class SummaryPanel;
@@ -58,8 +60,9 @@ struct ConsoleOptions
 // The console's window, a thin shell over its parts, each with one job (ui/window/): the connections
 // (ConnectionRegistry), the menus (WindowMenus), the pages on the right (PageStack), the banner and status line
 // (ConnectionStatus), the cluster actions' dialogs and outcomes (ClusterActions) and the budget and SLO editors
-// (RecordEditors). The window itself lays them out, decides which cluster is focused (the Sidebar's selection,
-// the one restored from the settings, a just launched one) and keeps the parts in step when that changes.
+// (RecordEditors), and signing in (SignInFlow, ui/auth/). The window itself lays them out, decides which cluster is
+// focused (the Sidebar's selection, the one restored from the settings, a just launched one) and keeps the parts in
+// step when that changes.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -95,6 +98,9 @@ public:
     void showSummary(); // the executive summary of the current connection's runtime
     SlosPanel *slosPanel() const;
     void showSlos(); // the current connection's SLOs
+    AuditPanel *auditPanel() const;
+    void showAudit(); // the current connection's audit log, its latest entries
+    SignInFlow *signInFlow() const { return m_signIn; }
     void showLaunchForm();
     // File > Open Spark event log…: read on a worker thread, shown as a connection of its own, selected once read.
     Connection *openEventLog(const QString &path);
@@ -130,6 +136,7 @@ private:
     WindowMenus *m_menus;
     ClusterActions *m_clusterActions;
     RecordEditors *m_recordEditors;
+    SignInFlow *m_signIn;
     QPointer<Connection> m_openedLog; // select its application as soon as it is read
     bool m_restoredSelection = false;
 };

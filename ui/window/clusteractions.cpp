@@ -131,7 +131,10 @@ void ClusterActions::onAction(Connection *connection, const ActionResult &r)
     }
     if (r.body.isObject() && r.body.toObject().contains(u"state"_s) && r.action != "submit"_L1
         && r.action != "cancel"_L1) {
-        const ClusterInfo updated = ClusterInfo::fromJson(r.body.toObject());
+        ClusterInfo updated = ClusterInfo::fromJson(r.body.toObject());
+        // An action's answer does not say who owns the cluster; the list did.
+        if (const int row = connection->clusters()->rowOf(updated.id); row >= 0 && updated.owner.isEmpty())
+            updated.owner = connection->clusters()->at(row).owner;
         connection->clusters()->upsert(updated);
         if (connection == m_focus->connection() && updated.id == m_focus->clusterId())
             m_pages->clusterPage()->applyCluster(updated);

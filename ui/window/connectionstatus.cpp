@@ -20,12 +20,17 @@ ConnectionStatus::ConnectionStatus(QMainWindow *window)
     , m_window(window)
     , m_banner(new QLabel(window))
     , m_line(new QLabel(window))
+    , m_identity(new QLabel(window))
 {
     m_banner->setObjectName(u"unreachableBanner"_s);
     m_banner->setWordWrap(true);
     applyColours();
     m_banner->hide();
     window->statusBar()->addPermanentWidget(m_line, 1);
+    m_identity->setObjectName(u"signedInLabel"_s);
+    m_identity->setTextFormat(Qt::PlainText);
+    m_identity->hide();
+    window->statusBar()->addPermanentWidget(m_identity);
 }
 
 void ConnectionStatus::applyColours()
@@ -47,6 +52,7 @@ void ConnectionStatus::showMessage(const QString &message, int timeoutMs)
 void ConnectionStatus::showNoConnection()
 {
     m_banner->hide();
+    m_identity->hide();
     m_line->setText(tr("No runtime configured."));
 }
 
@@ -54,6 +60,22 @@ void ConnectionStatus::show(Connection *c, const QString &localStartNote)
 {
     updateBanner(c, localStartNote);
     updateLine(c);
+    updateIdentity(c);
+}
+
+void ConnectionStatus::updateIdentity(Connection *c)
+{
+    // Who the runtime says the token is: what the console lets this user do follows from the role.
+    if (!c->hasUsers() || c->state() == ConnectionState::Unreachable) {
+        m_identity->hide();
+        return;
+    }
+    const QString text = c->role() ? tr("Signed in as %1 (%2)").arg(c->user(), api::toString(*c->role()))
+        : c->state() == ConnectionState::Unauthorized ? tr("Not signed in: token refused")
+                                                      : QString();
+    m_identity->setText(text);
+    m_identity->setAccessibleName(text);
+    m_identity->setVisible(!text.isEmpty());
 }
 
 void ConnectionStatus::updateBanner(Connection *c, const QString &localStartNote)

@@ -21,6 +21,7 @@ public:
     explicit ConnectionStatus(QMainWindow *window);
 
     QLabel *banner() const { return m_banner; } // for the window's layout
+    QLabel *identity() const { return m_identity; } // "Signed in as …" (tests)
 
     // localStartNote: what the console did when nothing answered on the local port (said on the local banner).
     void show(Connection *c, const QString &localStartNote);
@@ -31,10 +32,12 @@ public:
 private:
     void updateBanner(Connection *c, const QString &localStartNote);
     void updateLine(Connection *c);
+    void updateIdentity(Connection *c);
 
     QMainWindow *m_window;
     QLabel *m_banner;
     QLabel *m_line;
+    QLabel *m_identity;
 };
 
 } // namespace cdeck

@@ -6,7 +6,9 @@
 #include "ui/backend/focusedcluster.h"
 #include "connectionregistry.h"
 #include "ui/forms/launchform.h"
+#include "ui/auth/rolepermissions.h"
 #include "ui/models/clusterlistmodel.h"
+#include "ui/panels/auditpanel.h"
 #include "ui/panels/slospanel.h"
 #include "ui/panels/summarypanel.h"
 
@@ -24,6 +26,7 @@ PageStack::PageStack(FocusedCluster *focus, QWidget *parent)
     , m_launchForm(new LaunchForm(this))
     , m_summary(new SummaryPanel(this))
     , m_slos(new SlosPanel(this))
+    , m_audit(new AuditPanel(this))
 {
     m_emptyText->setAlignment(Qt::AlignCenter);
     m_emptyText->setWordWrap(true);
@@ -34,6 +37,11 @@ PageStack::PageStack(FocusedCluster *focus, QWidget *parent)
     addWidget(m_launchForm);
     addWidget(m_summary);
     addWidget(m_slos);
+    addWidget(m_audit);
+    connect(m_audit, &AuditPanel::queryRequested, this, [this](const QString &query) {
+        if (m_auditConnection)
+            m_auditConnection->fetchAudit(query);
+    });
 
     connect(m_launchForm, &LaunchForm::cancelled, this,
             [this] { setCurrentWidget(m_focus->isSet() ? static_cast<QWidget *>(m_clusterPage) : m_emptyPage); });
@@ -53,6 +61,11 @@ Connection *PageStack::summaryConnection() const
 Connection *PageStack::slosConnection() const
 {
     return m_slosConnection;
+}
+
+Connection *PageStack::auditConnection() const
+{
+    return m_auditConnection;
 }
 
 std::optional<ClusterPage::Tab> PageStack::tabOf(ConsolePage page)
@@ -81,6 +94,7 @@ std::optional<ClusterPage::Tab> PageStack::tabOf(ConsolePage page)
     case ConsolePage::Launch:
     case ConsolePage::Summary:
     case ConsolePage::Slos:
+    case ConsolePage::Audit:
         break;
     }
     return std::nullopt;
@@ -99,7 +113,8 @@ void PageStack::showEmptyPage()
 void PageStack::showLaunchForm(Connection *connection, const ConnectionCatalog &catalog)
 {
     m_launchConnection = connection;
-    if (!m_launchConnection || !m_launchConnection->managesClusters())
+    if (!m_launchConnection || !m_launchConnection->managesClusters()
+        || !RolePermissions::whyNot(connection, api::RouteId::ClusterLaunch).isEmpty())
         return; // the button is disabled then, its tooltip says why
     m_launchForm->setRuntimeName(m_launchConnection->name());
     if (catalog.types)
@@ -155,6 +170,17 @@ void PageStack::showSlos(Connection *connection)
     setCurrentWidget(m_slos);
 }
 
+void PageStack::showAudit(Connection *connection)
+{
+    if (!connection)
+        return;
+    if (connection != m_auditConnection)
+        m_audit->clear();
+    m_auditConnection = connection;
+    setCurrentWidget(m_audit);
+    m_audit->refresh();
+}
+
 void PageStack::forget(Connection *connection)
 {
     if (m_launchConnection == connection)
@@ -172,6 +198,11 @@ void PageStack::watch(Connection *connection)
         if (connection == m_summaryConnection)
             m_summary->setSummary(summary);
     });
+    connect(feed, &ClusterFeed::auditReady, this,
+            [this, connection](const QString &query, const QJsonArray &entries, const QString &error) {
+                if (connection == m_auditConnection)
+                    m_audit->setEntries(query, entries, error);
+            });
 }
 
 void PageStack::updatePolling(const QList<Connection *> &connections)
@@ -208,6 +239,8 @@ bool PageStack::isReady(ConsolePage page, Connection *c) const
         return m_summary->hasSummary();
     if (page == ConsolePage::Slos)
         return m_slos->hasData();
+    if (page == ConsolePage::Audit)
+        return m_audit->hasData();
     if (!m_focus->isSet())
         return c->clusters()->rowCount() == 0 || currentWidget() == m_emptyPage;
     return m_clusterPage->isReady(*tabOf(page));

@@ -14,6 +14,7 @@ class QLabel;
 
 namespace cdeck {
 
+class AuditPanel;
 class Connection;
 class FocusedCluster;
 class LaunchForm;
@@ -34,7 +35,8 @@ enum class ConsolePage {
     Cost,
     Summary,
     Slos,
-    Logs
+    Logs,
+    Audit
 };
 
 // The right side of the window: a stack of the focused cluster's ClusterPage, the launch form, the executive
@@ -50,9 +52,11 @@ public:
     LaunchForm *launchForm() const { return m_launchForm; }
     SummaryPanel *summary() const { return m_summary; }
     SlosPanel *slos() const { return m_slos; }
+    AuditPanel *audit() const { return m_audit; }
     Connection *launchConnection() const { return m_launchConnection; }
     Connection *summaryConnection() const;
     Connection *slosConnection() const;
+    Connection *auditConnection() const;
 
     static std::optional<ClusterPage::Tab> tabOf(ConsolePage page); // none for the pages outside the cluster page
 
@@ -62,6 +66,7 @@ public:
     void showLaunchForm(Connection *connection, const ConnectionCatalog &catalog);
     void showSummary(Connection *connection);
     void showSlos(Connection *connection);
+    void showAudit(Connection *connection); // its latest entries, asked now
     // A part of the connection's catalog arrived: the launch form takes it when it launches on that connection,
     // the cluster page when its cluster is that connection's.
     void applyCatalog(Connection *connection, const ConnectionCatalog &catalog, ConnectionCatalog::Part part);
@@ -73,7 +78,7 @@ public:
     // The data of page has arrived for connection c (current, may be null).
     bool isReady(ConsolePage page, Connection *c) const;
 
-    // A connection's feed: the summary's and SLOs' answers for the pages that show them.
+    // A connection's feed: the summary's, SLOs' and audit log's answers for the pages that show them.
     void watch(Connection *connection);
 
 private:
@@ -84,9 +89,11 @@ private:
     LaunchForm *m_launchForm;
     SummaryPanel *m_summary;
     SlosPanel *m_slos;
+    AuditPanel *m_audit;
     Connection *m_launchConnection = nullptr;
     QPointer<Connection> m_slosConnection;
     QPointer<Connection> m_summaryConnection;
+    QPointer<Connection> m_auditConnection;
 };
 
 } // namespace cdeck

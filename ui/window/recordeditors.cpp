@@ -4,6 +4,7 @@
 
 #include "connectionstatus.h"
 #include "pagestack.h"
+#include "ui/auth/rolepermissions.h"
 #include "ui/backend/connection.h"
 #include "ui/panels/budgetactions.h"
 #include "ui/panels/slospanel.h"
@@ -63,8 +64,13 @@ void RecordEditors::updateEditable()
     };
     Connection *summary = m_pages->summaryConnection();
     Connection *slos = m_pages->slosConnection();
-    m_pages->summary()->budgetActions()->setEditable(editable(summary), whyNot(summary));
-    m_pages->slos()->setEditable(editable(slos), whyNot(slos));
+    // A runtime keeps them, but the signed-in role may not change them: the editors say so (budgets: admin; SLOs:
+    // operator).
+    const QString budgetsRefused = RolePermissions::whyNot(summary, api::RouteId::BudgetPut);
+    const QString slosRefused = RolePermissions::whyNot(slos, api::RouteId::SloAdd);
+    m_pages->summary()->budgetActions()->setEditable(editable(summary) && budgetsRefused.isEmpty(),
+                                                     editable(summary) ? budgetsRefused : whyNot(summary));
+    m_pages->slos()->setEditable(editable(slos) && slosRefused.isEmpty(), editable(slos) ? slosRefused : whyNot(slos));
 }
 
 void RecordEditors::onRecordAction(Connection *connection, const ActionResult &r)

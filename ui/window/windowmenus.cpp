@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "windowmenus.h"
 
+#include "ui/auth/rolepermissions.h"
 #include "ui/consolesettings.h"
 #include "ui/forms/aboutdialog.h"
 #include "ui/theme.h"
@@ -62,6 +63,12 @@ void WindowMenus::buildFileMenu(bool canAddConnections)
                                  &WindowMenus::addConnectionRequested);
     addConnection->setVisible(canAddConnections);
     m_file->addSeparator();
+    m_signIn = add(m_file, u"signInAction"_s, tr("S&witch user / sign in…"), {}, &WindowMenus::signInRequested);
+    m_signIn->setStatusTip(tr("Sign in to the current runtime with your own token"));
+    m_signOut = add(m_file, u"signOutAction"_s, tr("Sign o&ut"), {}, &WindowMenus::signOutRequested);
+    m_signOut->setStatusTip(tr("Forget the token you signed in with"));
+    setSignIn(false, false);
+    m_file->addSeparator();
     add(m_file, u"quitAction"_s, tr("&Quit"), QKeySequence::Quit, [this] { m_window->close(); });
 }
 
@@ -97,6 +104,7 @@ void WindowMenus::buildViewMenu(QTabWidget *clusterTabs, bool persistent)
     m_view->addSeparator();
     add(m_view, u"summaryAction"_s, tr("&Executive summary"), {}, &WindowMenus::summaryRequested);
     add(m_view, u"slosAction"_s, tr("S&LOs"), {}, &WindowMenus::slosRequested);
+    add(m_view, u"auditAction"_s, tr("&Audit log"), {}, &WindowMenus::auditRequested);
     m_view->addSeparator();
     // Theme: System follows the platform's palette (Qt 6.4 has no colour-scheme hint), Light and Dark set ours.
     QMenu *themeMenu = m_view->addMenu(tr("&Theme"));
@@ -139,6 +147,17 @@ void WindowMenus::setClusterActions(const ClusterActionState &state)
     m_terminate->setEnabled(state.terminate);
     m_protection->setEnabled(state.protection);
     m_protection->setChecked(state.isProtected);
+    RolePermissions::explain(m_launch, state.whyNotLaunch);
+    RolePermissions::explain(m_scale, state.whyNotScale);
+    RolePermissions::explain(m_terminate, state.whyNotTerminate);
+    RolePermissions::explain(m_protection, state.whyNotProtection);
+}
+
+void WindowMenus::setSignIn(bool offered, bool signedIn)
+{
+    m_signIn->setVisible(offered);
+    m_signOut->setVisible(offered);
+    m_signOut->setEnabled(offered && signedIn);
 }
 
 QList<CommandPalette::Entry> WindowMenus::paletteEntries() const

@@ -24,7 +24,8 @@ public:
     // choice is saved in the settings.
     WindowMenus(QMainWindow *window, QTabWidget *clusterTabs, bool canAddConnections, bool persistent);
 
-    // What the focused cluster's actions may do now; disabled ones stay listed.
+    // What the focused cluster's actions may do now; disabled ones stay listed. whyNot*: the signed-in role may
+    // not (RolePermissions), said on the action.
     struct ClusterActionState
     {
         bool launch = false;
@@ -32,7 +33,13 @@ public:
         bool terminate = false;
         bool protection = false;
         bool isProtected = false;
+        QString whyNotLaunch;
+        QString whyNotScale;
+        QString whyNotTerminate;
+        QString whyNotProtection;
     };
+    // Sign in / switch user and sign out, for the current connection: shown only where it has users.
+    void setSignIn(bool offered, bool signedIn);
     void setClusterActions(const ClusterActionState &state);
 
     QMenu *fileMenu() const { return m_file; }
@@ -59,6 +66,9 @@ Q_SIGNALS:
     void paletteRequested();
     void summaryRequested();
     void slosRequested();
+    void auditRequested();
+    void signInRequested();
+    void signOutRequested();
 
 private:
     template <typename Slot>
@@ -76,6 +86,8 @@ private:
     QAction *m_scale = nullptr;
     QAction *m_protection = nullptr;
     QAction *m_terminate = nullptr;
+    QAction *m_signIn = nullptr;
+    QAction *m_signOut = nullptr;
 };
 
 } // namespace cdeck
