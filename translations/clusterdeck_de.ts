@@ -120,6 +120,109 @@ Qt %2 (gebaut mit %3)
     </message>
 </context>
 <context>
+    <name>cdeck::AuditPanel</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Older</source>
+        <translation>Ä&amp;ltere</translation>
+    </message>
+    <message>
+        <source>&amp;Newer</source>
+        <translation>&amp;Neuere</translation>
+    </message>
+    <message>
+        <source>any user</source>
+        <translation>beliebiger Benutzer</translation>
+    </message>
+    <message>
+        <source>any cluster (its id, e.g. c-1a2b3c4d5e)</source>
+        <translation>beliebiger Cluster (seine ID, z. B. c-1a2b3c4d5e)</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Jede Aktion</translation>
+    </message>
+    <message>
+        <source>The latest entries with these filters</source>
+        <translation>Die neuesten Einträge mit diesen Filtern</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Clu&amp;ster:</source>
+        <translation>Clu&amp;ster:</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tion:</source>
+        <translation>Ak&amp;tion:</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Audit log&lt;/b&gt;: every call that changes something, before it runs (requested) and after (succeeded, failed), and every refusal (denied), under the user the token belongs to.</source>
+        <translation>&lt;b&gt;Audit-Protokoll&lt;/b&gt;: jeder Aufruf, der etwas ändert, bevor er läuft (requested) und danach (succeeded, failed), und jede Ablehnung (denied), unter dem Benutzer, dem das Token gehört.</translation>
+    </message>
+    <message>
+        <source>Loading the audit log…</source>
+        <translation>Audit-Protokoll wird geladen…</translation>
+    </message>
+    <message>
+        <source>Asking the runtime…</source>
+        <translation>Die Runtime wird gefragt…</translation>
+    </message>
+    <message>
+        <source>The audit log could not be read: %1</source>
+        <translation>Das Audit-Protokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No newer entries.</source>
+        <translation>Keine neueren Einträge.</translation>
+    </message>
+    <message>
+        <source>No older entries.</source>
+        <translation>Keine älteren Einträge.</translation>
+    </message>
+    <message>
+        <source>No audit entries match these filters.</source>
+        <translation>Keine Audit-Einträge passen zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2, newest first.</source>
+        <translation>Einträge %1 bis %2, neueste zuerst.</translation>
+    </message>
+</context>
+<context>
     <name>cdeck::BudgetActions</name>
     <message>
         <source>&amp;Add budget…</source>
@@ -207,6 +310,64 @@ Qt %2 (gebaut mit %3)
     <message>
         <source>The limit is too large.</source>
         <translation>Das Limit ist zu groß.</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::ClusterActions</name>
+    <message>
+        <source>Scaling policy of %1: %2</source>
+        <translation>Skalierungsrichtlinie von %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scaling %1 to %n worker(s)…</source>
+        <translation>
+            <numerusform>Skaliere %1 auf %n Worker…</numerusform>
+            <numerusform>Skaliere %1 auf %n Worker…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Terminating %1…</source>
+        <translation>Beende %1…</translation>
+    </message>
+    <message>
+        <source>Launched %1 (%2).</source>
+        <translation>%1 gestartet (%2).</translation>
+    </message>
+    <message>
+        <source>Scaling failed</source>
+        <translation>Skalierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Terminate refused</source>
+        <translation>Beenden abgelehnt</translation>
+    </message>
+    <message>
+        <source>Changing termination protection failed</source>
+        <translation>Ändern des Beendigungsschutzes fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Changing the scaling policy failed</source>
+        <translation>Ändern der Skalierungsrichtlinie fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Job submission refused</source>
+        <translation>Job-Übermittlung abgelehnt</translation>
+    </message>
+    <message>
+        <source>The action was refused (and recorded in the audit log)</source>
+        <translation>Die Aktion wurde abgelehnt (und im Audit-Log vermerkt)</translation>
+    </message>
+    <message>
+        <source>Cancelling the job failed</source>
+        <translation>Abbrechen des Jobs fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Job submitted.</source>
+        <translation>Job übermittelt.</translation>
+    </message>
+    <message>
+        <source>%1 by %2: %3 → %4 (audit log #%5).</source>
+        <translation>%1 durch %2: %3 → %4 (Audit-Log Nr. %5).</translation>
     </message>
 </context>
 <context>
@@ -453,6 +614,87 @@ Qt %2 (gebaut mit %3)
     <message>
         <source>Enter runs the selected entry · ↑ ↓ choose · Esc closes</source>
         <translation>Eingabe führt den gewählten Eintrag aus · ↑ ↓ wählen · Esc schließt</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::ConnectionRegistry</name>
+    <message>
+        <source>Nothing answered on %1, so the console started clusterdeck-runtime (pid %2). It keeps running, with its clusters, after the console closes.</source>
+        <translation>Auf %1 hat nichts geantwortet, daher hat die Konsole clusterdeck-runtime gestartet (PID %2). Sie läuft mit ihren Clustern weiter, wenn die Konsole geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>Remove runtime</source>
+        <translation>Runtime entfernen</translation>
+    </message>
+    <message>
+        <source>Forget %1 (%2) and its stored token? Its clusters keep running.</source>
+        <translation>%1 (%2) und sein gespeichertes Token vergessen? Seine Cluster laufen weiter.</translation>
+    </message>
+    <message>
+        <source>Add remote runtime</source>
+        <translation>Entfernte Runtime hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::ConnectionStatus</name>
+    <message>
+        <source>No runtime configured.</source>
+        <translation>Keine Runtime eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Angemeldet als %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not signed in: token refused</source>
+        <translation>Nicht angemeldet: Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>⚠ %1 at %2 is not answering (%3) since %4. Showing the last data, received at %5, greyed as stale. Retrying every %6 s.</source>
+        <translation>⚠ %1 unter %2 antwortet nicht (%3), seit %4. Gezeigt werden die letzten Daten, empfangen um %5, grau als veraltet. Neuer Versuch alle %6 s.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 at %2 is not answering (%3) since %4. Retrying every %5 s.</source>
+        <translation>⚠ %1 unter %2 antwortet nicht (%3), seit %4. Neuer Versuch alle %5 s.</translation>
+    </message>
+    <message>
+        <source>⚠ The runtime at %1 refuses the token in %2: %3</source>
+        <translation>⚠ Die Runtime unter %1 lehnt das Token in %2 ab: %3</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>⚠ %1 at %2 answered, but the answer could not be used:
+%3
+Showing the last good data; retrying every %4 s.</source>
+        <translation>⚠ %1 unter %2 hat geantwortet, aber die Antwort war nicht verwendbar:
+%3
+Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): </source>
+        <translation>%1 %2 (%3): </translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbinde…</translation>
+    </message>
+    <message numerus="yes">
+        <source>connected · %n cluster(s), %1 live · updated %2</source>
+        <translation>
+            <numerusform>verbunden · %n Cluster, %1 aktiv · aktualisiert %2</numerusform>
+            <numerusform>verbunden · %n Cluster, %1 aktiv · aktualisiert %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unreachable for %1</source>
+        <translation>nicht erreichbar seit %1</translation>
+    </message>
+    <message>
+        <source>token refused</source>
+        <translation>Token abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -2424,184 +2666,6 @@ cost-center=1234</translation>
         <translation>Lokale Runtime</translation>
     </message>
     <message>
-        <source>Nothing answered on %1, so the console started clusterdeck-runtime (pid %2). It keeps running, with its clusters, after the console closes.</source>
-        <translation>Auf %1 hat nichts geantwortet, daher hat die Konsole clusterdeck-runtime gestartet (PID %2). Sie läuft mit ihren Clustern weiter, wenn die Konsole geschlossen wird.</translation>
-    </message>
-    <message>
-        <source>Remove runtime</source>
-        <translation>Runtime entfernen</translation>
-    </message>
-    <message>
-        <source>Forget %1 (%2) and its stored token? Its clusters keep running.</source>
-        <translation>%1 (%2) und sein gespeichertes Token vergessen? Seine Cluster laufen weiter.</translation>
-    </message>
-    <message>
-        <source>Add remote runtime</source>
-        <translation>Entfernte Runtime hinzufügen</translation>
-    </message>
-    <message>
-        <source>connecting…</source>
-        <translation>verbinde…</translation>
-    </message>
-    <message>
-        <source>token refused</source>
-        <translation>Token abgelehnt</translation>
-    </message>
-    <message>
-        <source>No runtime configured.</source>
-        <translation>Keine Runtime eingerichtet.</translation>
-    </message>
-    <message>
-        <source>⚠ The runtime at %1 refuses the token in %2: %3</source>
-        <translation>⚠ Die Runtime unter %1 lehnt das Token in %2 ab: %3</translation>
-    </message>
-    <message>
-        <source>%1 %2 (%3): </source>
-        <translation>%1 %2 (%3): </translation>
-    </message>
-    <message>
-        <source>unreachable for %1</source>
-        <translation>nicht erreichbar seit %1</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>Verbinde mit %1…</translation>
-    </message>
-    <message>
-        <source>No clusters on %1 yet.
-Use “Launch cluster…” on the left to start one.</source>
-        <translation>Noch keine Cluster auf %1.
-Mit „Cluster starten…“ links starten Sie einen.</translation>
-    </message>
-    <message>
-        <source>Select a cluster on the left.</source>
-        <translation>Wählen Sie links einen Cluster.</translation>
-    </message>
-    <message>
-        <source>Terminating %1…</source>
-        <translation>Beende %1…</translation>
-    </message>
-    <message>
-        <source>Launched %1 (%2).</source>
-        <translation>%1 gestartet (%2).</translation>
-    </message>
-    <message>
-        <source>Scaling failed</source>
-        <translation>Skalierung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Terminate refused</source>
-        <translation>Beenden abgelehnt</translation>
-    </message>
-    <message>
-        <source>Changing termination protection failed</source>
-        <translation>Ändern des Beendigungsschutzes fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Job submission refused</source>
-        <translation>Job-Übermittlung abgelehnt</translation>
-    </message>
-    <message>
-        <source>Cancelling the job failed</source>
-        <translation>Abbrechen des Jobs fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Job submitted.</source>
-        <translation>Job übermittelt.</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Open Spark event log…</source>
-        <translation>Spark-Event-Log ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <source>Open Spark event log</source>
-        <translation>Spark-Event-Log öffnen</translation>
-    </message>
-    <message>
-        <source>Spark event logs (*);;All files (*)</source>
-        <translation>Spark-Event-Logs (*);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Open &amp;rolling Spark event log (eventlog_v2_* directory)…</source>
-        <translation>&amp;Rollierendes Spark-Event-Log öffnen (Verzeichnis eventlog_v2_*)…</translation>
-    </message>
-    <message>
-        <source>Open a rolling Spark event log directory</source>
-        <translation>Verzeichnis eines rollierenden Spark-Event-Logs öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Add runtime, Spark or YARN…</source>
-        <translation>Runtime, Spark oder YARN &amp;hinzufügen…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Cluster</source>
-        <translation>&amp;Cluster</translation>
-    </message>
-    <message>
-        <source>&amp;Launch cluster…</source>
-        <translation>Cluster &amp;starten…</translation>
-    </message>
-    <message>
-        <source>&amp;Scale…</source>
-        <translation>S&amp;kalieren…</translation>
-    </message>
-    <message>
-        <source>Termination &amp;protection</source>
-        <translation>Beendigungsschut&amp;z</translation>
-    </message>
-    <message>
-        <source>&amp;Terminate…</source>
-        <translation>&amp;Beenden…</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh now</source>
-        <translation>&amp;Jetzt aktualisieren</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Filter clusters</source>
-        <translation>Cluster &amp;filtern</translation>
-    </message>
-    <message>
-        <source>&amp;Go to…</source>
-        <translation>&amp;Gehe zu…</translation>
-    </message>
-    <message>
-        <source>&amp;Executive summary</source>
-        <translation>&amp;Management-Übersicht</translation>
-    </message>
-    <message>
-        <source>S&amp;LOs</source>
-        <translation>S&amp;LOs</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>ClusterDeck &amp;documentation</source>
-        <translation>ClusterDeck-&amp;Dokumentation</translation>
-    </message>
-    <message>
-        <source>&amp;About ClusterDeck</source>
-        <translation>Ü&amp;ber ClusterDeck</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Über &amp;Qt</translation>
-    </message>
-    <message>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -2610,122 +2674,12 @@ Mit „Cluster starten…“ links starten Sie einen.</translation>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <source>Tab</source>
-        <translation>Tab</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>Reading %1…</source>
         <translation>Lese %1…</translation>
     </message>
     <message>
-        <source>%1 lists no applications yet.</source>
-        <translation>%1 listet noch keine Anwendungen.</translation>
-    </message>
-    <message>
-        <source>⚠ %1 at %2 is not answering (%3) since %4. Showing the last data, received at %5, greyed as stale. Retrying every %6 s.</source>
-        <translation>⚠ %1 unter %2 antwortet nicht (%3), seit %4. Gezeigt werden die letzten Daten, empfangen um %5, grau als veraltet. Neuer Versuch alle %6 s.</translation>
-    </message>
-    <message>
-        <source>⚠ %1 at %2 is not answering (%3) since %4. Retrying every %5 s.</source>
-        <translation>⚠ %1 unter %2 antwortet nicht (%3), seit %4. Neuer Versuch alle %5 s.</translation>
-    </message>
-    <message>
-        <source>⚠ %1</source>
-        <translation>⚠ %1</translation>
-    </message>
-    <message>
-        <source>⚠ %1 at %2 answered, but the answer could not be used:
-%3
-Showing the last good data; retrying every %4 s.</source>
-        <translation>⚠ %1 unter %2 hat geantwortet, aber die Antwort war nicht verwendbar:
-%3
-Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
-    </message>
-    <message numerus="yes">
-        <source>connected · %n cluster(s), %1 live · updated %2</source>
-        <translation>
-            <numerusform>verbunden · %n Cluster, %1 aktiv · aktualisiert %2</numerusform>
-            <numerusform>verbunden · %n Cluster, %1 aktiv · aktualisiert %2</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Scaling policy of %1: %2</source>
-        <translation>Skalierungsrichtlinie von %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Scaling %1 to %n worker(s)…</source>
-        <translation>
-            <numerusform>Skaliere %1 auf %n Worker…</numerusform>
-            <numerusform>Skaliere %1 auf %n Worker…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Changing the scaling policy failed</source>
-        <translation>Ändern der Skalierungsrichtlinie fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>The action was refused (and recorded in the audit log)</source>
-        <translation>Die Aktion wurde abgelehnt (und im Audit-Log vermerkt)</translation>
-    </message>
-    <message>
-        <source>%1 by %2: %3 → %4 (audit log #%5).</source>
-        <translation>%1 durch %2: %3 → %4 (Audit-Log Nr. %5).</translation>
-    </message>
-    <message>
-        <source>%1 keeps no budgets or SLOs: a ClusterDeck runtime does.</source>
-        <translation>%1 führt keine Budgets oder SLOs, eine ClusterDeck-Runtime schon.</translation>
-    </message>
-    <message>
-        <source>Budget saved.</source>
-        <translation>Budget gespeichert.</translation>
-    </message>
-    <message>
-        <source>Budget removed.</source>
-        <translation>Budget entfernt.</translation>
-    </message>
-    <message>
-        <source>SLO saved.</source>
-        <translation>SLO gespeichert.</translation>
-    </message>
-    <message>
-        <source>SLO removed.</source>
-        <translation>SLO entfernt.</translation>
-    </message>
-    <message>
-        <source>Removing the budget was refused</source>
-        <translation>Das Entfernen des Budgets wurde abgelehnt</translation>
-    </message>
-    <message>
-        <source>Removing the SLO was refused</source>
-        <translation>Das Entfernen des SLOs wurde abgelehnt</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>&amp;Theme</source>
-        <translation>Farb&amp;schema</translation>
-    </message>
-    <message>
-        <source>&amp;System</source>
-        <translation>&amp;System</translation>
-    </message>
-    <message>
-        <source>&amp;Light</source>
-        <translation>&amp;Hell</translation>
-    </message>
-    <message>
-        <source>&amp;Dark</source>
-        <translation>&amp;Dunkel</translation>
+        <source>Sign in as another user: until the runtime accepts the new token, the console keeps the one it uses now.</source>
+        <translation>Als anderer Benutzer anmelden: Bis die Runtime das neue Token annimmt, behält die Konsole das jetzige.</translation>
     </message>
 </context>
 <context>
@@ -2958,6 +2912,117 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     <message>
         <source>Cluster events</source>
         <translation>Cluster-Ereignisse</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::PageStack</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>%1 lists no applications yet.</source>
+        <translation>%1 listet noch keine Anwendungen.</translation>
+    </message>
+    <message>
+        <source>No clusters on %1 yet.
+Use “Launch cluster…” on the left to start one.</source>
+        <translation>Noch keine Cluster auf %1.
+Mit „Cluster starten…“ links starten Sie einen.</translation>
+    </message>
+    <message>
+        <source>Select a cluster on the left.</source>
+        <translation>Wählen Sie links einen Cluster.</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::RecordEditors</name>
+    <message>
+        <source>%1 keeps no budgets or SLOs: a ClusterDeck runtime does.</source>
+        <translation>%1 führt keine Budgets oder SLOs, eine ClusterDeck-Runtime schon.</translation>
+    </message>
+    <message>
+        <source>Budget saved.</source>
+        <translation>Budget gespeichert.</translation>
+    </message>
+    <message>
+        <source>Budget removed.</source>
+        <translation>Budget entfernt.</translation>
+    </message>
+    <message>
+        <source>SLO saved.</source>
+        <translation>SLO gespeichert.</translation>
+    </message>
+    <message>
+        <source>SLO removed.</source>
+        <translation>SLO entfernt.</translation>
+    </message>
+    <message>
+        <source>Removing the budget was refused</source>
+        <translation>Das Entfernen des Budgets wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>Removing the SLO was refused</source>
+        <translation>Das Entfernen des SLOs wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::RolePermissions</name>
+    <message>
+        <source>launch clusters</source>
+        <translation>Cluster starten</translation>
+    </message>
+    <message>
+        <source>scale clusters</source>
+        <translation>Cluster skalieren</translation>
+    </message>
+    <message>
+        <source>change scaling policies</source>
+        <translation>Skalierungsrichtlinien ändern</translation>
+    </message>
+    <message>
+        <source>terminate clusters</source>
+        <translation>Cluster beenden</translation>
+    </message>
+    <message>
+        <source>change termination protection</source>
+        <translation>den Beendigungsschutz ändern</translation>
+    </message>
+    <message>
+        <source>submit jobs</source>
+        <translation>Jobs einreichen</translation>
+    </message>
+    <message>
+        <source>cancel jobs</source>
+        <translation>Jobs abbrechen</translation>
+    </message>
+    <message>
+        <source>run guarded actions</source>
+        <translation>abgesicherte Aktionen ausführen</translation>
+    </message>
+    <message>
+        <source>edit budgets</source>
+        <translation>Budgets bearbeiten</translation>
+    </message>
+    <message>
+        <source>edit SLOs</source>
+        <translation>SLOs bearbeiten</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2): only the %3 role and above may %4.</source>
+        <translation>Angemeldet als %1 (%2): Nur die Rolle %3 und höher darf %4.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (scientist): this cluster was not launched by you, and a scientist may %2 only on the clusters it launched.</source>
+        <translation>Angemeldet als %1 (scientist): Diesen Cluster haben nicht Sie gestartet, und ein Scientist darf nur auf selbst gestarteten Clustern %2.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (scientist): this cluster was launched by %2, and a scientist may %3 only on the clusters it launched.</source>
+        <translation>Angemeldet als %1 (scientist): Diesen Cluster hat %2 gestartet, und ein Scientist darf nur auf selbst gestarteten Clustern %3.</translation>
     </message>
 </context>
 <context>
@@ -3376,6 +3441,72 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     <message>
         <source>Clusters of %1</source>
         <translation>Cluster von %1</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::SignInDialog</name>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>the token an admin gave you (clusterdeck-cli user add)</source>
+        <translation>das Token, das Ihnen ein Admin gegeben hat (clusterdeck-cli user add)</translation>
+    </message>
+    <message>
+        <source>Sign in to the runtime at %1 with your own token: what you may do there follows the role it belongs to.</source>
+        <translation>Melden Sie sich mit Ihrem eigenen Token bei der Runtime unter %1 an: Was Sie dort dürfen, folgt aus der Rolle, zu der es gehört.</translation>
+    </message>
+    <message>
+        <source>Once the runtime accepts it, the token is kept in the system keychain or, where there is none, in a file only you can read. Sign out forgets it.</source>
+        <translation>Sobald die Runtime es annimmt, wird das Token im Schlüsselbund des Systems aufbewahrt oder, wo es keinen gibt, in einer Datei, die nur Sie lesen können. Abmelden vergisst es.</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::SignInFlow</name>
+    <message>
+        <source>Signed in to %1 as %2 (%3).</source>
+        <translation>Bei %1 angemeldet als %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 The token could not be kept: %2</source>
+        <translation>%1 Das Token konnte nicht aufbewahrt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 The token is kept in the system keychain.</source>
+        <translation>%1 Das Token liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>%1 The token is kept in %2.</source>
+        <translation>%1 Das Token liegt in %2.</translation>
+    </message>
+    <message>
+        <source>The runtime refused that token (%1). Check it and try again; until then the console uses the token it had before.</source>
+        <translation>Die Runtime hat dieses Token abgelehnt (%1). Prüfen Sie es und versuchen Sie es erneut; bis dahin verwendet die Konsole das bisherige Token.</translation>
+    </message>
+    <message>
+        <source>The runtime at %1 refused the token in use (%2). Sign in again: what is on screen stays as it is.</source>
+        <translation>Die Runtime unter %1 lehnt das verwendete Token ab (%2). Melden Sie sich erneut an: Was angezeigt wird, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Anmeldung bei %1…</translation>
+    </message>
+    <message>
+        <source>Signed out of %1: the console uses the runtime&apos;s own token file again.</source>
+        <translation>Von %1 abgemeldet: Die Konsole verwendet wieder die Token-Datei der Runtime.</translation>
+    </message>
+    <message>
+        <source>Signed out of %1; the token is forgotten.</source>
+        <translation>Von %1 abgemeldet; das Token ist vergessen.</translation>
     </message>
 </context>
 <context>
@@ -4480,6 +4611,156 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     <message>
         <source>(stale: the runtime is not answering)</source>
         <translation>(veraltet: die Runtime antwortet nicht)</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::TokenVault</name>
+    <message>
+        <source>%1 (no keychain: %2)</source>
+        <translation>%1 (kein Schlüsselbund: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Spark event log…</source>
+        <translation>Spark-Event-Log ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open Spark event log</source>
+        <translation>Spark-Event-Log öffnen</translation>
+    </message>
+    <message>
+        <source>Spark event logs (*);;All files (*)</source>
+        <translation>Spark-Event-Logs (*);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;rolling Spark event log (eventlog_v2_* directory)…</source>
+        <translation>&amp;Rollierendes Spark-Event-Log öffnen (Verzeichnis eventlog_v2_*)…</translation>
+    </message>
+    <message>
+        <source>Open a rolling Spark event log directory</source>
+        <translation>Verzeichnis eines rollierenden Spark-Event-Logs öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Add runtime, Spark or YARN…</source>
+        <translation>Runtime, Spark oder YARN &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user / sign in…</source>
+        <translation>Benutzer &amp;wechseln / anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign in to the current runtime with your own token</source>
+        <translation>Mit Ihrem eigenen Token bei der aktuellen Runtime anmelden</translation>
+    </message>
+    <message>
+        <source>Sign o&amp;ut</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>Forget the token you signed in with</source>
+        <translation>Das Token vergessen, mit dem Sie sich angemeldet haben</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>&amp;Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Launch cluster…</source>
+        <translation>Cluster &amp;starten…</translation>
+    </message>
+    <message>
+        <source>&amp;Scale…</source>
+        <translation>S&amp;kalieren…</translation>
+    </message>
+    <message>
+        <source>Termination &amp;protection</source>
+        <translation>Beendigungsschut&amp;z</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate…</source>
+        <translation>&amp;Beenden…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Filter clusters</source>
+        <translation>Cluster &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>&amp;Gehe zu…</translation>
+    </message>
+    <message>
+        <source>&amp;Executive summary</source>
+        <translation>&amp;Management-Übersicht</translation>
+    </message>
+    <message>
+        <source>S&amp;LOs</source>
+        <translation>S&amp;LOs</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation>A&amp;udit-Protokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>Farb&amp;schema</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>ClusterDeck &amp;documentation</source>
+        <translation>ClusterDeck-&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <source>&amp;About ClusterDeck</source>
+        <translation>Ü&amp;ber ClusterDeck</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

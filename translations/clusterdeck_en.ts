@@ -2,12 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>cdeck::ClusterActions</name>
+    <message numerus="yes">
+        <source>Scaling %1 to %n worker(s)…</source>
+        <translation>
+            <numerusform>Scaling %1 to %n worker…</numerusform>
+            <numerusform>Scaling %1 to %n workers…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cdeck::ClusterListModel</name>
     <message numerus="yes">
         <source>%n open incident(s)</source>
         <translation>
             <numerusform>%n open incident</numerusform>
             <numerusform>%n open incidents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::ConnectionStatus</name>
+    <message numerus="yes">
+        <source>connected · %n cluster(s), %1 live · updated %2</source>
+        <translation>
+            <numerusform>connected · %n cluster, %1 live · updated %2</numerusform>
+            <numerusform>connected · %n clusters, %1 live · updated %2</numerusform>
         </translation>
     </message>
 </context>
@@ -237,23 +257,6 @@ last health report %7</numerusform>
         <translation>
             <numerusform>%n thread</numerusform>
             <numerusform>%n threads</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>cdeck::MainWindow</name>
-    <message numerus="yes">
-        <source>connected · %n cluster(s), %1 live · updated %2</source>
-        <translation>
-            <numerusform>connected · %n cluster, %1 live · updated %2</numerusform>
-            <numerusform>connected · %n clusters, %1 live · updated %2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Scaling %1 to %n worker(s)…</source>
-        <translation>
-            <numerusform>Scaling %1 to %n worker…</numerusform>
-            <numerusform>Scaling %1 to %n workers…</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clusterpage.h"
 
+#include "auth/rolepermissions.h"
 #include "backend/connection.h"
 #include "backend/focusedcluster.h"
 #include "models/clusterlistmodel.h"
@@ -248,6 +249,7 @@ void ClusterPage::showCluster(const std::optional<ClusterInfo> &listed, const st
     m_shuffle->setSparkWording(can.sparkShuffleWording);
     m_jobs->setStagesShown(can.sparkStages);
     m_jobs->setCancelSupported(can.cancelsJobs, can.whyNoCancel);
+    m_whyNotCancel.clear();
     m_executors->clear();
     m_jobs->clear();
     m_dagPanel->clear();
@@ -335,9 +337,26 @@ void ClusterPage::applyCluster(const ClusterInfo &cluster)
     m_overview->setCluster(cluster, typeOf(cluster.spec.instanceType));
     m_incidents->setCluster(cluster);
     updateHeader();
+    updateJobControls(); // also where the header returned early (a server ClusterDeck does not manage)
+}
+
+void ClusterPage::updateJobControls()
+{
     const Connection *c = connection();
+    const ClusterInfo &cluster = m_cluster;
     if (c && !c->capabilities().submitsJobs) {
         m_jobs->setClusterActive(false, c->capabilities().whyNoSubmit);
+        return;
+    }
+    // The signed-in role: a viewer submits nothing, a scientist only on its own clusters.
+    const QString whyNotSubmit = RolePermissions::whyNot(c, api::RouteId::JobSubmit, cluster.owner);
+    const QString whyNotCancel = RolePermissions::whyNot(c, api::RouteId::JobCancel, cluster.owner);
+    if (c && c->capabilities().cancelsJobs && whyNotCancel != m_whyNotCancel) {
+        m_whyNotCancel = whyNotCancel;
+        m_jobs->setCancelSupported(whyNotCancel.isEmpty(), whyNotCancel);
+    }
+    if (!whyNotSubmit.isEmpty()) {
+        m_jobs->setClusterActive(false, whyNotSubmit);
         return;
     }
     const bool active = isActive(cluster.state);
@@ -431,6 +450,14 @@ void ClusterPage::updateHeader()
     m_protectionNote->setText(tr("Termination protection is on: the runtime refuses to terminate this cluster. "
                                  "Turn it off first to terminate."));
     m_protectionNote->setVisible(live && protectedOn);
+    // What the signed-in role may not do on this cluster stays shown, disabled, saying why (the runtime would
+    // refuse it with a 403).
+    RolePermissions::explain(m_scale, RolePermissions::whyNot(connection, api::RouteId::ClusterScale, c.owner));
+    RolePermissions::explain(m_terminate, RolePermissions::whyNot(connection, api::RouteId::ClusterTerminate, c.owner));
+    RolePermissions::explain(m_protection,
+                             RolePermissions::whyNot(connection, api::RouteId::ClusterProtection, c.owner));
+    m_incidents->setActionsRefused(RolePermissions::whyNot(connection, api::RouteId::ClusterActions));
+    updateJobControls();
 }
 
 void ClusterPage::updateIncidentsTab()

@@ -107,6 +107,7 @@ private:
     void applyColours();
     void wire();
     void updateHeader();
+    void updateJobControls(); // submit and cancel: what the connection and the signed-in role allow
     void updateIncidentsTab();
     void updateFocus();
     void updateDagFocus();
@@ -152,6 +153,7 @@ private:
     quint64 m_followedTicket = 0;
     QHash<QString, JobState> m_jobStates; // for which DAGs still change
     QSet<QString> m_finalDags; // jobs whose DAG arrived after they ended: no need to fetch it again
+    QString m_whyNotCancel; // the signed-in role's, as last given to the jobs panel
 };
 
 } // namespace cdeck

@@ -125,6 +125,13 @@ void ConsoleSettings::setRemotes(const QList<RemoteRuntime> &remotes)
     s.endArray();
 }
 
+QString ConsoleSettings::remoteTokenPath(const QUrl &url)
+{
+    QString stem = url.host() + u'_' + QString::number(url.port(80));
+    return paths::defaultDataDir() + u"/console/remotes/"_s
+        + stem.replace(QRegularExpression(u"[^A-Za-z0-9._-]"_s), u"_"_s) + u".token"_s;
+}
+
 QString ConsoleSettings::storeRemoteToken(const QUrl &url, const QByteArray &token, QString *error)
 {
     const QString dir = paths::defaultDataDir() + u"/console/remotes"_s;
@@ -133,8 +140,7 @@ QString ConsoleSettings::storeRemoteToken(const QUrl &url, const QByteArray &tok
         return {};
     }
     ::chmod(QFile::encodeName(dir).constData(), 0700);
-    QString stem = url.host() + u'_' + QString::number(url.port(80));
-    const QString path = dir + u'/' + stem.replace(QRegularExpression(u"[^A-Za-z0-9._-]"_s), u"_"_s) + u".token"_s;
+    const QString path = remoteTokenPath(url);
     // open() with 0600 rather than QFile: the token must never exist, even briefly, with wider permissions.
     const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) {

@@ -49,6 +49,7 @@ public:
     // Writes the token to DATA/console/remotes/<host_port>.token with mode 0600 (directory 0700).
     // Returns the file's path, or empty with *error.
     static QString storeRemoteToken(const QUrl &url, const QByteArray &token, QString *error);
+    static QString remoteTokenPath(const QUrl &url); // where storeRemoteToken writes url's token
 };
 
 } // namespace cdeck

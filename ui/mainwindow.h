@@ -6,6 +6,7 @@
 #include "core/model/clusterinfo.h"
 #include "core/model/instancecatalog.h"
 #include "widgets/commandpalette.h"
+#include "window/pagestack.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -15,15 +16,16 @@
 
 #include <optional>
 
-class QAction;
-class QLabel;
 class QSplitter;
-class QStackedWidget;
 
 namespace cdeck {
 
+class AuditPanel;
+class ClusterActions;
 class ClusterPage;
 class Connection;
+class ConnectionRegistry;
+class ConnectionStatus;
 class CostPanel;
 class DagPanel;
 class ExecutorMemoryPanel;
@@ -33,12 +35,15 @@ class IncidentsPanel;
 class JobsPanel;
 class LaunchForm;
 class OverviewPanel;
+class RecordEditors;
 class ShuffleIoPanel;
+class SignInFlow;
 class Sidebar;
 class SlosPanel;
 class SummaryPanel;
 class TelemetryWindow;
 class TimelinePanel;
+class WindowMenus;
 
 struct ConsoleOptions
 {
@@ -52,30 +57,32 @@ struct ConsoleOptions
     QStringList eventLogs;
 };
 
-// The console's window, a thin shell: the connections (each a Connection with its feed on a network thread),
-// the Sidebar listing them and their clusters, and a stack of pages on the right: the focused cluster's
-// ClusterPage (fed through a FocusedCluster), the launch form, the executive summary and the SLOs. It decides
-// which cluster is focused and which page is on screen, runs the dialogs and reports the actions' outcomes.
+// The console's window, a thin shell over its parts, each with one job (ui/window/): the connections
+// (ConnectionRegistry), the menus (WindowMenus), the pages on the right (PageStack), the banner and status line
+// (ConnectionStatus), the cluster actions' dialogs and outcomes (ClusterActions) and the budget and SLO editors
+// (RecordEditors), and signing in (SignInFlow, ui/auth/). The window itself lays them out, decides which cluster is
+// focused (the Sidebar's selection, the one restored from the settings, a just launched one) and keeps the parts in
+// step when that changes.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Overview, Executors, Jobs, Launch, Memory, Shuffle, Dag, Timeline, Incidents, Cost, Summary, Slos, Logs };
+    using Page = ConsolePage;
 
     explicit MainWindow(const ConsoleOptions &options, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // For tests and --screenshot.
-    QList<Connection *> connections() const { return m_connections; }
+    QList<Connection *> connections() const;
     Connection *currentConnection() const;
     QString currentClusterId() const;
     bool selectCluster(Connection *connection, const QString &clusterId);
     bool selectClusterByName(const QString &name);
     void showPage(Page page);
     bool isReady(Page page) const; // the data the page shows has arrived
-    ClusterPage *clusterPage() const { return m_clusterPage; }
+    ClusterPage *clusterPage() const;
     Sidebar *sidebar() const { return m_sidebar; }
-    LaunchForm *launchForm() const { return m_launchForm; }
+    LaunchForm *launchForm() const;
     OverviewPanel *overviewPanel() const;
     ExecutorsPanel *executorsPanel() const;
     JobsPanel *jobsPanel() const;
@@ -87,10 +94,13 @@ public:
     TimelinePanel *timelinePanel() const;
     void showJobDag(const QString &jobId); // the DAG tab on that job
     CostPanel *costPanel() const;
-    SummaryPanel *summaryPanel() const { return m_summary; }
+    SummaryPanel *summaryPanel() const;
     void showSummary(); // the executive summary of the current connection's runtime
-    SlosPanel *slosPanel() const { return m_slos; }
+    SlosPanel *slosPanel() const;
     void showSlos(); // the current connection's SLOs
+    AuditPanel *auditPanel() const;
+    void showAudit(); // the current connection's audit log, its latest entries
+    SignInFlow *signInFlow() const { return m_signIn; }
     void showLaunchForm();
     // File > Open Spark event log…: read on a worker thread, shown as a connection of its own, selected once read.
     Connection *openEventLog(const QString &path);
@@ -105,58 +115,30 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void applyColours(); // the banner's colours, from the palette's lightness
-    void buildMenus();
-    void addConnection(Connection *connection);
-    void removeConnection(Connection *connection);
-    void addRemoteRuntime();
-    void wireFeed(Connection *connection);
+    void wireMenus();
+    void onConnectionAdded(Connection *connection);
+    void onConnectionRemoving(Connection *connection);
     void focusCluster(Connection *connection, const QString &clusterId);
     void onClusterList(Connection *connection);
-    void onAction(Connection *connection, const ActionResult &result);
-    // Budgets (the summary page) and SLOs (the SLOs page): the editors' requests to the page's connection, and
-    // the answers back to them. onRecordAction is true when the result was one of theirs.
-    void wireRecordEditors();
-    void updateRecordEditors();
-    bool onRecordAction(Connection *connection, const ActionResult &result);
     void showClusterPage();
     void updateFocus();
     void updateConnectionViews();
-    void updateBanner(Connection *c);
-    void updateStatus(Connection *c);
-    void saveSelection();
     void updateActions();
+    void saveSelection();
 
     ConsoleOptions m_options;
-    QList<Connection *> m_connections;
-    QHash<Connection *, QList<InstanceType>> m_types;
-    QHash<Connection *, QString> m_defaultTypes;
-    QHash<Connection *, QList<SampleInfo>> m_samples;
-    QHash<Connection *, QList<EngineAvailability>> m_engines;
-
     QSplitter *m_splitter;
     Sidebar *m_sidebar;
-    QLabel *m_banner;
-    QStackedWidget *m_stack;
-    QWidget *m_emptyPage;
-    QLabel *m_emptyText;
     FocusedCluster *m_focus;
-    ClusterPage *m_clusterPage;
-    LaunchForm *m_launchForm;
-    SummaryPanel *m_summary;
-    SlosPanel *m_slos;
-    QPointer<Connection> m_slosConnection;
-    QPointer<Connection> m_summaryConnection;
-    QLabel *m_statusConnection;
-    QAction *m_addConnectionAction = nullptr;
-    QAction *m_launchAction = nullptr;
-    QAction *m_scaleAction = nullptr;
-    QAction *m_protectionAction = nullptr;
-    QAction *m_terminateAction = nullptr;
-    Connection *m_launchConnection = nullptr;
+    ConnectionRegistry *m_connections;
+    ConnectionStatus *m_status;
+    PageStack *m_pages;
+    WindowMenus *m_menus;
+    ClusterActions *m_clusterActions;
+    RecordEditors *m_recordEditors;
+    SignInFlow *m_signIn;
     QPointer<Connection> m_openedLog; // select its application as soon as it is read
     bool m_restoredSelection = false;
-    QString m_localStartNote;
 };
 
 } // namespace cdeck

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sidebar.h"
 
+#include "auth/rolepermissions.h"
 #include "backend/connection.h"
 #include "models/clusterlistmodel.h"
 #include "presentation.h"
@@ -286,6 +287,8 @@ void Sidebar::refresh(Connection *current)
     const FeedCapabilities &can = current->capabilities();
     m_launch->setEnabled(can.managesClusters);
     m_launch->setToolTip(can.managesClusters ? QString() : can.whyNoLaunch);
+    if (can.managesClusters) // the signed-in role may not launch: disabled, saying why
+        RolePermissions::explain(m_launch, RolePermissions::whyNot(current, api::RouteId::ClusterLaunch));
 }
 
 } // namespace cdeck

@@ -215,18 +215,19 @@ int main(int argc, char *argv[])
     }
 
     static const QHash<QString, cdeck::MainWindow::Page> pages{{u"overview"_s, cdeck::MainWindow::Page::Overview},
-                                                                {u"executors"_s, cdeck::MainWindow::Page::Executors},
-                                                                {u"jobs"_s, cdeck::MainWindow::Page::Jobs},
-                                                                {u"launch"_s, cdeck::MainWindow::Page::Launch},
-                                                                {u"memory"_s, cdeck::MainWindow::Page::Memory},
-                                                                {u"shuffle"_s, cdeck::MainWindow::Page::Shuffle},
-                                                                {u"dag"_s, cdeck::MainWindow::Page::Dag},
-                                                                {u"timeline"_s, cdeck::MainWindow::Page::Timeline},
-                                                                {u"incidents"_s, cdeck::MainWindow::Page::Incidents},
-                                                                {u"cost"_s, cdeck::MainWindow::Page::Cost},
-                                                                {u"summary"_s, cdeck::MainWindow::Page::Summary},
-                                                                {u"slos"_s, cdeck::MainWindow::Page::Slos},
-                                                                {u"logs"_s, cdeck::MainWindow::Page::Logs}};
+                                                               {u"executors"_s, cdeck::MainWindow::Page::Executors},
+                                                               {u"jobs"_s, cdeck::MainWindow::Page::Jobs},
+                                                               {u"launch"_s, cdeck::MainWindow::Page::Launch},
+                                                               {u"memory"_s, cdeck::MainWindow::Page::Memory},
+                                                               {u"shuffle"_s, cdeck::MainWindow::Page::Shuffle},
+                                                               {u"dag"_s, cdeck::MainWindow::Page::Dag},
+                                                               {u"timeline"_s, cdeck::MainWindow::Page::Timeline},
+                                                               {u"incidents"_s, cdeck::MainWindow::Page::Incidents},
+                                                               {u"cost"_s, cdeck::MainWindow::Page::Cost},
+                                                               {u"summary"_s, cdeck::MainWindow::Page::Summary},
+                                                               {u"slos"_s, cdeck::MainWindow::Page::Slos},
+                                                               {u"logs"_s, cdeck::MainWindow::Page::Logs},
+                                                               {u"audit"_s, cdeck::MainWindow::Page::Audit}};
     if (!pages.contains(parser.value(pageOption))) {
         fprintf(stderr, "clusterdeck: --page must be overview, executors, jobs, launch, memory, shuffle, dag, timeline, incidents, cost, summary, slos or logs\n");
         return 2;

@@ -61,6 +61,14 @@ void ClusterFeed::runGuardedAction(const QString &, const QJsonObject &) { }
 
 void ClusterFeed::planGuardedAction(const QString &, const QString &, const QJsonObject &) { }
 
+void ClusterFeed::fetchAudit(const QString &query)
+{
+    Q_EMIT auditReady(query, {},
+                      tr("%1 keeps no audit log: a ClusterDeck runtime does.").arg(m_capabilities.serverName));
+}
+
+void ClusterFeed::useToken(const QByteArray &) { }
+
 void ClusterFeed::refuseBudgetsAndSlos(const QString &action)
 {
     ActionResult result;

@@ -185,6 +185,12 @@ public:
     virtual void deleteBudget(const QString &tag);
     virtual void saveSlo(const QJsonObject &definition, const QString &replacing);
     virtual void deleteSlo(const QString &sloId);
+    // The API-wide audit log (a runtime's GET /audit; query without its '?', already encoded), answered by
+    // auditReady. Feeds without one answer with the reason.
+    virtual void fetchAudit(const QString &query);
+    // Sign-in: use this token from now on instead of the connection's token file (a runtime's; empty: the file
+    // again). The next answers say whether it is accepted (identityReady) or refused (Unauthorized).
+    virtual void useToken(const QByteArray &token);
 
 Q_SIGNALS:
     void clustersReady(const cdeck::ClusterList &clusters);
@@ -228,6 +234,10 @@ Q_SIGNALS:
     void openIncidentsCounted(const QHash<QString, int> &openByCluster);
     void clusterCostReady(const QString &clusterId, const QJsonObject &report); // GET /clusters/{id}/cost
     void costSummaryReady(const QJsonObject &summary); // GET /cost/summary
+    // Who the token is (a runtime's GET /whoami): its user and role; both "" once the token is refused.
+    void identityReady(const QString &user, const QString &role);
+    // The answer to fetchAudit: the entries (oldest first), or error saying why there are none.
+    void auditReady(const QString &query, const QJsonArray &entries, const QString &error);
 
 protected:
     ClusterFeed(FeedCapabilities capabilities, QObject *parent);

@@ -26,6 +26,8 @@ QJsonObject ClusterInfo::toJson(bool withHistory) const
     o.insert(u"runningWorkers"_s, runningWorkers);
     o.insert(u"capacityReason"_s, capacityReason);
     o.insert(u"activeJobs"_s, activeJobs);
+    if (!owner.isEmpty())
+        o.insert(u"owner"_s, owner);
     if (withHistory) {
         QJsonArray h;
         for (const StateChange &c : history)
@@ -57,6 +59,7 @@ ClusterInfo ClusterInfo::fromJson(const QJsonObject &o)
     c.runningWorkers = o.value(u"runningWorkers"_s).toInt();
     c.capacityReason = o.value(u"capacityReason"_s).toString();
     c.activeJobs = o.value(u"activeJobs"_s).toInt();
+    c.owner = o.value(u"owner"_s).toString();
     for (const QJsonValue &v : o.value(u"stateHistory"_s).toArray())
         c.history.append(StateChange::fromJson(v.toObject()));
     return c;

@@ -31,6 +31,8 @@ struct ClusterInfo
     // backing off or stopped at its cap); "" when the cluster is not active or runs them all.
     QString capacityReason;
     int activeJobs = 0;
+    // Who launched it, as a runtime with users says (a scientist acts on its own clusters only); "" unknown.
+    QString owner;
     QList<StateChange> history; // every state change, oldest first (describe only)
 
     QString name() const { return spec.name; }

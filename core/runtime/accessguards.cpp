@@ -67,6 +67,76 @@ ScientistQuota ScientistQuota::fromEnvironment()
     return q;
 }
 
+namespace {
+const QString kMaxClusters = u"maxClusters"_s;
+const QString kMaxWorkers = u"maxWorkers"_s;
+const QString kMaxDollars = u"maxDollarsPerHour"_s;
+} // namespace
+
+bool UserQuota::mentionedIn(const QJsonObject &request)
+{
+    return request.contains(kMaxClusters) || request.contains(kMaxWorkers) || request.contains(kMaxDollars);
+}
+
+std::optional<UserQuota> UserQuota::changed(const UserQuota &current, const QJsonObject &request, QString *error)
+{
+    UserQuota q = current;
+    auto count = [&](const QString &field, std::optional<int> *into) {
+        if (!request.contains(field))
+            return true;
+        const QJsonValue v = request.value(field);
+        if (v.isNull()) {
+            into->reset();
+            return true;
+        }
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d < 0 || d > 1e6 || d != std::floor(d)) {
+            *error = u"%1: a whole number from 0 to 1000000, or null for the runtime's default"_s.arg(field);
+            return false;
+        }
+        *into = int(d);
+        return true;
+    };
+    if (!count(kMaxClusters, &q.clusters) || !count(kMaxWorkers, &q.workers))
+        return std::nullopt;
+    if (request.contains(kMaxDollars)) {
+        const QJsonValue v = request.value(kMaxDollars);
+        if (v.isNull()) {
+            q.microsPerHour.reset();
+        } else {
+            const double d = v.toDouble(-1);
+            if (!v.isDouble() || !std::isfinite(d) || d < 0 || d >= 1e9) {
+                *error = u"%1: dollars per hour, a number from 0, or null for the runtime's default"_s.arg(kMaxDollars);
+                return std::nullopt;
+            }
+            q.microsPerHour = qint64(std::llround(d * 1e6));
+        }
+    }
+    return q;
+}
+
+ScientistQuota ScientistQuota::withOwn(const UserQuota &own) const
+{
+    return ScientistQuota{own.clusters.value_or(clusters), own.workers.value_or(workers),
+                          own.microsPerHour.value_or(microsPerHour)};
+}
+
+QJsonObject ScientistQuota::toJson(const UserQuota &own) const
+{
+    const ScientistQuota q = withOwn(own);
+    QJsonArray ownNames;
+    if (own.clusters)
+        ownNames.append(kMaxClusters);
+    if (own.workers)
+        ownNames.append(kMaxWorkers);
+    if (own.microsPerHour)
+        ownNames.append(kMaxDollars);
+    return QJsonObject{{kMaxClusters, q.clusters},
+                       {kMaxWorkers, q.workers},
+                       {kMaxDollars, double(q.microsPerHour) / 1e6},
+                       {u"own"_s, ownNames}};
+}
+
 QString quotaRefusal(const ScientistQuota &quota, const Footprint &before, const Footprint &after)
 {
     QStringList clauses;

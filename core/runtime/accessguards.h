@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // What the API checks about a request beyond the caller's role, as pure functions the server applies before
 // a handler runs: a scientist's quotas and the folders scripts may come from. Both refusals are a 403.
 namespace cdeck {
@@ -21,7 +23,22 @@ struct Footprint
     qint64 microsPerHour = 0; // micro-dollars per hour, as the cost ledger counts
 };
 
-// Each scientist's quota (operators and admins have none), the same for every scientist of a runtime.
+// A scientist's own limits, set by an admin (user add, user quota): each one set replaces the runtime's default.
+struct UserQuota
+{
+    std::optional<int> clusters;
+    std::optional<int> workers;
+    std::optional<qint64> microsPerHour;
+
+    bool isEmpty() const { return !clusters && !workers && !microsPerHour; }
+    // Changes current by a request's maxClusters, maxWorkers (integers >= 0) and maxDollarsPerHour (a number >= 0):
+    // a field present sets that limit, null sets it back to the default, an absent one keeps it. Nullopt with
+    // error naming the field for anything else.
+    static std::optional<UserQuota> changed(const UserQuota &current, const QJsonObject &request, QString *error);
+    static bool mentionedIn(const QJsonObject &request); // any of the three fields
+};
+
+// Each scientist's quota (operators and admins have none): the runtime's defaults, or a user's own where set.
 struct ScientistQuota
 {
     int clusters = 2;
@@ -31,6 +48,10 @@ struct ScientistQuota
     // The defaults, with CLUSTERDECK_SCIENTIST_MAX_CLUSTERS, CLUSTERDECK_SCIENTIST_MAX_WORKERS and
     // CLUSTERDECK_SCIENTIST_MAX_DOLLARS_PER_HOUR where set (a malformed value keeps the default, with a warning).
     static ScientistQuota fromEnvironment();
+
+    ScientistQuota withOwn(const UserQuota &own) const; // own's limits where set, these for the rest
+    // maxClusters, maxWorkers, maxDollarsPerHour and "own": the names of those the user has of its own.
+    QJsonObject toJson(const UserQuota &own) const;
 };
 
 // Empty when `after` is within the quota, else one clause per quota it would exceed, naming it, the value it

@@ -146,7 +146,7 @@ using api::RouteId;
 // Every route's handler, in api::RouteId order: the one place a route meets its code.
 struct ApiServerHandlers
 {
-    static constexpr std::array<std::pair<api::RouteId, ApiServer::Handler>, std::size_t(api::RouteId::Prometheus) + 1>
+    static constexpr std::array<std::pair<api::RouteId, ApiServer::Handler>, std::size_t(api::RouteId::UserQuota) + 1>
         table{{
             {RouteId::Health, &ApiServer::health},
             {RouteId::Whoami, &ApiServer::whoami},
@@ -199,6 +199,7 @@ struct ApiServerHandlers
             {RouteId::UserRemove, &ApiServer::removeUser},
             {RouteId::UserRotate, &ApiServer::rotateUser},
             {RouteId::Prometheus, &ApiServer::prometheus},
+            {RouteId::UserQuota, &ApiServer::setUserQuota},
         }};
 };
 
@@ -264,7 +265,7 @@ bool ApiServer::audit(const ApiCall &call, const QString &outcome, const QString
     e.user = call.caller.user;
     e.role = api::toString(call.caller.role);
     e.action = QString::fromLatin1(call.route.method) + u' ' + QString::fromLatin1(call.route.pattern);
-    e.target = call.parameters.join(u'/');
+    e.target = call.createdTarget.isEmpty() ? call.parameters.join(u'/') : call.createdTarget;
     e.request
         = call.body.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(call.body).toJson(QJsonDocument::Compact));
     e.outcome = outcome;
@@ -305,7 +306,7 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
                          u"no such endpoint: %1"_s.arg(request.url().path()));
     }
     const api::Route &route = *match.route;
-    ApiCall call{route, request, responder, match.parameters, {}, caller.value_or(Caller{}), nullptr, 0, {}};
+    ApiCall call{route, request, responder, match.parameters, {}, caller.value_or(Caller{}), nullptr, 0, {}, {}};
     if (route.isPublic)
         return (this->*ApiServerHandlers::table[std::size_t(route.id)].second)(call);
 
@@ -425,6 +426,7 @@ void ApiServer::clusters(ApiCall &call)
     const IncidentMonitor *monitor = m_supervisor.incidents();
     for (const ClusterInfo &c : m_supervisor.clusters()) {
         QJsonObject o = c.toJson();
+        o.insert(u"owner"_s, m_security.clusterOwner(c.id)); // who launched it: a scientist acts on its own only
         // The console's sidebar badges each cluster with it: one list answer instead of a poll per cluster.
         if (monitor) {
             const triage::IncidentList incidents = monitor->incidents(c.id);
@@ -444,12 +446,18 @@ void ApiServer::launch(ApiCall &call)
     if (o.succeeded() && !m_security.setClusterOwner(created.id, call.caller.user))
         spdlog::error("api: the owner of {} ({}) was not stored", created.id.toStdString(),
                       call.caller.user.toStdString());
-    answer(call, o, created.toJson(true));
+    if (o.succeeded())
+        call.createdTarget = created.id;
+    QJsonObject answered = created.toJson(true);
+    answered.insert(u"owner"_s, call.caller.user);
+    answer(call, o, answered);
 }
 
 void ApiServer::cluster(ApiCall &call)
 {
-    ok(call, call.cluster->info().toJson(true));
+    QJsonObject o = call.cluster->info().toJson(true);
+    o.insert(u"owner"_s, m_security.clusterOwner(call.parameter(0)));
+    ok(call, o);
 }
 
 void ApiServer::terminate(ApiCall &call)
@@ -887,6 +895,8 @@ QString refusalText(UserDirectory::Refusal why, const QString &name)
         return u"a user %1 exists already"_s.arg(name);
     case UserDirectory::Refusal::NotFound:
         return u"no user %1"_s.arg(name);
+    case UserDirectory::Refusal::BadQuota:
+        return u"only a scientist has a quota (maxClusters, maxWorkers, maxDollarsPerHour)"_s;
     case UserDirectory::Refusal::Store:
     case UserDirectory::Refusal::None:
         break;
@@ -898,6 +908,7 @@ Status refusalStatus(UserDirectory::Refusal why)
 {
     switch (why) {
     case UserDirectory::Refusal::BadName:
+    case UserDirectory::Refusal::BadQuota:
         return Status::BadRequest;
     case UserDirectory::Refusal::Taken:
         return Status::Conflict;
@@ -926,6 +937,9 @@ void ApiServer::auditLog(ApiCall &call)
     const qint64 after = query.hasQueryItem(u"after"_s) ? query.queryItemValue(u"after"_s).toLongLong(&valid) : 0;
     if (!valid || after < 0)
         return fail(call, Status::BadRequest, u"invalid audit query"_s, u"after: expected an entry seq"_s);
+    const qint64 before = query.hasQueryItem(u"before"_s) ? query.queryItemValue(u"before"_s).toLongLong(&valid) : 0;
+    if (!valid || before < 0)
+        return fail(call, Status::BadRequest, u"invalid audit query"_s, u"before: expected an entry seq"_s);
     int limit = 1000;
     if (query.hasQueryItem(u"limit"_s)) {
         limit = query.queryItemValue(u"limit"_s).toInt(&valid);
@@ -935,14 +949,14 @@ void ApiServer::auditLog(ApiCall &call)
     QJsonArray list;
     for (const AuditRecord &e : m_security.audit(after, limit, query.queryItemValue(u"user"_s, QUrl::FullyDecoded),
                                                  query.queryItemValue(u"cluster"_s, QUrl::FullyDecoded),
-                                                 query.queryItemValue(u"action"_s, QUrl::FullyDecoded)))
+                                                 query.queryItemValue(u"action"_s, QUrl::FullyDecoded), before))
         list.append(auditJson(e));
     ok(call, list);
 }
 
 void ApiServer::users(ApiCall &call)
 {
-    ok(call, m_users.list());
+    ok(call, m_users.list(m_quota));
 }
 
 void ApiServer::addUser(ApiCall &call)
@@ -951,8 +965,12 @@ void ApiServer::addUser(ApiCall &call)
     const auto role = api::roleFromString(call.body.value(u"role"_s).toString());
     if (!role)
         return fail(call, Status::BadRequest, u"invalid user"_s, u"role: viewer, scientist, operator or admin"_s);
+    QString bad;
+    const std::optional<UserQuota> quota = UserQuota::changed({}, call.body, &bad);
+    if (!quota)
+        return fail(call, Status::BadRequest, u"invalid user"_s, bad);
     UserDirectory::Refusal why = UserDirectory::Refusal::None;
-    const auto issued = m_users.add(name, *role, &why);
+    const auto issued = m_users.add(name, *role, &why, *quota);
     if (!issued)
         return fail(call, refusalStatus(why), u"invalid user"_s, refusalText(why, name));
     ok(call, issuedJson(*issued), Status::Created);

@@ -39,6 +39,7 @@ struct ApiCall
     ClusterController *cluster = nullptr; // routes under /clusters/{id}: that cluster (it exists)
     int status = 0; // the answer's HTTP status, once sent (for the audit)
     QString error; // the answer's error and detail, when refused
+    QString createdTarget; // what a call created, for its outcome's audit entry (a launch: the new cluster's id)
 
     QString parameter(qsizetype i) const { return parameters.value(i); }
 };
@@ -134,6 +135,7 @@ private:
     void addUser(ApiCall &call);
     void removeUser(ApiCall &call);
     void rotateUser(ApiCall &call);
+    void setUserQuota(ApiCall &call); // apiserverguards.cpp, beside the quota's check
     void prometheus(ApiCall &call);
 
     void onSampled(const SampleBatch &batch);

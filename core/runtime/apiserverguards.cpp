@@ -12,12 +12,32 @@
 
 #include <QHttpServerResponder>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace cdeck {
+
+namespace {
+
+using Status = QHttpServerResponder::StatusCode;
+
+// The answers of the handlers in this file, recorded on the call for its audit entry as apiserver.cpp's are.
+void reply(ApiCall &call, Status status, const QJsonObject &body)
+{
+    call.status = int(status);
+    call.responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", status);
+}
+
+void refuse(ApiCall &call, Status status, const QString &error, const QString &detail)
+{
+    call.error = error + u": "_s + detail;
+    reply(call, status, QJsonObject{{u"error"_s, error}, {u"detail"_s, detail}});
+}
+
+} // namespace
 
 Footprint ApiServer::footprintOf(const ClusterSpec &spec) const
 {
@@ -71,7 +91,30 @@ QString ApiServer::quotaRefusal(const ApiCall &call) const
         add(footprintOf(next), +1);
         after.clusters = before.clusters;
     }
-    return cdeck::quotaRefusal(m_quota, before, after);
+    return cdeck::quotaRefusal(m_users.quotaOf(call.caller.user, m_quota), before, after);
+}
+
+void ApiServer::setUserQuota(ApiCall &call)
+{
+    const QString name = call.parameter(0);
+    const std::optional<UserQuota> current = m_users.quota(name);
+    if (!current)
+        return refuse(call, Status::NotFound, u"user not found"_s, u"no user %1"_s.arg(name));
+    if (!UserQuota::mentionedIn(call.body))
+        return refuse(call, Status::BadRequest, u"invalid quota"_s,
+                      u"give maxClusters, maxWorkers or maxDollarsPerHour (null: the runtime's default)"_s);
+    QString bad;
+    const std::optional<UserQuota> changed = UserQuota::changed(*current, call.body, &bad);
+    if (!changed)
+        return refuse(call, Status::BadRequest, u"invalid quota"_s, bad);
+    UserDirectory::Refusal why = UserDirectory::Refusal::None;
+    if (!m_users.setQuota(name, *changed, &why))
+        return why == UserDirectory::Refusal::BadQuota
+            ? refuse(call, Status::BadRequest, u"invalid quota"_s,
+                     u"%1 is not a scientist: only a scientist has a quota"_s.arg(name))
+            : refuse(call, Status::InternalServerError, u"quota not stored"_s,
+                     u"the user store refused it: see runtime.log"_s);
+    reply(call, Status::Ok, QJsonObject{{u"name"_s, name}, {u"quota"_s, m_quota.toJson(*changed)}});
 }
 
 RuntimeMetricsSnapshot ApiServer::metricsSnapshot() const

@@ -13,6 +13,15 @@ using namespace Qt::StringLiterals;
 
 namespace cdeck {
 
+namespace {
+
+UserQuota quotaOfRecord(const UserRecord &u)
+{
+    return UserQuota{u.maxClusters, u.maxWorkers, u.maxMicrosPerHour};
+}
+
+} // namespace
+
 UserDirectory::UserDirectory(SecurityStore &store, QByteArray tokenKey, QByteArray tokenFileToken)
     : m_store(store)
     , m_key(std::move(tokenKey))
@@ -47,10 +56,15 @@ std::optional<Caller> UserDirectory::authenticate(const QByteArray &token) const
     return found;
 }
 
-std::optional<UserDirectory::Issued> UserDirectory::add(const QString &name, api::Role role, Refusal *why)
+std::optional<UserDirectory::Issued> UserDirectory::add(const QString &name, api::Role role, Refusal *why,
+                                                        const UserQuota &quota)
 {
     if (!validName(name)) {
         *why = Refusal::BadName;
+        return std::nullopt;
+    }
+    if (!quota.isEmpty() && role != api::Role::Scientist) {
+        *why = Refusal::BadQuota;
         return std::nullopt;
     }
     for (const UserRecord &u : std::as_const(m_users))
@@ -61,7 +75,8 @@ std::optional<UserDirectory::Issued> UserDirectory::add(const QString &name, api
     Issued issued{name, role, security::newUserToken()};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QString error;
-    if (!m_store.addUser(UserRecord{name, api::toString(role), security::hashToken(issued.token, m_key), now, now},
+    if (!m_store.addUser(UserRecord{name, api::toString(role), security::hashToken(issued.token, m_key), now, now,
+                                    quota.clusters, quota.workers, quota.microsPerHour},
                          &error)) {
         *why = Refusal::Store;
         return std::nullopt;
@@ -97,14 +112,54 @@ std::optional<UserDirectory::Issued> UserDirectory::rotate(const QString &name, 
     return std::nullopt;
 }
 
-QJsonArray UserDirectory::list() const
+bool UserDirectory::setQuota(const QString &name, const UserQuota &quota, Refusal *why)
+{
+    for (UserRecord u : std::as_const(m_users)) {
+        if (u.name != name)
+            continue;
+        if (u.role != api::toString(api::Role::Scientist)) {
+            *why = Refusal::BadQuota;
+            return false;
+        }
+        u.maxClusters = quota.clusters;
+        u.maxWorkers = quota.workers;
+        u.maxMicrosPerHour = quota.microsPerHour;
+        if (!m_store.setQuota(u)) {
+            *why = Refusal::Store;
+            return false;
+        }
+        reload();
+        return true;
+    }
+    *why = Refusal::NotFound;
+    return false;
+}
+
+std::optional<UserQuota> UserDirectory::quota(const QString &name) const
+{
+    for (const UserRecord &u : m_users)
+        if (u.name == name)
+            return quotaOfRecord(u);
+    return std::nullopt;
+}
+
+ScientistQuota UserDirectory::quotaOf(const QString &name, const ScientistQuota &defaults) const
+{
+    return defaults.withOwn(quota(name).value_or(UserQuota{}));
+}
+
+QJsonArray UserDirectory::list(const ScientistQuota &defaults) const
 {
     QJsonArray result{QJsonObject{{u"name"_s, tokenFileUser()}, {u"role"_s, u"admin"_s}, {u"tokenFile"_s, true}}};
-    for (const UserRecord &u : m_users)
-        result.append(QJsonObject{{u"name"_s, u.name},
-                                  {u"role"_s, u.role},
-                                  {u"createdAt"_s, u.createdAt.toString(Qt::ISODateWithMs)},
-                                  {u"tokenSetAt"_s, u.tokenSetAt.toString(Qt::ISODateWithMs)}});
+    for (const UserRecord &u : m_users) {
+        QJsonObject o{{u"name"_s, u.name},
+                      {u"role"_s, u.role},
+                      {u"createdAt"_s, u.createdAt.toString(Qt::ISODateWithMs)},
+                      {u"tokenSetAt"_s, u.tokenSetAt.toString(Qt::ISODateWithMs)}};
+        if (u.role == api::toString(api::Role::Scientist))
+            o.insert(u"quota"_s, defaults.toJson(quotaOfRecord(u)));
+        result.append(o);
+    }
     return result;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/backend/runtime/apiroutes.h"
+#include "core/runtime/accessguards.h"
 #include "core/store/securitystore.h"
 
 #include <QByteArray>
@@ -38,11 +39,18 @@ public:
         api::Role role;
         QByteArray token; // shown once
     };
-    enum class Refusal { None, BadName, Taken, NotFound, Store };
-    std::optional<Issued> add(const QString &name, api::Role role, Refusal *why);
+    // BadQuota: a quota for a role other than scientist (the others have none).
+    enum class Refusal { None, BadName, Taken, NotFound, Store, BadQuota };
+    std::optional<Issued> add(const QString &name, api::Role role, Refusal *why, const UserQuota &quota = {});
     bool remove(const QString &name, Refusal *why);
     std::optional<Issued> rotate(const QString &name, Refusal *why);
-    QJsonArray list() const; // name, role, createdAt, tokenSetAt: never a hash
+    // A scientist's own quota, replacing the one it had (UserQuota::changed makes it from a request).
+    bool setQuota(const QString &name, const UserQuota &quota, Refusal *why);
+    std::optional<UserQuota> quota(const QString &name) const; // nullopt: no such user
+    // What holds for this scientist: its own limits where set, the runtime's defaults for the rest.
+    ScientistQuota quotaOf(const QString &name, const ScientistQuota &defaults) const;
+    // name, role, createdAt, tokenSetAt (never a hash); a scientist's quota as ScientistQuota::toJson.
+    QJsonArray list(const ScientistQuota &defaults) const;
 
     static bool validName(const QString &name);
 

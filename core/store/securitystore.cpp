@@ -9,6 +9,7 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -18,7 +19,7 @@ namespace cdeck {
 namespace {
 
 // Migrations in order; user_version is the number applied. Never edit a shipped step: add one.
-const std::array<QStringList, 1> kMigrations{{
+const std::array<QStringList, 2> kMigrations{{
     {
         u"CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL, token_hash BLOB NOT NULL, "
         "created_at INTEGER NOT NULL, token_set_at INTEGER NOT NULL)"_s,
@@ -32,6 +33,12 @@ const std::array<QStringList, 1> kMigrations{{
         "append-only'); END"_s,
         u"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is "
         "append-only'); END"_s,
+    },
+    {
+        // A scientist's own quota; NULL: the runtime's default.
+        u"ALTER TABLE users ADD COLUMN max_clusters INTEGER"_s,
+        u"ALTER TABLE users ADD COLUMN max_workers INTEGER"_s,
+        u"ALTER TABLE users ADD COLUMN max_micros_per_hour INTEGER"_s,
     },
 }};
 
@@ -51,6 +58,16 @@ qint64 ms(const QDateTime &t)
 QDateTime fromMs(const QVariant &v)
 {
     return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+template <typename T> std::optional<T> optionalFrom(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional<T>(T(v.toLongLong()));
+}
+
+template <typename T> QVariant optionalValue(const std::optional<T> &v)
+{
+    return v ? QVariant(qint64(*v)) : QVariant(QMetaType::fromType<qint64>());
 }
 
 AuditRecord auditFrom(const QSqlQuery &q)
@@ -174,23 +191,29 @@ QList<UserRecord> SecurityStore::users() const
 {
     QList<UserRecord> result;
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
-    if (!q.exec(u"SELECT name, role, token_hash, created_at, token_set_at FROM users ORDER BY created_at, name"_s))
+    if (!q.exec(u"SELECT name, role, token_hash, created_at, token_set_at, max_clusters, max_workers, "
+                "max_micros_per_hour FROM users ORDER BY created_at, name"_s))
         return result;
     while (q.next())
         result.append(UserRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toByteArray(),
-                                 fromMs(q.value(3)), fromMs(q.value(4))});
+                                 fromMs(q.value(3)), fromMs(q.value(4)), optionalFrom<int>(q.value(5)),
+                                 optionalFrom<int>(q.value(6)), optionalFrom<qint64>(q.value(7))});
     return result;
 }
 
 bool SecurityStore::addUser(const UserRecord &user, QString *error)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
-    q.prepare(u"INSERT INTO users (name, role, token_hash, created_at, token_set_at) VALUES (?,?,?,?,?)"_s);
+    q.prepare(u"INSERT INTO users (name, role, token_hash, created_at, token_set_at, max_clusters, max_workers, "
+              "max_micros_per_hour) VALUES (?,?,?,?,?,?,?,?)"_s);
     q.addBindValue(user.name);
     q.addBindValue(user.role);
     q.addBindValue(user.tokenHash);
     q.addBindValue(ms(user.createdAt));
     q.addBindValue(ms(user.tokenSetAt));
+    q.addBindValue(optionalValue(user.maxClusters));
+    q.addBindValue(optionalValue(user.maxWorkers));
+    q.addBindValue(optionalValue(user.maxMicrosPerHour));
     if (q.exec())
         return true;
     *error = q.lastError().text();
@@ -212,6 +235,17 @@ bool SecurityStore::setTokenHash(const QString &name, const QByteArray &hash)
     q.addBindValue(hash);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(name);
+    return q.exec() && q.numRowsAffected() == 1;
+}
+
+bool SecurityStore::setQuota(const UserRecord &user)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(u"UPDATE users SET max_clusters = ?, max_workers = ?, max_micros_per_hour = ? WHERE name = ?"_s);
+    q.addBindValue(optionalValue(user.maxClusters));
+    q.addBindValue(optionalValue(user.maxWorkers));
+    q.addBindValue(optionalValue(user.maxMicrosPerHour));
+    q.addBindValue(user.name);
     return q.exec() && q.numRowsAffected() == 1;
 }
 
@@ -264,7 +298,7 @@ std::optional<AuditRecord> SecurityStore::appendAudit(AuditRecord entry)
 }
 
 QList<AuditRecord> SecurityStore::audit(qint64 afterSeq, int limit, const QString &user, const QString &target,
-                                        const QString &action) const
+                                        const QString &action, qint64 beforeSeq) const
 {
     QString sql = u"SELECT %1 FROM audit WHERE seq > ?"_s.arg(QLatin1StringView(kAuditColumns));
     QVariantList binds{afterSeq};
@@ -281,7 +315,11 @@ QList<AuditRecord> SecurityStore::audit(qint64 afterSeq, int limit, const QStrin
         sql += u" AND action = ?"_s;
         binds.append(action);
     }
-    sql += u" ORDER BY seq LIMIT ?"_s;
+    if (beforeSeq > 0) {
+        sql += u" AND seq < ?"_s;
+        binds.append(beforeSeq);
+    }
+    sql += beforeSeq > 0 ? u" ORDER BY seq DESC LIMIT ?"_s : u" ORDER BY seq LIMIT ?"_s;
     binds.append(limit);
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
     q.prepare(sql);
@@ -292,6 +330,8 @@ QList<AuditRecord> SecurityStore::audit(qint64 afterSeq, int limit, const QStrin
         return result;
     while (q.next())
         result.append(auditFrom(q));
+    if (beforeSeq > 0)
+        std::reverse(result.begin(), result.end());
     return result;
 }
 

@@ -19,6 +19,10 @@ struct UserRecord
     QByteArray tokenHash; // 32 bytes
     QDateTime createdAt;
     QDateTime tokenSetAt; // created or last rotated
+    // A scientist's own quota; unset: the runtime's default (CLUSTERDECK_SCIENTIST_MAX_*).
+    std::optional<int> maxClusters;
+    std::optional<int> maxWorkers;
+    std::optional<qint64> maxMicrosPerHour;
 };
 
 // One entry of the runtime's audit log. Append-only and hash-chained: hash = SHA-256 over the previous
@@ -68,6 +72,8 @@ public:
     bool addUser(const UserRecord &user, QString *error); // fails on a taken name
     bool removeUser(const QString &name);
     bool setTokenHash(const QString &name, const QByteArray &hash);
+    // The user's own quota (maxClusters, maxWorkers, maxMicrosPerHour of user; name picks the row).
+    bool setQuota(const UserRecord &user);
 
     // Who launched a cluster (a scientist acts only on its own); empty when unknown (launched before users).
     bool setClusterOwner(const QString &clusterId, const QString &user);
@@ -76,9 +82,10 @@ public:
     // Appends in one transaction, chaining to the last entry; the stored entry, or nullopt when it could
     // not be written (the caller must then refuse what it was about to do).
     std::optional<AuditRecord> appendAudit(AuditRecord entry);
-    // Newest last; afterSeq/limit page through it, the filters match exactly when set.
+    // Newest last; afterSeq/limit page through it, the filters match exactly when set. beforeSeq > 0: the
+    // newest limit entries below it (still newest last), for a view that opens on the latest.
     QList<AuditRecord> audit(qint64 afterSeq, int limit, const QString &user = {}, const QString &target = {},
-                             const QString &action = {}) const;
+                             const QString &action = {}, qint64 beforeSeq = 0) const;
     AuditVerification verifyAudit() const;
 
 private:

@@ -7,6 +7,7 @@
 #include "testpaths.h"
 #include "ui/backend/connection.h"
 #include "ui/clusterpage.h"
+#include "ui/auth/signindialog.h"
 #include "ui/forms/aboutdialog.h"
 #include "ui/forms/addruntimedialog.h"
 #include "ui/forms/budgetdialog.h"
@@ -15,6 +16,7 @@
 #include "ui/forms/slodialog.h"
 #include "ui/forms/terminatedialog.h"
 #include "ui/mainwindow.h"
+#include "ui/panels/auditpanel.h"
 #include "ui/models/clusterlistmodel.h"
 #include "ui/sidebar.h"
 #include "ui/widgets/commandpalette.h"
@@ -287,6 +289,7 @@ void TstKeyboard::noMnemonicTwiceInADialog()
     slo.sli = triage::SliKind::P95Duration;
     slo.thresholdSeconds = 60;
     dialogs.push_back(std::make_unique<SloDialog>(slo));
+    dialogs.push_back(std::make_unique<SignInDialog>(u"prod"_s, u"https://prod:7650"_s));
     for (const auto &d : dialogs) {
         d->show();
         // The launch form's policy fields show only for a managed policy: check them shown too.
@@ -334,8 +337,14 @@ void TstKeyboard::noMnemonicTwiceInTheWindow()
                                                           u"USD"_s);
     m_window->slosPanel()->setEditable(true);
     for (QWidget *page :
-         {static_cast<QWidget *>(m_window->summaryPanel()), static_cast<QWidget *>(m_window->slosPanel())}) {
-        page == m_window->summaryPanel() ? m_window->showSummary() : m_window->showSlos();
+         {static_cast<QWidget *>(m_window->summaryPanel()), static_cast<QWidget *>(m_window->slosPanel()),
+          static_cast<QWidget *>(m_window->auditPanel())}) {
+        if (page == m_window->summaryPanel())
+            m_window->showSummary();
+        else if (page == m_window->slosPanel())
+            m_window->showSlos();
+        else
+            m_window->showAudit();
         QVERIFY(page->isVisible());
         const QStringList found = menuTitles + mnemonics(m_window.get());
         QVERIFY2(duplicates(found).isEmpty(), qPrintable(page->objectName() + u": "_s + duplicates(found)));

@@ -13,6 +13,7 @@
 #include "ui/clusterpage.h"
 #include "ui/logs/logspanel.h"
 #include "ui/mainwindow.h"
+#include "ui/panels/auditpanel.h"
 #include "ui/models/telemetrywindow.h"
 #include "ui/panels/costpanel.h"
 #include "ui/panels/dagpanel.h"
@@ -191,7 +192,7 @@ void TstTheme::mainPagesMeetContrast_data()
     QTest::addColumn<int>("choice");
     QTest::addColumn<QString>("page");
     for (theme::Choice c : {theme::Choice::Light, theme::Choice::Dark})
-        for (const char *page : {"overview", "executors", "jobs", "incidents", "dag", "timeline", "sidebar"})
+        for (const char *page : {"overview", "executors", "jobs", "incidents", "dag", "timeline", "sidebar", "audit"})
             QTest::addRow("%s %s", qPrintable(theme::name(c)), page) << int(c) << QString::fromLatin1(page);
 }
 
@@ -206,6 +207,24 @@ void TstTheme::mainPagesMeetContrast()
     QWidget *root = w;
     if (page == "sidebar"_L1) {
         root = w->sidebar();
+    } else if (page == "audit"_L1) {
+        // An event log keeps no audit log: the page is given a runtime's answer, a refusal (denied) among the
+        // entries, to measure its colours.
+        w->showAudit();
+        AuditPanel *audit = w->auditPanel();
+        QJsonArray entries;
+        const char *outcomes[] = {"requested", "succeeded", "denied", "requested", "failed", "denied"};
+        for (int i = 0; i < 6; ++i)
+            entries.append(QJsonObject{{u"seq"_s, i + 1},
+                                       {u"at"_s, u"2026-12-07T22:0%1:00.000Z"_s.arg(i)},
+                                       {u"user"_s, i % 2 ? u"vera"_s : u"sam"_s},
+                                       {u"action"_s, u"POST /clusters"_s},
+                                       {u"target"_s, u"c-0123456789"_s},
+                                       {u"outcome"_s, QString::fromLatin1(outcomes[i])},
+                                       {u"detail"_s, u"POST /clusters needs the scientist role"_s}});
+        audit->setEntries(audit->currentQuery(), entries, {});
+        QVERIFY(audit->rowStandsOut(3)); // newest first: seq 3 (denied) is the fourth row
+        root = audit;
     } else {
         static const QStringList order{u"overview"_s,  u"executors"_s, u"jobs"_s,     u"memory"_s, u"shuffle"_s,
                                        u"incidents"_s, u"dag"_s,       u"timeline"_s, u"cost"_s,   u"logs"_s};

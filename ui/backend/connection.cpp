@@ -82,6 +82,12 @@ Connection::Connection(const QString &name, const QUrl &url, const QString &toke
         m_clusters->setStale(state != ConnectionState::Connected && m_hasClusterList);
         Q_EMIT stateChanged();
     });
+    connect(m_feed, &ClusterFeed::identityReady, this, [this](const QString &user, const QString &role) {
+        m_user = user;
+        m_role = user.isEmpty() ? std::nullopt : api::roleFromString(role);
+        Q_EMIT identityChanged();
+        Q_EMIT stateChanged();
+    });
     connect(m_feed, &ClusterFeed::answerProblem, this, [this](const QString &message) {
         m_answerProblem = message;
         Q_EMIT stateChanged();
@@ -126,6 +132,16 @@ void Connection::fetchCatalog()
 void Connection::pollNow()
 {
     post([feed = m_feed] { feed->pollNow(); });
+}
+
+void Connection::fetchAudit(const QString &query)
+{
+    post([feed = m_feed, query] { feed->fetchAudit(query); });
+}
+
+void Connection::useToken(const QByteArray &token)
+{
+    post([feed = m_feed, token] { feed->useToken(token); });
 }
 
 void Connection::launch(const ClusterSpec &spec)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/backend/clusterfeed.h"
+#include "core/backend/runtime/apiroutes.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -51,6 +52,11 @@ public:
     bool hasClusterList() const { return m_hasClusterList; }
     ClusterListModel *clusters() const { return m_clusters; }
     const ClusterFeed *feed() const { return m_feed; }
+    // Who the token is, as a runtime says (GET /whoami): unset before it answered, when it refuses the token and
+    // for servers without users (Spark, YARN, an event log), which the console does not restrict.
+    std::optional<api::Role> role() const { return m_role; }
+    QString user() const { return m_user; }
+    bool hasUsers() const { return kind() == ConnectionKind::Runtime; }
 
     void setFocus(const QString &clusterId, bool executors, bool jobs);
     void fetchCatalog();
@@ -77,10 +83,14 @@ public:
     void deleteBudget(const QString &tag);
     void saveSlo(const QJsonObject &definition, const QString &replacing = {});
     void deleteSlo(const QString &sloId);
+    void fetchAudit(const QString &query); // the feed's auditReady answers
+    // Sign-in: this token from now on instead of the token file's (empty: the file's again).
+    void useToken(const QByteArray &token);
 
 Q_SIGNALS:
     void stateChanged();
     void clusterListUpdated();
+    void identityChanged(); // user() and role() changed
 
 private:
     template<typename F>
@@ -100,6 +110,8 @@ private:
     QDateTime m_lastAnswerAt;
     QDateTime m_unreachableSince;
     bool m_hasClusterList = false;
+    QString m_user;
+    std::optional<api::Role> m_role;
 };
 
 } // namespace cdeck

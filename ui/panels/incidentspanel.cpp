@@ -3,6 +3,7 @@
 #include "incidentspanel.h"
 
 #include "ui/cost/costexport.h"
+#include "ui/auth/rolepermissions.h"
 #include "ui/presentation.h"
 #include "ui/widgets/incidenttimeline.h"
 #include "ui/widgets/recordtable.h"
@@ -18,7 +19,6 @@
 #include <QScrollBar>
 #include <QScopedValueRollback>
 #include <QSplitter>
-#include <QSysInfo>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -203,14 +203,6 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     connect(m_terminate, &QPushButton::clicked, this, [this] { confirmAndRun(u"terminate"_s); });
     connect(m_resubmit, &QPushButton::clicked, this, [this] { confirmAndRun(u"resubmit-larger"_s); });
     clear();
-}
-
-QString IncidentsPanel::actor()
-{
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME", u"unknown"_s);
-    return u"console:%1@%2"_s.arg(user, QSysInfo::machineHostName());
 }
 
 void IncidentsPanel::clear()
@@ -475,6 +467,19 @@ void IncidentsPanel::showSelected()
         }
     }
     drawEvidence();
+    updateActionButtons();
+}
+
+void IncidentsPanel::setActionsRefused(const QString &whyNot)
+{
+    if (whyNot == m_actionsRefused)
+        return;
+    m_actionsRefused = whyNot;
+    updateActionButtons();
+}
+
+void IncidentsPanel::updateActionButtons()
+{
     const std::pair<QPushButton *, QString> buttons[] = {
         {m_scaleUp, u"scale"_s}, {m_cancelJob, u"cancel-job"_s}, {m_terminate, u"terminate"_s},
         {m_resubmit, u"resubmit-larger"_s}};
@@ -482,6 +487,7 @@ void IncidentsPanel::showSelected()
         const ActionPlan p = plan(kind);
         button->setEnabled(p.possible);
         button->setToolTip(p.possible ? p.change : p.whyNot);
+        RolePermissions::explain(button, m_actionsRefused); // the signed-in role may not: said over the plan
     }
 }
 
@@ -840,9 +846,8 @@ void IncidentsPanel::confirmAndRun(const QString &kind)
     box.exec();
     if (box.clickedButton() != go)
         return;
-    QJsonObject body = p.body;
-    body.insert(u"actor"_s, actor());
-    Q_EMIT actionConfirmed(body);
+    // No "actor": the runtime records the user the token belongs to, never a name the request brings.
+    Q_EMIT actionConfirmed(p.body);
 }
 
 } // namespace cdeck

@@ -46,7 +46,7 @@ public:
         QString title; // "Scale up c-1"
         QString change; // "Workers: 1 -> 2 (local.small). ..."
         QString whyNot; // when not possible
-        QJsonObject body; // POST /clusters/{id}/actions, without the actor
+        QJsonObject body; // POST /clusters/{id}/actions, as sent (the runtime records who sent it)
         int starts = 0; // "scale": how many workers the runtime will start
         double ratePerHourBefore = 0; // "scale": the cluster's meter now, and with the new workers (0: no meter yet)
         double ratePerHourAfter = 0;
@@ -92,10 +92,11 @@ public:
     // "14:03:12 (5 min ago)": the clock time beside the relative one.
     static QString clockAndAge(const QDateTime &at, const QDateTime &now);
 
-    static QString actor(); // "console:user@host", for the audit log
-
     // "Show logs at this time" (a button, the list's context menu, the timeline's): only where logs can be read.
     void setLogsAvailable(bool available, const QString &whyNot = {});
+    // The signed-in role may not run guarded actions (they need an operator): the buttons stay, disabled, saying
+    // why. "" allows them again.
+    void setActionsRefused(const QString &whyNot);
     void showLogsOfSelected(); // emits logsWanted for the selected incident
     QPushButton *showLogsButton() const { return m_showLogs; }
 
@@ -103,7 +104,7 @@ Q_SIGNALS:
     void runbookWanted(const QString &runbookId);
     void planWanted(const QString &incidentId, const QJsonObject &body);
     void evidenceWanted(const QString &incidentId, const cdeck::MetricsQuery &query);
-    void actionConfirmed(const QJsonObject &body); // with the actor and the incident id
+    void actionConfirmed(const QJsonObject &body); // with the incident id
     void logsWanted(const cdeck::triage::LogTarget &target); // the incident's or a timeline entry's
 
 protected:
@@ -162,6 +163,8 @@ private:
     QPushButton *m_resubmit;
     QPushButton *m_showLogs = nullptr;
     bool m_logsAvailable = false;
+    void updateActionButtons();
+    QString m_actionsRefused;
 };
 
 } // namespace cdeck

@@ -73,6 +73,7 @@ constexpr std::array kRoutes{
     Route{UserRemove,           "DELETE", "/users/{name}",                          false, A, Any, "remove a user"},
     Route{UserRotate,           "POST",   "/users/{name}/rotate",                   false, A, Any, "a new token for a user"},
     Route{Prometheus,           "GET",    "/metrics",                               false, V, Any, "the runtime's own Prometheus metrics"},
+    Route{UserQuota,            "PUT",    "/users/{name}/quota",                    false, A, Any, "a scientist's own quota"},
 };
 // clang-format on
 
@@ -82,7 +83,7 @@ constexpr bool inEnumOrder()
     for (std::size_t i = 0; i < kRoutes.size(); ++i)
         if (std::size_t(kRoutes[i].id) != i)
             return false;
-    return std::size_t(Prometheus) + 1 == kRoutes.size();
+    return std::size_t(UserQuota) + 1 == kRoutes.size();
 }
 static_assert(inEnumOrder(), "kRoutes must list every RouteId once, in declaration order");
 constexpr bool onlyHealthIsPublic()

@@ -76,7 +76,8 @@ enum class RouteId {
     UserAdd,
     UserRemove,
     UserRotate,
-    Prometheus, // the last: a new route goes after it and moves this note (and the static_asserts' end)
+    Prometheus,
+    UserQuota, // the last: a new route goes after it and moves this note (and the static_asserts' end)
 };
 
 // Whom a route's cluster belongs to matters: a scientist acts only on the clusters it launched.

@@ -66,7 +66,7 @@ void RuntimeFeed::stop()
 bool RuntimeFeed::ensureClient()
 {
     QString error;
-    const QByteArray token = security::readTokenFile(m_tokenFile, &error);
+    const QByteArray token = m_givenToken.isEmpty() ? security::readTokenFile(m_tokenFile, &error) : m_givenToken;
     if (m_client && token == m_token)
         return true;
     if (m_client && token.isEmpty())
@@ -83,13 +83,42 @@ bool RuntimeFeed::ensureClient()
     m_dagsInFlight.clear();
     m_metersInFlight = m_clusterCostInFlight = m_summaryInFlight = false;
     m_incidentsInFlight = m_slosInFlight = false; // the old generation's answers never come
+    m_identityKnown = m_whoamiInFlight = false; // a new token may be someone else
     return true;
+}
+
+void RuntimeFeed::useToken(const QByteArray &token)
+{
+    m_givenToken = token;
+    if (!m_client)
+        return; // start() makes the client with it
+    ensureClient();
+    if (m_state == ConnectionState::Unauthorized)
+        m_state = ConnectionState::Connecting; // said again by the next answer, with the new token's outcome
+    tick();
+}
+
+void RuntimeFeed::fetchAudit(const QString &query)
+{
+    if (!m_client)
+        return;
+    const quint64 gen = m_generation;
+    m_client->call(
+        api::RouteId::Audit, {}, {},
+        [this, gen, query](const ApiReply &r) {
+            if (gen != m_generation)
+                return;
+            noteReply(r);
+            Q_EMIT auditReady(query, r.body.toArray(), r.ok() ? QString() : r.message());
+        },
+        query);
 }
 
 void RuntimeFeed::noteReply(const ApiReply &reply)
 {
     ConnectionState state = ConnectionState::Connected;
     QString message;
+    bool refused = false;
     if (reply.unreachable()) {
         state = ConnectionState::Unreachable;
         message = reply.error;
@@ -100,6 +129,9 @@ void RuntimeFeed::noteReply(const ApiReply &reply)
     } else if (reply.httpStatus == 401) {
         state = ConnectionState::Unauthorized;
         message = reply.message();
+        // Said once per refusal, after the state (whose message says why): the user is nobody now.
+        refused = m_identityKnown || m_state != ConnectionState::Unauthorized;
+        m_identityKnown = false;
         ensureClient(); // the token file may have changed (a runtime the console just started)
     } else {
         m_toldNothingListening = true; // something answers: never offer to start another
@@ -111,6 +143,8 @@ void RuntimeFeed::noteReply(const ApiReply &reply)
         m_stateMessage = message;
         Q_EMIT connectionChanged(state, message);
     }
+    if (refused)
+        Q_EMIT identityReady({}, {});
 }
 
 void RuntimeFeed::setFocus(const QString &clusterId, bool executors, bool jobs)
@@ -196,6 +230,20 @@ void RuntimeFeed::tick()
     if (m_token.isEmpty() || m_state == ConnectionState::Unauthorized)
         ensureClient();
     const quint64 gen = m_generation;
+    if (!m_identityKnown && !m_whoamiInFlight && !m_token.isEmpty()) {
+        m_whoamiInFlight = true;
+        m_client->call(api::RouteId::Whoami, {}, {}, [this, gen](const ApiReply &r) {
+            if (gen != m_generation)
+                return;
+            m_whoamiInFlight = false;
+            noteReply(r);
+            if (!r.ok())
+                return;
+            m_identityKnown = true;
+            const QJsonObject o = r.body.toObject();
+            Q_EMIT identityReady(o.value(u"user"_s).toString(), o.value(u"role"_s).toString());
+        });
+    }
     if (!m_listInFlight) {
         m_listInFlight = true;
         m_client->listClusters([this, gen](const ApiReply &r) {

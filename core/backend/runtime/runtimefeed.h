@@ -59,6 +59,8 @@ public:
     // POST /slos (then DELETE /slos/{replacing} once accepted: the API has no update), DELETE /slos/{id}.
     void saveSlo(const QJsonObject &definition, const QString &replacing) override;
     void deleteSlo(const QString &sloId) override;
+    void fetchAudit(const QString &query) override; // GET /audit?query
+    void useToken(const QByteArray &token) override;
     // A finished job's DAG is dropped from the list by the GUI once its final DAG has come.
     void setDagFocus(const QString &clusterId, const QStringList &jobIds) override;
 
@@ -77,6 +79,9 @@ private:
     QUrl m_baseUrl;
     QString m_tokenFile;
     QByteArray m_token;
+    QByteArray m_givenToken; // signed in with (useToken): replaces the file's
+    bool m_identityKnown = false; // GET /whoami answered for this token
+    bool m_whoamiInFlight = false;
     RuntimeClient *m_client = nullptr;
     QTimer *m_timer = nullptr;
     quint64 m_generation = 0; // a new client (new token) drops the old one's answers

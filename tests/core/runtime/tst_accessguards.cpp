@@ -60,6 +60,41 @@ private Q_SLOTS:
         qunsetenv("CLUSTERDECK_SCIENTIST_MAX_DOLLARS_PER_HOUR");
     }
 
+    void aScientistsOwnQuotaOverridesTheDefaults()
+    {
+        const ScientistQuota defaults{2, 8, 5'000'000};
+        QString error;
+        // Set, kept, put back to the default (null): each field on its own.
+        std::optional<UserQuota> own
+            = UserQuota::changed({}, {{u"maxWorkers"_s, 1}, {u"maxDollarsPerHour"_s, 0.5}}, &error);
+        QVERIFY2(own, qPrintable(error));
+        QCOMPARE(own->workers, 1);
+        QCOMPARE(own->microsPerHour, qint64(500'000));
+        QVERIFY(!own->clusters);
+        const ScientistQuota effective = defaults.withOwn(*own);
+        QCOMPARE(effective.clusters, 2);
+        QCOMPARE(effective.workers, 1);
+        QVERIFY(quotaRefusal(effective, {0, 0, 0}, {1, 2, 100'000}).contains(u"quota of 1"_s));
+        const QJsonObject json = defaults.toJson(*own);
+        QCOMPARE(json.value(u"maxClusters"_s).toInt(), 2);
+        QCOMPARE(json.value(u"maxDollarsPerHour"_s).toDouble(), 0.5);
+        QCOMPARE(json.value(u"own"_s).toArray(), (QJsonArray{u"maxWorkers"_s, u"maxDollarsPerHour"_s}));
+        own = UserQuota::changed(*own, {{u"maxWorkers"_s, QJsonValue::Null}, {u"maxClusters"_s, 3}}, &error);
+        QVERIFY(own);
+        QVERIFY(!own->workers);
+        QCOMPARE(own->clusters, 3);
+        QCOMPARE(own->microsPerHour, qint64(500'000)); // not mentioned: kept
+        QVERIFY(!UserQuota::mentionedIn({{u"name"_s, u"x"_s}}));
+        // Bad values name the field.
+        for (const QJsonObject &bad :
+             {QJsonObject{{u"maxWorkers"_s, -1}}, QJsonObject{{u"maxWorkers"_s, 1.5}},
+              QJsonObject{{u"maxClusters"_s, u"3"_s}}, QJsonObject{{u"maxDollarsPerHour"_s, -0.1}}}) {
+            error.clear();
+            QVERIFY(!UserQuota::changed({}, bad, &error));
+            QVERIFY2(error.startsWith(bad.keys().first()), qPrintable(error));
+        }
+    }
+
     void theScriptsARequestWouldRun()
     {
         const QJsonObject launch{

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using namespace cdeck;
 
@@ -54,6 +56,54 @@ private Q_SLOTS:
         QVERIFY(store.setClusterOwner(u"c-1"_s, u"alice"_s));
         QCOMPARE(store.clusterOwner(u"c-1"_s), u"alice"_s);
         QCOMPARE(store.clusterOwner(u"c-2"_s), QString());
+    }
+
+    void theNewestPageAndAScientistsOwnQuota()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.path() + u"/security.sqlite"_s;
+        {
+            // A version 1 file (before per-user quotas), with a user in it.
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1"_s);
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL, token_hash BLOB NOT NULL, "
+                           "created_at INTEGER NOT NULL, token_set_at INTEGER NOT NULL)"_s));
+            QVERIFY(q.exec(u"CREATE TABLE audit (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, user TEXT NOT NULL, "
+                           "role TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, request TEXT NOT NULL, "
+                           "outcome TEXT NOT NULL, detail TEXT NOT NULL, request_seq INTEGER NOT NULL, prev_hash TEXT "
+                           "NOT NULL, hash TEXT NOT NULL)"_s));
+            QVERIFY(q.exec(u"CREATE TABLE cluster_owners (cluster_id TEXT PRIMARY KEY, user TEXT NOT NULL)"_s));
+            QVERIFY(q.exec(u"INSERT INTO users VALUES ('sam', 'scientist', x'00', 1, 1)"_s));
+            QVERIFY(q.exec(u"PRAGMA user_version = 1"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v1"_s);
+        SecurityStore store;
+        QString error;
+        QVERIFY2(store.open(file, &error), qPrintable(error)); // migrates: the user stays, without a quota
+        QList<UserRecord> users = store.users();
+        QCOMPARE(users.size(), 1);
+        QVERIFY(!users[0].maxClusters && !users[0].maxWorkers && !users[0].maxMicrosPerHour);
+        UserRecord sam = users[0];
+        sam.maxWorkers = 1;
+        sam.maxMicrosPerHour = 1'500'000;
+        QVERIFY(store.setQuota(sam));
+        users = store.users();
+        QCOMPARE(users[0].maxWorkers, 1);
+        QCOMPARE(users[0].maxMicrosPerHour, qint64(1'500'000));
+        QVERIFY(!users[0].maxClusters);
+        sam.name = u"nobody"_s;
+        QVERIFY(!store.setQuota(sam));
+        // The newest page: the last entries below a seq, still oldest first.
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(store.appendAudit(entry(u"admin"_s, u"requested"_s)));
+        const QList<AuditRecord> newest = store.audit(0, 2, {}, {}, {}, std::numeric_limits<qint64>::max());
+        QCOMPARE(newest.size(), 2);
+        QCOMPARE(newest[0].seq, 4);
+        QCOMPARE(newest[1].seq, 5);
+        QCOMPARE(store.audit(0, 2, {}, {}, {}, 4).last().seq, 3);
     }
 
     void tamperingIsRefusedOrFound()
