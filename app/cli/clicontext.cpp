@@ -13,6 +13,9 @@
 #include <QJsonDocument>
 #include <QTimer>
 
+#include <algorithm>
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace cdeck::cli {
@@ -253,6 +256,69 @@ int Context::waitFor(api::RouteId route, const QStringList &parameters,
         QTimer::singleShot(500, &loop, &QEventLoop::quit);
         loop.exec();
     }
+}
+
+int Context::waitForCluster(const QString &clusterId,
+                            const std::function<int(const QJsonObject &, const QJsonArray &)> &accept, QJsonValue *last,
+                            const QString &what)
+{
+    const QDeadlineTimer deadline(qint64(global.timeoutS) * 1000);
+    QEventLoop loop;
+    int verdict = 0;
+    QString refusal; // the runtime refused the stream (404, 401...): set, the wait ends
+    std::unique_ptr<MetricsStream> stream;
+    QTimer reopen; // after a broken stream: as the runtime's `retry` asks, but sooner (it may be restarting)
+    reopen.setSingleShot(true);
+    const auto open = [&] {
+        // Silent for as long as the wait may last: a launch can take minutes without a change.
+        stream.reset(client().openMetricsStream(clusterId, int(std::max<qint64>(1000, deadline.remainingTime()))));
+        QObject::connect(stream.get(), &MetricsStream::clusterReceived, &loop,
+                         [&](const QJsonObject &cluster, const QJsonArray &executors) {
+                             if (verdict != 0)
+                                 return; // decided: later events of the same read change nothing
+                             *last = cluster;
+                             verdict = accept(cluster, executors);
+                             if (verdict != 0)
+                                 loop.quit();
+                         });
+        QObject::connect(stream.get(), &MetricsStream::ended, &loop, [&] {
+            // The cluster ended; its last `cluster` event came before this. Ended short of the goal: never.
+            if (verdict == 0)
+                verdict = -1;
+            loop.quit();
+        });
+        QObject::connect(stream.get(), &MetricsStream::failed, &loop, [&](const QString &reason, int httpStatus) {
+            if (httpStatus != 0 && httpStatus != 200) {
+                refusal = u"HTTP %1: %2"_s.arg(httpStatus).arg(reason);
+                loop.quit();
+                return;
+            }
+            reopen.start(500);
+        });
+    };
+    QObject::connect(&reopen, &QTimer::timeout, &loop, open);
+    QTimer expiry;
+    expiry.setSingleShot(true);
+    QObject::connect(&expiry, &QTimer::timeout, &loop, &QEventLoop::quit);
+    expiry.start(int(std::max<qint64>(0, deadline.remainingTime())));
+    open();
+    loop.exec();
+    stream.reset();
+    if (!refusal.isEmpty()) {
+        // A plain call says it as every command does (404 no such cluster, 401 bad token).
+        const ApiReply r = call(api::RouteId::Cluster, {clusterId});
+        if (!r.ok()) {
+            fail(r);
+            return -1;
+        }
+        *last = r.body;
+        error(u"the runtime refused the cluster's event stream (%1)"_s.arg(refusal), ExitFailed);
+        return -1;
+    }
+    if (verdict != 0)
+        return verdict;
+    error(u"timed out after %1 s waiting for %2"_s.arg(global.timeoutS).arg(what), ExitFailed);
+    return -2;
 }
 
 } // namespace cdeck::cli

@@ -4,6 +4,7 @@
 
 #include "core/backend/runtime/runtimeclient.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -109,6 +110,13 @@ public:
     // Polls a GET route until accept() says the object is stable (1) or never will be (-1); -2 on timeout.
     int waitFor(api::RouteId route, const QStringList &parameters, const std::function<int(const QJsonValue &)> &accept,
                 QJsonValue *last, const QString &what);
+    // Waits on the cluster's event stream (its `cluster` events: the cluster and its executors' states, sent
+    // at once and on each change) until accept() says the cluster is where it should be (1) or never will be
+    // (-1); -2 on timeout. *last: the cluster as last seen. A stream that breaks is opened again (the runtime
+    // restarting); a refusal (unknown cluster, no token) is reported like a call's.
+    int waitForCluster(const QString &clusterId,
+                       const std::function<int(const QJsonObject &cluster, const QJsonArray &executors)> &accept,
+                       QJsonValue *last, const QString &what);
 
 private:
     std::unique_ptr<RuntimeClient> m_client;

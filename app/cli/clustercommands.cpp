@@ -168,10 +168,10 @@ int launch(Context &ctx, const CommandOptions &o)
         const QString newId = r.body.toObject().value(u"id"_s).toString();
         if (!ctx.global.json)
             err() << "Launched " << newId << "; waiting for WAITING (every worker registered)...\n";
-        const int verdict = ctx.waitFor(
-            api::RouteId::Cluster, {newId},
-            [](const QJsonValue &v) {
-                const ClusterInfo c = ClusterInfo::fromJson(v.toObject());
+        const int verdict = ctx.waitForCluster(
+            newId,
+            [](const QJsonObject &cluster, const QJsonArray &) {
+                const ClusterInfo c = ClusterInfo::fromJson(cluster);
                 if (isTerminal(c.state) || c.state == ClusterState::Terminating)
                     return -1;
                 // The runtime turns WAITING once every worker has registered, or failed its bootstrap (that one
@@ -196,20 +196,20 @@ int scale(Context &ctx, const CommandOptions &o)
         return ctx.fail(r);
     QJsonValue last = r.body;
     if (o.has(u"--wait"_s)) {
-        QJsonValue executors;
-        const int verdict = ctx.waitFor(
-            api::RouteId::ClusterExecutors, {id},
-            [target](const QJsonValue &v) {
+        QJsonValue cluster;
+        const int verdict = ctx.waitForCluster(
+            id,
+            [target](const QJsonObject &, const QJsonArray &executors) {
                 int running = 0;
                 int unsettled = 0;
-                for (const QJsonValue &e : v.toArray()) {
+                for (const QJsonValue &e : executors) {
                     const ExecutorStatus s = Executor::fromJson(e.toObject()).status;
                     running += s == ExecutorStatus::Running || s == ExecutorStatus::Paused;
                     unsettled += s == ExecutorStatus::Starting || s == ExecutorStatus::Retiring;
                 }
                 return running == target && unsettled == 0 ? 1 : 0;
             },
-            &executors, u"%1 running executors"_s.arg(target));
+            &cluster, u"%1 running executors"_s.arg(target));
         const ApiReply final = ctx.call(api::RouteId::Cluster, {id});
         if (final.ok())
             last = final.body;
@@ -307,10 +307,12 @@ int terminate(Context &ctx, const CommandOptions &o)
         return ctx.fail(r);
     QJsonValue last = r.body;
     if (o.has(u"--wait"_s)) {
-        const int verdict = ctx.waitFor(
-            api::RouteId::Cluster, {id},
-            [](const QJsonValue &v) { return isTerminal(ClusterInfo::fromJson(v.toObject()).state) ? 1 : 0; }, &last,
-            u"the cluster to be TERMINATED"_s);
+        const int verdict = ctx.waitForCluster(
+            id,
+            [](const QJsonObject &cluster, const QJsonArray &) {
+                return isTerminal(ClusterInfo::fromJson(cluster).state) ? 1 : 0;
+            },
+            &last, u"the cluster to be TERMINATED"_s);
         const bool clean = ClusterInfo::fromJson(last.toObject()).state == ClusterState::Terminated;
         ctx.done(last, [&] { printClusterJson(last); });
         return verdict > 0 && clean ? ExitOk : ExitFailed;

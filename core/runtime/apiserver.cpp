@@ -19,6 +19,7 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <array>
 
 #include <spdlog/spdlog.h>
@@ -228,6 +229,7 @@ ApiServer::ApiServer(Supervisor &supervisor, UserDirectory &users, SecurityStore
     if (MetricSampler *sampler = m_supervisor.sampler())
         connect(sampler, &MetricSampler::sampled, this, &ApiServer::onSampled);
     connect(&m_supervisor, &Supervisor::clusterChanged, this, [this](const QString &id) {
+        sendClusterEvents(id); // before any end: a waiting client reads the final state from it
         const ClusterController *c = m_supervisor.cluster(id);
         if (c && isTerminal(c->info().state))
             endStreams(id, toString(c->info().state));
@@ -854,12 +856,14 @@ void ApiServer::metricsStream(ApiCall &call)
     kept->writeHeader("Content-Type", "text/event-stream");
     kept->writeHeader("Cache-Control", "no-cache");
     kept->writeHeader("Connection", "close");
-    kept->writeBody(": clusterdeck-runtime metrics stream, one 'samples' event per second\nretry: 2000\n\n");
-    m_streams.append(Stream{clusterId, kept, socket});
+    kept->writeBody(": clusterdeck-runtime metrics stream, one 'samples' event per second, a 'cluster' event on each "
+                    "change\nretry: 2000\n\n");
+    m_streams.append(Stream{clusterId, kept, socket, {}});
     QTcpSocket *raw = socket.data();
     connect(raw, &QAbstractSocket::disconnected, &m_streamHandlers, [this, raw] {
         m_streams.removeIf([raw](const Stream &s) { return s.socket == raw || !s.socket; });
     });
+    sendClusterEvents(clusterId); // where it stands now: a client waiting for a state misses nothing
     if (isTerminal(call.cluster->info().state))
         endStreams(clusterId, toString(call.cluster->info().state)); // nothing will come: say so rather than hang
 }
@@ -1024,6 +1028,30 @@ void ApiServer::onSampled(const SampleBatch &batch)
             s.responder->writeBody(event);
         }
         ++i;
+    }
+}
+
+void ApiServer::sendClusterEvents(const QString &clusterId)
+{
+    const ClusterController *c = m_supervisor.cluster(clusterId);
+    if (!c || std::none_of(m_streams.cbegin(), m_streams.cend(), [&](const Stream &s) {
+            return s.clusterId == clusterId;
+        }))
+        return;
+    // The cluster as GET /clusters/{id} answers it, and each executor's state (a scale's end is an executor
+    // leaving RETIRING, which the cluster's own fields do not show). Metrics stay out: they change each poll.
+    QJsonArray executors;
+    for (const Executor &e : c->executors())
+        executors.append(QJsonObject{{u"id"_s, e.id}, {u"status"_s, toString(e.status)}});
+    const QByteArray data
+        = QJsonDocument(QJsonObject{{u"cluster"_s, c->info().toJson(true)}, {u"executors"_s, executors}})
+              .toJson(QJsonDocument::Compact);
+    for (Stream &s : m_streams) {
+        if (s.clusterId != clusterId || s.lastCluster == data || !s.socket
+            || s.socket->state() != QAbstractSocket::ConnectedState || s.socket->bytesToWrite() > 4 * 1024 * 1024)
+            continue; // a stream not reading is dropped by the next samples event
+        s.lastCluster = data;
+        s.responder->writeBody("event: cluster\ndata: " + data + "\n\n");
     }
 }
 

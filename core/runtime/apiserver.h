@@ -72,6 +72,7 @@ private:
         QString clusterId;
         std::shared_ptr<QHttpServerResponder> responder;
         QPointer<QTcpSocket> socket;
+        QByteArray lastCluster; // the data of the last `cluster` event it got: only changes are sent
     };
 
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -139,6 +140,8 @@ private:
     void prometheus(ApiCall &call);
 
     void onSampled(const SampleBatch &batch);
+    // A `cluster` event to each stream of the cluster whose cluster or executors' states changed since its last.
+    void sendClusterEvents(const QString &clusterId);
     void endStreams(const QString &clusterId, const QString &state);
 
     Supervisor &m_supervisor;

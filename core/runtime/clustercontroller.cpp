@@ -71,9 +71,14 @@ ClusterController::ClusterController(StoredCluster record, InstanceType type, co
     context.network = &network;
     m_driver = engine::createDriver(m_record.info.spec.engine, context);
     if (m_driver) {
-        // News from the engine: look now rather than at the next tick (the poll itself is idempotent).
+        // News from the engine: look now rather than at the next tick (the poll itself is idempotent). A
+        // read in flight may have left before the news: another follows it at once.
         connect(m_driver.get(), &engine::EngineDriver::changed, this, [this] {
-            if (!m_pollInFlight && !isTerminal(m_record.info.state))
+            if (isTerminal(m_record.info.state))
+                return;
+            if (m_pollInFlight)
+                m_pollAgain = true;
+            else
                 m_pollTimer.start(0);
         });
     }
@@ -361,6 +366,11 @@ void ClusterController::schedulePoll()
     const ClusterState s = m_record.info.state;
     if (isTerminal(s))
         return;
+    if (m_pollAgain && !m_pollInFlight) {
+        m_pollAgain = false;
+        m_pollTimer.start(0);
+        return;
+    }
     const bool settling = s == ClusterState::Starting || s == ClusterState::Bootstrapping
         || s == ClusterState::Terminating
         || std::any_of(m_executors.cbegin(), m_executors.cend(), [](const StoredExecutor &e) {

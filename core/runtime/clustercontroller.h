@@ -168,6 +168,7 @@ private:
     QList<JobSlot> m_jobs;
     QTimer m_pollTimer;
     bool m_pollInFlight = false;
+    bool m_pollAgain = false; // the driver had news while a poll was in flight
     int m_failedScrapes = 0;
     QElapsedTimer m_sinceLaunch;
     QElapsedTimer m_idleFor; // restarted whenever the cluster becomes WAITING

@@ -380,9 +380,11 @@ private Q_SLOTS:
         // Each event is one JSON object of one sampled second, in time order. One a second is judged by
         // the seconds the events carry, not by when they arrived: a second held back by a slow scrape
         // arrives together with the ones after it.
+        // Only the samples events: the stream also says where the cluster stands (`cluster` events).
         QList<QJsonObject> events;
-        for (qsizetype start = received.indexOf("data: "); start >= 0; start = received.indexOf("data: ", start)) {
-            start += 6;
+        for (qsizetype start = received.indexOf("event: samples\ndata: "); start >= 0;
+             start = received.indexOf("event: samples\ndata: ", start)) {
+            start += qsizetype(sizeof("event: samples\ndata: ")) - 1;
             const qsizetype end = received.indexOf('\n', start);
             if (end < 0)
                 break; // the last event was cut by the abort

@@ -296,6 +296,10 @@ void MetricsStream::onData()
                 return;
             }
             Q_EMIT batchReceived(batch);
+        } else if (e.type == "cluster") {
+            const QJsonObject o = QJsonDocument::fromJson(e.data).object();
+            if (o.value(u"cluster"_s).isObject())
+                Q_EMIT clusterReceived(o.value(u"cluster"_s).toObject(), o.value(u"executors"_s).toArray());
         } else if (e.type == "end") {
             const QJsonObject o = QJsonDocument::fromJson(e.data).object();
             finish();

@@ -9,6 +9,7 @@
 #include "core/model/job.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
@@ -36,7 +37,9 @@ struct ApiReply
     QString message() const; // one line for a status bar or stderr
 };
 
-// A followed /clusters/{id}/metrics/stream: one batchReceived per "samples" event. It ends with exactly one
+// A followed /clusters/{id}/metrics/stream: one batchReceived per "samples" event, one clusterReceived per
+// "cluster" event (the cluster as GET /clusters/{id} answers it and its executors' {id, status}: sent when
+// the stream opens and on each change, so a client can wait for a state without polling). It ends with exactly one
 // of ended (the runtime said the cluster ended) or failed (connection lost, refused, silent for
 // silenceTimeoutMs, malformed stream); after either, the object only waits to be deleted. Deleting it
 // closes the connection. Lives on the thread of the RuntimeClient that opened it.
@@ -50,6 +53,7 @@ public:
 Q_SIGNALS:
     void opened();
     void batchReceived(const cdeck::MetricBatch &batch);
+    void clusterReceived(const QJsonObject &cluster, const QJsonArray &executors);
     void ended(const QString &clusterState);
     void failed(const QString &reason, int httpStatus);
 

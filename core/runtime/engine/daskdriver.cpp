@@ -110,7 +110,25 @@ QString DaskDriver::prepare()
         return u"Cannot copy the engine configuration from %1"_s.arg(config);
     host.removeFile(schedulerFile()); // known once the scheduler has written it anew
     m_endpoints.reset();
+    followEngine();
     return {};
+}
+
+void DaskDriver::followEngine()
+{
+    if (m_following)
+        return;
+    const QString dir = m_context.clusterDir;
+    m_context.host->makePath(dir + u"/logs"_s);
+    // The scheduler writes its file once it listens, and logs each worker it registers or removes.
+    m_following = m_context.host->followFiles(
+        {dir + u"/logs"_s, dir + u"/scheduler"_s}, this, [this](const QString &path, const QByteArray &appended) {
+            const bool news = path == schedulerFile()
+                ? true
+                : path == m_context.clusterDir + u"/logs/scheduler.log"_s && m_news.hasNews(path, appended);
+            if (news)
+                Q_EMIT changed();
+        });
 }
 
 ProcessSpec DaskDriver::headProcess()
@@ -179,6 +197,7 @@ std::optional<Endpoints> DaskDriver::discoverEndpoints()
 void DaskDriver::restoreEndpoints(const Endpoints &endpoints)
 {
     m_endpoints = endpoints;
+    followEngine();
 }
 
 QNetworkReply *DaskDriver::get(const QString &path, int timeoutMs) const

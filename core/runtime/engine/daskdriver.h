@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/runtime/engine/enginedriver.h"
+#include "core/runtime/engine/lognews.h"
 
 class QNetworkReply;
 
@@ -41,8 +42,12 @@ private:
     QString schedulerFile() const;
     QStringList environment() const;
     QNetworkReply *get(const QString &path, int timeoutMs) const;
+    // The scheduler's log and file, as they are written: changed() when a worker joins or leaves.
+    void followEngine();
 
     std::optional<Endpoints> m_endpoints;
+    LogNewsReader m_news{daskLogNews};
+    bool m_following = false;
 };
 
 } // namespace cdeck::engine

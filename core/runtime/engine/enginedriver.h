@@ -119,10 +119,12 @@ struct JobCommand
 // - Launch: prepare(), then it starts headProcess() on the host (wrapped by bootstrap actions: the same
 //   pid runs the engine after them), then a workerProcess() per executor: at once when
 //   workersStartWithHead(), else once endpoints are known. The controller holds every process handle.
-// - Readiness: on each poll (fast while starting) the controller calls discoverEndpoints() until it
-//   answers, then readExecutors(). The cluster is ready when every requested executor is reported. Emit
-//   changed() when something happened (the head started listening, a worker registered or left) and the
-//   controller polls now instead of at its next tick.
+// - Readiness: the controller calls discoverEndpoints() until it answers, then readExecutors(); the cluster
+//   is ready when every requested executor is reported. A driver emits changed() as soon as the engine says
+//   something happened (the head started listening, a worker registered or left: read from its logs as they
+//   are written, Host::followFiles) and the controller reads the engine at once (a poll already in flight
+//   is followed by another). Its timer polls (fast while starting) remain for metrics, liveness and hosts
+//   that cannot follow files.
 // - Process loss: the controller probes the handles through Host::aliveAmong() on each poll: a driver
 //   does not report it. An executor absent from readExecutors() while its process lives is restarting in
 //   place (restartingReason()); it is not a loss.

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace cdeck::engine {
@@ -124,6 +125,14 @@ public:
     // The last `maxLines` lines of a text file (a log), at most `maxBytes` read from its end; nullopt when
     // it cannot be read.
     virtual std::optional<QStringList> tailLines(const QString &path, int maxLines, qint64 maxBytes) const = 0;
+
+    // Follows the files directly inside `directories` as they are written, so a driver hears of a worker
+    // joining when the engine logs it rather than at its next poll: onAppended(path, bytes) on the main
+    // thread with what a file gained (files already there from their current end, later ones from their
+    // start; a file cut short starts over; a burst beyond a few MiB is skipped). Until `context` is
+    // destroyed. false when the host cannot follow them (the caller's polls still see everything, later).
+    using AppendCallback = std::function<void(const QString &path, const QByteArray &appended)>;
+    virtual bool followFiles(const QStringList &directories, QObject *context, AppendCallback onAppended) = 0;
 };
 
 } // namespace cdeck::engine

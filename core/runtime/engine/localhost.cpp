@@ -8,13 +8,20 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcess>
+#include <QPointer>
 #include <QProcessEnvironment>
+#include <QSocketNotifier>
 
 #include <spdlog/spdlog.h>
 
 #include <array>
 #include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <sys/types.h>
 #include <grp.h>
@@ -303,6 +310,134 @@ std::optional<QStringList> LocalHost::tailLines(const QString &path, int maxLine
     if (lines.size() > maxLines)
         lines = lines.mid(lines.size() - maxLines);
     return lines;
+}
+
+namespace {
+
+// Follows the files of some folders through one inotify instance: each write wakes the runtime's event loop,
+// which reads what the file gained since it last looked.
+class FileFollower final : public QObject
+{
+public:
+    FileFollower(Host::AppendCallback onAppended, QObject *parent)
+        : QObject(parent)
+        , m_onAppended(std::move(onAppended))
+    {
+    }
+    ~FileFollower() override
+    {
+        delete m_notifier; // before its descriptor closes
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+
+    bool start(const QStringList &directories)
+    {
+        m_fd = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+        if (m_fd < 0)
+            return false;
+        for (const QString &dir : directories) {
+            const int wd = ::inotify_add_watch(m_fd, QFile::encodeName(dir).constData(),
+                                               IN_MODIFY | IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ONLYDIR);
+            if (wd < 0)
+                return false;
+            m_directories.insert(wd, dir);
+            // What is there already is history: follow from its end.
+            for (const QFileInfo &f : QDir(dir).entryInfoList(QDir::Files | QDir::NoSymLinks))
+                m_offsets.insert(f.filePath(), f.size());
+        }
+        m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read);
+        connect(m_notifier, &QSocketNotifier::activated, this, &FileFollower::drain);
+        return true;
+    }
+
+private:
+    static constexpr qint64 kChunk = 1024 * 1024;
+    static constexpr int kMaxChunksAtOnce = 4; // a burst beyond this is skipped: the polls still read the truth
+
+    void drain()
+    {
+        QStringList written; // in the order first seen, once each
+        alignas(inotify_event) char buffer[16 * 1024];
+        for (;;) {
+            const ssize_t n = ::read(m_fd, buffer, sizeof buffer);
+            if (n <= 0)
+                break;
+            for (ssize_t at = 0; at < n;) {
+                const auto *e = reinterpret_cast<const inotify_event *>(buffer + at);
+                at += ssize_t(sizeof(inotify_event)) + e->len;
+                if (e->len == 0 || !m_directories.contains(e->wd))
+                    continue;
+                const QString path = m_directories.value(e->wd) + u'/' + QFile::decodeName(e->name);
+                if (e->mask & (IN_CREATE | IN_MOVED_TO))
+                    m_offsets.insert(path, 0); // a new file: all of it is news
+                if (!written.contains(path))
+                    written.append(path);
+            }
+        }
+        QPointer<FileFollower> alive(this);
+        for (const QString &path : std::as_const(written)) {
+            readNew(path);
+            if (!alive)
+                return; // a callback ended the follow
+        }
+    }
+
+    void readNew(const QString &path)
+    {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0)
+            return;
+        struct stat st = {};
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            ::close(fd);
+            return;
+        }
+        qint64 offset = m_offsets.value(path, 0);
+        if (st.st_size < offset)
+            offset = 0; // cut short or replaced: start over
+        QPointer<FileFollower> alive(this);
+        for (int chunks = 0; offset < st.st_size; ++chunks) {
+            if (chunks == kMaxChunksAtOnce) {
+                offset = st.st_size;
+                break;
+            }
+            QByteArray bytes(std::min<qint64>(kChunk, st.st_size - offset), Qt::Uninitialized);
+            const ssize_t got = ::pread(fd, bytes.data(), size_t(bytes.size()), offset);
+            if (got <= 0)
+                break;
+            bytes.truncate(got);
+            offset += got;
+            m_offsets.insert(path, offset);
+            m_onAppended(path, bytes);
+            if (!alive) {
+                ::close(fd);
+                return;
+            }
+        }
+        m_offsets.insert(path, offset);
+        ::close(fd);
+    }
+
+    Host::AppendCallback m_onAppended;
+    int m_fd = -1;
+    QSocketNotifier *m_notifier = nullptr;
+    QHash<int, QString> m_directories; // by watch descriptor
+    QHash<QString, qint64> m_offsets; // how far each file was read
+};
+
+} // namespace
+
+bool LocalHost::followFiles(const QStringList &directories, QObject *context, AppendCallback onAppended)
+{
+    auto *follower = new FileFollower(std::move(onAppended), context);
+    if (follower->start(directories))
+        return true;
+    const int error = errno; // inotify's limits (max_user_instances), or a folder that is missing
+    spdlog::warn("cannot follow the files of {}: {} (readiness is found by polling)",
+                 directories.join(u", "_s).toStdString(), std::strerror(error));
+    delete follower;
+    return false;
 }
 
 } // namespace cdeck::engine

@@ -34,6 +34,7 @@ public:
     bool removeFile(const QString &path) override;
     bool copyFile(const QString &from, const QString &to) override;
     std::optional<QStringList> tailLines(const QString &path, int maxLines, qint64 maxBytes) const override;
+    bool followFiles(const QStringList &directories, QObject *context, AppendCallback onAppended) override;
 
 private:
     bool isOurs(ProcessHandle process) const; // says why not in the log

@@ -122,7 +122,20 @@ QString SparkDriver::prepare()
         return u"Cannot copy %1/engine/spark-log4j2.properties"_s.arg(m_context.config->resourcesDir);
     if (m_engineUser.drop)
         ::chmod(QFile::encodeName(m_scratchDir + u"/log4j2.properties"_s).constData(), 0644);
+    followEngine();
     return {};
+}
+
+void SparkDriver::followEngine()
+{
+    if (m_following)
+        return;
+    // Jobs' logs live in jobs/, not here: only the Master's and the Workers' lines are read.
+    m_following = m_context.host->followFiles({m_context.clusterDir + u"/logs"_s}, this,
+                                              [this](const QString &path, const QByteArray &appended) {
+                                                  if (m_news.hasNews(path, appended))
+                                                      Q_EMIT changed();
+                                              });
 }
 
 QStringList SparkDriver::daemonEnvironment(const QString &extraOpts) const
@@ -229,6 +242,7 @@ void SparkDriver::restoreEndpoints(const Endpoints &endpoints)
 {
     m_endpoints = endpoints;
     loadWorkerMap();
+    followEngine();
 }
 
 void SparkDriver::saveWorkerMap()

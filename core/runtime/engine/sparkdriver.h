@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/runtime/engine/enginedriver.h"
+#include "core/runtime/engine/lognews.h"
 #include "core/runtime/engine/sparkinstall.h"
 #include "core/runtime/engine/sparkreports.h"
 
@@ -84,6 +85,8 @@ private:
     QStringList daemonEnvironment(const QString &extraOpts) const;
     ProcessSpec asEngineUser(ProcessSpec spec) const;
     void checkRetired(std::shared_ptr<RetireWait> wait);
+    // The daemons' logs, as they are written: changed() when the master listens or a Worker joins or leaves.
+    void followEngine();
 
     spark::SparkInstall m_install;
     std::optional<Endpoints> m_endpoints;
@@ -91,6 +94,8 @@ private:
     RunAs m_engineUser; // who the Master and Workers run as
     QHash<QString, WorkerSlot> m_workers; // by ClusterDeck executor id
     mutable QHash<QString, JobSlot> m_jobs; // by ClusterDeck job id: jobCommand() is where a job becomes known
+    LogNewsReader m_news{sparkLogNews};
+    bool m_following = false;
 };
 
 } // namespace cdeck::engine
