@@ -20,6 +20,8 @@ PACKAGES=(
     python3-distributed python3-dask python3-pandas python3-prometheus-client
     # the second engine: Spark runs on Java 17; pyspark itself goes into a venv below
     openjdk-17-jre-headless python3-venv
+    # tst_yarn_live: a real ResourceManager and NodeManager (Hadoop's jars, fetched by Maven below; javac at test time)
+    openjdk-17-jdk-headless maven
     # screenshots, packaging checks, benchmarks' reference tools
     xvfb xauth fonts-dejavu-core desktop-file-utils appstream graphviz libgraphviz-dev hyperfine
     lintian help2man man-db systemd
@@ -55,4 +57,24 @@ if ! "$SPARK_VENV/bin/python" -c "import pyspark, sys; sys.exit(pyspark.__versio
      /usr/bin/python3 -m venv --clear "$SPARK_VENV"
      "$SPARK_VENV/bin/pip" install --quiet --disable-pip-version-check "pyspark==$PYSPARK_VERSION")
     chmod -R a+rX "$SPARK_VENV"
+fi
+
+# YARN: the jars of a real ResourceManager and NodeManager (Hadoop 3.3.6's MiniYARNCluster) for tst_yarn_live,
+# pinned by tests/integration/yarn/pom.xml: Maven resolves that one release's dependency tree from Maven Central
+# into a repository of its own (checksums checked strictly) and writes the classpath; tests never download.
+YARN_CACHE="$("$(dirname "$0")/yarn-minicluster-path.sh")"
+yarn_cached() {
+    [ -s "$YARN_CACHE/classpath.txt" ] || return 1
+    local jar
+    while IFS= read -r -d: jar; do [ -f "$jar" ] || return 1; done < <(cat "$YARN_CACHE/classpath.txt"; echo -n :)
+}
+if ! yarn_cached; then
+    echo "Fetching the Hadoop YARN jars into $YARN_CACHE"
+    (umask 022
+     mkdir -p "$YARN_CACHE"
+     mvn -B -q --strict-checksums -f "$(dirname "$0")/../tests/integration/yarn/pom.xml" \
+         -Dmaven.repo.local="$YARN_CACHE/repository" dependency:build-classpath \
+         -Dmdep.outputFile="$YARN_CACHE/classpath.txt.part" -Dmdep.includeScope=runtime
+     mv "$YARN_CACHE/classpath.txt.part" "$YARN_CACHE/classpath.txt")
+    chmod -R a+rX "$YARN_CACHE"
 fi

@@ -343,7 +343,11 @@ QJsonObject executor(const SparkExecutor &e)
     o.insert("completedTasks"_L1, e.completedTasks);
     o.insert("totalTasks"_L1, e.totalTasks);
     o.insert("totalDuration"_L1, e.totalDuration);
-    o.insert("totalGCTime"_L1, e.totalGcTime);
+    // Spark's AppStatusStore lists the driver with its own JVM's GC time, the peak TotalGCTime of its executor
+    // metrics (task end, stage and metrics-update events), whenever any were reported; the sum over the tasks it
+    // ran (local mode) only when none were.
+    const bool driverJvmGc = e.id == "driver"_L1 && e.peak.set;
+    o.insert("totalGCTime"_L1, driverJvmGc ? e.peak.values[kTotalGcTimeMetric] : e.totalGcTime);
     o.insert("totalInputBytes"_L1, e.totalInputBytes);
     o.insert("totalShuffleRead"_L1, e.totalShuffleRead);
     o.insert("totalShuffleWrite"_L1, e.totalShuffleWrite);

@@ -510,10 +510,9 @@ void SparkModelBuilder::onTaskEnd(const TaskEndEvent &e)
         exec->peak.updatePeaks(e.executorMetrics);
         // As Spark: a resubmitted task keeps the metrics of its first attempt.
         if (e.reason != TaskEndReason::Resubmitted && e.hasMetrics) {
-            // Spark 4 shows the driver's GC time from its own JVM metrics (its ExecutorMetricsUpdate events), not
-            // from the tasks it ran in local mode: 0 in logs without those events.
-            if (exec->id != "driver"_L1)
-                exec->totalGcTime += e.metrics.jvmGcTime;
+            // The driver's tasks (local mode) count here too, as in Spark's listener; what the History Server
+            // shows for the driver is its JVM's own TotalGCTime when known (historyjson.cpp).
+            exec->totalGcTime += e.metrics.jvmGcTime;
             exec->totalInputBytes += e.metrics.inputBytes;
             exec->totalShuffleRead += e.metrics.shuffleReadBytes();
             exec->totalShuffleWrite += e.metrics.shuffleWriteBytes;
@@ -1028,9 +1027,6 @@ void SparkModelBuilder::onEvent(const QJsonObject &e)
             for (const QJsonValue &u : e.value("Executor Metrics Updated"_L1).toArray()) {
                 const PeakMetrics m = executorMetricsFromJson(u.toObject().value("Executor Metrics"_L1).toObject());
                 x.peak.updatePeaks(m);
-                // Spark 4 shows the driver's own JVM GC time (TotalGCTime of its metrics updates).
-                if (id == "driver"_L1)
-                    x.totalGcTime = std::max(x.totalGcTime, m.values[kTotalGcTimeMetric]);
             }
         }
     } else if (type == "SparkListenerExecutorExcluded"_L1

@@ -274,6 +274,8 @@ void SqlExecutionTracker::onJobStart(const QJsonObject &e)
         // A job started after its execution was closed (Spark reads it back from its store and goes on).
         LiveExecution revived;
         revived.data = m_done.take(executionId);
+        if (revived.data.completionTime)
+            m_doneByCompletion.erase({*revived.data.completionTime, executionId});
         for (const auto &j : std::as_const(revived.data.jobs))
             revived.jobOrder.append(j.first);
         revived.aggregated = true;
@@ -534,18 +536,39 @@ void SqlExecutionTracker::closeIfDone(qint64 id)
         return;
     dropStaleStageMetrics(it->second);
     orderJobs(it->second);
-    m_done.insert(id, it->second.data);
+    const SqlExecution data = std::move(it->second.data);
     m_live.erase(it);
+    keepDone(id, data);
+}
+
+void SqlExecutionTracker::keepDone(qint64 id, const SqlExecution &data)
+{
+    m_done.insert(id, data);
+    if (data.completionTime)
+        m_doneByCompletion.insert({*data.completionTime, id});
+    dropOldestCompleted();
+}
+
+// Spark's SQLAppStatusListener.cleanupExecutions, run whenever its store holds more executions than it retains:
+// the stored count (open ones included) minus the limit, taken from the completed ones in order of completion
+// time (ties by id, the store's index order). Open executions are never dropped.
+void SqlExecutionTracker::dropOldestCompleted()
+{
+    while (m_done.size() + qsizetype(m_live.size()) > kRetainedExecutions && !m_doneByCompletion.empty()) {
+        m_done.remove(m_doneByCompletion.begin()->second);
+        m_doneByCompletion.erase(m_doneByCompletion.begin());
+    }
 }
 
 QMap<qint64, SqlExecution> SqlExecutionTracker::finish()
 {
-    for (auto &[id, x] : m_live) {
+    std::map<qint64, LiveExecution> open;
+    open.swap(m_live);
+    for (auto &[id, x] : open) {
         aggregate(x);
         orderJobs(x);
-        m_done.insert(id, x.data);
+        keepDone(id, x.data);
     }
-    m_live.clear();
     m_stageMetrics.clear();
     return m_done;
 }

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 namespace cdeck::spark {
@@ -19,6 +20,10 @@ namespace cdeck::spark {
 class SqlExecutionTracker
 {
 public:
+    // spark.sql.ui.retainedExecutions as Spark's History Server applies it by default (its own setting, not the
+    // application's): once more executions are stored, the oldest completed ones are dropped.
+    static constexpr int kRetainedExecutions = 1000;
+
     void onEvent(const QString &type, const QJsonObject &event);
     // The end of the replay: executions still open are kept as they stand, their metrics aggregated.
     QMap<qint64, SqlExecution> finish();
@@ -68,12 +73,15 @@ private:
     void aggregate(LiveExecution &x);
     void dropStaleStageMetrics(const LiveExecution &ended);
     void closeIfDone(qint64 id);
+    void keepDone(qint64 id, const SqlExecution &data);
+    void dropOldestCompleted();
     bool isSqlStage(int stageId) const;
     void orderJobs(LiveExecution &x);
 
     std::map<qint64, LiveExecution> m_live;
     std::map<int, StageMetrics> m_stageMetrics;
     QMap<qint64, SqlExecution> m_done;
+    std::set<std::pair<qint64, qint64>> m_doneByCompletion; // (completion time, id) of the completed in m_done
 };
 
 // Scala 2.13's iteration order for an immutable Map or Set of Int keys built by adding them in this order (up

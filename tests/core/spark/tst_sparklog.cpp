@@ -114,6 +114,56 @@ private Q_SLOTS:
         QVERIFY2(diff.isEmpty(), qPrintable(file + u": "_s + diff));
     }
 
+    // The driver's totalGCTime is its JVM's own, the peak TotalGCTime of its executor metrics, as Spark's
+    // AppStatusStore lists it, not the sum of jvmGcTime over the tasks it ran in local mode (which the listener
+    // keeps for every other executor): 473 ms in the Spark 3.3 log (its tasks add up to 88 ms); 0 in a Spark 1.2
+    // log, whose task ends carry no executor metrics and so report zero peaks (its tasks add up to 352 ms).
+    void driverGcTimeIsTheJvms_data()
+    {
+        QTest::addColumn<QString>("app");
+        QTest::addColumn<QString>("endpoint");
+        QTest::addColumn<qint64>("gcTime");
+        QTest::addColumn<qint64>("taskSum");
+        QTest::newRow("Spark 3.3, executors")
+            << u"local-1642039451826"_s << u"executors"_s << qint64(473) << qint64(88);
+        QTest::newRow("Spark 3.3, allexecutors")
+            << u"local-1642039451826"_s << u"allexecutors"_s << qint64(473) << qint64(88);
+        QTest::newRow("Spark 1.2, zero peaks")
+            << u"local-1422981780767"_s << u"allexecutors"_s << qint64(0) << qint64(352);
+    }
+
+    void driverGcTimeIsTheJvms()
+    {
+        QFETCH(QString, app);
+        QFETCH(QString, endpoint);
+        QFETCH(qint64, gcTime);
+        QFETCH(qint64, taskSum);
+        // The tasks' sum, read from the log itself: what the answer must not be.
+        QFile log(m_spark + u"/event-logs/"_s + app);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        qint64 sum = 0;
+        while (!log.atEnd()) {
+            const QJsonObject e = QJsonDocument::fromJson(log.readLine()).object();
+            if (e[u"Event"_s].toString() == u"SparkListenerTaskEnd"_s
+                && e[u"Task Info"_s][u"Executor ID"_s].toString() == u"driver"_s)
+                sum += e[u"Task Metrics"_s][u"JVM GC Time"_s].toInteger();
+        }
+        QCOMPARE(sum, taskSum);
+
+        QString err;
+        int code = -1;
+        const QJsonDocument executors
+            = run(m_spark + u"/event-logs"_s, u"applications/"_s + app + u'/' + endpoint, &err, &code);
+        QVERIFY2(code == 0, qPrintable(err));
+        QJsonObject driver;
+        for (const QJsonValue &x : executors.array())
+            if (x[u"id"_s].toString() == u"driver"_s)
+                driver = x.toObject();
+        QVERIFY(!driver.isEmpty());
+        QCOMPARE(driver.value(u"peakMemoryMetrics"_s)[u"TotalGCTime"_s].toInteger(), gcTime);
+        QCOMPARE(driver[u"totalGCTime"_s].toInteger(), gcTime);
+    }
+
     // --compare-with asks a server every endpoint and prints the first difference of each: all 40 golden answers
     // are "same", a changed field is named with its path, and a status Spark answers differently is reported.
     void compareWithServer()
