@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -263,6 +264,9 @@ int Context::waitForCluster(const QString &clusterId,
                             const QString &what)
 {
     const QDeadlineTimer deadline(qint64(global.timeoutS) * 1000);
+    const auto remainingMs = [&deadline] { // what a timer takes: an int, never past the deadline
+        return int(std::clamp<qint64>(deadline.remainingTime(), 0, std::numeric_limits<int>::max()));
+    };
     QEventLoop loop;
     int verdict = 0;
     QString refusal; // the runtime refused the stream (404, 401...): set, the wait ends
@@ -271,7 +275,7 @@ int Context::waitForCluster(const QString &clusterId,
     reopen.setSingleShot(true);
     const auto open = [&] {
         // Silent for as long as the wait may last: a launch can take minutes without a change.
-        stream.reset(client().openMetricsStream(clusterId, int(std::max<qint64>(1000, deadline.remainingTime()))));
+        stream.reset(client().openMetricsStream(clusterId, std::max(1000, remainingMs())));
         QObject::connect(stream.get(), &MetricsStream::clusterReceived, &loop,
                          [&](const QJsonObject &cluster, const QJsonArray &executors) {
                              if (verdict != 0)
@@ -300,7 +304,7 @@ int Context::waitForCluster(const QString &clusterId,
     QTimer expiry;
     expiry.setSingleShot(true);
     QObject::connect(&expiry, &QTimer::timeout, &loop, &QEventLoop::quit);
-    expiry.start(int(std::max<qint64>(0, deadline.remainingTime())));
+    expiry.start(remainingMs());
     open();
     loop.exec();
     stream.reset();
