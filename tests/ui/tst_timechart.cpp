@@ -95,6 +95,23 @@ private Q_SLOTS:
         QCOMPARE(presentation::formatCount(12500.0), u"12,5 k"_s);
     }
 
+    void monthNamesFollowTheLocale()
+    {
+        // Over more than a day and a half the time carries the day and month: in the user's language.
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const qint64 from = QDateTime(QDate(2026, 12, 1), QTime(6, 0)).toMSecsSinceEpoch();
+        ChartLine line = rising(10);
+        for (int i = 0; i < line.points.size(); ++i)
+            line.points[i].setX(double(from + i * 3'600'000LL));
+        TimeChart chart(u"Kosten"_s);
+        chart.resize(800, 300);
+        chart.setFrame(from, from + 60 * 3'600'000LL, {line}, 3'600'000);
+        const QString values = chart.valuesAt(from + 30 * 3'600'000LL);
+        QVERIFY2(values.contains(u"Dez"_s) && !values.contains(u"Dec"_s), qPrintable(values));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY2(chart.valuesAt(from + 30 * 3'600'000LL).contains(u"Dec"_s), qPrintable(chart.valuesAt(from)));
+    }
+
     void countAxisIsReadable()
     {
         TimeChart chart(u"Tasks"_s);

@@ -128,8 +128,9 @@ QString topJobLabel(const QJsonObject &job)
     if (!job.value(u"clusterName"_s).toString().isEmpty())
         label += u" · "_s + job.value(u"clusterName"_s).toString();
     if (started.isValid()) // a run of today by its time, an older one with its day
-        label += u" · "_s + started.toLocalTime().toString(started.toLocalTime().date() == QDate::currentDate() ? u"HH:mm"_s
-                                                                                                               : u"MMM d HH:mm"_s);
+        label += u" · "_s
+            + QLocale().toString(started.toLocalTime(), // the user's month names, as the summary's dates
+                                 started.toLocalTime().date() == QDate::currentDate() ? u"HH:mm"_s : u"MMM d HH:mm"_s);
     return label;
 }
 

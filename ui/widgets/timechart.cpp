@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPolygonF>
@@ -266,7 +267,9 @@ QString TimeChart::valuesAt(qint64 atMs) const
     const qint64 span = m_toMs - m_fromMs;
     // A point further than a couple of columns from the cursor does not describe this moment.
     const double reach = std::max(2.0 * double(span) / plotColumns(), 1500.0);
-    QStringList rows{QDateTime::fromMSecsSinceEpoch(atMs).toString(span > 36 * 3'600'000LL ? u"dd MMM HH:mm:ss"_s : u"HH:mm:ss"_s)};
+    // QLocale's month names: QDateTime::toString writes English ones whatever the language.
+    QStringList rows{QLocale().toString(QDateTime::fromMSecsSinceEpoch(atMs),
+                                        span > 36 * 3'600'000LL ? u"dd MMM HH:mm:ss"_s : u"HH:mm:ss"_s)};
     for (const ChartLine &l : m_lines) {
         const qsizetype i = nearestIndex(l.points, double(atMs));
         if (i < 0 || std::abs(l.points[i].x() - double(atMs)) > reach) {
@@ -374,7 +377,7 @@ void TimeChart::paintEvent(QPaintEvent *)
         painter.setPen(grid);
         painter.drawLine(QPointF(x, m_plot.top()), QPointF(x, m_plot.bottom()));
         painter.setPen(axisText);
-        const QString text = QDateTime::fromMSecsSinceEpoch(at).toString(m_timeFormat);
+        const QString text = QLocale().toString(QDateTime::fromMSecsSinceEpoch(at), m_timeFormat);
         const int w = fm.horizontalAdvance(text);
         painter.drawText(QPointF(std::clamp(x - w / 2.0, 0.0, double(width() - w)), m_plot.bottom() + 4 + fm.ascent()), text);
     }
