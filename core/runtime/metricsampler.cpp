@@ -15,6 +15,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cmath>
+#include <future>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -292,13 +293,26 @@ bool MetricSampler::start(QString *error)
     m_worker = new detail::MetricWorker;
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
     const QString path = m_config.dataDir + u"/metrics.sqlite"_s;
-    bool ok = false;
+    // The store's connection belongs to its thread, so it is opened there, first thing when the thread starts
+    // (QThread::started is emitted in the new thread). Set up before start() and answered through a std::promise,
+    // so the hand-over is ordered by pthread_create and the promise, which ThreadSanitizer sees (the tsan preset),
+    // not by Qt's own locks, which it cannot see in Debian's uninstrumented Qt.
     QString openError;
-    QMetaObject::invokeMethod(
-        m_worker, [this, path, &ok, &openError] { ok = m_worker->store.open(path, &openError); },
-        Qt::BlockingQueuedConnection);
+    std::promise<bool> opened;
+    std::future<bool> answer = opened.get_future();
+    const QMetaObject::Connection once = connect(
+        &m_thread, &QThread::started, m_worker,
+        [this, path, &openError, &opened] {
+            QString why;
+            const bool ok = m_worker->store.open(path, &why);
+            openError = why;
+            opened.set_value(ok);
+        },
+        Qt::DirectConnection);
+    m_thread.start();
+    const bool ok = answer.get();
+    disconnect(once);
     if (!ok) {
         *error = u"cannot open the metric store %1: %2"_s.arg(path, openError);
         return false;
