@@ -9,6 +9,7 @@
 #include "core/security/datapaths.h"
 #include "forms/addruntimedialog.h"
 #include "forms/launchform.h"
+#include "forms/openlogprogress.h"
 #include "forms/scaledialog.h"
 #include "forms/terminatedialog.h"
 #include "localruntime.h"
@@ -464,6 +465,13 @@ Connection *MainWindow::openEventLog(const QString &path)
     m_openedLog = connection;
     addConnection(connection);
     statusBar()->showMessage(tr("Reading %1…").arg(QDir::toNativeSeparators(absolute)), 5000);
+    // Cancel: forget the connection (its reader stops); the selection and pages stay as they were.
+    connect(new OpenLogProgress(connection, this), &OpenLogProgress::cancelled, this, [this, connection] {
+        if (m_openedLog == connection)
+            m_openedLog = nullptr;
+        removeConnection(connection);
+        statusBar()->showMessage(tr("Opening the event log was cancelled."), 5000);
+    });
     return connection;
 }
 
