@@ -513,6 +513,14 @@ Qt %2 (gebaut mit %3)
         <source>Incidents (%1)</source>
         <translation>Vorfälle (%1)</translation>
     </message>
+    <message>
+        <source>SQL queries…</source>
+        <translation>SQL-Abfragen…</translation>
+    </message>
+    <message>
+        <source>Environment…</source>
+        <translation>Umgebung…</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::ClusterSpec</name>
@@ -1197,6 +1205,56 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
     <message>
         <source>%1 serves no task graph to ClusterDeck: its jobs have no DAG view here.</source>
         <translation>%1 liefert ClusterDeck keinen Task-Graphen: Seine Jobs haben hier keine DAG-Ansicht.</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::EnvironmentPage</name>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Filter properties (name, value or section)</source>
+        <translation>Eigenschaften filtern (Name, Wert oder Abschnitt)</translation>
+    </message>
+    <message>
+        <source>Filter the environment</source>
+        <translation>Umgebung filtern</translation>
+    </message>
+    <message>
+        <source>Environment properties</source>
+        <translation>Umgebungseigenschaften</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter:</source>
+        <translation>F&amp;ilter:</translation>
+    </message>
+    <message>
+        <source>The event log holds no environment update.</source>
+        <translation>Das Event-Log enthält kein Umgebungs-Update.</translation>
+    </message>
+    <message>
+        <source>Reading the environment from %1…</source>
+        <translation>Lese die Umgebung aus %1…</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Abschnitt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries: runtime, properties and classpath.</source>
+        <translation>
+            <numerusform>%n Eintrag: Laufzeit, Eigenschaften und Classpath.</numerusform>
+            <numerusform>%n Einträge: Laufzeit, Eigenschaften und Classpath.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2681,6 +2739,35 @@ cost-center=1234</translation>
         <source>Sign in as another user: until the runtime accepts the new token, the console keeps the one it uses now.</source>
         <translation>Als anderer Benutzer anmelden: Bis die Runtime das neue Token annimmt, behält die Konsole das jetzige.</translation>
     </message>
+    <message>
+        <source>Opening the event log was cancelled.</source>
+        <translation>Das Öffnen des Event-Logs wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::OpenLogProgress</name>
+    <message>
+        <source>Opening Spark event log</source>
+        <translation>Spark-Event-Log wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Progress of opening the event log</source>
+        <translation>Fortschritt beim Öffnen des Event-Logs</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Reading %1…
+%2 of %3</source>
+        <translation>Lese %1…
+%2 von %3</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::OverviewPanel</name>
@@ -3888,6 +3975,242 @@ Mit „Cluster starten…“ links starten Sie einen.</translation>
     </message>
 </context>
 <context>
+    <name>cdeck::SparkStagePage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Summary metrics of the successful tasks</source>
+        <translation>Zusammenfassende Metriken der erfolgreichen Tasks</translation>
+    </message>
+    <message>
+        <source>Per-executor totals of the stage</source>
+        <translation>Summen der Stage je Executor</translation>
+    </message>
+    <message>
+        <source>Failure reasons of the failed tasks</source>
+        <translation>Fehlergründe der fehlgeschlagenen Tasks</translation>
+    </message>
+    <message>
+        <source>Reading the stage&apos;s tasks</source>
+        <translation>Die Tasks der Stage werden gelesen</translation>
+    </message>
+    <message>
+        <source>Cancel reading the stage&apos;s tasks</source>
+        <translation>Lesen der Tasks der Stage abbrechen</translation>
+    </message>
+    <message>
+        <source>Reading the tasks was cancelled.</source>
+        <translation>Das Lesen der Tasks wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>25th percentile</source>
+        <translation>25. Perzentil</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>75th percentile</source>
+        <translation>75. Perzentil</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Executors</source>
+        <translation>Executors</translation>
+    </message>
+    <message>
+        <source>Task IDs</source>
+        <translation>Task-IDs</translation>
+    </message>
+    <message>
+        <source>Show tasks with status</source>
+        <translation>Tasks mit diesem Status zeigen</translation>
+    </message>
+    <message>
+        <source>Show tasks of executor</source>
+        <translation>Tasks dieses Executors zeigen</translation>
+    </message>
+    <message>
+        <source>Tasks of the stage</source>
+        <translation>Tasks der Stage</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>E&amp;xecutor:</source>
+        <translation>E&amp;xecutor:</translation>
+    </message>
+    <message>
+        <source>Aggregated metrics by executor</source>
+        <translation>Summen je Executor</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Stage %1 (attempt %2)</source>
+        <translation>Stage %1 (Versuch %2)</translation>
+    </message>
+    <message>
+        <source>Reading the tasks of this stage from %1…</source>
+        <translation>Lese die Tasks dieser Stage aus %1…</translation>
+    </message>
+    <message>
+        <source>Stage %1 (attempt %2): %3</source>
+        <translation>Stage %1 (Versuch %2): %3</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n Task</numerusform>
+            <numerusform>%n Tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complete</source>
+        <translation>
+            <numerusform>%n abgeschlossen</numerusform>
+            <numerusform>%n abgeschlossen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n killed</source>
+        <translation>
+            <numerusform>%n abgebrochen</numerusform>
+            <numerusform>%n abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>executor run time %1</source>
+        <translation>Executor-Laufzeit %1</translation>
+    </message>
+    <message>
+        <source>Stage failed: %1</source>
+        <translation>Stage fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Summary metrics of %n successful task(s)</source>
+        <translation>
+            <numerusform>Zusammenfassende Metriken von %n erfolgreichen Task</numerusform>
+            <numerusform>Zusammenfassende Metriken von %n erfolgreichen Tasks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No task of this stage attempt succeeded: no summary metrics.</source>
+        <translation>Kein Task dieses Stage-Versuchs war erfolgreich: keine zusammenfassenden Metriken.</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>Executor</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Task time</source>
+        <translation>Task-Zeit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Shuffle read</source>
+        <translation>Shuffle gelesen</translation>
+    </message>
+    <message>
+        <source>Shuffle write</source>
+        <translation>Shuffle geschrieben</translation>
+    </message>
+    <message>
+        <source>Spill (memory)</source>
+        <translation>Spill (Speicher)</translation>
+    </message>
+    <message>
+        <source>Spill (disk)</source>
+        <translation>Spill (Platte)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed task(s), by reason</source>
+        <translation>
+            <numerusform>%n fehlgeschlagene Task, nach Grund</numerusform>
+            <numerusform>%n fehlgeschlagene Tasks, nach Grund</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no reason in the log)</source>
+        <translation>(kein Grund im Log)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>All executors</source>
+        <translation>Alle Executors</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n task(s)</source>
+        <translation>
+            <numerusform>%1 von %n Task angezeigt</numerusform>
+            <numerusform>%1 von %n Tasks angezeigt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cdeck::SparkStagesView</name>
     <message>
         <source>&lt;b&gt;Stages&lt;/b&gt; — select a job above</source>
@@ -4003,6 +4326,147 @@ Mit „Cluster starten…“ links starten Sie einen.</translation>
     <message>
         <source>Stage details</source>
         <translation>Details der Stage</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::SqlPage</name>
+    <message>
+        <source>SQL queries</source>
+        <translation>SQL-Abfragen</translation>
+    </message>
+    <message>
+        <source>SQL executions</source>
+        <translation>SQL-Ausführungen</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Query plan</source>
+        <translation>Abfrageplan</translation>
+    </message>
+    <message>
+        <source>Metrics of the selected operator</source>
+        <translation>Metriken des gewählten Operators</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Reading the SQL executions from %1…</source>
+        <translation>Lese die SQL-Ausführungen aus %1…</translation>
+    </message>
+    <message>
+        <source>The event log holds no SQL execution.</source>
+        <translation>Das Event-Log enthält keine SQL-Ausführung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SQL execution(s). Select one to see its plan; select an operator for its metrics.</source>
+        <translation>
+            <numerusform>%n SQL-Ausführung. Wählen Sie eine für ihren Plan, einen Operator für seine Metriken.</numerusform>
+            <numerusform>%n SQL-Ausführungen. Wählen Sie eine für ihren Plan, einen Operator für seine Metriken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SQL query %1</source>
+        <translation>SQL-Abfrage %1</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::StageTasksModel</name>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <translation>Task-ID</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>Executor</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Locality</source>
+        <translation>Lokalität</translation>
+    </message>
+    <message>
+        <source>Launch time</source>
+        <translation>Startzeit</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Run time</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>GC time</source>
+        <translation>GC-Zeit</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Shuffle read</source>
+        <translation>Shuffle gelesen</translation>
+    </message>
+    <message>
+        <source>Shuffle write</source>
+        <translation>Shuffle geschrieben</translation>
+    </message>
+    <message>
+        <source>Spill (memory)</source>
+        <translation>Spill (Speicher)</translation>
+    </message>
+    <message>
+        <source>Spill (disk)</source>
+        <translation>Spill (Platte)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -5239,6 +5703,13 @@ AM-Container-Logs: %7%8</translation>
     </message>
 </context>
 <context>
+    <name>cdeck::spark::EventLogExtras</name>
+    <message>
+        <source>The read was cancelled.</source>
+        <translation>Das Lesen wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>cdeck::spark::EventLogReader</name>
     <message>
         <source>damaged zstd data: %1</source>
@@ -5427,6 +5898,17 @@ AM-Container-Logs: %7%8</translation>
     </message>
 </context>
 <context>
+    <name>cdeck::spark::StageDetail</name>
+    <message>
+        <source>The read was cancelled.</source>
+        <translation>Das Lesen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The event log has no stage %1 attempt %2.</source>
+        <translation>Das Event-Log hat keine Stage %1 mit Versuch %2.</translation>
+    </message>
+</context>
+<context>
     <name>cdeck::yarn::YarnClient</name>
     <message>
         <source>the ResourceManager has not killed %1 yet (state %2)</source>
@@ -5565,6 +6047,10 @@ AM-Container-Logs: %7%8</translation>
     <message>
         <source>The theme: system, light or dark (default: the one chosen in View &gt; Theme, else system).</source>
         <translation>Das Farbschema: system, light oder dark (Vorgabe: das unter Ansicht &gt; Farbschema gewählte, sonst system).</translation>
+    </message>
+    <message>
+        <source>With --screenshot and --event-log: render a window of the log instead: stage:ID[:ATTEMPT] (the stage page), sql, environment or open-progress (the open dialog while the log is read).</source>
+        <translation>Mit --screenshot und --event-log: stattdessen ein Fenster des Logs rendern: stage:ID[:VERSUCH] (die Stage-Seite), sql, environment oder open-progress (der Öffnen-Dialog, während das Log gelesen wird).</translation>
     </message>
 </context>
 </TS>

@@ -84,6 +84,16 @@
     </message>
 </context>
 <context>
+    <name>cdeck::EnvironmentPage</name>
+    <message numerus="yes">
+        <source>%n entries: runtime, properties and classpath.</source>
+        <translation>
+            <numerusform>%n entry: runtime, properties and classpath.</numerusform>
+            <numerusform>%n entries: runtime, properties and classpath.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cdeck::EventLogFeed</name>
     <message numerus="yes">
         <source>%n executor(s) over the application&apos;s life, at most %1 at once</source>
@@ -333,12 +343,74 @@ last health report %7</numerusform>
     </message>
 </context>
 <context>
+    <name>cdeck::SparkStagePage</name>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complete</source>
+        <translation>
+            <numerusform>%n complete</numerusform>
+            <numerusform>%n complete</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n killed</source>
+        <translation>
+            <numerusform>%n killed</numerusform>
+            <numerusform>%n killed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Summary metrics of %n successful task(s)</source>
+        <translation>
+            <numerusform>Summary metrics of %n successful task</numerusform>
+            <numerusform>Summary metrics of %n successful tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed task(s), by reason</source>
+        <translation>
+            <numerusform>%n failed task, by reason</numerusform>
+            <numerusform>%n failed tasks, by reason</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n task(s)</source>
+        <translation>
+            <numerusform>Showing %1 of %n task</numerusform>
+            <numerusform>Showing %1 of %n tasks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cdeck::SparkStagesView</name>
     <message numerus="yes">
         <source>&lt;b&gt;Stages of job %1&lt;/b&gt; (%n stage attempt(s))</source>
         <translation>
             <numerusform>&lt;b&gt;Stages of job %1&lt;/b&gt; (%n stage attempt)</numerusform>
             <numerusform>&lt;b&gt;Stages of job %1&lt;/b&gt; (%n stage attempts)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::SqlPage</name>
+    <message numerus="yes">
+        <source>%n SQL execution(s). Select one to see its plan; select an operator for its metrics.</source>
+        <translation>
+            <numerusform>%n SQL execution. Select one to see its plan; select an operator for its metrics.</numerusform>
+            <numerusform>%n SQL executions. Select one to see its plan; select an operator for its metrics.</numerusform>
         </translation>
     </message>
 </context>

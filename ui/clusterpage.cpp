@@ -18,6 +18,8 @@
 #include "panels/jobspanel.h"
 #include "panels/overviewpanel.h"
 #include "panels/shuffleiopanel.h"
+#include "panels/eventlogextraspages.h"
+#include "panels/sparkstagepage.h"
 #include "panels/sparkstagesview.h"
 #include "panels/timelinepanel.h"
 #include "presentation.h"
@@ -108,6 +110,16 @@ ClusterPage::ClusterPage(FocusedCluster *focus, QWidget *parent)
     titleRow->addWidget(m_badge);
     titleRow->addStretch();
     titleRow->addWidget(m_meter);
+    // An event log's SQL tab and environment, in windows of their own (read again from the log when opened).
+    auto *sql = new QPushButton(tr("SQL queries…"), this);
+    sql->setObjectName(u"sqlQueriesButton"_s);
+    auto *environment = new QPushButton(tr("Environment…"), this);
+    environment->setObjectName(u"environmentButton"_s);
+    m_logButtons = {sql, environment};
+    titleRow->addWidget(sql);
+    titleRow->addWidget(environment);
+    connect(sql, &QPushButton::clicked, this, [this] { openSqlPage(); });
+    connect(environment, &QPushButton::clicked, this, [this] { openEnvironmentPage(); });
     titleRow->addWidget(m_protection);
     titleRow->addWidget(m_scale);
     titleRow->addWidget(m_terminate);
@@ -147,6 +159,21 @@ void ClusterPage::wire()
         m_shuffle->setFocusJob(job);
     });
     connect(m_jobs->stages(), &SparkStagesView::stageSelected, m_focus, &FocusedCluster::setStageFocus);
+    connect(m_jobs->stages(), &SparkStagesView::stageOpened, this, &ClusterPage::openStagePage);
+    connect(m_dagPanel, &DagPanel::nodeOpened, this, [this](const QString &nodeId) {
+        // A Spark job's DAG names its nodes stage-N: open the newest attempt of stage N.
+        static const QLatin1StringView prefix("stage-");
+        bool ok = false;
+        const int stageId = nodeId.startsWith(prefix) ? nodeId.mid(prefix.size()).toInt(&ok) : -1;
+        if (!ok)
+            return;
+        int attempt = -1;
+        for (const spark::SparkStageInfo &s : m_jobs->stages()->allStages())
+            if (s.stageId == stageId)
+                attempt = std::max(attempt, s.attemptId);
+        if (attempt >= 0)
+            openStagePage(stageId, attempt);
+    });
     connect(m_dagPanel, &DagPanel::jobChosen, this, &ClusterPage::updateDagFocus);
     connect(m_telemetry, &TelemetryWindow::requestChanged, this, [this] {
         m_followedTicket = 0; // a new range or cluster: ask again
@@ -214,9 +241,71 @@ Connection *ClusterPage::connection() const
     return m_focus->connection();
 }
 
+SparkStagePage *ClusterPage::openStagePage(int stageId, int attemptId)
+{
+    Connection *c = connection();
+    if (!c || c->kind() != ConnectionKind::EventLog || stageId < 0)
+        return nullptr;
+    QPointer<SparkStagePage> &page = m_stagePages[{stageId, attemptId}];
+    if (!page) {
+        page = new SparkStagePage(this);
+        page->setWindowFlag(Qt::Window);
+        page->setAttribute(Qt::WA_DeleteOnClose);
+        page->resize(1200, 800);
+        page->open(c->url().toLocalFile(), stageId, attemptId);
+    }
+    page->show();
+    page->raise();
+    page->activateWindow();
+    return page;
+}
+
+template <typename Page> Page *ClusterPage::openLogWindow(QPointer<QWidget> &slot)
+{
+    Connection *c = connection();
+    if (!c || c->kind() != ConnectionKind::EventLog)
+        return nullptr;
+    auto *page = qobject_cast<Page *>(slot.data());
+    if (!page) {
+        page = new Page(this);
+        page->setWindowFlag(Qt::Window);
+        page->setAttribute(Qt::WA_DeleteOnClose);
+        page->resize(1200, 800);
+        page->setWindowTitle(page->windowTitle() + u" · "_s + m_cluster.name());
+        page->open(c->url().toLocalFile());
+        slot = page;
+    }
+    page->show();
+    page->raise();
+    page->activateWindow();
+    return page;
+}
+
+SqlPage *ClusterPage::openSqlPage()
+{
+    return openLogWindow<SqlPage>(m_sqlPage);
+}
+
+EnvironmentPage *ClusterPage::openEnvironmentPage()
+{
+    return openLogWindow<EnvironmentPage>(m_environmentPage);
+}
+
+void ClusterPage::closeStagePages()
+{
+    for (QWidget *w : {m_sqlPage.data(), m_environmentPage.data()})
+        if (w)
+            w->close();
+    for (const QPointer<SparkStagePage> &page : std::as_const(m_stagePages))
+        if (page)
+            page->close();
+    m_stagePages.clear();
+}
+
 void ClusterPage::showCluster(const std::optional<ClusterInfo> &listed, const std::optional<QList<SampleInfo>> &samples)
 {
     Connection *c = connection();
+    closeStagePages();
     m_haveDetail = m_haveExecutors = m_haveJobs = m_haveEvents = false;
     // The previous cluster's events must not stand for this one's until its own list comes.
     m_overview->setEvents({});
@@ -269,6 +358,7 @@ void ClusterPage::showCluster(const std::optional<ClusterInfo> &listed, const st
 void ClusterPage::clear()
 {
     m_cluster = {};
+    closeStagePages();
     m_overview->clear();
     m_executors->clear();
     m_jobs->clear();
@@ -406,6 +496,8 @@ void ClusterPage::updateHeader()
     const Connection *connection = this->connection();
     const bool stale = connection && connection->state() != ConnectionState::Connected;
     m_title->setText(c.name());
+    for (QPushButton *b : std::as_const(m_logButtons))
+        b->setVisible(connection && connection->kind() == ConnectionKind::EventLog);
     m_badge->setText(presentation::stateText(c.state) + (stale ? tr(" (stale)") : QString()));
     // Stale: the state may have moved on, so the badge does not claim it in colour.
     const QColor badge = stale ? presentation::tone(presentation::Tone::Neutral) : presentation::stateColor(c.state);

@@ -6,6 +6,7 @@
 #include "core/triage/logtarget.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QSet>
 #include <QWidget>
 
@@ -28,6 +29,9 @@ class JobsPanel;
 class LogsPanel;
 class OverviewPanel;
 class ShuffleIoPanel;
+class SparkStagePage;
+class SqlPage;
+class EnvironmentPage;
 class TelemetryWindow;
 class TimelinePanel;
 
@@ -78,6 +82,12 @@ public:
     // "Show logs at this time" from the Incidents or Timeline tab: the Logs tab on that log at that time.
     void showLogsAt(const triage::LogTarget &target);
     void showJobDag(const QString &jobId);
+    // An event log's stage page (its tasks, quantiles, executors, failures) in a window of its own, brought to the
+    // front if open; nullptr when the focused connection is not an event log.
+    SparkStagePage *openStagePage(int stageId, int attemptId);
+    // An event log's SQL executions (plans as graphs) and environment, each in a window of its own.
+    SqlPage *openSqlPage();
+    EnvironmentPage *openEnvironmentPage();
     bool isReady(Tab tab) const; // the data the tab shows has arrived
     QTabWidget *tabs() const { return m_tabs; }
     FocusedCluster *focus() const { return m_focus; }
@@ -115,6 +125,8 @@ private:
     bool telemetryTabShown() const;
     std::optional<InstanceType> typeOf(const QString &name) const;
     Connection *connection() const;
+    void closeStagePages(); // another cluster, or none: its stage, SQL and environment windows go
+    template <typename Page> Page *openLogWindow(QPointer<QWidget> &slot);
 
     FocusedCluster *m_focus;
     QLabel *m_title;
@@ -154,6 +166,10 @@ private:
     QHash<QString, JobState> m_jobStates; // for which DAGs still change
     QSet<QString> m_finalDags; // jobs whose DAG arrived after they ended: no need to fetch it again
     QString m_whyNotCancel; // the signed-in role's, as last given to the jobs panel
+    QList<QPushButton *> m_logButtons; // SQL queries…, Environment…: event logs only
+    QPointer<QWidget> m_sqlPage;
+    QPointer<QWidget> m_environmentPage;
+    QHash<QPair<int, int>, QPointer<SparkStagePage>> m_stagePages; // by (stage, attempt), of the focused log
 };
 
 } // namespace cdeck

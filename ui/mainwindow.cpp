@@ -10,6 +10,7 @@
 #include "consolesettings.h"
 #include "core/security/datapaths.h"
 #include "forms/launchform.h"
+#include "forms/openlogprogress.h"
 #include "models/clusterlistmodel.h"
 #include "panels/summarypanel.h"
 #include "presentation.h"
@@ -202,10 +203,17 @@ Connection *MainWindow::openEventLog(const QString &path)
     bool created = false;
     Connection *connection = m_connections->openEventLog(path, &created);
     m_openedLog = connection;
-    if (created)
+    if (created) {
         m_status->showMessage(tr("Reading %1…").arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())),
                               5000);
-    else
+        // Cancel: forget the connection (its reader stops); the selection and pages stay as they were.
+        connect(new OpenLogProgress(connection, this), &OpenLogProgress::cancelled, this, [this, connection] {
+            if (m_openedLog == connection)
+                m_openedLog = nullptr;
+            m_connections->confirmAndRemove(connection); // an event log: removed without asking
+            m_status->showMessage(tr("Opening the event log was cancelled."), 5000);
+        });
+    } else
         onClusterList(connection); // already open: show it again
     return connection;
 }

@@ -1,9 +1,14 @@
 // SPDX-FileCopyrightText: 2026 ClusterDeck developers
 // SPDX-License-Identifier: Apache-2.0
 // clusterdeck: the console. Thin: options, translations, the window, and --screenshot.
+#include "ui/clusterpage.h"
 #include "ui/consolesettings.h"
+#include "ui/forms/openlogprogress.h"
 #include "ui/forms/launchform.h"
 #include "ui/mainwindow.h"
+#include "ui/panels/dagpanel.h"
+#include "ui/panels/eventlogextraspages.h"
+#include "ui/panels/sparkstagepage.h"
 #include "ui/panels/summarypanel.h"
 #include "ui/theme.h"
 
@@ -15,6 +20,9 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPixmap>
+#include <QPointer>
+#include <QScreen>
 #include <QTimer>
 #include <QTranslator>
 
@@ -144,6 +152,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotOption(u"screenshot"_s, QCoreApplication::translate("main", "Render the window once its data has arrived, save it as PNG and exit (non-zero if no data within 30 s)."), u"FILE"_s);
     const QCommandLineOption sizeOption(u"size"_s, QCoreApplication::translate("main", "Window size for --screenshot (default 1440x900)."), u"WxH"_s, u"1440x900"_s);
     const QCommandLineOption pageOption(u"page"_s, QCoreApplication::translate("main", "Page for --screenshot: overview, executors, jobs, launch, memory, shuffle, dag, timeline, incidents, cost, summary, slos or logs."), u"PAGE"_s, u"overview"_s);
+    const QCommandLineOption windowOption(
+        u"window"_s,
+        QCoreApplication::translate(
+            "main",
+            "With --screenshot and --event-log: render a window of the log instead: stage:ID[:ATTEMPT] (the stage "
+            "page), sql, environment or open-progress (the open dialog while the log is read)."),
+        u"WINDOW"_s);
     const QCommandLineOption jobOption(u"job"_s, QCoreApplication::translate("main", "With --page dag: show this job's DAG (default: the newest job)."), u"ID"_s);
     const QCommandLineOption clusterOption(u"cluster"_s, QCoreApplication::translate("main", "Select the cluster with this name."), u"NAME"_s);
     const QCommandLineOption launchNameOption(u"launch-name"_s, QCoreApplication::translate("main", "Prefill the launch form's name (with --page launch)."), u"NAME"_s);
@@ -162,8 +177,9 @@ int main(int argc, char *argv[])
                                     "language (LANG), English when there is no translation for it."),
         u"LANG"_s);
     parser.addOptions({reportPdfOption, eventLogOption, langOption, themeOption});
-    parser.addOptions({runtimeOption, tokenOption, connectionOption, engineAlias, screenshotOption, sizeOption, pageOption, clusterOption,
-                       launchNameOption, launchWorkersOption, launchScalingOption, jobOption});
+    parser.addOptions({runtimeOption, tokenOption, connectionOption, engineAlias, screenshotOption, sizeOption,
+                       pageOption, clusterOption, launchNameOption, launchWorkersOption, launchScalingOption, jobOption,
+                       windowOption});
     parser.process(app);
 
     cdeck::ConsoleOptions options;
@@ -274,6 +290,57 @@ int main(int argc, char *argv[])
     const QString clusterName = parser.value(clusterOption);
     bool pagePlaced = false;
     int exitCode = -1;
+    // --window: which of an event log's own windows to render, and whether it has what it shows.
+    const QString windowKind = parser.value(windowOption);
+    QPointer<QWidget> logWindow;
+    auto logWindowReady = [&]() -> bool {
+        if (windowKind.isEmpty())
+            return true;
+        if (windowKind == "open-progress"_L1) {
+            for (auto *dialog : window.findChildren<cdeck::OpenLogProgress *>())
+                if (dialog->isVisible() && dialog->value() >= 100 && dialog->value() <= 900) {
+                    logWindow = dialog;
+                    return true;
+                }
+            return false;
+        }
+        if (!logWindow) {
+            const QStringList stage = windowKind.split(u':');
+            if (stage.first() == "stage"_L1)
+                logWindow = window.clusterPage()->openStagePage(stage.value(1).toInt(), stage.value(2).toInt());
+            else if (windowKind == "sql"_L1)
+                logWindow = window.clusterPage()->openSqlPage();
+            else if (windowKind == "environment"_L1)
+                logWindow = window.clusterPage()->openEnvironmentPage();
+            if (logWindow)
+                logWindow->resize(size);
+            return false;
+        }
+        if (auto *p = qobject_cast<cdeck::SparkStagePage *>(logWindow.data()))
+            return p->isLoaded();
+        if (auto *p = qobject_cast<cdeck::SqlPage *>(logWindow.data()))
+            return p->isLoaded() && p->planPanel()->hasLayout();
+        if (auto *p = qobject_cast<cdeck::EnvironmentPage *>(logWindow.data()))
+            return p->isLoaded();
+        return false;
+    };
+    if (windowKind == "open-progress"_L1) {
+        // The dialog shows while the log is read: grab it then, not once the data has come.
+        auto *watch = new QTimer(&window);
+        QObject::connect(watch, &QTimer::timeout, &window, [&, watch] {
+            if (!logWindowReady())
+                return;
+            watch->stop();
+            // The dialog over the window, as the screen shows them (a widget's grab() leaves other windows out).
+            const QRect area = window.frameGeometry();
+            const QPixmap shot = window.screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
+            const bool saved = shot.save(QFileInfo(parser.value(screenshotOption)).absoluteFilePath(), "PNG");
+            fprintf(stderr, saved ? "clusterdeck: saved the open dialog\n" : "clusterdeck: cannot write the PNG\n");
+            exitCode = saved ? 0 : 1;
+            QCoreApplication::exit(exitCode);
+        });
+        watch->start(20);
+    }
     auto *poll = new QTimer(&window);
     QObject::connect(poll, &QTimer::timeout, &window, [&] {
         if (!pagePlaced) {
@@ -290,7 +357,7 @@ int main(int argc, char *argv[])
                 window.launchForm()->prefill(parser.value(launchNameOption), parser.value(launchWorkersOption).toInt());
             pagePlaced = true;
         }
-        if (!window.isReady(page))
+        if (!window.isReady(page) || windowKind == "open-progress"_L1 || !logWindowReady())
             return;
         poll->stop();
         if (page == cdeck::MainWindow::Page::Launch && parser.isSet(launchNameOption))
@@ -301,7 +368,7 @@ int main(int argc, char *argv[])
         }
         // One more refresh period so tables are sized and the second snapshot (rates, durations) is in.
         QTimer::singleShot(1500, &window, [&] {
-            bool saved = window.grab().save(file, "PNG");
+            bool saved = (logWindow ? logWindow->grab() : window.grab()).save(file, "PNG");
             if (saved && page == cdeck::MainWindow::Page::Summary && parser.isSet(reportPdfOption)) {
                 QString error;
                 saved = window.summaryPanel()->exportPdf(parser.value(reportPdfOption), &error);

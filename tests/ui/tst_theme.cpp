@@ -17,6 +17,10 @@
 #include "ui/models/telemetrywindow.h"
 #include "ui/panels/costpanel.h"
 #include "ui/panels/dagpanel.h"
+#include "ui/panels/eventlogextraspages.h"
+#include "ui/panels/jobspanel.h"
+#include "ui/panels/sparkstagepage.h"
+#include "ui/panels/sparkstagesview.h"
 #include "ui/panels/executormemorypanel.h"
 #include "ui/panels/shuffleiopanel.h"
 #include "ui/presentation.h"
@@ -104,6 +108,8 @@ private Q_SLOTS:
     void tableIsReadableOnItsPalette();
     void mainPagesMeetContrast_data();
     void mainPagesMeetContrast();
+    void logWindowsMeetContrast_data();
+    void logWindowsMeetContrast();
     void telemetryAndCostPagesMeetContrast_data();
     void telemetryAndCostPagesMeetContrast();
     void paletteChangeRepaintsCachedColours();
@@ -239,6 +245,52 @@ void TstTheme::mainPagesMeetContrast()
     if (QTest::currentTestFailed())
         return;
     // Not vacuous: each page shows text, and it was found.
+    QVERIFY2(measured >= 8, qPrintable(u"%1 text runs on %2"_s.arg(measured).arg(page)));
+}
+
+// The event log's own windows (issue 15): the stage page, the SQL plan and the environment, on both palettes.
+void TstTheme::logWindowsMeetContrast_data()
+{
+    QTest::addColumn<int>("choice");
+    QTest::addColumn<QString>("page");
+    for (theme::Choice c : {theme::Choice::Light, theme::Choice::Dark})
+        for (const char *page : {"stage", "sql", "environment"})
+            QTest::addRow("%s %s", qPrintable(theme::name(c)), page) << int(c) << QString::fromLatin1(page);
+}
+
+void TstTheme::logWindowsMeetContrast()
+{
+    QFETCH(int, choice);
+    QFETCH(QString, page);
+    theme::apply(theme::Choice(choice));
+    MainWindow *w = window();
+    QVERIFY(w);
+    ClusterPage *cluster = w->clusterPage();
+    QWidget *shown = nullptr;
+    if (page == "stage"_L1) {
+        SparkStagesView *stages = cluster->jobsPanel()->stages();
+        QTRY_VERIFY_WITH_TIMEOUT(!stages->allStages().isEmpty(), 20000);
+        auto *p = cluster->openStagePage(stages->allStages().first().stageId, stages->allStages().first().attemptId);
+        QVERIFY(p);
+        QTRY_VERIFY_WITH_TIMEOUT(p->isLoaded(), 20000);
+        shown = p;
+    } else if (page == "sql"_L1) {
+        auto *p = cluster->openSqlPage();
+        QVERIFY(p);
+        QTRY_VERIFY_WITH_TIMEOUT(p->isLoaded() && p->planPanel()->hasLayout(), 20000);
+        shown = p;
+    } else {
+        auto *p = cluster->openEnvironmentPage();
+        QVERIFY(p);
+        QTRY_VERIFY_WITH_TIMEOUT(p->isLoaded(), 20000);
+        shown = p;
+    }
+    shown->resize(1200, 800);
+    QVERIFY(QTest::qWaitForWindowExposed(shown));
+    const int measured = verifyContrast(shown, page);
+    shown->close();
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY2(measured >= 8, qPrintable(u"%1 text runs on %2"_s.arg(measured).arg(page)));
 }
 

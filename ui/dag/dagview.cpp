@@ -68,6 +68,10 @@ void DagView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_0:
         fitGraph();
         return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        Q_EMIT nodeActivated();
+        return;
     default:
         QGraphicsView::keyPressEvent(event);
     }
@@ -261,6 +265,13 @@ void DagView::mousePressEvent(QMouseEvent *event)
 {
     m_keepFitted = false; // a click or the start of a drag: the user has taken over the view
     QGraphicsView::mousePressEvent(event);
+}
+
+void DagView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    QGraphicsView::mouseDoubleClickEvent(event); // selects the node under the pointer first
+    if (itemAt(event->position().toPoint()))
+        Q_EMIT nodeActivated();
 }
 
 void DagView::resizeEvent(QResizeEvent *event)

@@ -60,9 +60,11 @@ public:
 
 Q_SIGNALS:
     void viewportMoved();
+    void nodeActivated(); // double-click on a node, or Enter: open what the selected node stands for
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;

@@ -142,6 +142,11 @@ DagPanel::DagPanel(QWidget *parent)
             requestLayout();
     });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &DagPanel::updateDetails);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &DagPanel::nodeSelectionChanged);
+    connect(m_view, &DagView::nodeActivated, this, [this] {
+        if (const QString id = selectedNodeId(); !id.isEmpty())
+            Q_EMIT nodeOpened(id);
+    });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &DagPanel::updateAccessibleTexts);
     // Names for what shows no words of its own (a screen reader would say "plus", "minus" or nothing).
     m_zoomIn->setAccessibleName(tr("Zoom in"));

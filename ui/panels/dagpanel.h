@@ -71,6 +71,8 @@ protected:
 Q_SIGNALS:
     void jobChosen(const QString &jobId); // the user picked another job in the chooser
     void layoutApplied(); // a new layout is on screen
+    void nodeSelectionChanged(); // selectedNodeId() may have changed
+    void nodeOpened(const QString &nodeId); // the user double-clicked a node or pressed Enter on the selected one
 
 private:
     void requestLayout();

@@ -180,6 +180,10 @@ SparkStagesView::SparkStagesView(QWidget *parent)
     m_view->setAccessibleName(tr("Stages"));
     m_details->setAccessibleName(tr("Stage details"));
     m_view->setModel(m_model);
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT stageOpened(index.data(SparkStageModel::StageIdRole).toInt(),
+                           index.data(SparkStageModel::AttemptIdRole).toInt());
+    });
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();

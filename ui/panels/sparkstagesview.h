@@ -62,6 +62,7 @@ public:
 
     void setStages(const QList<spark::SparkStageInfo> &stages); // every stage attempt of the application
     void setJob(const QString &jobId); // the stages of that job; "" for none
+    const QList<spark::SparkStageInfo> &allStages() const { return m_all; }
     void setTaskSummary(int stageId, int attemptId, const spark::TaskSummary &summary, const QString &error);
     void clear();
 
@@ -73,6 +74,7 @@ public:
 
 Q_SIGNALS:
     void stageSelected(int stageId, int attemptId); // -1, 0 when none
+    void stageOpened(int stageId, int attemptId); // double-click or Enter: the stage page
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -5,12 +5,14 @@
 #include "core/backend/spark/eventlogreader.h"
 #include "core/backend/spark/sparkfeed.h"
 #include "core/backend/spark/sparkstages.h"
+#include "core/backend/spark/stagedetail.h"
 #include "core/model/humanunits.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QStringList>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -59,21 +61,34 @@ void EventLogFeed::createClient()
     if (m_watcher || m_loaded)
         return;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_bytesRead = std::make_shared<std::atomic<qint64>>(0);
+    m_bytesTotal = spark::eventLogBytesOnDisk(m_path);
+    if (!m_progressTimer) {
+        m_progressTimer = new QTimer(this);
+        m_progressTimer->setInterval(200);
+        connect(m_progressTimer, &QTimer::timeout, this,
+                [this] { Q_EMIT readProgress(m_bytesRead ? m_bytesRead->load() : 0, m_bytesTotal); });
+    }
+    m_progressTimer->start();
+    Q_EMIT readProgress(0, m_bytesTotal);
     auto *watcher = new QFutureWatcher<LogRead>(this);
     m_watcher = watcher;
     connect(watcher, &QFutureWatcher<LogRead>::finished, this, [this, watcher] {
         const LogRead result = watcher->result();
         watcher->deleteLater();
         m_watcher = nullptr;
+        m_progressTimer->stop();
+        Q_EMIT readProgress(m_bytesTotal, m_bytesTotal);
         onRead(result.app, result.error, result.elapsedMs);
     });
     // The reader is core code with no event loop of its own: it runs on a pool thread, the answers come back here.
-    watcher->setFuture(QtConcurrent::run([path = m_path, cancel = m_cancel] {
+    watcher->setFuture(QtConcurrent::run([path = m_path, cancel = m_cancel, bytes = m_bytesRead] {
         QElapsedTimer clock;
         clock.start();
         LogRead r;
         spark::EventLogReader::Options options;
         options.cancel = cancel.get();
+        options.progress = [bytes](qint64 read) { bytes->store(read); };
         r.app = spark::EventLogReader::read(path, &r.error, options);
         r.elapsedMs = clock.elapsed();
         return r;
@@ -84,6 +99,8 @@ void EventLogFeed::destroyClient()
 {
     if (m_cancel)
         m_cancel->store(true); // the reader stops at its next check; its result is dropped with the watcher
+    if (m_progressTimer)
+        m_progressTimer->stop();
     delete m_watcher;
     m_watcher = nullptr;
 }

@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 
+class QTimer;
+
 namespace cdeck {
 
 namespace spark {
@@ -34,6 +36,11 @@ public:
     void setStageFocus(const QString &clusterId, int stageId, int attemptId) override;
     void setDagFocus(const QString &clusterId, const QStringList &jobIds) override;
 
+Q_SIGNALS:
+    // While the first read runs, about 5 times a second: bytes of the log read (compressed bytes for a
+    // compressed log) of total on disk. Once more with bytes == total when the read has ended.
+    void readProgress(qint64 bytes, qint64 total);
+
 protected:
     void createClient() override; // starts the read
     void destroyClient() override;
@@ -45,6 +52,11 @@ private:
     QString m_path;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QObject *m_watcher = nullptr; // the QFutureWatcher of the read in progress
+    // Written by the reader's progress callback on the pool thread, read by m_progressTimer here: no object is
+    // shared with a thread that may outlive this feed.
+    std::shared_ptr<std::atomic<qint64>> m_bytesRead;
+    qint64 m_bytesTotal = 0;
+    QTimer *m_progressTimer = nullptr;
     bool m_loaded = false;
     QString m_appId;
     ClusterInfo m_cluster;
