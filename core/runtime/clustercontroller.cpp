@@ -3,14 +3,9 @@
 #include "clustercontroller.h"
 
 #include "core/runtime/engine/drivers.h"
-#include "core/runtime/faulttarget.h"
-#include "core/runtime/jobplan.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QUrl>
 
 #include <spdlog/spdlog.h>
@@ -35,9 +30,6 @@ QDateTime now()
     return QDateTime::currentDateTimeUtc();
 }
 
-constexpr qint64 kLogTailBytes = 16 * 1024;
-constexpr int kLogTailLines = 40;
-
 } // namespace
 
 ClusterController::ClusterController(StoredCluster record, InstanceType type, const RuntimeConfig &config,
@@ -49,7 +41,9 @@ ClusterController::ClusterController(StoredCluster record, InstanceType type, co
     , m_config(config)
     , m_store(store)
     , m_host(host)
-    , m_spot(m_record.info.spec.market, m_record.info.spec.spot)
+    , m_faults(
+          std::make_unique<FaultInjector>(m_record.info.id, m_record.info.spec.market, m_record.info.spec.spot, host))
+    , m_bootstrap(m_record.info.spec.bootstrapActions, clusterDir(), config.resourcesDir, config.pythonProgram, host)
     , m_replacement([&config] {
         WorkerReplacement::Settings s;
         s.firstBackoffMs = config.replaceBackoffMs;
@@ -82,14 +76,27 @@ ClusterController::ClusterController(StoredCluster record, InstanceType type, co
                 m_pollTimer.start(0);
         });
     }
+    JobRunner::Context jobs;
+    jobs.clusterId = m_record.info.id;
+    jobs.clusterDir = clusterDir();
+    jobs.config = &m_config;
+    jobs.store = &m_store;
+    jobs.host = &m_host;
+    jobs.driver = m_driver.get();
+    m_jobs = std::make_unique<JobRunner>(jobs);
+    m_jobs->setClusterState(m_record.info.state);
+    connect(m_jobs.get(), &JobRunner::jobRunning, this, [this](const QString &jobId) {
+        if (m_record.info.state == ClusterState::Waiting)
+            setState(ClusterState::Running, u"Job %1 is running"_s.arg(jobId));
+    });
+    connect(m_jobs.get(), &JobRunner::jobEnded, this, [this] {
+        if (activeJobCount() == 0 && m_record.info.state == ClusterState::Running)
+            setState(ClusterState::Waiting, u"No job is running"_s);
+    });
+    connect(m_jobs.get(), &JobRunner::changed, this, &ClusterController::changed);
 }
 
-ClusterController::~ClusterController()
-{
-    for (JobSlot &slot : m_jobs)
-        if (slot.process)
-            slot.process->disconnect(this);
-}
+ClusterController::~ClusterController() = default;
 
 QString ClusterController::clusterDir() const
 {
@@ -125,31 +132,12 @@ QList<Executor> ClusterController::executors() const
 
 QList<Job> ClusterController::jobs() const
 {
-    QList<Job> result;
-    for (const JobSlot &slot : m_jobs)
-        result.append(withLiveLogTail(slot));
-    return result;
+    return m_jobs->jobs();
 }
 
 std::optional<Job> ClusterController::job(const QString &jobId) const
 {
-    for (const JobSlot &slot : m_jobs)
-        if (slot.stored.job.id == jobId)
-            return withLiveLogTail(slot);
-    return std::nullopt;
-}
-
-Job ClusterController::withLiveLogTail(const JobSlot &slot) const
-{
-    // A running job's tail is read from its log on each request (16 KB at most), so a user watching it
-    // sees progress; a finished job's tail was fixed when it ended.
-    if (isFinished(slot.stored.job.state))
-        return slot.stored.job;
-    JobSlot live = slot;
-    refreshLogTail(live);
-    if (m_driver && live.stored.job.state == JobState::Running)
-        live.stored.job.uiUrl = m_driver->jobUiUrl(live.stored.job.id);
-    return live.stored.job;
+    return m_jobs->job(jobId);
 }
 
 StoredExecutor *ClusterController::findExecutor(const QString &id)
@@ -158,12 +146,6 @@ StoredExecutor *ClusterController::findExecutor(const QString &id)
         if (e.executor.id == id)
             return &e;
     return nullptr;
-}
-
-int ClusterController::activeJobCount() const
-{
-    return int(std::count_if(m_jobs.cbegin(), m_jobs.cend(),
-                             [](const JobSlot &s) { return !isFinished(s.stored.job.state); }));
 }
 
 int ClusterController::liveWorkerCount() const
@@ -183,11 +165,6 @@ void ClusterController::saveExecutor(const StoredExecutor &e)
     m_store.saveExecutor(m_record.info.id, e);
 }
 
-void ClusterController::saveJob(const JobSlot &slot)
-{
-    m_store.saveJob(slot.stored);
-}
-
 void ClusterController::setState(ClusterState state, const QString &reason)
 {
     ClusterInfo &i = m_record.info;
@@ -203,6 +180,7 @@ void ClusterController::setState(ClusterState state, const QString &reason)
     event.from = toString(i.state);
     event.to = toString(state);
     i.state = state;
+    m_jobs->setClusterState(state);
     i.stateReason = reason;
     i.stateChangedAt = change.at;
     i.history.append(change);
@@ -250,6 +228,7 @@ void ClusterController::launch()
     i.dashboardUrl.clear();
     const StateChange first{ClusterState::Starting, u"Launch requested"_s, now()};
     i.state = first.state;
+    m_jobs->setClusterState(first.state);
     i.stateReason = first.reason;
     i.stateChangedAt = first.at;
     i.history = {first};
@@ -296,7 +275,7 @@ void ClusterController::spawnHead()
 {
     engine::ProcessSpec spec = m_driver->headProcess();
     m_host.makePath(spec.workingDirectory);
-    wrapWithBootstrap(m_driver->headName(), true, &spec);
+    m_bootstrap.wrap(m_driver->headName(), true, &spec);
     QString error;
     m_record.schedulerPid = m_host.startDetached(spec, &error).id;
     if (m_record.schedulerPid <= 0) {
@@ -314,7 +293,7 @@ StoredExecutor ClusterController::newExecutor()
     e.executor.status = ExecutorStatus::Starting;
     e.executor.threads = m_type.threads;
     e.executor.memoryLimitBytes = m_type.memoryLimitBytes;
-    e.executor.market = m_spot.marketForNewWorker();
+    e.executor.market = m_faults->spot().marketForNewWorker();
     return e;
 }
 
@@ -327,7 +306,7 @@ bool ClusterController::spawnWorker(StoredExecutor *e)
     launch.logPath = dir + u"/logs/"_s + e->executor.id + u".log"_s;
     m_host.makePath(launch.workDir);
     engine::ProcessSpec spec = m_driver->workerProcess(launch);
-    wrapWithBootstrap(e->executor.id, false, &spec);
+    m_bootstrap.wrap(e->executor.id, false, &spec);
     QString error;
     e->executor.pid = m_host.startDetached(spec, &error).id;
     e->executor.startedAt = now();
@@ -401,9 +380,10 @@ void ClusterController::poll()
     checkIdle();
     interruptSpotAtRandom();
     replaceLostWorkers();
-    if ((s == ClusterState::Starting || s == ClusterState::Bootstrapping) && !m_bootstrapFailed.isEmpty()
-        && int(m_bootstrapFailed.size()) >= m_record.info.spec.workers) {
-        fail(u"Bootstrap failed on every worker: %1"_s.arg(findExecutor(*m_bootstrapFailed.cbegin())->executor.statusReason));
+    if ((s == ClusterState::Starting || s == ClusterState::Bootstrapping) && m_bootstrap.failedCount() > 0
+        && m_bootstrap.failedCount() >= m_record.info.spec.workers) {
+        fail(u"Bootstrap failed on every worker: %1"_s.arg(
+            findExecutor(m_bootstrap.anyFailed())->executor.statusReason));
         return;
     }
     if (isTerminal(m_record.info.state) || m_record.info.state == ClusterState::Terminating) {
@@ -551,14 +531,14 @@ void ClusterController::onExecutors(const QList<engine::ExecutorReport> &workers
             saveExecutor(e); // status changes are stored; per-second metrics go to the sampler's store
     }
     // A worker whose bootstrap failed never joins: the others are enough to be ready.
-    const int expected = i.spec.workers - int(m_bootstrapFailed.size());
+    const int expected = i.spec.workers - m_bootstrap.failedCount();
     if (i.state == ClusterState::Bootstrapping && expected > 0 && info().runningWorkers >= expected) {
         setState(activeJobCount() > 0 ? ClusterState::Running : ClusterState::Waiting,
-                 m_bootstrapFailed.isEmpty()
+                 m_bootstrap.failedCount() == 0
                      ? u"All %1 workers registered"_s.arg(i.spec.workers)
                      : u"%1 of %2 workers registered; %3 failed its bootstrap"_s.arg(expected)
                            .arg(i.spec.workers)
-                           .arg(m_bootstrapFailed.size()));
+                           .arg(m_bootstrap.failedCount()));
     }
     Q_EMIT changed();
 }
@@ -585,10 +565,10 @@ void ClusterController::updateLiveness()
         } else {
             x.status = ExecutorStatus::Lost;
             x.statusReason = u"Worker process group %1 exited unexpectedly: see logs/%2.log"_s.arg(x.pid).arg(x.id);
-            const auto failure = bootstrapFailure(x.id);
+            const auto failure = m_bootstrap.failure(x.id);
             if (failure) {
                 x.statusReason = *failure;
-                m_bootstrapFailed.insert(x.id);
+                m_bootstrap.markFailed(x.id);
                 ClusterEvent event;
                 event.type = QLatin1StringView(ClusterEvent::kBootstrapFailed);
                 event.reason = *failure;
@@ -838,39 +818,13 @@ void ClusterController::retire(const QStringList &names)
     });
 }
 
-QString ClusterController::pickFaultTarget(QString *executorId, bool *notFound, StoredExecutor **target)
-{
-    const ClusterInfo &i = m_record.info;
-    if (!isActive(i.state))
-        return u"Cluster %1 is %2: faults are injected into WAITING or RUNNING clusters"_s.arg(i.id, toString(i.state));
-    QList<FaultCandidate> candidates;
-    for (const StoredExecutor &e : std::as_const(m_executors))
-        candidates.append({e.executor, e.retireRequested});
-    const FaultTarget chosen = chooseFaultTarget(candidates, *executorId, FaultScope::AnyLive, i.id);
-    if (!chosen.refusal.isEmpty()) {
-        if (notFound && chosen.notFound)
-            *notFound = true;
-        return chosen.refusal;
-    }
-    *executorId = chosen.executorId;
-    *target = findExecutor(chosen.executorId);
-    return {};
-}
-
 QString ClusterController::killWorker(QString *executorId, const QString &reason, bool *notFound)
 {
-    StoredExecutor *e = nullptr;
-    const QString refused = pickFaultTarget(executorId, notFound, &e);
+    const QString refused = m_faults->kill(m_executors, m_record.info.state, executorId, reason, notFound);
     if (!refused.isEmpty())
         return refused;
+    StoredExecutor *e = findExecutor(*executorId);
     Executor &x = e->executor;
-    const qint64 pgid = x.pid;
-    m_stalledGroups.remove(pgid); // a kill ends a stopped process too
-    if (!m_host.signal(handleOf(*e), engine::ProcessSignal::Kill))
-        opsLog()->warn("cluster {}: kill {}: process group {} was already gone", m_record.info.id.toStdString(),
-                       x.id.toStdString(), pgid);
-    opsLog()->warn("cluster {}: executor {} killed (SIGKILL to process group {}): {}", m_record.info.id.toStdString(),
-                   x.id.toStdString(), pgid, reason.toStdString());
     // Recorded now, with the caller's reason: the liveness check would only see "exited unexpectedly".
     x.status = ExecutorStatus::Lost;
     x.statusReason = reason;
@@ -887,51 +841,15 @@ QString ClusterController::killWorker(QString *executorId, const QString &reason
 
 QString ClusterController::interruptSpot(QString *executorId, const QString &cause, bool *notFound)
 {
-    const ClusterInfo &i = m_record.info;
-    if (i.spec.market != Market::Spot)
-        return u"Cluster %1 runs on-demand workers: there is no spot capacity to reclaim"_s.arg(i.id);
-    if (!isActive(i.state))
-        return u"Cluster %1 is %2: spot interruptions hit WAITING or RUNNING clusters"_s.arg(i.id, toString(i.state));
-    QList<FaultCandidate> candidates;
-    for (const StoredExecutor &e : std::as_const(m_executors))
-        candidates.append({e.executor, e.retireRequested});
-    const FaultTarget chosen = chooseFaultTarget(candidates, *executorId, FaultScope::SpotOnly, i.id);
-    if (!chosen.refusal.isEmpty()) {
-        if (notFound && chosen.notFound)
-            *notFound = true;
-        if (executorId->isEmpty())
-            return chosen.refusal + (m_spot.fellBack() ? u" (it fell back to on-demand)"_s : u" (none is running)"_s);
-        return chosen.refusal;
-    }
-    *executorId = chosen.executorId;
+    const QString unchosen = m_faults->chooseReclaim(m_executors, m_record.info.state, executorId, notFound);
+    if (!unchosen.isEmpty())
+        return unchosen;
     const int before = liveWorkerCount();
     const QString refused = killWorker(executorId, u"Spot interruption (%1): capacity reclaimed"_s.arg(cause), notFound);
     if (!refused.isEmpty())
         return refused;
-    const SpotReclaimPlan plan = m_spot.reclaim(now().toMSecsSinceEpoch(), cause);
-    ClusterEvent interruption;
-    interruption.type = QLatin1StringView(ClusterEvent::kSpotInterruption);
-    interruption.executorId = *executorId;
-    interruption.reason
-        = u"Spot capacity reclaimed (%1): worker %2 lost; %3 interruption(s) in the last %4 s"_s.arg(cause, *executorId)
-              .arg(plan.interruptionsInWindow)
-              .arg(i.spec.spot.fallbackWindowSeconds);
-    interruption.from = before;
-    interruption.to = before - 1;
-    interruption.metrics = plan.numbers;
-    recordEvent(interruption);
-    if (plan.fallBackNow) {
-        ClusterEvent fallback;
-        fallback.type = QLatin1StringView(ClusterEvent::kMarketFallback);
-        fallback.reason = u"%1 spot interruptions within %2 s (threshold %3): workers are bought on-demand for the "
-                          "rest of the cluster's life"_s.arg(plan.interruptionsInWindow)
-                              .arg(i.spec.spot.fallbackWindowSeconds)
-                              .arg(i.spec.spot.fallbackAfter);
-        fallback.from = toString(Market::Spot);
-        fallback.to = toString(Market::OnDemand);
-        fallback.metrics = plan.numbers;
-        recordEvent(fallback);
-    }
+    for (const ClusterEvent &event : m_faults->recordReclaim(now().toMSecsSinceEpoch(), cause, *executorId, before))
+        recordEvent(event);
     // The replacement, on the market in force now (started here, not by replaceLostWorkers()).
     m_replacement.forget(*executorId);
     m_executors.append(newExecutor());
@@ -955,73 +873,20 @@ QString ClusterController::interruptSpot(QString *executorId, const QString &cau
 
 std::optional<double> ClusterController::spotInterruptionsLastHour(qint64 nowMs) const
 {
-    return m_spot.interruptionsLastHour(nowMs);
+    return m_faults->spot().interruptionsLastHour(nowMs);
 }
 
 void ClusterController::interruptSpotAtRandom()
 {
     const ClusterInfo &i = m_record.info;
-    const bool armed = i.spec.market == Market::Spot && i.spec.spot.interruptionsPerHour > 0 && isActive(i.state);
-    const qint64 elapsedMs = m_sinceSpotDraw.isValid() ? m_sinceSpotDraw.restart() : (m_sinceSpotDraw.start(), 0);
-    if (!armed || elapsedMs <= 0)
-        return;
-    QStringList spotWorkers;
-    for (const StoredExecutor &e : std::as_const(m_executors))
-        if (e.executor.market == Market::Spot && e.executor.status == ExecutorStatus::Running && !e.retireRequested)
-            spotWorkers.append(e.executor.id);
-    const QStringList hit
-        = m_spot.drawReclaims(elapsedMs, spotWorkers, [] { return QRandomGenerator::global()->generateDouble(); });
-    for (QString id : hit)
+    for (QString id : m_faults->dueRandomReclaims(m_executors, i.state))
         interruptSpot(&id, u"random, %1 per hour"_s.arg(i.spec.spot.interruptionsPerHour));
-}
-
-QString ClusterController::writeBootstrapPlan(const QString &node, bool head)
-{
-    QJsonArray actions;
-    for (const BootstrapAction &a : m_record.info.spec.bootstrapActions)
-        if (head ? a.runsOnScheduler() : a.runsOnWorkers())
-            actions.append(a.toJson());
-    if (actions.isEmpty())
-        return {};
-    const QString dir = clusterDir() + u"/bootstrap"_s;
-    m_host.makePath(dir);
-    const QString result = dir + u'/' + node + u".result.json"_s;
-    m_host.removeFile(result);
-    const QString planPath = dir + u'/' + node + u".plan.json"_s;
-    if (!m_host.writeFile(
-            planPath,
-            QJsonDocument(QJsonObject{{u"node"_s, node}, {u"result"_s, result}, {u"actions"_s, actions}}).toJson()))
-        return {};
-    return planPath;
-}
-
-void ClusterController::wrapWithBootstrap(const QString &node, bool head, engine::ProcessSpec *spec)
-{
-    const QString plan = writeBootstrapPlan(node, head);
-    if (plan.isEmpty())
-        return;
-    // The wrapper runs the actions, then exec()s the engine process: same pid, same process group.
-    spec->arguments = QStringList{m_config.resourcesDir + u"/engine/bootstrap.py"_s, plan, u"--"_s, spec->program}
-        + spec->arguments;
-    spec->program = m_config.pythonProgram;
-}
-
-std::optional<QString> ClusterController::bootstrapFailure(const QString &node) const
-{
-    const auto content = m_host.readFile(clusterDir() + u"/bootstrap/"_s + node + u".result.json"_s, 64 * 1024);
-    if (!content)
-        return std::nullopt;
-    const QJsonObject r = QJsonDocument::fromJson(*content).object();
-    if (r.isEmpty() || r.value(u"ok"_s).toBool())
-        return std::nullopt;
-    return u"Bootstrap action '%1' failed on %2: %3 (its output is in logs/%2.log)"_s.arg(
-        r.value(u"action"_s).toString(), node, r.value(u"reason"_s).toString());
 }
 
 QString ClusterController::headExitReason() const
 {
     const QString head = m_driver ? m_driver->headName() : u"head"_s;
-    if (const auto failure = bootstrapFailure(head))
+    if (const auto failure = m_bootstrap.failure(head))
         return *failure;
     return u"The %1 process (pid %2) exited: see %3/logs/%1.log"_s.arg(head)
         .arg(m_record.schedulerPid)
@@ -1030,36 +895,7 @@ QString ClusterController::headExitReason() const
 
 QString ClusterController::stallWorker(QString *executorId, int seconds, bool *notFound)
 {
-    if (seconds < 1 || seconds > kMaxStallSeconds)
-        return u"seconds: must be between 1 and %1"_s.arg(kMaxStallSeconds);
-    StoredExecutor *e = nullptr;
-    const QString refused = pickFaultTarget(executorId, notFound, &e);
-    if (!refused.isEmpty())
-        return refused;
-    const qint64 pgid = e->executor.pid;
-    if (m_stalledGroups.contains(pgid))
-        return u"Executor %1 is already stalled"_s.arg(*executorId);
-    if (!m_host.signal(handleOf(*e), engine::ProcessSignal::Stop))
-        return u"Executor %1's process group %2 is gone"_s.arg(*executorId).arg(pgid);
-    m_stalledGroups.insert(pgid);
-    opsLog()->warn("cluster {}: executor {} stalled for {} s (SIGSTOP to process group {})",
-                   m_record.info.id.toStdString(), executorId->toStdString(), seconds, pgid);
-    const QString id = *executorId;
-    QTimer::singleShot(seconds * 1000, this, [this, pgid, id] {
-        // Only a group we stopped and still stands stopped: after a kill the pid may belong to someone else.
-        if (!m_stalledGroups.remove(pgid))
-            return;
-        m_host.signal({pgid}, engine::ProcessSignal::Continue);
-        opsLog()->info("cluster {}: executor {} resumed (SIGCONT)", m_record.info.id.toStdString(), id.toStdString());
-    });
-    return {};
-}
-
-void ClusterController::resumeStalled()
-{
-    for (qint64 pgid : std::as_const(m_stalledGroups))
-        m_host.signal({pgid}, engine::ProcessSignal::Continue);
-    m_stalledGroups.clear();
+    return m_faults->stall(m_executors, m_record.info.state, executorId, seconds, notFound);
 }
 
 void ClusterController::setTerminationProtection(bool on)
@@ -1079,10 +915,8 @@ QString ClusterController::terminate(const QString &reason)
     if (i.state == ClusterState::Terminating)
         return {};
     setState(ClusterState::Terminating, reason);
-    resumeStalled(); // a stopped worker would hold its SIGTERM until the grace period ends in SIGKILL
-    for (JobSlot &slot : m_jobs)
-        if (!isFinished(slot.stored.job.state) && slot.stored.pid > 0)
-            m_host.signal({slot.stored.pid}, engine::ProcessSignal::Terminate);
+    m_faults->resumeStalled(); // a stopped worker would hold its SIGTERM until the grace period ends in SIGKILL
+    m_jobs->terminateAll();
     for (const StoredExecutor &e : m_executors)
         if (!isGone(e.executor.status))
             m_host.signal(handleOf(e), engine::ProcessSignal::Terminate);
@@ -1098,9 +932,7 @@ void ClusterController::finishTermination()
     QList<engine::ProcessHandle> groups{headHandle()};
     for (const StoredExecutor &e : m_executors)
         groups.append(handleOf(e));
-    for (const JobSlot &slot : m_jobs)
-        if (slot.process && slot.process->isRunning())
-            groups.append(engine::ProcessHandle{slot.stored.pid});
+    groups += m_jobs->runningGroups();
     const QList<engine::ProcessHandle> alive = m_host.aliveAmong(groups);
     if (alive.isEmpty()) {
         setState(ClusterState::Terminated, m_record.info.stateReason);
@@ -1127,13 +959,11 @@ void ClusterController::fail(const QString &reason)
     if (isTerminal(i.state))
         return;
     opsLog()->error("cluster {}: {}", i.id.toStdString(), reason.toStdString());
-    resumeStalled();
+    m_faults->resumeStalled();
     QList<engine::ProcessHandle> groups{headHandle()};
     for (const StoredExecutor &e : m_executors)
         groups.append(handleOf(e));
-    for (const JobSlot &slot : m_jobs)
-        if (!isFinished(slot.stored.job.state))
-            groups.append(engine::ProcessHandle{slot.stored.pid});
+    groups += m_jobs->unfinishedGroups();
     groups.removeIf([](const engine::ProcessHandle &g) { return !g.isValid(); });
     for (const engine::ProcessHandle &g : std::as_const(groups))
         m_host.signal(g, engine::ProcessSignal::Terminate);
@@ -1240,220 +1070,24 @@ QString ClusterController::submitJob(const JobRequest &request, const QString &s
     const ClusterInfo &i = m_record.info;
     if (!isActive(i.state))
         return u"Cluster %1 is %2: jobs run on WAITING or RUNNING clusters"_s.arg(i.id, toString(i.state));
-    JobSlot slot;
-    Job &j = slot.stored.job;
-    j.id = u"job-"_s + QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffULL, 16).rightJustified(10, u'0');
-    j.clusterId = i.id;
-    j.sample = request.sample;
-    j.script = scriptPath;
-    j.args = request.args;
-    j.name = !request.name.isEmpty() ? request.name : !request.sample.isEmpty() ? request.sample : QFileInfo(scriptPath).fileName();
-    j.state = JobState::Pending;
-    j.submittedAt = now();
-    m_host.makePath(clusterDir() + u"/jobs/"_s + j.id);
-    slot.stored.logPath = clusterDir() + u"/jobs/"_s + j.id + u".log"_s;
-    m_jobs.append(slot);
-    saveJob(m_jobs.last());
-    startJob(m_jobs.last());
-    *job = m_jobs.last().stored.job;
-    Q_EMIT changed();
+    m_jobs->submit(request, scriptPath, job);
     return {};
-}
-
-void ClusterController::startJob(JobSlot &slot)
-{
-    const QString jobId = slot.stored.job.id;
-    const auto refuse = [&](const QString &why) {
-        Job &j = slot.stored.job;
-        j.state = JobState::Failed;
-        j.stateReason = why;
-        j.endedAt = now();
-        saveJob(slot);
-        opsLog()->error("cluster {}: job {} not started: {}", m_record.info.id.toStdString(), jobId.toStdString(),
-                        why.toStdString());
-    };
-    QString error;
-    const engine::RunAs runAs = m_host.jobUser(m_config.jobUser, &error);
-    if (!error.isEmpty()) {
-        refuse(error);
-        return;
-    }
-    QString workDir = clusterDir() + u"/jobs/"_s + jobId;
-    QString script = slot.stored.job.script;
-    if (runAs.drop) {
-        // The job runs from a staged copy that its user can reach (see jobstaging.h); that folder is the
-        // one place it may write.
-        const engine::Host::StagedScript staged = m_host.stageJob(jobId, script, runAs, &error);
-        if (!error.isEmpty()) {
-            refuse(error);
-            return;
-        }
-        workDir = staged.directory;
-        script = staged.script;
-    }
-    JobPlanInput input;
-    input.jobId = jobId;
-    input.clusterId = m_record.info.id;
-    input.command = m_driver->jobCommand({jobId, script, slot.stored.job.args, workDir});
-    input.baseEnvironment = m_host.environment();
-    input.workDir = workDir;
-    input.logPath = slot.stored.logPath;
-    input.runAs = runAs;
-    const JobPlan plan = planJob(input);
-    if (!plan.logNote.isEmpty())
-        m_host.appendToFile(slot.stored.logPath, plan.logNote.toUtf8());
-    engine::JobProcess *process = m_host.startJob(plan.process, runAs, this);
-    slot.process = process;
-    connect(process, &engine::JobProcess::started, this, [this, jobId, process] {
-        for (JobSlot &s : m_jobs) {
-            if (s.stored.job.id != jobId)
-                continue;
-            s.stored.pid = process->handle().id;
-            if (s.stored.job.state == JobState::Pending)
-                s.stored.job.state = JobState::Running;
-            s.stored.job.startedAt = now();
-            saveJob(s);
-        }
-        if (m_record.info.state == ClusterState::Waiting)
-            setState(ClusterState::Running, u"Job %1 is running"_s.arg(jobId));
-        Q_EMIT changed();
-    });
-    connect(process, &engine::JobProcess::finished, this,
-            [this, jobId](int exitCode, bool crashed) { onJobFinished(jobId, exitCode, crashed); });
-    connect(process, &engine::JobProcess::failedToStart, this,
-            [this, jobId, process, program = plan.process.program](const QString &why) {
-                for (JobSlot &s : m_jobs) {
-                    if (s.stored.job.id != jobId)
-                        continue;
-                    s.stored.job.state = JobState::Failed;
-                    s.stored.job.stateReason = u"Cannot start %1: %2"_s.arg(program, why);
-                    s.stored.job.endedAt = now();
-                    saveJob(s);
-                }
-                process->deleteLater();
-                Q_EMIT changed();
-            });
-}
-
-void ClusterController::refreshLogTail(JobSlot &slot) const
-{
-    if (const auto lines = m_host.tailLines(slot.stored.logPath, kLogTailLines, kLogTailBytes))
-        slot.stored.job.logTail = lines->join(u'\n');
 }
 
 void ClusterController::fetchDag(const QString &jobId, DagCallback done, bool fromEngine)
 {
-    const auto found = job(jobId);
-    if (!found) {
-        done({}, u"no job %1 on cluster %2"_s.arg(jobId, m_record.info.id), true);
-        return;
-    }
-    const ClusterState s = m_record.info.state;
-    const bool engineUp = isActive(s) || s == ClusterState::Bootstrapping;
-    const QByteArray stored = m_store.loadJobDag(jobId);
-    if (!engineUp || !m_driver || (!fromEngine && isFinished(found->state) && !stored.isEmpty())) {
-        if (stored.isEmpty())
-            done({}, u"no DAG was recorded for job %1 before its cluster ended"_s.arg(jobId), false);
-        else
-            done(stored, {}, false);
-        return;
-    }
-    m_driver->readDag(jobId, [this, jobId, stored, done](std::optional<QByteArray> json, const QString &error) {
-        if (!json) {
-            // The engine is busy or gone: the last stored DAG is better than nothing.
-            if (!stored.isEmpty())
-                done(stored, {}, false);
-            else
-                done({}, u"cannot read the DAG from the %1: %2"_s.arg(m_driver->headName(), error), false);
-            return;
-        }
-        m_store.saveJobDag(jobId, *json);
-        done(*json, {}, false);
-    });
-}
-
-void ClusterController::onJobFinished(const QString &jobId, int exitCode, bool crashed)
-{
-    for (JobSlot &s : m_jobs) {
-        if (s.stored.job.id != jobId)
-            continue;
-        Job &j = s.stored.job;
-        j.endedAt = now();
-        JobEnd end;
-        end.exitCode = exitCode;
-        end.crashed = crashed;
-        end.cancelRequested = s.cancelRequested;
-        end.clusterEnding = m_record.info.state == ClusterState::Terminating || isTerminal(m_record.info.state);
-        const JobOutcome outcome = judgeJobEnd(end);
-        j.exitCode = outcome.exitCode;
-        j.state = outcome.state;
-        j.stateReason = outcome.reason;
-        // Anything the script left behind in its group goes with it.
-        if (s.stored.pid > 0 && m_host.isAlive({s.stored.pid}))
-            m_host.signal({s.stored.pid}, engine::ProcessSignal::Kill);
-        refreshLogTail(s);
-        saveJob(s);
-        if (s.process)
-            s.process->deleteLater();
-        opsLog()->info("cluster {}: job {} {} (exit {})", m_record.info.id.toStdString(), jobId.toStdString(),
-                       toString(j.state).toStdString(), exitCode);
-    }
-    // Keep the finished job's DAG: its task groups stay on the scheduler until the cluster ends.
-    // A copy stored while it ran (any read saves one) is out of date now: read the final one from the scheduler.
-    fetchDag(jobId, [](const QByteArray &, const QString &, bool) {}, true);
-    if (activeJobCount() == 0 && m_record.info.state == ClusterState::Running)
-        setState(ClusterState::Waiting, u"No job is running"_s);
-    Q_EMIT changed();
+    m_jobs->fetchDag(jobId, std::move(done), fromEngine);
 }
 
 QString ClusterController::cancelJob(const QString &jobId, Job *job)
 {
-    for (JobSlot &s : m_jobs) {
-        if (s.stored.job.id != jobId)
-            continue;
-        if (isFinished(s.stored.job.state)) {
-            *job = s.stored.job;
-            return u"Job %1 is already %2"_s.arg(jobId, toString(s.stored.job.state));
-        }
-        s.cancelRequested = true;
-        s.stored.job.state = JobState::CancelPending;
-        saveJob(s);
-        if (m_driver)
-            m_driver->cancelJob(jobId);
-        const engine::ProcessHandle group{s.stored.pid};
-        if (group.isValid()) {
-            m_host.signal(group, engine::ProcessSignal::Terminate);
-            QPointer<engine::JobProcess> process = s.process;
-            QTimer::singleShot(m_config.cancelGraceSeconds * 1000, this, [this, process, group] {
-                if (process && process->isRunning())
-                    m_host.signal(group, engine::ProcessSignal::Kill);
-            });
-        } else if (s.process) {
-            s.process->kill(); // not started yet: it must not run at all
-        }
-        *job = s.stored.job;
-        Q_EMIT changed();
-        return {};
-    }
-    return u"no job %1 on cluster %2"_s.arg(jobId, m_record.info.id);
+    return m_jobs->cancel(jobId, job);
 }
 
 void ClusterController::shutdown()
 {
     m_pollTimer.stop();
-    for (JobSlot &s : m_jobs) {
-        if (isFinished(s.stored.job.state))
-            continue;
-        if (s.process)
-            s.process->disconnect(this);
-        if (s.stored.pid > 0)
-            m_host.signal({s.stored.pid}, engine::ProcessSignal::Kill);
-        s.stored.job.state = JobState::Interrupted;
-        s.stored.job.stateReason = u"The runtime stopped while the job ran"_s;
-        s.stored.job.endedAt = now();
-        refreshLogTail(s);
-        saveJob(s);
-    }
+    m_jobs->interruptAll(u"The runtime stopped while the job ran"_s);
     if (m_record.info.state == ClusterState::Running)
         setState(ClusterState::Waiting, u"The runtime stopped; no job is running"_s);
 }
@@ -1461,21 +1095,7 @@ void ClusterController::shutdown()
 void ClusterController::reattach(QList<StoredExecutor> executors, QList<StoredJob> jobs)
 {
     m_executors = std::move(executors);
-    for (StoredJob &stored : jobs) {
-        JobSlot slot;
-        slot.stored = std::move(stored);
-        Job &j = slot.stored.job;
-        if (!isFinished(j.state)) {
-            if (slot.stored.pid > 0 && m_host.isAlive({slot.stored.pid}))
-                m_host.signal({slot.stored.pid}, engine::ProcessSignal::Kill); // we can no longer follow it
-            j.state = JobState::Interrupted;
-            j.stateReason = u"The runtime restarted while the job ran"_s;
-            j.endedAt = now();
-            refreshLogTail(slot);
-            m_store.saveJob(slot.stored);
-        }
-        m_jobs.append(slot);
-    }
+    m_jobs->restore(std::move(jobs));
     ClusterInfo &i = m_record.info;
     if (isTerminal(i.state))
         return;
@@ -1511,7 +1131,7 @@ void ClusterController::reattach(QList<StoredExecutor> executors, QList<StoredJo
             fellBack = true;
     }
     m_decider.restoreHistory(lastOut, lastIn);
-    m_spot.restore(interruptions, fellBack);
+    m_faults->spot().restore(interruptions, fellBack);
     m_sinceLaunch.start();
     if (i.state == ClusterState::Terminating) {
         m_terminatingFor.start();

@@ -4,10 +4,12 @@
 
 #include "core/model/instancecatalog.h"
 #include "core/model/job.h"
+#include "core/runtime/bootstrapplans.h"
 #include "core/runtime/engine/enginedriver.h"
+#include "core/runtime/faultinjector.h"
+#include "core/runtime/jobrunner.h"
 #include "core/runtime/runtimeconfig.h"
 #include "core/runtime/scalingdecider.h"
-#include "core/runtime/spotmarket.h"
 #include "core/runtime/workerreplacement.h"
 #include "core/store/runtimestore.h"
 
@@ -15,8 +17,6 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
-#include <QPointer>
-#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -27,12 +27,13 @@ class QNetworkAccessManager;
 
 namespace cdeck {
 
-struct FaultTarget;
-
-// One real cluster, whatever its engine: its state machine, its executors' records, scaling, spot, bootstrap,
-// idle auto-termination, faults, re-attach and its jobs' lifecycle. What is engine-specific (how processes
-// are started, where the head listens, what the engine reports) is its EngineDriver's; processes are started
-// and signalled through the Host. Neither knows the controller: the driver answers its calls.
+// One real cluster, whatever its engine: its state machine, its executors' records, scaling, replacement of
+// lost workers, idle auto-termination and re-attach. It delegates to parts that do not know it: what is
+// engine-specific (how processes are started, where the head listens, what the engine reports) is its
+// EngineDriver's; its jobs' lifecycle is its JobRunner's (signals back when a job runs or ends); faults and
+// spot reclaims are its FaultInjector's (returns the target and the events, the controller records them);
+// bootstrap plans are its BootstrapPlans' (wraps a node's process, reads its result). Processes are started
+// and signalled through the Host.
 // Thread contract: lives on the runtime's main thread; every method returns at once (never waits on the
 // engine): launches, retires, terminations and job ends progress through timers and network replies.
 class ClusterController : public QObject
@@ -69,13 +70,13 @@ public:
     // SIGSTOP to the executor's process group, SIGCONT after `seconds`: a worker that hangs, as on a
     // stalled network or a frozen VM. The same picking and answers as killWorker.
     QString stallWorker(QString *executorId, int seconds, bool *notFound = nullptr);
-    static constexpr int kMaxStallSeconds = 600;
+    static constexpr int kMaxStallSeconds = FaultInjector::kMaxStallSeconds;
     // A spot reclaim: the worker goes through killWorker (SIGKILL to its process group), is recorded LOST as
     // a spot interruption and replaced; once the cluster's threshold of interruptions within its window is
     // reached, the replacement and every later worker are bought on-demand (a market_fallback event says
     // so). An empty executorId picks a live spot worker. "" on success; *notFound when no such id.
     QString interruptSpot(QString *executorId, const QString &cause, bool *notFound = nullptr);
-    bool spotFallenBack() const { return m_spot.fellBack(); }
+    bool spotFallenBack() const { return m_faults->spot().fellBack(); }
     // Spot interruptions in the hour before nowMs: the `spot_interruptions_per_h` series, sampled each
     // second. Absent (nullopt) for a cluster that never had spot capacity and was never interrupted.
     std::optional<double> spotInterruptionsLastHour(qint64 nowMs) const;
@@ -100,25 +101,13 @@ Q_SIGNALS:
     void changed();
 
 private:
-    struct JobSlot
-    {
-        StoredJob stored;
-        QPointer<engine::JobProcess> process;
-        bool cancelRequested = false;
-    };
-
     void setState(ClusterState state, const QString &reason);
     void recordEvent(ClusterEvent event);
     // Managed scaling: reads the scheduler's load and lets the decider act on it.
     void evaluateScaling();
     // Game days: each live spot worker is interrupted at the cluster's configured rate per hour.
     void interruptSpotAtRandom();
-    // Bootstrap actions: the plan file the wrapper runs for a node ("" when none apply), and why a node's
-    // bootstrap failed (nullopt while none did).
-    QString writeBootstrapPlan(const QString &node, bool head);
-    std::optional<QString> bootstrapFailure(const QString &node) const;
     QString headExitReason() const;
-    void wrapWithBootstrap(const QString &node, bool head, engine::ProcessSpec *spec);
     void onLoad(const engine::EngineLoad &load);
     // Adds or retires workers to reach `workers`; retire prefers the names given (idle workers).
     void resize(int workers, const QStringList &retireFirst);
@@ -138,21 +127,13 @@ private:
     void checkIdle();
     void saveExecutor(const StoredExecutor &e);
     void saveCluster();
-    void startJob(JobSlot &slot);
-    void onJobFinished(const QString &jobId, int exitCode, bool crashed);
-    void saveJob(const JobSlot &slot);
-    void refreshLogTail(JobSlot &slot) const;
-    Job withLiveLogTail(const JobSlot &slot) const;
-    int activeJobCount() const;
+    int activeJobCount() const { return m_jobs->activeCount(); }
     int liveWorkerCount() const; // not retiring, not gone
     void schedulePoll();
     StoredExecutor *findExecutor(const QString &id);
-    // The executor a fault hits (see chooseFaultTarget); "" or why not.
-    QString pickFaultTarget(QString *executorId, bool *notFound, StoredExecutor **target);
     void stopProcess(const StoredExecutor &e, engine::ProcessSignal signal);
     engine::ProcessHandle headHandle() const { return {m_record.schedulerPid}; }
     static engine::ProcessHandle handleOf(const StoredExecutor &e) { return {e.executor.pid}; }
-    void resumeStalled(); // SIGCONT every group a stall stopped (before signals that must be acted on)
     // Keeps an active cluster at its requested count: starts replacements for lost workers (see
     // WorkerReplacement for the backoff and the cap), each with a worker_replaced event naming the loss.
     void replaceLostWorkers();
@@ -165,7 +146,9 @@ private:
     engine::Host &m_host;
     std::unique_ptr<engine::EngineDriver> m_driver; // null when this runtime has none for the spec's engine
     QList<StoredExecutor> m_executors;
-    QList<JobSlot> m_jobs;
+    std::unique_ptr<JobRunner> m_jobs; // after m_driver: it holds the driver
+    std::unique_ptr<FaultInjector> m_faults;
+    BootstrapPlans m_bootstrap;
     QTimer m_pollTimer;
     bool m_pollInFlight = false;
     bool m_pollAgain = false; // the driver had news while a poll was in flight
@@ -174,15 +157,11 @@ private:
     QElapsedTimer m_idleFor; // restarted whenever the cluster becomes WAITING
     QElapsedTimer m_terminatingFor;
     bool m_killSent = false;
-    QSet<qint64> m_stalledGroups; // process groups a stall-worker fault stopped and has not resumed yet
     ScalingDecider m_decider;
     bool m_loadInFlight = false;
-    SpotMarket m_spot;
     WorkerReplacement m_replacement;
     QString m_capacityNote; // why the cluster is below its requested count ("" when it is not, or says nothing)
     bool m_capRecorded = false; // the cap's event is recorded once per episode
-    QElapsedTimer m_sinceSpotDraw;
-    QSet<QString> m_bootstrapFailed; // nodes whose bootstrap failed: they never join
 };
 
 } // namespace cdeck
