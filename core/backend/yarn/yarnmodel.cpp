@@ -7,8 +7,10 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QtNumeric>
 
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +28,21 @@ namespace cdeck::yarn {
 namespace {
 
 constexpr qint64 kMiB = 1024 * 1024;
+
+// A sum of MiB figures in bytes, saturated: a hostile or broken answer can carry any 64-bit number, and an overflow
+// would be undefined behaviour (found by the yarnjson fuzz target: 9223372036854775807 MiB).
+qint64 mibToBytes(qint64 a, qint64 b = 0)
+{
+    constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+    constexpr qint64 kMin = std::numeric_limits<qint64>::min();
+    qint64 sum = 0;
+    if (qAddOverflow(a, b, &sum))
+        return a > 0 ? kMax : kMin;
+    qint64 bytes = 0;
+    if (qMulOverflow(sum, kMiB, &bytes))
+        return sum > 0 ? kMax : kMin;
+    return bytes;
+}
 
 // Numbers may come as strings (the container examples print "1536") or as "NaN" (the Fifo example): both read.
 double real(const QJsonObject &o, QLatin1StringView key, double fallback = 0)
@@ -337,8 +354,8 @@ Executor toExecutor(const YarnNode &node)
             = node.healthReport.isEmpty() ? Text::tr("YARN node state %1").arg(node.state) : node.healthReport;
     x.threads = node.usedVirtualCores + node.availableVirtualCores;
     // YARN counts allocation to containers, not use: the limit is what the NM offers, "managed" what is granted.
-    x.memoryLimitBytes = (node.usedMemoryMB + node.availMemoryMB) * kMiB;
-    x.memoryManagedBytes = node.usedMemoryMB * kMiB;
+    x.memoryLimitBytes = mibToBytes(node.usedMemoryMB, node.availMemoryMB);
+    x.memoryManagedBytes = mibToBytes(node.usedMemoryMB);
     x.tasksExecuting = node.numContainers;
     if (node.cpuUsage >= 0)
         x.cpuPercent = node.cpuUsage * 100; // vcores busy, so 100 per core as for a worker process
