@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clustercontroller.h"
 
+#include "core/runtime/opslog.h"
 #include "core/runtime/engine/drivers.h"
 
 #include <QJsonArray>
@@ -18,12 +19,6 @@ using namespace Qt::StringLiterals;
 namespace cdeck {
 
 namespace {
-
-std::shared_ptr<spdlog::logger> opsLog()
-{
-    auto logger = spdlog::get("ops");
-    return logger ? logger : spdlog::default_logger();
-}
 
 QDateTime now()
 {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "faultinjector.h"
 
+#include "core/runtime/opslog.h"
 #include "core/runtime/faulttarget.h"
 
 #include <QRandomGenerator>
@@ -14,12 +15,6 @@ using namespace Qt::StringLiterals;
 namespace cdeck {
 
 namespace {
-
-std::shared_ptr<spdlog::logger> opsLog()
-{
-    auto logger = spdlog::get("ops");
-    return logger ? logger : spdlog::default_logger();
-}
 
 QList<FaultCandidate> candidatesOf(const QList<StoredExecutor> &executors)
 {

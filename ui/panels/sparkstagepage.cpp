@@ -3,6 +3,7 @@
 #include "sparkstagepage.h"
 
 #include "ui/models/stagetasksmodel.h"
+#include "ui/panels/sparkstagesview.h"
 #include "ui/presentation.h"
 
 #include <QComboBox>
@@ -34,19 +35,6 @@ struct StageRead
     std::optional<spark::StageDetail> detail;
     QString error;
 };
-
-QString quantileText(double v, spark::TaskQuantileRow::Unit unit)
-{
-    switch (unit) {
-    case spark::TaskQuantileRow::Unit::Milliseconds:
-        return presentation::formatDuration(v / 1000.0);
-    case spark::TaskQuantileRow::Unit::Bytes:
-        return presentation::formatBytes(qint64(std::llround(v)));
-    case spark::TaskQuantileRow::Unit::Count:
-        break;
-    }
-    return QString::number(qint64(std::llround(v)));
-}
 
 QTableWidgetItem *cell(const QString &text, bool number = false)
 {
@@ -371,7 +359,7 @@ void SparkStagePage::fillSummary(const std::optional<spark::TaskSummary> &summar
         const spark::TaskQuantileRow &row = summary->rows.at(r);
         m_summary->setItem(r, 0, cell(row.label));
         for (int q = 0; q < row.values.size() && q < 5; ++q)
-            m_summary->setItem(r, q + 1, cell(quantileText(row.values.at(q), row.unit), true));
+            m_summary->setItem(r, q + 1, cell(formatTaskQuantile(row.values.at(q), row.unit), true));
     }
 }
 

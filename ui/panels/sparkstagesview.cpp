@@ -39,19 +39,20 @@ QColor statusColor(const QString &status)
     return presentation::tone(presentation::Tone::Neutral); // PENDING, SKIPPED
 }
 
-QString quantileValue(double v, spark::TaskQuantileRow::Unit unit)
+} // namespace
+
+QString formatTaskQuantile(double value, spark::TaskQuantileRow::Unit unit)
 {
     switch (unit) {
     case spark::TaskQuantileRow::Unit::Milliseconds:
-        return presentation::formatDuration(v / 1000.0);
+        return presentation::formatDuration(value / 1000.0);
     case spark::TaskQuantileRow::Unit::Bytes:
-        return presentation::formatBytes(qint64(std::llround(v)));
+        return presentation::formatBytes(qint64(std::llround(value)));
     case spark::TaskQuantileRow::Unit::Count:
         break;
     }
-    return QString::number(qint64(std::llround(v)));
+    return QString::number(qint64(std::llround(value)));
 }
-} // namespace
 
 // --- SparkStageModel ---------------------------------------------------------------------------------------
 
@@ -371,7 +372,7 @@ void SparkStagesView::updateDetails()
         for (const spark::TaskQuantileRow &r : std::as_const(m_summary.rows)) {
             html += u"<tr><td>%1</td>"_s.arg(r.label.toHtmlEscaped());
             for (double v : r.values)
-                html += u"<td align='right'>%1</td>"_s.arg(quantileValue(v, r.unit).toHtmlEscaped());
+                html += u"<td align='right'>%1</td>"_s.arg(formatTaskQuantile(v, r.unit).toHtmlEscaped());
             html += u"</tr>"_s;
         }
         html += u"</table>"_s;

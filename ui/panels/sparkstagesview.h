@@ -15,6 +15,9 @@ class QTextBrowser;
 
 namespace cdeck {
 
+// A task quantile as the stage views show it: a duration, a size, or a count.
+QString formatTaskQuantile(double value, spark::TaskQuantileRow::Unit unit);
+
 // The stage attempts one Spark job ran (or all of the application's), one row each, keyed by (stage, attempt).
 // A new snapshot with the same rows only changes cells, so the selection and scroll position stay.
 class SparkStageModel : public QAbstractTableModel
