@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 using namespace cdeck;
 
 namespace {
-// What ApiServer::openStream and onSampled write, byte for byte.
+// What MetricsRoutes::metricsStream and onSampled write, byte for byte.
 const QByteArray kRuntimeStream =
     ": clusterdeck-runtime metrics stream, one 'samples' event per second\nretry: 2000\n\n"
     "id: 1795976634507\nevent: samples\ndata: {\"clusterId\":\"c-1\",\"timestampMs\":1795976634507,\"samples\":"
