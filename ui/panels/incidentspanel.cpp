@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "incidentspanel.h"
 
+#include "incidentwords.h"
+
 #include "ui/cost/costexport.h"
 #include "ui/auth/rolepermissions.h"
 #include "ui/presentation.h"
@@ -31,52 +33,12 @@ using namespace Qt::StringLiterals;
 namespace cdeck {
 
 using namespace presentation;
+using incidentwords::severityColor;
+using incidentwords::typeTitle;
 
 namespace {
 
 enum Column { SeverityColumn, TypeColumn, SubjectColumn, SinceColumn, EndColumn, SummaryColumn, ColumnCount };
-
-QColor severityColor(triage::Severity s)
-{
-    switch (s) {
-    case triage::Severity::Critical:
-        return presentation::tone(presentation::Tone::Critical);
-    case triage::Severity::Severe:
-        return presentation::tone(presentation::Tone::Danger);
-    case triage::Severity::Moderate:
-        return presentation::tone(presentation::Tone::Warning);
-    case triage::Severity::Low:
-        return presentation::tone(presentation::Tone::Minor);
-    case triage::Severity::None:
-        break;
-    }
-    return presentation::tone(presentation::Tone::Neutral);
-}
-
-QString typeTitle(triage::IncidentType t)
-{
-    switch (t) {
-    case triage::IncidentType::ExecutorOom:
-        return IncidentsPanel::tr("Executor out of memory");
-    case triage::IncidentType::ShuffleSkew:
-        return IncidentsPanel::tr("Shuffle skew");
-    case triage::IncidentType::ExecutorLost:
-        return IncidentsPanel::tr("Executor lost");
-    case triage::IncidentType::NetworkStall:
-        return IncidentsPanel::tr("Network stall");
-    case triage::IncidentType::PermissionDenied:
-        return IncidentsPanel::tr("Permission denied");
-    case triage::IncidentType::IdleCluster:
-        return IncidentsPanel::tr("Idle cluster");
-    case triage::IncidentType::RetryStorm:
-        return IncidentsPanel::tr("Retry storm");
-    case triage::IncidentType::JobStalled:
-        return IncidentsPanel::tr("Job stalled");
-    case triage::IncidentType::SloBurn:
-        return IncidentsPanel::tr("SLO burning its error budget");
-    }
-    return {};
-}
 
 QString range(qint64 fromMs, qint64 toMs)
 {
@@ -106,6 +68,7 @@ IncidentsPanel::IncidentsPanel(QWidget *parent)
     , m_chartGroup(new QComboBox(this))
     , m_chart(new TimeChart(tr("Evidence"), this))
     , m_chartNote(new QLabel(this))
+    , m_evidenceChart(m_chart, m_chartGroup, m_chartNote)
     , m_runbook(new QTextBrowser(this))
     , m_scaleUp(new QPushButton(tr("Scale up…"), this))
     , m_cancelJob(new QPushButton(tr("Cancel job…"), this))
@@ -210,8 +173,7 @@ void IncidentsPanel::clear()
     m_incidents.clear();
     m_hasData = false;
     m_userPicked = false;
-    m_liveWorkers = -1;
-    m_nowPerHour.reset();
+    m_planner.clear();
     m_causes.clear();
     m_detailsFor.clear();
     m_detailsHtml.clear();
@@ -220,32 +182,28 @@ void IncidentsPanel::clear()
     m_runbook->clear();
     m_runbookShown.clear();
     m_timeline->clear();
-    m_evidence.clear();
-    m_evidenceAsked.clear();
-    m_resubmitPlans.clear();
+    m_evidenceChart.clear();
     m_plansAsked.clear();
-    drawEvidence();
     m_summary->setText(tr("Waiting for the runtime's incidents…"));
     showSelected();
 }
 
 void IncidentsPanel::setCluster(const ClusterInfo &cluster)
 {
-    m_cluster = cluster;
+    m_planner.setCluster(cluster);
     showSelected(); // the actions depend on the cluster's state
 }
 
 void IncidentsPanel::setExecutors(const QList<Executor> &executors)
 {
-    m_liveWorkers = int(std::count_if(executors.cbegin(), executors.cend(), [](const Executor &e) { return !isGone(e.status); }));
+    m_planner.setLiveWorkers(
+        int(std::count_if(executors.cbegin(), executors.cend(), [](const Executor &e) { return !isGone(e.status); })));
     showSelected();
 }
 
 void IncidentsPanel::setCostRates(double nowPerHour, double workerPerHour, const QString &currency)
 {
-    m_nowPerHour = nowPerHour;
-    m_workerPerHour = workerPerHour;
-    m_currency = currency;
+    m_planner.setCostRates(nowPerHour, workerPerHour, currency);
     showSelected();
 }
 
@@ -448,7 +406,8 @@ void IncidentsPanel::showSelected()
             }
         }
         setDetailsHtml(i->id, html);
-        askEvidence(*i);
+        if (const auto query = m_evidenceChart.show(i))
+            Q_EMIT evidenceWanted(i->id, *query);
         if (const QString job = jobOf(*i); i->type == triage::IncidentType::ExecutorOom && !job.isEmpty()
             && !m_plansAsked.contains(i->id)) {
             m_plansAsked.insert(i->id);
@@ -466,7 +425,8 @@ void IncidentsPanel::showSelected()
             Q_EMIT runbookWanted(i->runbook);
         }
     }
-    drawEvidence();
+    if (!i)
+        m_evidenceChart.show(nullptr);
     updateActionButtons();
 }
 
@@ -528,86 +488,9 @@ void IncidentsPanel::setDetailsHtml(const QString &incidentId, const QString &ht
     }
 }
 
-namespace {
-
-// Evidence series of one unit share a chart: bytes, or counts (tasks, workers, samples).
-QString unitOf(const QString &series)
-{
-    if (series.contains(u"bytes_in_per_s"_s) || series.contains(u"bytes_out_per_s"_s))
-        return u"bytes/s"_s;
-    return series.contains(u"bytes"_s) ? u"bytes"_s : u"count"_s;
-}
-
-// The table's tones (a theme change reaches the chart's lines through followPalette when it paints).
-const presentation::Tone kEvidenceColors[]
-    = {presentation::Tone::Danger, presentation::Tone::Info,   presentation::Tone::Success,
-       presentation::Tone::Purple, presentation::Tone::Orange, presentation::Tone::Teal};
-
-QList<const triage::Evidence *> seriesEvidence(const triage::Incident &incident)
-{
-    QList<const triage::Evidence *> list;
-    for (const triage::Evidence &e : incident.evidence)
-        if (e.kind == triage::Evidence::Series && !e.series.isEmpty())
-            list.append(&e);
-    return list;
-}
-
-// The units in the order the evidence names them: the chooser's entries.
-QStringList unitsOf(const triage::Incident &incident)
-{
-    QStringList units;
-    for (const triage::Evidence *e : seriesEvidence(incident))
-        if (!units.contains(unitOf(e->series)))
-            units.append(unitOf(e->series));
-    return units;
-}
-
-QString queryKey(const MetricsQuery &q)
-{
-    // The end rounded to 10 s: an open incident's evidence grows every detector round; one fetch per 10 s is enough.
-    return q.series.join(u',') + u'|' + q.executors.join(u',') + u'|' + QString::number(q.fromMs) + u'|'
-        + QString::number(q.toMs / 10000);
-}
-
-} // namespace
-
 std::optional<MetricsQuery> IncidentsPanel::evidenceQuery(const triage::Incident &incident, const QDateTime &now)
 {
-    const QList<const triage::Evidence *> list = seriesEvidence(incident);
-    if (list.isEmpty())
-        return std::nullopt;
-    MetricsQuery q;
-    qint64 from = std::numeric_limits<qint64>::max();
-    qint64 to = 0;
-    for (const triage::Evidence *e : list) {
-        if (!q.series.contains(e->series))
-            q.series.append(e->series);
-        const QString executor = e->executor.isEmpty() ? u"total"_s : e->executor;
-        if (!q.executors.contains(executor))
-            q.executors.append(executor);
-        from = std::min(from, e->fromMs > 0 ? e->fromMs : incident.start.toMSecsSinceEpoch());
-        to = std::max(to, e->toMs);
-    }
-    from = std::min(from, incident.start.toMSecsSinceEpoch());
-    to = std::max(to, incident.isOpen() ? now.toMSecsSinceEpoch() : incident.end.toMSecsSinceEpoch());
-    const qint64 margin = std::max<qint64>(30000, (to - from) / 4);
-    q.fromMs = std::max<qint64>(1, from - margin);
-    q.toMs = std::min(to + margin, now.toMSecsSinceEpoch());
-    if (q.toMs <= q.fromMs)
-        q.toMs = q.fromMs + 1000;
-    return q;
-}
-
-void IncidentsPanel::askEvidence(const triage::Incident &incident)
-{
-    const auto q = evidenceQuery(incident, QDateTime::currentDateTimeUtc());
-    if (!q)
-        return;
-    const QString key = queryKey(*q);
-    if (m_evidenceAsked.value(incident.id) == key)
-        return;
-    m_evidenceAsked.insert(incident.id, key);
-    Q_EMIT evidenceWanted(incident.id, *q);
+    return IncidentEvidenceChart::query(incident, now);
 }
 
 QString IncidentsPanel::jobOf(const triage::Incident &incident)
@@ -617,218 +500,29 @@ QString IncidentsPanel::jobOf(const triage::Incident &incident)
 
 void IncidentsPanel::setResubmitPlan(const QString &incidentId, const QJsonObject &plan, const QString &error)
 {
-    m_resubmitPlans.insert(incidentId, {plan, error});
+    m_planner.setResubmitPlan(incidentId, plan, error);
     if (selectedIncidentId() == incidentId)
         showSelected();
 }
 
 void IncidentsPanel::setEvidence(const QString &incidentId, const QList<MetricSeriesData> &series, const QString &error)
 {
-    m_evidence.insert(incidentId, EvidenceData{series, error, true});
-    if (selectedIncidentId() == incidentId)
-        drawEvidence();
+    m_evidenceChart.setEvidence(incidentId, series, error);
 }
 
 QStringList IncidentsPanel::evidenceGroups() const
 {
-    QStringList groups;
-    if (const triage::Incident *i = selected())
-        for (const QString &unit : unitsOf(*i)) {
-            QStringList titles;
-            for (const triage::Evidence *e : seriesEvidence(*i))
-                if (unitOf(e->series) == unit)
-                    titles.append(e->title);
-            groups.append(titles.join(u"; "_s));
-        }
-    return groups;
+    return m_evidenceChart.groups();
 }
 
 void IncidentsPanel::showEvidenceGroup(int index)
 {
-    m_evidenceGroup = index;
-    drawEvidence();
-}
-
-void IncidentsPanel::drawEvidence()
-{
-    const triage::Incident *i = selected();
-    const QStringList units = i ? unitsOf(*i) : QStringList();
-    const QStringList groups = evidenceGroups();
-    if (m_chartGroup->count() != groups.size() || [&] {
-            for (int k = 0; k < groups.size(); ++k)
-                if (m_chartGroup->itemText(k) != groups[k])
-                    return true;
-            return false;
-        }()) {
-        QSignalBlocker blocker(m_chartGroup);
-        m_chartGroup->clear();
-        m_chartGroup->addItems(groups);
-        m_evidenceGroup = 0;
-    }
-    m_evidenceGroup = std::clamp(m_evidenceGroup, 0, std::max(0, int(units.size()) - 1));
-    m_chartGroup->setCurrentIndex(m_evidenceGroup);
-    m_chartGroup->setVisible(groups.size() > 1);
-    const auto q = i ? evidenceQuery(*i, QDateTime::currentDateTimeUtc()) : std::nullopt;
-    if (!i || !q) {
-        m_chart->setMarkers({});
-        m_chart->setFrame(0, 1000, {}, 1000);
-        m_chartNote->setText(i ? tr("This incident's evidence is in its words, not in a series.") : QString());
-        return;
-    }
-    const EvidenceData answer = m_evidence.value(i->id);
-    const QString unit = units.value(m_evidenceGroup);
-    QList<ChartLine> lines;
-    int colour = 0;
-    for (const triage::Evidence *e : seriesEvidence(*i)) {
-        if (unitOf(e->series) != unit)
-            continue;
-        ChartLine line;
-        line.key = e->series + u'/' + e->executor;
-        line.label = e->title;
-        line.color = presentation::tone(kEvidenceColors[colour++ % std::size(kEvidenceColors)]);
-        line.width = 2;
-        for (const MetricSeriesData &s : answer.series)
-            if (s.name == e->series && s.executor == e->executor)
-                for (const MetricBucket &b : s.points)
-                    line.points.append(QPointF(double(b.timestampMs), b.mean));
-        lines.append(line);
-    }
-    if (unit == "bytes"_L1) {
-        m_chart->setValueFormatter([](double v) { return formatBytes(qint64(v)); });
-        m_chart->setValueUnits({{1.0, tr("bytes")}, {1024.0, tr("KiB")}, {1024.0 * 1024, tr("MiB")}, {1024.0 * 1024 * 1024, tr("GiB")}});
-    } else if (unit == "bytes/s"_L1) {
-        m_chart->setValueFormatter([](double v) { return formatBytes(qint64(v)) + u"/s"_s; });
-        m_chart->setValueUnits({{1.0, tr("B/s")}, {1024.0, tr("KiB/s")}, {1024.0 * 1024, tr("MiB/s")}, {1024.0 * 1024 * 1024, tr("GiB/s")}});
-    } else {
-        m_chart->setValueFormatter([](double v) { return presentation::formatCount(v); });
-        m_chart->setValueUnits({{1.0, tr("count")}});
-    }
-    QList<ChartMarker> markers{{i->start.toMSecsSinceEpoch(), tr("incident start"), severityColor(i->severity)}};
-    if (!i->isOpen())
-        markers.append({i->end.toMSecsSinceEpoch(), tr("ended"), presentation::tone(presentation::Tone::Neutral)});
-    m_chart->setMarkers(markers);
-    m_chart->setFrame(q->fromMs, q->toMs, lines, 5000, lines.isEmpty() ? QString() : lines.first().key,
-                      tr("no samples"));
-    int points = 0;
-    for (const ChartLine &l : lines)
-        points += int(l.points.size());
-    m_chartNote->setText(!answer.arrived          ? tr("loading the series…")
-                             : !answer.error.isEmpty() ? tr("series unavailable: %1").arg(answer.error)
-                             : points == 0           ? tr("no samples stored for this range")
-                                                     : QString());
+    m_evidenceChart.showGroup(index);
 }
 
 IncidentsPanel::ActionPlan IncidentsPanel::plan(const QString &kind) const
 {
-    ActionPlan p;
-    p.kind = kind;
-    const triage::Incident *i = selected();
-    if (!i) {
-        p.whyNot = tr("Select an incident first.");
-        return p;
-    }
-    const bool active = isActive(m_cluster.state);
-    p.body = QJsonObject{{u"action"_s, kind}, {u"incidentId"_s, i->id}};
-    if (kind == "scale"_L1) {
-        const bool fits = i->type == triage::IncidentType::ExecutorOom || i->type == triage::IncidentType::ExecutorLost
-            || i->type == triage::IncidentType::ShuffleSkew || i->type == triage::IncidentType::NetworkStall;
-        // The runtime starts (target - workers not gone) new ones: say that number, not the request's.
-        const int live = m_liveWorkers >= 0 ? m_liveWorkers : m_cluster.runningWorkers;
-        const int target = std::max(m_cluster.spec.workers, live) + 1;
-        const int starts = target - live;
-        if (!fits)
-            p.whyNot = tr("Adding workers does not answer a %1 incident.").arg(typeTitle(i->type));
-        else if (!active)
-            p.whyNot = tr("The cluster is %1: only a WAITING or RUNNING cluster scales.").arg(stateText(m_cluster.state));
-        else if (m_cluster.spec.scaling.managed() && target > m_cluster.spec.scaling.maxWorkers)
-            p.whyNot = tr("The cluster's scaling policy allows at most %n worker(s): raise its maximum first.", nullptr,
-                          m_cluster.spec.scaling.maxWorkers);
-        p.possible = p.whyNot.isEmpty();
-        p.title = tr("Scale up %1").arg(m_cluster.id);
-        QString change = tr("Starts %n new worker(s) (%1)", nullptr, starts).arg(m_cluster.spec.instanceType);
-        change += u": "_s + tr("%n worker(s) now", nullptr, live) + u" → "_s + tr("%n worker(s)", nullptr, target);
-        if (m_cluster.spec.workers > live)
-            change += u" "_s + tr("(%1 requested, %n missing: they start too).", nullptr, m_cluster.spec.workers - live)
-                                   .arg(m_cluster.spec.workers);
-        else
-            change += u"."_s;
-        if (m_nowPerHour) {
-            const double after = *m_nowPerHour + starts * m_workerPerHour;
-            p.ratePerHourBefore = *m_nowPerHour;
-            p.ratePerHourAfter = after;
-            change += u"\n"_s + tr("Cost: %1 → %2 (+%3), billed per second from when they start.")
-                                     .arg(costview::formatRate(*m_nowPerHour, m_currency),
-                                          costview::formatRate(after, m_currency),
-                                          costview::formatRate(starts * m_workerPerHour, m_currency));
-        } else {
-            change += u"\n"_s + tr("Cost: the cluster's meter has not been received yet.");
-        }
-        p.change = change;
-        p.starts = starts;
-        p.body.insert(u"workers"_s, target);
-    } else if (kind == "cancel-job"_L1) {
-        const bool aboutAJob = i->subject.startsWith(u"job-"_s);
-        if (!aboutAJob)
-            p.whyNot = tr("This incident is not about one job.");
-        else if (!i->isOpen())
-            p.whyNot = tr("The job has ended: there is nothing to cancel.");
-        p.possible = aboutAJob && i->isOpen() && active;
-        p.title = tr("Cancel job %1").arg(i->subject);
-        p.change = tr("Job %1 gets SIGTERM, then SIGKILL after the grace period; it ends CANCELLED. Its work so far "
-                      "is lost.")
-                       .arg(i->subject);
-        p.body.insert(u"jobId"_s, i->subject);
-    } else if (kind == "resubmit-larger"_L1) {
-        const QString job = jobOf(*i);
-        const auto answer = m_resubmitPlans.constFind(i->id);
-        if (i->type != triage::IncidentType::ExecutorOom)
-            p.whyNot = tr("A larger instance type answers running out of memory, not a %1 incident.").arg(typeTitle(i->type));
-        else if (job.isEmpty())
-            p.whyNot = tr("No job ran out of memory here: there is nothing to resubmit.");
-        else if (answer == m_resubmitPlans.cend())
-            p.whyNot = tr("Asking the runtime what it would launch…");
-        else if (!answer->second.isEmpty())
-            p.whyNot = answer->second;
-        p.possible = p.whyNot.isEmpty();
-        p.title = tr("Resubmit %1 larger").arg(job);
-        p.body.insert(u"jobId"_s, job);
-        if (p.possible) {
-            const QJsonObject plan = answer->first;
-            const QJsonObject from = plan.value(u"from"_s).toObject();
-            const QJsonObject to = plan.value(u"to"_s).toObject();
-            const QString currency = plan.value(u"currency"_s).toString();
-            auto rate = [&currency](const QJsonValue &v) {
-                return v.isDouble() ? costview::formatRate(v.toDouble(), currency) : tr("unpriced");
-            };
-            const QJsonObject jobJson = plan.value(u"job"_s).toObject();
-            p.change = tr("Job %1 (%2, %3) runs again, with the same arguments, on a new cluster “%4” cloned from %5:\n"
-                          "  instance type: %6 (%7) → %8 (%9)\n"
-                          "  workers: %10, cost: %11 → %12 while both run, the new cluster is billed on top.\n"
-                          "%5 stays as it is; terminate it when you no longer need it.")
-                           .arg(job, jobJson.value(u"name"_s).toString(), jobJson.value(u"state"_s).toString(),
-                                to.value(u"name"_s).toString(), m_cluster.id, from.value(u"instanceType"_s).toString(),
-                                formatBytes(qint64(from.value(u"memoryLimitBytes"_s).toDouble())),
-                                to.value(u"instanceType"_s).toString(),
-                                formatBytes(qint64(to.value(u"memoryLimitBytes"_s).toDouble())))
-                           .arg(to.value(u"workers"_s).toInt())
-                           .arg(rate(from.value(u"ratePerHour"_s)), rate(to.value(u"ratePerHour"_s)));
-        }
-    } else if (kind == "terminate"_L1) {
-        const bool idle = i->type == triage::IncidentType::IdleCluster;
-        if (!idle)
-            p.whyNot = tr("Terminating answers an idle cluster, not a %1 incident.").arg(typeTitle(i->type));
-        else if (!active)
-            p.whyNot = tr("The cluster is %1.").arg(stateText(m_cluster.state));
-        else if (m_cluster.spec.terminationProtection)
-            p.whyNot = tr("Termination protection is on: turn it off first.");
-        p.possible = idle && active && !m_cluster.spec.terminationProtection;
-        p.title = tr("Terminate %1").arg(m_cluster.id);
-        p.change = tr("Cluster %1 (%2): %3 → TERMINATED. Its %n worker(s) and scheduler stop and stop costing "
-                      "money; its history and incidents stay.",
-                      nullptr, m_cluster.runningWorkers)
-                       .arg(m_cluster.id, m_cluster.spec.name, stateText(m_cluster.state));
-    }
-    return p;
+    return m_planner.plan(kind, selected());
 }
 
 void IncidentsPanel::confirmAndRun(const QString &kind)

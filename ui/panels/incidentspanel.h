@@ -3,6 +3,8 @@
 #pragma once
 
 #include "core/backend/runtime/metricswire.h"
+#include "guardedactionplanner.h"
+#include "incidentevidencechart.h"
 #include "core/model/clusterinfo.h"
 #include "core/model/executor.h"
 #include "core/triage/incident.h"
@@ -39,18 +41,7 @@ public:
     explicit IncidentsPanel(QWidget *parent = nullptr);
 
     // A guarded action planned for the selected incident: what it will change, or why it cannot run.
-    struct ActionPlan
-    {
-        QString kind; // "scale", "cancel-job", "terminate", "resubmit-larger"
-        bool possible = false;
-        QString title; // "Scale up c-1"
-        QString change; // "Workers: 1 -> 2 (local.small). ..."
-        QString whyNot; // when not possible
-        QJsonObject body; // POST /clusters/{id}/actions, as sent (the runtime records who sent it)
-        int starts = 0; // "scale": how many workers the runtime will start
-        double ratePerHourBefore = 0; // "scale": the cluster's meter now, and with the new workers (0: no meter yet)
-        double ratePerHourAfter = 0;
-    };
+    using ActionPlan = GuardedActionPlan;
 
     void setCluster(const ClusterInfo &cluster);
     // The cluster's executors: the scale plan counts the workers not gone (running or starting), which is
@@ -119,26 +110,9 @@ private:
     void confirmAndRun(const QString &kind);
     const triage::Incident *selected() const;
     QString linkTitle(const QString &incidentId) const; // "Executor lost w2"
-    void askEvidence(const triage::Incident &incident);
-    void drawEvidence();
 
-    struct EvidenceData
-    {
-        QList<MetricSeriesData> series;
-        QString error;
-        bool arrived = false;
-    };
-    QHash<QString, QString> m_evidenceAsked; // incident id -> the query last asked (a key), not asked again
-    QHash<QString, EvidenceData> m_evidence;
-    QHash<QString, QPair<QJsonObject, QString>> m_resubmitPlans; // incident id -> (plan, error)
-    QSet<QString> m_plansAsked; // incident id -> the answer
-    int m_evidenceGroup = 0;
-
-    ClusterInfo m_cluster;
-    int m_liveWorkers = -1; // not gone (running or starting); -1 until the executors arrive
-    std::optional<double> m_nowPerHour;
-    double m_workerPerHour = 0;
-    QString m_currency;
+    GuardedActionPlanner m_planner;
+    QSet<QString> m_plansAsked; // incidents whose resubmit plan was asked for
     bool m_userPicked = false; // the user chose the selected incident: refreshes keep it
     bool m_selecting = false; // the panel itself is selecting a row
     QString m_detailsFor; // the incident the evidence pane shows, and its html (rewritten only on change)
@@ -156,6 +130,7 @@ private:
     QComboBox *m_chartGroup;
     TimeChart *m_chart;
     QLabel *m_chartNote;
+    IncidentEvidenceChart m_evidenceChart; // draws into the three above
     QTextBrowser *m_runbook;
     QPushButton *m_scaleUp;
     QPushButton *m_cancelJob;
