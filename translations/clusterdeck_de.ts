@@ -3021,6 +3021,12 @@ Mit „Cluster starten…“ links starten Sie einen.</translation>
         <source>Select a cluster on the left.</source>
         <translation>Wählen Sie links einen Cluster.</translation>
     </message>
+    <message>
+        <source>No clusters on %1 yet.
+%2</source>
+        <translation>Noch keine Cluster auf %1.
+%2</translation>
+    </message>
 </context>
 <context>
     <name>cdeck::RecordEditors</name>

@@ -222,10 +222,14 @@ void PageStack::updateEmptyText(Connection *c)
         m_emptyText->setText(tr("Connecting to %1…").arg(c->url().toString()));
     else if (c->clusters()->rowCount() == 0 && !c->managesClusters())
         m_emptyText->setText(tr("%1 lists no applications yet.").arg(c->name()));
-    else if (c->clusters()->rowCount() == 0)
+    else if (c->clusters()->rowCount() == 0) {
+        // A role that cannot launch is not told to: it is told why the button is disabled.
+        const QString whyNotLaunch = RolePermissions::whyNot(c, api::RouteId::ClusterLaunch);
         m_emptyText->setText(
-            tr("No clusters on %1 yet.\nUse “Launch cluster…” on the left to start one.").arg(c->name()));
-    else
+            whyNotLaunch.isEmpty()
+                ? tr("No clusters on %1 yet.\nUse “Launch cluster…” on the left to start one.").arg(c->name())
+                : tr("No clusters on %1 yet.\n%2").arg(c->name(), whyNotLaunch));
+    } else
         m_emptyText->setText(tr("Select a cluster on the left."));
 }
 
