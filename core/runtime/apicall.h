@@ -33,8 +33,7 @@ struct ApiCall
     ClusterController *cluster = nullptr; // routes under /clusters/{id}: that cluster (it exists)
     int status = 0; // the answer's HTTP status, once sent (for the audit)
     QString error; // the answer's error and detail, when refused
-    QString target; // what the call acts on, for its audit entry, when its path does not say (a launch: the new
-                    // cluster's id)
+    QString target; // what the call created, for its outcome's audit entry (a launch: the new cluster's id)
 
     QString parameter(qsizetype i) const { return parameters.value(i); }
 };

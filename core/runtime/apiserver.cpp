@@ -149,6 +149,20 @@ std::optional<Caller> ApiServer::authenticate(const QHttpServerRequest &request)
     return m_users.authenticate(auth.mid(7).trimmed());
 }
 
+QString ApiServer::auditTarget(const ApiCall &call)
+{
+    if (!call.target.isEmpty())
+        return call.target; // what the handler created (a launch's cluster, an SLO)
+    if (call.route.id == RouteId::UserAdd) {
+        // The user is named in the body, which a refusal by role comes before: read from the request then. Bounded,
+        // as the entry keeps it: a valid name has at most 64 characters.
+        const QJsonObject body
+            = call.body.isEmpty() ? QJsonDocument::fromJson(call.request.body()).object() : call.body;
+        return body.value(u"name"_s).toString().left(128);
+    }
+    return call.parameters.join(u'/'); // the path names it: a cluster, a job, a user, a budget's tag
+}
+
 bool ApiServer::audit(const ApiCall &call, const QString &outcome, const QString &detail, qint64 requestSeq,
                       qint64 *seq)
 {
@@ -157,7 +171,7 @@ bool ApiServer::audit(const ApiCall &call, const QString &outcome, const QString
     e.user = call.caller.user;
     e.role = api::toString(call.caller.role);
     e.action = QString::fromLatin1(call.route.method) + u' ' + QString::fromLatin1(call.route.pattern);
-    e.target = call.target.isEmpty() ? call.parameters.join(u'/') : call.target;
+    e.target = auditTarget(call);
     e.request
         = call.body.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(call.body).toJson(QJsonDocument::Compact));
     e.outcome = outcome;

@@ -52,6 +52,8 @@ private:
 
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     std::optional<Caller> authenticate(const QHttpServerRequest &request) const;
+    // What an audit entry names: the cluster a launch created, the user POST /users adds, else the path's parameters.
+    static QString auditTarget(const ApiCall &call);
     // Appends one audit entry; false when it could not be written.
     bool audit(const ApiCall &call, const QString &outcome, const QString &detail, qint64 requestSeq, qint64 *seq);
     // What a scientist's clusters hold now and would hold after this call (apiserverguards.cpp); empty: within

@@ -42,6 +42,7 @@ void SloRoutes::addSlo(ApiCall &call)
     if (!added)
         return fail(call, internal ? Status::InternalServerError : Status::BadRequest,
                     internal ? u"SLO not saved"_s : u"invalid SLO"_s, bad);
+    call.target = added->id; // on the record, as a launch's cluster is
     ok(call, slos->statusJson(added->id).value_or(added->toJson()), Status::Created);
 }
 

@@ -248,6 +248,52 @@ private Q_SLOTS:
         QCOMPARE(m_runtime.cli({u"user"_s, u"remove"_s, u"vera"_s}), 0);
     }
 
+    void callsOnAUserNameThatUserOnTheRecord()
+    {
+        // As a launch's entries name the cluster: adding (also when refused or failed), rotating, a quota and
+        // removing each name the user in every entry they write.
+        const QJsonArray earlier = auditEntries(u"limit=10000"_s);
+        const qint64 before = earlier.isEmpty() ? 0 : qint64(earlier.last().toObject().value(u"seq"_s).toDouble());
+        QJsonValue json;
+        QCOMPARE(m_runtime.cli({u"user"_s, u"add"_s, u"tara"_s, u"--role"_s, u"scientist"_s}, &json), 0);
+        QCOMPARE(m_runtime.cli({u"user"_s, u"add"_s, u"tara"_s, u"--role"_s, u"viewer"_s}), 1); // taken: failed
+        QCOMPARE(m_runtime.cli({u"user"_s, u"rotate"_s, u"tara"_s}), 0);
+        QCOMPARE(send("PUT", u"/users/tara/quota"_s, admin(), {{u"maxClusters"_s, 2}}).status, 200);
+        QCOMPARE(m_runtime.cli({u"user"_s, u"add"_s, u"vic"_s, u"--role"_s, u"viewer"_s}, &json), 0);
+        QCOMPARE(send("POST", u"/users"_s, json.toObject().value(u"token"_s).toString().toLatin1(),
+                      {{u"name"_s, u"mallory"_s}, {u"role"_s, u"admin"_s}})
+                     .status,
+                 403);
+        QCOMPARE(m_runtime.cli({u"user"_s, u"remove"_s, u"vic"_s}), 0);
+        QCOMPARE(m_runtime.cli({u"user"_s, u"remove"_s, u"tara"_s}), 0);
+        QStringList seen;
+        for (const QJsonValue &v : auditEntries(u"after=%1"_s.arg(before))) {
+            const QJsonObject e = v.toObject();
+            const QString action = e.value(u"action"_s).toString();
+            if (action.contains(u"/users"_s))
+                seen.append(action + u' ' + e.value(u"outcome"_s).toString() + u" -> "_s
+                            + e.value(u"target"_s).toString());
+        }
+        seen.sort();
+        QStringList expected{u"DELETE /users/{name} requested -> tara"_s,
+                             u"DELETE /users/{name} requested -> vic"_s,
+                             u"DELETE /users/{name} succeeded -> tara"_s,
+                             u"DELETE /users/{name} succeeded -> vic"_s,
+                             u"POST /users denied -> mallory"_s,
+                             u"POST /users failed -> tara"_s,
+                             u"POST /users requested -> tara"_s,
+                             u"POST /users requested -> tara"_s,
+                             u"POST /users requested -> vic"_s,
+                             u"POST /users succeeded -> tara"_s,
+                             u"POST /users succeeded -> vic"_s,
+                             u"POST /users/{name}/rotate requested -> tara"_s,
+                             u"POST /users/{name}/rotate succeeded -> tara"_s,
+                             u"PUT /users/{name}/quota requested -> tara"_s,
+                             u"PUT /users/{name}/quota succeeded -> tara"_s};
+        expected.sort();
+        QCOMPARE(seen, expected);
+    }
+
     void authMatrixEveryRouteEveryRole()
     {
         for (const Role role : api::kRoles) {
