@@ -234,34 +234,60 @@ int Context::done(const QJsonValue &v, const std::function<void()> &text)
     return ExitOk;
 }
 
-int Context::waitFor(api::RouteId route, const QStringList &parameters,
-                     const std::function<int(const QJsonValue &)> &accept, QJsonValue *last, const QString &what)
-{
-    const QDeadlineTimer deadline(qint64(global.timeoutS) * 1000);
-    for (;;) {
-        const ApiReply r = call(route, parameters);
-        if (r.ok()) {
-            *last = r.body;
-            const int verdict = accept(r.body);
-            if (verdict != 0)
-                return verdict;
-        } else if (!r.unreachable()) {
-            fail(r);
-            return -1;
-        }
-        if (deadline.hasExpired()) {
-            error(u"timed out after %1 s waiting for %2"_s.arg(global.timeoutS).arg(what), ExitFailed);
-            return -2;
-        }
-        QEventLoop loop;
-        QTimer::singleShot(500, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-}
-
 int Context::waitForCluster(const QString &clusterId,
                             const std::function<int(const QJsonObject &, const QJsonArray &)> &accept, QJsonValue *last,
                             const QString &what)
+{
+    StreamHandlers on;
+    on.cluster = [&](const QJsonObject &cluster, const QJsonArray &executors) {
+        *last = cluster;
+        return accept(cluster, executors);
+    };
+    // The cluster ended; its last `cluster` event came before this. Ended short of the goal: never.
+    on.ended = [] { return -1; };
+    return waitOnStream(clusterId, on, what, [&] {
+        const ApiReply r = call(api::RouteId::Cluster, {clusterId});
+        if (r.ok())
+            *last = r.body;
+        return r;
+    });
+}
+
+int Context::waitForJob(const QString &clusterId, const QString &jobId,
+                        const std::function<int(const QJsonObject &)> &accept, QJsonValue *last, const QString &what)
+{
+    // The job as it stands once the stream is open, then each change the stream tells: nothing is missed between.
+    QString failure;
+    const auto read = [&]() -> int {
+        const ApiReply r = call(api::RouteId::Job, {clusterId, jobId});
+        if (!r.ok()) {
+            if (r.unreachable())
+                return 0; // the stream's own reopening deals with a restarting runtime
+            fail(r);
+            return -3;
+        }
+        *last = r.body;
+        return accept(r.body.toObject());
+    };
+    StreamHandlers on;
+    on.opened = read;
+    on.job = [&](const QJsonObject &job) {
+        if (job.value(u"id"_s).toString() != jobId)
+            return 0;
+        *last = job;
+        return accept(job);
+    };
+    // The cluster ended: the job's last change came before; read it once more, and if it still runs, never.
+    on.ended = [&] {
+        const int verdict = read();
+        return verdict == 0 ? -1 : verdict;
+    };
+    const int verdict = waitOnStream(clusterId, on, what, [&] { return call(api::RouteId::Job, {clusterId, jobId}); });
+    return verdict == -3 ? -1 : verdict;
+}
+
+int Context::waitOnStream(const QString &clusterId, const StreamHandlers &on, const QString &what,
+                          const std::function<ApiReply()> &explainRefusal)
 {
     const QDeadlineTimer deadline(qint64(global.timeoutS) * 1000);
     const auto remainingMs = [&deadline] { // what a timer takes: an int, never past the deadline
@@ -269,6 +295,12 @@ int Context::waitForCluster(const QString &clusterId,
     };
     QEventLoop loop;
     int verdict = 0;
+    const auto decide = [&](int v) {
+        if (verdict != 0 || v == 0)
+            return; // decided: later events of the same read change nothing
+        verdict = v;
+        loop.quit();
+    };
     QString refusal; // the runtime refused the stream (404, 401...): set, the wait ends
     std::unique_ptr<MetricsStream> stream;
     QTimer reopen; // after a broken stream: as the runtime's `retry` asks, but sooner (it may be restarting)
@@ -276,19 +308,28 @@ int Context::waitForCluster(const QString &clusterId,
     const auto open = [&] {
         // Silent for as long as the wait may last: a launch can take minutes without a change.
         stream.reset(client().openMetricsStream(clusterId, std::max(1000, remainingMs())));
-        QObject::connect(stream.get(), &MetricsStream::clusterReceived, &loop,
-                         [&](const QJsonObject &cluster, const QJsonArray &executors) {
-                             if (verdict != 0)
-                                 return; // decided: later events of the same read change nothing
-                             *last = cluster;
-                             verdict = accept(cluster, executors);
-                             if (verdict != 0)
-                                 loop.quit();
-                         });
+        if (on.opened)
+            QObject::connect(stream.get(), &MetricsStream::opened, &loop, [&] {
+                // Not from inside the stream's own read: a blocking call there would read the stream re-entrantly.
+                QTimer::singleShot(0, &loop, [&] {
+                    if (verdict == 0)
+                        decide(on.opened());
+                });
+            });
+        if (on.cluster)
+            QObject::connect(stream.get(), &MetricsStream::clusterReceived, &loop,
+                             [&](const QJsonObject &cluster, const QJsonArray &executors) {
+                                 if (verdict == 0)
+                                     decide(on.cluster(cluster, executors));
+                             });
+        if (on.job)
+            QObject::connect(stream.get(), &MetricsStream::jobReceived, &loop, [&](const QJsonObject &job) {
+                if (verdict == 0)
+                    decide(on.job(job));
+            });
         QObject::connect(stream.get(), &MetricsStream::ended, &loop, [&] {
-            // The cluster ended; its last `cluster` event came before this. Ended short of the goal: never.
             if (verdict == 0)
-                verdict = -1;
+                decide(on.ended ? on.ended() : -1);
             loop.quit();
         });
         QObject::connect(stream.get(), &MetricsStream::failed, &loop, [&](const QString &reason, int httpStatus) {
@@ -308,19 +349,18 @@ int Context::waitForCluster(const QString &clusterId,
     open();
     loop.exec();
     stream.reset();
+    if (verdict != 0)
+        return verdict;
     if (!refusal.isEmpty()) {
         // A plain call says it as every command does (404 no such cluster, 401 bad token).
-        const ApiReply r = call(api::RouteId::Cluster, {clusterId});
+        const ApiReply r = explainRefusal();
         if (!r.ok()) {
             fail(r);
             return -1;
         }
-        *last = r.body;
         error(u"the runtime refused the cluster's event stream (%1)"_s.arg(refusal), ExitFailed);
         return -1;
     }
-    if (verdict != 0)
-        return verdict;
     error(u"timed out after %1 s waiting for %2"_s.arg(global.timeoutS).arg(what), ExitFailed);
     return -2;
 }

@@ -107,9 +107,6 @@ public:
     int error(const QString &message, int exitCode, const QJsonObject &extra = {});
     // Prints v (--json) or the text rendering; exit 0.
     int done(const QJsonValue &v, const std::function<void()> &text);
-    // Polls a GET route until accept() says the object is stable (1) or never will be (-1); -2 on timeout.
-    int waitFor(api::RouteId route, const QStringList &parameters, const std::function<int(const QJsonValue &)> &accept,
-                QJsonValue *last, const QString &what);
     // Waits on the cluster's event stream (its `cluster` events: the cluster and its executors' states, sent
     // at once and on each change) until accept() says the cluster is where it should be (1) or never will be
     // (-1); -2 on timeout. *last: the cluster as last seen. A stream that breaks is opened again (the runtime
@@ -117,6 +114,23 @@ public:
     int waitForCluster(const QString &clusterId,
                        const std::function<int(const QJsonObject &cluster, const QJsonArray &executors)> &accept,
                        QJsonValue *last, const QString &what);
+    // The same for a job: read once when the stream opens, then followed through the stream's `job` events
+    // until accept() says 1 or -1 (an unknown job: reported, -1); -2 on timeout. *last: the job as last seen.
+    int waitForJob(const QString &clusterId, const QString &jobId,
+                   const std::function<int(const QJsonObject &job)> &accept, QJsonValue *last, const QString &what);
+
+private:
+    // What a wait does with each thing the stream brings; each returns 0 (go on), 1 (reached) or -1 (never).
+    struct StreamHandlers
+    {
+        std::function<int()> opened; // the stream is open: the moment to read what it will only tell changes of
+        std::function<int(const QJsonObject &, const QJsonArray &)> cluster;
+        std::function<int(const QJsonObject &)> job;
+        std::function<int()> ended; // the cluster ended (nothing more will come); unset: -1
+    };
+    // explainRefusal: the plain call that says why a refused stream was refused.
+    int waitOnStream(const QString &clusterId, const StreamHandlers &on, const QString &what,
+                     const std::function<ApiReply()> &explainRefusal);
 
 private:
     std::unique_ptr<RuntimeClient> m_client;

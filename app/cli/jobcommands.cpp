@@ -31,9 +31,8 @@ QStringList clusterAndJob(Context &ctx, const CommandOptions &o)
 
 int waitJob(Context &ctx, const QString &clusterId, const QString &jobId, QJsonValue *last)
 {
-    return ctx.waitFor(
-        api::RouteId::Job, {clusterId, jobId},
-        [](const QJsonValue &v) { return isFinished(Job::fromJson(v.toObject()).state) ? 1 : 0; }, last,
+    return ctx.waitForJob(
+        clusterId, jobId, [](const QJsonObject &job) { return isFinished(Job::fromJson(job).state) ? 1 : 0; }, last,
         u"job %1 to finish"_s.arg(jobId));
 }
 

@@ -38,6 +38,14 @@ QJsonValue executorJson(const QString &executorId)
     return executorId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(executorId);
 }
 
+// What a 'job' event is sent for: the job's state and what comes with it, not its growing duration or log tail.
+QString jobStateKey(const Job &job)
+{
+    return toString(job.state) + u'|' + job.stateReason + u'|'
+        + (job.exitCode ? QString::number(*job.exitCode) : QString()) + u'|' + job.startedAt.toString(Qt::ISODateWithMs)
+        + u'|' + job.endedAt.toString(Qt::ISODateWithMs);
+}
+
 } // namespace
 
 MetricsRoutes::MetricsRoutes(Supervisor &supervisor, QObject *parent)
@@ -127,8 +135,12 @@ void MetricsRoutes::metricsStream(ApiCall &call)
     kept->writeHeader("Cache-Control", "no-cache");
     kept->writeHeader("Connection", "close");
     kept->writeBody(": clusterdeck-runtime metrics stream, one 'samples' event per second, a 'cluster' event on each "
-                    "change\nretry: 2000\n\n");
-    m_streams.append(Stream{clusterId, kept, socket, {}});
+                    "change, a 'job' event on each job's change\nretry: 2000\n\n");
+    // Jobs are told from here on: a client that waits for a job reads it once after the stream opened.
+    QHash<QString, QString> jobStates;
+    for (const Job &job : call.cluster->jobs())
+        jobStates.insert(job.id, jobStateKey(job));
+    m_streams.append(Stream{clusterId, kept, socket, {}, jobStates});
     QTcpSocket *raw = socket.data();
     connect(raw, &QAbstractSocket::disconnected, &m_streamHandlers,
             [this, raw] { m_streams.removeIf([raw](const Stream &s) { return s.socket == raw || !s.socket; }); });
@@ -225,12 +237,25 @@ void MetricsRoutes::sendClusterEvents(const QString &clusterId)
     const QByteArray data
         = QJsonDocument(QJsonObject{{u"cluster"_s, c->info().toJson(true)}, {u"executors"_s, executors}})
               .toJson(QJsonDocument::Compact);
+    const QList<Job> jobs = c->jobs();
     for (Stream &s : m_streams) {
-        if (s.clusterId != clusterId || s.lastCluster == data || !s.socket
-            || s.socket->state() != QAbstractSocket::ConnectedState || s.socket->bytesToWrite() > 4 * 1024 * 1024)
+        if (s.clusterId != clusterId || !s.socket || s.socket->state() != QAbstractSocket::ConnectedState
+            || s.socket->bytesToWrite() > 4 * 1024 * 1024)
             continue; // a stream not reading is dropped by the next samples event
-        s.lastCluster = data;
-        s.responder->writeBody("event: cluster\ndata: " + data + "\n\n");
+        if (s.lastCluster != data) {
+            s.lastCluster = data;
+            s.responder->writeBody("event: cluster\ndata: " + data + "\n\n");
+        }
+        for (const Job &job : jobs) {
+            const QString state = jobStateKey(job);
+            auto told = s.jobStates.find(job.id);
+            if (told != s.jobStates.end() && *told == state)
+                continue;
+            s.jobStates.insert(job.id, state);
+            // The job as GET .../jobs/{id} answers it.
+            s.responder->writeBody("event: job\ndata: " + QJsonDocument(job.toJson()).toJson(QJsonDocument::Compact)
+                                   + "\n\n");
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 #include "core/runtime/runtimemetrics.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QHttpServerResponder>
 #include <QList>
 #include <QObject>
@@ -41,11 +42,15 @@ private:
         std::shared_ptr<QHttpServerResponder> responder;
         QPointer<QTcpSocket> socket;
         QByteArray lastCluster; // the data of the last 'cluster' event it got: only changes are sent
+        // Each job's state as the stream last told it (or as it stood when the stream opened): a 'job' event goes
+        // out when it changes.
+        QHash<QString, QString> jobStates;
     };
 
     RuntimeMetricsSnapshot metricsSnapshot() const;
     void onSampled(const SampleBatch &batch);
-    // A 'cluster' event to each stream of the cluster whose cluster or executors' states changed since its last.
+    // A 'cluster' event to each stream of the cluster whose cluster or executors' states changed since its last,
+    // and a 'job' event for each job whose state changed since the stream last heard of it.
     void sendClusterEvents(const QString &clusterId);
     void endStreams(const QString &clusterId, const QString &state);
 

@@ -19,6 +19,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -196,6 +197,45 @@ private Q_SLOTS:
                 return qAbs(in - out) <= out / 10;
             }(),
             qPrintable(u"in %1 out %2"_s.arg(in).arg(out)), 15000);
+    }
+
+    void aJobsChangesComeOnTheClusterStreamAndFinishedJobsAreNotReplayed()
+    {
+        QVERIFY(!m_clusterId.isEmpty() && !m_firstJobId.isEmpty());
+        RuntimeClient client(QUrl(url()), m_runtime.token());
+        std::unique_ptr<MetricsStream> stream(client.openMetricsStream(m_clusterId, 120000));
+        QSignalSpy opened(stream.get(), &MetricsStream::opened);
+        QSignalSpy failed(stream.get(), &MetricsStream::failed);
+        QList<QJsonObject> events;
+        connect(stream.get(), &MetricsStream::jobReceived, this,
+                [&events](const QJsonObject &job) { events.append(job); });
+        QVERIFY(opened.wait(15000));
+        QJsonValue json;
+        QCOMPARE(cli({u"job"_s, u"submit"_s, m_clusterId, u"--sample"_s, u"etl_groupby"_s}, &json), 0);
+        const QString jobId = json.toObject().value(u"id"_s).toString();
+        QVERIFY(!jobId.isEmpty());
+        const auto states = [&] {
+            QStringList list;
+            for (const QJsonObject &e : std::as_const(events))
+                if (e.value(u"id"_s).toString() == jobId)
+                    list.append(e.value(u"state"_s).toString());
+            return list;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(states().contains(u"COMPLETED"_s), qPrintable(states().join(u", "_s)), 180000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        // One event per change, in order, ending where the job ended; each the job as GET answers it.
+        const QStringList seen = states();
+        QCOMPARE(seen.last(), u"COMPLETED"_s);
+        QVERIFY2(seen.contains(u"RUNNING"_s), qPrintable(seen.join(u", "_s)));
+        QCOMPARE(seen.count(u"COMPLETED"_s), 1);
+        QCOMPARE(seen.count(u"RUNNING"_s), 1);
+        const Job last = Job::fromJson(events.last());
+        QCOMPARE(last.id, jobId);
+        QCOMPARE(last.exitCode.value_or(-1), 0);
+        QVERIFY(last.endedAt.isValid());
+        // The job that finished before the stream opened is not told again.
+        for (const QJsonObject &e : std::as_const(events))
+            QVERIFY2(e.value(u"id"_s).toString() != m_firstJobId, qPrintable(m_firstJobId));
     }
 
     void theJobsDagHasTheShufflesFanIn()

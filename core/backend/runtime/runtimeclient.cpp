@@ -300,6 +300,10 @@ void MetricsStream::onData()
             const QJsonObject o = QJsonDocument::fromJson(e.data).object();
             if (o.value(u"cluster"_s).isObject())
                 Q_EMIT clusterReceived(o.value(u"cluster"_s).toObject(), o.value(u"executors"_s).toArray());
+        } else if (e.type == "job") {
+            const QJsonObject job = QJsonDocument::fromJson(e.data).object();
+            if (job.value(u"id"_s).isString())
+                Q_EMIT jobReceived(job);
         } else if (e.type == "end") {
             const QJsonObject o = QJsonDocument::fromJson(e.data).object();
             finish();

@@ -39,7 +39,9 @@ struct ApiReply
 
 // A followed /clusters/{id}/metrics/stream: one batchReceived per "samples" event, one clusterReceived per
 // "cluster" event (the cluster as GET /clusters/{id} answers it and its executors' {id, status}: sent when
-// the stream opens and on each change, so a client can wait for a state without polling). It ends with exactly one
+// the stream opens and on each change, so a client can wait for a state without polling), one jobReceived per
+// "job" event (a job as GET .../jobs/{id} answers it, each time its state changes after the stream opened: a client
+// waiting for a job reads it once after opened, then follows these). It ends with exactly one
 // of ended (the runtime said the cluster ended) or failed (connection lost, refused, silent for
 // silenceTimeoutMs, malformed stream); after either, the object only waits to be deleted. Deleting it
 // closes the connection. Lives on the thread of the RuntimeClient that opened it.
@@ -54,6 +56,7 @@ Q_SIGNALS:
     void opened();
     void batchReceived(const cdeck::MetricBatch &batch);
     void clusterReceived(const QJsonObject &cluster, const QJsonArray &executors);
+    void jobReceived(const QJsonObject &job);
     void ended(const QString &clusterState);
     void failed(const QString &reason, int httpStatus);
 
