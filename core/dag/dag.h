@@ -39,6 +39,9 @@ struct DagNode
     QStringList executors; // executor (worker) names it ran on, sorted, no duplicates
     int retried = 0; // tasks that left a worker without a result and ran again (retry, lost worker)
     QStringList members; // non-empty for a group node made by collapseFanOuts(): the ids folded into it
+    // Set for a node that is not a group of tasks (a SQL plan operator): the card shows this line (maybe empty)
+    // instead of "done/total tasks" and a progress bar that would always read 0/0.
+    std::optional<QString> caption;
 
     int taskCount() const;
     // Share of tasks that finished (states memory, released, forgotten, completed, done): 0..1.

@@ -459,6 +459,7 @@ private Q_SLOTS:
         QVERIFY2(extras, qPrintable(error));
         QVERIFY(!extras->sqlExecutions.isEmpty());
         SqlPage page;
+        int captionsWithRows = 0;
         page.setExecutions(extras->sqlExecutions);
         QCOMPARE(page.executionsTable()->rowCount(), extras->sqlExecutions.size());
         for (const spark::SqlExecution &x : extras->sqlExecutions) {
@@ -484,6 +485,18 @@ private Q_SLOTS:
             for (const spark::SqlPlanEdge &e : x.edges)
                 expectedEdges.insert({u"node-%1"_s.arg(e.fromId), u"node-%1"_s.arg(e.toId)});
             QCOMPARE(edges, expectedEdges);
+            // Each operator's card: its output rows (and a second metric), never a "0/0 tasks" line.
+            for (const spark::SqlPlanNode &n : x.nodes) {
+                const dag::DagNode *card = shown.node(u"node-%1"_s.arg(n.id));
+                QVERIFY(card && card->caption);
+                QCOMPARE(*card->caption, spark::sqlOperatorCaption(x, n));
+                for (const spark::SqlPlanMetric &m : n.metrics)
+                    if (m.name == u"number of output rows"_s && x.metricValues.contains(m.accumulatorId)) {
+                        ++captionsWithRows;
+                        QVERIFY2(card->caption->startsWith(x.metricValues.value(m.accumulatorId) + u" rows"_s),
+                                 qPrintable(*card->caption));
+                    }
+            }
             // An operator's metrics: Spark's values, as our sql endpoint formats them.
             for (const spark::SqlPlanNode &n : x.nodes) {
                 const auto metrics = spark::sqlNodeMetrics(x, n.id);
@@ -496,6 +509,7 @@ private Q_SLOTS:
                 break;
             }
         }
+        QVERIFY(captionsWithRows > 0);
     }
 
     void environmentIsSparksAndFilters()

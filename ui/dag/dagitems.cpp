@@ -139,6 +139,8 @@ void DagNodeItem::updateToolTip()
     // The full name on hover: the card may show it cut at its word boundaries.
     QString tip = m_node.name.isEmpty() ? m_node.id : m_node.name;
     tip += u"\n"_s + dagStateText(m_node.state);
+    if (m_node.caption && !m_node.caption->isEmpty())
+        tip += u"\n"_s + *m_node.caption;
     for (auto it = m_node.counts.cbegin(); it != m_node.counts.cend(); ++it)
         tip += u"\n"_s + QCoreApplication::translate("cdeck::DagView", "%1: %2").arg(dagTaskStateText(it.key())).arg(it.value());
     setToolTip(tip);
@@ -207,13 +209,14 @@ void DagNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setBrush(fill);
     painter->drawRoundedRect(box, 6, 6);
 
-    // Progress bar along the bottom edge.
+    // Progress bar along the bottom edge, for a group of tasks.
     const QRectF bar(8.0, kHeight - 11.0, kWidth - 16.0, 5.0);
     painter->setPen(Qt::NoPen);
     painter->setBrush(presentation::tone(presentation::Tone::BarTrack, palette));
-    painter->drawRoundedRect(bar, 2.5, 2.5);
+    if (!m_node.caption)
+        painter->drawRoundedRect(bar, 2.5, 2.5);
     const double progress = std::clamp(m_node.progress(), 0.0, 1.0);
-    if (progress > 0.0) {
+    if (progress > 0.0 && !m_node.caption) {
         painter->setBrush(colour);
         painter->drawRoundedRect(QRectF(bar.topLeft(), QSizeF(bar.width() * progress, bar.height())), 2.5, 2.5);
     }
@@ -235,7 +238,8 @@ void DagNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setPen(presentation::mutedText(palette));
     const int total = m_node.taskCount();
     const int done = int(std::lround(progress * total));
-    QString line = QCoreApplication::translate("cdeck::DagView", "%1/%2 tasks").arg(done).arg(total);
+    QString line = m_node.caption ? *m_node.caption
+                                  : QCoreApplication::translate("cdeck::DagView", "%1/%2 tasks").arg(done).arg(total);
     if (m_node.bytes > 0)
         line += u" · "_s + presentation::formatBytes(m_node.bytes);
     if (m_node.counts.value(u"erred"_s) > 0)

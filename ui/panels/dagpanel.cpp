@@ -612,38 +612,47 @@ void DagPanel::updateDetails()
     const dag::Dag &g = m_layout.graph;
     QString html = u"<h3 style='margin-bottom:2px'>%1</h3>"_s.arg((n.name.isEmpty() ? n.id : n.name).toHtmlEscaped());
     html += u"<p style='color:gray;margin-top:0'><code>%1</code></p>"_s.arg(n.id.toHtmlEscaped());
-    const int total = n.taskCount();
-    html += u"<p><span style='background:%1;color:%2;padding:2px 6px'>&nbsp;%3&nbsp;</span> &nbsp;%4</p>"_s.arg(
-        dagStateColor(n.state).name(), presentation::textOn(dagStateColor(n.state)).name(), dagStateText(n.state),
-        tr("%1 of %n task(s) done (%2%)", nullptr, total)
-            .arg(int(std::lround(n.progress() * total)))
-            .arg(int(std::lround(n.progress() * 100))));
+    if (n.caption) {
+        // Not a group of tasks (a plan operator): its state and caption, no task figures that would all read 0.
+        html += u"<p><span style='background:%1;color:%2;padding:2px 6px'>&nbsp;%3&nbsp;</span> &nbsp;%4</p>"_s.arg(
+            dagStateColor(n.state).name(), presentation::textOn(dagStateColor(n.state)).name(), dagStateText(n.state),
+            n.caption->toHtmlEscaped());
+    } else {
+        const int total = n.taskCount();
+        html += u"<p><span style='background:%1;color:%2;padding:2px 6px'>&nbsp;%3&nbsp;</span> &nbsp;%4</p>"_s.arg(
+            dagStateColor(n.state).name(), presentation::textOn(dagStateColor(n.state)).name(), dagStateText(n.state),
+            tr("%1 of %n task(s) done (%2%)", nullptr, total)
+                .arg(int(std::lround(n.progress() * total)))
+                .arg(int(std::lround(n.progress() * 100))));
 
-    html += u"<p><b>%1</b></p><table cellspacing='0' cellpadding='2'>"_s.arg(tr("Tasks by state"));
-    if (n.counts.isEmpty())
-        html += u"<tr><td>%1</td></tr>"_s.arg(tr("none reported yet"));
-    for (auto it = n.counts.cbegin(); it != n.counts.cend(); ++it)
-        // Plain words first, Dask's own term after it for those who know it.
-        html += u"<tr><td>%1 <span style='color:gray'>(%2)</span></td><td align='right'>%3</td></tr>"_s
-                    .arg(dagTaskStateText(it.key()).toHtmlEscaped(), it.key().toHtmlEscaped())
-                    .arg(it.value());
-    html += u"</table>"_s;
+        html += u"<p><b>%1</b></p><table cellspacing='0' cellpadding='2'>"_s.arg(tr("Tasks by state"));
+        if (n.counts.isEmpty())
+            html += u"<tr><td>%1</td></tr>"_s.arg(tr("none reported yet"));
+        for (auto it = n.counts.cbegin(); it != n.counts.cend(); ++it)
+            // Plain words first, Dask's own term after it for those who know it.
+            html += u"<tr><td>%1 <span style='color:gray'>(%2)</span></td><td align='right'>%3</td></tr>"_s
+                        .arg(dagTaskStateText(it.key()).toHtmlEscaped(), it.key().toHtmlEscaped())
+                        .arg(it.value());
+        html += u"</table>"_s;
 
-    html += u"<p><b>%1</b> %2<br><b>%3</b> %4"_s.arg(tr("Output:"), n.bytes > 0 ? presentation::formatBytes(n.bytes) : tr("not known"),
-                                                  tr("Compute time (all tasks):"), presentation::formatDuration(n.durationS));
-    if (n.start.isValid()) {
-        html += u"<br><b>%1</b> %2"_s.arg(tr("Started:"), presentation::formatTime(n.start.toLocalTime()));
-        if (n.stop.isValid())
-            html += u"<br><b>%1</b> %2 (%3)"_s.arg(tr("Last task ended:"), presentation::formatTime(n.stop.toLocalTime()),
-                                                presentation::formatDuration(n.start.msecsTo(n.stop) / 1000.0));
+        html += u"<p><b>%1</b> %2<br><b>%3</b> %4"_s.arg(
+            tr("Output:"), n.bytes > 0 ? presentation::formatBytes(n.bytes) : tr("not known"),
+            tr("Compute time (all tasks):"), presentation::formatDuration(n.durationS));
+        if (n.start.isValid()) {
+            html += u"<br><b>%1</b> %2"_s.arg(tr("Started:"), presentation::formatTime(n.start.toLocalTime()));
+            if (n.stop.isValid())
+                html += u"<br><b>%1</b> %2 (%3)"_s.arg(tr("Last task ended:"),
+                                                       presentation::formatTime(n.stop.toLocalTime()),
+                                                       presentation::formatDuration(n.start.msecsTo(n.stop) / 1000.0));
+        }
+        if (n.retried > 0)
+            html += u"<br><b>%1</b> %2"_s.arg(tr("Retried or rescheduled:"), tr("%n task(s)", nullptr, n.retried));
+        html += u"</p>"_s;
+
+        html += u"<p><b>%1</b> "_s.arg(tr("Ran on:"));
+        html += n.executors.isEmpty() ? tr("no executor recorded yet") : n.executors.join(u", "_s).toHtmlEscaped();
+        html += u"</p>"_s;
     }
-    if (n.retried > 0)
-        html += u"<br><b>%1</b> %2"_s.arg(tr("Retried or rescheduled:"), tr("%n task(s)", nullptr, n.retried));
-    html += u"</p>"_s;
-
-    html += u"<p><b>%1</b> "_s.arg(tr("Ran on:"));
-    html += n.executors.isEmpty() ? tr("no executor recorded yet") : n.executors.join(u", "_s).toHtmlEscaped();
-    html += u"</p>"_s;
 
     const int index = g.indexOf(n.id);
     auto listEdges = [&](bool inputs) {

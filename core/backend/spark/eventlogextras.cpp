@@ -53,6 +53,39 @@ QList<EnvironmentRow> environmentRows(const QJsonObject &environment)
     return rows;
 }
 
+namespace {
+
+// Spark formats a timing or size metric over tasks as "total (min, med, max (stageId: taskId))\n12 ms (1 ms, 2 ms,
+// 5 ms (stage 3.0: task 7))": the total is the first figure of its last line. A plain count is the value itself.
+QString metricTotal(const QString &value)
+{
+    const QString last = value.section(u'\n', -1).trimmed();
+    const qsizetype paren = last.indexOf(u" ("_s);
+    return paren > 0 ? last.left(paren) : last;
+}
+
+} // namespace
+
+QString sqlOperatorCaption(const SqlExecution &execution, const SqlPlanNode &node)
+{
+    QStringList parts;
+    const SqlPlanMetric *rows = nullptr;
+    for (const SqlPlanMetric &m : node.metrics)
+        if (m.name == "number of output rows"_L1 && execution.metricValues.contains(m.accumulatorId))
+            rows = &m;
+    if (rows)
+        parts.append(QCoreApplication::translate("cdeck::spark::SqlPlan", "%1 rows")
+                         .arg(metricTotal(execution.metricValues.value(rows->accumulatorId))));
+    for (const SqlPlanMetric &m : node.metrics) {
+        if (parts.size() >= 2)
+            break;
+        const auto it = execution.metricValues.constFind(m.accumulatorId);
+        if (&m != rows && it != execution.metricValues.cend())
+            parts.append(u"%1: %2"_s.arg(m.name, metricTotal(it.value())));
+    }
+    return parts.join(u" · "_s);
+}
+
 dag::Dag sqlPlanDag(const SqlExecution &execution)
 {
     dag::Dag graph;
@@ -66,6 +99,7 @@ dag::Dag sqlPlanDag(const SqlExecution &execution)
         node.id = u"node-%1"_s.arg(n.id);
         node.name = n.wholeStageCodegenId ? u"%1 (codegen %2)"_s.arg(n.name).arg(*n.wholeStageCodegenId) : n.name;
         node.state = state;
+        node.caption = sqlOperatorCaption(execution, n);
         graph.upsertNode(node);
     }
     for (const SqlPlanEdge &e : execution.edges)

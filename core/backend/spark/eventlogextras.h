@@ -40,9 +40,12 @@ struct EnvironmentRow
 };
 QList<EnvironmentRow> environmentRows(const QJsonObject &environment);
 
+// The line a plan operator's card shows under its name: its output rows, then its first other metric with a value
+// (totals only), e.g. "1,000 rows · duration: 12 ms"; empty when the log recorded no value for it.
+QString sqlOperatorCaption(const SqlExecution &execution, const SqlPlanNode &node);
 // An execution's plan as a graph for the DAG view: one node per operator ("node-<id>", named by the operator,
 // its WholeStageCodegen cluster in the name), an edge per plan edge (child to parent: the data flows that way),
-// the state from the execution's status.
+// the state from the execution's status, each card captioned with its operator's metrics (sqlOperatorCaption).
 dag::Dag sqlPlanDag(const SqlExecution &execution);
 // A node's metrics as Spark's SQL tab shows them: (metric name, value as Spark formatted it), in plan order.
 QList<QPair<QString, QString>> sqlNodeMetrics(const SqlExecution &execution, qint64 nodeId);

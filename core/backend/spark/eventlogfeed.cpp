@@ -54,6 +54,8 @@ EventLogFeed::~EventLogFeed()
 {
     if (m_cancel)
         m_cancel->store(true);
+    if (m_summaryCancel)
+        m_summaryCancel->store(true);
 }
 
 void EventLogFeed::createClient()
@@ -194,11 +196,35 @@ void EventLogFeed::setStageFocus(const QString &clusterId, int stageId, int atte
 {
     if (clusterId != m_appId || stageId < 0)
         return;
-    Q_EMIT taskSummaryReady(
-        clusterId, stageId, attemptId, {},
-        tr("No task quantiles from an event log opened here: ClusterDeck keeps per-stage sums (memory follows the "
-           "model, not the log). Spark's History Server serves them for the same log (taskSummary). %1")
-            .arg(m_meanTask.value({stageId, attemptId})));
+    const QPair<int, int> key{stageId, attemptId};
+    if (const auto known = m_summaries.constFind(key); known != m_summaries.cend()) {
+        Q_EMIT taskSummaryReady(clusterId, stageId, attemptId, known->first, known->second);
+        return;
+    }
+    if (m_summaryCancel)
+        m_summaryCancel->store(true); // the user moved on: the older stage's read stops
+    m_summaryCancel = std::make_shared<std::atomic<bool>>(false);
+    using Result = std::pair<spark::TaskSummary, QString>;
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcher<Result>::finished, this,
+            [this, watcher, clusterId, key, cancel = m_summaryCancel] {
+                watcher->deleteLater();
+                if (cancel->load())
+                    return; // superseded: its half-read answer is not the stage on screen
+                const Result r = watcher->result();
+                m_summaries.insert(key, r);
+                Q_EMIT taskSummaryReady(clusterId, key.first, key.second, r.first, r.second);
+            });
+    const QString meanTask = m_meanTask.value(key);
+    watcher->setFuture(QtConcurrent::run([path = m_path, key, meanTask, cancel = m_summaryCancel] {
+        QString error;
+        const auto detail = spark::readStageDetail(path, key.first, key.second, &error, cancel.get());
+        if (!detail)
+            return Result{{}, tr("Could not read the stage's tasks from the log: %1").arg(error)};
+        if (const auto summary = spark::stageQuantiles(*detail))
+            return Result{*summary, {}};
+        return Result{{}, tr("No task of this stage attempt succeeded, so there are no quantiles. %1").arg(meanTask)};
+    }));
 }
 
 void EventLogFeed::setDagFocus(const QString &clusterId, const QStringList &jobIds)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/backend/enginefeed.h"
+#include "core/backend/spark/sparkrestclient.h"
 
 #include <QHash>
 #include <QPair>
@@ -10,6 +11,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class QTimer;
 
@@ -65,6 +67,10 @@ private:
     QList<spark::SparkJobInfo> m_jobInfos;
     QList<spark::SparkStageInfo> m_stages;
     QHash<QPair<int, int>, QString> m_meanTask; // (stage, attempt) -> "mean task run time" line
+    // The focused stage's task quantiles: the first read keeps no tasks, so the stage's are read again from the
+    // log on a pool thread (as the stage page does), once per stage; a newer focus cancels an older read.
+    QHash<QPair<int, int>, std::pair<spark::TaskSummary, QString>> m_summaries; // (stage, attempt) -> summary, error
+    std::shared_ptr<std::atomic<bool>> m_summaryCancel;
     QString m_shownFor; // focus and pages the last emission was for: nothing changes in a read log
 };
 

@@ -6,9 +6,12 @@
 #include "core/backend/spark/historycompare.h"
 #include "core/backend/spark/historyjson.h"
 #include "core/backend/spark/historytasks.h"
+#include "core/backend/spark/streamedjson.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileDevice>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -313,21 +316,48 @@ const std::vector<SparkTask> &tasksOf(const SparkApplication &app, const SparkSt
     return it == app.tasks.constEnd() ? none : it.value();
 }
 
-QJsonObject stageWithDetails(const SparkApplication &app, const SparkStage &s, const QStringList &taskStatuses)
+// The stage with its tasks keyed by task id. The tasks are written one by one when the answer is (a stage can have
+// 100,000), in the order a QJsonObject would keep them: ids sorted as strings, the last of a repeated id.
+QJsonObject stageWithDetails(const SparkApplication &app, const SparkStage &s, const QStringList &taskStatuses,
+                             StreamedJson &streamed)
 {
     QJsonObject o = historyjson::stage(s, true);
-    QJsonObject tasks;
-    for (const SparkTask &t : tasksOf(app, s)) {
-        if (!taskStatuses.isEmpty() && !taskStatuses.contains(t.status()))
-            continue;
-        tasks.insert(QString::number(t.taskId),
-                     historyjson::task(t, app.executors.value(t.executorId).executorLogs, app.attempt.lastUpdated));
-    }
-    o.insert("tasks"_L1, tasks);
+    o.insert(
+        "tasks"_L1, streamed.objectPlaceholder([&app, &s, taskStatuses](const StreamedJson::MemberSink &addMember) {
+            struct Keyed
+            {
+                QString key;
+                const SparkTask *task;
+            };
+            std::vector<Keyed> keyed;
+            for (const SparkTask &t : tasksOf(app, s)) {
+                if (taskStatuses.isEmpty() || taskStatuses.contains(t.status()))
+                    keyed.push_back({QString::number(t.taskId), &t});
+            }
+            std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed &a, const Keyed &b) { return a.key < b.key; });
+            for (size_t i = 0; i < keyed.size(); ++i) {
+                if (i + 1 < keyed.size() && keyed[i + 1].key == keyed[i].key)
+                    continue; // QJsonObject::insert keeps the last value of a key
+                const SparkTask &t = *keyed[i].task;
+                addMember(
+                    keyed[i].key,
+                    historyjson::task(t, app.executors.value(t.executorId).executorLogs, app.attempt.lastUpdated));
+            }
+        }));
     return o;
 }
 
-HistoryAnswer stageResource(const SparkApplication &app, const QStringList &rest, const QUrlQuery &q)
+// An answer whose JSON is written later by StreamedJson, when it holds placeholders; an ordinary one otherwise.
+HistoryAnswer okStreamed(const QJsonValue &v, StreamedJson &streamed)
+{
+    if (streamed.isEmpty())
+        return ok(v);
+    streamed.setRoot(v);
+    return {};
+}
+
+HistoryAnswer stageResource(const SparkApplication &app, const QStringList &rest, const QUrlQuery &q,
+                            StreamedJson &streamed)
 {
     QString error;
     QList<StageStatus> statuses;
@@ -350,7 +380,7 @@ HistoryAnswer stageResource(const SparkApplication &app, const QStringList &rest
     if (!details || !withSummaries || (rest.size() <= 3 && !quantiles))
         return fail(400, error);
     auto render = [&](const SparkStage &s) {
-        QJsonObject o = *details ? stageWithDetails(app, s, taskStatusFilter) : historyjson::stage(s, false);
+        QJsonObject o = *details ? stageWithDetails(app, s, taskStatusFilter, streamed) : historyjson::stage(s, false);
         if (*withSummaries) {
             if (const auto tasks = historytasks::taskSummary(tasksOf(app, s), *quantiles, app.attempt.lastUpdated))
                 o.insert("taskMetricsDistributions"_L1, *tasks);
@@ -361,12 +391,14 @@ HistoryAnswer stageResource(const SparkApplication &app, const QStringList &rest
     };
     if (rest.size() == 1) {
         QJsonArray out;
-        const QList<SparkStage> stages = app.stages.values();
+        QList<const SparkStage *> stages; // the model's own: a streamed answer reads their tasks later
+        for (const SparkStage &stage : app.stages)
+            stages.append(&stage);
         for (auto it = stages.crbegin(); it != stages.crend(); ++it) {
-            if (statuses.isEmpty() || statuses.contains(it->status))
-                out.append(render(*it));
+            if (statuses.isEmpty() || statuses.contains((*it)->status))
+                out.append(render(**it));
         }
-        return ok(out);
+        return okStreamed(out, streamed);
     }
     bool isInt = false;
     const int id = rest.at(1).toInt(&isInt);
@@ -381,7 +413,7 @@ HistoryAnswer stageResource(const SparkApplication &app, const QStringList &rest
         QJsonArray out;
         for (const SparkStage *s : std::as_const(attempts))
             out.append(render(*s));
-        return ok(out);
+        return okStreamed(out, streamed);
     }
     const int attempt = rest.at(2).toInt(&isInt);
     const SparkStage *stage = nullptr;
@@ -396,7 +428,7 @@ HistoryAnswer stageResource(const SparkApplication &app, const QStringList &rest
         return fail(404, tr("unknown attempt for stage %1.  Found attempts: [%2]").arg(id).arg(found.join(u", "_s)));
     }
     if (rest.size() == 3)
-        return ok(render(*stage));
+        return okStreamed(render(*stage), streamed);
     if (rest.size() == 4 && rest.at(3) == "taskSummary"_L1) {
         const auto summaryQuantiles = quantilesParam(q, u"0.05,0.25,0.5,0.75,0.95"_s, &error);
         if (!summaryQuantiles)
@@ -472,7 +504,8 @@ HistoryAnswer sqlResource(const SparkApplication &app, const QStringList &rest, 
     return ok(out);
 }
 
-HistoryAnswer appResource(const SparkApplication &app, const QStringList &rest, const QUrlQuery &q)
+HistoryAnswer appResource(const SparkApplication &app, const QStringList &rest, const QUrlQuery &q,
+                          StreamedJson &streamed)
 {
     const QString what = rest.first();
     if (what == "jobs"_L1) {
@@ -501,7 +534,7 @@ HistoryAnswer appResource(const SparkApplication &app, const QStringList &rest, 
         return ok(historyjson::job(app.jobs.value(id)));
     }
     if (what == "stages"_L1)
-        return stageResource(app, rest, q);
+        return stageResource(app, rest, q, streamed);
     if ((what == "executors"_L1 || what == "allexecutors"_L1) && rest.size() == 1) {
         const bool activeOnly = what == "executors"_L1;
         QList<const SparkExecutor *> list;
@@ -571,9 +604,9 @@ TaskKeepFilter tasksNeeded(const QStringList &rest, const QUrlQuery &q)
     return keep;
 }
 
-} // namespace
-
-HistoryAnswer answerHistoryRequest(const QString &logPath, const QString &endpoint)
+// The answer; its JSON in answer.json, or, when it holds placeholders, in `streamed`, which reads the model kept in
+// `model` (the caller writes it while the model lives).
+HistoryAnswer respond(const QString &logPath, const QString &endpoint, StreamedJson &streamed, Catalogue &model)
 {
     QString path = endpoint.trimmed();
     QString query;
@@ -633,7 +666,8 @@ HistoryAnswer answerHistoryRequest(const QString &logPath, const QString &endpoi
     EventLogReader::Options full;
     full.keepTasks = tasksNeeded(rest, q);
     full.sqlExecutions = !rest.isEmpty() && rest.first() == "sql"_L1;
-    Catalogue found = loadAll(candidates, needFull ? full : listing);
+    Catalogue &found = model;
+    found = loadAll(candidates, needFull ? full : listing);
     warnings += found.warnings;
     found.logs.erase(std::remove_if(found.logs.begin(), found.logs.end(),
                                     [&](const LogEntry &e) { return e.app.id != appId; }),
@@ -663,11 +697,39 @@ HistoryAnswer answerHistoryRequest(const QString &logPath, const QString &endpoi
         } else if (rest.isEmpty()) {
             answer = ok(historyjson::attempt(entry->app.attempt));
         } else {
-            answer = appResource(entry->app, rest, q);
+            answer = appResource(entry->app, rest, q, streamed);
         }
     }
     answer.warnings = warnings;
     return answer;
+}
+
+} // namespace
+
+HistoryAnswer answerHistoryRequest(const QString &logPath, const QString &endpoint, QIODevice &sink)
+{
+    StreamedJson streamed;
+    Catalogue model;
+    HistoryAnswer answer = respond(logPath, endpoint, streamed, model);
+    if (answer.status != 200)
+        return answer;
+    const bool written = streamed.hasRoot() ? streamed.write(sink) : sink.write(answer.json) == answer.json.size();
+    answer.json.clear();
+    if (!written) {
+        answer.status = 500;
+        answer.error = tr("could not write the answer: %1").arg(sink.errorString());
+    }
+    return answer;
+}
+
+HistoryAnswer answerHistoryRequest(const QString &logPath, const QString &endpoint)
+{
+    QByteArray json;
+    QBuffer buffer(&json);
+    buffer.open(QIODevice::WriteOnly);
+    HistoryAnswer a = answerHistoryRequest(logPath, endpoint, buffer);
+    a.json = a.status == 200 ? json : QByteArray();
+    return a;
 }
 
 int runSparkLogCommand(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -716,15 +778,26 @@ int runSparkLogCommand(const QStringList &args, QTextStream &out, QTextStream &e
     }
     if (compare)
         return compareWithServer(path, compareUrl, haveEndpoint ? QStringList{endpoint} : QStringList{}, out, err);
-    const HistoryAnswer answer = answerHistoryRequest(path, endpoint);
+    // A stream on a device (the CLI's stdout) gets the answer as it is written, so a stage with 100,000 tasks is
+    // never held whole; a stream on a string (tests) gets it at once.
+    QIODevice *device = out.device();
+    out.flush();
+    QByteArray json;
+    QBuffer buffer(&json);
+    buffer.open(QIODevice::WriteOnly);
+    const HistoryAnswer answer = answerHistoryRequest(path, endpoint, device ? *device : buffer);
     for (const QString &w : answer.warnings)
         err << tr("warning: %1").arg(w) << u'\n';
+    if (auto *file = qobject_cast<QFileDevice *>(device))
+        file->flush();
     if (answer.status != 200) {
         err << tr("error (%1): %2").arg(answer.status).arg(answer.error) << Qt::endl;
         return 1;
     }
-    out << QString::fromUtf8(answer.json);
-    out.flush();
+    if (!device) {
+        out << QString::fromUtf8(json);
+        out.flush();
+    }
     err.flush();
     return 0;
 }

@@ -7,6 +7,7 @@
 #include "core/backend/spark/sparklogcommand.h"
 #include "testpaths.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -276,6 +277,63 @@ private Q_SLOTS:
         const QJsonArray none = run(logs, base + u"?status=failed"_s, &err, &code).array();
         QCOMPARE(code, 0);
         QCOMPARE(none.size(), 0);
+    }
+
+    // A stage with its tasks is written task by task (a 1 GB log's stage has 63,910 of them): the bytes must be
+    // what QJsonDocument writes for the same tree (keys sorted, task ids as strings: "10" before "2"), every task
+    // of the filter must be there, and the CLI's streamed output must equal the in-memory answer.
+    void stageDetailsAreStreamedAsQtWritesThem_data()
+    {
+        QTest::addColumn<QString>("endpoint");
+        QTest::addColumn<QString>("status"); // the task status filter, "" for all
+        const QString app = u"applications/local-1430917381534/stages"_s;
+        QTest::newRow("one attempt") << app + u"/0/0?details=true"_s << QString();
+        QTest::newRow("attempts of a stage") << app + u"/0?details=true"_s << QString();
+        QTest::newRow("every stage") << app + u"?details=true"_s << QString();
+        QTest::newRow("succeeded tasks") << app + u"/0/0?details=true&taskStatus=SUCCESS"_s << u"SUCCESS"_s;
+        QTest::newRow("no task matches") << app + u"/0/0?details=true&taskStatus=KILLED"_s << u"KILLED"_s;
+        QTest::newRow("with summaries") << app + u"/0/0?details=true&withSummaries=true"_s << QString();
+        QTest::newRow("failed tasks, other log")
+            << u"applications/app-20161116163331-0000/stages/0/0?details=true&taskStatus=FAILED"_s << u"FAILED"_s;
+    }
+
+    void stageDetailsAreStreamedAsQtWritesThem()
+    {
+        QFETCH(QString, endpoint);
+        QFETCH(QString, status);
+        const QString logs = m_spark + u"/event-logs"_s;
+        const cdeck::spark::HistoryAnswer answer = cdeck::spark::answerHistoryRequest(logs, endpoint);
+        QVERIFY2(answer.status == 200, qPrintable(answer.error));
+        const QJsonDocument tree = QJsonDocument::fromJson(answer.json);
+        QVERIFY(!tree.isNull());
+        QCOMPARE(answer.json, tree.toJson(QJsonDocument::Indented));
+
+        QJsonArray stages = tree.isArray() ? tree.array() : QJsonArray{tree.object()};
+        QVERIFY(!stages.isEmpty());
+        for (const QJsonValue &v : std::as_const(stages)) {
+            const QJsonObject stage = v.toObject();
+            const QJsonObject tasks = stage.value("tasks"_L1).toObject();
+            QVERIFY(stage.value("tasks"_L1).isObject());
+            const QString list = endpoint.section(u"/stages"_s, 0, 0)
+                + u"/stages/%1/%2/taskList?length=1000000%3"_s.arg(stage.value("stageId"_L1).toInt())
+                      .arg(stage.value("attemptId"_L1).toInt())
+                      .arg(status.isEmpty() ? QString() : u"&status="_s + status);
+            const QJsonArray expected
+                = QJsonDocument::fromJson(cdeck::spark::answerHistoryRequest(logs, list).json).array();
+            QCOMPARE(tasks.size(), expected.size());
+            for (const QJsonValue &t : expected)
+                QCOMPARE(tasks.value(QString::number(t.toObject().value("taskId"_L1).toInteger())), t);
+        }
+
+        // The CLI writes to its device as the answer is produced; a string stream gets it whole: both the same.
+        QByteArray streamed;
+        QBuffer device(&streamed);
+        QVERIFY(device.open(QIODevice::WriteOnly));
+        QTextStream out(&device);
+        QString err;
+        QTextStream errStream(&err);
+        QCOMPARE(cdeck::spark::runSparkLogCommand({logs, u"--api"_s, endpoint}, out, errStream), 0);
+        QCOMPARE(streamed, answer.json);
     }
 };
 
