@@ -5,6 +5,7 @@
 #include "core/runtime/clustercontroller.h"
 #include "core/runtime/metricsampler.h"
 #include "core/runtime/runtimeconfig.h"
+#include "core/runtime/sparktaskreader.h"
 #include "core/store/runtimestore.h"
 
 #include <QDateTime>
@@ -275,10 +276,11 @@ void IncidentMonitor::fetchTaskStats(ClusterController *cluster, Watch &w)
     const ClusterInfo info = cluster->info();
     if (w.fetching || !isActive(info.state) || info.dashboardUrl.isEmpty())
         return;
-    // Task statistics come from the Dask scheduler's preload; Spark's (task duration quantiles from the
-    // driver's REST API) are not read yet, so the skew and stall detectors see no task groups on Spark.
-    if (info.spec.engine != EngineKind::Dask)
+    // Task statistics come from the Dask scheduler's preload; on Spark from each running driver's REST API.
+    if (info.spec.engine == EngineKind::Spark) {
+        fetchSparkTaskStats(cluster);
         return;
+    }
     // Running jobs, and each finished job once more for its final figures.
     QStringList jobs;
     for (const Job &j : cluster->jobs())
@@ -335,6 +337,29 @@ void IncidentMonitor::fetchTaskStats(ClusterController *cluster, Watch &w)
             if (finishedAtAsk.value(it.key()))
                 watch.groupsFinal.insert(it.key(), true);
         }
+    });
+}
+
+void IncidentMonitor::fetchSparkTaskStats(ClusterController *cluster)
+{
+    // Only a running job's driver answers: its application's REST API ends with it, so a finished job keeps
+    // the groups last read (a stage that ended in the last round before the driver stopped may be missed).
+    QList<SparkTaskReader::RunningJob> running;
+    for (const Job &j : cluster->jobs())
+        if (j.state == JobState::Running && !j.uiUrl.isEmpty())
+            running.append({j.id, j.uiUrl});
+    if (running.isEmpty())
+        return;
+    SparkTaskReader *&reader = m_sparkReaders[cluster->id()];
+    if (!reader)
+        reader = new SparkTaskReader(m_network, m_config.scrapeTimeoutMs, this);
+    if (reader->busy())
+        return;
+    const QString clusterId = cluster->id();
+    reader->read(running, [this, clusterId](SparkTaskReader::Groups groups) {
+        Watch &watch = m_state[clusterId];
+        for (auto it = groups.begin(); it != groups.end(); ++it)
+            watch.groups.insert(it.key(), it.value());
     });
 }
 

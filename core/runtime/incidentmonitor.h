@@ -16,12 +16,14 @@ namespace cdeck {
 
 class ClusterController;
 class RuntimeStore;
+class SparkTaskReader;
 struct RuntimeConfig;
 struct SampleBatch;
 
 // Runs the triage detectors on every cluster, all the time: every couple of seconds it gathers what
 // was recorded about each cluster (the last minutes of its metric series, its executors and jobs, the
-// tails of their logs, per-task statistics from the scheduler preload), runs detectAll, and keeps the
+// tails of their logs, per-task statistics from the scheduler preload or, on Spark, the running drivers'
+// stages and task lists), runs detectAll, and keeps the
 // incidents in the store: new ones inserted, changed ones updated, ones no longer seen ended.
 //
 // Thread contract: the runtime's main thread. Log reads are incremental (only the bytes added since the
@@ -75,6 +77,7 @@ private:
     triage::ClusterFacts facts(ClusterController *cluster, Watch &state, qint64 nowMs);
     const QList<triage::LogLine> &readLog(Watch &state, const QString &path, qint64 nowMs);
     void fetchTaskStats(ClusterController *cluster, Watch &state);
+    void fetchSparkTaskStats(ClusterController *cluster);
     void merge(const QString &clusterId, Watch &state, const triage::IncidentList &found, qint64 nowMs);
 
     const RuntimeConfig &m_config;
@@ -84,6 +87,7 @@ private:
     QNetworkAccessManager m_network;
     QTimer m_timer;
     QHash<QString, Watch> m_state; // by cluster id
+    QHash<QString, SparkTaskReader *> m_sparkReaders; // by cluster id (children: they keep settled stages)
 };
 
 } // namespace cdeck

@@ -337,6 +337,33 @@ IncidentList detectExecutorOom(const ClusterFacts &facts, const Thresholds &t)
     return result;
 }
 
+namespace {
+
+struct UnevenInput
+{
+    bool uneven = false;
+    qint64 largest = 0;
+    qint64 p75 = 0;
+};
+
+// Spark's side of skew: the largest shuffle input of a stage's tasks against their 75th percentile. A stage
+// that read no shuffle (it scans its source) has no input to be uneven.
+UnevenInput unevenInput(const TaskGroupFacts &g, const Thresholds &t)
+{
+    UnevenInput u;
+    if (g.shuffleReadBytes.isEmpty())
+        return u;
+    QList<double> bytes;
+    for (qint64 b : g.shuffleReadBytes)
+        bytes.append(double(b));
+    u.largest = *std::max_element(g.shuffleReadBytes.cbegin(), g.shuffleReadBytes.cend());
+    u.p75 = qint64(percentile(bytes, 75));
+    u.uneven = u.largest > 0 && double(u.largest) > t.skewInputRatio * double(std::max<qint64>(u.p75, 1));
+    return u;
+}
+
+} // namespace
+
 IncidentList detectShuffleSkew(const ClusterFacts &facts, const Thresholds &t)
 {
     // One incident per job (one broken pipeline, one alert), headed by its worst group.
@@ -352,14 +379,18 @@ IncidentList detectShuffleSkew(const ClusterFacts &facts, const Thresholds &t)
         if (g.durationsS.size() >= t.skewMinTasks) {
             const double p75 = percentile(g.durationsS, 75);
             const double max = *std::max_element(g.durationsS.cbegin(), g.durationsS.cend());
-            if (max >= t.skewMinMaxS && max > t.skewRatio * std::max(p75, 1e-3)) {
+            const UnevenInput input = unevenInput(g, t);
+            const bool inputCounts = facts.engine != EngineKind::Spark || input.uneven;
+            if (inputCounts && max >= t.skewMinMaxS && max > t.skewRatio * std::max(p75, 1e-3)) {
                 const double ratio = max / std::max(p75, 1e-3);
-                byJob[g.jobId].append({&g, ratio,
-                                       u"%1: slowest task %2 vs p75 %3 (%4x) over %5 tasks"_s.arg(g.prefix, seconds(max),
-                                                                                                 seconds(p75))
-                                           .arg(ratio, 0, 'f', 1)
-                                           .arg(g.durationsS.size()),
-                                       false});
+                QString line
+                    = u"%1: slowest task %2 vs p75 %3 (%4x) over %5 tasks"_s.arg(g.prefix, seconds(max), seconds(p75))
+                          .arg(ratio, 0, 'f', 1)
+                          .arg(g.durationsS.size());
+                if (facts.engine == EngineKind::Spark)
+                    line += u"; largest shuffle read %1 vs p75 %2"_s.arg(human(double(input.largest)),
+                                                                         human(double(input.p75)));
+                byJob[g.jobId].append({&g, ratio, line, false});
             }
         }
         qint64 total = 0, top = 0;

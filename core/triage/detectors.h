@@ -60,9 +60,10 @@ struct JobFacts
 struct TaskGroupFacts
 {
     QString jobId;
-    QString group; // Dask's task group name
-    QString prefix; // its readable name ("shuffle-split", "aggregate-chunk")
+    QString group; // Dask's task group name; Spark: one stage attempt ("stage-3.0")
+    QString prefix; // its readable name ("shuffle-split", "aggregate-chunk"; "stage 3 (collect at job.py:40)")
     QList<double> durationsS; // per finished task (compute time)
+    QList<qint64> shuffleReadBytes; // Spark: per finished task, in the order of durationsS; empty on Dask
     QMap<QString, qint64> bytesByExecutor; // output bytes by the executor that computed them
     QMap<QString, int> tasksByExecutor;
     qint64 fromMs = 0; // first task start, last task stop (0: none finished yet)
@@ -93,6 +94,9 @@ struct Thresholds
     double skewRatio = 1.5; // max task duration over the group's 75th percentile
     double skewMinMaxS = 1.0; // stragglers shorter than this do not matter
     int skewMinTasks = 4;
+    // Spark: a straggler counts as skew only when its stage's shuffle input is uneven too (the largest task's
+    // shuffle read over this times the 75th percentile): task times on a JVM vary with GC and warm-up alone.
+    double skewInputRatio = 1.5;
     double bytesImbalanceRatio = 3.0; // largest executor's share over the fair share, per group
     qint64 bytesImbalanceMinBytes = 16 * 1024 * 1024;
     qint64 stallSeconds = 8; // a live executor silent this long, or transfers stopped while tasks wait
@@ -110,6 +114,7 @@ struct Thresholds
 // climbing to the limit with spilling.
 IncidentList detectExecutorOom(const ClusterFacts &facts, const Thresholds &t = {});
 // F2: a task group with a straggler (max duration > 1.5x its p75) or its output bytes piled on one executor.
+// On Spark (a task group is a stage attempt) the straggler's stage must also have read uneven shuffle input.
 IncidentList detectShuffleSkew(const ClusterFacts &facts, const Thresholds &t = {});
 // F3: an executor lost without a retire asked for it; more severe when it took work of a running job.
 IncidentList detectExecutorLost(const ClusterFacts &facts, const Thresholds &t = {});
