@@ -3,7 +3,8 @@
 // A Spark cluster through the real clusterdeck-runtime's API, as a user (or the console) drives it: the
 // runtime says it can run Spark, launches a standalone master and 2 Workers ("engine": "spark"), runs
 // etl_groupby to COMPLETED with shuffle bytes on every executor (executors and metrics API) and a stage DAG
-// with its shuffle boundary, scales to 3 and back to 2 by decommission (retiring, then retired), loses a
+// with its shuffle boundary, scales to 3 and back to 2 by decommission (retiring, then retired), idle and
+// again under a running job (inside the retire grace, no scale_failed, the job completes), loses a
 // Worker to the chaos API mid-job (executor_lost, the job completes, the Worker is replaced), raises the
 // memory incident with memory_hog, and terminates leaving no JVM (/proc). One cluster is shared by the
 // steps, in order: JVMs on two shared cores are slow to start. skewed_join raises shuffle_skew from the
@@ -403,6 +404,65 @@ private Q_SLOTS:
         QVERIFY(types.contains(u"scale_in"_s));
         QVERIFY2(!types.contains(u"scale_failed"_s), qPrintable(types.join(u", "_s))); // Spark confirmed the drain
         // Spark's own account of it, in the Worker's log.
+        QFile log(m_runtime.clusterDir(m_clusterId) + u"/logs/"_s + retiring + u".log"_s);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY2(log.readAll().contains("ecommission"), "the retired Worker's log says nothing of a decommission");
+    }
+
+    void scaleInUnderARunningJobDrainsWithinTheGrace()
+    {
+        // 2 -> 3, a job on all three, then 3 -> 2 while it runs: the decommissioned Worker's executor
+        // finishes its tasks, migrates its blocks and leaves, and the runtime stops the Worker with Spark's
+        // consent inside the retire grace (90 s here), no scale_failed, and the job completes.
+        const qsizetype failedBefore = eventTypes().count(u"scale_failed"_s);
+        ApiReply r = api("POST", u"/clusters/%1/scale"_s.arg(m_clusterId), QJsonObject{{u"workers"_s, 3}});
+        QVERIFY2(r.httpStatus == 202, qPrintable(r.message()));
+        QVERIFY2(
+            waitFor([&] { return cluster().value(u"runningWorkers"_s).toInt() == 3 && state() == u"WAITING"_s; }, 180),
+            qPrintable(describeExecutors()));
+        const QString id = submit(u"etl_groupby"_s, {u"3"_s});
+        QVERIFY(!id.isEmpty());
+        QVERIFY2(waitFor([&] { return jobLog(id).contains(u"input:"_s) || isFinishedJob(id); }, 180),
+                 qPrintable(jobLog(id)));
+        QTest::qWait(3000); // its tasks run on every Worker
+        QVERIFY2(!isFinishedJob(id), qPrintable(jobLog(id)));
+        QElapsedTimer drain;
+        drain.start();
+        r = api("POST", u"/clusters/%1/scale"_s.arg(m_clusterId), QJsonObject{{u"workers"_s, 2}});
+        QVERIFY2(r.httpStatus == 202, qPrintable(r.message()));
+        QString retiring;
+        QVERIFY2(waitFor(
+                     [&] {
+                         const QList<Executor> now = withStatus(ExecutorStatus::Retiring);
+                         if (!now.isEmpty())
+                             retiring = now.first().id;
+                         return !retiring.isEmpty();
+                     },
+                     60, 100),
+                 qPrintable(describeExecutors()));
+        // The point of the step: the job still ran while the Worker drained.
+        QVERIFY2(jobState(id) == u"RUNNING"_s, qPrintable(jobState(id) + u": "_s + jobLog(id)));
+        QVERIFY2(waitFor(
+                     [&] {
+                         for (const Executor &e : executors())
+                             if (e.id == retiring)
+                                 return e.status == ExecutorStatus::Retired;
+                         return false;
+                     },
+                     150),
+                 qPrintable(describeExecutors()));
+        const qint64 drainedMs = drain.elapsed();
+        qInfo("scale-in under a running job: %s retired %lld ms after the request (job %s)", qPrintable(retiring),
+              drainedMs, qPrintable(jobState(id)));
+        const QStringList types = eventTypes();
+        QVERIFY2(types.count(u"scale_failed"_s) == failedBefore, qPrintable(types.join(u", "_s)));
+        QVERIFY2(drainedMs < 90'000, qPrintable(u"%1 ms"_s.arg(drainedMs)));
+        QVERIFY(withStatus(ExecutorStatus::Lost).isEmpty()); // a decommission is no loss
+        QVERIFY2(waitFor([&] { return isFinishedJob(id); }, 400), qPrintable(jobLog(id)));
+        QVERIFY2(jobState(id) == u"COMPLETED"_s, qPrintable(jobLog(id)));
+        QVERIFY2(jobLog(id).contains(u"rows: 6000000"_s), qPrintable(jobLog(id))); // no row lost on the way
+        QVERIFY2(waitFor([&] { return settledAtTwo(); }, 150), qPrintable(describeExecutors()));
+        // The application saw its executor on that Worker decommissioned, not lost.
         QFile log(m_runtime.clusterDir(m_clusterId) + u"/logs/"_s + retiring + u".log"_s);
         QVERIFY(log.open(QIODevice::ReadOnly));
         QVERIFY2(log.readAll().contains("ecommission"), "the retired Worker's log says nothing of a decommission");

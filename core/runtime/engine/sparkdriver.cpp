@@ -502,26 +502,57 @@ void SparkDriver::checkRetired(std::shared_ptr<RetireWait> wait)
         return;
     }
     snapshot([this, wait](std::shared_ptr<Snapshot> snap, const QString &error) {
+        // Drained once the master no longer counts the Worker alive and the Worker itself runs no executor.
+        // The master's coresused cannot say the latter: it forgets a decommissioned Worker's executors at once
+        // and ignores their exit, so under a running job it never dropped to 0 (the retire grace ran out).
+        auto askWorkers = std::make_shared<QHash<int, QString>>(); // port -> its web UI
         if (snap) {
-            // Drained once the master no longer counts it alive with cores in use.
             wait->ports.removeIf([&](int port) {
-                return std::none_of(snap->master.workers.cbegin(), snap->master.workers.cend(),
-                                    [port](const spark::MasterWorker &w) {
-                                        return w.port == port && (w.state == "ALIVE"_L1 || w.coresUsed > 0);
-                                    });
+                for (const spark::MasterWorker &w : snap->master.workers)
+                    if (w.port == port) {
+                        if (w.state != "ALIVE"_L1)
+                            askWorkers->insert(port, w.webUiAddress);
+                        return false;
+                    }
+                return true; // the master no longer lists it
             });
         }
-        if (wait->ports.isEmpty()) {
-            wait->done({});
+        auto next = [this, wait, error] {
+            if (wait->ports.isEmpty()) {
+                wait->done({});
+                return;
+            }
+            if (wait->since.elapsed() > qint64(m_context.config->retireGraceSeconds) * 1000) {
+                wait->done(u"Spark did not finish decommissioning %1 within %2 s%3"_s.arg(wait->ids.join(u", "_s))
+                               .arg(m_context.config->retireGraceSeconds)
+                               .arg(error.isEmpty() ? QString() : u" (%1)"_s.arg(error)));
+                return;
+            }
+            QTimer::singleShot(300, this, [this, wait] { checkRetired(wait); });
+        };
+        if (askWorkers->isEmpty()) {
+            next();
             return;
         }
-        if (wait->since.elapsed() > qint64(m_context.config->retireGraceSeconds) * 1000) {
-            wait->done(u"Spark did not finish decommissioning %1 within %2 s%3"_s.arg(wait->ids.join(u", "_s))
-                           .arg(m_context.config->retireGraceSeconds)
-                           .arg(error.isEmpty() ? QString() : u" (%1)"_s.arg(error)));
-            return;
+        auto outstanding = std::make_shared<int>(int(askWorkers->size()));
+        for (auto it = askWorkers->cbegin(); it != askWorkers->cend(); ++it) {
+            QNetworkReply *reply = get(it.value() + u"/json"_s, m_context.config->scrapeTimeoutMs);
+            const int port = it.key();
+            connect(reply, &QNetworkReply::finished, this, [reply, wait, port, outstanding, next] {
+                reply->deleteLater();
+                QString why;
+                const auto self = reply->error() == QNetworkReply::NoError
+                    ? spark::parseWorkerJson(reply->readAll(), &why)
+                    : std::nullopt;
+                if (self && self->coresUsed == 0 && self->executors == 0) {
+                    const qsizetype at = wait->ports.indexOf(port);
+                    if (at >= 0)
+                        wait->ports.removeAt(at);
+                }
+                if (--*outstanding == 0)
+                    next();
+            });
         }
-        QTimer::singleShot(300, this, [this, wait] { checkRetired(wait); });
     });
 }
 
@@ -555,6 +586,14 @@ JobCommand SparkDriver::jobCommand(const JobLaunch &job) const
                 << conf(u"spark.storage.decommission.enabled"_s, u"true"_s)
                 << conf(u"spark.storage.decommission.shuffleBlocks.enabled"_s, u"true"_s)
                 << conf(u"spark.storage.decommission.rddBlocks.enabled"_s, u"true"_s)
+                // A decommissioned executor leaves only after a block migration pass that started after its
+                // last task ended, and passes run every replicationReattemptInterval (30 s by default, for RDD
+                // and shuffle blocks each): under a running job that took longer than the retire grace. Pass
+                // every 2 s, and have the driver kill an executor still decommissioning at 2/3 of the grace, so
+                // a scale-in under a job ends inside the grace with Spark's consent (its tasks rerun elsewhere).
+                << conf(u"spark.storage.decommission.replicationReattemptInterval"_s, u"2s"_s)
+                << conf(u"spark.executor.decommission.forceKillTimeout"_s,
+                        u"%1s"_s.arg(std::max(5, m_context.config->retireGraceSeconds * 2 / 3)))
                 << conf(u"spark.pyspark.python"_s, m_install.python)
                 << conf(u"spark.pyspark.driver.python"_s, m_install.python) << u"--driver-java-options"_s
                 << u"-Dlog4j2.configurationFile=file:"_s + m_scratchDir + u"/log4j2.properties"_s;

@@ -59,6 +59,21 @@ QList<MasterApp> appsOf(const QJsonArray &array)
 
 } // namespace
 
+std::optional<WorkerSelf> parseWorkerJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    const QJsonObject o = doc.object();
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject() || !o.value(u"coresused"_s).isDouble()) {
+        *error = u"a Worker's /json is not its JSON object (no coresused)"_s;
+        return std::nullopt;
+    }
+    WorkerSelf w;
+    w.coresUsed = o.value(u"coresused"_s).toInt();
+    w.executors = int(o.value(u"executors"_s).toArray().size());
+    return w;
+}
+
 std::optional<MasterStatus> parseMasterJson(const QByteArray &json, QString *error)
 {
     QJsonParseError parseError;

@@ -56,6 +56,17 @@ struct MasterStatus
 // nullopt with *error on anything but the master's JSON object.
 std::optional<MasterStatus> parseMasterJson(const QByteArray &json, QString *error);
 
+// A Worker's own view of itself (GET <its web UI>/json): the executors it still runs. A decommissioned
+// Worker's executors are forgotten by the master at once, and the master then ignores their exit, so only
+// the Worker says when they have left.
+struct WorkerSelf
+{
+    int coresUsed = 0;
+    int executors = 0;
+};
+// nullopt with *error on anything but a Worker's JSON object.
+std::optional<WorkerSelf> parseWorkerJson(const QByteArray &json, QString *error);
+
 // One executor as the application's driver reports it (GET /api/v1/applications/<app>/allexecutors).
 struct DriverExecutor
 {

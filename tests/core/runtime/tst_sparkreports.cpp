@@ -28,6 +28,28 @@ class TestSparkReports : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void aWorkersOwnJsonSaysItsExecutors()
+    {
+        // The shape of a Worker's GET /json (Spark 4.0's JsonProtocol.writeWorkerState), one executor left.
+        const QByteArray busy
+            = "{\"id\": \"worker-20261208032000-127.0.0.1-41203\", \"cores\": 1, \"coresused\": 1, "
+              "\"coresfree\": 0, \"memory\": 1024, \"memoryused\": 1024, \"executors\": [{\"id\": 2, "
+              "\"memory\": 1024, \"appid\": \"app-20261208032100-0002\"}], \"finishedexecutors\": []}";
+        QString error;
+        const auto self = parseWorkerJson(busy, &error);
+        QVERIFY2(self, qPrintable(error));
+        QCOMPARE(self->coresUsed, 1);
+        QCOMPARE(self->executors, 1);
+        const auto drained
+            = parseWorkerJson("{\"coresused\": 0, \"executors\": [], \"finishedexecutors\": [{\"id\": 2}]}", &error);
+        QVERIFY(drained);
+        QCOMPARE(drained->coresUsed, 0);
+        QCOMPARE(drained->executors, 0);
+        // An array or an HTML error page is not a Worker's answer.
+        QVERIFY(!parseWorkerJson("[{\"coresused\": 0}]", &error));
+        QVERIFY(!parseWorkerJson("<html>", &error));
+    }
+
     void portsFromDaemonLogs()
     {
         const QByteArray master = data("spark-master.log");
