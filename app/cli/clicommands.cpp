@@ -45,6 +45,10 @@ int run(const QStringList &args, const QString &version)
     app.add_option("--runtime", ctx.global.runtime, "the runtime's URL")->envname("CLUSTERDECK_RUNTIME");
     app.add_option("--token-file", ctx.global.tokenFile, "the file holding the API token")
         ->envname("CLUSTERDECK_TOKEN_FILE");
+    app.add_option("--ca-file", ctx.global.caFile,
+                   "trust exactly this CA (PEM) for an https runtime; without it, the runtime's certificate is pinned "
+                   "on first use")
+        ->envname("CLUSTERDECK_CA_FILE");
     app.add_flag("--json", ctx.global.json, "stdout is one JSON document; errors are JSON on stderr");
     app.add_option("--timeout", ctx.global.timeoutS, "seconds --wait waits (default 300)")->check(CLI::PositiveNumber);
 

@@ -156,7 +156,16 @@ RuntimeClient &Context::client()
     if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1))
         throw UsageError(u"--runtime expects an http(s) URL, got '%1'"_s.arg(runtime));
     m_client = std::make_unique<RuntimeClient>(url, token);
+    m_client->setTrust(trust());
     return *m_client;
+}
+
+RuntimeTrust Context::trust() const
+{
+    RuntimeTrust t = RuntimeTrust::fromEnvironment();
+    if (!global.caFile.empty())
+        t.caFile = QString::fromStdString(global.caFile);
+    return t;
 }
 
 ApiReply Context::call(api::RouteId route, const QStringList &parameters, const QJsonObject &body, const QString &query)

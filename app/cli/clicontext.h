@@ -28,7 +28,7 @@ enum ExitCode : int {
     ExitOk = 0,
     ExitFailed = 1, // the runtime refused or the operation did not reach its goal (--wait)
     ExitUsage = 2, // a bad command line: unknown command or option, an option of another command, a bad value
-    ExitUnreachable = 3, // no runtime answered, or no token to talk to it with
+    ExitUnreachable = 3, // no runtime answered, no token to talk to it with, or its HTTPS certificate was refused
 };
 
 QTextStream &out();
@@ -50,6 +50,7 @@ struct GlobalOptions
 {
     std::string runtime;
     std::string tokenFile;
+    std::string caFile; // --ca-file / CLUSTERDECK_CA_FILE: the one CA an https runtime's certificate must chain to
     bool json = false;
     int timeoutS = 300;
 };
@@ -93,6 +94,8 @@ public:
 
     // The client for --runtime with the token of --token-file; exits through CliExit when neither works.
     RuntimeClient &client();
+    // How an https runtime's certificate is trusted: --ca-file, else pinning (RuntimeTrust::fromEnvironment()).
+    RuntimeTrust trust() const;
     // One route of the API (api::routes()): the CLI never builds a path itself. query: without '?', encoded.
     ApiReply call(api::RouteId route, const QStringList &parameters = {}, const QJsonObject &body = {},
                   const QString &query = {});

@@ -86,6 +86,7 @@ int logsCommand(Context &ctx, const CommandOptions &o)
     const QString cluster = ctx.clusterId(o.word(u"CLUSTER"_s));
     const QUrl base = ctx.client().baseUrl(); // checks --runtime and the token first
     RuntimeLogs runtime(base, QString::fromStdString(ctx.global.tokenFile));
+    runtime.setTrust(ctx.trust());
     if (!runtime.error().isEmpty())
         return ctx.error(runtime.error(), ExitUnreachable);
     QList<LogSourceInfo> sources;

@@ -4,7 +4,9 @@
 // in core/runtime.
 #include "core/runtime/apiserver.h"
 #include "core/runtime/apiserverusers.h"
+#include "core/runtime/runtimetls.h"
 #include "core/runtime/supervisor.h"
+#include "core/backend/runtime/runtimetransport.h"
 #include "core/security/datadirlock.h"
 #include "core/security/datapaths.h"
 #include "core/security/tokenfile.h"
@@ -76,7 +78,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption pricingOption(u"pricing"_s, u"Price catalog JSON for the cost ledger (default: the shipped "
                                                        "resources/pricing/aws-us-east-1.json)."_s,
                                            u"FILE"_s);
-    parser.addOptions({listenOption, dataOption, resourcesOption, pricingOption});
+    const QCommandLineOption tlsOption(
+        u"tls"_s,
+        u"Serve HTTPS with a self-signed certificate generated on first start into DATA/tls (its SHA-256 "
+        "fingerprint is logged; clients pin it on first use). Required for a --listen address that is not "
+        "loopback."_s);
+    const QCommandLineOption tlsCertOption(u"tls-cert"_s, u"Serve HTTPS with this PEM certificate (chain) instead."_s,
+                                           u"FILE"_s);
+    const QCommandLineOption tlsKeyOption(u"tls-key"_s, u"The PEM private key of --tls-cert."_s, u"FILE"_s);
+    parser.addOptions(
+        {listenOption, dataOption, resourcesOption, pricingOption, tlsOption, tlsCertOption, tlsKeyOption});
     parser.addPositionalArgument(u"audit verify"_s, u"Check the audit log's hash chain and exit (0: intact)."_s,
                                  u"[audit verify]"_s);
     parser.process(app);
@@ -113,6 +124,22 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    // Before the data dir is touched: a token must not cross a network in clear, so another host's clients get
+    // HTTPS or nothing.
+    if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption)) {
+        fprintf(stderr, "clusterdeck-runtime: --tls-cert and --tls-key go together\n");
+        return 2;
+    }
+    const bool useTls = parser.isSet(tlsOption) || parser.isSet(tlsCertOption);
+    if (!address.isLoopback() && !useTls) {
+        fprintf(stderr,
+                "clusterdeck-runtime: --listen %s is reachable from other machines, and plain HTTP would carry every "
+                "token in clear: add --tls (a certificate generated into the data dir, pinned by clients on first "
+                "use) or --tls-cert FILE --tls-key FILE, or listen on 127.0.0.1\n",
+                qPrintable(listen));
+        return 2;
+    }
+
     cdeck::RuntimeConfig config;
     config.dataDir = QDir(parser.value(dataOption)).absolutePath();
     config.resourcesDir = cdeck::paths::resourcesDir(parser.value(resourcesOption));
@@ -132,8 +159,28 @@ int main(int argc, char *argv[])
     }
     setUpLogging(config.dataDir);
     if (!address.isLoopback())
-        spdlog::warn("runtime: listening on {}, not loopback: anyone who can reach it and has the token controls "
-                     "your clusters", listen.toStdString());
+        spdlog::warn("runtime: listening on {}, not loopback: anyone who can reach it and has a token controls "
+                     "what its role allows",
+                     listen.toStdString());
+    std::optional<QSslConfiguration> tls;
+    if (useTls) {
+        QString tlsError;
+        std::optional<cdeck::tls::CertificateFiles> files;
+        bool generated = false;
+        if (parser.isSet(tlsCertOption))
+            files = cdeck::tls::CertificateFiles{QFileInfo(parser.value(tlsCertOption)).absoluteFilePath(),
+                                                 QFileInfo(parser.value(tlsKeyOption)).absoluteFilePath()};
+        else
+            files = cdeck::tls::ensureSelfSigned(config.dataDir + u"/tls"_s, {address}, &tlsError, &generated);
+        if (files)
+            tls = cdeck::tls::serverConfiguration(*files, &tlsError);
+        if (!tls) {
+            spdlog::critical("runtime: {}", tlsError.toStdString());
+            return 1;
+        }
+        spdlog::info("runtime: TLS certificate {}{}, SHA-256 fingerprint {}", files->certPath.toStdString(),
+                     generated ? " (generated now)" : "", cdeck::tlsFingerprint(tls->localCertificate()).toStdString());
+    }
 
     QString error;
     const QByteArray token = cdeck::security::ensureTokenFile(cdeck::paths::tokenPath(config.dataDir), &error);
@@ -158,13 +205,15 @@ int main(int argc, char *argv[])
     }
     cdeck::UserDirectory users(security, tokenKey, token);
     cdeck::ApiServer api(supervisor, users, security);
-    const quint16 bound = api.listen(address, port, &error);
+    const quint16 bound = api.listen(address, port, &error, tls);
     if (bound == 0) {
         spdlog::critical("runtime: {}", error.toStdString());
         return 1;
     }
-    spdlog::info("runtime: listening on http://{}:{} (data {}, resources {})", address.toString().toStdString(), bound,
-                 config.dataDir.toStdString(), config.resourcesDir.toStdString());
+    const QString host
+        = address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']' : address.toString();
+    spdlog::info("runtime: listening on {}://{}:{} (data {}, resources {})", tls ? "https" : "http", host.toStdString(),
+                 bound, config.dataDir.toStdString(), config.resourcesDir.toStdString());
 
     // SIGTERM/SIGINT: interrupt running jobs and stop; clusters keep running for the next runtime.
     if (socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {

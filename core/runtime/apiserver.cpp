@@ -126,10 +126,13 @@ ApiServer::ApiServer(Supervisor &supervisor, UserDirectory &users, SecurityStore
     });
 }
 
-quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *error)
+quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *error,
+                          const std::optional<QSslConfiguration> &tls)
 {
     // Our own listening socket: it checks each request's head before QHttpServer buffers anything.
     auto *listener = new GuardedTcpServer(RequestLimits::fromEnvironment(), &m_server);
+    if (tls)
+        listener->setTls(*tls);
     if (!listener->listen(address, port)) {
         *error = u"cannot listen on %1:%2: %3 (is another runtime running?)"_s.arg(address.toString())
                      .arg(port)

@@ -18,6 +18,7 @@
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QObject>
+#include <QSslConfiguration>
 
 #include <optional>
 
@@ -42,8 +43,10 @@ class ApiServer : public QObject
 public:
     ApiServer(Supervisor &supervisor, UserDirectory &users, SecurityStore &security, QObject *parent = nullptr);
 
-    // Returns the port bound (0 on failure, with *error set).
-    quint16 listen(const QHostAddress &address, quint16 port, QString *error);
+    // Returns the port bound (0 on failure, with *error set). With tls, HTTPS only (GuardedTcpServer does the
+    // handshake before its request limits, which then hold over TLS as they do over plain HTTP).
+    quint16 listen(const QHostAddress &address, quint16 port, QString *error,
+                   const std::optional<QSslConfiguration> &tls = std::nullopt);
 
     static constexpr qint64 kMaxBodyBytes = 1024 * 1024;
 

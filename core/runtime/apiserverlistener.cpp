@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -49,7 +50,8 @@ GuardedTcpServer::GuardedTcpServer(RequestLimits limits, QObject *parent)
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    QSslSocket *tls = m_tls ? new QSslSocket(this) : nullptr;
+    QTcpSocket *socket = tls ? tls : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         delete socket;
         return;
@@ -58,23 +60,50 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     Connection c;
     c.peer = socket->peerAddress();
     c.lastActivity.start();
+    c.secured = !tls;
     m_connections.insert(socket, c);
-    const int openNow = ++m_perClient[c.peer];
+    ++m_perClient[c.peer]; // a handshake under way counts too
     connect(socket, &QObject::destroyed, this, [this, socket, peer = c.peer] {
         m_connections.remove(socket);
         if (--m_perClient[peer] <= 0)
             m_perClient.remove(peer);
     });
     connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
-    // Connected before QHttpServer's own handler: this one sees every byte first.
+    // Connected before QHttpServer's own handler: this one sees every byte first (with TLS, decrypted).
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onReadyRead(socket); });
     connect(socket, &QIODevice::bytesWritten, this, [this, socket] {
         if (auto it = m_connections.find(socket); it != m_connections.end())
             it->lastActivity.restart(); // a long answer (an event stream) is not idleness
     });
+    if (!tls)
+        return onReady(socket);
+    tls->setSslConfiguration(*m_tls);
+    connect(tls, &QSslSocket::encrypted, this, [this, tls] {
+        if (auto it = m_connections.find(tls); it != m_connections.end())
+            it->secured = true;
+        onReady(tls);
+    });
+    // A failed handshake (a client that does not trust the certificate, or speaks plain HTTP): nothing to answer.
+    connect(tls, &QSslSocket::sslErrors, tls, [tls](const QList<QSslError> &) { tls->abort(); });
+    connect(tls, &QAbstractSocket::errorOccurred, tls, [this, tls](QAbstractSocket::SocketError error) {
+        if (auto it = m_connections.find(tls); it != m_connections.end() && !it->secured) {
+            spdlog::debug("api: TLS handshake with {} failed: {} ({})", tls->peerAddress().toString().toStdString(),
+                          tls->errorString().toStdString(), int(error));
+            tls->abort();
+        }
+    });
+    tls->startServerEncryption();
+}
+
+void GuardedTcpServer::onReady(QTcpSocket *socket)
+{
+    auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    const int openNow = m_perClient.value(it->peer);
     if (openNow > m_limits.maxConnectionsPerClient)
         return refuse(socket, "429 Too Many Requests",
-                      u"%1 connections from %2 already"_s.arg(openNow - 1).arg(c.peer.toString()).toUtf8());
+                      u"%1 connections from %2 already"_s.arg(openNow - 1).arg(it->peer.toString()).toUtf8());
     if (socket->bytesAvailable() > 0)
         onReadyRead(socket);
 }
@@ -205,13 +234,24 @@ void GuardedTcpServer::refuse(QTcpSocket *socket, const QByteArray &statusLine, 
                   + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     // Closing with the client's body still arriving would reset the connection and could lose the answer:
     // end our side once it is written (FIN), drop what still comes, and cut the rest off after a moment.
-    auto halfClose = [socket] {
-        if (socket->bytesToWrite() == 0 && socket->state() == QAbstractSocket::ConnectedState)
+    // With TLS the answer is encrypted into a second buffer (the TCP socket's below the QSslSocket), and not even
+    // at once: a refusal made inside the QSslSocket's own decrypting (its readyRead) is encrypted later, from the
+    // event loop, while both buffers already say empty. So over TLS the write side is shut only when encrypted
+    // bytes have left (encryptedBytesWritten) and none wait; shutting it on the first "empty" lost the answer.
+    auto *tls = qobject_cast<QSslSocket *>(socket);
+    auto halfClose = [socket, tls] {
+        if (socket->bytesToWrite() == 0 && (!tls || tls->encryptedBytesToWrite() == 0)
+            && socket->state() == QAbstractSocket::ConnectedState)
             ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
     };
-    connect(socket, &QIODevice::bytesWritten, socket, halfClose);
-    socket->flush();
-    halfClose();
+    if (tls) {
+        connect(tls, &QSslSocket::encryptedBytesWritten, socket, halfClose);
+        socket->flush();
+    } else {
+        connect(socket, &QIODevice::bytesWritten, socket, halfClose);
+        socket->flush();
+        halfClose();
+    }
     QTimer::singleShot(2000, socket, [socket] { socket->abort(); });
 }
 
@@ -221,7 +261,7 @@ void GuardedTcpServer::closeIdle()
     for (QTcpSocket *socket : sockets) {
         const Connection &c = m_connections.value(socket);
         if (c.lastActivity.hasExpired(m_limits.idleTimeoutMs)) {
-            if (c.refused || socket->state() != QAbstractSocket::ConnectedState) {
+            if (c.refused || !c.secured || socket->state() != QAbstractSocket::ConnectedState) {
                 socket->abort();
                 continue;
             }

@@ -7,7 +7,10 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTcpServer>
+
+#include <optional>
 
 class QTcpSocket;
 
@@ -32,7 +35,8 @@ struct RequestLimits
 // The API's listening socket, given to QHttpServer::bind(). Every byte a client sends passes its check
 // first: it follows each connection's request heads as they arrive (peeking, so QHttpServer still reads
 // them), answers 431, 413, 411 or 429 itself and closes, and hands a connection to QHttpServer only once
-// its first head was accepted.
+// its first head was accepted. With TLS it makes each connection a QSslSocket and does the handshake
+// itself, so the same checks run on the decrypted bytes and its refusals leave encrypted.
 class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
@@ -40,6 +44,8 @@ public:
     explicit GuardedTcpServer(RequestLimits limits, QObject *parent = nullptr);
 
     const RequestLimits &limits() const { return m_limits; }
+    // HTTPS from now on: every connection does a TLS handshake with this configuration first.
+    void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
@@ -51,6 +57,7 @@ private:
         qint64 bodyLeft = 0; // bytes of the current request's body still to come
         bool handedOver = false;
         bool refused = false; // answered with an error: what still comes is dropped until the close
+        bool secured = true; // false while a TLS handshake is under way
         qint64 examined = 0; // bytes at the front of the socket's buffer already looked at
         QHostAddress peer;
         QElapsedTimer lastActivity;
@@ -61,6 +68,8 @@ private:
         QElapsedTimer refilled;
     };
 
+    // The connection is ready for requests (plain: at once; TLS: once encrypted).
+    void onReady(QTcpSocket *socket);
     void onReadyRead(QTcpSocket *socket);
     // Checks one complete head; empty when accepted, else the status line to answer.
     QByteArray checkHead(Connection &c, const QByteArray &head);
@@ -68,6 +77,7 @@ private:
     void closeIdle();
 
     RequestLimits m_limits;
+    std::optional<QSslConfiguration> m_tls;
     QHash<QTcpSocket *, Connection> m_connections;
     QHash<QHostAddress, int> m_perClient;
     QHash<QByteArray, Bucket> m_buckets; // by a hash of the bearer token

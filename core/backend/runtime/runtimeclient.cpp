@@ -6,7 +6,6 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QTimer>
@@ -18,6 +17,8 @@ namespace cdeck {
 
 QString ApiReply::message() const
 {
+    if (certificateRefused)
+        return QCoreApplication::translate("cdeck::RuntimeClient", "Runtime's certificate refused: %1").arg(detail);
     if (unreachable())
         return QCoreApplication::translate("cdeck::RuntimeClient", "Runtime unreachable: %1").arg(error);
     if (ok())
@@ -33,9 +34,7 @@ QString encodePathSegment(const QString &segment)
 
 RuntimeClient::RuntimeClient(const QUrl &baseUrl, const QByteArray &token, QObject *parent)
     : QObject(parent)
-    , m_baseUrl(baseUrl)
-    , m_token(token)
-    , m_network(new QNetworkAccessManager(this))
+    , m_transport(new RuntimeTransport(baseUrl, token, RuntimeTrust::fromEnvironment(), this))
 {
 }
 
@@ -46,31 +45,14 @@ void RuntimeClient::request(const QByteArray &verb, const QString &path, const Q
     send(verb, path, payload, std::move(done), 0);
 }
 
-QUrl RuntimeClient::urlFor(const QString &path, const QString &query) const
-{
-    QUrl url = m_baseUrl;
-    // A path may carry its query ("/cost?by=tag"): setPath alone would encode the '?'.
-    const qsizetype queryAt = path.indexOf(u'?');
-    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + u"/api/v1"_s
-                    + (queryAt < 0 ? path : path.left(queryAt)),
-                QUrl::TolerantMode);
-    if (!query.isEmpty())
-        url.setQuery(query, QUrl::StrictMode);
-    else if (queryAt >= 0)
-        url.setQuery(path.mid(queryAt + 1), QUrl::TolerantMode);
-    return url;
-}
-
 void RuntimeClient::send(const QByteArray &verb, const QString &path, const QByteArray &payload, Callback done,
                          int attempt, const QString &query)
 {
-    QNetworkRequest req(urlFor(path, query));
-    req.setRawHeader("Authorization", "Bearer " + m_token);
-    req.setRawHeader("Accept", "application/json");
+    QNetworkRequest req = m_transport->request(m_transport->urlFor(path, query));
     req.setTransferTimeout(m_timeoutMs);
     if (!payload.isEmpty() || verb == "POST" || verb == "PUT")
         req.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    QNetworkReply *reply = m_network->sendCustomRequest(req, verb, payload);
+    QNetworkReply *reply = m_transport->send(req, verb, payload);
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
         if (received > kMaxResponseBytes)
             reply->abort();
@@ -80,6 +62,23 @@ void RuntimeClient::send(const QByteArray &verb, const QString &path, const QByt
         ApiReply r;
         r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray data = reply->bytesAvailable() <= kMaxResponseBytes ? reply->readAll() : QByteArray();
+        if (const QString refusal = RuntimeTransport::tlsRefusal(reply); !refusal.isEmpty()) {
+            // Never retried: the same certificate would be refused again.
+            r.httpStatus = 0;
+            r.certificateRefused = true;
+            r.error = u"certificate refused"_s;
+            r.detail = refusal;
+            done(r);
+            return;
+        }
+        if (const QString location = RuntimeTransport::unfollowedRedirect(reply); !location.isEmpty()) {
+            r.error = u"redirect not followed"_s;
+            r.detail = u"the runtime answered HTTP %1 to %2; ClusterDeck does not follow redirects (the token would "
+                       "go along): connect to that address directly if you trust it"_s.arg(r.httpStatus)
+                           .arg(location);
+            done(r);
+            return;
+        }
         if (r.httpStatus == 0) {
             r.error = reply->error() == QNetworkReply::OperationCanceledError
                 ? u"no answer within %1 s or answer larger than 64 MiB"_s.arg(m_timeoutMs / 1000.0)
@@ -114,6 +113,8 @@ void RuntimeClient::send(const QByteArray &verb, const QString &path, const QByt
             r.error = o.value(u"error"_s).toString(u"HTTP %1"_s.arg(r.httpStatus));
             r.detail = o.value(u"detail"_s).toString();
             r.fields = o.value(u"fields"_s).toObject();
+            if (r.httpStatus == 401 && !m_transport->sendsToken())
+                r.detail = m_transport->tokenWithheldReason();
         }
         done(r);
     });
@@ -246,17 +247,17 @@ void RuntimeClient::metrics(const QString &id, const MetricsQuery &q, Callback d
 
 MetricsStream *RuntimeClient::openMetricsStream(const QString &id, int silenceTimeoutMs)
 {
-    QNetworkRequest req(urlFor(api::path(api::RouteId::ClusterMetricsStream, {id}), {}));
-    req.setRawHeader("Authorization", "Bearer " + m_token);
-    req.setRawHeader("Accept", "text/event-stream");
+    QNetworkRequest req = m_transport->request(m_transport->urlFor(api::path(api::RouteId::ClusterMetricsStream, {id})),
+                                               "text/event-stream");
     // The runtime writes an event every second while it samples: this long without a byte is a dead stream.
     req.setTransferTimeout(silenceTimeoutMs);
-    return new MetricsStream(m_network->get(req), nullptr);
+    return new MetricsStream(m_transport->send(req, "GET"), m_transport->tokenWithheldReason(), nullptr);
 }
 
-MetricsStream::MetricsStream(QNetworkReply *reply, QObject *parent)
+MetricsStream::MetricsStream(QNetworkReply *reply, QString tokenWithheld, QObject *parent)
     : QObject(parent)
     , m_reply(reply)
+    , m_tokenWithheld(std::move(tokenWithheld))
 {
     m_reply->setParent(this);
     connect(m_reply, &QNetworkReply::readyRead, this, &MetricsStream::onData);
@@ -319,10 +320,14 @@ void MetricsStream::onFinished()
         return;
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     QString reason;
-    if (status != 0 && status != 200) {
+    if (const QString refusal = RuntimeTransport::tlsRefusal(m_reply); !refusal.isEmpty()) {
+        reason = u"certificate refused: "_s + refusal;
+    } else if (status != 0 && status != 200) {
         const QJsonObject o = QJsonDocument::fromJson(m_reply->readAll()).object();
         reason = o.value(u"error"_s).toString(u"HTTP %1"_s.arg(status));
-        if (o.contains(u"detail"_s))
+        if (status == 401 && !m_tokenWithheld.isEmpty())
+            reason += u": "_s + m_tokenWithheld;
+        else if (o.contains(u"detail"_s))
             reason += u": "_s + o.value(u"detail"_s).toString();
     } else {
         onData(); // the last bytes may hold the end event

@@ -4,6 +4,7 @@
 
 #include "core/backend/runtime/apiroutes.h"
 #include "core/backend/runtime/metricswire.h"
+#include "core/backend/runtime/runtimetransport.h"
 #include "core/backend/runtime/sseparser.h"
 #include "core/model/clusterspec.h"
 #include "core/model/job.h"
@@ -17,7 +18,6 @@
 
 #include <functional>
 
-class QNetworkAccessManager;
 class QNetworkReply;
 class QUrlQuery;
 
@@ -26,11 +26,12 @@ namespace cdeck {
 // One answer from the runtime: a JSON body with an HTTP status, or why there is none.
 struct ApiReply
 {
-    int httpStatus = 0; // 0: no HTTP answer (connection refused, timeout, too large)
+    int httpStatus = 0; // 0: no HTTP answer (connection refused, timeout, too large, certificate refused)
     QJsonValue body; // the object or array on success
     QString error; // the runtime's "error", or the network error
     QString detail; // the runtime's "detail"
     QJsonObject fields; // per-field messages for a refused spec
+    bool certificateRefused = false; // the runtime's HTTPS certificate was refused (detail says why and what to do)
 
     bool ok() const { return httpStatus >= 200 && httpStatus < 300; }
     bool unreachable() const { return httpStatus == 0; }
@@ -59,20 +60,23 @@ Q_SIGNALS:
 
 private:
     friend class RuntimeClient;
-    explicit MetricsStream(QNetworkReply *reply, QObject *parent);
+    explicit MetricsStream(QNetworkReply *reply, QString tokenWithheld, QObject *parent);
     void onData();
     void onFinished();
     void finish();
 
     QNetworkReply *m_reply;
+    QString m_tokenWithheld; // why the token was not sent, for a 401's reason
     SseParser m_parser;
     bool m_open = false;
     bool m_done = false;
 };
 
-// Asynchronous client of clusterdeck-runtime's /api/v1. Every request has a timeout and a response size
-// limit; idempotent GETs retry twice with backoff on network errors. Thread contract: use it from the
-// thread it was created in (the console creates it on its network thread; the CLI on its main thread).
+// Asynchronous client of clusterdeck-runtime's /api/v1 over http or https (RuntimeTransport: the token only over
+// https or to loopback, no redirects followed, the runtime's certificate pinned or checked against a CA). Every
+// request has a timeout and a response size limit; idempotent GETs retry twice with backoff on network errors. Thread
+// contract: use it from the thread it was created in (the console creates it on its network thread; the CLI on its main
+// thread).
 class RuntimeClient : public QObject
 {
     Q_OBJECT
@@ -83,7 +87,9 @@ public:
 
     static constexpr qint64 kMaxResponseBytes = 64 * 1024 * 1024;
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
-    QUrl baseUrl() const { return m_baseUrl; }
+    QUrl baseUrl() const { return m_transport->baseUrl(); }
+    // How the runtime's certificate is trusted (RuntimeTrust::fromEnvironment() unless set).
+    void setTrust(const RuntimeTrust &trust) { m_transport->setTrust(trust); }
 
     // One route of api::routes() with its {parameters} in order (percent-encoded here); body is sent for
     // POST/PUT; query is without its '?', already encoded.
@@ -131,11 +137,8 @@ public:
 private:
     void send(const QByteArray &verb, const QString &path, const QByteArray &payload, Callback done, int attempt,
               const QString &query = {});
-    QUrl urlFor(const QString &path, const QString &query) const;
 
-    QUrl m_baseUrl;
-    QByteArray m_token;
-    QNetworkAccessManager *m_network;
+    RuntimeTransport *m_transport;
     int m_timeoutMs = 10000;
 };
 

@@ -119,7 +119,13 @@ void RuntimeFeed::noteReply(const ApiReply &reply)
     ConnectionState state = ConnectionState::Connected;
     QString message;
     bool refused = false;
-    if (reply.unreachable()) {
+    if (reply.certificateRefused) {
+        // Something answers, but not with the certificate this console trusts: say why and what to do, and never
+        // offer to start a runtime in its place.
+        state = ConnectionState::Unreachable;
+        message = reply.message();
+        m_toldNothingListening = true;
+    } else if (reply.unreachable()) {
         state = ConnectionState::Unreachable;
         message = reply.error;
         if (!m_toldNothingListening) {

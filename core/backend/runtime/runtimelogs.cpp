@@ -10,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
 
@@ -24,6 +23,10 @@ constexpr int kReadTimeoutMs = 30000;
 
 QString replyError(QNetworkReply *reply, const QByteArray &body)
 {
+    if (const QString refusal = RuntimeTransport::tlsRefusal(reply); !refusal.isEmpty())
+        return u"certificate refused: "_s + refusal;
+    if (const QString location = RuntimeTransport::unfollowedRedirect(reply); !location.isEmpty())
+        return u"redirect to %1 not followed (the token would go along)"_s.arg(location);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QJsonObject o = QJsonDocument::fromJson(body).object();
     if (o.contains(u"error"_s))
@@ -33,12 +36,10 @@ QString replyError(QNetworkReply *reply, const QByteArray &body)
 
 } // namespace
 
-RuntimeLogSource::RuntimeLogSource(QNetworkAccessManager *network, const QUrl &baseUrl, const QByteArray &token,
-                                   const QString &clusterId, const QString &source, QObject *parent)
+RuntimeLogSource::RuntimeLogSource(RuntimeTransport *transport, const QString &clusterId, const QString &source,
+                                   QObject *parent)
     : LogByteSource(parent)
-    , m_network(network)
-    , m_baseUrl(baseUrl)
-    , m_token(token)
+    , m_transport(transport)
     , m_clusterId(clusterId)
     , m_source(source)
 {
@@ -56,24 +57,21 @@ QString RuntimeLogSource::describe() const
 
 QUrl RuntimeLogSource::logUrl() const
 {
-    QUrl url = m_baseUrl;
-    url.setPath(url.path() + u"/api/v1"_s + api::path(api::RouteId::ClusterLog, {m_clusterId, m_source}),
-                QUrl::TolerantMode);
-    return url;
+    return m_transport->urlFor(api::path(api::RouteId::ClusterLog, {m_clusterId, m_source}));
 }
 
 void RuntimeLogSource::read(qint64 offset, qint64 length, ChunkCallback done)
 {
-    if (length <= 0) { // no range to ask for (HTTP has no empty range): nothing, answered later as promised
+    if (length <= 0
+        || !m_transport) { // no range to ask for (HTTP has no empty range): nothing, answered later as promised
         QMetaObject::invokeMethod(
             this, [offset, done = std::move(done)] { done(Chunk{offset, {}, -1, {}}); }, Qt::QueuedConnection);
         return;
     }
-    QNetworkRequest request(logUrl());
-    request.setRawHeader("Authorization", "Bearer " + m_token);
+    QNetworkRequest request = m_transport->request(logUrl(), "*/*");
     request.setRawHeader("Range", "bytes=" + QByteArray::number(offset) + '-' + QByteArray::number(offset + length - 1));
     request.setTransferTimeout(kReadTimeoutMs);
-    QNetworkReply *reply = m_network->get(request);
+    QNetworkReply *reply = m_transport->send(request, "GET");
     reply->setParent(this); // gone with the source, and then done is never called
     connect(reply, &QNetworkReply::finished, this, [reply, offset, done = std::move(done)] {
         reply->deleteLater();
@@ -118,15 +116,13 @@ void RuntimeLogSource::setFollowing(bool on)
 {
     if (!on)
         return closeFollow();
-    if (m_follow)
+    if (m_follow || !m_transport)
         return;
     QUrl url = logUrl();
     url.setQuery(u"follow=1&from=end"_s);
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer " + m_token);
-    request.setRawHeader("Accept", "text/event-stream");
+    const QNetworkRequest request = m_transport->request(url, "text/event-stream");
     m_parser.reset();
-    m_follow = m_network->get(request);
+    m_follow = m_transport->send(request, "GET");
     m_follow->setParent(this);
     connect(m_follow, &QNetworkReply::readyRead, this, &RuntimeLogSource::onFollowData);
     QNetworkReply *reply = m_follow;
@@ -175,20 +171,17 @@ void RuntimeLogSource::closeFollow()
 
 RuntimeLogs::RuntimeLogs(const QUrl &baseUrl, const QString &tokenFile, QObject *parent)
     : QObject(parent)
-    , m_baseUrl(baseUrl)
-    , m_network(new QNetworkAccessManager(this))
 {
-    m_token = security::readTokenFile(tokenFile, &m_error);
+    m_transport = new RuntimeTransport(baseUrl, security::readTokenFile(tokenFile, &m_error),
+                                       RuntimeTrust::fromEnvironment(), this);
 }
 
 void RuntimeLogs::listSources(const QString &clusterId, SourcesCallback done)
 {
-    QUrl url = m_baseUrl;
-    url.setPath(url.path() + u"/api/v1"_s + api::path(api::RouteId::ClusterLogs, {clusterId}), QUrl::TolerantMode);
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer " + m_token);
+    QNetworkRequest request
+        = m_transport->request(m_transport->urlFor(api::path(api::RouteId::ClusterLogs, {clusterId})));
     request.setTransferTimeout(kReadTimeoutMs);
-    QNetworkReply *reply = m_network->get(request);
+    QNetworkReply *reply = m_transport->send(request, "GET");
     reply->setParent(this);
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
         reply->deleteLater();
@@ -207,7 +200,7 @@ void RuntimeLogs::listSources(const QString &clusterId, SourcesCallback done)
 
 RuntimeLogSource *RuntimeLogs::openSource(const QString &clusterId, const QString &source, QObject *parent)
 {
-    return new RuntimeLogSource(m_network, m_baseUrl, m_token, clusterId, source, parent);
+    return new RuntimeLogSource(m_transport, clusterId, source, parent);
 }
 
 } // namespace cdeck

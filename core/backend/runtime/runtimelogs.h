@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/backend/runtime/runtimetransport.h"
 #include "core/backend/runtime/sseparser.h"
 #include "core/logs/logsource.h"
 
@@ -13,7 +14,6 @@
 
 #include <functional>
 
-class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace cdeck {
@@ -35,8 +35,9 @@ class RuntimeLogSource : public logs::LogByteSource
 {
     Q_OBJECT
 public:
-    RuntimeLogSource(QNetworkAccessManager *network, const QUrl &baseUrl, const QByteArray &token,
-                     const QString &clusterId, const QString &source, QObject *parent = nullptr);
+    // transport (RuntimeLogs') outlives the source.
+    RuntimeLogSource(RuntimeTransport *transport, const QString &clusterId, const QString &source,
+                     QObject *parent = nullptr);
     ~RuntimeLogSource() override;
 
     void read(qint64 offset, qint64 length, ChunkCallback done) override;
@@ -48,9 +49,7 @@ private:
     void onFollowData();
     void closeFollow();
 
-    QNetworkAccessManager *m_network;
-    QUrl m_baseUrl;
-    QByteArray m_token;
+    QPointer<RuntimeTransport> m_transport;
     QString m_clusterId;
     QString m_source;
     QPointer<QNetworkReply> m_follow;
@@ -62,8 +61,10 @@ class RuntimeLogs : public QObject
 {
     Q_OBJECT
 public:
-    // tokenFile is read now; error() says why when it cannot be.
+    // tokenFile is read now; error() says why when it cannot be. The runtime's certificate is trusted as
+    // RuntimeClient's is (the same RuntimeTransport, trust from the environment unless set).
     RuntimeLogs(const QUrl &baseUrl, const QString &tokenFile, QObject *parent = nullptr);
+    void setTrust(const RuntimeTrust &trust) { m_transport->setTrust(trust); }
 
     QString error() const { return m_error; }
     using SourcesCallback = std::function<void(const QList<LogSourceInfo> &sources, const QString &error)>;
@@ -72,10 +73,8 @@ public:
     RuntimeLogSource *openSource(const QString &clusterId, const QString &source, QObject *parent);
 
 private:
-    QUrl m_baseUrl;
-    QByteArray m_token;
     QString m_error;
-    QNetworkAccessManager *m_network;
+    RuntimeTransport *m_transport = nullptr;
 };
 
 } // namespace cdeck
