@@ -234,19 +234,24 @@ void GuardedTcpServer::refuse(QTcpSocket *socket, const QByteArray &statusLine, 
                   + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     // Closing with the client's body still arriving would reset the connection and could lose the answer:
     // end our side once it is written (FIN), drop what still comes, and cut the rest off after a moment.
-    // With TLS the answer is encrypted into a second buffer (the TCP socket's below the QSslSocket): the write
-    // side is shut only once both are empty, or the encrypted answer would never leave.
+    // With TLS the answer is encrypted into a second buffer (the TCP socket's below the QSslSocket), and not even
+    // at once: a refusal made inside the QSslSocket's own decrypting (its readyRead) is encrypted later, from the
+    // event loop, while both buffers already say empty. So over TLS the write side is shut only when encrypted
+    // bytes have left (encryptedBytesWritten) and none wait; shutting it on the first "empty" lost the answer.
     auto *tls = qobject_cast<QSslSocket *>(socket);
     auto halfClose = [socket, tls] {
         if (socket->bytesToWrite() == 0 && (!tls || tls->encryptedBytesToWrite() == 0)
             && socket->state() == QAbstractSocket::ConnectedState)
             ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
     };
-    connect(socket, &QIODevice::bytesWritten, socket, halfClose);
-    if (tls)
+    if (tls) {
         connect(tls, &QSslSocket::encryptedBytesWritten, socket, halfClose);
-    socket->flush();
-    halfClose();
+        socket->flush();
+    } else {
+        connect(socket, &QIODevice::bytesWritten, socket, halfClose);
+        socket->flush();
+        halfClose();
+    }
     QTimer::singleShot(2000, socket, [socket] { socket->abort(); });
 }
 
