@@ -128,7 +128,7 @@ private Q_SLOTS:
     {
         LocalHost host(identities());
         QObject owner;
-        engine::JobProcess *job = host.startJob(sleeper(), engine::RunAs{}, &owner);
+        engine::JobProcess *job = host.startJob(sleeper(), &owner);
         QSignalSpy started(job, &engine::JobProcess::started);
         QVERIFY(started.wait(10000));
         const ProcessHandle handle = job->handle();
