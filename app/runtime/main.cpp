@@ -25,6 +25,7 @@
 
 #include <csignal>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -145,7 +146,13 @@ int main(int argc, char *argv[])
     config.resourcesDir = cdeck::paths::resourcesDir(parser.value(resourcesOption));
     if (parser.isSet(pricingOption))
         config.pricingPath = QDir(parser.value(pricingOption)).absolutePath();
-    config.applyEnvironment();
+    if (const QString bad = config.applyEnvironment(); !bad.isEmpty()) {
+        fprintf(stderr, "clusterdeck-runtime: %s\n", qPrintable(bad));
+        return 2;
+    }
+    // What the runtime creates (its databases, logs, the clusters' folders and files) is its own alone:
+    // folders 0700, files 0600, unless it says otherwise.
+    ::umask(077);
     if (!QDir().mkpath(config.dataDir)) {
         fprintf(stderr, "clusterdeck-runtime: cannot create data dir %s\n", qPrintable(config.dataDir));
         return 1;

@@ -24,7 +24,7 @@ struct ClusterInfo
     QDateTime createdAt;
     QDateTime readyAt; // first WAITING
     QDateTime endedAt;
-    QString schedulerAddress; // tcp://127.0.0.1:port
+    QString schedulerAddress; // tls://127.0.0.1:port (Dask), spark://127.0.0.1:port
     QString dashboardUrl; // http://127.0.0.1:port (metrics and JSON)
     int runningWorkers = 0; // executors registered and running now
     // Why fewer than the requested `spec.workers` run ("2 of 3 workers running; 1 starting", a replacement

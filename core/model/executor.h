@@ -24,7 +24,7 @@ inline bool isGone(ExecutorStatus s) { return s == ExecutorStatus::Retired || s 
 struct Executor
 {
     QString id;
-    QString address; // tcp://127.0.0.1:port; empty while starting or once gone
+    QString address; // tls://127.0.0.1:port (Dask), 127.0.0.1:port (Spark); empty while starting or once gone
     qint64 pid = 0; // the nanny's pid (its process group)
     ExecutorStatus status = ExecutorStatus::Starting;
     QString statusReason; // why retired/lost, "" otherwise

@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTimer>
 #include <QUrl>
 
 #include <spdlog/spdlog.h>
@@ -189,6 +190,12 @@ void ClusterController::setState(ClusterState state, const QString &reason)
     m_store.appendStateChange(i.id, change);
     saveCluster();
     recordEvent(event);
+    if (isTerminal(state) && m_driver) {
+        // The cluster's user goes, with anything still running as it: at once after a termination (its
+        // processes are gone), after the grace period after a failure (they were only asked to stop).
+        const int delayMs = state == ClusterState::Terminated ? 0 : m_config.terminateGraceSeconds * 1000 + 500;
+        QTimer::singleShot(delayMs, m_driver.get(), [driver = m_driver.get()] { driver->release(); });
+    }
     Q_EMIT changed();
 }
 
@@ -300,6 +307,15 @@ bool ClusterController::spawnWorker(StoredExecutor *e)
     launch.workDir = dir + u"/workers/"_s + e->executor.id;
     launch.logPath = dir + u"/logs/"_s + e->executor.id + u".log"_s;
     m_host.makePath(launch.workDir);
+    if (m_driver->lacksEngineUser()) {
+        // Never as the runtime's user: the worker is lost with the reason instead.
+        e->executor.status = ExecutorStatus::Lost;
+        e->executor.statusReason = u"The cluster's own user was not found after a runtime restart: no worker "
+                                   "starts as the runtime's user"_s;
+        e->executor.endedAt = now();
+        saveExecutor(*e);
+        return false;
+    }
     engine::ProcessSpec spec = m_driver->workerProcess(launch);
     m_bootstrap.wrap(e->executor.id, false, &spec);
     QString error;
@@ -1092,8 +1108,11 @@ void ClusterController::reattach(QList<StoredExecutor> executors, QList<StoredJo
     m_executors = std::move(executors);
     m_jobs->restore(std::move(jobs));
     ClusterInfo &i = m_record.info;
-    if (isTerminal(i.state))
+    if (isTerminal(i.state)) {
+        if (m_driver)
+            m_driver->release(); // ended while the runtime was down before its user went: nothing if it did
         return;
+    }
     const bool headAlive = m_driver && m_host.isAlive(headHandle()) && m_host.runsInside(headHandle(), clusterDir());
     if (!headAlive) {
         for (const StoredExecutor &e : m_executors)

@@ -27,21 +27,23 @@ JobPlan planJob(const JobPlanInput &in)
     setVariable(&env, u"CLUSTERDECK_CLUSTER_ID="_s + in.clusterId);
     setVariable(&env, u"PYTHONDONTWRITEBYTECODE=1"_s);
     setVariable(&env, u"PYTHONUNBUFFERED=1"_s);
+    setVariable(&env, u"HOME="_s + in.workDir);
     if (in.runAs.drop) {
-        setVariable(&env, u"HOME="_s + in.workDir);
         setVariable(&env, u"USER="_s + in.runAs.user);
         setVariable(&env, u"LOGNAME="_s + in.runAs.user);
-        plan.logNote = u"[clusterdeck] the runtime runs as root; this job runs as %1 (uid %2, gid %3) from %4\n"_s
-                           .arg(in.runAs.user)
-                           .arg(in.runAs.uid)
-                           .arg(in.runAs.gid)
-                           .arg(in.workDir);
+        plan.logNote
+            = u"[clusterdeck] the runtime runs as root; this job runs as its cluster's user %1 (uid %2, gid %3) "
+              "from %4\n"_s.arg(in.runAs.user)
+                  .arg(in.runAs.uid)
+                  .arg(in.runAs.gid)
+                  .arg(in.workDir);
     }
     plan.process.program = in.command.program;
     plan.process.arguments = in.command.arguments;
     plan.process.environment = env;
     plan.process.workingDirectory = in.workDir;
     plan.process.logPath = in.logPath;
+    plan.process.runAs = in.runAs;
     return plan;
 }
 

@@ -141,9 +141,11 @@ void JobRunner::start(JobSlot &slot)
                         why.toStdString());
     };
     QString error;
-    const engine::RunAs runAs = host.jobUser(m_context.config->jobUser, &error);
-    if (!error.isEmpty()) {
-        refuse(error);
+    // A job runs as its cluster's own user, like the cluster's engine (never as the runtime's when it is root).
+    const engine::RunAs runAs = m_context.driver->engineUser();
+    if (m_context.driver->lacksEngineUser()) {
+        refuse(u"the cluster's own user was not found after a runtime restart: jobs do not run as the runtime's "
+               "user; launch a new cluster"_s);
         return;
     }
     QString workDir = m_context.clusterDir + u"/jobs/"_s + jobId;
@@ -170,7 +172,7 @@ void JobRunner::start(JobSlot &slot)
     const JobPlan plan = planJob(input);
     if (!plan.logNote.isEmpty())
         host.appendToFile(slot.stored.logPath, plan.logNote.toUtf8());
-    engine::JobProcess *process = host.startJob(plan.process, runAs, this);
+    engine::JobProcess *process = host.startJob(plan.process, this);
     slot.process = process;
     connect(process, &engine::JobProcess::started, this, [this, jobId, process] {
         for (JobSlot &s : m_jobs) {

@@ -33,7 +33,7 @@ public:
     {
         QString clusterId;
         QString clusterDir;
-        const RuntimeConfig *config = nullptr; // job user, cancel grace (outlives the runner)
+        const RuntimeConfig *config = nullptr; // cancel grace (outlives the runner)
         RuntimeStore *store = nullptr;
         engine::Host *host = nullptr;
         engine::EngineDriver *driver = nullptr; // null when the runtime has no driver for the cluster's engine

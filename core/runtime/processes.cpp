@@ -10,8 +10,11 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <grp.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -57,6 +60,30 @@ ProcStat readStat(const QString &pid)
 
 } // namespace
 
+void closeInheritedDescriptors()
+{
+    // One call on Linux >= 5.11; the loop is for older kernels (fcntl is async-signal-safe, opendir is not).
+    if (::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) == 0)
+        return;
+    rlimit limit{};
+    const int top = ::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY
+        ? int(std::min<rlim_t>(limit.rlim_cur, 1 << 20))
+        : 65536;
+    for (int fd = 3; fd < top; ++fd) {
+        const int flags = ::fcntl(fd, F_GETFD);
+        if (flags >= 0 && !(flags & FD_CLOEXEC))
+            ::fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+    }
+}
+
+bool dropPrivileges(unsigned uid, unsigned gid)
+{
+    if (uid == 0)
+        return false; // never "drop" to root
+    return ::setgroups(0, nullptr) == 0 && ::setgid(gid_t(gid)) == 0 && ::setuid(uid_t(uid)) == 0 && ::setuid(0) != 0
+        && ::getuid() == uid_t(uid) && ::geteuid() == uid_t(uid);
+}
+
 qint64 spawnDetached(const SpawnRequest &request, QString *error)
 {
     // Everything the child needs is prepared before fork(): after it only async-signal-safe calls.
@@ -77,6 +104,9 @@ qint64 spawnDetached(const SpawnRequest &request, QString *error)
     envp.push_back(nullptr);
     const QByteArray workDir = QFile::encodeName(request.workingDirectory);
     const QByteArray logPath = QFile::encodeName(request.logPath);
+    const bool drop = request.dropPrivileges;
+    const unsigned uid = request.uid;
+    const unsigned gid = request.gid;
 
     // Two pipes, because the intermediate child and the grandchild write concurrently: the child reports
     // the grandchild's pid on one; the grandchild reports an exec failure (errno) on the other, which
@@ -126,6 +156,9 @@ qint64 spawnDetached(const SpawnRequest &request, QString *error)
         dup2(log, 2);
         if (chdir(workDir.constData()) != 0)
             childFail(errPipe[1], "chdir");
+        if (drop && !dropPrivileges(uid, gid))
+            childFail(errPipe[1], "setuid");
+        closeInheritedDescriptors();
         signal(SIGPIPE, SIG_DFL);
         sigset_t all;
         sigemptyset(&all);
@@ -223,6 +256,34 @@ std::optional<quint64> startTime(qint64 pid)
     bool ok = false;
     const quint64 start = fields.value(19).toULongLong(&ok);
     return ok ? std::optional<quint64>(start) : std::nullopt;
+}
+
+QList<qint64> livePidsOfUser(unsigned uid)
+{
+    QList<qint64> result;
+    const QStringList pids = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &pid : pids) {
+        if (!pid.front().isDigit())
+            continue;
+        QFile f(u"/proc/"_s + pid + u"/status"_s);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        // "Uid:\treal\teffective\tsaved\tfs": any of them being uid makes it the cluster's.
+        for (const QByteArray &line : f.read(4096).split('\n')) {
+            if (!line.startsWith("State:") && !line.startsWith("Uid:"))
+                continue;
+            if (line.startsWith("State:")) {
+                if (line.contains("Z (zombie)") || line.contains("X (dead)"))
+                    break;
+                continue;
+            }
+            const QList<QByteArray> ids = line.mid(4).simplified().split(' ');
+            if (std::any_of(ids.cbegin(), ids.cend(), [uid](const QByteArray &id) { return id.toUInt() == uid; }))
+                result.append(pid.toLongLong());
+            break;
+        }
+    }
+    return result;
 }
 
 bool signalGroup(qint64 pgid, int sig)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "runtimeconfig.h"
 
+#include <QStringList>
 #include <QtGlobal>
 
 namespace cdeck {
@@ -14,7 +15,7 @@ static void fromEnv(const char *name, int &value, int minimum)
         value = v;
 }
 
-void RuntimeConfig::applyEnvironment()
+QString RuntimeConfig::applyEnvironment()
 {
     fromEnv("CLUSTERDECK_POLL_MS", pollIntervalMs, 100);
     fromEnv("CLUSTERDECK_START_TIMEOUT_S", startTimeoutSeconds, 5);
@@ -29,8 +30,22 @@ void RuntimeConfig::applyEnvironment()
     fromEnv("CLUSTERDECK_JOB_STALL_S", jobStallSeconds, 2);
     fromEnv("CLUSTERDECK_REPLACE_BACKOFF_MS", replaceBackoffMs, 0);
     fromEnv("CLUSTERDECK_REPLACE_MAX_FAILURES", replaceMaxQuickFailures, 1);
-    if (qEnvironmentVariableIsSet("CLUSTERDECK_JOB_USER") && !qEnvironmentVariableIsEmpty("CLUSTERDECK_JOB_USER"))
-        jobUser = qEnvironmentVariable("CLUSTERDECK_JOB_USER");
+    if (!qEnvironmentVariableIsEmpty("CLUSTERDECK_ENGINE_UIDS")) {
+        const QString range = qEnvironmentVariable("CLUSTERDECK_ENGINE_UIDS");
+        const QStringList ends = range.split(u'-');
+        bool firstOk = false;
+        bool lastOk = false;
+        const uint first = ends.value(0).trimmed().toUInt(&firstOk);
+        const uint last = ends.value(1).trimmed().toUInt(&lastOk);
+        // Below 1000 are the system's own accounts; 65534 and up are nobody and the kernel's overflow ids.
+        if (ends.size() != 2 || !firstOk || !lastOk || first < 1000 || last < first || last >= 65534)
+            return QStringLiteral("CLUSTERDECK_ENGINE_UIDS must be FIRST-LAST with 1000 <= FIRST <= LAST < 65534, "
+                                  "got '%1'")
+                .arg(range);
+        engineUidFirst = first;
+        engineUidLast = last;
+    }
+    return {};
 }
 
 } // namespace cdeck

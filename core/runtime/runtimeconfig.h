@@ -25,9 +25,11 @@ struct RuntimeConfig
     int sampleTimeoutMs = 2000; // a /metrics scrape later than this is a gap (scrapes reach ~1 s under load)
     int maintainIntervalMs = 60000; // metric roll-ups and retention
     qint64 maxScrapeBytes = 8 * 1024 * 1024; // a worker's /metrics is ~14 KB: anything this big is not one
-    // Least privilege: when the runtime runs as root, jobs (user code) run as this unprivileged user and
-    // its primary group instead (CLUSTERDECK_JOB_USER). Ignored when the runtime is not root.
-    QString jobUser = QStringLiteral("nobody");
+    // Engine isolation: when the runtime runs as root, each cluster's engine processes and jobs run as a
+    // system user of its own, cdk<uid>, with a uid from this range (CLUSTERDECK_ENGINE_UIDS=FIRST-LAST).
+    // Ignored when the runtime is not root (isolation is then off).
+    unsigned engineUidFirst = 50000;
+    unsigned engineUidLast = 50999;
     int triageIntervalMs = 2000; // how often the detectors run on every cluster
     int idleIncidentSeconds = 900; // WAITING with no job this long raises an idle_cluster incident
     int stallIncidentSeconds = 10; // a live executor silent this long raises a network_stall incident
@@ -39,10 +41,11 @@ struct RuntimeConfig
 
     // CLUSTERDECK_POLL_MS, CLUSTERDECK_START_TIMEOUT_S, CLUSTERDECK_RETIRE_GRACE_S,
     // CLUSTERDECK_TERMINATE_GRACE_S, CLUSTERDECK_CANCEL_GRACE_S, CLUSTERDECK_SAMPLE_MS,
-    // CLUSTERDECK_MAINTAIN_MS, CLUSTERDECK_JOB_USER, CLUSTERDECK_TRIAGE_MS,
+    // CLUSTERDECK_MAINTAIN_MS, CLUSTERDECK_ENGINE_UIDS, CLUSTERDECK_TRIAGE_MS,
     // CLUSTERDECK_IDLE_INCIDENT_S, CLUSTERDECK_STALL_S, CLUSTERDECK_JOB_STALL_S, CLUSTERDECK_REPLACE_BACKOFF_MS,
     // CLUSTERDECK_REPLACE_MAX_FAILURES override the defaults.
-    void applyEnvironment();
+    // A malformed CLUSTERDECK_ENGINE_UIDS is an error (the runtime refuses to start): "" when all is well.
+    QString applyEnvironment();
 };
 
 } // namespace cdeck

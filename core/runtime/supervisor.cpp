@@ -20,6 +20,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 namespace cdeck {
@@ -56,6 +60,20 @@ bool Supervisor::start(QString *error)
     if (!QDir().mkpath(m_config.dataDir + u"/clusters"_s)) {
         *error = u"cannot create the data directory %1"_s.arg(m_config.dataDir);
         return false;
+    }
+    if (const QString off = m_host.isolationOff(); !off.isEmpty()) {
+        spdlog::warn("runtime: engine isolation is OFF: {}. Run the runtime as root for a user per cluster "
+                     "(see docs/security.md)",
+                     off.toStdString());
+    } else {
+        // Each cluster's user reaches its own folder through these two, and lists neither: search only.
+        for (const QString &dir : QStringList{m_config.dataDir, m_config.dataDir + u"/clusters"_s})
+            if (::chmod(QFile::encodeName(dir).constData(), 0711) != 0) {
+                *error = u"cannot set the mode of %1 to 0711: %2"_s.arg(dir, QString::fromLocal8Bit(strerror(errno)));
+                return false;
+            }
+        spdlog::info("runtime: engine isolation is on: each cluster runs as a user of its own (uids {}-{})",
+                     m_config.engineUidFirst, m_config.engineUidLast);
     }
     auto catalog = InstanceCatalog::load(m_config.resourcesDir + u"/instance-types/local.json"_s, error);
     if (!catalog)
@@ -206,8 +224,17 @@ QJsonArray Supervisor::engines() const
     QJsonArray result;
     for (const EngineKind kind : {EngineKind::Dask, EngineKind::Spark}) {
         const QString missing = engine::missingForEngine(kind, m_config);
-        result.append(
-            QJsonObject{{u"engine"_s, toString(kind)}, {u"available"_s, missing.isEmpty()}, {u"reason"_s, missing}});
+        const QString isolationOff = m_host.isolationOff();
+        result.append(QJsonObject{
+            {u"engine"_s, toString(kind)},
+            {u"available"_s, missing.isEmpty()},
+            {u"reason"_s, missing},
+            {u"isolated"_s, isolationOff.isEmpty()},
+            {u"isolation"_s,
+             isolationOff.isEmpty()
+                 ? u"each cluster runs as a user of its own (cdk<uid>, uids %1-%2)"_s.arg(m_config.engineUidFirst)
+                       .arg(m_config.engineUidLast)
+                 : u"off: "_s + isolationOff}});
     }
     return result;
 }

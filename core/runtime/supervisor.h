@@ -127,9 +127,8 @@ private:
     InstanceCatalog m_catalog;
     QNetworkAccessManager m_network;
     engine::LocalHost m_host{
-        m_config.dataDir.isEmpty()
-            ? QString()
-            : m_config.dataDir + QStringLiteral("/processes.tsv")}; // where the clusters' processes run: this machine
+        m_config.dataDir.isEmpty() ? QString() : m_config.dataDir + QStringLiteral("/processes.tsv"),
+        m_config.engineUidFirst, m_config.engineUidLast}; // where the clusters' processes run: this machine
     QMap<QString, ClusterController *> m_clusters; // insertion order kept in m_order
     QStringList m_order;
     MetricSampler *m_sampler = nullptr; // a child: stops its storage thread before the controllers go

@@ -27,6 +27,9 @@ Adds JSON handlers to the scheduler's own HTTP server:
       A retire that sticks: the workers' data moves to the others first, then each worker closes
       and its nanny exits. (The built-in /api/v1/retire_workers does not close the worker, so its
       nanny sees an unexpected death and restarts it.) Answers which names were retired.
+      Only for the runtime: the request must carry the cluster's key (header X-ClusterDeck-Key, the
+      content of the 0600 file CLUSTERDECK_HTTP_KEY_FILE names), else 403: the dashboard is plain HTTP
+      on loopback, and another local user or another cluster's job must not retire this one's workers.
 
   GET  /clusterdeck/v1/load
       What managed scaling decides on, read in one place: the scheduler's own adaptive target,
@@ -35,12 +38,32 @@ Adds JSON handlers to the scheduler's own HTTP server:
       {"adaptiveTarget", "processing", "queued", "unrunnable", "threads",
        "memoryBytes", "memoryLimitBytes", "managedBytes", "workers": n, "idle": [names]}
 """
+import hmac
 import json
+import os
 import time
 from datetime import datetime, timezone
 
 from distributed.diagnostics.plugin import SchedulerPlugin
 from distributed.http.utils import RequestHandler
+
+
+def read_key():
+    path = os.environ.get("CLUSTERDECK_HTTP_KEY_FILE")
+    if not path:
+        return None
+    with open(path, "rb") as f:
+        return f.read().strip()
+
+
+CLUSTER_KEY = read_key()  # read once, as the scheduler starts: the file is the cluster user's alone
+
+
+def authorized(request):
+    if CLUSTER_KEY is None:
+        return True  # a scheduler started by hand, outside the runtime
+    given = request.headers.get("X-ClusterDeck-Key", "").encode()
+    return hmac.compare_digest(given, CLUSTER_KEY)
 
 
 class RetireHandler(RequestHandler):
@@ -50,6 +73,9 @@ class RetireHandler(RequestHandler):
         self.write(json.dumps(obj))
 
     async def post(self):
+        if not authorized(self.request):
+            self._send({"error": "forbidden", "detail": "this route needs the cluster's key"}, 403)
+            return
         try:
             body = json.loads(self.request.body or b"{}")
             names = [str(n) for n in body["names"]]

@@ -347,8 +347,12 @@ private Q_SLOTS:
         QCOMPARE(cli({u"job"_s, u"submit"_s, m_clusterId, u"--sample"_s, u"export_report"_s, u"--wait"_s}, &json), 1);
         const Job failed = Job::fromJson(json.toObject());
         QCOMPARE(toString(failed.state), u"FAILED"_s);
-        QVERIFY2(failed.logTail.contains(u"this job runs as nobody"_s), qPrintable(failed.logTail));
-        QVERIFY2(failed.logTail.contains(u"running as uid 65534"_s), qPrintable(failed.logTail));
+        // As its cluster's own user (see docs/security.md, Engines isolated), never root.
+        const uint clusterUid = QFileInfo(m_runtime.dataDir() + u"/clusters/"_s + m_clusterId).ownerId();
+        QVERIFY(clusterUid >= 50000 && clusterUid <= 50999);
+        QVERIFY2(failed.logTail.contains(u"this job runs as its cluster's user cdk%1"_s.arg(clusterUid)),
+                 qPrintable(failed.logTail));
+        QVERIFY2(failed.logTail.contains(u"running as uid %1"_s.arg(clusterUid)), qPrintable(failed.logTail));
         QVERIFY2(failed.logTail.contains(u"PermissionError: [Errno 13] Permission denied"_s), qPrintable(failed.logTail));
         QVERIFY(!QFileInfo::exists(m_runtime.dataDir() + u"/clusters/"_s + m_clusterId + u"/jobs/report.csv"_s));
         // Seen from the job's log as the error is printed; severe once the job has failed on it.

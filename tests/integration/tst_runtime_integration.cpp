@@ -152,7 +152,7 @@ private Q_SLOTS:
         const QList<Executor> list = executors();
         QCOMPARE(countStatus(list, ExecutorStatus::Running), 2);
         for (const Executor &e : list) {
-            QVERIFY(e.address.startsWith(u"tcp://127.0.0.1:"_s));
+            QVERIFY(e.address.startsWith(u"tls://127.0.0.1:"_s));
             QVERIFY(e.pid > 0 && ::kill(pid_t(e.pid), 0) == 0);
             QCOMPARE(e.memoryLimitBytes, qint64(1) << 30);
             QVERIFY(e.memoryUnmanagedBytes > 0); // a real process has resident memory

@@ -26,6 +26,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <pwd.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -111,7 +112,7 @@ private:
         const QString id = u"w%1"_s.arg(m_nextWorker++);
         engine::WorkerLaunch launch{id, m_clusterDir + u"/workers/"_s + id,
                                     m_clusterDir + u"/logs/"_s + id + u".log"_s};
-        QDir().mkpath(launch.workDir);
+        m_host.makePath(launch.workDir); // as the controller does: the cluster user's, like its folder
         QString error;
         const engine::ProcessHandle h = m_host.startDetached(m_driver->workerProcess(launch), &error);
         if (!h.isValid())
@@ -164,6 +165,11 @@ private Q_SLOTS:
             QVERIFY(QDir().mkpath(m_clusterDir + u'/' + QLatin1StringView(sub)));
         m_config.dataDir = m_data.path();
         m_config.resourcesDir = test::resourcesDir();
+        // As the runtime sets them up: the cluster's own user crosses the data dir and clusters/ (0711).
+        for (const QString &dir : QStringList{m_data.path(), m_data.path() + u"/clusters"_s})
+            QFile::setPermissions(dir,
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                      | QFileDevice::ExeGroup | QFileDevice::ExeOther);
         engine::DriverContext context{m_clusterId, m_clusterDir, 1, qint64(1) << 30, &m_config, &m_host, &m_network};
         m_driver = std::make_unique<engine::SparkDriver>(context);
         m_poll.setInterval(1000);
@@ -175,6 +181,13 @@ private Q_SLOTS:
         m_poll.stop();
         for (qint64 pid : test::processesOfCluster(m_clusterId))
             ::kill(pid_t(pid), SIGKILL);
+        // The cluster's user goes, as the controller has it go when a cluster ends.
+        if (m_driver) {
+            const engine::RunAs user = m_driver->engineUser();
+            m_driver->release();
+            if (user.drop)
+                QVERIFY2(::getpwuid(user.uid) == nullptr, qPrintable(user.user + u" outlived its cluster"_s));
+        }
     }
 
     void launchTwoWorkers()
@@ -207,8 +220,10 @@ private Q_SLOTS:
             QVERIFY2(commandOf(h.id).contains(u"org.apache.spark.deploy.worker.Worker"_s), qPrintable(commandOf(h.id)));
             QVERIFY(commandOf(h.id).contains(u"--host 127.0.0.1"_s));
             QVERIFY(m_host.runsInside(h, m_clusterDir));
-            if (::geteuid() == 0)
+            if (::geteuid() == 0) {
                 QVERIFY2(uidOf(h.id) != 0, "a Worker runs as root");
+                QCOMPARE(unsigned(uidOf(h.id)), m_driver->engineUser().uid); // the cluster's own user
+            }
         }
     }
 

@@ -20,11 +20,13 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -85,6 +87,8 @@ private:
     }
 
     QJsonObject cluster() { return api("GET", u"/clusters/"_s + m_clusterId).body.toObject(); }
+    // The owner of the cluster's folder: its own user when the runtime is root.
+    int clusterUid() { return int(QFileInfo(m_runtime.clusterDir(m_clusterId)).ownerId()); }
     QString state() { return cluster().value(u"state"_s).toString(); }
 
     QList<Executor> executors()
@@ -279,10 +283,82 @@ private Q_SLOTS:
                      qPrintable(commandOf(e.pid)));
             QVERIFY(commandOf(e.pid).contains(u"--host 127.0.0.1"_s));
             QCOMPARE(qint64(::getpgid(pid_t(e.pid))), e.pid);
-            // Workers run user Python: never as root (they run as the job user when the runtime is root).
-            if (::geteuid() == 0)
+            // Workers run user Python: never as root (they run as the cluster's own user when the runtime is root).
+            if (::geteuid() == 0) {
                 QVERIFY2(uidOf(e.pid) > 0, qPrintable(u"Worker %1 runs as uid %2"_s.arg(e.id).arg(uidOf(e.pid))));
+                QCOMPARE(uidOf(e.pid), clusterUid());
+            }
         }
+    }
+
+    void jobsAndExecutorsRunAsTheClustersUserAndAWrongSecretIsRefused()
+    {
+        // The job's driver and the executors that run its tasks report their uid.
+        QTemporaryDir scripts;
+        QVERIFY(scripts.isValid());
+        const QString script = scripts.filePath(u"whoami.py"_s);
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"(import os
+from pyspark.sql import SparkSession
+spark = SparkSession.builder.getOrCreate()
+uids = spark.sparkContext.parallelize(range(4), 4).map(lambda _: os.getuid()).collect()
+print("UIDS driver=%d executors=%s" % (os.getuid(), ",".join(str(u) for u in sorted(set(uids)))), flush=True)
+spark.stop()
+)");
+        f.close();
+        const ApiReply r = api("POST", u"/clusters/%1/jobs"_s.arg(m_clusterId), QJsonObject{{u"script"_s, script}});
+        QVERIFY2(r.httpStatus == 201, qPrintable(r.message()));
+        const QString id = r.body.toObject().value(u"id"_s).toString();
+        QVERIFY2(waitFor([&] { return isFinishedJob(id); }, 300), qPrintable(jobLog(id)));
+        QVERIFY2(jobState(id) == u"COMPLETED"_s, qPrintable(jobLog(id)));
+        const int uid = ::geteuid() == 0 ? clusterUid() : int(::geteuid());
+        QVERIFY2(jobLog(id).contains(u"UIDS driver=%1 executors=%1\n"_s.arg(uid)), qPrintable(jobLog(id)));
+        if (::geteuid() == 0)
+            QVERIFY(uid != 0);
+        // The cluster's secret is its own file, the cluster user's alone.
+        QFileInfo properties(m_runtime.clusterDir(m_clusterId) + u"/spark/cluster.properties"_s);
+        QVERIFY(properties.exists());
+        QCOMPARE(int(properties.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)), 0);
+        // A driver with a wrong secret is refused by the master's RPC: its log says SASL refused it.
+        const spark::SparkInstall install = spark::findSpark();
+        const QString intruder = scripts.filePath(u"intruder.py"_s);
+        QFile g(intruder);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write("from pyspark.sql import "
+                "SparkSession\nSparkSession.builder.getOrCreate().sparkContext.parallelize([1]).count()\n");
+        g.close();
+        QProcess submit;
+        QProcessEnvironment env;
+        env.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
+        env.insert(u"SPARK_HOME"_s, install.sparkHome);
+        env.insert(u"SPARK_LOCAL_IP"_s, u"127.0.0.1"_s);
+        env.insert(u"PYSPARK_PYTHON"_s, install.python);
+        env.insert(u"PYSPARK_DRIVER_PYTHON"_s, install.python);
+        if (!install.javaHome.isEmpty())
+            env.insert(u"JAVA_HOME"_s, install.javaHome);
+        submit.setProcessEnvironment(env);
+        submit.setProcessChannelMode(QProcess::MergedChannels);
+        submit.start(install.sparkSubmit,
+                     {u"--master"_s, cluster().value(u"schedulerAddress"_s).toString(), u"--conf"_s,
+                      u"spark.authenticate=true"_s, u"--conf"_s, u"spark.authenticate.secret=not-the-clusters"_s,
+                      u"--conf"_s, u"spark.driver.host=127.0.0.1"_s, u"--conf"_s, u"spark.ui.enabled=false"_s,
+                      intruder});
+        QByteArray output;
+        const bool refused = waitFor(
+            [&] {
+                output += submit.readAll();
+                return output.contains("SaslException") || output.contains("Mismatched response")
+                    || submit.state() == QProcess::NotRunning;
+            },
+            120);
+        submit.kill();
+        submit.waitForFinished(10000);
+        output += submit.readAll();
+        QVERIFY2(refused && output.contains("Sasl"), output.right(3000).constData());
+        // It never got to run anything: the master knows of no application of that name.
+        const QByteArray master = httpGet(cluster().value(u"dashboardUrl"_s).toString() + u"/json/"_s);
+        QVERIFY2(!master.contains("intruder.py"), master.left(2000).constData());
     }
 
     void etlGroupbyShufflesOnEveryExecutorAndHasAStageDag()

@@ -4,6 +4,7 @@
 
 #include "core/dag/dag.h"
 #include "core/runtime/daskidentity.h"
+#include "core/runtime/engine/clustertls.h"
 #include "core/runtime/runtimeconfig.h"
 
 #include <QFileInfo>
@@ -13,6 +14,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QUrl>
+
+#include <spdlog/spdlog.h>
 
 using namespace Qt::StringLiterals;
 
@@ -83,6 +86,26 @@ QString DaskDriver::schedulerFile() const
     return m_context.clusterDir + u'/' + QLatin1StringView(kSchedulerFile);
 }
 
+QString DaskDriver::tlsFile(const char *name) const
+{
+    return m_context.clusterDir + u"/tls/"_s + QLatin1StringView(name);
+}
+
+QStringList DaskDriver::tlsEnvironment() const
+{
+    // One certificate is the cluster's CA and every party's certificate (see clustertls.h); Dask then
+    // refuses an unencrypted comm outright.
+    const QString cert = tlsFile("cert.pem");
+    const QString key = tlsFile("key.pem");
+    QStringList env{u"DASK_DISTRIBUTED__COMM__REQUIRE_ENCRYPTION=True"_s,
+                    u"DASK_DISTRIBUTED__COMM__TLS__CA_FILE="_s + cert};
+    for (const char *party : {"SCHEDULER", "WORKER", "CLIENT"}) {
+        const QString prefix = u"DASK_DISTRIBUTED__COMM__TLS__"_s + QLatin1StringView(party);
+        env << prefix + u"__CERT="_s + cert << prefix + u"__KEY="_s + key;
+    }
+    return env;
+}
+
 QStringList DaskDriver::environment() const
 {
     QStringList env = m_context.host->environment();
@@ -96,6 +119,9 @@ QStringList DaskDriver::environment() const
     set(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
     set(u"PYTHONUNBUFFERED"_s, u"1"_s);
     set(u"CLUSTERDECK_CLUSTER_ID"_s, m_context.clusterId);
+    set(u"HOME"_s, m_context.clusterDir + u"/home"_s);
+    set(u"CLUSTERDECK_HTTP_KEY_FILE"_s, tlsFile("http.key"));
+    env += tlsEnvironment();
     return env;
 }
 
@@ -103,13 +129,24 @@ QString DaskDriver::prepare()
 {
     Host &host = *m_context.host;
     const QString dir = m_context.clusterDir;
-    for (const char *sub : {"scheduler", "workers", "dask-config"})
+    for (const char *sub : {"scheduler", "workers", "dask-config", "tls", "home"})
         host.makePath(dir + u'/' + QLatin1StringView(sub));
     const QString config = m_context.config->resourcesDir + u"/engine/dask.yaml"_s;
     if (!host.copyFile(config, dir + u"/dask-config/dask.yaml"_s))
         return u"Cannot copy the engine configuration from %1"_s.arg(config);
+    QString error;
+    const auto certificate = makeClusterCertificate(u"clusterdeck-"_s + m_context.clusterId, &error);
+    if (!certificate)
+        return error;
+    m_httpKey = makeClusterKey();
+    if (!host.writeFile(tlsFile("cert.pem"), certificate->certificatePem)
+        || !host.writeFile(tlsFile("key.pem"), certificate->keyPem) || !host.writeFile(tlsFile("http.key"), m_httpKey))
+        return u"Cannot write the cluster's certificate into %1/tls"_s.arg(dir);
     host.removeFile(schedulerFile()); // known once the scheduler has written it anew
     m_endpoints.reset();
+    // Last: the whole folder, certificate and key included, goes to the cluster's user (0700, files 0600).
+    if (const QString why = takeEngineUser(true); !why.isEmpty())
+        return u"Cannot give the cluster a user of its own: "_s + why;
     followEngine();
     return {};
 }
@@ -142,6 +179,8 @@ ProcessSpec DaskDriver::headProcess()
                       bind,
                       u"--port"_s,
                       u"0"_s,
+                      u"--protocol"_s,
+                      u"tls"_s,
                       u"--dashboard-address"_s,
                       bind + u":0"_s,
                       u"--scheduler-file"_s,
@@ -151,6 +190,7 @@ ProcessSpec DaskDriver::headProcess()
     spec.environment = environment();
     spec.workingDirectory = dir + u"/scheduler"_s;
     spec.logPath = dir + u"/logs/scheduler.log"_s;
+    spec.runAs = m_engineUser;
     return spec;
 }
 
@@ -169,6 +209,7 @@ ProcessSpec DaskDriver::workerProcess(const WorkerLaunch &worker)
     spec.environment = environment();
     spec.workingDirectory = worker.workDir;
     spec.logPath = worker.logPath;
+    spec.runAs = m_engineUser;
     return spec;
 }
 
@@ -190,13 +231,18 @@ std::optional<Endpoints> DaskDriver::discoverEndpoints()
     if (commPort <= 0 || dashboardPort <= 0)
         return std::nullopt;
     const QString bind = m_context.host->bindAddress();
-    m_endpoints = Endpoints{u"tcp://%1:%2"_s.arg(bind).arg(commPort), u"http://%1:%2"_s.arg(bind).arg(dashboardPort)};
+    m_endpoints = Endpoints{u"tls://%1:%2"_s.arg(bind).arg(commPort), u"http://%1:%2"_s.arg(bind).arg(dashboardPort)};
     return m_endpoints;
 }
 
 void DaskDriver::restoreEndpoints(const Endpoints &endpoints)
 {
     m_endpoints = endpoints;
+    if (const QString why = takeEngineUser(false); !why.isEmpty())
+        spdlog::error("cluster {}: {}: no new worker or job will start on it", m_context.clusterId.toStdString(),
+                      why.toStdString());
+    if (const auto key = m_context.host->readFile(tlsFile("http.key"), 1024))
+        m_httpKey = key->trimmed();
     followEngine();
 }
 
@@ -288,6 +334,7 @@ void DaskDriver::retire(const QList<RetiringWorker> &workers, RetireCallback don
     QNetworkRequest request(QUrl(m_endpoints->uiUrl + u"/clusterdeck/v1/retire"_s));
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     request.setTransferTimeout(120 * 1000); // moving data can take a while on a busy cluster
+    request.setRawHeader("X-ClusterDeck-Key", m_httpKey);
     QNetworkReply *reply
         = m_context.network->post(request, QJsonDocument(QJsonObject{{u"names"_s, registered}}).toJson());
     reply->setParent(this);
@@ -307,7 +354,9 @@ JobCommand DaskDriver::jobCommand(const JobLaunch &job) const
     JobCommand c;
     c.program = m_context.config->pythonProgram;
     c.arguments = QStringList{job.script} + job.args;
-    c.environment = {u"DASK_SCHEDULER_ADDRESS="_s + (m_endpoints ? m_endpoints->headAddress : QString())};
+    // The cluster's certificate through Dask's own settings: a plain Client(DASK_SCHEDULER_ADDRESS) works.
+    c.environment = QStringList{u"DASK_SCHEDULER_ADDRESS="_s + (m_endpoints ? m_endpoints->headAddress : QString())}
+        + tlsEnvironment();
     return c;
 }
 

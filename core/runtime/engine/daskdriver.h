@@ -12,6 +12,10 @@ namespace cdeck::engine {
 // Dask distributed: a `dask scheduler` and one `dask worker` (a nanny and its worker process) per executor,
 // with the runtime's preloads (resources/engine/*_preload.py) adding the routes read here:
 // /json/identity.json (workers), /clusterdeck/v1/load (scaling), /clusterdeck/v1/retire, /clusterdeck/v1/dag.
+// Each cluster has its own user (Host::engineUser) and its own TLS certificate (clustertls.h): the scheduler
+// listens on tls:// and takes only peers that present it, and the jobs get it through Dask's environment
+// variables, so a plain Client(address) works in a job of this cluster and nowhere else. Its retire route
+// takes only the cluster's key (tls/http.key), which the runtime sends.
 class DaskDriver final : public EngineDriver
 {
     Q_OBJECT
@@ -40,12 +44,16 @@ public:
 
 private:
     QString schedulerFile() const;
+    QString tlsFile(const char *name) const;
+    // Dask's TLS settings for this cluster, as DASK_* variables (scheduler, workers and jobs).
+    QStringList tlsEnvironment() const;
     QStringList environment() const;
     QNetworkReply *get(const QString &path, int timeoutMs) const;
     // The scheduler's log and file, as they are written: changed() when a worker joins or leaves.
     void followEngine();
 
     std::optional<Endpoints> m_endpoints;
+    QByteArray m_httpKey; // the cluster's key for its scheduler's keyed route (X-ClusterDeck-Key)
     LogNewsReader m_news{daskLogNews};
     bool m_following = false;
 };

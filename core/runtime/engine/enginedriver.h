@@ -37,7 +37,7 @@ struct DriverContext
 // Where the engine's head (Dask scheduler, Spark master) listens, once it does.
 struct Endpoints
 {
-    QString headAddress; // what clients and jobs connect to: tcp://127.0.0.1:PORT, spark://127.0.0.1:PORT
+    QString headAddress; // what clients and jobs connect to: tls://127.0.0.1:PORT, spark://127.0.0.1:PORT
     QString uiUrl; // its web UI / HTTP API: http://127.0.0.1:PORT (no trailing slash)
     friend bool operator==(const Endpoints &, const Endpoints &) = default;
 };
@@ -103,7 +103,7 @@ struct JobLaunch
 };
 
 // How to start a job against this engine: the controller adds CLUSTERDECK_JOB_ID, CLUSTERDECK_CLUSTER_ID,
-// the job user's HOME, the process group and the privilege drop.
+// the job's HOME, the process group and the privilege drop (to the cluster's user, engineUser()).
 struct JobCommand
 {
     QString program;
@@ -203,12 +203,41 @@ public:
 
     const DriverContext &context() const { return m_context; }
 
+    // Who this cluster's engine processes and its jobs run as (Host::engineUser): the cluster's own user
+    // once prepare() or restoreEndpoints() ran, when the host isolates engines.
+    const RunAs &engineUser() const { return m_engineUser; }
+    // Isolation is on but this cluster has no user of its own (a re-attach that could not find it): nothing
+    // of it may start, or it would run as the runtime's user.
+    bool lacksEngineUser() const { return !m_engineUser.drop && m_context.host->isolationOff().isEmpty(); }
+
+    // The cluster has ended: what still runs as its user is killed and the user goes
+    // (Host::releaseEngineUser). Also after a restart, for a cluster that ended while no runtime ran.
+    void release()
+    {
+        if (!m_engineUser.drop) {
+            QString ignored; // a folder that never got a user of its own: nothing to release
+            m_engineUser = m_context.host->engineUser(m_context.clusterDir, false, &ignored);
+        }
+        m_context.host->releaseEngineUser(m_context.clusterDir, m_engineUser);
+        m_engineUser = {};
+    }
+
 Q_SIGNALS:
     // The engine has news (its head listens, a worker registered or left): the controller polls now.
     void changed();
 
 protected:
+    // prepare() (create: a fresh user, the cluster's folder handed to it) or a re-attach (the user the folder
+    // belongs to). "" or why not.
+    QString takeEngineUser(bool create)
+    {
+        QString error;
+        m_engineUser = m_context.host->engineUser(m_context.clusterDir, create, &error);
+        return error;
+    }
+
     DriverContext m_context;
+    RunAs m_engineUser;
 };
 
 } // namespace cdeck::engine

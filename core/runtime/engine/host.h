@@ -23,6 +23,16 @@ struct ProcessHandle
     friend bool operator==(const ProcessHandle &, const ProcessHandle &) = default;
 };
 
+// Who a cluster's processes run as. When the runtime is root, each cluster has an unprivileged user of its
+// own (see Host::engineUser): its engine processes and its jobs run as that user, never as the runtime's.
+struct RunAs
+{
+    bool drop = false; // false: as the runtime's own user (a runtime that is not root cannot switch)
+    unsigned uid = 0;
+    unsigned gid = 0;
+    QString user;
+};
+
 // What to start on a host. Paths are the host's own (a cluster's folder lives on the host that runs it).
 struct ProcessSpec
 {
@@ -31,6 +41,7 @@ struct ProcessSpec
     QStringList environment; // the full environment, "KEY=value" (see Host::environment())
     QString workingDirectory;
     QString logPath; // stdout and stderr are appended here
+    RunAs runAs; // the host switches to this user between fork and exec (the log is opened before)
 };
 
 // The signals the controller and the drivers need, by intent rather than by number.
@@ -40,15 +51,6 @@ enum class ProcessSignal {
     Stop, // freeze (SIGSTOP): a hung machine, for fault injection
     Continue, // unfreeze (SIGCONT)
     Decommission, // start a graceful decommission (SIGPWR: Spark's standalone Worker drains on it)
-};
-
-// Who a job runs as. When the runtime is root a job (user code) runs as an unprivileged user instead.
-struct RunAs
-{
-    bool drop = false; // false: as the runtime's own user
-    unsigned uid = 0;
-    unsigned gid = 0;
-    QString user;
 };
 
 // A job's driver process (a Python script, spark-submit): attached to the runtime, which follows its end.
@@ -83,16 +85,18 @@ public:
 
     // The address engine processes bind and are reached at ("127.0.0.1" on LocalHost: loopback only).
     virtual QString bindAddress() const = 0;
-    // The runtime's environment as the base of a process's ("KEY=value"): a driver adds its own keys.
+    // The base environment of every engine process and job ("KEY=value"): a minimal, stated one (PATH,
+    // LANG, LC_ALL, TZ when set), never the runtime's own; a driver adds what its engine needs, HOME
+    // included. Nothing the runtime was started with (tokens, proxies, LD_PRELOAD) reaches user code.
     virtual QStringList environment() const = 0;
 
     // Starts a long-lived engine process detached from the runtime (it outlives a runtime restart), in its
     // own process group. An invalid handle with *error set when it could not start.
     virtual ProcessHandle startDetached(const ProcessSpec &spec, QString *error) = 0;
-    // Starts a job's process attached to the runtime, in its own process group, as `runAs`; output goes to
-    // spec.logPath. The caller owns the returned object (parented to `parent`); call start-up happens at
+    // Starts a job's process attached to the runtime, in its own process group, as spec.runAs; output goes
+    // to spec.logPath. The caller owns the returned object (parented to `parent`); call start-up happens at
     // once and is reported through its signals.
-    virtual JobProcess *startJob(const ProcessSpec &spec, const RunAs &runAs, QObject *parent) = 0;
+    virtual JobProcess *startJob(const ProcessSpec &spec, QObject *parent) = 0;
 
     // Sends `signal` to the whole process group; false when it no longer exists.
     virtual bool signal(ProcessHandle process, ProcessSignal signal) = 0;
@@ -103,8 +107,17 @@ public:
     // directory lies inside it): after a runtime restart a stored pid may have been reused by the kernel.
     virtual bool runsInside(ProcessHandle process, const QString &clusterDir) const = 0;
 
-    // Resolves the user jobs run as; *error when that user cannot be used (a job must then not start).
-    virtual RunAs jobUser(const QString &user, QString *error) const = 0;
+    // Engine isolation. "" when the host runs each cluster as a user of its own, else why not (the runtime
+    // is not root: every cluster then runs as the runtime's own user).
+    virtual QString isolationOff() const = 0;
+    // The user a cluster's engine processes and jobs run as. create: a fresh launch allocates one (an
+    // unprivileged system user with no login shell and a HOME inside the cluster's folder) and hands the
+    // folder to it (0700); otherwise the one recorded for the folder (its owner), for a re-attach. Without
+    // isolation, a RunAs that does not drop. *error when none can be had: the cluster must not start.
+    virtual RunAs engineUser(const QString &clusterDir, bool create, QString *error) = 0;
+    // The cluster has ended: everything still running as its user is killed, its folder is handed back to
+    // the runtime (a later user given the same uid gets nothing of it) and the user is removed.
+    virtual void releaseEngineUser(const QString &clusterDir, const RunAs &user) = 0;
     // A job that runs as another user runs from a copy of its script (and the package folders beside it)
     // in a folder of its own that user can reach (see jobstaging.h). *error when nothing could be staged.
     struct StagedScript
@@ -115,7 +128,9 @@ public:
     virtual StagedScript stageJob(const QString &jobId, const QString &script, const RunAs &runAs,
                                   QString *error) = 0;
 
-    // Files on the host. readFile: nullopt when missing, unreadable or larger than maxBytes.
+    // Files on the host. readFile: nullopt when missing, unreadable or larger than maxBytes. What makePath,
+    // writeFile, appendToFile and copyFile create inside a cluster's folder belongs to that cluster's user
+    // (folders 0700, files 0600), like the rest of the folder.
     virtual bool makePath(const QString &directory) = 0;
     virtual std::optional<QByteArray> readFile(const QString &path, qint64 maxBytes) const = 0;
     virtual bool writeFile(const QString &path, const QByteArray &content) = 0; // replaces it

@@ -7,12 +7,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QHash>
 #include <QProcess>
 #include <QPointer>
 #include <QProcessEnvironment>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <spdlog/spdlog.h>
 
@@ -56,7 +58,7 @@ int toSignalNumber(ProcessSignal s)
 class LocalJobProcess final : public JobProcess
 {
 public:
-    LocalJobProcess(const ProcessSpec &spec, const RunAs &runAs, ProcessIdentities &identities, QObject *parent)
+    LocalJobProcess(const ProcessSpec &spec, ProcessIdentities &identities, QObject *parent)
         : JobProcess(parent)
     {
         QProcessEnvironment env;
@@ -75,15 +77,14 @@ public:
         // Its own process group: a cancel reaches the script and anything it started. Privileges are
         // dropped here, between fork and exec (after Qt opened the log and entered the folder as root):
         // groups first, then the group id, then the user id, which cannot be undone. A failed drop never
-        // runs the job.
-        const bool drop = runAs.drop;
-        const uid_t uid = runAs.uid;
-        const gid_t gid = runAs.gid;
+        // runs the job. No descriptor of the runtime's reaches it (Qt's own pipes are close-on-exec).
+        const bool drop = spec.runAs.drop;
+        const unsigned uid = spec.runAs.uid;
+        const unsigned gid = spec.runAs.gid;
         m_process.setChildProcessModifier([drop, uid, gid] {
             setpgid(0, 0);
-            if (!drop)
-                return;
-            if (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0 || ::setuid(0) == 0) {
+            processes::closeInheritedDescriptors();
+            if (drop && !processes::dropPrivileges(uid, gid)) {
                 static const char message[] = "[clusterdeck] cannot drop root privileges: the job was not started\n";
                 [[maybe_unused]] const auto written = ::write(STDERR_FILENO, message, sizeof message - 1);
                 ::_exit(126);
@@ -128,8 +129,10 @@ private:
 
 } // namespace
 
-LocalHost::LocalHost(const QString &identityFile)
+LocalHost::LocalHost(const QString &identityFile, unsigned uidFirst, unsigned uidLast)
     : m_identities(identityFile)
+    , m_uidFirst(uidFirst)
+    , m_uidLast(uidLast)
 {
 }
 
@@ -157,7 +160,13 @@ QString LocalHost::bindAddress() const
 
 QStringList LocalHost::environment() const
 {
-    return QProcessEnvironment::systemEnvironment().toStringList();
+    // Stated, not inherited: the runtime's own variables (its token's location, proxies, LD_PRELOAD,
+    // a developer's PYTHONPATH) are none of user code's business. Drivers add HOME and their engine's keys.
+    QStringList env{u"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"_s, u"LANG=C.UTF-8"_s,
+                    u"LC_ALL=C.UTF-8"_s};
+    if (const QString tz = qEnvironmentVariable("TZ"); !tz.isEmpty())
+        env.append(u"TZ="_s + tz);
+    return env;
 }
 
 ProcessHandle LocalHost::startDetached(const ProcessSpec &spec, QString *error)
@@ -168,15 +177,18 @@ ProcessHandle LocalHost::startDetached(const ProcessSpec &spec, QString *error)
     request.environment = spec.environment;
     request.workingDirectory = spec.workingDirectory;
     request.logPath = spec.logPath;
+    request.dropPrivileges = spec.runAs.drop;
+    request.uid = spec.runAs.uid;
+    request.gid = spec.runAs.gid;
     const qint64 pid = processes::spawnDetached(request, error);
     if (pid > 0)
         m_identities.record(pid);
     return ProcessHandle{pid > 0 ? pid : 0};
 }
 
-JobProcess *LocalHost::startJob(const ProcessSpec &spec, const RunAs &runAs, QObject *parent)
+JobProcess *LocalHost::startJob(const ProcessSpec &spec, QObject *parent)
 {
-    auto *job = new LocalJobProcess(spec, runAs, m_identities, parent);
+    auto *job = new LocalJobProcess(spec, m_identities, parent);
     job->start();
     return job;
 }
@@ -217,28 +229,236 @@ bool LocalHost::runsInside(ProcessHandle process, const QString &clusterDir) con
     return cwd == clusterDir || cwd.startsWith(clusterDir + u'/');
 }
 
-RunAs LocalHost::jobUser(const QString &user, QString *error) const
+QString LocalHost::isolationOff() const
 {
-    RunAs id;
-    id.user = user;
-    if (::geteuid() != 0)
-        return id;
+    if (::geteuid() == 0)
+        return {};
+    return u"the runtime is not root (uid %1): every cluster's engine and jobs run as the runtime's own user, "
+           "not as a user of their own"_s.arg(::geteuid());
+}
+
+namespace {
+
+QString errnoText()
+{
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
+
+std::optional<passwd> userById(uid_t uid, std::array<char, 16384> &buffer)
+{
     passwd entry{};
     passwd *found = nullptr;
+    if (::getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found) != 0 || !found)
+        return std::nullopt;
+    return entry;
+}
+
+std::optional<passwd> userByName(const QString &name, std::array<char, 16384> &buffer)
+{
+    passwd entry{};
+    passwd *found = nullptr;
+    const QByteArray native = name.toLocal8Bit();
+    if (::getpwnam_r(native.constData(), &entry, buffer.data(), buffer.size(), &found) != 0 || !found)
+        return std::nullopt;
+    return entry;
+}
+
+// useradd / userdel, with a stated environment; the exit code (-1: did not run) and what they printed.
+int runAccountTool(const QString &program, const QStringList &arguments, QString *output)
+{
+    QProcess p;
+    QProcessEnvironment env;
+    env.insert(u"PATH"_s, u"/usr/sbin:/usr/bin:/sbin:/bin"_s);
+    env.insert(u"LANG"_s, u"C.UTF-8"_s);
+    p.setProcessEnvironment(env);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, arguments);
+    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit) {
+        p.kill();
+        p.waitForFinished(1000);
+        *output = p.errorString();
+        return -1;
+    }
+    *output = QString::fromLocal8Bit(p.readAll()).trimmed();
+    return p.exitCode();
+}
+
+// Every folder and file of `root` (symbolic links themselves, never what they point to) to uid:gid;
+// folders 0700 and files 0600 when `tighten`. false with *error at the first that cannot be changed.
+bool chownTree(const QString &root, uid_t uid, gid_t gid, bool tighten, QString *error)
+{
+    QStringList paths{root};
+    QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        paths.append(it.next());
+    for (const QString &path : std::as_const(paths)) {
+        const QByteArray native = QFile::encodeName(path);
+        struct stat st
+        {
+        };
+        if (::lstat(native.constData(), &st) != 0)
+            continue; // gone meanwhile (an engine's temporary file)
+        if (::lchown(native.constData(), uid, gid) != 0) {
+            *error = u"cannot hand %1 to uid %2: %3"_s.arg(path).arg(uid).arg(errnoText());
+            return false;
+        }
+        if (tighten && !S_ISLNK(st.st_mode))
+            ::chmod(native.constData(), S_ISDIR(st.st_mode) ? 0700 : (st.st_mode & 0100) ? 0700 : 0600);
+    }
+    return true;
+}
+
+// userdel, tried again a little later while a process of the user is still being reaped.
+void removeAccount(const RunAs &user, int attemptsLeft)
+{
+    QString output;
+    const int code = runAccountTool(u"/usr/sbin/userdel"_s, {user.user}, &output);
+    if (code == 0) {
+        spdlog::info("runtime: cluster user {} (uid {}) removed", user.user.toStdString(), user.uid);
+        return;
+    }
+    // 8: still in use, by a process the kernel has not reaped yet (a job's, until the event loop reaps it).
+    if (code == 8 && attemptsLeft > 1) {
+        QTimer::singleShot(2000, [user, attemptsLeft] {
+            for (const qint64 pid : processes::livePidsOfUser(user.uid))
+                ::kill(pid_t(pid), SIGKILL);
+            removeAccount(user, attemptsLeft - 1);
+        });
+        return;
+    }
+    spdlog::warn("runtime: cannot remove the cluster user {} (userdel exited with {}): {}", user.user.toStdString(),
+                 code, output.toStdString());
+}
+
+} // namespace
+
+RunAs LocalHost::engineUser(const QString &clusterDir, bool create, QString *error)
+{
+    if (::geteuid() != 0)
+        return {};
+    const QByteArray dir = QFile::encodeName(clusterDir);
+    struct stat st
+    {
+    };
+    if (::stat(dir.constData(), &st) != 0) {
+        *error = u"cannot read the cluster's folder %1: %2"_s.arg(clusterDir, errnoText());
+        return {};
+    }
     std::array<char, 16384> buffer{};
-    const QByteArray name = user.toLocal8Bit();
-    if (::getpwnam_r(name.constData(), &entry, buffer.data(), buffer.size(), &found) != 0 || !found) {
-        *error = u"The job user '%1' does not exist (set CLUSTERDECK_JOB_USER to an unprivileged user)"_s.arg(user);
-        return id;
+    if (!create) {
+        // Recorded as the owner of the cluster's folder: a restarted runtime finds the same user.
+        const auto owner = userById(st.st_uid, buffer);
+        if (!isEngineUid(st.st_uid) || !owner) {
+            *error = u"the cluster's folder %1 does not belong to a cluster user (uid %2): it was not launched "
+                     "with isolation, or its user was removed"_s.arg(clusterDir)
+                         .arg(st.st_uid);
+            return {};
+        }
+        return RunAs{true, unsigned(owner->pw_uid), unsigned(owner->pw_gid), QString::fromLocal8Bit(owner->pw_name)};
     }
-    if (found->pw_uid == 0) {
-        *error = u"The job user '%1' is root: jobs must run unprivileged (CLUSTERDECK_JOB_USER)"_s.arg(user);
-        return id;
+    // The cluster's user reaches its folder by its absolute path: every folder above it must let others
+    // through (search only). The runtime makes its data dir and clusters/ 0711; the rest is the admin's.
+    for (QString above = QFileInfo(clusterDir).absolutePath();; above = QFileInfo(above).absolutePath()) {
+        struct stat a
+        {
+        };
+        if (::stat(QFile::encodeName(above).constData(), &a) != 0 || !(a.st_mode & S_IXOTH)) {
+            *error = u"the cluster's user cannot reach %1: %2 is not searchable by others (chmod o+x it, or "
+                     "use a data dir whose parents are)"_s.arg(clusterDir, above);
+            return {};
+        }
+        if (above == u"/"_s)
+            break;
     }
-    id.drop = true;
-    id.uid = found->pw_uid;
-    id.gid = found->pw_gid;
-    return id;
+    const QString home = clusterDir + u"/home"_s;
+    QString output;
+    for (unsigned uid = m_uidFirst; uid <= m_uidLast; ++uid) {
+        const QString name = u"cdk%1"_s.arg(uid);
+        if (userById(uid_t(uid), buffer) || userByName(name, buffer))
+            continue;
+        const int code
+            = runAccountTool(u"/usr/sbin/useradd"_s,
+                             {u"--system"_s, u"--no-create-home"_s, u"--home-dir"_s, home, u"--shell"_s,
+                              u"/usr/sbin/nologin"_s, u"--uid"_s, QString::number(uid), u"--user-group"_s,
+                              u"--comment"_s, u"ClusterDeck cluster "_s + QFileInfo(clusterDir).fileName(), name},
+                             &output);
+        if (code == 4 || code == 9)
+            continue; // taken meanwhile (uid, name): the next one
+        if (code != 0) {
+            *error
+                = u"cannot create the cluster's user %1 (useradd exited with %2): %3"_s.arg(name).arg(code).arg(output);
+            return {};
+        }
+        const auto created = userByName(name, buffer);
+        if (!created) {
+            *error = u"useradd created %1, but it cannot be found"_s.arg(name);
+            return {};
+        }
+        RunAs user{true, unsigned(created->pw_uid), unsigned(created->pw_gid), name};
+        QDir().mkpath(home);
+        QString why;
+        if (!chownTree(clusterDir, user.uid, user.gid, true, &why)) {
+            releaseEngineUser(clusterDir, user);
+            *error = why;
+            return {};
+        }
+        spdlog::info("runtime: cluster folder {} belongs to its own user {} (uid {})", clusterDir.toStdString(),
+                     name.toStdString(), user.uid);
+        return user;
+    }
+    *error = u"no free uid for a cluster user in %1-%2 (CLUSTERDECK_ENGINE_UIDS): terminate a cluster or widen the "
+             "range"_s.arg(m_uidFirst)
+                 .arg(m_uidLast);
+    return {};
+}
+
+void LocalHost::releaseEngineUser(const QString &clusterDir, const RunAs &user)
+{
+    if (!user.drop || !isEngineUid(user.uid) || ::geteuid() != 0)
+        return;
+    // A uid of its own runs nothing but the cluster's processes, whatever group or session they moved to.
+    for (int round = 0; round < 100; ++round) {
+        const QList<qint64> left = processes::livePidsOfUser(user.uid);
+        if (left.isEmpty())
+            break;
+        for (const qint64 pid : left)
+            ::kill(pid_t(pid), SIGKILL);
+        ::usleep(20 * 1000);
+    }
+    QString why;
+    if (!clusterDir.isEmpty() && QFileInfo::exists(clusterDir)
+        && !chownTree(clusterDir, ::geteuid(), ::getegid(), false, &why))
+        spdlog::warn("runtime: {}", why.toStdString());
+    // Its jobs' staged folders go back to the runtime as well: a later user with this uid gets none of it.
+    QString stagingError;
+    const QString staging = jobStagingRoot(&stagingError);
+    if (!staging.isEmpty()) {
+        for (const QFileInfo &entry : QDir(staging).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
+            struct stat st
+            {
+            };
+            if (::lstat(QFile::encodeName(entry.filePath()).constData(), &st) == 0 && st.st_uid == user.uid
+                && !chownTree(entry.filePath(), ::geteuid(), ::getegid(), false, &why))
+                spdlog::warn("runtime: {}", why.toStdString());
+        }
+    }
+    removeAccount(user, 3);
+}
+
+void LocalHost::adoptFolderOwner(const QString &path, bool isDirectory) const
+{
+    if (::geteuid() != 0)
+        return;
+    struct stat parent
+    {
+    };
+    if (::stat(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), &parent) != 0
+        || !isEngineUid(parent.st_uid))
+        return;
+    const QByteArray native = QFile::encodeName(path);
+    if (::lchown(native.constData(), parent.st_uid, parent.st_gid) == 0)
+        ::chmod(native.constData(), isDirectory ? 0700 : 0600);
 }
 
 Host::StagedScript LocalHost::stageJob(const QString &jobId, const QString &script, const RunAs &runAs, QString *error)
@@ -256,7 +476,15 @@ Host::StagedScript LocalHost::stageJob(const QString &jobId, const QString &scri
 
 bool LocalHost::makePath(const QString &directory)
 {
-    return QDir().mkpath(directory);
+    QStringList missing; // outermost last
+    for (QString d = QDir::cleanPath(QDir(directory).absolutePath()); !QFileInfo::exists(d) && d != u"/"_s;
+         d = QFileInfo(d).absolutePath())
+        missing.append(d);
+    if (!QDir().mkpath(directory))
+        return false;
+    for (auto it = missing.crbegin(); it != missing.crend(); ++it)
+        adoptFolderOwner(*it, true);
+    return true;
 }
 
 std::optional<QByteArray> LocalHost::readFile(const QString &path, qint64 maxBytes) const
@@ -269,17 +497,23 @@ std::optional<QByteArray> LocalHost::readFile(const QString &path, qint64 maxByt
 
 bool LocalHost::writeFile(const QString &path, const QByteArray &content)
 {
+    const bool existed = QFileInfo::exists(path);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return false;
+    if (!existed)
+        adoptFolderOwner(path, false);
     return file.write(content) == content.size();
 }
 
 bool LocalHost::appendToFile(const QString &path, const QByteArray &content)
 {
+    const bool existed = QFileInfo::exists(path);
     QFile file(path);
     if (!file.open(QIODevice::Append))
         return false;
+    if (!existed)
+        adoptFolderOwner(path, false);
     return file.write(content) == content.size();
 }
 
@@ -291,7 +525,10 @@ bool LocalHost::removeFile(const QString &path)
 bool LocalHost::copyFile(const QString &from, const QString &to)
 {
     QFile::remove(to);
-    return QFile::copy(from, to);
+    if (!QFile::copy(from, to))
+        return false;
+    adoptFolderOwner(to, false);
+    return true;
 }
 
 std::optional<QStringList> LocalHost::tailLines(const QString &path, int maxLines, qint64 maxBytes) const

@@ -5,7 +5,7 @@
 #include "core/backend/spark/eventlogreader.h"
 #include "core/backend/spark/sparkstages.h"
 #include "core/dag/dag.h"
-#include "core/runtime/jobstaging.h"
+#include "core/runtime/engine/clustertls.h"
 #include "core/runtime/runtimeconfig.h"
 
 #include <QDir>
@@ -89,39 +89,21 @@ QString SparkDriver::prepare()
     const QString dir = m_context.clusterDir;
     for (const char *sub : {"logs", "master", "workers", "jobs", "spark"})
         host.makePath(dir + u'/' + QLatin1StringView(sub));
-    if (::geteuid() == 0) {
-        // The Master and the Workers (which run user Python) get no more than a job does.
-        QString error;
-        m_engineUser = host.jobUser(m_context.config->jobUser, &error);
-        if (!error.isEmpty())
-            return error;
-    }
-    if (m_engineUser.drop) {
-        QString error;
-        const QString root = jobStagingRoot(&error);
-        if (root.isEmpty())
-            return error;
-        m_scratchDir = root + u"/spark-"_s + m_context.clusterId;
-    }
     if (!host.makePath(eventLogDir()) || !host.makePath(m_scratchDir + u"/workers"_s))
         return u"Cannot create %1 for the cluster's event logs"_s.arg(m_scratchDir);
-    if (m_engineUser.drop) {
-        // LocalHost only: the scratch folders are this machine's (a node agent would create them as the user).
-        const QByteArray scratch = QFile::encodeName(m_scratchDir);
-        ::chmod(scratch.constData(), 0711);
-        for (const QString &sub : {u"/events"_s, u"/workers"_s}) {
-            const QByteArray path = QFile::encodeName(m_scratchDir + sub);
-            if (::chown(path.constData(), m_engineUser.uid, m_engineUser.gid) != 0
-                || ::chmod(path.constData(), 0755) != 0)
-                return u"Cannot hand %1 to the job user %2"_s.arg(m_scratchDir + sub, m_engineUser.user);
-        }
-    }
+    // Spark's authentication: the Master, the Workers, their executors and every job's driver share this
+    // cluster's secret, so a client without it (another cluster's job, another local user) is refused at
+    // the first RPC. In a properties file, never on a command line (/proc/PID/cmdline is world-readable).
+    const QByteArray secret = makeClusterKey(); // 256 bits
+    if (!host.writeFile(propertiesFile(), "spark.authenticate=true\nspark.authenticate.secret=" + secret + '\n'))
+        return u"Cannot write the cluster's Spark secret to %1"_s.arg(propertiesFile());
     // The drivers' log configuration: Spark's INFO chatter would bury a job's own output in its log tail.
     if (!host.copyFile(m_context.config->resourcesDir + u"/engine/spark-log4j2.properties"_s,
                        m_scratchDir + u"/log4j2.properties"_s))
         return u"Cannot copy %1/engine/spark-log4j2.properties"_s.arg(m_context.config->resourcesDir);
-    if (m_engineUser.drop)
-        ::chmod(QFile::encodeName(m_scratchDir + u"/log4j2.properties"_s).constData(), 0644);
+    // Last: the whole folder, the secret included, goes to the cluster's user (0700, files 0600).
+    if (const QString why = takeEngineUser(true); !why.isEmpty())
+        return u"Cannot give the cluster a user of its own: "_s + why;
     followEngine();
     return {};
 }
@@ -160,13 +142,8 @@ QStringList SparkDriver::daemonEnvironment(const QString &extraOpts) const
 
 ProcessSpec SparkDriver::asEngineUser(ProcessSpec spec) const
 {
-    if (!m_engineUser.drop)
-        return spec;
-    // setpriv execs the daemon: the same pid, the same process group, no root left.
-    spec.arguments = QStringList{u"--reuid=%1"_s.arg(m_engineUser.uid), u"--regid=%1"_s.arg(m_engineUser.gid),
-                                 u"--clear-groups"_s, u"--"_s, spec.program}
-        + spec.arguments;
-    spec.program = u"/usr/bin/setpriv"_s;
+    // The host switches to the cluster's user between fork and exec: same pid, same process group, no root.
+    spec.runAs = m_engineUser;
     return spec;
 }
 
@@ -175,8 +152,15 @@ ProcessSpec SparkDriver::headProcess()
     ProcessSpec spec;
     spec.program = m_install.sparkClass;
     const QString host = m_context.host->bindAddress();
-    spec.arguments = {
-        u"org.apache.spark.deploy.master.Master"_s, u"--host"_s, host, u"--port"_s, u"0"_s, u"--webui-port"_s, u"0"_s};
+    spec.arguments = {u"org.apache.spark.deploy.master.Master"_s,
+                      u"--host"_s,
+                      host,
+                      u"--port"_s,
+                      u"0"_s,
+                      u"--webui-port"_s,
+                      u"0"_s,
+                      u"--properties-file"_s,
+                      propertiesFile()};
     spec.environment = daemonEnvironment(u"SPARK_MASTER_OPTS=-Dspark.worker.timeout=%1"_s.arg(kWorkerTimeoutSeconds));
     spec.workingDirectory = m_context.clusterDir + u"/master"_s;
     spec.logPath = m_context.clusterDir + u"/logs/master.log"_s;
@@ -191,9 +175,7 @@ ProcessSpec SparkDriver::workerProcess(const WorkerLaunch &worker)
     saveWorkerMap();
     // Executors' folders (their stdout/stderr, the application's files) go where the Worker's user may write.
     const QString scratch = m_scratchDir + u"/workers/"_s + worker.executorId;
-    m_context.host->makePath(scratch);
-    if (m_engineUser.drop) [[maybe_unused]]
-        const int ignored = ::chown(QFile::encodeName(scratch).constData(), m_engineUser.uid, m_engineUser.gid);
+    m_context.host->makePath(scratch); // the cluster user's, like the rest of its folder
     ProcessSpec spec;
     spec.program = m_install.sparkClass;
     const QString host = m_context.host->bindAddress();
@@ -210,6 +192,8 @@ ProcessSpec SparkDriver::workerProcess(const WorkerLaunch &worker)
                       mib(m_context.memoryPerWorkerBytes),
                       u"--work-dir"_s,
                       scratch,
+                      u"--properties-file"_s,
+                      propertiesFile(),
                       m_endpoints ? m_endpoints->headAddress : QString()};
     // Decommission on SIGPWR (graceful scale-in); the heartbeat follows the lowered timeout.
     spec.environment = daemonEnvironment(
@@ -241,6 +225,9 @@ std::optional<Endpoints> SparkDriver::discoverEndpoints()
 void SparkDriver::restoreEndpoints(const Endpoints &endpoints)
 {
     m_endpoints = endpoints;
+    if (const QString why = takeEngineUser(false); !why.isEmpty())
+        spdlog::error("cluster {}: {}: no new worker or job will start on it", m_context.clusterId.toStdString(),
+                      why.toStdString());
     loadWorkerMap();
     followEngine();
 }
@@ -569,8 +556,9 @@ JobCommand SparkDriver::jobCommand(const JobLaunch &job) const
     };
     JobCommand c;
     c.program = m_install.sparkSubmit;
-    c.arguments << u"--master"_s << (m_endpoints ? m_endpoints->headAddress : QString()) << u"--deploy-mode"_s
-                << u"client"_s << u"--name"_s << u"clusterdeck-job-"_s + job.jobId;
+    c.arguments << u"--master"_s << (m_endpoints ? m_endpoints->headAddress : QString()) << u"--properties-file"_s
+                << propertiesFile() // the cluster's secret
+                << u"--deploy-mode"_s << u"client"_s << u"--name"_s << u"clusterdeck-job-"_s + job.jobId;
     c.arguments << conf(u"spark.driver.host"_s, host) << conf(u"spark.driver.bindAddress"_s, host)
                 << conf(u"spark.ui.port"_s, u"0"_s) // 0: any free port, logged as 'SparkUI'
                 << conf(u"spark.executor.cores"_s, QString::number(std::max(1, m_context.threadsPerWorker)))

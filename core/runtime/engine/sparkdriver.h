@@ -25,9 +25,10 @@ struct RetireWait; // a scale-in waiting for its Workers to drain
 // executors (memory, shuffle totals, failed tasks), summed per Worker and kept after the application ends;
 // the stage DAG (with parents, which the REST API lacks) comes from the application's event log.
 //
-// Least privilege: when the runtime is root, the Master and Workers run as the job user (Workers run user
-// Python) through setpriv, and the folders they and the jobs write (event logs, Workers' scratch) live
-// under the job staging root, which that user can reach (the cluster's folder may sit under a 0700 one).
+// Isolation: when the runtime is root, the Master, the Workers, their executors and the jobs run as the
+// cluster's own user (Host::engineUser), and what they write (event logs, executors' work dirs) lives in the
+// cluster's folder, which belongs to that user. spark.authenticate is on with the cluster's own secret
+// (propertiesFile()): a driver without it is refused by the Master.
 class SparkDriver final : public EngineDriver
 {
     Q_OBJECT
@@ -55,6 +56,9 @@ public:
 
     // The folder the applications' event logs go to (one per cluster).
     QString eventLogDir() const { return m_scratchDir + QStringLiteral("/events"); }
+    // spark.authenticate and the cluster's secret (0600, the cluster user's): the Master's, the Workers' and
+    // every spark-submit's --properties-file.
+    QString propertiesFile() const { return m_scratchDir + QStringLiteral("/cluster.properties"); }
     // The master's web UI ("" until discovered): the overview links it.
     QString masterUiUrl() const { return m_endpoints ? m_endpoints->uiUrl : QString(); }
 
@@ -90,8 +94,7 @@ private:
 
     spark::SparkInstall m_install;
     std::optional<Endpoints> m_endpoints;
-    QString m_scratchDir; // event logs and Workers' scratch: under the job staging root when dropping
-    RunAs m_engineUser; // who the Master and Workers run as
+    QString m_scratchDir; // event logs, Workers' scratch and executors' work dirs: <cluster>/spark
     QHash<QString, WorkerSlot> m_workers; // by ClusterDeck executor id
     mutable QHash<QString, JobSlot> m_jobs; // by ClusterDeck job id: jobCommand() is where a job becomes known
     LogNewsReader m_news{sparkLogNews};

@@ -71,7 +71,7 @@ private:
     {
         QString error;
         const engine::ProcessHandle h = host.startDetached(
-            {u"/bin/sleep"_s, {u"300"_s}, {u"PATH=/usr/bin:/bin"_s}, m_dir.path(), m_dir.path() + u"/sleep.log"_s},
+            {u"/bin/sleep"_s, {u"300"_s}, {u"PATH=/usr/bin:/bin"_s}, m_dir.path(), m_dir.path() + u"/sleep.log"_s, {}},
             &error);
         if (h.isValid())
             m_started.append(h.id);
@@ -172,10 +172,10 @@ private Q_SLOTS:
         const QString dir = m_dir.path() + u"/cluster"_s;
         BootstrapPlans plans({onWorkers}, dir, u"/res"_s, u"/usr/bin/python3"_s, host);
 
-        engine::ProcessSpec head{u"/opt/head"_s, {u"--port"_s, u"0"_s}, {}, dir, {}};
+        engine::ProcessSpec head{u"/opt/head"_s, {u"--port"_s, u"0"_s}, {}, dir, {}, {}};
         plans.wrap(u"scheduler"_s, true, &head);
         QCOMPARE(head.program, u"/opt/head"_s); // no action runs on the head
-        engine::ProcessSpec worker{u"/opt/worker"_s, {u"--nthreads"_s, u"2"_s}, {}, dir, {}};
+        engine::ProcessSpec worker{u"/opt/worker"_s, {u"--nthreads"_s, u"2"_s}, {}, dir, {}, {}};
         plans.wrap(u"w1"_s, false, &worker);
         QCOMPARE(worker.program, u"/usr/bin/python3"_s);
         const QString plan = dir + u"/bootstrap/w1.plan.json"_s;

@@ -35,7 +35,10 @@ private Q_SLOTS:
         QVERIFY(!env.contains(u"CLUSTERDECK_JOB_ID=stale"_s));
         QVERIFY(env.contains(u"CLUSTERDECK_CLUSTER_ID=c-1"_s));
         QVERIFY(env.contains(u"PYTHONUNBUFFERED=1"_s));
-        QVERIFY(env.contains(u"HOME=/root"_s)); // its own user: its own home
+        // HOME is the job's folder, whoever it runs as (the base environment is the host's minimal one).
+        QVERIFY(env.contains(u"HOME=/data/c-1/jobs/job-1"_s));
+        QVERIFY(!env.contains(u"HOME=/root"_s));
+        QVERIFY(!plan.process.runAs.drop);
         QVERIFY(plan.logNote.isEmpty());
     }
 
@@ -46,14 +49,15 @@ private Q_SLOTS:
         in.command.program = u"/usr/bin/python3"_s;
         in.baseEnvironment = {u"HOME=/root"_s, u"USER=root"_s};
         in.workDir = u"/tmp/clusterdeck-jobs-0/job-2"_s;
-        in.runAs = {true, 65534, 65534, u"nobody"_s};
+        in.runAs = {true, 50007, 50007, u"cdk50007"_s};
         const JobPlan plan = planJob(in);
         const QStringList &env = plan.process.environment;
         QVERIFY(env.contains(u"HOME=/tmp/clusterdeck-jobs-0/job-2"_s));
         QVERIFY(!env.contains(u"HOME=/root"_s));
-        QVERIFY(env.contains(u"USER=nobody"_s));
-        QVERIFY(env.contains(u"LOGNAME=nobody"_s));
-        QVERIFY(plan.logNote.contains(u"runs as nobody (uid 65534"_s));
+        QVERIFY(env.contains(u"USER=cdk50007"_s));
+        QVERIFY(env.contains(u"LOGNAME=cdk50007"_s));
+        QVERIFY(plan.logNote.contains(u"runs as its cluster's user cdk50007 (uid 50007"_s));
+        QCOMPARE(plan.process.runAs.uid, 50007u); // the host drops to it between fork and exec
     }
 
     void judgeJobEnd_data()

@@ -34,7 +34,8 @@ private:
     QString identities() const { return m_dir.path() + u"/processes.tsv"_s; }
     engine::ProcessSpec sleeper() const
     {
-        return {u"/bin/sleep"_s, {u"300"_s}, {u"PATH=/usr/bin:/bin"_s}, m_dir.path(), m_dir.path() + u"/sleep.log"_s};
+        return {
+            u"/bin/sleep"_s, {u"300"_s}, {u"PATH=/usr/bin:/bin"_s}, m_dir.path(), m_dir.path() + u"/sleep.log"_s, {}};
     }
     static bool waitGone(qint64 pgid)
     {
@@ -128,7 +129,7 @@ private Q_SLOTS:
     {
         LocalHost host(identities());
         QObject owner;
-        engine::JobProcess *job = host.startJob(sleeper(), engine::RunAs{}, &owner);
+        engine::JobProcess *job = host.startJob(sleeper(), &owner);
         QSignalSpy started(job, &engine::JobProcess::started);
         QVERIFY(started.wait(10000));
         const ProcessHandle handle = job->handle();
