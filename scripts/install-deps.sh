@@ -16,6 +16,8 @@ PACKAGES=(
     qt6-translations-l10n
     libspdlog-dev libsqlite3-dev libzstd-dev libsimdjson-dev liblz4-dev libsnappy-dev
     libcli11-dev libsodium-dev qtkeychain-qt6-dev
+    # the runtime's HTTPS certificate is made with libcrypto; tst_tls_integration makes its own with the openssl tool
+    libssl-dev openssl
     # the local engine: Dask from Debian, run under /usr/bin/python3
     python3-distributed python3-dask python3-pandas python3-prometheus-client
     # the second engine: Spark runs on Java 17; pyspark itself goes into a venv below
