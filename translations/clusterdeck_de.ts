@@ -1396,12 +1396,16 @@ Gezeigt werden die letzten guten Daten; neuer Versuch alle %4 s.</translation>
         </translation>
     </message>
     <message>
-        <source>No task quantiles from an event log opened here: ClusterDeck keeps per-stage sums (memory follows the model, not the log). Spark&apos;s History Server serves them for the same log (taskSummary). %1</source>
-        <translation>Keine Task-Quantile aus einem hier geöffneten Event-Log: ClusterDeck führt Summen pro Stage (Speicher folgt dem Modell, nicht dem Log). Der History Server von Spark liefert sie für dasselbe Log (taskSummary). %1</translation>
-    </message>
-    <message>
         <source>The event log has no job %1.</source>
         <translation>Das Event-Log enthält keinen Job %1.</translation>
+    </message>
+    <message>
+        <source>Could not read the stage&apos;s tasks from the log: %1</source>
+        <translation>Die Tasks der Stage konnten nicht aus dem Log gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No task of this stage attempt succeeded, so there are no quantiles. %1</source>
+        <translation>Kein Task dieses Stage-Versuchs war erfolgreich, daher gibt es keine Quantile. %1</translation>
     </message>
 </context>
 <context>
@@ -3127,6 +3131,10 @@ Mit „Cluster starten…“ links starten Sie einen.</translation>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>Runtime&apos;s certificate refused: %1</source>
+        <translation>Zertifikat der Runtime abgelehnt: %1</translation>
     </message>
 </context>
 <context>
@@ -5901,6 +5909,13 @@ AM-Container-Logs: %7%8</translation>
     <message>
         <source> · attempt %1</source>
         <translation> · Versuch %1</translation>
+    </message>
+</context>
+<context>
+    <name>cdeck::spark::SqlPlan</name>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
     </message>
 </context>
 <context>
