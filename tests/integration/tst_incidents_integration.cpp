@@ -376,7 +376,7 @@ private Q_SLOTS:
         const QFileInfo report(written.captured(1));
         QVERIFY2(report.exists(), qPrintable(report.filePath()));
         QVERIFY(report.filePath().endsWith(u"/"_s + ok.id + u"/report.csv"_s));
-        QCOMPARE(report.ownerId(), 65534u); // written by the job's own user
+        QCOMPARE(report.ownerId(), clusterUid); // written by the job's own user: its cluster's
         QTest::qWait(2500);
         QCOMPARE(count(u"permission_denied"_s), before);
     }
